@@ -1,0 +1,17 @@
+//! Pure, deterministic analysis: documents and spans now; tokens, entities,
+//! claims, comparison and the share-link codec as they land.
+//!
+//! Nothing here touches the web, the file system or the clock, so the same
+//! code runs in the browser (wasm) and in the `claimlens` command-line tool,
+//! and it builds and tests natively with `--no-default-features`.
+//!
+//! Positions are UTF-8 byte offsets ([`Span`]); [`Offsets`] converts them to
+//! UTF-16 code units for the DOM and to code points for exported annotations.
+
+mod document;
+mod samples;
+mod span;
+
+pub use document::{count_words, split_blocks, Block, BlockKind, Document};
+pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};
+pub use span::{Offsets, Span};
