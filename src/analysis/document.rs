@@ -155,7 +155,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
                     start,
                     text: &text[start..i],
                 });
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,
@@ -305,7 +309,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
             continue;
         };
         let width = line.text.trim().chars().count();
-        let line_ends = ends_sentence(line.text) || width > WRAP_WIDTH || width < MIN_WRAP;
+        let line_ends = ends_sentence(line.text) || !(MIN_WRAP..=WRAP_WIDTH).contains(&width);
         match &mut open {
             Some((para, ended)) if !*ended => {
                 para.end = span.end;
@@ -361,7 +365,8 @@ mod tests {
 
     #[test]
     fn block_table() {
-        let cases: &[(&str, &str, &[(BlockKind, &str)])] = &[
+        type Case<'a> = (&'a str, &'a str, &'a [(BlockKind, &'a str)]);
+        let cases: &[Case] = &[
             ("empty", "", &[]),
             ("blank only", " \n\r\n\t\n", &[]),
             ("one line", "Hello world.", &[(Paragraph, "Hello world.")]),

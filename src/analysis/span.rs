@@ -205,7 +205,10 @@ impl Offsets {
 
     /// A byte span as a UTF-16 range, for the DOM.
     pub fn span_to_utf16(&self, span: Span) -> Option<(usize, usize)> {
-        Some((self.byte_to_utf16(span.start)?, self.byte_to_utf16(span.end)?))
+        Some((
+            self.byte_to_utf16(span.start)?,
+            self.byte_to_utf16(span.end)?,
+        ))
     }
 
     /// A byte span as a code-point range, for exported annotations.
@@ -244,23 +247,34 @@ mod tests {
     }
 
     /// (name, text, needle, expected (byte, char, utf16) start of needle)
-    const CASES: &[(&str, &str, &str, (usize, usize, usize))] = &[
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        (usize, usize, usize),
+    );
+    const CASES: &[Case] = &[
         ("ascii", "Istanbul talks", "talks", (9, 9, 9)),
         ("empty needle at end", "abc", "", (0, 0, 0)),
         ("curly quotes", "“Peace,” he said’s", "he", (13, 9, 9)),
         ("emoji outside BMP", "a😀b", "b", (5, 2, 3)),
         ("two emoji", "😀😀x", "x", (8, 2, 4)),
+        ("ZWJ family sequence", "👨‍👩‍👧 family", "family", (19, 6, 9)),
         (
-            "ZWJ family sequence",
-            "👨‍👩‍👧 family",
-            "family",
-            (19, 6, 9),
+            "combining mark",
+            "Zelenskyi\u{301} said",
+            "said",
+            (12, 11, 11),
         ),
-        ("combining mark", "Zelenskyi\u{301} said", "said", (12, 11, 11)),
         ("precomposed vs combining", "e\u{301}é!", "!", (5, 3, 3)),
         ("right-to-left", "שלום peace سلام", "peace", (9, 5, 5)),
         ("RTL after", "peace سلام end", "end", (15, 11, 11)),
-        ("CRLF line ends", "one\r\ntwo\r\nthree", "three", (10, 10, 10)),
+        (
+            "CRLF line ends",
+            "one\r\ntwo\r\nthree",
+            "three",
+            (10, 10, 10),
+        ),
         ("en dash", "Russia–Ukraine", "Ukraine", (9, 7, 7)),
         ("CJK", "日本語 text", "text", (10, 4, 4)),
     ];
@@ -305,7 +319,11 @@ mod tests {
             // Every UTF-16 index inside a surrogate pair is rejected.
             let u16_ok: Vec<usize> = table.iter().map(|t| t.2).collect();
             for u in 0..=o.len_utf16() {
-                assert_eq!(o.utf16_to_byte(u).is_some(), u16_ok.contains(&u), "{name} u{u}");
+                assert_eq!(
+                    o.utf16_to_byte(u).is_some(),
+                    u16_ok.contains(&u),
+                    "{name} u{u}"
+                );
             }
             // Past the end is rejected.
             assert_eq!(o.byte_to_char(text.len() + 1), None);

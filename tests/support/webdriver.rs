@@ -1,0 +1,298 @@
+//! A minimal W3C WebDriver client for Debian's chromedriver + headless Chromium.
+//!
+//! Just what the browser tests need: open a page, run a script, read the
+//! browser console and network log, take a screenshot. Every session gets a
+//! fresh profile directory and the flags that keep Chromium off the network.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// A chromedriver process and one browser session; both end on drop.
+pub struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    _profile: TempDir,
+}
+
+/// A directory removed on drop.
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// One HTTP/1.1 exchange with chromedriver (Connection: close).
+fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> std::io::Result<(u16, Value)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(120)))?;
+    let payload = body.map(|b| b.to_string()).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
+        payload.len()
+    )?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| std::io::Error::other("malformed HTTP response"))?;
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut body = raw[split + 4..].to_vec();
+    let status: u16 = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        body = dechunk(&body);
+    }
+    let value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    Ok((status, value))
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&b[..eol]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        let start = eol + 2;
+        out.extend_from_slice(&b[start..(start + size).min(b.len())]);
+        b = &b[(start + size + 2).min(b.len())..];
+    }
+    out
+}
+
+/// Chromium flags for a headless, offline-safe run as root.
+pub fn chromium_args(profile: &str, width: u32, height: u32) -> Vec<String> {
+    [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        "--mute-audio",
+        // Any host but loopback fails to resolve: nothing can leave the machine.
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([
+        format!("--user-data-dir={profile}"),
+        format!("--window-size={width},{height}"),
+    ])
+    .collect()
+}
+
+impl Browser {
+    /// Start chromedriver and a headless Chromium with the given window size.
+    pub fn start(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let driver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while http(port, "GET", "/status", None).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile =
+            std::env::temp_dir().join(format!("claimlens-chromium-{}-{port}", std::process::id()));
+        let _ = std::fs::create_dir_all(&profile);
+        let caps = json!({
+            "capabilities": { "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": CHROMIUM,
+                    "args": chromium_args(&profile.to_string_lossy(), width, height),
+                },
+                "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
+            }}
+        });
+        let (status, v) = http(port, "POST", "/session", Some(&caps)).expect("new session");
+        assert_eq!(status, 200, "new session failed: {v}");
+        let session = v["value"]["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_string();
+        Browser {
+            driver,
+            port,
+            session,
+            _profile: TempDir(profile),
+        }
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = format!("/session/{}{}", self.session, path);
+        let (status, v) = http(self.port, method, &url, body.as_ref()).expect("webdriver call");
+        assert_eq!(status, 200, "webdriver {method} {path} failed: {v}");
+        v["value"].clone()
+    }
+
+    /// Navigate and wait for the load event.
+    pub fn goto(&self, url: &str) {
+        self.cmd("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    /// Run `script` (a function body; `arguments` holds `args`) and return its result.
+    pub fn eval(&self, script: &str, args: Value) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
+    /// Poll `script` until it returns a truthy value; returns it, or panics after `secs`.
+    pub fn wait_for(&self, script: &str, secs: u64) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let v = self.eval(script, json!([]));
+            if !(v.is_null() || v == json!(false) || v == json!("")) {
+                return v;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out after {secs}s waiting for: {script}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Click the first element matching `css`, as a user would (WebDriver
+    /// element click: scrolled into view, hit-tested, real mouse events).
+    pub fn click(&self, css: &str) {
+        let el = self.cmd(
+            "POST",
+            "/element",
+            Some(json!({ "using": "css selector", "value": css })),
+        );
+        let id = el
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element matches {css}"))
+            .to_string();
+        self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})));
+    }
+
+    /// Console messages since the last call: (level, message).
+    pub fn console(&self) -> Vec<(String, String)> {
+        self.log("browser")
+            .into_iter()
+            .map(|e| {
+                (
+                    e["level"].as_str().unwrap_or("").to_string(),
+                    e["message"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Every URL the page asked the network for since the last call
+    /// (from the DevTools performance log, so blocked attempts count too).
+    pub fn network_requests(&self) -> Vec<String> {
+        self.log("performance")
+            .into_iter()
+            .filter_map(|e| {
+                let msg: Value = serde_json::from_str(e["message"].as_str()?).ok()?;
+                let m = &msg["message"];
+                (m["method"] == "Network.requestWillBeSent")
+                    .then(|| m["params"]["request"]["url"].as_str().map(str::to_string))
+                    .flatten()
+            })
+            .collect()
+    }
+
+    fn log(&self, kind: &str) -> Vec<Value> {
+        self.cmd("POST", "/se/log", Some(json!({ "type": kind })))
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// A PNG screenshot of the viewport.
+    pub fn screenshot_png(&self) -> Vec<u8> {
+        let b64 = self.cmd("GET", "/screenshot", None);
+        decode_base64(b64.as_str().expect("screenshot data"))
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = http(
+            self.port,
+            "DELETE",
+            &format!("/session/{}", self.session),
+            None,
+        );
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Standard base64 (with padding) to bytes.
+pub fn decode_base64(s: &str) -> Vec<u8> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for v in s.bytes().filter_map(val) {
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
