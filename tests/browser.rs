@@ -110,7 +110,8 @@ fn app_mounts_and_renders_the_default_article_exactly() {
 #[test]
 fn narrow_screens_put_the_panel_below_the_article() {
     require_app!(true);
-    let (_server, browser) = open_app(360, 800);
+    let (_server, browser) = open_app(800, 800);
+    browser.emulate_viewport(360, 800, true);
     let layout = browser.eval(
         "const a = document.querySelector('article').getBoundingClientRect();
          const p = document.querySelector('aside.side-panel').getBoundingClientRect();

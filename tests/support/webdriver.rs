@@ -54,24 +54,46 @@ fn http(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
         payload.len()
     )?;
+    // chromedriver may keep the connection open: read by Content-Length.
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| std::io::Error::other("malformed HTTP response"))?;
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let mut body = raw[split + 4..].to_vec();
+    let mut buf = [0u8; 65536];
+    let split = loop {
+        if let Some(p) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break p;
+        }
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            return Err(std::io::Error::other("malformed HTTP response"));
+        }
+        raw.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
     let status: u16 = head
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        body = dechunk(&body);
+    let length = head.lines().find_map(|l| {
+        l.strip_prefix("content-length:")
+            .and_then(|v| v.trim().parse::<usize>().ok())
+    });
+    let mut body = raw[split + 4..].to_vec();
+    match length {
+        Some(len) => {
+            while body.len() < len {
+                let n = stream.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                body.extend_from_slice(&buf[..n]);
+            }
+        }
+        None => {
+            stream.read_to_end(&mut body)?;
+            if head.contains("transfer-encoding: chunked") {
+                body = dechunk(&body);
+            }
+        }
     }
     let value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     Ok((status, value))
@@ -199,6 +221,19 @@ impl Browser {
         }
     }
 
+    /// Emulate a device viewport of `width`×`height` CSS pixels (headless
+    /// windows cannot be narrower than 500 px, phones are).
+    pub fn emulate_viewport(&self, width: u32, height: u32, mobile: bool) {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({
+                "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile },
+            })),
+        );
+    }
+
     /// Click the first element matching `css`, as a user would (WebDriver
     /// element click: scrolled into view, hit-tested, real mouse events).
     pub fn click(&self, css: &str) {
@@ -229,17 +264,22 @@ impl Browser {
             .collect()
     }
 
-    /// Every URL the page asked the network for since the last call
-    /// (from the DevTools performance log, so blocked attempts count too).
+    /// Every URL that web content asked for since the last call (from the
+    /// DevTools performance log, so blocked attempts count too). Chromium's
+    /// own start page (`chrome://…`) is not web content and is left out.
     pub fn network_requests(&self) -> Vec<String> {
         self.log("performance")
             .into_iter()
             .filter_map(|e| {
                 let msg: Value = serde_json::from_str(e["message"].as_str()?).ok()?;
                 let m = &msg["message"];
-                (m["method"] == "Network.requestWillBeSent")
-                    .then(|| m["params"]["request"]["url"].as_str().map(str::to_string))
-                    .flatten()
+                if m["method"] != "Network.requestWillBeSent" {
+                    return None;
+                }
+                let url = m["params"]["request"]["url"].as_str()?;
+                let from = m["params"]["documentURL"].as_str().unwrap_or("");
+                let internal = |u: &str| u.starts_with("chrome://") || u.starts_with("chrome-");
+                (!(internal(url) && internal(from))).then(|| url.to_string())
             })
             .collect()
     }
