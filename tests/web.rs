@@ -20,7 +20,11 @@ fn error_banner_shows_text_never_markup() {
     assert_eq!(banner.text_content().as_deref(), Some(hostile));
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     assert!(banner.class_name().contains("boot-error"));
-    assert_eq!(banner.child_element_count(), 0, "the message was parsed as markup");
+    assert_eq!(
+        banner.child_element_count(),
+        0,
+        "the message was parsed as markup"
+    );
     // A later start does not hide a reported failure.
     fatal::mark_started();
     assert!(!banner.unchecked_ref::<web_sys::HtmlElement>().hidden());
@@ -38,7 +42,10 @@ fn loading_banner_hides_once_started() {
     fatal::mark_started();
     assert!(el.unchecked_ref::<web_sys::HtmlElement>().hidden());
     assert_eq!(
-        doc.document_element().unwrap().get_attribute("data-app").as_deref(),
+        doc.document_element()
+            .unwrap()
+            .get_attribute("data-app")
+            .as_deref(),
         Some("ready")
     );
     el.remove();
