@@ -9,9 +9,14 @@
 //! UTF-16 code units for the DOM and to code points for exported annotations.
 
 mod document;
+pub mod entities;
 mod samples;
 mod span;
+pub mod text;
 
 pub use document::{count_words, split_blocks, Block, BlockKind, Document};
+pub use entities::{
+    extract as analyse, Analysis, Entity, Label, Mention, Op, Relation, RelationKind, Role, Value,
+};
 pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};
 pub use span::{Offsets, Span};

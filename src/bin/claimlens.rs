@@ -3,13 +3,26 @@
 //! ```text
 //! claimlens analyse FILE [--json]     the document's structure (FILE may be - for stdin,
 //!                                     or --sample for the bundled default article)
+//! claimlens entities FILE [--json]    entity mentions as a table (or JSON)
+//! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
+//! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
 //! claimlens help                      this text
 //! ```
+//!
+//! `eval-entities` reads GOLD and PRED each either as one JSON document with a
+//! `mentions` array (the seed gold format: `{"mentions": [{"start", "end",
+//! "label", "optional"?}]}`) or as JSON Lines `{"id", "entities": [...]}` (the
+//! output of `entities --jsonl`). Offsets are code points, end-exclusive.
+//! Documents are paired by `id`; a single gold document is paired with a
+//! single prediction document whatever their ids. Labels are mapped as in the
+//! gold `scheme` (GPE and LOC → PLACE, CARDINAL and PERCENT → QUANTITY); gold
+//! mentions with other labels (ORDINAL, TIME, FAC…) are ignored.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use claimlens::analysis::{default_document, Document, Offsets};
+use claimlens::analysis::entities::eval::{self, Scores};
+use claimlens::analysis::{analyse, default_document, Document, Label, Offsets};
 use serde_json::json;
 
 const USAGE: &str = "\
@@ -18,6 +31,13 @@ claimlens — entity highlights and claim comparison for news articles
 USAGE:
     claimlens analyse FILE [--json]    print the document's structure
                                        (FILE: a path, - for stdin, or --sample)
+    claimlens entities FILE [--json]   entity mentions as a table (or JSON)
+    claimlens entities --jsonl IN      JSON Lines {id, text} in (IN may be -),
+                                       {id, entities: [{start, end, label, text, entity, value?}]} out
+    claimlens eval-entities GOLD PRED [--json]
+                                       strict/lenient P/R/F1 per label and micro
+                                       (GOLD/PRED: a JSON document with mentions,
+                                       or JSON Lines with id and entities)
     claimlens help                     print this help
 ";
 
@@ -35,7 +55,9 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
     match cmd.as_str() {
-        "analyse" | "analyze" => analyse(rest),
+        "analyse" | "analyze" => analyse_cmd(rest),
+        "entities" => entities(rest),
+        "eval-entities" => eval_entities(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -71,7 +93,7 @@ fn load(path: &str) -> Result<Document, String> {
     Ok(Document::from_plain_text(name, name, &text))
 }
 
-fn analyse(args: &[String]) -> Result<(), String> {
+fn analyse_cmd(args: &[String]) -> Result<(), String> {
     let mut json_out = false;
     let mut file = None;
     for a in args {
@@ -137,6 +159,264 @@ fn write_table(out: &mut impl Write, doc: &Document, offsets: &Offsets) -> std::
             b.kind.name(),
             format!("{cs}–{ce}")
         )?;
+    }
+    Ok(())
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Entities of one text as JSON objects with code-point offsets.
+fn entity_json(text: &str) -> Vec<serde_json::Value> {
+    let a = claimlens::analysis::entities::extract_text(text);
+    let offsets = Offsets::new(text);
+    a.mentions
+        .iter()
+        .map(|m| {
+            let (s, e) = offsets
+                .span_to_chars(m.span)
+                .expect("mention on char boundaries");
+            let mut v = json!({
+                "start": s, "end": e, "label": m.label.name(),
+                "text": m.span.slice(text), "entity": a.entities[m.entity].id,
+            });
+            if let Some(val) = &m.value {
+                v["value"] = json!(val.to_string());
+            }
+            if let Some(r) = &m.role {
+                v["role"] = json!(r.title);
+                if let Some(af) = &r.affiliation {
+                    v["affiliation"] = json!(af);
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+fn entities(args: &[String]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        let path = args.get(1).map(String::as_str).unwrap_or("-");
+        let input = read_input(path)?;
+        for (n, line) in input.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
+            let text = v["text"]
+                .as_str()
+                .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
+            let o = json!({"id": v["id"], "entities": entity_json(text)});
+            writeln!(out, "{o}").map_err(werr)?;
+        }
+        return Ok(());
+    }
+    let mut json_out = false;
+    let mut file = None;
+    for a in args {
+        match a.as_str() {
+            "--json" => json_out = true,
+            _ if file.is_none() => file = Some(a.as_str()),
+            _ => return Err(format!("unexpected argument {a:?}\n\n{USAGE}")),
+        }
+    }
+    let doc = load(file.ok_or_else(|| format!("entities needs a FILE\n\n{USAGE}"))?)?;
+    if json_out {
+        let a = analyse(&doc);
+        writeln!(out, "{}", serde_json::to_string_pretty(&a).expect("json")).map_err(werr)?;
+        return Ok(());
+    }
+    let a = analyse(&doc);
+    let offsets = Offsets::new(&doc.text);
+    writeln!(
+        out,
+        "{:>11}  {:<9} {:<32} {:<28} detail",
+        "chars", "label", "text", "entity"
+    )
+    .map_err(werr)?;
+    for m in &a.mentions {
+        let (s, e) = offsets.span_to_chars(m.span).expect("boundaries");
+        let ent = &a.entities[m.entity];
+        let mut detail = String::new();
+        if let Some(v) = &m.value {
+            detail = v.to_string();
+        }
+        if let Some(r) = &m.role {
+            detail = format!("role: {}", r.title);
+            if let Some(af) = &r.affiliation {
+                detail.push_str(&format!(" ({af})"));
+            }
+        }
+        writeln!(
+            out,
+            "{:>11}  {:<9} {:<32} {:<28} {detail}",
+            format!("{s}–{e}"),
+            m.label.name(),
+            m.span.slice(&doc.text).replace('\n', " "),
+            ent.name
+        )
+        .map_err(werr)?;
+    }
+    writeln!(out).map_err(werr)?;
+    writeln!(
+        out,
+        "{} mentions, {} entities",
+        a.mentions.len(),
+        a.entities.len()
+    )
+    .map_err(werr)?;
+    for ent in a
+        .entities
+        .iter()
+        .filter(|e| e.mentions.len() > 1 || !e.related.is_empty())
+    {
+        let rel: Vec<String> = ent
+            .related
+            .iter()
+            .map(|r| format!("{:?} {}", r.kind, r.name))
+            .collect();
+        writeln!(
+            out,
+            "  {:<28} {:<8} ×{:<3} aliases: {:<30} {}",
+            ent.name,
+            ent.label.name(),
+            ent.mentions.len(),
+            ent.aliases.join(", "),
+            rel.join("; ")
+        )
+        .map_err(werr)?;
+    }
+    Ok(())
+}
+
+/// One document's labelled spans, with its id when given.
+type SpanDoc = (Option<String>, Vec<eval::Span>);
+
+/// Documents of labelled spans.
+fn load_spans(path: &str) -> Result<Vec<SpanDoc>, String> {
+    let input = read_input(path)?;
+    let parse_list = |v: &serde_json::Value| -> Vec<eval::Span> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| {
+                        let start = m["start"].as_u64()? as usize;
+                        let end = m["end"].as_u64()? as usize;
+                        let label = Label::parse(m["label"].as_str()?);
+                        Some(eval::Span {
+                            start,
+                            end,
+                            label,
+                            optional: m["optional"].as_bool().unwrap_or(false),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let id_of = |v: &serde_json::Value| match &v["id"] {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    };
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(&input) {
+        if v.is_object() {
+            let list = if v.get("mentions").is_some() {
+                &v["mentions"]
+            } else {
+                &v["entities"]
+            };
+            return Ok(vec![(id_of(&v), parse_list(list))]);
+        }
+    }
+    let mut docs = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
+        let list = if v.get("entities").is_some() {
+            &v["entities"]
+        } else {
+            &v["mentions"]
+        };
+        docs.push((id_of(&v), parse_list(list)));
+    }
+    Ok(docs)
+}
+
+fn eval_entities(args: &[String]) -> Result<(), String> {
+    let json_out = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    let [gold_path, pred_path] = files[..] else {
+        return Err(format!("eval-entities needs GOLD and PRED\n\n{USAGE}"));
+    };
+    let gold = load_spans(gold_path)?;
+    let pred = load_spans(pred_path)?;
+    let mut g = Vec::new();
+    let mut p = Vec::new();
+    if gold.len() == 1 && pred.len() == 1 {
+        g.push(gold[0].1.clone());
+        p.push(pred[0].1.clone());
+    } else {
+        for (id, spans) in &gold {
+            g.push(spans.clone());
+            p.push(
+                pred.iter()
+                    .find(|(pid, _)| pid == id)
+                    .map(|(_, s)| s.clone())
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    let s = eval::score(&g, &p);
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&s).expect("json"))
+    } else {
+        write_scores(&mut out, &s, g.len())
+    }
+    .map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Result<()> {
+    writeln!(out, "{docs} document(s)")?;
+    for (name, t) in [("strict", &s.strict), ("lenient", &s.lenient)] {
+        writeln!(
+            out,
+            "\n{name:<10} {:>5} {:>5} {:>5}  {:>6} {:>6} {:>6}",
+            "tp", "fp", "fn", "P", "R", "F1"
+        )?;
+        let rows = t
+            .per_label
+            .iter()
+            .map(|(l, c)| (l.name(), c))
+            .chain([("micro", &t.micro)]);
+        for (l, c) in rows {
+            writeln!(
+                out,
+                "{l:<10} {:>5} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}",
+                c.tp,
+                c.fp,
+                c.fn_,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            )?;
+        }
     }
     Ok(())
 }

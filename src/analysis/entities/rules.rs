@@ -1,0 +1,1449 @@
+//! Recognition rules: gazetteer matches, capitalised runs, titles,
+//! organisation / place / event words, given names, acronyms, surnames.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dates::numeric_cands;
+use super::lexicon::{Kind, Lexicon};
+use super::numbers::Toks;
+use super::{Cand, Label, RelationKind, Role};
+use crate::analysis::span::Span;
+use crate::analysis::text::{is_title_abbrev, Sentence, Token, TokenKind};
+
+/// Words that end an organisation name (or head it before "of").
+const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Agency",
+    "Council",
+    "Party",
+    "University",
+    "Institute",
+    "Committee",
+    "Commission",
+    "Department",
+    "Bank",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Association",
+    "Alliance",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Guard",
+    "Guards",
+    "Corps",
+    "Command",
+    "Fleet",
+    "Police",
+    "Service",
+    "Services",
+    "Court",
+    "Tribunal",
+    "Parliament",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Cabinet",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "plc",
+    "PLC",
+    "Group",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Press",
+    "Television",
+    "Radio",
+    "Network",
+    "Foundation",
+    "Trust",
+    "Society",
+    "Center",
+    "Centre",
+    "Laboratory",
+    "College",
+    "School",
+    "Academy",
+    "Movement",
+    "Front",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Directorate",
+    "Bureau",
+    "Authority",
+    "Board",
+    "Secretariat",
+    "Club",
+    "League",
+    "Federation",
+    "Coalition",
+    "Nations",
+    "Office",
+    "Commissariat",
+    "Chamber",
+    "Industries",
+    "Motors",
+    "Systems",
+    "Technologies",
+    "Energy",
+    "Bureau",
+    "Administration",
+    "Initiative",
+    "Programme",
+    "Program",
+    "Staff",
+    "Duma",
+    "Rada",
+    "Knesset",
+    "Institution",
+    "Observatory",
+    "Watch",
+    "Caucus",
+    "Mission",
+    "Delegation",
+    "Embassy",
+    "Consulate",
+    "Cooperation",
+    "Partnership",
+    "Treaty Organization",
+    "Co",
+    "Co.",
+];
+
+/// Words that end a place name ("Black Sea", "Dnipro River").
+const LOC_HEADS: &[&str] = &[
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Bay",
+    "Strait",
+    "Straits",
+    "River",
+    "Lake",
+    "Mountains",
+    "Mountain",
+    "Peninsula",
+    "Desert",
+    "Valley",
+    "Canal",
+    "Island",
+    "Islands",
+    "Basin",
+    "Plateau",
+    "Range",
+    "Delta",
+    "Channel",
+    "Coast",
+    "Region",
+    "Province",
+    "Oblast",
+    "County",
+    "Steppe",
+    "Highlands",
+    "Lowlands",
+    "Isthmus",
+    "Archipelago",
+    "Hills",
+    "Falls",
+    "Glacier",
+    "Forest",
+    "Corridor",
+    "Heights",
+];
+
+/// Words that start a place name ("Lake Baikal", "Mount Everest", "Gulf of Aden").
+const LOC_LEADS: &[&str] = &[
+    "Lake", "Mount", "Mt.", "Gulf", "Sea", "Strait", "Bay", "Cape", "Isle", "Straits",
+];
+
+/// Words that end an event name.
+const EVENT_HEADS: &[&str] = &[
+    "War",
+    "Revolution",
+    "Olympics",
+    "Games",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Summit",
+    "Festival",
+    "Crisis",
+    "Uprising",
+    "Massacre",
+    "Holocaust",
+    "Genocide",
+    "Expo",
+    "Day",
+    "Offensive",
+    "Spring",
+    "Blitz",
+    "Intifada",
+    "Crusade",
+    "Crusades",
+    "Conference",
+    "Forum",
+    "Olympiad",
+    "Marathon",
+    "Grand Prix",
+    "Open",
+    "Invasion",
+    "Operation",
+];
+
+/// Words that start an event name before "of": "Battle of Kursk".
+const EVENT_LEADS: &[&str] = &[
+    "Battle", "Siege", "Siege", "Treaty", "Congress", "Sack", "Fall",
+];
+
+/// Heads of titles ("Minister", "President", "Commodore").
+const TITLE_HEADS: &[&str] = &[
+    "President",
+    "Presidents",
+    "Vice-President",
+    "Minister",
+    "Ministers",
+    "Secretary",
+    "Secretaries",
+    "Secretary-General",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "Sheikh",
+    "Emir",
+    "Ayatollah",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Senators",
+    "Congressman",
+    "Congresswoman",
+    "Representative",
+    "Ambassador",
+    "Envoy",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Adm.",
+    "Commodore",
+    "Colonel",
+    "Col.",
+    "Lieutenant",
+    "Lt.",
+    "Major",
+    "Maj.",
+    "Captain",
+    "Capt.",
+    "Sergeant",
+    "Sgt.",
+    "Commander",
+    "Cmdr.",
+    "Marshal",
+    "Brigadier",
+    "Private",
+    "Corporal",
+    "Chief",
+    "Director",
+    "Judge",
+    "Justice",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Professor",
+    "Prof.",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Messrs.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev.",
+    "Reverend",
+    "Father",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+    "Patriarch",
+    "Metropolitan",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Pres.",
+    "Premier",
+    "Leader",
+    "Speaker",
+    "Commissioner",
+    "Attorney",
+    "Officer",
+    "Adviser",
+    "Advisor",
+    "Inspector",
+    "Sultan",
+    "Crown",
+    "Dictator",
+    "Tsar",
+    "Czar",
+    "Chairperson",
+    "Superintendent",
+    "Dean",
+    "Rector",
+    "Mufti",
+    "Hetman",
+    "Field",
+    "Rear",
+    "Vice",
+    "Deputy",
+    "Acting",
+    "Interim",
+    "First",
+    "Lady",
+];
+
+/// Words that modify a title head ("Foreign Minister", "Deputy Prime Minister").
+const TITLE_MODS: &[&str] = &[
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Finance",
+    "Interior",
+    "Deputy",
+    "Vice",
+    "Prime",
+    "Acting",
+    "Former",
+    "Chief",
+    "Attorney",
+    "Health",
+    "Trade",
+    "Economy",
+    "Economic",
+    "Energy",
+    "Justice",
+    "Home",
+    "Education",
+    "Environment",
+    "Culture",
+    "Agriculture",
+    "Transport",
+    "Labour",
+    "Labor",
+    "Treasury",
+    "State",
+    "Supreme",
+    "Lieutenant",
+    "Major",
+    "Rear",
+    "Vice",
+    "Field",
+    "Air",
+    "Grand",
+    "First",
+    "Executive",
+    "Senior",
+    "Junior",
+    "Assistant",
+    "Press",
+    "Army",
+    "Navy",
+    "Naval",
+    "Military",
+    "Security",
+    "National",
+    "Regional",
+    "Foreign-Affairs",
+    "Interim",
+    "Crown",
+    "Commander-in-Chief",
+    "Secretary",
+    "General",
+    "Under",
+    "Undersecretary",
+    "Permanent",
+    "Special",
+    "High",
+    "Digital",
+    "Science",
+    "Industry",
+    "Housing",
+    "Development",
+    "Intelligence",
+    "Police",
+    "Fire",
+    "Chief-of-Staff",
+    "Sports",
+    "Social",
+    "Emergency",
+];
+
+/// Title heads that are plural ("Presidents Xi and Putin").
+fn plural_title(w: &str) -> bool {
+    matches!(
+        w,
+        "Presidents" | "Ministers" | "Senators" | "Secretaries" | "Messrs."
+    )
+}
+
+/// Title heads that are a whole title by themselves and may also be ordinary
+/// words at the start of a name ("General" in "General Motors" — only a title before a name).
+fn is_title_head(w: &str) -> bool {
+    TITLE_HEADS.contains(&w) || is_title_abbrev(w) && w.ends_with('.')
+}
+
+/// Lowercase role nouns before a name ("historian Vladimir Medinsky").
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "historian",
+    "analyst",
+    "journalist",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "general",
+    "commander",
+    "leader",
+    "chancellor",
+    "senator",
+    "governor",
+    "mayor",
+    "professor",
+    "researcher",
+    "economist",
+    "author",
+    "writer",
+    "lawyer",
+    "judge",
+    "chairman",
+    "director",
+    "negotiator",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "secretary",
+    "officer",
+    "colonel",
+    "admiral",
+    "premier",
+    "dictator",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "candidate",
+    "activist",
+    "scientist",
+    "expert",
+    "reporter",
+    "correspondent",
+    "editor",
+    "founder",
+    "executive",
+    "ceo",
+    "chief",
+    "aide",
+    "official",
+    "lawmaker",
+    "politician",
+    "philosopher",
+    "scholar",
+    "novelist",
+    "businessman",
+    "businesswoman",
+    "oligarch",
+    "billionaire",
+    "commentator",
+    "colleague",
+    "deputy",
+];
+
+/// Verbs of saying that follow or precede a person's name.
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "argued",
+    "noted",
+    "stated",
+    "claimed",
+    "insisted",
+    "warned",
+    "explained",
+    "asked",
+    "replied",
+    "announced",
+    "tweeted",
+    "posted",
+    "declared",
+    "stressed",
+    "admitted",
+    "believes",
+    "thinks",
+    "suggested",
+    "acknowledged",
+];
+
+/// Function words and sentence adverbs that are capitalised only at a sentence start.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "of",
+    "to",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "also",
+    "still",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "all",
+    "some",
+    "many",
+    "most",
+    "much",
+    "more",
+    "few",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "no",
+    "not",
+    "such",
+    "other",
+    "another",
+    "even",
+    "only",
+    "just",
+    "now",
+    "today",
+    "yesterday",
+    "instead",
+    "indeed",
+    "perhaps",
+    "again",
+    "thus",
+    "hence",
+    "therefore",
+    "nonetheless",
+    "nevertheless",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "against",
+    "among",
+    "between",
+    "without",
+    "within",
+    "about",
+    "above",
+    "below",
+    "across",
+    "through",
+    "into",
+    "onto",
+    "upon",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "let",
+    "yes",
+    "oh",
+    "well",
+    "please",
+    "dear",
+    "according",
+    "unlike",
+    "like",
+    "beyond",
+    "following",
+    "amid",
+    "whether",
+    "once",
+    "whose",
+    "whom",
+    "any",
+    "none",
+    "nor",
+    "than",
+    "rather",
+    "unless",
+    "whereas",
+    "someone",
+    "everyone",
+    "nobody",
+    "nothing",
+    "everything",
+    "something",
+    "anyone",
+    "none",
+    "last",
+    "next",
+    "first",
+    "second",
+    "new",
+    "old",
+    "former",
+    "recent",
+    "recently",
+    "currently",
+    "initially",
+    "finally",
+];
+
+/// Acronyms that are not names.
+const ACRONYM_STOP: &[&str] = &[
+    "I", "A", "OK", "TV", "CEO", "CFO", "CTO", "COO", "GDP", "GNP", "AI", "PM", "AM", "ID", "DNA",
+    "RNA", "HIV", "AIDS", "COVID", "PhD", "PR", "IT", "USB", "FAQ", "GPS", "VIP", "CCTV", "MP",
+    "MPs", "UAV", "UAVs", "IED", "IEDs", "AK", "RPG", "NB", "PS", "ETA", "FYI", "ASAP", "LGBT",
+    "LGBTQ", "CO2", "GHz", "MHz", "KM", "KG", "US$", "USD", "EUR", "GBP", "VAT", "PDF", "HTML",
+    "URL", "API", "APIs", "SMS", "LNG", "ICBM", "ICBMs", "HQ", "POW", "POWs", "IDP", "IDPs",
+    "ADHD", "BC", "AD", "BCE", "CE", "TNT", "ATM", "DIY", "SUV", "FM", "UK", "US", "EU", "UN",
+    "NO", "YES", "NOT", "AND", "THE", "OF", "IN", "TO", "II", "III", "IV", "VI", "VII", "VIII",
+    "IX", "XI", "XII", "XX", "XXI", "MW", "GW", "KW",
+];
+
+/// Organisations commonly written as 2-letter acronyms.
+const TWO_LETTER_ORGS: &[&str] = &["EU", "UN", "AU", "IS", "BP", "HP", "GE", "AP", "BBC", "G7"];
+
+/// Connectors allowed inside a name between capitalised words.
+fn connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "the"
+            | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "el"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "y"
+            | "on"
+            | "upon"
+            | "and"
+            | "&"
+    )
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    words: Vec<&'a str>,
+    lex: &'static Lexicon,
+    /// Lowercased forms of words that occur in lowercase somewhere in the text.
+    lower_seen: HashSet<String>,
+    /// Token starts a sentence (after opening quotes/brackets).
+    sent_start: Vec<bool>,
+    /// Sentence is written in capitals (a headline).
+    caps_sentence: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_capitalised(self.text))
+    }
+    fn is_acronym(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        (2..=7).contains(&w.chars().count())
+            && letters >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '.')
+            && !self.caps_sentence[i]
+    }
+    /// A capitalised word that is a common word (seen lowercase, or a function word).
+    fn common(&self, i: usize) -> bool {
+        let lw = self.w(i).to_lowercase();
+        FUNCTION_WORDS.contains(&lw.as_str()) || self.lower_seen.contains(&lw)
+    }
+    fn name_token(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        (t.kind == TokenKind::Word || t.kind == TokenKind::Abbrev) && self.cap(i)
+    }
+}
+
+/// All mention candidates for a text, overlap-resolved.
+pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<Cand> {
+    let lex = Lexicon::get();
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    let mut sent_start = vec![false; toks.len()];
+    let mut caps_sentence = vec![false; toks.len()];
+    for s in sents {
+        let mut k = s.first_token;
+        while k < s.end_token
+            && toks[k].kind == TokenKind::Punct
+            && matches!(
+                words[k],
+                "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "-" | "—" | "–" | "*" | "#" | "•"
+            )
+        {
+            k += 1;
+        }
+        if k < s.end_token {
+            sent_start[k] = true;
+        }
+        let letters: Vec<char> = s
+            .span
+            .slice(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let caps = letters.len() > 12 && letters.iter().all(|c| !c.is_lowercase());
+        for c in caps_sentence
+            .iter_mut()
+            .take(s.end_token)
+            .skip(s.first_token)
+        {
+            *c = caps;
+        }
+    }
+    // Tokens right after a line break also start something (headings, list items).
+    for (i, t) in toks.iter().enumerate() {
+        if t.line_before {
+            sent_start[i] = true;
+        }
+    }
+    if let Some(s) = sent_start.first_mut() {
+        *s = true;
+    }
+    let mut lower_seen = HashSet::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TokenKind::Word && words[i].chars().next().is_some_and(char::is_lowercase) {
+            lower_seen.insert(words[i].to_string());
+        }
+    }
+    let cx = Ctx {
+        text,
+        toks,
+        words,
+        lex,
+        lower_seen,
+        sent_start,
+        caps_sentence,
+    };
+
+    let nt = Toks::new(text, toks);
+    let mut cands = numeric_cands(&nt, &cx.sent_start);
+    // "no one", "the one": not a number.
+    cands.retain(|c| {
+        !(c.end == c.start + 1
+            && cx.w(c.start).eq_ignore_ascii_case("one")
+            && (c.start > 0
+                && matches!(
+                    cx.w(c.start - 1).to_lowercase().as_str(),
+                    "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which"
+                )
+                || cx.w(c.start + 1) == "another"))
+    });
+    let lexc = lexicon_cands(&cx);
+    let capc = capitalised_cands(&cx, &lexc);
+    cands.extend(lexc);
+    cands.extend(capc);
+    let mut chosen = resolve(cands);
+    surname_pass(&cx, &mut chosen);
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+/// Greedy overlap resolution: longer spans first, then higher priority.
+fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (b.prio >= 8)
+            .cmp(&(a.prio >= 8))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(b.prio.cmp(&a.prio))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<Cand> = Vec::new();
+    for c in cands {
+        if c.end <= c.start {
+            continue;
+        }
+        if taken.iter().all(|t| c.end <= t.start || t.end <= c.start) {
+            taken.push(c);
+        }
+    }
+    taken
+}
+
+fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.toks.len() {
+        if !cx.cap(i) {
+            i += 1;
+            continue;
+        }
+        let Some((p, len)) = cx.lex.longest_at(&cx.words, i) else {
+            i += 1;
+            continue;
+        };
+        let phrase = &cx.lex.phrases[p as usize];
+        let e = i + len;
+        let mut c = None;
+        for k in &phrase.kinds {
+            let cand = match *k {
+                Kind::Country(ix) => {
+                    let mut c = Cand::new(i, e, Label::Place, 7);
+                    c.canonical = Some(cx.lex.countries[ix as usize].name.to_string());
+                    Some(c)
+                }
+                Kind::City { country, capital } => {
+                    // A city named like a common word at a sentence start ("Reading the report"),
+                    // or like a given name before a surname ("Vladimir Medinsky").
+                    let lone = len == 1
+                        && (cx.common(i)
+                            || given_name_first(cx, i)
+                            || (cx.sent_start[i]
+                                && cx.toks.get(e).is_some_and(|t| {
+                                    t.kind == TokenKind::Word
+                                        && !cx.cap(e)
+                                        && FUNCTION_WORDS.contains(&cx.w(e))
+                                })));
+                    if lone {
+                        None
+                    } else {
+                        let mut c = Cand::new(i, e, Label::Place, 6);
+                        c.canonical = Some(phrase.canonical.clone());
+                        let kind = if capital {
+                            RelationKind::CapitalOf
+                        } else {
+                            RelationKind::LocatedIn
+                        };
+                        c.related
+                            .push((kind, cx.lex.countries[country as usize].name.to_string()));
+                        Some(c)
+                    }
+                }
+                Kind::Place | Kind::Region => {
+                    if len == 1 && (cx.common(i) || given_name_first(cx, i)) {
+                        None
+                    } else {
+                        let mut c = Cand::new(i, e, Label::Place, 6);
+                        c.canonical = Some(phrase.canonical.clone());
+                        Some(c)
+                    }
+                }
+                Kind::Demonym(ix) => {
+                    let mut c = Cand::new(i, e, Label::Norp, 7);
+                    c.canonical = Some(phrase.canonical.clone());
+                    c.related.push((
+                        RelationKind::DemonymOf,
+                        cx.lex.countries[ix as usize].name.to_string(),
+                    ));
+                    Some(c)
+                }
+                Kind::Group(_) => {
+                    let mut c = Cand::new(i, e, Label::Norp, 6);
+                    c.canonical = Some(phrase.canonical.clone());
+                    // Continental adjectives relate to their region.
+                    let region = match phrase.canonical.as_str() {
+                        "European" => Some("Europe"),
+                        "African" => Some("Africa"),
+                        "Asian" => Some("Asia"),
+                        "Eurasian" => Some("Eurasia"),
+                        "Latin American" => Some("Latin America"),
+                        "North American" => Some("North America"),
+                        "South American" => Some("South America"),
+                        "Middle Eastern" => Some("Middle East"),
+                        _ => None,
+                    };
+                    if let Some(r) = region {
+                        c.related.push((RelationKind::DemonymOf, r.to_string()));
+                    }
+                    Some(c)
+                }
+                Kind::Org => {
+                    let mut c = Cand::new(i, e, Label::Org, 6);
+                    c.canonical = Some(phrase.canonical.clone());
+                    Some(c)
+                }
+            };
+            if cand.is_some() {
+                c = cand;
+                break;
+            }
+        }
+        match c {
+            Some(mut c) => {
+                // "Western European", "Eastern European": a direction joined to a nationality.
+                if let Some(prev) = out.last_mut().filter(|p: &&mut Cand| {
+                    p.end == i
+                        && p.label == Label::Norp
+                        && matches!(
+                            cx.w(p.start),
+                            "Western" | "Eastern" | "Northern" | "Southern" | "Central"
+                        )
+                        && p.end == p.start + 1
+                }) {
+                    if c.label == Label::Norp {
+                        prev.end = e;
+                        prev.canonical = Some(format!("{} {}", cx.w(prev.start), phrase.canonical));
+                        prev.related = std::mem::take(&mut c.related);
+                        i = e;
+                        continue;
+                    }
+                }
+                out.push(c);
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A given name followed by a capitalised word that is not a known place: "Vladimir Medinsky",
+/// "Georgia Smith".
+fn given_name_first(cx: &Ctx, i: usize) -> bool {
+    cx.lex.is_first_name(cx.w(i))
+        && cx.name_token(i + 1)
+        && cx.toks[i + 1].kind == TokenKind::Word
+        && cx.lex.longest_at(&cx.words, i + 1).is_none()
+        && !cx.common(i + 1)
+        && !ORG_HEADS.contains(&cx.w(i + 1))
+        && !LOC_HEADS.contains(&cx.w(i + 1))
+}
+
+/// A title at `i`: (end of title, head is plural). Titles are modifiers then a head.
+fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
+    let mut k = i;
+    let mut last_head = None;
+    while k < cx.toks.len() && cx.cap(k) && k < i + 5 {
+        let w = cx.w(k);
+        if is_title_head(w) {
+            last_head = Some(k);
+            k += 1;
+        } else if TITLE_MODS.contains(&w) {
+            k += 1;
+        } else if w == "of"
+            && last_head == Some(k - 1)
+            && matches!(cx.w(k + 1), "State" | "Defence" | "Defense" | "Staff")
+        {
+            k += 2;
+            last_head = Some(k - 1);
+        } else {
+            break;
+        }
+        // Hyphenated heads ("Secretary-General") are one token here; skip glued hyphens.
+        if cx.w(k) == "-" && cx.toks.get(k).is_some_and(|t| !t.space_before) && cx.cap(k + 1) {
+            k += 1;
+        }
+    }
+    let h = last_head?;
+    let end = h + 1;
+    Some((end, plural_title(cx.w(h))))
+}
+
+fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
+    let n = cx.toks.len();
+    let mut lex_at: HashMap<usize, &Cand> = HashMap::new();
+    for c in lexc {
+        lex_at.insert(c.start, c);
+    }
+    let covered = |i: usize| lexc.iter().any(|c| c.start <= i && i < c.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !cx.name_token(i) && !cx.is_acronym(i) {
+            i += 1;
+            continue;
+        }
+        // Collect the run [i, e).
+        let mut e = i + 1;
+        loop {
+            if e < n && cx.toks[e].line_before {
+                break;
+            }
+            if e < n && cx.name_token(e) {
+                e += 1;
+                continue;
+            }
+            // Connector then a capitalised word: "Ministry of Defence", "Bank of England".
+            if e + 1 < n
+                && connector(cx.w(e))
+                && cx.name_token(e + 1)
+                && !cx.toks[e + 1].line_before
+            {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        // Strip trailing connectors.
+        while e > i + 1 && connector(cx.w(e - 1)) {
+            e -= 1;
+        }
+        analyse_run(cx, i, e, &lex_at, &covered, &mut out);
+        i = e;
+    }
+    out
+}
+
+fn role_of(cx: &Ctx, a: usize, b: usize, lex_at: &HashMap<usize, &Cand>, out: &[Cand]) -> Role {
+    let title = cx.text[cx.toks[a].span.start..cx.toks[b - 1].span.end].to_string();
+    // Affiliation: a nationality or country right before the title ("Russian Foreign
+    // Minister", "Ukraine’s President"), or an organisation ("NATO Secretary General").
+    let mut affiliation = None;
+    let mut k = a;
+    if k > 0 && cx.toks[k - 1].kind == TokenKind::Possessive {
+        k -= 1;
+    }
+    if k > 0 {
+        let prev = lex_at
+            .values()
+            .copied()
+            .chain(out.iter())
+            .find(|c| c.end == k);
+        if let Some(c) = prev {
+            affiliation = match c.label {
+                Label::Norp => c
+                    .related
+                    .first()
+                    .map(|r| r.1.clone())
+                    .or(c.canonical.clone()),
+                Label::Place | Label::Org => Some(c.canonical.clone().unwrap_or_else(|| {
+                    cx.text[cx.toks[c.start].span.start..cx.toks[c.end - 1].span.end].to_string()
+                })),
+                _ => None,
+            };
+        }
+    }
+    Role {
+        title,
+        span: Span::new(cx.toks[a].span.start, cx.toks[b - 1].span.end),
+        affiliation,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn analyse_run(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    lex_at: &HashMap<usize, &Cand>,
+    covered: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Cand>,
+) {
+    let mut a = a;
+    // Sentence-initial function word ("The", "However") is not part of a name.
+    while a < b
+        && (cx.sent_start[a] || (a > 0 && cx.sent_start[a - 1] && !cx.name_token(a - 1)))
+        && cx.common(a)
+        && !is_title_head(cx.w(a))
+    {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    let w = |i: usize| cx.w(i);
+
+    // 1. Organisation / place / event by head word anywhere in the run.
+    let heads: Vec<(usize, Label)> = (a..b)
+        .filter_map(|k| {
+            let x = w(k);
+            if ORG_HEADS.contains(&x) {
+                Some((k, Label::Org))
+            } else if LOC_HEADS.contains(&x) {
+                Some((k, Label::Place))
+            } else if EVENT_HEADS.contains(&x) {
+                Some((k, Label::Event))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let leads: Option<(usize, Label)> = (a..b).find_map(|k| {
+        if w(k + 1) != "of" {
+            return None;
+        }
+        if LOC_LEADS.contains(&w(k)) {
+            Some((k, Label::Place))
+        } else if EVENT_LEADS.contains(&w(k)) {
+            Some((k, Label::Event))
+        } else {
+            None
+        }
+    });
+    if let Some(&(h, label)) = heads.last().or(leads.as_ref()) {
+        // Start: after any title words at the run start (e.g. "Defence Minister" is a title, not an org).
+        let mut s = a;
+        // Don't let a person title lead an organisation ("President Biden Foundation" aside).
+        if let Some((te, _)) = title_at(cx, s) {
+            if te <= h
+                && !ORG_HEADS.contains(&w(te - 1))
+                && te < b
+                && !heads.iter().any(|x| x.0 < te)
+            {
+                // "Secretary General Mark Rutte …" — leave to the person rule below.
+                if !(label == Label::Org && h < te) {
+                    s = te;
+                }
+            }
+        }
+        // Weekday + "Day"? No: "Victory Day" needs a non-date word before "Day".
+        let valid = h > s
+            || w(h + 1) == "of"
+            || (label == Label::Place && LOC_LEADS.contains(&w(h)) && h + 1 < b);
+        let e = b;
+        if valid && s < e {
+            // Leading "The" inside a run is dropped (only lowercase "the" never starts a run).
+            let mut s2 = s;
+            while s2 < e && w(s2) == "The" {
+                s2 += 1;
+            }
+            let good = match label {
+                Label::Event => !(w(h) == "Day" && (h == s2 || cx.common(h - 1) && !cx.cap(h - 1))),
+                _ => true,
+            };
+            if good && s2 < e {
+                out.push(Cand::new(s2, e, label, 6));
+                return;
+            }
+        }
+    }
+
+    // 2. Titles and the people after them.
+    let mut k = a;
+    while k < b {
+        if let Some((te, plural)) = title_at(cx, k) {
+            if te < b || (plural && te < cx.toks.len()) {
+                let role = role_of(cx, k, te, lex_at, out);
+                if plural {
+                    // "Presidents Xi and Putin", "Messrs. Smith and Jones".
+                    let mut p = te;
+                    while p < cx.toks.len() && cx.name_token(p) {
+                        let s = p;
+                        while p < cx.toks.len() && cx.name_token(p) {
+                            p += 1;
+                        }
+                        let mut c = Cand::new(s, p, Label::Person, 8);
+                        c.role = Some(role.clone());
+                        out.push(c);
+                        if matches!(w(p), "and" | "," | "&") && cx.name_token(p + 1) {
+                            p += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    return;
+                }
+                // The name: capitalised tokens after the title that are not a place or org.
+                let mut p = te;
+                while p < b && !lex_at.contains_key(&p) {
+                    p += 1;
+                }
+                if p > te && !(p - te == 1 && cx.is_acronym(te) && !cx.w(te).contains('.')) {
+                    let mut c = Cand::new(te, p, Label::Person, 8);
+                    c.role = Some(role);
+                    out.push(c);
+                    k = p;
+                    continue;
+                }
+            }
+            k = te.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    if out
+        .last()
+        .is_some_and(|c| c.start >= a && c.end <= b && c.label == Label::Person)
+    {
+        // Anything before the title in this run (an acronym like "NATO") is handled below.
+        let pstart = out.last().map(|c| c.start).unwrap_or(b);
+        classify_plain(cx, a, pstart, lex_at, covered, out, true);
+        return;
+    }
+    classify_plain(cx, a, b, lex_at, covered, out, false);
+}
+
+/// Classify a run with no title and no head word.
+fn classify_plain(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    lex_at: &HashMap<usize, &Cand>,
+    covered: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Cand>,
+    before_title: bool,
+) {
+    // Split the run at lexicon matches and titles; classify each unknown piece.
+    let mut k = a;
+    while k < b {
+        if let Some(c) = lex_at.get(&k) {
+            k = c.end.max(k + 1);
+            continue;
+        }
+        if covered(k) {
+            k += 1;
+            continue;
+        }
+        if title_at(cx, k).is_some() && before_title {
+            break;
+        }
+        let s = k;
+        while !(k >= b
+            || lex_at.contains_key(&k)
+            || covered(k)
+            || before_title && title_at(cx, k).is_some())
+        {
+            k += 1;
+        }
+        // Trim connectors at both ends.
+        let (mut ps, mut pe) = (s, k);
+        while ps < pe && connector(cx.w(ps)) {
+            ps += 1;
+        }
+        while pe > ps && connector(cx.w(pe - 1)) {
+            pe -= 1;
+        }
+        if ps < pe {
+            piece(cx, ps, pe, out);
+        }
+    }
+}
+
+fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
+    let len = e - s;
+    let w = |i: usize| cx.w(i);
+    // Acronyms.
+    if len == 1 && cx.is_acronym(s) {
+        let x = w(s);
+        let bare = x.trim_end_matches('.');
+        if (ACRONYM_STOP.contains(&bare) || ACRONYM_STOP.contains(&x))
+            && !TWO_LETTER_ORGS.contains(&bare)
+        {
+            return;
+        }
+        if bare.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return;
+        }
+        if x.len() == 2 && !TWO_LETTER_ORGS.contains(&x) && !x.contains('.') {
+            return;
+        }
+        out.push(Cand::new(s, e, Label::Org, 5));
+        return;
+    }
+    if connector(w(s)) || connector(w(e - 1)) {
+        return;
+    }
+    // "Historian Vladimir Medinsky" at a sentence start: the first word is not part of the name.
+    if len >= 3 && cx.sent_start[s] && !cx.lex.is_first_name(w(s)) && cx.lex.is_first_name(w(s + 1))
+    {
+        return piece(cx, s + 1, e, out);
+    }
+    let after = w(e);
+    let after2 = w(e + 1);
+    let before = if s > 0 { w(s - 1) } else { "" };
+    let say_after = SAY_VERBS.contains(&after) || (after == "," && SAY_VERBS.contains(&after2));
+    let say_before = SAY_VERBS.contains(&before) && s > 1;
+    let role_before = s > 0 && ROLE_NOUNS.contains(&before.to_lowercase().as_str());
+    let first_name = cx.lex.is_first_name(w(s)) && len >= 2;
+    let initials = len >= 2 && cx.toks[s].kind == TokenKind::Abbrev && w(s).len() == 2;
+    let all_namey = (s..e).all(|i| {
+        let x = w(i);
+        cx.toks[i].kind == TokenKind::Word || (cx.toks[i].kind == TokenKind::Abbrev && x.len() == 2)
+    }) && (s..e).all(|i| !cx.common(i) || cx.lex.is_first_name(w(i)));
+    let starts_sentence = cx.sent_start[s];
+    let person = (first_name && !cx.common(s + 1))
+        || initials
+        || ((say_after || say_before || role_before) && len <= 4 && all_namey)
+        || ((2..=3).contains(&len) && all_namey && !starts_sentence && !cx.caps_sentence[s]);
+    if person && !cx.caps_sentence[s] {
+        let mut c = Cand::new(
+            s,
+            e,
+            Label::Person,
+            if first_name || role_before { 7 } else { 4 },
+        );
+        if role_before {
+            let r = s - 1;
+            c.role = Some(Role {
+                title: w(r).to_string(),
+                span: cx.toks[r].span,
+                affiliation: None,
+            });
+        }
+        out.push(c);
+    }
+}
+
+/// Single capitalised tokens that repeat a known person's surname, or a known
+/// organisation's name, become mentions too.
+fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
+    let mut surnames: HashMap<&str, usize> = HashMap::new();
+    let mut names: HashMap<Vec<&str>, usize> = HashMap::new();
+    for (ix, c) in chosen.iter().enumerate() {
+        if matches!(c.label, Label::Person) {
+            surnames.entry(cx.w(c.end - 1)).or_insert(ix);
+        }
+        if matches!(c.label, Label::Person | Label::Org | Label::Event) && c.canonical.is_none() {
+            names
+                .entry((c.start..c.end).map(|i| cx.w(i)).collect())
+                .or_insert(ix);
+        }
+    }
+    let mut taken: Vec<bool> = vec![false; cx.toks.len()];
+    for c in chosen.iter() {
+        for t in taken.iter_mut().take(c.end).skip(c.start) {
+            *t = true;
+        }
+    }
+    let mut add = Vec::new();
+    let mut i = 0;
+    while i < cx.toks.len() {
+        if taken[i] || !cx.cap(i) {
+            i += 1;
+            continue;
+        }
+        // Whole known names first.
+        let mut hit = None;
+        for (toks, &ix) in &names {
+            let l = toks.len();
+            if i + l <= cx.toks.len()
+                && (0..l).all(|k| !taken[i + k] && cx.w(i + k) == toks[k])
+                && hit.is_none_or(|(hl, hix)| l > hl || (l == hl && ix < hix))
+            {
+                hit = Some((l, ix));
+            }
+        }
+        if let Some((l, ix)) = hit {
+            let src = &chosen[ix];
+            add.push(Cand::new(i, i + l, src.label, 5));
+            i += l;
+            continue;
+        }
+        if let Some(&ix) = surnames.get(cx.w(i)) {
+            if chosen[ix].end - chosen[ix].start >= 2 || !cx.common(i) {
+                add.push(Cand::new(i, i + 1, Label::Person, 5));
+            }
+        }
+        i += 1;
+    }
+    chosen.extend(add);
+}
