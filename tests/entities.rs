@@ -10,13 +10,15 @@
 //! documented reasons in [`skip_reason`], and the pass rate is reported over
 //! the remaining cases *and* over all cases.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 
 use claimlens::analysis::entities::eval::{self, score};
 use claimlens::analysis::entities::numbers::{
     extract_numbers, extract_ordinals, extract_percentages, extract_ranges,
 };
-use claimlens::analysis::entities::Label;
+use claimlens::analysis::entities::{extract_text, Label};
 use claimlens::analysis::{analyse, default_document, Offsets};
 use serde_json::Value;
 
@@ -211,4 +213,146 @@ fn ordinal_model_spec() {
 #[test]
 fn percent_model_spec() {
     check_spec("PercentModel", 0.80);
+}
+
+/// Spans must lie inside the text, on char boundaries, ordered and disjoint.
+fn check_spans(text: &str) {
+    let a = extract_text(text);
+    let mut last = 0;
+    for m in &a.mentions {
+        assert!(
+            m.span.start < m.span.end && m.span.end <= text.len(),
+            "{m:?}"
+        );
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        assert!(m.span.start >= last, "overlap at {m:?}");
+        last = m.span.end;
+        assert!(m.entity < a.entities.len());
+        if let Some(r) = &m.role {
+            assert!(text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end));
+        }
+    }
+    for s in &a.sentences {
+        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+    }
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let big_unit = "Ukraine’s President Zelenskyy met 1,000 U.S. officials 😀 in ‏القدس‎ on May 4, 2025. \u{0}\u{7}\r\n";
+    let cases: Vec<String> = vec![
+        String::new(),
+        " ".into(),
+        "\u{0}".into(),
+        "U.S.".into(),
+        "$".into(),
+        "- -".into(),
+        "’s".into(),
+        "A.".into(),
+        "1e".into(),
+        "1,".into(),
+        ".5.".into(),
+        "one over".into(),
+        "between 5 and".into(),
+        "Presidents".into(),
+        "President".into(),
+        "Mr.".into(),
+        "Gen. ".into(),
+        "the 1990s".into(),
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ﷺ e\u{301}\u{301}\u{301}".into(),
+        "مرحبا بالعالم Привет мир שלום".into(),
+        "\u{202e}RTL override\u{202c} and \u{200d}\u{200d}".into(),
+        "ALL CAPS HEADLINE ABOUT WASHINGTON AND NATO".into(),
+        "(NATO)".into(),
+        big_unit.repeat(10_000), // ~1 MB; see ten_megabytes for 10 MB
+    ];
+    for c in &cases {
+        check_spans(c);
+    }
+}
+
+#[test]
+fn ten_megabytes() {
+    let unit = "The Ministry of Defence said 3,000 troops left Kyiv on Friday. 😀 عربى \t\u{1}";
+    let text = unit.repeat(10 * 1024 * 1024 / unit.len() + 1);
+    assert!(text.len() >= 10 * 1024 * 1024);
+    check_spans(&text);
+}
+
+/// Minimal standard base64 decoder (the naughty-strings list is base64-encoded).
+fn b64(s: &str) -> Vec<u8> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for v in s.bytes().filter_map(val) {
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn naughty_strings_and_xss_payloads() {
+    let Some(p) = shared("data/hostile/naughty-strings/blns.base64.json") else {
+        return;
+    };
+    let list = read_json(&p);
+    let mut n = 0;
+    for item in list.as_array().unwrap() {
+        let text = String::from_utf8_lossy(&b64(item.as_str().unwrap())).into_owned();
+        check_spans(&text);
+        n += 1;
+    }
+    if let Some(x) = shared("data/hostile/xss-payloads/xss-payload-list.txt") {
+        let all = String::from_utf8_lossy(&std::fs::read(x).unwrap()).into_owned();
+        for line in all.lines() {
+            check_spans(line);
+        }
+        check_spans(&all);
+    }
+    assert!(n > 100);
+}
+
+mod props {
+    use super::check_spans;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_string(s in any::<String>()) {
+            check_spans(&s);
+        }
+
+        #[test]
+        fn wordy_strings(words in proptest::collection::vec(prop_oneof![
+            Just("U.S."), Just("Mr."), Just("’s"), Just("-"), Just("1,000"), Just("one"),
+            Just("hundred"), Just("and"), Just("a"), Just("half"), Just("Russia"), Just("Russian"),
+            Just("President"), Just("Presidents"), Just("of"), Just("the"), Just("Ministry"),
+            Just("Sea"), Just("more"), Just("than"), Just("$"), Just("%"), Just("May"), Just("2024"),
+            Just("\n"), Just("."), Just(","), Just("😀"), Just("NATO"), Just("("), Just(")"),
+            Just("Vladimir"), Just("Day"), Just("years"), Just("over"), Just("/"), Just("^"),
+        ], 0..40), seps in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("  "), Just("\u{a0}")], 40)) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(seps.iter()) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            check_spans(&s);
+        }
+    }
 }

@@ -69,7 +69,16 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
     for (c, s) in cands.iter().zip(&surfaces) {
         let words: Vec<&str> = s.split(' ').collect();
         if c.label == Label::Person && words.len() >= 2 {
-            let last = words[words.len() - 1].to_string();
+            let mut l = words.len() - 1;
+            while l > 0
+                && matches!(
+                    words[l],
+                    "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V"
+                )
+            {
+                l -= 1;
+            }
+            let last = words[l].to_string();
             let cur = person_by_last.entry(last).or_insert_with(|| s.clone());
             if s.len() > cur.len() {
                 *cur = s.clone();

@@ -159,6 +159,31 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
+/// Units written glued to digits ("155mm", "29km").
+fn glued_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "mm" => "mm",
+        "cm" => "cm",
+        "km" => "km",
+        "m" => "m",
+        "kg" => "kg",
+        "g" => "g",
+        "t" => "t",
+        "ml" => "ml",
+        "l" => "l",
+        "kt" => "kt",
+        "mph" => "mph",
+        "kmh" | "km/h" => "km/h",
+        "mw" => "MW",
+        "gw" => "GW",
+        "kw" => "kW",
+        "ft" => "ft",
+        "in" => "in",
+        "lb" | "lbs" => "lb",
+        _ => return None,
+    })
+}
+
 /// Measurement units (OntoNotes QUANTITY).
 fn measure_unit(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -375,6 +400,60 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
     None
 }
 
+/// A cheap test: can a numeric or temporal expression start at token `i`?
+fn could_start(t: &Toks, i: usize) -> bool {
+    let tok = &t.toks[i];
+    if tok.kind == TokenKind::Number {
+        return true;
+    }
+    let w = lw(t, i);
+    if tok.kind == TokenKind::Punct {
+        return currency_symbol(tok.text(t.text)).is_some() || w == "-";
+    }
+    if MODIFIERS.iter().any(|(m, _)| m[0] == w) {
+        return true;
+    }
+    super::numbers::starts_number_word(w)
+        || MONTHS.iter().any(|(m, _)| *m == w)
+        || WEEKDAYS.iter().any(|d| w.trim_end_matches('s') == *d)
+        || matches!(
+            w,
+            "yesterday"
+                | "today"
+                | "tomorrow"
+                | "mid"
+                | "early"
+                | "late"
+                | "earlier"
+                | "later"
+                | "last"
+                | "next"
+                | "this"
+                | "past"
+                | "previous"
+                | "coming"
+                | "recent"
+                | "following"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "autumn"
+                | "fall"
+                | "us"
+                | "usd"
+                | "eur"
+                | "gbp"
+                | "us$"
+                | "percent"
+                | "per"
+                | "a"
+                | "an"
+                | "half"
+                | "minus"
+                | "negative"
+        )
+}
+
 /// All numeric and temporal candidates.
 pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
     let n = t.toks.len();
@@ -390,10 +469,14 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             i += 3;
             continue;
         }
+        if !could_start(t, i) {
+            i += 1;
+            continue;
+        }
         // Modifier.
         let mut op = Op::Eq;
         let mut j = i;
-        for (words, o) in MODIFIERS {
+        for (words, o) in MODIFIERS.iter().filter(|(w, _)| w[0] == lw(t, i)) {
             if words.iter().enumerate().all(|(k, w)| lw(t, i + k) == *w) {
                 let k = i + words.len();
                 // Only before a number or currency ("over the years" is not a modifier).
@@ -472,6 +555,24 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
                 currency: c.to_string(),
             }),
         ));
+    }
+    // A number with a glued unit: "155mm", "29km", "40kg".
+    if t.toks.get(j).is_some_and(|x| x.kind == TokenKind::Number) && glued(t, j + 1) {
+        if let Some(u) = glued_unit(lw(t, j + 1)) {
+            let v = t.toks[j]
+                .text(t.text)
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()?;
+            return Some((
+                j + 2,
+                Some(Value::Number {
+                    op,
+                    value: v,
+                    unit: Some(u.to_string()),
+                }),
+            ));
+        }
     }
     // A number, then what follows decides.
     let m = number_at(t, j)?;
@@ -565,16 +666,21 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             ));
         }
     }
-    // Measurements: "29 km", "500 miles".
+    // Measurements: "29 km", "500 miles", "801,463 square kilometres".
     if let Some(u) = measure_unit(lw(t, ue)) {
         let lone_m = lw(t, ue) == "m";
-        if !lone_m {
+        let (u, ue) = match (u, measure_unit(lw(t, ue + 1))) {
+            ("square", Some(u2)) => (format!("{u2}²"), ue + 1),
+            ("square", None) => (String::new(), ue),
+            _ => (u.to_string(), ue),
+        };
+        if !lone_m && !u.is_empty() {
             return Some((
                 ue + 1,
                 Some(Value::Number {
                     op,
                     value: v,
-                    unit: Some(u.to_string()),
+                    unit: Some(u),
                 }),
             ));
         }

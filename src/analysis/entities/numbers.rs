@@ -119,6 +119,11 @@ fn small(w: &str) -> Option<f64> {
     })
 }
 
+/// True for words that can start a number phrase ("seven", "hundred", "dozen").
+pub(crate) fn starts_number_word(w: &str) -> bool {
+    small(w).is_some() || scale(w).is_some() || is_dozen(w) || ordinal_word(w).is_some()
+}
+
 /// Value of a scale word.
 fn scale(w: &str) -> Option<f64> {
     Some(match w {
@@ -246,7 +251,7 @@ fn parse_digits(s: &str) -> Option<f64> {
 fn digit_suffix(raw: &str, glued: bool) -> Option<f64> {
     Some(match raw {
         "k" | "K" => 1e3,
-        "M" | "MM" | "mm" if glued || raw != "mm" => 1e6,
+        "M" | "MM" => 1e6,
         "G" | "g" if glued || raw == "G" => 1e9,
         "b" | "B" | "bn" | "bln" | "Bn" => 1e9,
         "mil" | "mln" => 1e6,
@@ -904,6 +909,13 @@ pub fn extract_percentages(text: &str) -> Vec<NumberMatch> {
 
 /// Format a number the way the specs and the UI expect ("4", "0.5", "-1.2").
 pub fn fmt_num(v: f64) -> String {
+    // Round away float noise ("65.9 billion" is 65900000000, not …00001).
+    let r = v.round();
+    let v = if (v - r).abs() <= 1e-9 * v.abs().max(1.0) && v.abs() >= 1.0 {
+        r
+    } else {
+        v
+    };
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {

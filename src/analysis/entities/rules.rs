@@ -2,6 +2,7 @@
 //! organisation / place / event words, given names, acronyms, surnames.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::dates::numeric_cands;
 use super::lexicon::{Kind, Lexicon};
@@ -125,6 +126,12 @@ const ORG_HEADS: &[&str] = &[
     "Treaty Organization",
     "Co",
     "Co.",
+    "Reserve",
+    "Exchange",
+    "Ministries",
+    "Agencies",
+    "Gendarmerie",
+    "Brotherhood",
 ];
 
 /// Words that end a place name ("Black Sea", "Dnipro River").
@@ -166,12 +173,93 @@ const LOC_HEADS: &[&str] = &[
     "Forest",
     "Corridor",
     "Heights",
+    "Empire",
+    "Kingdom",
+    "Republic",
+    "Dynasty",
+    "Caliphate",
+    "Sultanate",
+    "Confederation",
+    "Commonwealth",
+    "Emirate",
+    "Territory",
+    "Territories",
 ];
 
 /// Words that start a place name ("Lake Baikal", "Mount Everest", "Gulf of Aden").
 const LOC_LEADS: &[&str] = &[
     "Lake", "Mount", "Mt.", "Gulf", "Sea", "Strait", "Bay", "Cape", "Isle", "Straits",
 ];
+
+/// Words that start a place name without "of" ("Fort Stewart", "Camp David").
+const PLACE_PREFIXES: &[&str] = &["Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port"];
+
+/// Words before a name that make it a place ("the state of Gujarat", "the city of Kharkiv").
+const PLACE_NOUNS: &[&str] = &[
+    "state",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "county",
+    "port",
+    "capital",
+    "island",
+    "republic",
+    "oblast",
+    "settlement",
+    "municipality",
+    "prefecture",
+];
+
+/// Words before a name that make it an organisation ("analysts at Goldman Sachs").
+const ORG_CUES_BEFORE: &[&str] = &[
+    "at",
+    "fined",
+    "acquire",
+    "acquired",
+    "buy",
+    "bought",
+    "rival",
+    "firm",
+    "company",
+    "carmaker",
+    "automaker",
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "startup",
+    "giant",
+    "group",
+    "outlet",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "airline",
+    "maker",
+];
+
+/// Words after a single name that make it an organisation ("Tesla shares", "Google agreed").
+const ORG_CUES_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "Inc",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "employees",
+    "executives",
+    "headquarters",
+    "shareholders",
+];
+
+/// Generational suffixes that are not surnames.
+fn name_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V")
+}
 
 /// Words that end an event name.
 const EVENT_HEADS: &[&str] = &[
@@ -416,7 +504,7 @@ fn plural_title(w: &str) -> bool {
 /// Title heads that are a whole title by themselves and may also be ordinary
 /// words at the start of a name ("General" in "General Motors" — only a title before a name).
 fn is_title_head(w: &str) -> bool {
-    TITLE_HEADS.contains(&w) || is_title_abbrev(w) && w.ends_with('.')
+    in_title_heads(w) || is_title_abbrev(w) && w.ends_with('.')
 }
 
 /// Lowercase role nouns before a name ("historian Vladimir Medinsky").
@@ -709,6 +797,30 @@ const ACRONYM_STOP: &[&str] = &[
 /// Organisations commonly written as 2-letter acronyms.
 const TWO_LETTER_ORGS: &[&str] = &["EU", "UN", "AU", "IS", "BP", "HP", "GE", "AP", "BBC", "G7"];
 
+/// Membership tests for the word lists above, through hash sets built once.
+macro_rules! word_set {
+    ($($f:ident => $list:ident),* $(,)?) => {$(
+        fn $f(w: &str) -> bool {
+            static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            S.get_or_init(|| $list.iter().copied().collect()).contains(w)
+        }
+    )*};
+}
+word_set! {
+    in_title_heads => TITLE_HEADS,
+    in_function_words => FUNCTION_WORDS,
+    in_org_heads => ORG_HEADS,
+    in_loc_heads => LOC_HEADS,
+    in_title_mods => TITLE_MODS,
+    in_event_heads => EVENT_HEADS,
+    in_loc_leads => LOC_LEADS,
+    in_event_leads => EVENT_LEADS,
+    in_acronym_stop => ACRONYM_STOP,
+    in_two_letter_orgs => TWO_LETTER_ORGS,
+    in_say_verbs => SAY_VERBS,
+    in_role_nouns => ROLE_NOUNS,
+}
+
 /// Connectors allowed inside a name between capitalised words.
 fn connector(w: &str) -> bool {
     matches!(
@@ -775,7 +887,7 @@ impl<'a> Ctx<'a> {
     /// A capitalised word that is a common word (seen lowercase, or a function word).
     fn common(&self, i: usize) -> bool {
         let lw = self.w(i).to_lowercase();
-        FUNCTION_WORDS.contains(&lw.as_str()) || self.lower_seen.contains(&lw)
+        in_function_words(&lw) || self.lower_seen.contains(&lw)
     }
     fn name_token(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
@@ -877,12 +989,15 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             .then(b.prio.cmp(&a.prio))
             .then(a.start.cmp(&b.start))
     });
+    let n = cands.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut used = vec![false; n];
     let mut taken: Vec<Cand> = Vec::new();
     for c in cands {
         if c.end <= c.start {
             continue;
         }
-        if taken.iter().all(|t| c.end <= t.start || t.end <= c.start) {
+        if !used[c.start..c.end].iter().any(|&u| u) {
+            used[c.start..c.end].iter_mut().for_each(|u| *u = true);
             taken.push(c);
         }
     }
@@ -897,7 +1012,24 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
             i += 1;
             continue;
         }
-        let Some((p, len)) = cx.lex.longest_at(&cx.words, i) else {
+        let found = cx.lex.longest_at(&cx.words, i).or_else(|| {
+            // Datelines and headlines in capitals: "KYIV, Ukraine —".
+            let w = cx.w(i);
+            if w.chars().count() >= 4 && w.chars().all(char::is_uppercase) {
+                let mut cs = w.chars();
+                let tc: String = cs
+                    .next()
+                    .into_iter()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect();
+                cx.lex
+                    .longest_at(&[tc.as_str()], 0)
+                    .filter(|&(_, l)| l == 1)
+            } else {
+                None
+            }
+        });
+        let Some((p, len)) = found else {
             i += 1;
             continue;
         };
@@ -921,7 +1053,7 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
                                 && cx.toks.get(e).is_some_and(|t| {
                                     t.kind == TokenKind::Word
                                         && !cx.cap(e)
-                                        && FUNCTION_WORDS.contains(&cx.w(e))
+                                        && in_function_words(cx.w(e))
                                 })));
                     if lone {
                         None
@@ -1024,26 +1156,45 @@ fn given_name_first(cx: &Ctx, i: usize) -> bool {
         && cx.toks[i + 1].kind == TokenKind::Word
         && cx.lex.longest_at(&cx.words, i + 1).is_none()
         && !cx.common(i + 1)
-        && !ORG_HEADS.contains(&cx.w(i + 1))
-        && !LOC_HEADS.contains(&cx.w(i + 1))
+        && !in_org_heads(cx.w(i + 1))
+        && !in_loc_heads(cx.w(i + 1))
 }
 
 /// A title at `i`: (end of title, head is plural). Titles are modifiers then a head.
 fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
     let mut k = i;
     let mut last_head = None;
-    while k < cx.toks.len() && cx.cap(k) && k < i + 5 {
+    while k < cx.toks.len() && (cx.cap(k) || cx.w(k) == "of") && k < i + 6 {
         let w = cx.w(k);
         if is_title_head(w) {
             last_head = Some(k);
             k += 1;
-        } else if TITLE_MODS.contains(&w) {
+        } else if in_title_mods(w) {
             k += 1;
         } else if w == "of"
             && last_head == Some(k - 1)
-            && matches!(cx.w(k + 1), "State" | "Defence" | "Defense" | "Staff")
+            && matches!(
+                cx.w(k + 1),
+                "State"
+                    | "Defence"
+                    | "Defense"
+                    | "Staff"
+                    | "Homeland"
+                    | "Commerce"
+                    | "Energy"
+                    | "Agriculture"
+                    | "Health"
+                    | "Labor"
+                    | "Transportation"
+                    | "Education"
+                    | "Veterans"
+                    | "Justice"
+                    | "Treasury"
+                    | "War"
+                    | "the"
+            )
         {
-            k += 2;
+            k += if cx.w(k + 1) == "the" { 3 } else { 2 };
             last_head = Some(k - 1);
         } else {
             break;
@@ -1064,7 +1215,13 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
     for c in lexc {
         lex_at.insert(c.start, c);
     }
-    let covered = |i: usize| lexc.iter().any(|c| c.start <= i && i < c.end);
+    let mut cov = vec![false; n];
+    for c in lexc {
+        for x in cov.iter_mut().take(c.end).skip(c.start) {
+            *x = true;
+        }
+    }
+    let covered = |i: usize| cov.get(i).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -1113,11 +1270,10 @@ fn role_of(cx: &Ctx, a: usize, b: usize, lex_at: &HashMap<usize, &Cand>, out: &[
         k -= 1;
     }
     if k > 0 {
-        let prev = lex_at
-            .values()
-            .copied()
-            .chain(out.iter())
-            .find(|c| c.end == k);
+        let prev = (1..=k.min(8))
+            .filter_map(|l| lex_at.get(&(k - l)).copied())
+            .find(|c| c.end == k)
+            .or_else(|| out.iter().rev().take(8).find(|c| c.end == k));
         if let Some(c) = prev {
             affiliation = match c.label {
                 Label::Norp => c
@@ -1166,11 +1322,11 @@ fn analyse_run(
     let heads: Vec<(usize, Label)> = (a..b)
         .filter_map(|k| {
             let x = w(k);
-            if ORG_HEADS.contains(&x) {
+            if in_org_heads(x) {
                 Some((k, Label::Org))
-            } else if LOC_HEADS.contains(&x) {
+            } else if in_loc_heads(x) {
                 Some((k, Label::Place))
-            } else if EVENT_HEADS.contains(&x) {
+            } else if in_event_heads(x) {
                 Some((k, Label::Event))
             } else {
                 None
@@ -1181,9 +1337,9 @@ fn analyse_run(
         if w(k + 1) != "of" {
             return None;
         }
-        if LOC_LEADS.contains(&w(k)) {
+        if in_loc_leads(w(k)) {
             Some((k, Label::Place))
-        } else if EVENT_LEADS.contains(&w(k)) {
+        } else if in_event_leads(w(k)) {
             Some((k, Label::Event))
         } else {
             None
@@ -1194,11 +1350,7 @@ fn analyse_run(
         let mut s = a;
         // Don't let a person title lead an organisation ("President Biden Foundation" aside).
         if let Some((te, _)) = title_at(cx, s) {
-            if te <= h
-                && !ORG_HEADS.contains(&w(te - 1))
-                && te < b
-                && !heads.iter().any(|x| x.0 < te)
-            {
+            if te <= h && !in_org_heads(w(te - 1)) && te < b && !heads.iter().any(|x| x.0 < te) {
                 // "Secretary General Mark Rutte …" — leave to the person rule below.
                 if !(label == Label::Org && h < te) {
                     s = te;
@@ -1206,10 +1358,24 @@ fn analyse_run(
             }
         }
         // Weekday + "Day"? No: "Victory Day" needs a non-date word before "Day".
-        let valid = h > s
-            || w(h + 1) == "of"
-            || (label == Label::Place && LOC_LEADS.contains(&w(h)) && h + 1 < b);
-        let e = b;
+        let valid =
+            h > s || w(h + 1) == "of" || (label == Label::Place && in_loc_leads(w(h)) && h + 1 < b);
+        // End: the head, plus an "of …" / "for …" tail up to a title ("Bank of England
+        // Governor Andrew Bailey" → "Bank of England").
+        let mut e = h + 1;
+        if matches!(w(e), "of" | "for" | "on" | "and" | "&") {
+            e += 1;
+            while e < b && title_at(cx, e).is_none() {
+                e += 1;
+            }
+        } else {
+            while e < b && !is_title_head(w(e)) && title_at(cx, e).is_none() && !connector(w(e)) {
+                e += 1;
+            }
+        }
+        while e > h + 1 && connector(w(e - 1)) {
+            e -= 1;
+        }
         if valid && s < e {
             // Leading "The" inside a run is dropped (only lowercase "the" never starts a run).
             let mut s2 = s;
@@ -1221,7 +1387,19 @@ fn analyse_run(
                 _ => true,
             };
             if good && s2 < e {
+                // "the 82nd Airborne Division": an ordinal before the name belongs to it.
+                if s2 >= 2
+                    && label == Label::Org
+                    && cx.toks[s2 - 2].kind == TokenKind::Number
+                    && !cx.toks[s2 - 1].space_before
+                    && matches!(cx.w(s2 - 1), "st" | "nd" | "rd" | "th")
+                {
+                    s2 -= 2;
+                }
                 out.push(Cand::new(s2, e, label, 6));
+                if e < b {
+                    analyse_run(cx, e, b, lex_at, covered, out);
+                }
                 return;
             }
         }
@@ -1335,15 +1513,13 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     if len == 1 && cx.is_acronym(s) {
         let x = w(s);
         let bare = x.trim_end_matches('.');
-        if (ACRONYM_STOP.contains(&bare) || ACRONYM_STOP.contains(&x))
-            && !TWO_LETTER_ORGS.contains(&bare)
-        {
+        if (in_acronym_stop(bare) || in_acronym_stop(x)) && !in_two_letter_orgs(bare) {
             return;
         }
         if bare.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return;
         }
-        if x.len() == 2 && !TWO_LETTER_ORGS.contains(&x) && !x.contains('.') {
+        if x.len() == 2 && !in_two_letter_orgs(x) && !x.contains('.') {
             return;
         }
         out.push(Cand::new(s, e, Label::Org, 5));
@@ -1360,9 +1536,9 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let after = w(e);
     let after2 = w(e + 1);
     let before = if s > 0 { w(s - 1) } else { "" };
-    let say_after = SAY_VERBS.contains(&after) || (after == "," && SAY_VERBS.contains(&after2));
-    let say_before = SAY_VERBS.contains(&before) && s > 1;
-    let role_before = s > 0 && ROLE_NOUNS.contains(&before.to_lowercase().as_str());
+    let say_after = in_say_verbs(after) || (after == "," && in_say_verbs(after2));
+    let say_before = in_say_verbs(before) && s > 1;
+    let role_before = s > 0 && in_role_nouns(&before.to_lowercase());
     let first_name = cx.lex.is_first_name(w(s)) && len >= 2;
     let initials = len >= 2 && cx.toks[s].kind == TokenKind::Abbrev && w(s).len() == 2;
     let all_namey = (s..e).all(|i| {
@@ -1370,7 +1546,47 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
         cx.toks[i].kind == TokenKind::Word || (cx.toks[i].kind == TokenKind::Abbrev && x.len() == 2)
     }) && (s..e).all(|i| !cx.common(i) || cx.lex.is_first_name(w(i)));
     let starts_sentence = cx.sent_start[s];
+    let lower = |x: &str| x.to_lowercase();
+    // Places by form or context: "Fort Stewart", "the state of Gujarat".
+    if len >= 2 && PLACE_PREFIXES.contains(&w(s)) && !cx.common(s + 1) {
+        out.push(Cand::new(s, e, Label::Place, 5));
+        return;
+    }
+    if s >= 2 && before == "of" && PLACE_NOUNS.contains(&w(s - 2)) && all_namey {
+        out.push(Cand::new(s, e, Label::Place, 5));
+        return;
+    }
+    // Apposition: "Elon Musk, the billionaire owner", "Jane Smith, 27,".
+    let apposition = after == ","
+        && ({
+            let k = if matches!(after2, "the" | "a" | "an") {
+                e + 2
+            } else {
+                e + 1
+            };
+            in_role_nouns(&lower(w(k)))
+                || in_role_nouns(&lower(w(k + 1)))
+                    && cx.toks.get(k).is_some_and(|t| !t.is_capitalised(cx.text))
+                || (cx
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+                    && w(e + 2) == ",")
+        });
+    let person_evidence =
+        first_name || initials || say_after || say_before || role_before || apposition;
+    if !person_evidence && all_namey && !starts_sentence {
+        let org_before = s > 0
+            && ORG_CUES_BEFORE.contains(&lower(before).as_str())
+            && (len >= 2 || before != "at");
+        let org_after = ORG_CUES_AFTER.contains(&after);
+        if org_before || org_after {
+            out.push(Cand::new(s, e, Label::Org, 4));
+            return;
+        }
+    }
     let person = (first_name && !cx.common(s + 1))
+        || (apposition && len <= 4 && all_namey)
         || initials
         || ((say_after || say_before || role_before) && len <= 4 && all_namey)
         || ((2..=3).contains(&len) && all_namey && !starts_sentence && !cx.caps_sentence[s]);
@@ -1397,15 +1613,41 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
 /// organisation's name, become mentions too.
 fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
     let mut surnames: HashMap<&str, usize> = HashMap::new();
-    let mut names: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut full_surnames: HashSet<&str> = HashSet::new();
+    // Known multi-purpose names by first word: (words, source candidate).
+    let mut names: HashMap<&str, Vec<(Vec<&str>, usize)>> = HashMap::new();
     for (ix, c) in chosen.iter().enumerate() {
         if matches!(c.label, Label::Person) {
-            surnames.entry(cx.w(c.end - 1)).or_insert(ix);
+            let mut last = c.end - 1;
+            while last > c.start && name_suffix(cx.w(last)) {
+                last -= 1;
+            }
+            surnames.entry(cx.w(last)).or_insert(ix);
+            if last > c.start {
+                full_surnames.insert(cx.w(last));
+            }
         }
         if matches!(c.label, Label::Person | Label::Org | Label::Event) && c.canonical.is_none() {
-            names
-                .entry((c.start..c.end).map(|i| cx.w(i)).collect())
-                .or_insert(ix);
+            let words: Vec<&str> = (c.start..c.end).map(|i| cx.w(i)).collect();
+            let list = names.entry(words[0]).or_default();
+            if !list.iter().any(|(w, _)| *w == words) {
+                list.push((words, ix));
+            }
+        }
+    }
+    // A one-word place that is the surname of a person named in full ("Lloyd Austin" …
+    // "Austin said") is that person.
+    for c in chosen.iter_mut() {
+        if c.end == c.start + 1
+            && c.label == Label::Place
+            && c.canonical.is_some()
+            && full_surnames.contains(cx.w(c.start))
+        {
+            {
+                c.label = Label::Person;
+                c.canonical = None;
+                c.related.clear();
+            }
         }
     }
     let mut taken: Vec<bool> = vec![false; cx.toks.len()];
@@ -1423,8 +1665,8 @@ fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
         }
         // Whole known names first.
         let mut hit = None;
-        for (toks, &ix) in &names {
-            let l = toks.len();
+        for (toks, ix) in names.get(cx.w(i)).map(Vec::as_slice).unwrap_or(&[]) {
+            let (l, ix) = (toks.len(), *ix);
             if i + l <= cx.toks.len()
                 && (0..l).all(|k| !taken[i + k] && cx.w(i + k) == toks[k])
                 && hit.is_none_or(|(hl, hix)| l > hl || (l == hl && ix < hix))
