@@ -1,7 +1,12 @@
 //! Size report and budget for the release build in `dist/`.
 //!
 //! Prints every asset's raw and gzip size (run with `--nocapture`, as
-//! `scripts/test` does) and fails if wasm + js exceed the budget.
+//! `scripts/test` does) and fails if the first load exceeds the budget.
+//!
+//! Everything in `dist/` is fetched on first load (page, loader, CSS, JS
+//! glue, wasm with the bundled article and lexicons), so the budget covers
+//! the sum. The app shell alone measured 60.7 KB (wasm + js, gzip) before
+//! the entity engine and its lexicons landed.
 
 mod support;
 
@@ -9,8 +14,8 @@ use std::io::Write;
 
 use flate2::{write::GzEncoder, Compression};
 
-/// wasm + js, gzipped, at this stage of the project.
-const BUDGET_WASM_JS_GZ: usize = 150 * 1024;
+/// Total first-load transfer, gzipped: wasm + js + css + html + bundled data.
+const BUDGET_FIRST_LOAD_GZ: usize = 250 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut enc = GzEncoder::new(Vec::new(), Compression::best());
@@ -45,27 +50,21 @@ fn dist_size_report_and_budget() {
     let (raw, gz) = rows
         .iter()
         .fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz));
-    println!("{:<32} {:>12} {:>12}", "total", kb(raw), kb(gz));
-    let code_gz: usize = rows
-        .iter()
-        .filter(|(n, ..)| n.ends_with(".wasm") || n.ends_with(".js"))
-        .map(|(_, _, gz)| gz)
-        .sum();
     println!(
         "{:<32} {:>12} {:>12}   (budget {})\n",
-        "wasm + js",
-        "",
-        kb(code_gz),
-        kb(BUDGET_WASM_JS_GZ)
+        "first load",
+        kb(raw),
+        kb(gz),
+        kb(BUDGET_FIRST_LOAD_GZ)
     );
     assert!(
         rows.iter().any(|(n, ..)| n.ends_with(".wasm")),
         "no .wasm in dist/"
     );
     assert!(
-        code_gz <= BUDGET_WASM_JS_GZ,
-        "wasm + js is {} gzipped, over the {} budget",
-        kb(code_gz),
-        kb(BUDGET_WASM_JS_GZ)
+        gz <= BUDGET_FIRST_LOAD_GZ,
+        "the first load is {} gzipped, over the {} budget",
+        kb(gz),
+        kb(BUDGET_FIRST_LOAD_GZ)
     );
 }

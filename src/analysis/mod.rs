@@ -13,6 +13,7 @@ pub mod entities;
 mod samples;
 mod span;
 pub mod text;
+mod view;
 
 pub use document::{count_words, split_blocks, Block, BlockKind, Document};
 pub use entities::{
@@ -20,3 +21,4 @@ pub use entities::{
 };
 pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};
 pub use span::{Offsets, Span};
+pub use view::{label_description, label_key, label_title, pieces, LabelSet, Piece};

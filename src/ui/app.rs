@@ -1,16 +1,69 @@
-//! The root component: header, article column and side panel.
+//! The root component: header, legend, article column and side panel, and
+//! the keyboard shortcuts that work anywhere on the page.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::article::Article;
+use super::article::{focus_current, Article, MarkIndex};
+use super::entity_list::EntityList;
 use super::panel::DocumentFacts;
+use super::state::ViewCtx;
 use super::theme::ThemeToggle;
-use crate::analysis::default_document;
+use crate::analysis::{analyse, default_document};
+
+/// True when a key press belongs to a text field, not to the page.
+fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.closest("[contenteditable]").ok().flatten().is_some()
+        })
+}
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     let doc = default_document();
+    let analysis = analyse(&doc);
+    let ctx = ViewCtx::new(doc, analysis);
+    provide_context(ctx.clone());
+    let marks: MarkIndex = Rc::new(RefCell::new(Vec::new()));
+
+    // n / j: next mention; p / k: previous; Escape: close the card, then unpin.
+    {
+        let (ctx, marks) = (ctx.clone(), marks.clone());
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_field(&ev) {
+                return;
+            }
+            match ev.key().as_str() {
+                "n" | "j" if ctx.pinned.get_untracked().is_some() => {
+                    ctx.step(1);
+                    focus_current(&ctx, &marks);
+                }
+                "p" | "k" if ctx.pinned.get_untracked().is_some() => {
+                    ctx.step(-1);
+                    focus_current(&ctx, &marks);
+                }
+                "Escape" => {
+                    if ctx.card.get_untracked().is_some() {
+                        ctx.card.set(None);
+                    } else {
+                        ctx.unpin();
+                    }
+                }
+                _ => {}
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    let doc = ctx.doc.clone();
+    let announce = ctx.announce;
     view! {
         <a class="skip-link" href="#doc-title">"Skip to article"</a>
         <header class="site-header">
@@ -22,11 +75,15 @@ pub fn App() -> impl IntoView {
             <ThemeToggle/>
         </header>
         <main class="layout">
-            <Article doc=doc.clone()/>
+            <Article marks=marks/>
             <aside class="side-panel" aria-label="Analysis">
-                <DocumentFacts doc=doc/>
+                <EntityList/>
+                <DocumentFacts doc=(*doc).clone()/>
             </aside>
         </main>
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+            {move || announce.get()}
+        </div>
         <footer class="site-footer">
             <p>"Runs entirely in your browser: the article never leaves this page."</p>
         </footer>

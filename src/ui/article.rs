@@ -1,38 +1,312 @@
-//! The article column: the document's title and its blocks, with exact text.
+//! The article column: the document's title and its blocks, with every
+//! entity mention highlighted.
+//!
+//! The text is rendered **once**. Filters, pinning and the current mention
+//! only change classes and attributes on elements that already exist, so a
+//! long document is never re-rendered while the reader explores it. Events
+//! are delegated: one listener on the article serves every mention.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::analysis::{BlockKind, Document};
+use super::card::EntityCard;
+use super::legend::Legend;
+use super::pinbar::PinBar;
+use super::state::ViewCtx;
+use crate::analysis::{label_key, label_title, pieces, BlockKind, Mention, Piece};
+
+fn pieces_view(ctx: &ViewCtx, pieces: Vec<Piece<'_>>) -> Vec<AnyView> {
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.to_string().into_any(),
+            Piece::Mention(i, t) => {
+                let m = &ctx.analysis.mentions[i];
+                let key = label_key(m.label);
+                view! {
+                    <mark class=format!("m m-{key}") data-l=key data-m=i data-e=m.entity>
+                        {t.to_string()}
+                    </mark>
+                }
+                .into_any()
+            }
+        })
+        .collect()
+}
 
 /// One block of the document as the element that fits its kind.
-fn block_view(kind: BlockKind, text: String) -> AnyView {
+fn block_view(kind: BlockKind, children: Vec<AnyView>) -> AnyView {
     match kind {
         // The page's h1 is the document title, so document headings start at h2.
-        BlockKind::Heading(1) => view! { <h2 class="doc-block">{text}</h2> }.into_any(),
-        BlockKind::Heading(2) => view! { <h3 class="doc-block">{text}</h3> }.into_any(),
-        BlockKind::Heading(3) => view! { <h4 class="doc-block">{text}</h4> }.into_any(),
-        BlockKind::Heading(4) => view! { <h5 class="doc-block">{text}</h5> }.into_any(),
-        BlockKind::Heading(_) => view! { <h6 class="doc-block">{text}</h6> }.into_any(),
+        BlockKind::Heading(1) => view! { <h2 class="doc-block">{children}</h2> }.into_any(),
+        BlockKind::Heading(2) => view! { <h3 class="doc-block">{children}</h3> }.into_any(),
+        BlockKind::Heading(3) => view! { <h4 class="doc-block">{children}</h4> }.into_any(),
+        BlockKind::Heading(4) => view! { <h5 class="doc-block">{children}</h5> }.into_any(),
+        BlockKind::Heading(_) => view! { <h6 class="doc-block">{children}</h6> }.into_any(),
         BlockKind::Quote => {
-            view! { <blockquote class="doc-block"><p>{text}</p></blockquote> }.into_any()
+            view! { <blockquote class="doc-block"><p>{children}</p></blockquote> }.into_any()
         }
-        BlockKind::Paragraph => view! { <p class="doc-block">{text}</p> }.into_any(),
+        BlockKind::Paragraph => view! { <p class="doc-block">{children}</p> }.into_any(),
     }
 }
 
-/// The document: title (marked when claimlens supplied it), metadata, blocks.
+/// The mention element an event happened on, if any.
+fn mention_at(target: Option<web_sys::EventTarget>) -> Option<(web_sys::HtmlElement, usize)> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = el.closest("mark.m").ok()??;
+    let i = mark.get_attribute("data-m")?.parse().ok()?;
+    Some((mark.dyn_into().ok()?, i))
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|q| q.matches())
+}
+
+/// Scroll `el` to the middle of the viewport unless it is already in view.
+fn reveal(el: &web_sys::Element) {
+    let rect = el.get_bounding_client_rect();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() >= 64.0 && rect.bottom() <= height - 16.0 {
+        return;
+    }
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_behavior(if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// The mention elements, by mention index, collected once after mount.
+pub type MarkIndex = Rc<RefCell<Vec<Option<web_sys::HtmlElement>>>>;
+
+/// Focus the current mention of the pinned entity (after n/p keys).
+pub fn focus_current(ctx: &ViewCtx, marks: &MarkIndex) {
+    let Some(e) = ctx.pinned.get_untracked() else {
+        return;
+    };
+    let Some(&mi) = ctx.analysis.entities[e]
+        .mentions
+        .get(ctx.cursor.get_untracked())
+    else {
+        return;
+    };
+    if let Some(Some(el)) = marks.borrow().get(mi) {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+        reveal(el);
+    }
+}
+
+/// The document: title (marked when claimlens supplied it), metadata, and
+/// the highlighted text.
 #[component]
-pub fn Article(doc: Document) -> impl IntoView {
+pub fn Article(
+    /// Filled with the mention elements once they are in the page.
+    marks: MarkIndex,
+) -> impl IntoView {
+    let ctx = ViewCtx::get();
+    let doc = ctx.doc.clone();
     let meta: Vec<String> = [doc.source.clone(), doc.byline.clone(), doc.date.clone()]
         .into_iter()
         .flatten()
         .collect();
-    let blocks = doc
+    let mut next = 0;
+    let blocks: Vec<AnyView> = doc
         .blocks
         .iter()
-        .map(|b| block_view(b.kind, doc.block_text(b).to_string()))
-        .collect_view();
+        .map(|b| {
+            let p = pieces(&doc.text, b.span, &ctx.analysis.mentions, &mut next);
+            block_view(b.kind, pieces_view(&ctx, p))
+        })
+        .collect();
     let supplied = doc.title_supplied;
+    let body = NodeRef::<leptos::html::Div>::new();
+
+    // Collect the mention elements once.
+    {
+        let marks = marks.clone();
+        let n = ctx.analysis.mentions.len();
+        body.on_load(move |root| {
+            let mut index: Vec<Option<web_sys::HtmlElement>> = vec![None; n];
+            if let Ok(list) = root.query_selector_all("mark.m") {
+                for k in 0..list.length() {
+                    let Some(el) = list
+                        .item(k)
+                        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                    else {
+                        continue;
+                    };
+                    if let Some(i) = el
+                        .get_attribute("data-m")
+                        .and_then(|v| v.parse::<usize>().ok())
+                    {
+                        if i < n {
+                            index[i] = Some(el);
+                        }
+                    }
+                }
+            }
+            *marks.borrow_mut() = index;
+        });
+    }
+
+    // Pinning: emphasise the pinned entity's mentions and let Tab reach them.
+    {
+        let (ctx, marks) = (ctx.clone(), marks.clone());
+        Effect::new(move |prev: Option<Option<usize>>| {
+            let now = ctx.pinned.get();
+            if prev == Some(now) {
+                return now;
+            }
+            let marks = marks.borrow();
+            let each = |e: usize, f: &dyn Fn(&web_sys::HtmlElement)| {
+                for &mi in &ctx.analysis.entities[e].mentions {
+                    if let Some(Some(el)) = marks.get(mi) {
+                        f(el);
+                    }
+                }
+            };
+            if let Some(Some(p)) = prev {
+                each(p, &|el| {
+                    let _ = el.class_list().remove_2("pin", "current");
+                    let _ = el.remove_attribute("tabindex");
+                    let _ = el.remove_attribute("role");
+                    let _ = el.remove_attribute("aria-current");
+                });
+            }
+            if let Some(e) = now {
+                each(e, &|el| {
+                    let _ = el.class_list().add_1("pin");
+                    let _ = el.set_attribute("tabindex", "0");
+                    let _ = el.set_attribute("role", "button");
+                });
+            }
+            now
+        });
+    }
+
+    // The current mention: marked, and scrolled into view when it changes.
+    {
+        let (ctx, marks) = (ctx.clone(), marks.clone());
+        Effect::new(move |prev: Option<Option<usize>>| {
+            let current = ctx.pinned.get().and_then(|e| {
+                ctx.analysis.entities[e]
+                    .mentions
+                    .get(ctx.cursor.get())
+                    .copied()
+            });
+            let marks = marks.borrow();
+            if let Some(Some(p)) = prev {
+                if let Some(Some(el)) = marks.get(p) {
+                    let _ = el.class_list().remove_1("current");
+                    let _ = el.remove_attribute("aria-current");
+                }
+            }
+            if let Some(c) = current {
+                if let Some(Some(el)) = marks.get(c) {
+                    let _ = el.class_list().add_1("current");
+                    let _ = el.set_attribute("aria-current", "true");
+                    if prev.is_some() && prev != Some(current) {
+                        reveal(el);
+                    }
+                }
+            }
+            current
+        });
+    }
+
+    let on_click = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            if let Some((_, mi)) = mention_at(ev.target()) {
+                let e = ctx.analysis.mentions[mi].entity;
+                let at = ctx.analysis.entities[e]
+                    .mentions
+                    .iter()
+                    .position(|&m| m == mi)
+                    .unwrap_or(0);
+                ctx.pin(e, at);
+            }
+        }
+    };
+    let on_key = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() != "Enter" && ev.key() != " " {
+                return;
+            }
+            if let Some((_, mi)) = mention_at(ev.target()) {
+                ev.prevent_default();
+                let e = ctx.analysis.mentions[mi].entity;
+                let at = ctx.analysis.entities[e]
+                    .mentions
+                    .iter()
+                    .position(|&m| m == mi)
+                    .unwrap_or(0);
+                ctx.pin(e, at);
+                ctx.card.set(Some(mi));
+            }
+        }
+    };
+    let show_card = {
+        let ctx = ctx.clone();
+        move |target: Option<web_sys::EventTarget>| {
+            if let Some((el, mi)) = mention_at(target) {
+                let _ = el.set_attribute("aria-describedby", "entity-card");
+                ctx.card.set(Some(mi));
+            }
+        }
+    };
+    let on_over = {
+        let show = show_card;
+        move |ev: leptos::ev::MouseEvent| show(ev.target())
+    };
+    let on_focus = move |ev: leptos::ev::FocusEvent| show_card(ev.target());
+    let on_focus_out = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::FocusEvent| {
+            if mention_at(ev.target()).is_some() {
+                ctx.card.set(None);
+            }
+        }
+    };
+
+    let hidden = ctx.hidden;
+    let pinned = ctx.pinned;
+    let badges = ctx.badges;
+    let body_class = move || {
+        let mut c = String::from("doc-body");
+        for l in hidden.get().labels() {
+            c.push_str(" hide-");
+            c.push_str(label_key(l));
+        }
+        if pinned.get().is_some() {
+            c.push_str(" has-pin");
+        }
+        if badges.get() {
+            c.push_str(" show-badges");
+        }
+        c
+    };
+
+    let count = ctx.analysis.mentions.len();
+    let entity_count = ctx.analysis.entities.len();
     view! {
         <article class="article" aria-labelledby="doc-title" lang=doc.language.clone()>
             <header class="article-header">
@@ -49,8 +323,32 @@ pub fn Article(doc: Document) -> impl IntoView {
                 }>
                     <p class="doc-meta">{meta.join(" · ")}</p>
                 </Show>
+                <p class="sr-only">
+                    {format!(
+                        "{count} highlighted mentions of {entity_count} entities. \
+                         Choose an entity in the Entities list to step through its mentions."
+                    )}
+                </p>
             </header>
-            <div class="doc-body">{blocks}</div>
+            <Legend/>
+            <PinBar/>
+            <div
+                class=body_class
+                node_ref=body
+                on:click=on_click
+                on:keydown=on_key
+                on:mouseover=on_over
+                on:focusin=on_focus
+                on:focusout=on_focus_out
+            >
+                {blocks}
+            </div>
+            <EntityCard marks=marks/>
         </article>
     }
+}
+
+/// Reader-facing type of a mention, e.g. for badges.
+pub fn mention_type(m: &Mention) -> &'static str {
+    label_title(m.label)
 }

@@ -4,15 +4,24 @@
 //! Components stay thin: they render plain data computed by
 //! [`crate::analysis`] and never analyse text themselves.
 //!
-//! - [`app`]: the page shell — header, article column, side panel.
-//! - [`article`]: the document's title and blocks.
+//! - [`app`]: the page shell — header, article column, side panel — and
+//!   the page-wide keys (n/p/j/k, Escape).
+//! - [`state`]: the shared view state (filters, pinned entity, card).
+//! - [`article`]: the document's title and blocks, with highlights.
+//! - [`legend`], [`pinbar`], [`card`], [`entity_list`]: filters, the pinned
+//!   entity's stepper, the hover/focus card, the entity list.
 //! - [`theme`]: light/dark scheme toggle.
 //! - [`fatal`]: the readable error banner shown when something fails.
 
 pub mod app;
 pub mod article;
+pub mod card;
+pub mod entity_list;
 pub mod fatal;
+pub mod legend;
 pub mod panel;
+pub mod pinbar;
+pub mod state;
 pub mod theme;
 
 /// Install the panic hook and mount the app into `<body>`.

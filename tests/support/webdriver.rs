@@ -234,14 +234,70 @@ impl Browser {
         );
     }
 
-    /// Click the first element matching `css`, as a user would (WebDriver
-    /// element click: scrolled into view, hit-tested, real mouse events).
-    pub fn click(&self, css: &str) {
+    /// Run `script` asynchronously: it calls `arguments[arguments.length - 1](result)`.
+    pub fn eval_async(&self, script: &str, args: Value) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
+    /// The WebDriver reference of the first element matching `css`.
+    fn element(&self, css: &str) -> Value {
         let el = self.cmd(
             "POST",
             "/element",
             Some(json!({ "using": "css selector", "value": css })),
         );
+        assert!(el.is_object(), "no element matches {css}");
+        el
+    }
+
+    /// Press keys as a user would, in order, on whatever has focus. Use the
+    /// WebDriver codes for special keys: [`keys::TAB`], [`keys::ENTER`]...
+    pub fn press(&self, keys: &[&str]) {
+        let mut actions = Vec::new();
+        for k in keys {
+            actions.push(json!({ "type": "keyDown", "value": k }));
+            actions.push(json!({ "type": "keyUp", "value": k }));
+        }
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
+        );
+    }
+
+    /// Move the mouse pointer over the centre of the first element matching `css`.
+    pub fn hover(&self, css: &str) {
+        let el = self.element(css);
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{
+                "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" },
+                "actions": [{ "type": "pointerMove", "origin": el, "x": 0, "y": 0, "duration": 0 }],
+            }] })),
+        );
+    }
+
+    /// Emulate a CSS media type ("print", "screen") and colour scheme ("dark", "light", "").
+    pub fn emulate_media(&self, media: &str, scheme: &str) {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({
+                "cmd": "Emulation.setEmulatedMedia",
+                "params": { "media": media, "features": [{ "name": "prefers-color-scheme", "value": scheme }] },
+            })),
+        );
+    }
+
+    /// Click the first element matching `css`, as a user would (WebDriver
+    /// element click: scrolled into view, hit-tested, real mouse events).
+    pub fn click(&self, css: &str) {
+        let el = self.element(css);
         let id = el
             .as_object()
             .and_then(|o| o.values().next())
@@ -309,6 +365,14 @@ impl Drop for Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// WebDriver codes for special keys.
+pub mod keys {
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const SHIFT: &str = "\u{E008}";
 }
 
 /// Standard base64 (with padding) to bytes.

@@ -1,0 +1,143 @@
+//! The entity card: shown beside a mention on hover or keyboard focus.
+//!
+//! It says what the mention is (type, canonical name, aliases, role, value),
+//! how often the entity is mentioned and what it relates to. It stays open
+//! while the pointer is over it, and Escape closes it.
+
+use leptos::prelude::*;
+
+use super::article::MarkIndex;
+use super::state::ViewCtx;
+use crate::analysis::{label_key, label_title, RelationKind};
+
+fn relation_phrase(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::DemonymOf => "Nationality of",
+        RelationKind::CapitalOf => "Capital of",
+        RelationKind::LocatedIn => "In",
+    }
+}
+
+/// Place the card under (or above) the mention element, inside the article.
+fn position(card: &web_sys::HtmlElement, mark: &web_sys::HtmlElement) {
+    let Some(article) = card.offset_parent() else {
+        return;
+    };
+    let a = article.get_bounding_client_rect();
+    let r = mark.get_bounding_client_rect();
+    let width = card.offset_width() as f64;
+    let height = card.offset_height() as f64;
+    let left = (r.left() - a.left()).clamp(0.0, (a.width() - width).max(0.0));
+    let viewport = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::MAX);
+    let below = r.bottom() + 8.0 + height <= viewport || r.top() - 8.0 - height < 0.0;
+    let top = if below {
+        r.bottom() - a.top() + 8.0
+    } else {
+        r.top() - a.top() - 8.0 - height
+    };
+    let style = card.style();
+    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = style.set_property("top", &format!("{top:.0}px"));
+}
+
+/// The card for the mention in [`ViewCtx::card`].
+#[component]
+pub fn EntityCard(marks: MarkIndex) -> impl IntoView {
+    let ctx = ViewCtx::get();
+    let card_ref = NodeRef::<leptos::html::Div>::new();
+    let content = {
+        let ctx = ctx.clone();
+        move || {
+            let mi = ctx.card.get()?;
+            let a = &ctx.analysis;
+            let m = a.mentions.get(mi)?;
+            let e = &a.entities[m.entity];
+            let key = label_key(e.label);
+            let text = m.span.slice(&ctx.doc.text).to_string();
+            let n = e.mentions.len();
+            let aliases: Vec<String> = e
+                .aliases
+                .iter()
+                .filter(|s| **s != e.name)
+                .cloned()
+                .collect();
+            let role = m.role.as_ref().map(|r| match &r.affiliation {
+                Some(aff) => format!("{} ({aff})", r.title),
+                None => r.title.clone(),
+            });
+            let value = m.value.as_ref().map(|v| v.to_string());
+            let related: Vec<String> = e
+                .related
+                .iter()
+                .map(|r| format!("{} {}", relation_phrase(r.kind), r.name))
+                .collect();
+            let pinned = ctx.pinned.get() == Some(m.entity);
+            let hint = if pinned {
+                "Pinned · n / p step through mentions · Esc unpins"
+            } else {
+                "Click or press Enter to pin and step through its mentions"
+            };
+            Some(view! {
+                <p class="card-type">
+                    <span class=format!("swatch sw-{key}") aria-hidden="true"></span>
+                    {label_title(e.label)}
+                </p>
+                <p class="card-name">{e.name.clone()}</p>
+                <Show when={
+                    let same = text == e.name;
+                    move || !same
+                }>
+                    <p class="card-line">"As written: " <q>{text.clone()}</q></p>
+                </Show>
+                <dl class="card-facts">
+                    {role.map(|r| view! { <div><dt>"Role"</dt><dd>{r}</dd></div> })}
+                    {value.map(|v| view! { <div><dt>"Value"</dt><dd>{v}</dd></div> })}
+                    {(!aliases.is_empty()).then(|| view! {
+                        <div><dt>"Also"</dt><dd>{aliases.join(", ")}</dd></div>
+                    })}
+                    {(!related.is_empty()).then(|| view! {
+                        <div><dt>"Related"</dt><dd>{related.join("; ")}</dd></div>
+                    })}
+                    <div>
+                        <dt>"Mentions"</dt>
+                        <dd>{format!("{n} in this article")}</dd>
+                    </div>
+                </dl>
+                <p class="card-hint">{hint}</p>
+            })
+        }
+    };
+
+    // Position the card whenever it shows a different mention.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |_| {
+            let Some(mi) = ctx.card.get() else {
+                return;
+            };
+            let (Some(card), Some(Some(mark))) = (card_ref.get(), marks.borrow().get(mi).cloned())
+            else {
+                return;
+            };
+            position(&card, &mark);
+        });
+    }
+
+    let card = ctx.card;
+    let close_on_leave = move |_| card.set(None);
+    view! {
+        <div
+            id="entity-card"
+            class="entity-card"
+            role="tooltip"
+            node_ref=card_ref
+            hidden=move || card.get().is_none()
+            on:mouseleave=close_on_leave
+        >
+            {content}
+        </div>
+    }
+}

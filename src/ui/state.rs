@@ -1,0 +1,129 @@
+//! The view state every component reads: the open document, its analysis,
+//! and what the reader has chosen (type filters, pinned entity, the mention
+//! being looked at). Provided once by [`App`](super::app::App) as context.
+//!
+//! Signals hold plain data; the analysis itself is immutable and shared.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::analysis::{label_title, Analysis, Document, Label, LabelSet};
+
+/// Everything the components share.
+#[derive(Clone)]
+pub struct ViewCtx {
+    /// The open document.
+    pub doc: Arc<Document>,
+    /// Its analysis.
+    pub analysis: Arc<Analysis>,
+    /// Entity types whose highlights are hidden.
+    pub hidden: RwSignal<LabelSet>,
+    /// The pinned entity (index into `analysis.entities`).
+    pub pinned: RwSignal<Option<usize>>,
+    /// The current mention of the pinned entity (index into its `mentions`).
+    pub cursor: RwSignal<usize>,
+    /// The mention whose card is shown (index into `analysis.mentions`).
+    pub card: RwSignal<Option<usize>>,
+    /// Whether small type badges are shown after each highlight.
+    pub badges: RwSignal<bool>,
+    /// Text for the polite live region.
+    pub announce: RwSignal<String>,
+}
+
+impl ViewCtx {
+    /// A fresh view of `doc` and its analysis.
+    pub fn new(doc: Document, analysis: Analysis) -> Self {
+        ViewCtx {
+            doc: Arc::new(doc),
+            analysis: Arc::new(analysis),
+            hidden: RwSignal::new(LabelSet::NONE),
+            pinned: RwSignal::new(None),
+            cursor: RwSignal::new(0),
+            card: RwSignal::new(None),
+            badges: RwSignal::new(false),
+            announce: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The shared view state (panics outside [`App`](super::app::App)).
+    pub fn get() -> ViewCtx {
+        expect_context::<ViewCtx>()
+    }
+
+    /// Number of mentions of each label.
+    pub fn counts(&self) -> Vec<(Label, usize)> {
+        Label::ALL
+            .iter()
+            .map(|l| {
+                let n = self
+                    .analysis
+                    .mentions
+                    .iter()
+                    .filter(|m| m.label == *l)
+                    .count();
+                (*l, n)
+            })
+            .collect()
+    }
+
+    /// Pin entity `e`, starting at its mention `at`, and announce it.
+    pub fn pin(&self, e: usize, at: usize) {
+        let Some(entity) = self.analysis.entities.get(e) else {
+            return;
+        };
+        let n = entity.mentions.len();
+        let at = at.min(n.saturating_sub(1));
+        // A hidden type is shown again when one of its entities is pinned.
+        if self.hidden.get_untracked().contains(entity.label) {
+            self.hidden.update(|h| *h = h.toggled(entity.label));
+        }
+        let was = self.pinned.get_untracked();
+        if self.cursor.get_untracked() != at {
+            self.cursor.set(at);
+        }
+        if was != Some(e) {
+            self.pinned.set(Some(e));
+        }
+        if was != Some(e) {
+            let plural = if n == 1 { "mention" } else { "mentions" };
+            self.announce.set(format!(
+                "{}, {}, {n} {plural}. Press n or p to step through them, Escape to unpin.",
+                entity.name,
+                label_title(entity.label).to_lowercase()
+            ));
+        } else {
+            self.announce_position();
+        }
+    }
+
+    /// Unpin whatever is pinned.
+    pub fn unpin(&self) {
+        if self.pinned.get_untracked().is_some() {
+            self.pinned.set(None);
+            self.announce.set("Unpinned.".to_string());
+        }
+    }
+
+    /// Move to the next (`+1`) or previous (`-1`) mention of the pinned entity, wrapping.
+    pub fn step(&self, delta: isize) {
+        let Some(e) = self.pinned.get_untracked() else {
+            return;
+        };
+        let n = self.analysis.entities[e].mentions.len() as isize;
+        if n == 0 {
+            return;
+        }
+        let at = self.cursor.get_untracked() as isize;
+        self.cursor.set((at + delta).rem_euclid(n) as usize);
+        self.announce_position();
+    }
+
+    fn announce_position(&self) {
+        if let Some(e) = self.pinned.get_untracked() {
+            let n = self.analysis.entities[e].mentions.len();
+            let at = self.cursor.get_untracked() + 1;
+            self.announce.set(format!("Mention {at} of {n}."));
+        }
+    }
+}

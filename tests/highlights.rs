@@ -1,0 +1,503 @@
+//! Browser tests of the entity highlights: legend filters, hover and focus
+//! cards, pinning and stepping by mouse and keyboard, the entity list, the
+//! live region, dark mode, print, and an axe-core accessibility scan.
+//!
+//! Expectations come from running the same analysis natively, so these tests
+//! check the page against the engine rather than against hand-typed lists.
+
+mod support;
+
+use claimlens::analysis::{analyse, default_document, label_key, Analysis, Label};
+use serde_json::{json, Value};
+use support::server::Server;
+use support::webdriver::{keys, Browser};
+
+fn open_app() -> (Server, Browser) {
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    browser.goto(&server.url("/"));
+    browser.wait_for(
+        "return document.documentElement.dataset.app === 'ready' \
+         || document.querySelector('.boot-error') !== null",
+        30,
+    );
+    let err = browser.eval(
+        "const e = document.querySelector('.boot-error'); return e && e.textContent;",
+        json!([]),
+    );
+    assert!(err.is_null(), "the app failed to start: {err}");
+    (server, browser)
+}
+
+fn analysis() -> (String, Analysis) {
+    let doc = default_document();
+    let a = analyse(&doc);
+    (doc.text, a)
+}
+
+/// The most mentioned entity with the given label (ties: first in the list).
+fn top_entity(a: &Analysis, label: Label) -> usize {
+    (0..a.entities.len())
+        .filter(|&i| a.entities[i].label == label)
+        .max_by_key(|&i| (a.entities[i].mentions.len(), usize::MAX - i))
+        .expect("an entity of that label")
+}
+
+fn save_screenshot(browser: &Browser, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), browser.screenshot_png()).unwrap();
+}
+
+fn js(browser: &Browser, script: &str) -> Value {
+    browser.eval(script, json!([]))
+}
+
+#[test]
+fn every_mention_is_highlighted_with_colour_and_a_non_colour_cue() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let (text, a) = analysis();
+    let marks = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('.doc-body mark.m'), m => {
+           const s = getComputedStyle(m);
+           return { text: m.textContent, l: m.dataset.l, bg: s.backgroundColor,
+                    deco: s.textDecorationStyle + ' ' + s.textDecorationThickness };
+         });",
+    );
+    let marks = marks.as_array().unwrap();
+    assert_eq!(marks.len(), a.mentions.len(), "one highlight per mention");
+    for (m, got) in a.mentions.iter().zip(marks) {
+        assert_eq!(got["text"], json!(m.span.slice(&text)));
+        assert_eq!(got["l"], json!(label_key(m.label)));
+    }
+    // Each type present has its own colour and its own underline style.
+    let mut seen: Vec<(String, String, String)> = Vec::new();
+    for m in marks {
+        let key = (
+            m["l"].as_str().unwrap().to_string(),
+            m["bg"].as_str().unwrap().to_string(),
+            m["deco"].as_str().unwrap().to_string(),
+        );
+        if !seen.iter().any(|s| s.0 == key.0) {
+            seen.push(key);
+        }
+    }
+    assert!(seen.len() >= 5, "{seen:?}");
+    for (i, x) in seen.iter().enumerate() {
+        for y in &seen[i + 1..] {
+            assert_ne!(x.1, y.1, "{} and {} share a colour", x.0, y.0);
+            assert_ne!(x.2, y.2, "{} and {} share an underline", x.0, y.0);
+        }
+    }
+    // Paragraph text is unchanged by the highlights.
+    let doc = default_document();
+    let paras = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);",
+    );
+    let want: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+    assert_eq!(paras, json!(want));
+    // Nothing in the article is in the tab order until an entity is pinned.
+    assert_eq!(
+        js(
+            &browser,
+            "return document.querySelectorAll('.doc-body [tabindex]').length;"
+        ),
+        json!(0)
+    );
+}
+
+#[test]
+fn legend_filters_change_classes_only() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let (_, a) = analysis();
+    let persons = a
+        .mentions
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .count();
+    // The legend shows each type with its count.
+    let label = js(
+        &browser,
+        "return document.querySelector('.legend-toggle.lt-person').textContent;",
+    );
+    assert!(
+        label.as_str().unwrap().contains(&persons.to_string()),
+        "{label}"
+    );
+    // Keep a handle on a mention element: filters must not re-render the text.
+    js(
+        &browser,
+        "window.__probe = document.querySelector('.doc-body mark.m-person');",
+    );
+    browser.click(".legend-toggle.lt-person");
+    assert_eq!(
+        js(
+            &browser,
+            "return document.querySelector('.lt-person').getAttribute('aria-pressed');"
+        ),
+        json!("false")
+    );
+    let state = js(
+        &browser,
+        "const m = document.querySelector('.doc-body mark.m-person');
+         return { hidden: document.querySelector('.doc-body').classList.contains('hide-person'),
+                  bg: getComputedStyle(m).backgroundColor,
+                  same: window.__probe === m && window.__probe.isConnected,
+                  other: getComputedStyle(document.querySelector('.doc-body mark.m-place')).backgroundColor };",
+    );
+    assert_eq!(state["hidden"], json!(true), "{state}");
+    assert_eq!(state["bg"], json!("rgba(0, 0, 0, 0)"), "{state}");
+    assert_ne!(state["other"], json!("rgba(0, 0, 0, 0)"), "{state}");
+    assert_eq!(state["same"], json!(true), "the article was re-rendered");
+
+    browser.click(".legend-actions .link-button:nth-child(2)"); // None
+    let hidden = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('.legend-toggle'), b => b.getAttribute('aria-pressed'));",
+    );
+    assert!(
+        hidden.as_array().unwrap().iter().all(|v| v == "false"),
+        "{hidden}"
+    );
+    browser.click(".legend-actions .link-button:nth-child(1)"); // All
+    let shown = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('.legend-toggle'), b => b.getAttribute('aria-pressed'));",
+    );
+    assert!(
+        shown.as_array().unwrap().iter().all(|v| v == "true"),
+        "{shown}"
+    );
+    assert_eq!(
+        js(&browser, "return window.__probe.isConnected;"),
+        json!(true)
+    );
+
+    // Type labels: a badge after each highlight.
+    browser.click(".legend-actions .link-button:nth-child(3)");
+    let badge = js(
+        &browser,
+        "return getComputedStyle(document.querySelector('.doc-body mark.m-person'), '::after').content;",
+    );
+    assert_eq!(badge, json!("\"person\""));
+}
+
+#[test]
+fn hover_card_describes_the_mention() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let (text, a) = analysis();
+
+    // A person with a role, a place with a relation, and a number with a value.
+    let with_role = a.mentions.iter().position(|m| m.role.is_some());
+    let with_relation = a
+        .mentions
+        .iter()
+        .position(|m| !a.entities[m.entity].related.is_empty());
+    let with_value = a.mentions.iter().position(|m| m.value.is_some());
+    for mi in [with_role, with_relation, with_value].into_iter().flatten() {
+        let m = &a.mentions[mi];
+        let e = &a.entities[m.entity];
+        browser.hover(&format!(".doc-body mark[data-m='{mi}']"));
+        let card = browser.wait_for(
+            "const c = document.getElementById('entity-card');
+             return !c.hidden && c.textContent;",
+            5,
+        );
+        let card = card.as_str().unwrap();
+        assert!(card.contains(&e.name), "{card} lacks {}", e.name);
+        let title = claimlens::analysis::label_title(e.label);
+        assert!(card.contains(title), "{card} lacks {title}");
+        let n = e.mentions.len();
+        assert!(card.contains(&format!("{n} in this article")), "{card}");
+        if let Some(r) = &m.role {
+            assert!(card.contains(&r.title), "{card} lacks the role");
+            if let Some(aff) = &r.affiliation {
+                assert!(card.contains(aff.as_str()), "{card} lacks {aff}");
+            }
+        }
+        if let Some(v) = &m.value {
+            assert!(card.contains(&v.to_string()), "{card} lacks {v}");
+        }
+        for r in &e.related {
+            assert!(card.contains(&r.name), "{card} lacks related {}", r.name);
+        }
+        let _ = &text;
+        // The card sits next to its mention.
+        let near = js(
+            &browser,
+            &format!(
+                "const m = document.querySelector(\".doc-body mark[data-m='{mi}']\").getBoundingClientRect();
+                 const c = document.getElementById('entity-card').getBoundingClientRect();
+                 return Math.min(Math.abs(c.top - m.bottom), Math.abs(m.top - c.bottom)) < 24;"
+            ),
+        );
+        assert_eq!(near, json!(true), "card is not beside mention {mi}");
+    }
+    // Escape closes the card.
+    browser.press(&[keys::ESCAPE]);
+    assert_eq!(
+        js(
+            &browser,
+            "return document.getElementById('entity-card').hidden;"
+        ),
+        json!(true)
+    );
+}
+
+#[test]
+fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let (text, a) = analysis();
+    let e = top_entity(&a, Label::Person);
+    let ent = &a.entities[e];
+    let n = ent.mentions.len();
+    assert!(
+        n >= 2,
+        "the default article names its main person at least twice"
+    );
+
+    // Click a mention in the text: its entity is pinned at that mention.
+    let second = ent.mentions[1];
+    browser.click(&format!(".doc-body mark[data-m='{second}']"));
+    let state = js(
+        &browser,
+        "return { pins: document.querySelectorAll('.doc-body mark.pin').length,
+                  hasPin: document.querySelector('.doc-body').classList.contains('has-pin'),
+                  bar: document.querySelector('.pin-bar').textContent,
+                  tabbable: document.querySelectorAll('.doc-body mark[tabindex=\"0\"]').length };",
+    );
+    assert_eq!(state["pins"], json!(n), "{state}");
+    assert_eq!(state["tabbable"], json!(n), "{state}");
+    assert_eq!(state["hasPin"], json!(true));
+    let bar = state["bar"].as_str().unwrap();
+    assert!(
+        bar.contains(&ent.name) && bar.contains(&format!("2 of {n}")),
+        "{bar}"
+    );
+    // Other highlights are dimmed.
+    let other = a.mentions.iter().position(|m| m.entity != e).unwrap();
+    let bg = js(
+        &browser,
+        &format!("return getComputedStyle(document.querySelector(\".doc-body mark[data-m='{other}']\")).backgroundColor;"),
+    );
+    assert_eq!(bg, json!("rgba(0, 0, 0, 0)"));
+
+    // n / p / j / k step, wrapping, and move focus to the mention.
+    let current = |b: &Browser| -> Value {
+        b.eval(
+            "const m = document.querySelector('.doc-body mark.current');
+             return [m && Number(m.dataset.m), document.activeElement === m,
+                     document.querySelector('.pin-pos').textContent];",
+            json!([]),
+        )
+    };
+    browser.press(&["p"]);
+    let c = current(&browser);
+    assert_eq!(c[0], json!(ent.mentions[0]), "{c}");
+    assert_eq!(c[1], json!(true), "focus did not follow: {c}");
+    assert_eq!(c[2], json!(format!("1 of {n}")));
+    browser.press(&["k"]);
+    assert_eq!(current(&browser)[0], json!(ent.mentions[n - 1]), "p wraps");
+    browser.press(&["n"]);
+    assert_eq!(current(&browser)[0], json!(ent.mentions[0]), "n wraps");
+    browser.press(&["j"]);
+    assert_eq!(current(&browser)[0], json!(ent.mentions[1]));
+    // Buttons do the same.
+    browser.click(".pin-actions .pin-button:nth-child(2)");
+    assert_eq!(current(&browser)[0], json!(ent.mentions[2 % n]));
+
+    // The live region announced the pin.
+    let live = js(
+        &browser,
+        "return document.querySelector('[aria-live=polite]').textContent;",
+    );
+    assert!(live.as_str().unwrap().contains("Mention"), "{live}");
+
+    // Escape unpins (closing the card first if one is open).
+    browser.press(&[keys::ESCAPE]);
+    browser.press(&[keys::ESCAPE]);
+    let state = js(
+        &browser,
+        "return [document.querySelectorAll('.doc-body mark.pin').length,
+                 document.querySelector('.pin-bar').hidden,
+                 document.querySelectorAll('.doc-body [tabindex]').length];",
+    );
+    assert_eq!(state, json!([0, true, 0]));
+    let _ = text;
+}
+
+#[test]
+fn keyboard_only_reader_finds_every_person() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let (_, a) = analysis();
+    // Tab to the entity filter, type a name, Tab to the result, Enter pins it.
+    let e = top_entity(&a, Label::Person);
+    let ent = &a.entities[e];
+    js(
+        &browser,
+        "document.getElementById('entity-filter').focus();",
+    );
+    let surname = ent.name.split_whitespace().last().unwrap().to_string();
+    browser.press(
+        &surname
+            .chars()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    let visible = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('.entity-row'))
+                .filter(b => b.offsetParent !== null).map(b => b.querySelector('.entity-name').textContent);",
+    );
+    assert!(
+        visible.as_array().unwrap().contains(&json!(ent.name)),
+        "{visible}"
+    );
+    browser.press(&[keys::TAB, keys::ENTER]);
+    let live = browser.wait_for(
+        "const t = document.querySelector('[aria-live=polite]').textContent; return t.includes('mention') && t;",
+        5,
+    );
+    let want = format!("{}, person, {} mention", ent.name, ent.mentions.len());
+    assert!(
+        live.as_str().unwrap().starts_with(&want),
+        "{live} vs {want}"
+    );
+    // n moves focus into the article, to the entity's mentions in turn.
+    for k in 0..ent.mentions.len() {
+        browser.press(&["n"]);
+        let focused = js(
+            &browser,
+            "return document.activeElement && document.activeElement.dataset.m;",
+        );
+        let want = ent.mentions[(k + 1) % ent.mentions.len()];
+        assert_eq!(focused, json!(want.to_string()));
+    }
+    // Enter on a focused mention shows its card (role, aliases...).
+    browser.press(&[keys::ENTER]);
+    let card = browser.wait_for(
+        "const c = document.getElementById('entity-card'); return !c.hidden && c.textContent;",
+        5,
+    );
+    assert!(card.as_str().unwrap().contains(&ent.name));
+    save_screenshot(&browser, "pinned.png");
+
+    // Every person in the article is in the list.
+    let listed = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('.entity-row .entity-name'), e => e.textContent);",
+    );
+    for p in a.entities.iter().filter(|x| x.label == Label::Person) {
+        assert!(
+            listed.as_array().unwrap().contains(&json!(p.name)),
+            "{} missing",
+            p.name
+        );
+    }
+}
+
+#[test]
+fn controls_are_large_enough_and_focus_is_visible() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let small = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('button, input, a[href]'))
+           .filter(e => e.offsetParent !== null)
+           .map(e => [e.className || e.tagName, e.getBoundingClientRect()])
+           .filter(([_, r]) => r.width < 24 || r.height < 24)
+           .map(([n, r]) => n + ' ' + r.width + 'x' + r.height);",
+    );
+    assert_eq!(small, json!([]), "controls under 24 px");
+    browser.press(&[keys::TAB, keys::TAB]);
+    let outline = js(
+        &browser,
+        "const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;",
+    );
+    assert_eq!(outline, json!("solid 3px"));
+}
+
+fn axe_scan(browser: &Browser) -> Vec<String> {
+    let axe = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
+    )
+    .expect("node_modules/axe-core (npm ci installs it)");
+    browser.eval(&axe, json!([]));
+    let result = browser.eval_async(
+        "const done = arguments[arguments.length - 1];
+         axe.run(document, { resultTypes: ['violations'] })
+            .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact,
+                  nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))))
+            .catch(e => done([{ id: 'axe-error', impact: 'critical', nodes: [String(e)] }]));",
+        json!([]),
+    );
+    result
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .map(|v| v.to_string())
+        .collect()
+}
+
+#[test]
+fn axe_finds_no_serious_violations_default_pinned_dark() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let v = axe_scan(&browser);
+    assert!(v.is_empty(), "default view: {v:?}");
+
+    browser.click(".entity-row");
+    let v = axe_scan(&browser);
+    assert!(v.is_empty(), "entity pinned: {v:#?}");
+
+    browser.click(".theme-toggle"); // light
+    browser.click(".theme-toggle"); // dark
+    assert_eq!(
+        js(&browser, "return document.documentElement.dataset.theme;"),
+        json!("dark")
+    );
+    let v = axe_scan(&browser);
+    assert!(v.is_empty(), "dark, pinned: {v:#?}");
+    browser.press(&[keys::ESCAPE]);
+    let v = axe_scan(&browser);
+    assert!(v.is_empty(), "dark: {v:#?}");
+}
+
+#[test]
+fn dark_scheme_from_the_system_and_print_stylesheet() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let light_bg = js(
+        &browser,
+        "return getComputedStyle(document.body).backgroundColor;",
+    );
+    browser.emulate_media("", "dark");
+    let dark_bg = js(
+        &browser,
+        "return getComputedStyle(document.body).backgroundColor;",
+    );
+    assert_ne!(light_bg, dark_bg, "prefers-color-scheme: dark is ignored");
+
+    browser.emulate_media("print", "light");
+    let print = js(
+        &browser,
+        "const d = s => getComputedStyle(document.querySelector(s)).display;
+         return { panel: d('.side-panel'), header: d('.site-header'), legend: d('.legend'),
+                  mark: getComputedStyle(document.querySelector('.doc-body mark.m')).backgroundColor };",
+    );
+    assert_eq!(print["panel"], json!("none"), "{print}");
+    assert_eq!(print["header"], json!("none"), "{print}");
+    assert_ne!(print["legend"], json!("none"), "{print}");
+    assert_ne!(print["mark"], json!("rgba(0, 0, 0, 0)"), "{print}");
+}
