@@ -95,6 +95,10 @@ const OTHER_ABBREVS: &[&str] = &[
     "Ltd", "Co", "Corp", "Bros", "No", "Nos", "nos", "nr", "nrs", "vs", "etc", "approx", "est",
     "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Vol", "vol", "pp", "p", "Fig", "fig", "cf", "al",
     "e.g", "i.e", "a.m", "p.m", "Ph.D", "ca", "Op", "Art", "Sec", "Govt",
+    // US state abbreviations (AP style).
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
 /// True when `word` (without its dot) is a title abbreviation such as `Mr` or `Gen`.

@@ -9,7 +9,7 @@
 //! - Demonym → country and capital → country stay separate entities linked
 //!   by [`Relation`]s.
 
-use std::collections::HashMap;
+use super::fasthash::FxMap;
 
 use super::{Cand, Entity, Label, Mention, Relation};
 use crate::analysis::span::Span;
@@ -59,13 +59,13 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
         related: Vec<(super::RelationKind, String)>,
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    let mut by_key: FxMap<(Label, String), usize> = FxMap::default();
     let mut mention_group: Vec<usize> = Vec::with_capacity(cands.len());
     let surfaces: Vec<String> = cands.iter().map(|c| surface(text, toks, c)).collect();
 
     // Full PERSON names by last word, and multi-word ORG names by initials.
-    let mut person_by_last: HashMap<String, String> = HashMap::new();
-    let mut org_by_initials: HashMap<String, String> = HashMap::new();
+    let mut person_by_last: FxMap<String, String> = FxMap::default();
+    let mut org_by_initials: FxMap<String, String> = FxMap::default();
     for (c, s) in cands.iter().zip(&surfaces) {
         let words: Vec<&str> = s.split(' ').collect();
         if c.label == Label::Person && words.len() >= 2 {
@@ -163,7 +163,7 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
         new_index[g] = ni;
     }
     // Ids: label + slug, unique.
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: FxMap<String, usize> = FxMap::default();
     let mut ids = vec![String::new(); groups.len()];
     for &g in &order {
         let base = format!(
@@ -175,7 +175,7 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
         *n += 1;
         ids[g] = if *n == 1 { base } else { format!("{base}-{n}") };
     }
-    let place_ids: HashMap<String, String> = order
+    let place_ids: FxMap<String, String> = order
         .iter()
         .filter(|&&g| groups[g].label == Label::Place)
         .map(|&g| (groups[g].name.to_lowercase(), ids[g].clone()))

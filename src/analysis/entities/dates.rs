@@ -4,6 +4,9 @@
 //! [`Value`]. Modifiers such as "more than" and "at least" are inside the
 //! span and set the value's [`Op`].
 
+use std::sync::OnceLock;
+
+use super::fasthash::FxSet;
 use super::numbers::{number_at, percent_at, Toks};
 use super::{Cand, Label, Op, Value};
 use crate::analysis::text::TokenKind;
@@ -243,7 +246,7 @@ fn day_value(t: &Toks, i: usize) -> Option<(u32, usize)> {
     let mut e = i + 1;
     if t.toks.get(e).is_some_and(|x| !x.space_before)
         && matches!(
-            t.lower.get(e).map(String::as_str),
+            t.lower.get(e).map(|c| c.as_ref()),
             Some("st" | "nd" | "rd" | "th")
         )
     {
@@ -253,7 +256,7 @@ fn day_value(t: &Toks, i: usize) -> Option<(u32, usize)> {
 }
 
 fn lw<'a>(t: &'a Toks, i: usize) -> &'a str {
-    t.lower.get(i).map(String::as_str).unwrap_or("")
+    t.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
 }
 
 fn is_hyphen(t: &Toks, i: usize) -> bool {
@@ -354,10 +357,19 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
             k += 1;
         }
     }
-    if matches!(
-        lw(t, k),
-        "last" | "next" | "this" | "past" | "previous" | "coming" | "recent" | "following"
-    ) {
+    // "last" after a verb's subject is the verb ("expected to last 18 months").
+    let verb_last = lw(t, k) == "last"
+        && k > 0
+        && matches!(
+            lw(t, k - 1),
+            "to" | "will" | "would" | "could" | "may" | "might" | "can" | "should"
+        );
+    if !verb_last
+        && matches!(
+            lw(t, k),
+            "last" | "next" | "this" | "past" | "previous" | "coming" | "recent" | "following"
+        )
+    {
         let mut e = k + 1;
         let mut n = None;
         if let Some(m) = number_at(t, e) {
@@ -410,48 +422,67 @@ fn could_start(t: &Toks, i: usize) -> bool {
     if tok.kind == TokenKind::Punct {
         return currency_symbol(tok.text(t.text)).is_some() || w == "-";
     }
-    if MODIFIERS.iter().any(|(m, _)| m[0] == w) {
-        return true;
-    }
-    super::numbers::starts_number_word(w)
-        || MONTHS.iter().any(|(m, _)| *m == w)
-        || WEEKDAYS.iter().any(|d| w.trim_end_matches('s') == *d)
-        || matches!(
-            w,
-            "yesterday"
-                | "today"
-                | "tomorrow"
-                | "mid"
-                | "early"
-                | "late"
-                | "earlier"
-                | "later"
-                | "last"
-                | "next"
-                | "this"
-                | "past"
-                | "previous"
-                | "coming"
-                | "recent"
-                | "following"
-                | "summer"
-                | "winter"
-                | "spring"
-                | "autumn"
-                | "fall"
-                | "us"
-                | "usd"
-                | "eur"
-                | "gbp"
-                | "us$"
-                | "percent"
-                | "per"
-                | "a"
-                | "an"
-                | "half"
-                | "minus"
-                | "negative"
-        )
+    starters().contains(w)
+}
+
+/// Every word that can start a numeric or temporal expression, built once.
+fn starters() -> &'static FxSet<&'static str> {
+    static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut set: FxSet<&'static str> = FxSet::default();
+        set.extend(MODIFIERS.iter().map(|(m, _)| m[0]));
+        set.extend(MONTHS.iter().map(|(m, _)| *m));
+        set.extend(WEEKDAYS.iter().copied());
+        set.extend([
+            "mondays",
+            "tuesdays",
+            "wednesdays",
+            "thursdays",
+            "fridays",
+            "saturdays",
+            "sundays",
+        ]);
+        set.extend(super::numbers::NUMBER_WORDS.iter().copied());
+        set.extend([
+            "yesterday",
+            "today",
+            "tomorrow",
+            "mid",
+            "early",
+            "late",
+            "earlier",
+            "later",
+            "last",
+            "next",
+            "this",
+            "past",
+            "previous",
+            "coming",
+            "recent",
+            "following",
+            "summer",
+            "winter",
+            "spring",
+            "autumn",
+            "fall",
+            "us",
+            "usd",
+            "eur",
+            "gbp",
+            "us$",
+            "percent",
+            "percents",
+            "percentage",
+            "per",
+            "a",
+            "an",
+            "half",
+            "minus",
+            "negative",
+            "tens",
+        ]);
+        set
+    })
 }
 
 /// All numeric and temporal candidates.
@@ -470,6 +501,22 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             continue;
         }
         if !could_start(t, i) {
+            i += 1;
+            continue;
+        }
+        // Model designations are names, not counts: "F-16", "Su-27", "MiG-29".
+        if t.toks[i].kind == TokenKind::Number
+            && i >= 2
+            && glued(t, i)
+            && is_hyphen(t, i - 1)
+            && glued(t, i - 1)
+            && t.toks[i - 2].kind == TokenKind::Word
+            && t.toks[i - 2]
+                .text(t.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
             i += 1;
             continue;
         }
@@ -528,6 +575,33 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
                 }
             }
             return Some((e, v));
+        }
+    }
+    // Vague plurals: "hundreds of", "tens of thousands of" → at least two of the unit.
+    let plural_scale = |w: &str| match w {
+        "tens" => Some(10.0),
+        "dozens" => Some(12.0),
+        "hundreds" => Some(100.0),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    };
+    if let (Op::Eq, Some(u)) = (op, plural_scale(lw(t, j))) {
+        if lw(t, j + 1) == "of" {
+            let (e, v) = match plural_scale(lw(t, j + 2)) {
+                Some(u2) if u2 > u && lw(t, j + 3) == "of" => (j + 3, 2.0 * u * u2),
+                _ if u == 10.0 => return None,
+                _ => (j + 1, 2.0 * u),
+            };
+            return Some((
+                e,
+                Some(Value::Number {
+                    op: Op::Ge,
+                    value: v,
+                    unit: None,
+                }),
+            ));
         }
     }
     // Money with a symbol first: "$20", "US$ 1MM", "€3.5bn", "$5 million".

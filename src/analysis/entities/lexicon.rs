@@ -6,7 +6,7 @@
 //! vocabulary (titles, religious and political groups, institution words),
 //! never words picked from a particular article.
 
-use std::collections::{HashMap, HashSet};
+use super::fasthash::{FxMap, FxSet};
 use std::sync::OnceLock;
 
 use crate::analysis::text::tokenize;
@@ -82,6 +82,53 @@ const EXTRA_GPE: &[&str] = &[
     "Taiwan",
     "Washington, D.C.",
     "D.C.",
+];
+
+/// US state abbreviations used in datelines (AP style), with their states.
+const US_STATE_ABBREVS: &[(&str, &str)] = &[
+    ("Ala.", "Alabama"),
+    ("Ariz.", "Arizona"),
+    ("Ark.", "Arkansas"),
+    ("Calif.", "California"),
+    ("Colo.", "Colorado"),
+    ("Conn.", "Connecticut"),
+    ("Del.", "Delaware"),
+    ("Fla.", "Florida"),
+    ("Ga.", "Georgia"),
+    ("Ill.", "Illinois"),
+    ("Ind.", "Indiana"),
+    ("Kan.", "Kansas"),
+    ("Ky.", "Kentucky"),
+    ("La.", "Louisiana"),
+    ("Md.", "Maryland"),
+    ("Mass.", "Massachusetts"),
+    ("Mich.", "Michigan"),
+    ("Minn.", "Minnesota"),
+    ("Miss.", "Mississippi"),
+    ("Mo.", "Missouri"),
+    ("Mont.", "Montana"),
+    ("Neb.", "Nebraska"),
+    ("Nev.", "Nevada"),
+    ("N.H.", "New Hampshire"),
+    ("N.J.", "New Jersey"),
+    ("N.M.", "New Mexico"),
+    ("N.Y.", "New York"),
+    ("N.C.", "North Carolina"),
+    ("N.D.", "North Dakota"),
+    ("Okla.", "Oklahoma"),
+    ("Ore.", "Oregon"),
+    ("Pa.", "Pennsylvania"),
+    ("R.I.", "Rhode Island"),
+    ("S.C.", "South Carolina"),
+    ("S.D.", "South Dakota"),
+    ("Tenn.", "Tennessee"),
+    ("Tex.", "Texas"),
+    ("Va.", "Virginia"),
+    ("Vt.", "Vermont"),
+    ("Wash.", "Washington"),
+    ("Wis.", "Wisconsin"),
+    ("W.Va.", "West Virginia"),
+    ("Wyo.", "Wyoming"),
 ];
 
 /// Nationality-like, religious and political groups (singular, plural).
@@ -228,11 +275,11 @@ pub(crate) struct Lexicon {
     pub countries: Vec<Country>,
     pub phrases: Vec<Phrase>,
     /// First token text → phrase indices, longest phrase first.
-    pub by_first: HashMap<String, Vec<u32>>,
+    pub by_first: FxMap<String, Vec<u32>>,
     /// Phrase index by its full text (for merging duplicates).
-    index: HashMap<String, u32>,
+    index: FxMap<String, u32>,
     /// Region names, for demonym → region relations ("European" → Europe).
-    pub first_names: HashSet<&'static str>,
+    pub first_names: FxSet<&'static str>,
 }
 
 impl Lexicon {
@@ -269,11 +316,11 @@ impl Lexicon {
         let mut lx = Lexicon {
             countries: Vec::new(),
             phrases: Vec::new(),
-            by_first: HashMap::new(),
-            index: HashMap::new(),
-            first_names: HashSet::new(),
+            by_first: FxMap::default(),
+            index: FxMap::default(),
+            first_names: FxSet::default(),
         };
-        let mut country_ix: HashMap<&str, u16> = HashMap::new();
+        let mut country_ix: FxMap<&str, u16> = FxMap::default();
         for line in COUNTRIES.lines() {
             let mut f = line.split('\t');
             let (Some(name), Some(aliases), Some(dems), Some(caps)) =
@@ -350,6 +397,9 @@ impl Lexicon {
         }
         for s in US_STATES.lines().chain(EXTRA_GPE.iter().copied()) {
             lx.add(s, Kind::Place, s);
+        }
+        for (abbr, state) in US_STATE_ABBREVS {
+            lx.add(abbr, Kind::Place, state);
         }
         for (i, (sing, plur)) in NORP_GROUPS.iter().enumerate() {
             lx.add(sing, Kind::Group(i as u16), sing);

@@ -43,6 +43,7 @@
 mod cluster;
 mod dates;
 pub mod eval;
+mod fasthash;
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
@@ -323,6 +324,8 @@ pub(crate) struct Cand {
     pub related: Vec<(RelationKind, String)>,
     pub role: Option<Role>,
     pub value: Option<Value>,
+    /// Claims its tokens but is not reported (laws, awards, works: outside the label set).
+    pub drop: bool,
 }
 
 impl Cand {
@@ -336,6 +339,7 @@ impl Cand {
             related: Vec::new(),
             role: None,
             value: None,
+            drop: false,
         }
     }
 }

@@ -16,6 +16,8 @@
 //! assert_eq!(extract_ranges("at least four regions")[0].value, "[4,)");
 //! ```
 
+use std::borrow::Cow;
+
 use crate::analysis::span::Span;
 use crate::analysis::text::{tokenize, Token, TokenKind};
 
@@ -56,16 +58,26 @@ pub struct RangeMatch {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
-        let lower = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower = toks
+            .iter()
+            .map(|t| {
+                let s = t.text(text);
+                if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    Cow::Owned(s.to_lowercase())
+                } else {
+                    Cow::Borrowed(s)
+                }
+            })
+            .collect();
         Toks { text, toks, lower }
     }
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
     fn raw(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
@@ -119,10 +131,111 @@ fn small(w: &str) -> Option<f64> {
     })
 }
 
-/// True for words that can start a number phrase ("seven", "hundred", "dozen").
-pub(crate) fn starts_number_word(w: &str) -> bool {
-    small(w).is_some() || scale(w).is_some() || is_dozen(w) || ordinal_word(w).is_some()
-}
+/// Words that can start a number phrase (units, tens, scales, dozens, ordinals).
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "nought",
+    "naught",
+    "nil",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "lakh",
+    "lakhs",
+    "million",
+    "millions",
+    "mil",
+    "mln",
+    "crore",
+    "crores",
+    "billion",
+    "billions",
+    "bln",
+    "bn",
+    "trillion",
+    "trillions",
+    "tln",
+    "trn",
+    "dozen",
+    "dozens",
+    "dz",
+    "dzs",
+    "doz",
+    "dozs",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "nineth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+    "seconds",
+    "thirds",
+    "fourths",
+    "fifths",
+    "sixths",
+    "sevenths",
+    "eighths",
+    "ninths",
+    "tenths",
+    "quarter",
+    "quarters",
+    "halves",
+];
 
 /// Value of a scale word.
 fn scale(w: &str) -> Option<f64> {

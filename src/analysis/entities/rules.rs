@@ -1,7 +1,7 @@
 //! Recognition rules: gazetteer matches, capitalised runs, titles,
 //! organisation / place / event words, given names, acronyms, surnames.
 
-use std::collections::{HashMap, HashSet};
+use super::fasthash::{FxMap, FxSet};
 use std::sync::OnceLock;
 
 use super::dates::numeric_cands;
@@ -296,8 +296,38 @@ const EVENT_HEADS: &[&str] = &[
 ];
 
 /// Words that start an event name before "of": "Battle of Kursk".
-const EVENT_LEADS: &[&str] = &[
-    "Battle", "Siege", "Siege", "Treaty", "Congress", "Sack", "Fall",
+const EVENT_LEADS: &[&str] = &["Battle", "Siege", "Congress", "Sack", "Fall"];
+
+/// Heads of names outside the label set (laws, treaties, awards): they claim their
+/// words ("Treaty of Paris" is not the place Paris) but are not reported.
+const DROP_HEADS: &[&str] = &[
+    "Prize",
+    "Prizes",
+    "Award",
+    "Awards",
+    "Medal",
+    "Trophy",
+    "Act",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Convention",
+    "Protocol",
+    "Charter",
+    "Constitution",
+    "Amendment",
+    "Doctrine",
+    "Declaration",
+    "Resolution",
+    "Memorandum",
+    "Plan",
+];
+
+/// Direction and position words: capitalised, but not names on their own.
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Greater", "Inner", "Outer",
 ];
 
 /// Heads of titles ("Minister", "President", "Commodore").
@@ -801,7 +831,7 @@ const TWO_LETTER_ORGS: &[&str] = &["EU", "UN", "AU", "IS", "BP", "HP", "GE", "AP
 macro_rules! word_set {
     ($($f:ident => $list:ident),* $(,)?) => {$(
         fn $f(w: &str) -> bool {
-            static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
             S.get_or_init(|| $list.iter().copied().collect()).contains(w)
         }
     )*};
@@ -859,11 +889,13 @@ struct Ctx<'a> {
     words: Vec<&'a str>,
     lex: &'static Lexicon,
     /// Lowercased forms of words that occur in lowercase somewhere in the text.
-    lower_seen: HashSet<String>,
+    lower_seen: FxSet<&'a str>,
     /// Token starts a sentence (after opening quotes/brackets).
     sent_start: Vec<bool>,
     /// Sentence is written in capitals (a headline).
     caps_sentence: Vec<bool>,
+    /// Sentence is a Title Case or capitals headline: no guessing from capitals alone.
+    title_sentence: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -887,7 +919,7 @@ impl<'a> Ctx<'a> {
     /// A capitalised word that is a common word (seen lowercase, or a function word).
     fn common(&self, i: usize) -> bool {
         let lw = self.w(i).to_lowercase();
-        in_function_words(&lw) || self.lower_seen.contains(&lw)
+        in_function_words(&lw) || self.lower_seen.contains(lw.as_str())
     }
     fn name_token(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
@@ -903,6 +935,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     let mut sent_start = vec![false; toks.len()];
     let mut caps_sentence = vec![false; toks.len()];
+    let mut title_sentence = vec![false; toks.len()];
     for s in sents {
         let mut k = s.first_token;
         while k < s.end_token
@@ -917,19 +950,24 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
         if k < s.end_token {
             sent_start[k] = true;
         }
-        let letters: Vec<char> = s
-            .span
-            .slice(text)
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect();
-        let caps = letters.len() > 12 && letters.iter().all(|c| !c.is_lowercase());
-        for c in caps_sentence
-            .iter_mut()
-            .take(s.end_token)
-            .skip(s.first_token)
-        {
-            *c = caps;
+        let slice = s.span.slice(text);
+        let n_letters = slice.chars().filter(|c| c.is_alphabetic()).take(13).count();
+        let caps = n_letters > 12 && !slice.chars().any(char::is_lowercase);
+        // Title Case headlines ("Talks Resume After Two Years"): most longer words capitalised.
+        let (mut long, mut cap) = (0, 0);
+        for t in &toks[s.first_token..s.end_token] {
+            let w = t.text(text);
+            if t.kind == TokenKind::Word && w.len() >= 4 {
+                long += 1;
+                if t.is_capitalised(text) {
+                    cap += 1;
+                }
+            }
+        }
+        let titled = caps || (long >= 3 && cap * 4 >= long * 3 && !slice.ends_with('.'));
+        for k in s.first_token..s.end_token {
+            caps_sentence[k] = caps;
+            title_sentence[k] = titled;
         }
     }
     // Tokens right after a line break also start something (headings, list items).
@@ -941,10 +979,10 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     if let Some(s) = sent_start.first_mut() {
         *s = true;
     }
-    let mut lower_seen = HashSet::new();
+    let mut lower_seen = FxSet::default();
     for (i, t) in toks.iter().enumerate() {
         if t.kind == TokenKind::Word && words[i].chars().next().is_some_and(char::is_lowercase) {
-            lower_seen.insert(words[i].to_string());
+            lower_seen.insert(words[i]);
         }
     }
     let cx = Ctx {
@@ -955,6 +993,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
         lower_seen,
         sent_start,
         caps_sentence,
+        title_sentence,
     };
 
     let nt = Toks::new(text, toks);
@@ -976,6 +1015,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     cands.extend(capc);
     let mut chosen = resolve(cands);
     surname_pass(&cx, &mut chosen);
+    chosen.retain(|c| !c.drop);
     chosen.sort_by_key(|c| c.start);
     chosen
 }
@@ -1071,7 +1111,10 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
                     }
                 }
                 Kind::Place | Kind::Region => {
-                    if len == 1 && (cx.common(i) || given_name_first(cx, i)) {
+                    // State abbreviations ("Calif.", "N.C.") only after a comma: "Fort Bragg, N.C.".
+                    let abbrev = len == 1 && cx.w(i).ends_with('.') && phrase.canonical != "D.C.";
+                    let lone_abbrev = abbrev && (i == 0 || cx.w(i - 1) != ",");
+                    if lone_abbrev || len == 1 && (cx.common(i) || given_name_first(cx, i)) {
                         None
                     } else {
                         let mut c = Cand::new(i, e, Label::Place, 6);
@@ -1211,7 +1254,7 @@ fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
 
 fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
     let n = cx.toks.len();
-    let mut lex_at: HashMap<usize, &Cand> = HashMap::new();
+    let mut lex_at: FxMap<usize, &Cand> = FxMap::default();
     for c in lexc {
         lex_at.insert(c.start, c);
     }
@@ -1240,12 +1283,13 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
                 continue;
             }
             // Connector then a capitalised word: "Ministry of Defence", "Bank of England".
-            if e + 1 < n
-                && connector(cx.w(e))
-                && cx.name_token(e + 1)
-                && !cx.toks[e + 1].line_before
-            {
-                e += 1;
+            // Connector chains: "Pieter van der Berg", "Bank of the Netherlands".
+            let mut k = e;
+            while k < n && k < e + 3 && connector(cx.w(k)) && !cx.toks[k].line_before {
+                k += 1;
+            }
+            if k > e && k < n && cx.name_token(k) && !cx.toks[k].line_before {
+                e = k;
                 continue;
             }
             break;
@@ -1260,7 +1304,7 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
     out
 }
 
-fn role_of(cx: &Ctx, a: usize, b: usize, lex_at: &HashMap<usize, &Cand>, out: &[Cand]) -> Role {
+fn role_of(cx: &Ctx, a: usize, b: usize, lex_at: &FxMap<usize, &Cand>, out: &[Cand]) -> Role {
     let title = cx.text[cx.toks[a].span.start..cx.toks[b - 1].span.end].to_string();
     // Affiliation: a nationality or country right before the title ("Russian Foreign
     // Minister", "Ukraine’s President"), or an organisation ("NATO Secretary General").
@@ -1300,7 +1344,7 @@ fn analyse_run(
     cx: &Ctx,
     a: usize,
     b: usize,
-    lex_at: &HashMap<usize, &Cand>,
+    lex_at: &FxMap<usize, &Cand>,
     covered: &dyn Fn(usize) -> bool,
     out: &mut Vec<Cand>,
 ) {
@@ -1322,7 +1366,9 @@ fn analyse_run(
     let heads: Vec<(usize, Label)> = (a..b)
         .filter_map(|k| {
             let x = w(k);
-            if in_org_heads(x) {
+            if DROP_HEADS.contains(&x) {
+                Some((k, Label::Event))
+            } else if in_org_heads(x) {
                 Some((k, Label::Org))
             } else if in_loc_heads(x) {
                 Some((k, Label::Place))
@@ -1333,7 +1379,14 @@ fn analyse_run(
             }
         })
         .collect();
+    let dropped = heads
+        .last()
+        .is_some_and(|&(h, _)| DROP_HEADS.contains(&w(h)))
+        || (a..b).any(|k| DROP_HEADS.contains(&w(k)) && w(k + 1) == "of");
     let leads: Option<(usize, Label)> = (a..b).find_map(|k| {
+        if DROP_HEADS.contains(&w(k)) && w(k + 1) == "of" {
+            return Some((k, Label::Event));
+        }
         if w(k + 1) != "of" {
             return None;
         }
@@ -1396,7 +1449,9 @@ fn analyse_run(
                 {
                     s2 -= 2;
                 }
-                out.push(Cand::new(s2, e, label, 6));
+                let mut c = Cand::new(s2, e, label, 6);
+                c.drop = dropped;
+                out.push(c);
                 if e < b {
                     analyse_run(cx, e, b, lex_at, covered, out);
                 }
@@ -1465,7 +1520,7 @@ fn classify_plain(
     cx: &Ctx,
     a: usize,
     b: usize,
-    lex_at: &HashMap<usize, &Cand>,
+    lex_at: &FxMap<usize, &Cand>,
     covered: &dyn Fn(usize) -> bool,
     out: &mut Vec<Cand>,
     before_title: bool,
@@ -1575,7 +1630,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
         });
     let person_evidence =
         first_name || initials || say_after || say_before || role_before || apposition;
-    if !person_evidence && all_namey && !starts_sentence {
+    if !person_evidence && all_namey && !starts_sentence && !cx.title_sentence[s] {
         let org_before = s > 0
             && ORG_CUES_BEFORE.contains(&lower(before).as_str())
             && (len >= 2 || before != "at");
@@ -1585,11 +1640,14 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             return;
         }
     }
+    if DIRECTIONS.contains(&w(s)) && !first_name {
+        return;
+    }
     let person = (first_name && !cx.common(s + 1))
         || (apposition && len <= 4 && all_namey)
         || initials
         || ((say_after || say_before || role_before) && len <= 4 && all_namey)
-        || ((2..=3).contains(&len) && all_namey && !starts_sentence && !cx.caps_sentence[s]);
+        || ((2..=3).contains(&len) && all_namey && !starts_sentence && !cx.title_sentence[s]);
     if person && !cx.caps_sentence[s] {
         let mut c = Cand::new(
             s,
@@ -1612,10 +1670,10 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
 /// Single capitalised tokens that repeat a known person's surname, or a known
 /// organisation's name, become mentions too.
 fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
-    let mut surnames: HashMap<&str, usize> = HashMap::new();
-    let mut full_surnames: HashSet<&str> = HashSet::new();
+    let mut surnames: FxMap<&str, usize> = FxMap::default();
+    let mut full_surnames: FxSet<&str> = FxSet::default();
     // Known multi-purpose names by first word: (words, source candidate).
-    let mut names: HashMap<&str, Vec<(Vec<&str>, usize)>> = HashMap::new();
+    let mut names: FxMap<&str, Vec<(Vec<&str>, usize)>> = FxMap::default();
     for (ix, c) in chosen.iter().enumerate() {
         if matches!(c.label, Label::Person) {
             let mut last = c.end - 1;
