@@ -50,3 +50,78 @@ fn loading_banner_hides_once_started() {
     );
     el.remove();
 }
+
+/// Mount the viewer for a 100k-word document and exercise pin and filters.
+/// Prints timings (not asserted: timings belong in benchmarks) and checks
+/// that pinning and filtering change classes without re-rendering.
+/// Resolve after the browser has run pending tasks (effects, rendering).
+async fn next_tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn hundred_thousand_words_stay_interactive() {
+    use claimlens::analysis::{Document, DEFAULT_TEXT};
+    use claimlens::ui::app::Viewer;
+
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let mut text = String::new();
+    while claimlens::analysis::count_words(&text) < 100_000 {
+        text.push_str(DEFAULT_TEXT);
+        text.push('\n');
+    }
+    let words = claimlens::analysis::count_words(&text);
+    let doc = Document::from_plain_text("big", "Big document", &text);
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let t0 = perf.now();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        use leptos::prelude::*;
+        view! { <Viewer doc=doc.clone()/> }
+    });
+    next_tick().await;
+    let t1 = perf.now();
+    let marks = host.query_selector_all("mark.m").unwrap().length();
+    assert!(marks > 10_000, "{marks} highlights");
+
+    // Pin the first entity of the list, as a click would.
+    let probe = host.query_selector("mark.m").unwrap().unwrap();
+    let row: web_sys::HtmlElement = host
+        .query_selector(".entity-row")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let t2 = perf.now();
+    row.click();
+    next_tick().await;
+    let t3 = perf.now();
+    let pinned = host.query_selector_all("mark.pin").unwrap().length();
+    assert!(pinned > 100, "{pinned} pinned mentions");
+    let filter: web_sys::HtmlElement = host
+        .query_selector(".legend-toggle")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let t4 = perf.now();
+    filter.click();
+    next_tick().await;
+    let t5 = perf.now();
+    assert!(probe.is_connected(), "the article was re-rendered");
+    web_sys::console::log_1(
+        &format!(
+            "100k-word document ({words} words, {marks} highlights): analyse + render {:.0} ms; \
+             pin ({pinned} mentions) {:.1} ms; filter toggle {:.1} ms",
+            t1 - t0,
+            t3 - t2,
+            t5 - t4
+        )
+        .into(),
+    );
+    drop(handle);
+}

@@ -12,7 +12,7 @@ use super::entity_list::EntityList;
 use super::panel::DocumentFacts;
 use super::state::ViewCtx;
 use super::theme::ThemeToggle;
-use crate::analysis::{analyse, default_document};
+use crate::analysis::{analyse, default_document, Document};
 
 /// True when a key press belongs to a text field, not to the page.
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -24,10 +24,18 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The whole page.
+/// The whole page, showing the default article.
 #[component]
 pub fn App() -> impl IntoView {
-    let doc = default_document();
+    view! { <Viewer doc=default_document()/> }
+}
+
+/// The whole page for one document: analyses it once and renders the result.
+#[component]
+pub fn Viewer(
+    /// The document to show.
+    doc: Document,
+) -> impl IntoView {
     let analysis = analyse(&doc);
     let ctx = ViewCtx::new(doc, analysis);
     provide_context(ctx.clone());
