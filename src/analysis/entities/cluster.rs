@@ -21,9 +21,7 @@ pub(crate) fn slug(s: &str) -> String {
     let mut dash = false;
     for c in s.chars() {
         if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
+            out.push(c.to_ascii_lowercase());
             dash = false;
         } else if !dash && !out.is_empty() {
             out.push('-');
@@ -118,7 +116,7 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
             }
             _ => (s.clone(), false),
         };
-        let key = (c.label, key_name.to_lowercase());
+        let key = (c.label, key_name.to_ascii_lowercase());
         let g = match by_key.get(&key) {
             Some(&g) => g,
             None => {
@@ -168,7 +166,7 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
     for &g in &order {
         let base = format!(
             "{}:{}",
-            groups[g].label.name().to_lowercase(),
+            groups[g].label.name().to_ascii_lowercase(),
             slug(&groups[g].name)
         );
         let n = used.entry(base.clone()).or_insert(0);
@@ -178,7 +176,7 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
     let place_ids: FxMap<String, String> = order
         .iter()
         .filter(|&&g| groups[g].label == Label::Place)
-        .map(|&g| (groups[g].name.to_lowercase(), ids[g].clone()))
+        .map(|&g| (groups[g].name.to_ascii_lowercase(), ids[g].clone()))
         .collect();
 
     let mentions: Vec<Mention> = cands
@@ -208,7 +206,7 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
                     .map(|(k, n)| Relation {
                         kind: *k,
                         name: n.clone(),
-                        entity: place_ids.get(&n.to_lowercase()).cloned(),
+                        entity: place_ids.get(&n.to_ascii_lowercase()).cloned(),
                     })
                     .collect(),
             }

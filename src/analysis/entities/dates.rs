@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use super::fasthash::FxSet;
-use super::numbers::{number_at, percent_at, Toks};
+use super::numbers::{number_at, percent_at, ParseF64, Toks};
 use super::{Cand, Label, Op, Value};
 use crate::analysis::text::TokenKind;
 
@@ -213,7 +213,7 @@ fn month_at(t: &Toks, i: usize) -> Option<u8> {
     if !raw.chars().next()?.is_uppercase() {
         return None;
     }
-    let w = raw.to_lowercase();
+    let w = raw.to_ascii_lowercase();
     MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
 }
 
@@ -633,11 +633,7 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     // A number with a glued unit: "155mm", "29km", "40kg".
     if t.toks.get(j).is_some_and(|x| x.kind == TokenKind::Number) && glued(t, j + 1) {
         if let Some(u) = glued_unit(lw(t, j + 1)) {
-            let v = t.toks[j]
-                .text(t.text)
-                .replace(',', "")
-                .parse::<f64>()
-                .ok()?;
+            let v = t.toks[j].text(t.text).replace(',', "").parse_f64()?;
             return Some((
                 j + 2,
                 Some(Value::Number {

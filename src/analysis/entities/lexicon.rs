@@ -323,13 +323,14 @@ impl Lexicon {
         let mut country_ix: FxMap<&str, u16> = FxMap::default();
         for line in COUNTRIES.lines() {
             let mut f = line.split('\t');
-            let (Some(name), Some(aliases), Some(dems), Some(caps)) =
-                (f.next(), f.next(), f.next(), f.next())
+            let (Some(name), Some(aliases), Some(dems), Some(caps), _, Some(code)) =
+                (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
             else {
                 continue;
             };
             let ix = lx.countries.len() as u16;
             country_ix.insert(name, ix);
+            country_ix.insert(code, ix);
             let split = |s: &'static str| s.split('|').filter(|x| !x.is_empty());
             lx.countries.push(Country {
                 name,
@@ -377,10 +378,10 @@ impl Lexicon {
             }
         }
         for line in CITIES.lines() {
-            let Some((name, country)) = line.split_once('\t') else {
+            let Some((name, code)) = line.split_once('\t') else {
                 continue;
             };
-            if let Some(&ix) = country_ix.get(country) {
+            if let Some(&ix) = country_ix.get(code) {
                 let capital = lx.countries[ix as usize].capitals.contains(&name);
                 lx.add(
                     name,

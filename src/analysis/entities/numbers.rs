@@ -67,8 +67,8 @@ impl<'a> Toks<'a> {
             .iter()
             .map(|t| {
                 let s = t.text(text);
-                if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    Cow::Owned(s.to_lowercase())
+                if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(s.to_ascii_lowercase())
                 } else {
                     Cow::Borrowed(s)
                 }
@@ -323,7 +323,7 @@ fn fraction_word(w: &str) -> Option<(f64, bool)> {
 /// Parse a digit token: "1,234.5", "4.800", "1,3" (decimal comma), "12,34,567.89".
 /// Returns None for lists like "22,24,26" (handled by the caller) or dotted quads.
 fn parse_digits(s: &str) -> Option<f64> {
-    if let Ok(v) = s.parse::<f64>() {
+    if let Some(v) = s.parse_f64() {
         if !s.contains(',') {
             return Some(v);
         }
@@ -337,7 +337,7 @@ fn parse_digits(s: &str) -> Option<f64> {
     };
     let groups: Vec<&str> = int.split(',').collect();
     if groups.len() == 1 {
-        return int.parse().ok();
+        return int.parse_f64();
     }
     let last = groups[groups.len() - 1];
     let thousands = last.len() == 3
@@ -352,10 +352,10 @@ fn parse_digits(s: &str) -> Option<f64> {
             Some(f) => format!("{joined}.{f}"),
             None => joined,
         };
-        return full.parse().ok();
+        return full.parse_f64();
     }
     if groups.len() == 2 && frac.is_none() && last.len() < 3 {
-        return format!("{}.{}", groups[0], last).parse().ok();
+        return format!("{}.{}", groups[0], last).parse_f64();
     }
     None
 }
@@ -422,7 +422,7 @@ fn cardinal(t: &Toks, i: usize) -> Option<Card> {
                 }
             }
             if j > i + 1 {
-                v = acc.parse().ok()?;
+                v = acc.parse_f64()?;
                 end = j;
             }
         }
@@ -435,8 +435,8 @@ fn cardinal(t: &Toks, i: usize) -> Option<Card> {
                 k += 1;
             }
             if t.kind(k) == Some(TokenKind::Number) && t.glued(k) {
-                if let Ok(e) = t.raw(k).parse::<f64>() {
-                    v = v.powf(if neg { -e } else { e });
+                if let Some(e) = t.raw(k).parse_f64() {
+                    v = v.powi(if neg { -(e as i32) } else { e as i32 });
                     end = k + 1;
                 }
             }
@@ -787,7 +787,7 @@ pub(crate) fn number_at(t: &Toks, i: usize) -> Option<NumberMatch> {
             }
         }
         if !digits.is_empty() {
-            value += format!("0.{digits}").parse::<f64>().unwrap_or(0.0);
+            value += format!("0.{digits}").parse_f64().unwrap_or(0.0);
             end = k;
         }
     }
@@ -831,7 +831,7 @@ pub(crate) fn numbers_in(t: &Toks) -> Vec<NumberMatch> {
             let start = t.toks[i].span.start;
             let mut off = 0;
             for part in raw.split([',', '.']) {
-                if let Ok(v) = part.parse::<f64>() {
+                if let Some(v) = part.parse_f64() {
                     let s = start + off;
                     out.push(NumberMatch {
                         span: Span::new(s, s + part.len()),
@@ -914,7 +914,7 @@ pub fn extract_ordinals(text: &str) -> Vec<OrdinalMatch> {
             && t.glued(i + 1)
             && matches!(t.w(i + 1), "st" | "nd" | "rd" | "th")
         {
-            if let Ok(v) = t.raw(i).replace(',', "").parse::<f64>() {
+            if let Some(v) = t.raw(i).replace(',', "").parse_f64() {
                 out.push(OrdinalMatch {
                     span: t.span(i, i + 2),
                     tokens: (i, i + 2),
@@ -1020,8 +1020,101 @@ pub fn extract_percentages(text: &str) -> Vec<NumberMatch> {
     out
 }
 
-/// Format a number the way the specs and the UI expect ("4", "0.5", "-1.2").
+/// Decimal parsing without the standard library's float parser (smaller in wasm):
+/// `[+-]digits[.digits][e[+-]digits]`, also `.5`.
+pub(crate) trait ParseF64 {
+    /// The value, or `None` if the text is not a plain decimal number.
+    fn parse_f64(&self) -> Option<f64>;
+}
+
+impl ParseF64 for str {
+    fn parse_f64(&self) -> Option<f64> {
+        let b = self.as_bytes();
+        let mut i = 0;
+        let neg = match b.first() {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let (mut mant, mut exp10, mut digits) = (0f64, 0i32, 0);
+        while i < b.len() && b[i].is_ascii_digit() {
+            mant = mant * 10.0 + (b[i] - b'0') as f64;
+            i += 1;
+            digits += 1;
+        }
+        if i < b.len() && b[i] == b'.' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                mant = mant * 10.0 + (b[i] - b'0') as f64;
+                exp10 -= 1;
+                i += 1;
+                digits += 1;
+            }
+        }
+        if digits == 0 {
+            return None;
+        }
+        if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+            i += 1;
+            let eneg = match b.get(i) {
+                Some(b'-') => {
+                    i += 1;
+                    true
+                }
+                Some(b'+') => {
+                    i += 1;
+                    false
+                }
+                _ => false,
+            };
+            let start = i;
+            let mut e = 0i32;
+            while i < b.len() && b[i].is_ascii_digit() {
+                e = e.saturating_mul(10).saturating_add((b[i] - b'0') as i32);
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            exp10 = exp10.saturating_add(if eneg { -e } else { e });
+        }
+        if i != b.len() {
+            return None;
+        }
+        let v = if exp10 >= 0 {
+            mant * 10f64.powi(exp10)
+        } else {
+            mant / 10f64.powi(-exp10)
+        };
+        Some(if neg { -v } else { v })
+    }
+}
+
+impl ParseF64 for String {
+    fn parse_f64(&self) -> Option<f64> {
+        self.as_str().parse_f64()
+    }
+}
+
+/// Format a number the way the specs and the UI expect ("4", "0.5", "-1.2",
+/// "1e-12"), with up to 12 significant digits and no float-formatting code.
 pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_string();
+    }
     // Round away float noise ("65.9 billion" is 65900000000, not …00001).
     let r = v.round();
     let v = if (v - r).abs() <= 1e-9 * v.abs().max(1.0) && v.abs() >= 1.0 {
@@ -1030,11 +1123,47 @@ pub fn fmt_num(v: f64) -> String {
         v
     };
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v}");
-        s
+        return format!("{}", v as i64);
     }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let mut a = v.abs();
+    // Scientific notation outside [1e-6, 1e15).
+    let mut e = 0i32;
+    if !(1e-6..1e15).contains(&a) {
+        while a >= 10.0 {
+            a /= 10.0;
+            e += 1;
+        }
+        while a < 1.0 {
+            a *= 10.0;
+            e -= 1;
+        }
+    }
+    // Twelve significant digits: integer part plus enough decimals.
+    let int = a.trunc() as u64;
+    let int_digits = if int == 0 {
+        0
+    } else {
+        int.to_string().len() as u32
+    };
+    let decimals = 12u32.saturating_sub(int_digits).min(12);
+    let scale = 10u64.pow(decimals);
+    let mut frac = ((a - int as f64) * scale as f64).round() as u64;
+    let mut int = int;
+    if frac >= scale {
+        int += 1;
+        frac -= scale;
+    }
+    let mut s = format!("{sign}{int}");
+    if frac > 0 {
+        let f = format!("{frac:0width$}", width = decimals as usize);
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    if e != 0 {
+        s.push_str(&format!("e{e}"));
+    }
+    s
 }
 
 /// Bound operators that come before a number: (phrase, lower?, inclusive?).
@@ -1103,7 +1232,7 @@ fn operand(t: &Toks, i: usize) -> Option<(f64, usize)> {
     let k = if t.w(i) == "the" { i + 1 } else { i };
     if let Some(m) = ordinal_phrase(t, k) {
         if k > i || t.w(i) != "the" {
-            return m.value.parse().ok().map(|v| (v, m.tokens.1));
+            return m.value.parse_f64().map(|v| (v, m.tokens.1));
         }
     }
     if k > i {

@@ -918,7 +918,7 @@ impl<'a> Ctx<'a> {
     }
     /// A capitalised word that is a common word (seen lowercase, or a function word).
     fn common(&self, i: usize) -> bool {
-        let lw = self.w(i).to_lowercase();
+        let lw = self.w(i).to_ascii_lowercase();
         in_function_words(&lw) || self.lower_seen.contains(lw.as_str())
     }
     fn name_token(&self, i: usize) -> bool {
@@ -1004,7 +1004,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
             && cx.w(c.start).eq_ignore_ascii_case("one")
             && (c.start > 0
                 && matches!(
-                    cx.w(c.start - 1).to_lowercase().as_str(),
+                    cx.w(c.start - 1).to_ascii_lowercase().as_str(),
                     "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which"
                 )
                 || cx.w(c.start + 1) == "another"))
@@ -1060,7 +1060,7 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
                 let tc: String = cs
                     .next()
                     .into_iter()
-                    .chain(cs.flat_map(char::to_lowercase))
+                    .chain(cs.map(|c| c.to_ascii_lowercase()))
                     .collect();
                 cx.lex
                     .longest_at(&[tc.as_str()], 0)
@@ -1593,7 +1593,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let before = if s > 0 { w(s - 1) } else { "" };
     let say_after = in_say_verbs(after) || (after == "," && in_say_verbs(after2));
     let say_before = in_say_verbs(before) && s > 1;
-    let role_before = s > 0 && in_role_nouns(&before.to_lowercase());
+    let role_before = s > 0 && in_role_nouns(&before.to_ascii_lowercase());
     let first_name = cx.lex.is_first_name(w(s)) && len >= 2;
     let initials = len >= 2 && cx.toks[s].kind == TokenKind::Abbrev && w(s).len() == 2;
     let all_namey = (s..e).all(|i| {
@@ -1601,7 +1601,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
         cx.toks[i].kind == TokenKind::Word || (cx.toks[i].kind == TokenKind::Abbrev && x.len() == 2)
     }) && (s..e).all(|i| !cx.common(i) || cx.lex.is_first_name(w(i)));
     let starts_sentence = cx.sent_start[s];
-    let lower = |x: &str| x.to_lowercase();
+    let lower = |x: &str| x.to_ascii_lowercase();
     // Places by form or context: "Fort Stewart", "the state of Gujarat".
     if len >= 2 && PLACE_PREFIXES.contains(&w(s)) && !cx.common(s + 1) {
         out.push(Cand::new(s, e, Label::Place, 5));
