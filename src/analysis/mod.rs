@@ -11,6 +11,7 @@
 mod document;
 pub mod entities;
 mod samples;
+pub mod share;
 mod span;
 pub mod text;
 mod view;
