@@ -85,6 +85,68 @@ fn seed_gold_strict_micro_f1() {
     assert!(s.strict.micro.f1() >= 0.95, "{:?}", s.strict);
 }
 
+/// Score the engine on a fixture set (`tests/fixtures/entities/{name}.jsonl` and
+/// `{name}.gold.jsonl`, written by `make_gold.py`).
+fn fixture_scores(name: &str) -> eval::Scores {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/entities/");
+    let read = |f: String| -> Vec<Value> {
+        std::fs::read_to_string(format!("{dir}{f}"))
+            .expect("fixture")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect()
+    };
+    let docs = read(format!("{name}.jsonl"));
+    let golds = read(format!("{name}.gold.jsonl"));
+    let mut g = Vec::new();
+    let mut p = Vec::new();
+    for (doc, gold) in docs.iter().zip(&golds) {
+        assert_eq!(doc["id"], gold["id"]);
+        let text = doc["text"].as_str().unwrap();
+        let offsets = Offsets::new(text);
+        g.push(
+            gold["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| eval::Span {
+                    start: m["start"].as_u64().unwrap() as usize,
+                    end: m["end"].as_u64().unwrap() as usize,
+                    label: Label::parse(m["label"].as_str().unwrap()),
+                    optional: m["optional"].as_bool().unwrap_or(false),
+                })
+                .collect(),
+        );
+        p.push(
+            extract_text(text)
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (s, e) = offsets.span_to_chars(m.span).unwrap();
+                    eval::Span::new(s, e, m.label)
+                })
+                .collect(),
+        );
+    }
+    score(&g, &p)
+}
+
+#[test]
+fn fixture_sets_regression() {
+    for (name, min) in [("dev", 0.92), ("blind", 0.90)] {
+        let s = fixture_scores(name);
+        println!(
+            "{name}: strict micro P {:.3} R {:.3} F1 {:.3}; lenient F1 {:.3}",
+            s.strict.micro.precision(),
+            s.strict.micro.recall(),
+            s.strict.micro.f1(),
+            s.lenient.micro.f1()
+        );
+        assert!(s.strict.micro.f1() >= min, "{name}: {:?}", s.strict);
+    }
+}
+
 /// Why a spec case is skipped, if it is. Documented reasons only.
 fn skip_reason(model: &str, input: &str, case: &Value) -> Option<&'static str> {
     let ns = case.get("NotSupported").is_some();

@@ -67,6 +67,14 @@ const EXTRA_REGIONS: &[&str] = &[
 
 /// Parts of countries that read as places on their own.
 const EXTRA_GPE: &[&str] = &[
+    "Soviet Union",
+    "USSR",
+    "Yugoslavia",
+    "Czechoslovakia",
+    "East Germany",
+    "West Germany",
+    "Prussia",
+    "Austria-Hungary",
     "England",
     "Scotland",
     "Wales",

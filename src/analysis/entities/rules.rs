@@ -173,6 +173,7 @@ const LOC_HEADS: &[&str] = &[
     "Forest",
     "Corridor",
     "Heights",
+    "Park",
     "Empire",
     "Kingdom",
     "Republic",
@@ -322,6 +323,7 @@ const DROP_HEADS: &[&str] = &[
     "Resolution",
     "Memorandum",
     "Plan",
+    "Site",
 ];
 
 /// Direction and position words: capitalised, but not names on their own.
@@ -396,6 +398,11 @@ const TITLE_HEADS: &[&str] = &[
     "Prof.",
     "Dr.",
     "Mr.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Mx",
     "Mrs.",
     "Ms.",
     "Messrs.",
@@ -1282,6 +1289,20 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
                 e += 1;
                 continue;
             }
+            // Hyphenated name parts: "Lee Jae-myung", "Jean-Pierre", "Abu-Bakr".
+            if e + 1 < n
+                && matches!(cx.w(e), "-" | "‐")
+                && !cx.toks[e].space_before
+                && !cx.toks[e + 1].space_before
+                && cx.toks[e + 1].kind == TokenKind::Word
+                && cx.lex.longest_at(&cx.words, e + 1).is_none()
+                && cx.lex.longest_at(&cx.words, e - 1).is_none()
+                && cx.name_token(e - 1)
+                && (cx.name_token(e + 1) || !cx.common(e + 1))
+            {
+                e += 2;
+                continue;
+            }
             // Connector then a capitalised word: "Ministry of Defence", "Bank of England".
             // Connector chains: "Pieter van der Berg", "Bank of the Netherlands".
             let mut k = e;
@@ -1362,8 +1383,22 @@ fn analyse_run(
     }
     let w = |i: usize| cx.w(i);
 
+    // Ships ("USS Jack H. Lucas", "HMS Victory") are products: claimed, not reported.
+    if matches!(
+        w(a),
+        "USS" | "HMS" | "HMCS" | "HMAS" | "INS" | "RFS" | "SS" | "MV"
+    ) && a + 1 < b
+    {
+        let mut c = Cand::new(a, b, Label::Org, 6);
+        c.drop = true;
+        out.push(c);
+        return;
+    }
+    // A title at the start that contains the head ("Secretary of the Navy …") is a title.
+    let title_end = title_at(cx, a).map(|(te, _)| te).unwrap_or(a);
+
     // 1. Organisation / place / event by head word anywhere in the run.
-    let heads: Vec<(usize, Label)> = (a..b)
+    let heads: Vec<(usize, Label)> = (title_end..b)
         .filter_map(|k| {
             let x = w(k);
             if DROP_HEADS.contains(&x) {
@@ -1398,9 +1433,32 @@ fn analyse_run(
             None
         }
     });
+    // "Eastern Front of World War II": two names joined by "of" whose heads differ in kind.
+    if let Some(&(h, label)) = heads.last() {
+        if let Some(m) = (a..h).rev().find(|&k| w(k) == "of") {
+            if heads.iter().any(|&(h2, l2)| h2 < m && l2 != label) {
+                analyse_run(cx, a, m, lex_at, covered, out);
+                analyse_run(cx, m + 1, b, lex_at, covered, out);
+                return;
+            }
+        }
+    }
     if let Some(&(h, label)) = heads.last().or(leads.as_ref()) {
         // Start: after any title words at the run start (e.g. "Defence Minister" is a title, not an org).
         let mut s = a;
+        // Not across "and" ("France and the United Kingdom"), except inside an "of" tail
+        // ("Ministry of Agriculture and Food").
+        if let Some(k) = (a..h).rev().find(|&k| w(k) == "and") {
+            if !(a..k).any(|j| matches!(w(j), "of" | "for")) {
+                if k > a {
+                    classify_plain(cx, a, k, lex_at, covered, out, false);
+                }
+                s = k + 1;
+                while s < h && connector(w(s)) {
+                    s += 1;
+                }
+            }
+        }
         // Don't let a person title lead an organisation ("President Biden Foundation" aside).
         if let Some((te, _)) = title_at(cx, s) {
             if te <= h && !in_org_heads(w(te - 1)) && te < b && !heads.iter().any(|x| x.0 < te) {
@@ -1564,6 +1622,24 @@ fn classify_plain(
 fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let len = e - s;
     let w = |i: usize| cx.w(i);
+    // An acronym inside a longer piece stands alone ("NATO Allies", "EU leaders").
+    if len > 1 {
+        if let Some(k) = (s..e).find(|&k| cx.is_acronym(k) && !cx.w(k).ends_with('.')) {
+            if k > s {
+                piece(cx, s, k, out);
+            }
+            piece(cx, k, k + 1, out);
+            if k + 1 < e {
+                piece(cx, k + 1, e, out);
+            }
+            return;
+        }
+    }
+    // Named operations: "Operation Uranus".
+    if len >= 2 && matches!(w(s), "Operation" | "Exercise") {
+        out.push(Cand::new(s, e, Label::Event, 5));
+        return;
+    }
     // Acronyms.
     if len == 1 && cx.is_acronym(s) {
         let x = w(s);
@@ -1643,7 +1719,18 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     if DIRECTIONS.contains(&w(s)) && !first_name {
         return;
     }
+    // At a sentence start, two or three unknown capitalised words followed by a lowercase
+    // word ("Adolf Hitler ordered …") read as a name.
+    let initial_name = starts_sentence
+        && (2..=3).contains(&len)
+        && all_namey
+        && !cx.title_sentence[s]
+        && cx.toks.get(e).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.is_capitalised(cx.text) && !cx.toks[e].line_before
+        })
+        && (s..e).all(|i| !cx.lex.is_first_name(w(i)) || i == s);
     let person = (first_name && !cx.common(s + 1))
+        || initial_name
         || (apposition && len <= 4 && all_namey)
         || initials
         || ((say_after || say_before || role_before) && len <= 4 && all_namey)
