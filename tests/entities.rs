@@ -393,7 +393,7 @@ mod props {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
         #[test]
         fn any_string(s in any::<String>()) {
@@ -408,6 +408,12 @@ mod props {
             Just("Sea"), Just("more"), Just("than"), Just("$"), Just("%"), Just("May"), Just("2024"),
             Just("\n"), Just("."), Just(","), Just("😀"), Just("NATO"), Just("("), Just(")"),
             Just("Vladimir"), Just("Day"), Just("years"), Just("over"), Just("/"), Just("^"),
+            Just("ARLINGTON"), Just("FORT"), Just("Va."), Just("Operation"), Just("aged"),
+            Just("first"), Just("quarter"), Just("USS"), Just("Lee"), Just("Jae"), Just("myung"),
+            Just("UNESCO"), Just("Site"), Just("Navy"), Just("The"), Just("6"), Just("th"),
+            Just("Secretary"), Just("said"), Just("in"), Just("near"), Just("Mr"), Just("II"),
+            Just("Treaty"), Just("Empire"), Just("Fort"), Just("hundreds"), Just("tens"),
+            Just("next"), Just("few"), Just("months"), Just("a"), Just("ago"), Just("—"),
         ], 0..40), seps in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("  "), Just("\u{a0}")], 40)) {
             let mut s = String::new();
             for (w, sep) in words.iter().zip(seps.iter()) {

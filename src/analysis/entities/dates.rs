@@ -349,6 +349,18 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
             return Some((k + 1, date(format!("{y}"))));
         }
     }
+    // Quarters: "the first quarter", "last quarter" (the latter below).
+    if matches!(w, "first" | "second" | "third" | "fourth") && lw(t, i + 1) == "quarter" {
+        return Some((i + 2, None));
+    }
+    // "a year earlier", "a decade ago", "one month later".
+    if matches!(w, "a" | "an" | "one") {
+        if let Some(_u) = time_unit(lw(t, i + 1)) {
+            if matches!(lw(t, i + 2), "ago" | "earlier" | "later" | "before") {
+                return Some((i + 3, None));
+            }
+        }
+    }
     // Relative: "last year", "this week", "earlier this month", "the past three years", "recent years".
     let mut k = i;
     if matches!(w, "earlier" | "later" | "early" | "late" | "mid") {
@@ -372,6 +384,12 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
     {
         let mut e = k + 1;
         let mut n = None;
+        // "the next few months", "the past several years", "the last couple of weeks".
+        if matches!(lw(t, e), "few" | "several" | "many") {
+            e += 1;
+        } else if lw(t, e) == "couple" && lw(t, e + 1) == "of" {
+            e += 2;
+        }
         if let Some(m) = number_at(t, e) {
             n = Some(m.value);
             e = m.tokens.1;
@@ -648,6 +666,17 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     let m = number_at(t, j)?;
     let mut e = m.tokens.1;
     let v = m.value;
+    // Ages: "aged 66" is a duration in years.
+    if j > 0 && lw(t, j - 1) == "aged" && v.fract() == 0.0 {
+        return Some((
+            e,
+            Some(Value::Duration {
+                op,
+                amount: v,
+                unit: "year".to_string(),
+            }),
+        ));
+    }
     // Not a year-only date: a plain four-digit year in running text.
     if let (Op::Eq, Some(_y)) = (op, year_value(t, j).filter(|_| e == j + 1)) {
         let prev = if j > 0 { lw(t, j - 1) } else { "" };

@@ -68,6 +68,7 @@ const EXTRA_REGIONS: &[&str] = &[
 /// Parts of countries that read as places on their own.
 const EXTRA_GPE: &[&str] = &[
     "Soviet Union",
+    "Nazi Germany",
     "USSR",
     "Yugoslavia",
     "Czechoslovakia",
@@ -441,7 +442,7 @@ impl Lexicon {
 
     /// Longest phrase starting at token `i` of `words`: (phrase index, token count).
     pub fn longest_at(&self, words: &[&str], i: usize) -> Option<(u32, usize)> {
-        let cands = self.by_first.get(words[i])?;
+        let cands = self.by_first.get(*words.get(i)?)?;
         for &p in cands {
             let toks = &self.phrases[p as usize].tokens;
             if i + toks.len() <= words.len() && toks.iter().zip(&words[i..]).all(|(a, b)| a == b) {

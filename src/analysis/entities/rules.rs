@@ -257,6 +257,74 @@ const ORG_CUES_AFTER: &[&str] = &[
     "shareholders",
 ];
 
+/// Organisation heads that name an institution on their own when capitalised.
+const SOLO_ORGS: &[&str] = &[
+    "Navy",
+    "Army",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Cabinet",
+    "Bundestag",
+    "Knesset",
+    "Duma",
+];
+
+/// Lowercase words that make a hyphenated adjective, not a name part ("Moscow-led").
+fn compound_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "led"
+            | "based"
+            | "backed"
+            | "style"
+            | "born"
+            | "era"
+            | "linked"
+            | "owned"
+            | "run"
+            | "made"
+            | "held"
+            | "controlled"
+            | "friendly"
+            | "leaning"
+            | "speaking"
+            | "occupied"
+            | "allied"
+            | "aligned"
+            | "bound"
+            | "centric"
+            | "like"
+            | "wide"
+            | "related"
+            | "type"
+            | "class"
+            | "level"
+            | "year"
+            | "old"
+            | "hosted"
+            | "brokered"
+            | "sponsored"
+            | "funded"
+            | "built"
+            | "designed"
+            | "language"
+            | "inspired"
+            | "supported"
+            | "appointed"
+            | "elect"
+            | "in"
+            | "based-"
+            | "american"
+            | "british"
+            | "up"
+            | "led-"
+            | "dominated"
+            | "focused"
+            | "oriented"
+    ) || w.len() < 2
+}
+
 /// Generational suffixes that are not surnames.
 fn name_suffix(w: &str) -> bool {
     matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V")
@@ -922,6 +990,17 @@ impl<'a> Ctx<'a> {
             && w.chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '.')
             && !self.caps_sentence[i]
+            && !self.caps_phrase(i)
+    }
+    /// Part of a run of capitalised words of three or more letters ("FORT BRAGG"): a
+    /// dateline or heading, not acronyms.
+    fn caps_phrase(&self, i: usize) -> bool {
+        let caps_word = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.w(j).chars().count() >= 3
+                && self.w(j).chars().all(char::is_uppercase)
+        };
+        caps_word(i) && ((i > 0 && caps_word(i - 1)) || caps_word(i + 1))
     }
     /// A capitalised word that is a common word (seen lowercase, or a function word).
     fn common(&self, i: usize) -> bool {
@@ -1023,6 +1102,32 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     let mut chosen = resolve(cands);
     surname_pass(&cx, &mut chosen);
     chosen.retain(|c| !c.drop);
+    // Ages in apposition ("Maria Lopez, 27, of …") are DATE in OntoNotes style.
+    let person_end: FxSet<usize> = chosen
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .map(|c| c.end)
+        .collect();
+    for c in chosen.iter_mut() {
+        if c.label == Label::Quantity
+            && c.end == c.start + 1
+            && c.start >= 2
+            && cx.w(c.start - 1) == ","
+            && person_end.contains(&(c.start - 1))
+            && matches!(cx.w(c.end), "," | "." | "")
+        {
+            if let Some(super::Value::Number { value, .. }) = c.value {
+                if (1.0..=120.0).contains(&value) && value.fract() == 0.0 {
+                    c.label = Label::Date;
+                    c.value = Some(super::Value::Duration {
+                        op: super::Op::Eq,
+                        amount: value,
+                        unit: "year".to_string(),
+                    });
+                }
+            }
+        }
+    }
     chosen.sort_by_key(|c| c.start);
     chosen
 }
@@ -1298,7 +1403,7 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
                 && cx.lex.longest_at(&cx.words, e + 1).is_none()
                 && cx.lex.longest_at(&cx.words, e - 1).is_none()
                 && cx.name_token(e - 1)
-                && (cx.name_token(e + 1) || !cx.common(e + 1))
+                && (cx.name_token(e + 1) || !compound_suffix(cx.w(e + 1)))
             {
                 e += 2;
                 continue;
@@ -1469,8 +1574,18 @@ fn analyse_run(
             }
         }
         // Weekday + "Day"? No: "Victory Day" needs a non-date word before "Day".
-        let valid =
-            h > s || w(h + 1) == "of" || (label == Label::Place && in_loc_leads(w(h)) && h + 1 < b);
+        let ordinal_before = h == s
+            && h >= 2
+            && cx.toks[h - 2].kind == TokenKind::Number
+            && !cx.toks[h - 1].space_before
+            && matches!(cx.w(h - 1), "st" | "nd" | "rd" | "th");
+        // Institutions named by their head alone ("The Navy plans…", "Parliament voted").
+        let solo = h == s && label == Label::Org && SOLO_ORGS.contains(&w(h)) && !cx.sent_start[h];
+        let valid = h > s
+            || ordinal_before
+            || solo
+            || w(h + 1) == "of"
+            || (label == Label::Place && in_loc_leads(w(h)) && h + 1 < b);
         // End: the head, plus an "of …" / "for …" tail up to a title ("Bank of England
         // Governor Andrew Bailey" → "Bank of England").
         let mut e = h + 1;
@@ -1491,6 +1606,11 @@ fn analyse_run(
             // Leading "The" inside a run is dropped (only lowercase "the" never starts a run).
             let mut s2 = s;
             while s2 < e && w(s2) == "The" {
+                s2 += 1;
+            }
+            // An acronym before a dropped name stands alone ("a UNESCO World Heritage Site").
+            if dropped && s2 + 1 < e && cx.is_acronym(s2) {
+                piece(cx, s2, s2 + 1, out);
                 s2 += 1;
             }
             let good = match label {
@@ -1624,7 +1744,9 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let w = |i: usize| cx.w(i);
     // An acronym inside a longer piece stands alone ("NATO Allies", "EU leaders").
     if len > 1 {
-        if let Some(k) = (s..e).find(|&k| cx.is_acronym(k) && !cx.w(k).ends_with('.')) {
+        if let Some(k) = (s..e).find(|&k| {
+            cx.is_acronym(k) && !cx.w(k).ends_with('.') && !(k > s && name_suffix(cx.w(k)))
+        }) {
             if k > s {
                 piece(cx, s, k, out);
             }
@@ -1634,6 +1756,22 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             }
             return;
         }
+    }
+    // Datelines in capitals: "FORT BRAGG, N.C. —".
+    let caps_word = |k: usize| w(k).chars().count() >= 3 && w(k).chars().all(char::is_uppercase);
+    let place_after_comma = cx.lex.longest_at(&cx.words, e + 1).is_some_and(|(p, _)| {
+        cx.lex.phrases[p as usize]
+            .kinds
+            .iter()
+            .any(|k| matches!(k, Kind::Country(_) | Kind::Place))
+    });
+    if (s..e).all(caps_word)
+        && cx.sent_start[s]
+        && w(e) == ","
+        && ((s..e).all(|k| cx.caps_phrase(k)) || place_after_comma)
+    {
+        out.push(Cand::new(s, e, Label::Place, 4));
+        return;
     }
     // Named operations: "Operation Uranus".
     if len >= 2 && matches!(w(s), "Operation" | "Exercise") {
@@ -1685,6 +1823,35 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     }
     if s >= 2 && before == "of" && PLACE_NOUNS.contains(&w(s - 2)) && all_namey {
         out.push(Cand::new(s, e, Label::Place, 5));
+        return;
+    }
+    // "Pascagoula, Mississippi", "Techiman, Ghana": a name before a comma and a known
+    // country or US state is a town.
+    if len <= 3 && all_namey && after == "," && !starts_sentence && !cx.lex.is_first_name(w(s)) {
+        if let Some((p, _)) = cx.lex.longest_at(&cx.words, e + 1) {
+            let kinds = &cx.lex.phrases[p as usize].kinds;
+            if kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Country(_) | Kind::Place))
+            {
+                out.push(Cand::new(s, e, Label::Place, 5));
+                return;
+            }
+        }
+    }
+    // "near Bakhmut", "outside Kherson": a place.
+    if len <= 2
+        && all_namey
+        && !starts_sentence
+        && matches!(before, "near" | "outside" | "in" | "across")
+        && !cx.lex.is_first_name(w(s))
+        && !matches!(after, "’s" | "'s")
+        && cx
+            .toks
+            .get(e)
+            .is_none_or(|t| t.kind != TokenKind::Possessive)
+    {
+        out.push(Cand::new(s, e, Label::Place, 3));
         return;
     }
     // Apposition: "Elon Musk, the billionaire owner", "Jane Smith, 27,".
