@@ -315,7 +315,7 @@ fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
     // The live region announced the pin.
     let live = js(
         &browser,
-        "return document.querySelector('[aria-live=polite]').textContent;",
+        "return document.getElementById('announcer').textContent;",
     );
     assert!(live.as_str().unwrap().contains("Mention"), "{live}");
 
@@ -365,7 +365,7 @@ fn keyboard_only_reader_finds_every_person() {
     );
     browser.press(&[keys::TAB, keys::ENTER]);
     let live = browser.wait_for(
-        "const t = document.querySelector('[aria-live=polite]').textContent; return t.includes('mention') && t;",
+        "const t = document.getElementById('announcer').textContent; return t.includes('mention') && t;",
         5,
     );
     let want = format!("{}, person, {} mention", ent.name, ent.mentions.len());

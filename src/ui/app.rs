@@ -10,9 +10,12 @@ use wasm_bindgen::JsCast;
 use super::article::{focus_current, Article, MarkIndex};
 use super::entity_list::EntityList;
 use super::panel::DocumentFacts;
+use super::share::ShareButton;
 use super::state::ViewCtx;
 use super::theme::ThemeToggle;
-use crate::analysis::{analyse, default_document, Document};
+use super::url;
+use crate::analysis::share::Decoded;
+use crate::analysis::{analyse, Document};
 
 /// True when a key press belongs to a text field, not to the page.
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -24,10 +27,12 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The whole page, showing the default article.
+/// The whole page, showing the view named by the URL (the default article
+/// when there is none).
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Viewer doc=default_document()/> }
+    let (doc, link) = url::initial();
+    view! { <Viewer doc=doc link=link/> }
 }
 
 /// The whole page for one document: analyses it once and renders the result.
@@ -35,11 +40,19 @@ pub fn App() -> impl IntoView {
 pub fn Viewer(
     /// The document to show.
     doc: Document,
+    /// The view restored from a link; when given, the URL follows the view.
+    #[prop(optional)]
+    link: Option<Decoded>,
 ) -> impl IntoView {
     let analysis = analyse(&doc);
     let ctx = ViewCtx::new(doc, analysis);
     provide_context(ctx.clone());
     let marks: MarkIndex = Rc::new(RefCell::new(Vec::new()));
+    let notices = RwSignal::new(Vec::<String>::new());
+    if let Some(link) = link {
+        notices.set(link.problems.clone());
+        url::sync(&ctx, &link.state, notices);
+    }
 
     // n / j: next mention; p / k: previous; Escape: close the card, then unpin.
     {
@@ -80,8 +93,23 @@ pub fn Viewer(
                 <span class="brand-name">"claimlens"</span>
                 <span class="brand-tagline">"Who is named, what is claimed, and how others report it"</span>
             </div>
-            <ThemeToggle/>
+            <div class="header-actions">
+                <ShareButton/>
+                <ThemeToggle/>
+            </div>
         </header>
+        <Show when=move || !notices.get().is_empty()>
+            <div class="notice" role="status">
+                <p class="notice-text">
+                    "Part of this link could not be restored: "
+                    {move || notices.get().join("; ")}
+                    "."
+                </p>
+                <button type="button" class="notice-close" on:click=move |_| notices.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
         <main class="layout">
             <Article marks=marks/>
             <aside class="side-panel" aria-label="Analysis">
@@ -89,7 +117,7 @@ pub fn Viewer(
                 <DocumentFacts doc=(*doc).clone()/>
             </aside>
         </main>
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+        <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">
             {move || announce.get()}
         </div>
         <footer class="site-footer">

@@ -11,6 +11,8 @@
 //! - [`legend`], [`pinbar`], [`card`], [`entity_list`]: filters, the pinned
 //!   entity's stepper, the hover/focus card, the entity list.
 //! - [`theme`]: light/dark scheme toggle.
+//! - [`url`]: the only module that touches `location` / `history`: the view
+//!   state in the URL fragment, back / forward; [`share`]: the copy-link button.
 //! - [`fatal`]: the readable error banner shown when something fails.
 
 pub mod app;
@@ -21,8 +23,10 @@ pub mod fatal;
 pub mod legend;
 pub mod panel;
 pub mod pinbar;
+pub mod share;
 pub mod state;
 pub mod theme;
+pub mod url;
 
 /// Install the panic hook and mount the app into `<body>`.
 ///

@@ -1,0 +1,167 @@
+//! The only module that reads or writes `window.location` and `history`.
+//!
+//! The view state lives in the URL fragment, encoded by
+//! [`crate::analysis::share`]: opening a link restores the view, every
+//! change to the view updates the fragment (a new history entry when the
+//! pinned entity changes, the same entry for filter toggles), and
+//! back / forward restore earlier views.
+
+use leptos::prelude::*;
+
+use super::state::ViewCtx;
+use crate::analysis::share::{self, anchor, Decoded, DocRef, TextQuote, ViewState};
+use crate::analysis::{default_document, Document, DEFAULT_ID};
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The current fragment, without `#` (percent-escapes kept).
+pub fn fragment() -> String {
+    location()
+        .and_then(|l| l.hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The link to the current view (what the share button copies).
+pub fn current_link() -> String {
+    location().and_then(|l| l.href().ok()).unwrap_or_default()
+}
+
+/// The view the page was opened with, and what of it could not be restored.
+pub fn initial() -> (Document, Decoded) {
+    let mut decoded = share::decode(&fragment());
+    let doc = match &decoded.state.doc {
+        DocRef::Bundled(id) if id == DEFAULT_ID => default_document(),
+        DocRef::Bundled(id) => {
+            decoded.problems.push(format!(
+                "this claimlens has no document called {id:?}; the sample article opened instead"
+            ));
+            decoded.state.doc = DocRef::Bundled(DEFAULT_ID.to_string());
+            default_document()
+        }
+        DocRef::Inline { title, text } => {
+            let title = title
+                .clone()
+                .unwrap_or_else(|| "Shared document".to_string());
+            Document::from_plain_text("shared", &title, text)
+        }
+    };
+    (doc, decoded)
+}
+
+/// How a document is named in links.
+fn doc_ref(doc: &Document) -> DocRef {
+    if doc.id == DEFAULT_ID {
+        DocRef::Bundled(doc.id.clone())
+    } else {
+        DocRef::Inline {
+            title: (!doc.title_supplied).then(|| doc.title.clone()),
+            text: doc.text.clone(),
+        }
+    }
+}
+
+/// The view state the page shows now.
+fn snapshot(ctx: &ViewCtx) -> ViewState {
+    let a = &ctx.analysis;
+    let pinned = ctx.pinned.get_untracked().and_then(|e| a.entities.get(e));
+    let pinned_quote = pinned.and_then(|e| {
+        let m = a.mentions.get(*e.mentions.first()?)?;
+        Some(TextQuote::from_span(
+            &ctx.doc.text,
+            &ctx.doc.offsets(),
+            m.span,
+        ))
+    });
+    ViewState {
+        doc: doc_ref(&ctx.doc),
+        hidden: ctx.hidden.get_untracked(),
+        pinned: pinned.map(|e| e.id.clone()),
+        pinned_quote,
+        ..ViewState::default()
+    }
+}
+
+/// Apply a decoded view to the page; returns problems found on the way.
+fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
+    let mut problems = Vec::new();
+    ctx.hidden.set(state.hidden);
+    let a = &ctx.analysis;
+    let by_id = state
+        .pinned
+        .as_ref()
+        .and_then(|id| a.entities.iter().position(|e| &e.id == id));
+    let by_quote = || {
+        let q = state.pinned_quote.as_ref()?;
+        let span = anchor(&ctx.doc.text, &ctx.doc.offsets(), q).span()?;
+        a.mentions
+            .iter()
+            .find(|m| m.span.overlaps(span))
+            .map(|m| m.entity)
+    };
+    match by_id.or_else(by_quote) {
+        Some(e) => ctx.pin(e, 0),
+        None => {
+            ctx.pinned.set(None);
+            if let Some(id) = &state.pinned {
+                problems.push(format!("the pinned entity {id:?} is not in this document"));
+            }
+        }
+    }
+    problems
+}
+
+/// Restore the view from the URL now and on back / forward, and keep the
+/// URL in step with the view. Call once, inside the viewer.
+pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) {
+    let found = apply(ctx, initial);
+    if !found.is_empty() {
+        notices.update(|n| n.extend(found));
+    }
+
+    // View → URL.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |prev: Option<Option<usize>>| {
+            let pinned = ctx.pinned.get();
+            ctx.hidden.track();
+            let state = snapshot(&ctx);
+            let link = share::encode(&state);
+            let here = fragment();
+            let untouched = here.is_empty() && state == ViewState::default();
+            if link != here && !untouched {
+                let push = matches!(prev, Some(p) if p != pinned);
+                write(&link, push);
+            }
+            pinned
+        });
+    }
+
+    // URL → view, on back / forward.
+    {
+        let ctx = ctx.clone();
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let decoded = share::decode(&fragment());
+            let found = apply(&ctx, &decoded.state);
+            notices.set(decoded.problems.into_iter().chain(found).collect());
+        });
+        on_cleanup(move || handle.remove());
+    }
+}
+
+fn write(fragment: &str, push: bool) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = w.history() else {
+        return;
+    };
+    let url = format!("#{fragment}");
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}

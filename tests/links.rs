@@ -1,0 +1,215 @@
+//! Browser tests of share links: a link reopens the same view, back and
+//! forward move between views, a document can travel inside the link, and a
+//! broken link opens the default view with a clear message.
+
+mod support;
+
+use claimlens::analysis::share::{encode, DocRef, ViewState};
+use claimlens::analysis::{analyse, default_document, label_key, Label, LabelSet};
+use serde_json::{json, Value};
+use support::server::Server;
+use support::webdriver::Browser;
+
+/// Load the app afresh with `fragment` (a distinct query string makes each
+/// load a real navigation rather than a same-page fragment change).
+fn open(server: &Server, browser: &Browser, fragment: &str) {
+    static LOADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = LOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    browser.goto(&format!("{}?load={n}#{fragment}", server.url("/")));
+    browser.wait_for(
+        "return document.documentElement.dataset.app === 'ready' \
+         || document.querySelector('.boot-error') !== null",
+        30,
+    );
+}
+
+fn js(browser: &Browser, script: &str) -> Value {
+    browser.eval(script, json!([]))
+}
+
+fn pinned_name(browser: &Browser) -> Value {
+    js(
+        browser,
+        "const b = document.querySelector('.pin-bar'); return b.hidden ? null : b.querySelector('.pin-name').textContent;",
+    )
+}
+
+#[test]
+fn a_link_reopens_the_same_view() {
+    require_app!(true);
+    let doc = default_document();
+    let a = analyse(&doc);
+    let e = a
+        .entities
+        .iter()
+        .find(|e| e.label == Label::Person && e.mentions.len() > 1)
+        .expect("a person mentioned twice");
+    let state = ViewState {
+        pinned: Some(e.id.clone()),
+        hidden: LabelSet::NONE.toggled(Label::Date),
+        ..ViewState::default()
+    };
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&server, &browser, &encode(&state));
+    assert_eq!(pinned_name(&browser), json!(e.name));
+    let hidden = js(
+        &browser,
+        &format!(
+            "return document.querySelector('.doc-body').classList.contains('hide-{}');",
+            label_key(Label::Date)
+        ),
+    );
+    assert_eq!(hidden, json!(true));
+    assert_eq!(
+        js(
+            &browser,
+            "return document.querySelectorAll('.notice').length;"
+        ),
+        json!(0)
+    );
+}
+
+#[test]
+fn the_url_follows_the_view_and_back_forward_restore_it() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&server, &browser, "");
+    // Opening the default view leaves the URL alone.
+    assert_eq!(js(&browser, "return location.hash;"), json!(""));
+    browser.click(".entity-row");
+    let name = pinned_name(&browser);
+    assert!(name.is_string());
+    let hash = js(&browser, "return location.hash;");
+    assert!(hash.as_str().unwrap().contains("&p="), "{hash}");
+    let link = js(&browser, "return location.href;");
+
+    browser.eval("history.back();", json!([]));
+    browser.wait_for(
+        "return document.querySelector('.pin-bar').hidden === true;",
+        5,
+    );
+    browser.eval("history.forward();", json!([]));
+    browser.wait_for(
+        "return document.querySelector('.pin-bar').hidden === false;",
+        5,
+    );
+    assert_eq!(pinned_name(&browser), name);
+
+    // Filters update the link in place.
+    browser.click(".legend-toggle");
+    let hash2 = js(&browser, "return location.hash;");
+    assert!(hash2.as_str().unwrap().contains("&h="), "{hash2}");
+
+    // The copied link, opened in another browser, shows the same entity pinned.
+    let other = Browser::start(1280, 900);
+    other.goto(link.as_str().unwrap());
+    other.wait_for(
+        "return document.documentElement.dataset.app === 'ready';",
+        30,
+    );
+    assert_eq!(pinned_name(&other), name);
+}
+
+#[test]
+fn copy_link_gives_the_current_link() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&server, &browser, "");
+    browser.click(".entity-row");
+    browser.click(".share-button");
+    let result = browser.wait_for(
+        "const s = document.querySelector('.share-status').textContent;
+         const f = document.getElementById('share-link');
+         return s && [s, f ? f.value : null, location.href];",
+        5,
+    );
+    let status = result[0].as_str().unwrap();
+    if status.starts_with("Link copied") {
+        let clip = browser.eval_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.clipboard.readText().then(done, () => done(null));",
+            json!([]),
+        );
+        if !clip.is_null() {
+            assert_eq!(clip, result[2]);
+        }
+    } else {
+        assert_eq!(result[1], result[2], "the fallback field holds the link");
+    }
+}
+
+#[test]
+fn a_document_travels_inside_the_link() {
+    require_app!(true);
+    let text =
+        "Officials in Nairobi said on Monday that 40 trucks of food had crossed the border.\n\
+                The United Nations welcomed the move.";
+    let state = ViewState {
+        doc: DocRef::Inline {
+            title: Some("Aid convoy".into()),
+            text: text.into(),
+        },
+        ..ViewState::default()
+    };
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&server, &browser, &encode(&state));
+    assert_eq!(
+        js(&browser, "return document.querySelector('h1').textContent;"),
+        json!("Aid convoy")
+    );
+    let paras = js(
+        &browser,
+        "return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);",
+    );
+    assert_eq!(paras, json!(text.split('\n').collect::<Vec<_>>()));
+    assert!(
+        js(
+            &browser,
+            "return document.querySelectorAll('.doc-body mark.m').length;"
+        )
+        .as_u64()
+        .unwrap()
+            >= 2
+    );
+}
+
+#[test]
+fn a_broken_link_opens_the_default_view_with_a_message() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    for fragment in [
+        "v=1&x=AAAAbroken&p=person:nobody",
+        "v=9&d=sample-istanbul-2025&zz=1",
+        "v=1&d=no-such-document",
+        "v=1&p=%ZZ&h=bogus",
+    ] {
+        open(&server, &browser, fragment);
+        let notice = js(
+            &browser,
+            "const n = document.querySelector('.notice'); return n && n.textContent;",
+        );
+        assert!(notice.is_string(), "{fragment}: no message");
+        let paras = js(
+            &browser,
+            "return document.querySelectorAll('.doc-body > p').length;",
+        );
+        assert_eq!(
+            paras,
+            json!(11),
+            "{fragment}: the default article did not open"
+        );
+        assert_eq!(
+            js(
+                &browser,
+                "return document.querySelectorAll('.boot-error').length;"
+            ),
+            json!(0),
+            "{fragment}"
+        );
+    }
+}
