@@ -132,6 +132,11 @@ const ORG_HEADS: &[&str] = &[
     "Agencies",
     "Gendarmerie",
     "Brotherhood",
+    "Mill",
+    "Plant",
+    "Factory",
+    "Works",
+    "Refinery",
 ];
 
 /// Words that end a place name ("Black Sea", "Dnipro River").
@@ -392,6 +397,21 @@ const DROP_HEADS: &[&str] = &[
     "Memorandum",
     "Plan",
     "Site",
+    // Facilities (OntoNotes FAC, outside the label set).
+    "Airport",
+    "Bridge",
+    "Dam",
+    "Stadium",
+    "Cathedral",
+    "Mosque",
+    "Tower",
+    "Square",
+    "Street",
+    "Avenue",
+    "Highway",
+    "Building",
+    "Memorial",
+    "Monument",
 ];
 
 /// Direction and position words: capitalised, but not names on their own.
@@ -1326,6 +1346,22 @@ fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
             k += 1;
         } else if in_title_mods(w) {
             k += 1;
+        } else if w == "for" && last_head == Some(k - 1) && cx.cap(k + 1) {
+            // "Minister for Africa", "Minister for Foreign Affairs": up to a given name,
+            // another title, or the last capitalised word (left for the name).
+            let mut j = k + 1;
+            while cx.cap(j)
+                && cx.cap(j + 1)
+                && !cx.lex.is_first_name(cx.w(j))
+                && !is_title_head(cx.w(j))
+            {
+                j += 1;
+            }
+            if j == k + 1 {
+                break;
+            }
+            k = j;
+            last_head = Some(k - 1);
         } else if w == "of"
             && last_head == Some(k - 1)
             && matches!(
@@ -1480,6 +1516,12 @@ fn analyse_run(
         && (cx.sent_start[a] || (a > 0 && cx.sent_start[a - 1] && !cx.name_token(a - 1)))
         && cx.common(a)
         && !is_title_head(cx.w(a))
+        && !(a + 1 < b
+            && (PLACE_PREFIXES.contains(&cx.w(a))
+                || in_loc_leads(cx.w(a))
+                || in_org_heads(cx.w(a))
+                || in_event_leads(cx.w(a))
+                || matches!(cx.w(a), "Operation" | "Battle")))
     {
         a += 1;
     }
@@ -1487,6 +1529,30 @@ fn analyse_run(
         return;
     }
     let w = |i: usize| cx.w(i);
+
+    // "Alice Weidel of the Alternative for Germany party": a name before a lowercase
+    // organisation noun is an organisation; what precedes "of (the)" is analysed apart.
+    if matches!(
+        w(b),
+        "party" | "movement" | "coalition" | "bloc" | "militia" | "faction" | "group" | "alliance"
+    ) && !cx.toks[b].is_capitalised(cx.text)
+    {
+        let m = (a..b).rev().find(|&k| w(k) == "of");
+        let os = match m {
+            Some(m) if w(m + 1) == "the" => m + 2,
+            Some(m) => m + 1,
+            None => a,
+        };
+        if os < b && !(os + 1 == b && lex_at.contains_key(&os)) {
+            out.push(Cand::new(os, b, Label::Org, 6));
+            if let Some(m) = m {
+                if m > a {
+                    analyse_run(cx, a, m, lex_at, covered, out);
+                }
+            }
+            return;
+        }
+    }
 
     // Ships ("USS Jack H. Lucas", "HMS Victory") are products: claimed, not reported.
     if matches!(
@@ -1554,7 +1620,8 @@ fn analyse_run(
         // Not across "and" ("France and the United Kingdom"), except inside an "of" tail
         // ("Ministry of Agriculture and Food").
         if let Some(k) = (a..h).rev().find(|&k| w(k) == "and") {
-            if !(a..k).any(|j| matches!(w(j), "of" | "for")) {
+            let lexicon_before = (a..k).any(|j| lex_at.get(&j).is_some_and(|c| c.end == k));
+            if lexicon_before && !(a..k).any(|j| matches!(w(j), "of" | "for")) {
                 if k > a {
                     classify_plain(cx, a, k, lex_at, covered, out, false);
                 }
@@ -1589,7 +1656,7 @@ fn analyse_run(
         // End: the head, plus an "of …" / "for …" tail up to a title ("Bank of England
         // Governor Andrew Bailey" → "Bank of England").
         let mut e = h + 1;
-        if matches!(w(e), "of" | "for" | "on" | "and" | "&") {
+        if matches!(w(e), "of" | "for" | "on" | "&") {
             e += 1;
             while e < b && title_at(cx, e).is_none() {
                 e += 1;
@@ -1601,6 +1668,18 @@ fn analyse_run(
         }
         while e > h + 1 && connector(w(e - 1)) {
             e -= 1;
+        }
+        // "The Foreign, Commonwealth and Development Office": a comma list before "and".
+        if s == a
+            && label == Label::Org
+            && a >= 2
+            && w(a - 1) == ","
+            && cx.name_token(a - 2)
+            && (a..h).any(|k| w(k) == "and")
+            && (a < 3 || !cx.name_token(a - 3) || w(a - 3) == "The")
+            && !lex_at.contains_key(&(a - 2))
+        {
+            s = a - 2;
         }
         if valid && s < e {
             // Leading "The" inside a run is dropped (only lowercase "the" never starts a run).
@@ -1665,8 +1744,14 @@ fn analyse_run(
                 }
                 // The name: capitalised tokens after the title that are not a place or org.
                 let mut p = te;
-                while p < b && !lex_at.contains_key(&p) {
+                while p < b
+                    && !lex_at.contains_key(&p)
+                    && !matches!(w(p), "of" | "for" | "the" | "and" | "on" | "&")
+                {
                     p += 1;
+                }
+                while p > te && connector(w(p - 1)) {
+                    p -= 1;
                 }
                 if p > te && !(p - te == 1 && cx.is_acronym(te) && !cx.w(te).contains('.')) {
                     let mut c = Cand::new(te, p, Label::Person, 8);
@@ -1725,16 +1810,23 @@ fn classify_plain(
         {
             k += 1;
         }
-        // Trim connectors at both ends.
-        let (mut ps, mut pe) = (s, k);
-        while ps < pe && connector(cx.w(ps)) {
-            ps += 1;
-        }
-        while pe > ps && connector(cx.w(pe - 1)) {
-            pe -= 1;
-        }
-        if ps < pe {
-            piece(cx, ps, pe, out);
+        // Split at English connectors ("Alice Weidel of the …"); keep name particles
+        // ("van der", "bin", "de"). Trim connectors at both ends.
+        let mut start = s;
+        for j in s..=k {
+            if j == k || matches!(cx.w(j), "of" | "for" | "the" | "and" | "on" | "&" | "upon") {
+                let (mut ps, mut pe) = (start, j);
+                while ps < pe && connector(cx.w(ps)) {
+                    ps += 1;
+                }
+                while pe > ps && connector(cx.w(pe - 1)) {
+                    pe -= 1;
+                }
+                if ps < pe {
+                    piece(cx, ps, pe, out);
+                }
+                start = j + 1;
+            }
         }
     }
 }
