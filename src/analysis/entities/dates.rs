@@ -631,6 +631,33 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
         k += 1;
     }
     if let Some(c) = cur {
+        // "£650m", "$3bn", "€2.5tn": digits with a glued scale letter.
+        if t.toks
+            .get(k + 1)
+            .is_some_and(|x| x.kind == TokenKind::Number)
+            && glued(t, k + 2)
+        {
+            let scale = match lw(t, k + 2) {
+                "m" | "mn" | "mln" => Some(1e6),
+                "bn" | "b" | "bln" => Some(1e9),
+                "tn" | "trn" => Some(1e12),
+                "k" => Some(1e3),
+                _ => None,
+            };
+            if let (Some(sc), Some(v)) = (
+                scale,
+                t.toks[k + 1].text(t.text).replace(',', "").parse_f64(),
+            ) {
+                return Some((
+                    k + 3,
+                    Some(Value::Money {
+                        op,
+                        amount: v * sc,
+                        currency: c.to_string(),
+                    }),
+                ));
+            }
+        }
         let m = number_at(t, k + 1)?;
         let mut e = m.tokens.1;
         let mut amount = m.value;

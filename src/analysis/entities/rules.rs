@@ -137,6 +137,14 @@ const ORG_HEADS: &[&str] = &[
     "Factory",
     "Works",
     "Refinery",
+    // Sports clubs: "Manchester United", "Blackburn Rovers".
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Hotspur",
+    "FC",
 ];
 
 /// Words that end a place name ("Black Sea", "Dnipro River").
@@ -616,6 +624,10 @@ const TITLE_MODS: &[&str] = &[
     "Sports",
     "Social",
     "Emergency",
+    "Majority",
+    "Minority",
+    "Opposition",
+    "House",
 ];
 
 /// Title heads that are plural ("Presidents Xi and Putin").
@@ -916,7 +928,8 @@ const ACRONYM_STOP: &[&str] = &[
     "URL", "API", "APIs", "SMS", "LNG", "ICBM", "ICBMs", "HQ", "POW", "POWs", "IDP", "IDPs",
     "ADHD", "BC", "AD", "BCE", "CE", "TNT", "ATM", "DIY", "SUV", "FM", "UK", "US", "EU", "UN",
     "NO", "YES", "NOT", "AND", "THE", "OF", "IN", "TO", "II", "III", "IV", "VI", "VII", "VIII",
-    "IX", "XI", "XII", "XX", "XXI", "MW", "GW", "KW",
+    "IX", "XI", "XII", "XX", "XXI", "MW", "GW", "KW", "GMT", "UTC", "BST", "EST", "EDT", "PST",
+    "PDT", "CET", "CEST", "MSK",
 ];
 
 /// Organisations commonly written as 2-letter acronyms.
@@ -1848,6 +1861,29 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             }
             return;
         }
+    }
+    // Title or institution words alone are not names ("the Prime Minister’s Office",
+    // "sources close to the Ministry said").
+    if (s..e).all(|k| {
+        let x = w(k);
+        is_title_head(x)
+            || in_title_mods(x)
+            || in_org_heads(x)
+            || in_loc_heads(x)
+            || in_event_heads(x)
+    }) {
+        return;
+    }
+    // Names given to things: "known as Project Freedom", "dubbed Operation X".
+    let naming = s >= 1
+        && (matches!(
+            w(s - 1),
+            "dubbed" | "called" | "codenamed" | "nicknamed" | "titled" | "named"
+        ) || (w(s - 1) == "as"
+            && s >= 2
+            && matches!(w(s - 2), "known" | "named" | "described")));
+    if naming && !cx.lex.is_first_name(w(s)) {
+        return;
     }
     // Datelines in capitals: "FORT BRAGG, N.C. —".
     let caps_word = |k: usize| w(k).chars().count() >= 3 && w(k).chars().all(char::is_uppercase);
