@@ -8,6 +8,7 @@
 //! Positions are UTF-8 byte offsets ([`Span`]); [`Offsets`] converts them to
 //! UTF-16 code units for the DOM and to code points for exported annotations.
 
+pub mod claims;
 mod document;
 pub mod entities;
 mod samples;
@@ -16,10 +17,17 @@ mod span;
 pub mod text;
 mod view;
 
+pub use claims::{Certainty, Claim, ClaimKind, Feature, PerUnit, Reason, Speaker, CHECKWORTHY};
 pub use document::{count_words, split_blocks, Block, BlockKind, Document};
-pub use entities::{
-    extract as analyse, Analysis, Entity, Label, Mention, Op, Relation, RelationKind, Role, Value,
-};
+pub use entities::{Analysis, Entity, Label, Mention, Op, Relation, RelationKind, Role, Value};
 pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};
 pub use span::{Offsets, Span};
 pub use view::{label_description, label_key, label_title, pieces, LabelSet, Piece};
+
+/// Analyse a document: sentences, entity mentions and entities
+/// ([`entities::extract`]), then the claims that rest on them ([`claims::find`]).
+pub fn analyse(doc: &Document) -> Analysis {
+    let mut a = entities::extract(doc);
+    a.claims = claims::find(&doc.text, &a);
+    a
+}

@@ -6,6 +6,8 @@
 //! claimlens entities FILE [--json]    entity mentions as a table (or JSON)
 //! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
+//! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
+//! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
 //! claimlens help                      this text
 //! ```
 //!
@@ -38,6 +40,12 @@ USAGE:
                                        strict/lenient P/R/F1 per label and micro
                                        (GOLD/PRED: a JSON document with mentions,
                                        or JSON Lines with id and entities)
+    claimlens claims FILE [--json]     the claims: check-worthiness, kind, speaker,
+                                       cue, hedges, boosters, opinion, quantities
+    claimlens claims --jsonl IN        JSON Lines {id, text} in (IN may be -),
+                                       {id, claims: [{start, end, score, checkworthy, kind,
+                                       speaker, speaker_kind, cue, hedges, boosters,
+                                       certainty, negated, quantities, entities, ...}]} out
     claimlens help                     print this help
 ";
 
@@ -58,6 +66,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "analyse" | "analyze" => analyse_cmd(rest),
         "entities" => entities(rest),
         "eval-entities" => eval_entities(rest),
+        "claims" => claims_cmd(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -418,5 +427,189 @@ fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Resul
             )?;
         }
     }
+    Ok(())
+}
+
+/// A span as `{start, end, text}` with code-point offsets.
+fn span_json(text: &str, offsets: &Offsets, span: claimlens::analysis::Span) -> serde_json::Value {
+    let (s, e) = offsets
+        .span_to_chars(span)
+        .expect("span on char boundaries");
+    json!({"start": s, "end": e, "text": span.slice(text)})
+}
+
+/// Claims of one analysed text as JSON objects with code-point offsets.
+fn claims_json(text: &str, a: &claimlens::analysis::Analysis) -> Vec<serde_json::Value> {
+    use claimlens::analysis::Speaker;
+    let offsets = Offsets::new(text);
+    let spans = |v: &[claimlens::analysis::Span]| -> Vec<serde_json::Value> {
+        v.iter().map(|s| span_json(text, &offsets, *s)).collect()
+    };
+    let mention = |m: usize| {
+        let mm = &a.mentions[m];
+        let mut v = span_json(text, &offsets, mm.span);
+        v["label"] = json!(mm.label.name());
+        v["entity"] = json!(a.entities[mm.entity].id);
+        if let Some(val) = &mm.value {
+            v["value"] = json!(val.to_string());
+        }
+        v
+    };
+    a.claims
+        .iter()
+        .map(|c| {
+            let (start, end) = offsets.span_to_chars(c.span).expect("claim on boundaries");
+            let speaker = match &c.speaker {
+                Speaker::Entity { span, name, id, .. } => {
+                    let mut v = span_json(text, &offsets, *span);
+                    v["name"] = json!(name);
+                    v["entity"] = json!(id);
+                    v
+                }
+                Speaker::Unnamed { span: Some(span) } => span_json(text, &offsets, *span),
+                _ => serde_json::Value::Null,
+            };
+            let quantities: Vec<_> = c
+                .quantities(a)
+                .map(|m| {
+                    let mut v = mention(m);
+                    if let Some(p) = c.per_unit.iter().find(|p| p.mention == m) {
+                        v["per"] = json!(p.span.slice(text));
+                    }
+                    v
+                })
+                .collect();
+            json!({
+                "start": start, "end": end, "text": c.text(text),
+                "score": c.score, "checkworthy": c.checkworthy,
+                "kind": c.kind.name(),
+                "kinds": c.kinds.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                "speaker": speaker,
+                "speaker_kind": c.speaker.kind_name(),
+                "speaker_name": c.speaker.display(text),
+                "cue": c.cue.map(|s| span_json(text, &offsets, s)),
+                "hedges": spans(&c.hedges),
+                "boosters": spans(&c.boosters),
+                "opinion": spans(&c.opinion),
+                "certainty": c.certainty.name(),
+                "negated": c.negated,
+                "negations": spans(&c.negations),
+                "quantities": quantities,
+                "dates": c.dates(a).map(mention).collect::<Vec<_>>(),
+                "entities": c.entities(a).map(mention).collect::<Vec<_>>(),
+                "reasons": c.reasons.iter().map(|r| json!({"feature": r.feature.name(), "weight": r.weight})).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn claims_cmd(args: &[String]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        let path = args.get(1).map(String::as_str).unwrap_or("-");
+        let input = read_input(path)?;
+        for (n, line) in input.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
+            let text = v["text"]
+                .as_str()
+                .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
+            let doc = Document::from_plain_text("line", "line", text);
+            let a = analyse(&doc);
+            let o = json!({"id": v["id"], "claims": claims_json(text, &a)});
+            writeln!(out, "{o}").map_err(werr)?;
+        }
+        return Ok(());
+    }
+    let mut json_out = false;
+    let mut file = None;
+    for a in args {
+        match a.as_str() {
+            "--json" => json_out = true,
+            _ if file.is_none() => file = Some(a.as_str()),
+            _ => return Err(format!("unexpected argument {a:?}\n\n{USAGE}")),
+        }
+    }
+    let doc = load(file.ok_or_else(|| format!("claims needs a FILE\n\n{USAGE}"))?)?;
+    let a = analyse(&doc);
+    if json_out {
+        let v = json!({"id": doc.id, "claims": claims_json(&doc.text, &a)});
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json")).map_err(werr)?;
+        return Ok(());
+    }
+    let text = &doc.text;
+    let list = |v: &[claimlens::analysis::Span]| -> String {
+        v.iter()
+            .map(|s| s.slice(text).replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (i, c) in a.claims.iter().enumerate() {
+        writeln!(
+            out,
+            "{:>3}. [{:.2}{}] {} · {} · {}",
+            i + 1,
+            c.score,
+            if c.checkworthy { " check-worthy" } else { "" },
+            c.kind.name(),
+            c.speaker.display(text),
+            c.certainty.name(),
+        )
+        .map_err(werr)?;
+        writeln!(out, "     {}", c.text(text).replace('\n', " ")).map_err(werr)?;
+        let mut details = Vec::new();
+        if let Some(cue) = c.cue {
+            details.push(format!("cue: {}", cue.slice(text)));
+        }
+        for (name, v) in [
+            ("hedges", &c.hedges),
+            ("boosters", &c.boosters),
+            ("opinion", &c.opinion),
+            ("negation", &c.negations),
+        ] {
+            if !v.is_empty() {
+                details.push(format!("{name}: {}", list(v)));
+            }
+        }
+        let values: Vec<String> = c
+            .mentions
+            .iter()
+            .filter_map(|&m| {
+                let mm = &a.mentions[m];
+                let v = mm.value.as_ref()?;
+                let per = c
+                    .per_unit
+                    .iter()
+                    .find(|p| p.mention == m)
+                    .map(|p| format!(" per {}", p.span.slice(text)))
+                    .unwrap_or_default();
+                Some(format!("{} = {v}{per}", mm.span.slice(text)))
+            })
+            .collect();
+        if !values.is_empty() {
+            details.push(format!("values: {}", values.join("; ")));
+        }
+        let reasons: Vec<String> = c
+            .reasons
+            .iter()
+            .map(|r| format!("{} {:+.2}", r.feature.name(), r.weight))
+            .collect();
+        details.push(format!("reasons: {}", reasons.join(", ")));
+        for d in details {
+            writeln!(out, "     {d}").map_err(werr)?;
+        }
+    }
+    let n = a.claims.iter().filter(|c| c.checkworthy).count();
+    writeln!(
+        out,
+        "\n{} claims, {n} check-worthy (score >= {})",
+        a.claims.len(),
+        claimlens::analysis::CHECKWORTHY
+    )
+    .map_err(werr)?;
     Ok(())
 }

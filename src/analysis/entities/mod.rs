@@ -302,6 +302,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Entities, most mentioned first.
     pub entities: Vec<Entity>,
+    /// Claims, in text order (filled by [`crate::analysis::analyse`]).
+    pub claims: Vec<crate::analysis::claims::Claim>,
 }
 
 impl Analysis {
@@ -359,5 +361,6 @@ pub fn extract_text(text: &str) -> Analysis {
         sentences: sents,
         mentions,
         entities,
+        claims: Vec::new(),
     }
 }

@@ -1,0 +1,305 @@
+//! Attribution: who makes a claim, and the words that say so.
+//!
+//! Scanning a clause left to right, the first cue that yields a speaker wins:
+//!
+//! | cue | speaker |
+//! | --- | --- |
+//! | "according to" X | the first named entity after it, else the source's words |
+//! | X’s [adjectives] *communication noun* ("Medinsky’s pointed reference to") | X |
+//! | his / her *communication noun* | the last person named |
+//! | *reporting verb* after a comma or quote, then a name ("…,” said Maria Fernandes) | the name |
+//! | subject … *reporting verb* ("Experts, including Steven Jermy, have acknowledged") | the nearest person before the verb, else a nearby organisation, place or group, a pronoun resolved to the last person named, or a source noun ("officials") |
+//! | hearsay ("reportedly", "it is said", "is believed to") | an unnamed source |
+//!
+//! Otherwise the author asserts the claim.
+
+use super::detect::{Sent, NONE};
+use super::words;
+use super::Speaker;
+use crate::analysis::entities::Label;
+use crate::analysis::span::Span;
+use crate::analysis::text::TokenKind;
+
+/// A clause's speaker and cue.
+pub(super) struct Attribution {
+    pub speaker: Speaker,
+    pub cue: Option<Span>,
+    /// The cue's local token range.
+    pub cue_tokens: Option<(usize, usize)>,
+}
+
+fn entity_speaker(s: &Sent, mention: usize, span: Span) -> Speaker {
+    let m = &s.analysis.mentions[mention];
+    let e = &s.analysis.entities[m.entity];
+    Speaker::Entity {
+        entity: m.entity,
+        id: e.id.clone(),
+        name: e.name.clone(),
+        span,
+    }
+}
+
+fn mention_speaker(s: &Sent, k: usize) -> Speaker {
+    let m = s.ment[k] as usize;
+    entity_speaker(s, m, s.analysis.mentions[m].span)
+}
+
+/// The last person mentioned before local token `k` in this sentence, else `last`.
+fn person_before(s: &Sent, k: usize, last: Option<usize>) -> Option<usize> {
+    (0..k)
+        .rev()
+        .find(|&j| s.label(j) == Some(Label::Person))
+        .map(|j| s.ment[j] as usize)
+        .or(last)
+}
+
+fn pronoun_speaker(s: &Sent, k: usize, last: Option<usize>) -> Speaker {
+    match person_before(s, k, last) {
+        Some(m) => entity_speaker(s, m, s.span(k, k + 1)),
+        None => Speaker::Unnamed {
+            span: Some(s.span(k, k + 1)),
+        },
+    }
+}
+
+fn is_source_subject(s: &Sent, k: usize) -> bool {
+    let mention_person = matches!(s.label(k), Some(Label::Person | Label::Org));
+    mention_person || s.has(k, words::SOURCE)
+}
+
+/// Source words before a noun: "Military experts", "senior officials".
+fn source_span(s: &Sent, k: usize, floor: usize) -> Span {
+    let mut a = k;
+    while a > floor
+        && s.tokens[a - 1].kind == TokenKind::Word
+        && !s.has(a - 1, words::DET | words::AUX | words::REPORT)
+        && s.ment[a - 1] == NONE
+        && k - a < 2
+    {
+        a -= 1;
+    }
+    s.span(a, k + 1)
+}
+
+/// Find the speaker of the clause `a..b` (local token indices).
+pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>) -> Attribution {
+    let mut k = a;
+    while k < b {
+        let tag = s.tags[k];
+        let len = (s.plen[k] as usize).max(1).min(b - k);
+        if tag == 0 {
+            k += len;
+            continue;
+        }
+        let cue = |from: usize, to: usize| (Some(s.span(from, to)), Some((from, to)));
+        // "according to X"
+        if tag & words::ACCORDING != 0 && len == 2 {
+            let (c, ct) = cue(k, k + 2);
+            let end = (k + 16).min(b);
+            let named = (k + 2..end)
+                .take_while(|&j| !matches!(s.words[j].as_ref(), ";" | "." | "“" | "\""))
+                .find(|&j| s.is_named(j));
+            let speaker = match named {
+                Some(j) => mention_speaker(s, j),
+                None => {
+                    let stop = (k + 2..end)
+                        .find(|&j| !s.is_word(j))
+                        .unwrap_or(end)
+                        .min(k + 6);
+                    Speaker::Unnamed {
+                        span: (stop > k + 2).then(|| s.span(k + 2, stop)),
+                    }
+                }
+            };
+            return Attribution {
+                speaker,
+                cue: c,
+                cue_tokens: ct,
+            };
+        }
+        // "X’s [adjectives] remarks" / "his remarks"
+        if tag & words::COMM != 0 && !s.quoted[k] {
+            let mut j = k;
+            while j > a
+                && k - j < 3
+                && s.tokens[j - 1].kind == TokenKind::Word
+                && s.tags[j - 1] & (words::DET | words::AUX | words::PRON_POSS) == 0
+                && s.ment[j - 1] == NONE
+            {
+                j -= 1;
+            }
+            let to = if k + 1 < b && matches!(s.words[k + 1].as_ref(), "to" | "that") {
+                k + 2
+            } else {
+                k + 1
+            };
+            if j > a
+                && s.tokens[j - 1].kind == TokenKind::Possessive
+                && j >= 2
+                && matches!(
+                    s.label(j - 2),
+                    Some(Label::Person | Label::Org | Label::Norp | Label::Place)
+                )
+            {
+                let (c, ct) = cue(k, to);
+                return Attribution {
+                    speaker: mention_speaker(s, j - 2),
+                    cue: c,
+                    cue_tokens: ct,
+                };
+            }
+            if j > a && s.has(j - 1, words::PRON_POSS) {
+                let (c, ct) = cue(k, to);
+                return Attribution {
+                    speaker: pronoun_speaker(s, j - 1, last_person),
+                    cue: c,
+                    cue_tokens: ct,
+                };
+            }
+        }
+        // Reporting verbs.
+        if tag & words::REPORT != 0
+            && !s.quoted[k]
+            && !(k > 0 && s.has(k - 1, words::DET) && !s.has(k - 1, words::PRON | words::THEY))
+            && !(k > 0 && s.tokens[k - 1].kind == TokenKind::Possessive)
+        {
+            if let Some(speaker) = reporting_subject(s, a, b, k, last_person) {
+                let (c, ct) = cue(k, k + len);
+                return Attribution {
+                    speaker,
+                    cue: c,
+                    cue_tokens: ct,
+                };
+            }
+        }
+        if tag & words::HEARSAY != 0 {
+            let (c, ct) = cue(k, k + len);
+            return Attribution {
+                speaker: Speaker::Unnamed { span: None },
+                cue: c,
+                cue_tokens: ct,
+            };
+        }
+        k += len;
+    }
+    Attribution {
+        speaker: Speaker::Author,
+        cue: None,
+        cue_tokens: None,
+    }
+}
+
+/// True when the mention under `k` is the object of a preposition, looking
+/// back over its own tokens, titles, and coordinated names ("between Russia and").
+fn governed(s: &Sent, k: usize, floor: usize) -> bool {
+    let mut j = k;
+    while j > floor {
+        j -= 1;
+        let w = s.words[j].as_ref();
+        let coordinated = matches!(w, "and" | "or" | ",") && j > floor && s.is_named(j - 1);
+        if s.ment[j] == s.ment[k]
+            || (s.ment[j] != NONE && s.is_named(j))
+            || coordinated
+            || w == "the"
+            || (s.ment[j] == NONE && s.tokens[j].is_capitalised(s.text))
+        {
+            continue;
+        }
+        return words::tags(w) & words::PREP != 0;
+    }
+    false
+}
+
+/// The subject of the reporting verb at `v`: inverted after it, or before it.
+fn reporting_subject(
+    s: &Sent,
+    a: usize,
+    b: usize,
+    v: usize,
+    last_person: Option<usize>,
+) -> Option<Speaker> {
+    // Inverted: “…,” said Maria Fernandes / …, said the spokesman / said he.
+    let after_break = v > a && matches!(s.words[v - 1].as_ref(), "," | "”" | "\"" | "’");
+    if after_break || v == a {
+        let mut j = v + 1;
+        while j < b && j < v + 5 {
+            if s.is_named(j) && is_source_subject(s, j) {
+                return Some(mention_speaker(s, j));
+            }
+            if s.has(j, words::PRON) {
+                return Some(pronoun_speaker(s, j, last_person));
+            }
+            if s.has(j, words::SOURCE) {
+                return Some(Speaker::Unnamed {
+                    span: Some(source_span(s, j, v + 1)),
+                });
+            }
+            let w = s.words[j].as_ref();
+            let title = s.tokens[j].is_capitalised(s.text) || matches!(w, "the" | "a" | "an");
+            if !title {
+                break;
+            }
+            j += 1;
+        }
+    }
+    // Subject before the verb: the nearest person within reach, else an
+    // organisation, place or group, a pronoun or a source noun close by.
+    let floor = a.max(v.saturating_sub(30));
+    let mut person = None;
+    let mut named = None;
+    let mut pron = None;
+    let mut source = None;
+    let mut j = v;
+    while j > floor {
+        j -= 1;
+        if s.quoted[j] || s.words[j] == ";" {
+            break;
+        }
+        if s.ment[j] != NONE && governed(s, j, floor) {
+            continue;
+        }
+        match s.label(j) {
+            Some(Label::Person) if person.is_none() => person = Some(j),
+            Some(Label::Org | Label::Place | Label::Norp | Label::Event) if named.is_none() => {
+                named = Some(j)
+            }
+            _ => {}
+        }
+        if pron.is_none() && s.has(j, words::PRON | words::THEY) && v - j <= 3 {
+            pron = Some(j);
+        }
+        if source.is_none() && s.ment[j] == NONE && s.has(j, words::SOURCE) && v - j <= 5 {
+            source = Some(j);
+        }
+    }
+    if let Some(p) = pron {
+        if person.is_none_or(|q| q < p) && named.is_none_or(|q| q < p) {
+            return Some(if s.has(p, words::THEY) {
+                Speaker::Unnamed {
+                    span: Some(s.span(p, p + 1)),
+                }
+            } else {
+                pronoun_speaker(s, p, last_person)
+            });
+        }
+    }
+    if let Some(p) = person {
+        // An organisation right before the verb is the subject ("the Kremlin said").
+        let org_closer =
+            named.is_some_and(|q| q > p && v - q <= 3 && s.label(q) == Some(Label::Org));
+        if !org_closer {
+            return Some(mention_speaker(s, p));
+        }
+    }
+    if let Some(q) = named {
+        if v - q <= 6 {
+            return Some(mention_speaker(s, q));
+        }
+    }
+    if let Some(q) = source {
+        return Some(Speaker::Unnamed {
+            span: Some(source_span(s, q, floor)),
+        });
+    }
+    person.map(|p| mention_speaker(s, p))
+}
