@@ -276,6 +276,15 @@ fn date(iso: String) -> Option<Value> {
 /// A calendar date or named period at `i`: (end, value).
 fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
     let w = lw(t, i);
+    // "last June", "early March", "next May".
+    if matches!(w, "last" | "next" | "this" | "early" | "late" | "mid") {
+        let k = if is_hyphen(t, i + 1) { i + 2 } else { i + 1 };
+        if let Some(m) = month_at(t, k) {
+            if year_value(t, k + 1).is_none() && day_value(t, k + 1).is_none() {
+                return Some((k + 1, date(format!("--{m:02}"))));
+            }
+        }
+    }
     // Month-based: "September 2024", "May 4", "May 4, 2025", "4 May 2025".
     if let Some(m) = month_at(t, i) {
         let mut e = i + 1;
@@ -498,6 +507,14 @@ fn starters() -> &'static FxSet<&'static str> {
             "minus",
             "negative",
             "tens",
+            "c",
+            "nz",
+            "hk",
+            "s",
+            "au",
+            "ca",
+            "sg",
+            "r",
         ]);
         set
     })
@@ -626,9 +643,25 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     let raw = t.toks.get(j).map(|x| x.text(t.text)).unwrap_or("");
     let mut k = j;
     let mut cur = currency_symbol(raw);
-    if raw == "US" && t.toks.get(j + 1).is_some_and(|x| x.text(t.text) == "$") {
-        cur = Some("USD");
-        k += 1;
+    // "US$", "A$", "C$", "NZ$", "HK$", "S$": dollars of a country.
+    if t.toks
+        .get(j + 1)
+        .is_some_and(|x| x.text(t.text) == "$" && !x.space_before)
+    {
+        let code = match raw {
+            "US" => Some("USD"),
+            "A" | "AU" => Some("AUD"),
+            "C" | "CA" => Some("CAD"),
+            "NZ" => Some("NZD"),
+            "HK" => Some("HKD"),
+            "S" | "SG" => Some("SGD"),
+            "R" => Some("BRL"),
+            _ => None,
+        };
+        if code.is_some() {
+            cur = code;
+            k += 1;
+        }
     }
     if let Some(c) = cur {
         // "£650m", "$3bn", "€2.5tn": digits with a glued scale letter.

@@ -1326,6 +1326,24 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
                         i = e;
                         continue;
                     }
+                    // "Western Australia", "Northern Syria": a direction and a place.
+                    if c.label == Label::Place {
+                        prev.end = e;
+                        prev.label = Label::Place;
+                        prev.canonical = None;
+                        prev.related.clear();
+                        i = e;
+                        continue;
+                    }
+                }
+                // "East African", "South Asian": a bare direction word before a nationality.
+                if c.label == Label::Norp
+                    && i > 0
+                    && matches!(cx.w(i - 1), "East" | "West" | "North" | "South" | "Central")
+                    && out.last().is_none_or(|p| p.end < i)
+                {
+                    c.start = i - 1;
+                    c.canonical = Some(format!("{} {}", cx.w(i - 1), phrase.canonical));
                 }
                 out.push(c);
                 i = e;
@@ -1936,7 +1954,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let say_after = in_say_verbs(after) || (after == "," && in_say_verbs(after2));
     let say_before = in_say_verbs(before) && s > 1;
     let role_before = s > 0 && in_role_nouns(&before.to_ascii_lowercase());
-    let first_name = cx.lex.is_first_name(w(s)) && len >= 2;
+    let first_name = cx.lex.is_first_name(w(s)) && len >= 2 && !cx.common(e - 1);
     let initials = len >= 2 && cx.toks[s].kind == TokenKind::Abbrev && w(s).len() == 2;
     let all_namey = (s..e).all(|i| {
         let x = w(i);
@@ -2024,7 +2042,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             t.kind == TokenKind::Word && !t.is_capitalised(cx.text) && !cx.toks[e].line_before
         })
         && (s..e).all(|i| !cx.lex.is_first_name(w(i)) || i == s);
-    let person = (first_name && !cx.common(s + 1))
+    let person = first_name
         || initial_name
         || (apposition && len <= 4 && all_namey)
         || initials
