@@ -539,6 +539,25 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             i += 1;
             continue;
         }
+        // Phone numbers and codes: "1-800-555-0199", "+44 20 7946 0958" chains.
+        if t.toks[i].kind == TokenKind::Number {
+            let mut k = i;
+            let mut groups = 1;
+            while is_hyphen(t, k + 1)
+                && glued(t, k + 1)
+                && glued(t, k + 2)
+                && t.toks
+                    .get(k + 2)
+                    .is_some_and(|x| x.kind == TokenKind::Number)
+            {
+                k += 2;
+                groups += 1;
+            }
+            if groups >= 3 || (i > 0 && lw(t, i - 1) == "+" && glued(t, i)) {
+                i = k + 1;
+                continue;
+            }
+        }
         // Model designations are names, not counts: "F-16", "Su-27", "MiG-29".
         if t.toks[i].kind == TokenKind::Number
             && i >= 2
@@ -726,8 +745,10 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     let m = number_at(t, j)?;
     let mut e = m.tokens.1;
     let v = m.value;
-    // Ages: "aged 66" is a duration in years.
-    if j > 0 && lw(t, j - 1) == "aged" && v.fract() == 0.0 {
+    // Ages: "aged 66", "at the age of 76" are durations in years.
+    let age = (j > 0 && lw(t, j - 1) == "aged")
+        || (j > 1 && lw(t, j - 1) == "of" && lw(t, j - 2) == "age");
+    if age && v.fract() == 0.0 {
         return Some((
             e,
             Some(Value::Duration {

@@ -77,6 +77,12 @@ const ORG_HEADS: &[&str] = &[
     "Center",
     "Centre",
     "Laboratory",
+    "Laboratories",
+    "Centers",
+    "Centres",
+    "Institutes",
+    "Associates",
+    "Partners",
     "College",
     "School",
     "Academy",
@@ -1682,7 +1688,7 @@ fn analyse_run(
         let valid = h > s
             || ordinal_before
             || solo
-            || w(h + 1) == "of"
+            || matches!(w(h + 1), "of" | "for")
             || (label == Label::Place && in_loc_leads(w(h)) && h + 1 < b);
         // End: the head, plus an "of …" / "for …" tail up to a title ("Bank of England
         // Governor Andrew Bailey" → "Bank of England").
@@ -1780,6 +1786,20 @@ fn analyse_run(
                     && !matches!(w(p), "of" | "for" | "the" | "and" | "on" | "&")
                 {
                     p += 1;
+                }
+                // A one-word place inside a name after an initial or a given name
+                // ("Robert F. Kennedy Jr."), and generational suffixes.
+                while p < b
+                    && p > te
+                    && lex_at
+                        .get(&p)
+                        .is_some_and(|c| c.end == p + 1 && c.label == Label::Place)
+                    && (cx.toks[p - 1].kind == TokenKind::Abbrev || cx.lex.is_first_name(w(p - 1)))
+                {
+                    p += 1;
+                    while p < b && name_suffix(w(p)) {
+                        p += 1;
+                    }
                 }
                 while p > te && connector(w(p - 1)) {
                     p -= 1;
@@ -1989,7 +2009,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     if len <= 2
         && all_namey
         && !starts_sentence
-        && matches!(before, "near" | "outside" | "in" | "across")
+        && (matches!(before, "near" | "outside" | "across") || (before == "in" && after == ","))
         && !cx.lex.is_first_name(w(s))
         && !matches!(after, "’s" | "'s")
         && cx
