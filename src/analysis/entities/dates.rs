@@ -306,10 +306,15 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
         if let Some(d) = day {
             return Some((e, date(format!("--{m:02}-{d:02}"))));
         }
-        // A bare month: "May" needs a temporal word before it ("in May", "last May").
+        // A bare month needs a temporal word before it ("in May", "last May") or no name
+        // after it ("April Ryan" is a person; "May" is also a verb).
         let prev = if i > 0 { lw(t, i - 1) } else { "" };
         let is_may = w == "may";
-        if !is_may
+        let name_after = t
+            .toks
+            .get(i + 1)
+            .is_some_and(|x| x.is_capitalised(t.text) && x.space_before && !x.line_before);
+        if (!is_may && !name_after)
             || matches!(
                 prev,
                 "in" | "since"
@@ -323,6 +328,11 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
                     | "this"
                     | "of"
                     | "during"
+                    | "from"
+                    | "through"
+                    | "between"
+                    | "before"
+                    | "after"
             )
         {
             return Some((i + 1, date(format!("--{m:02}"))));

@@ -1226,6 +1226,22 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
         };
         let phrase = &cx.lex.phrases[p as usize];
         let e = i + len;
+        // A given name before a one-word country or city is a person ("Michael Jordan",
+        // "George Washington").
+        if len == 1
+            && i > 0
+            && cx.lex.is_first_name(cx.w(i - 1))
+            && cx.name_token(i - 1)
+            && cx.lex.longest_at(&cx.words, i - 1).is_none()
+            && !cx.common(i - 1)
+            && !phrase
+                .kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Demonym(_) | Kind::Group(_) | Kind::Org))
+        {
+            i += 1;
+            continue;
+        }
         let mut c = None;
         for k in &phrase.kinds {
             let cand = match *k {
