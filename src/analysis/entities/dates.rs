@@ -808,6 +808,14 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             || measure_unit(next).is_some()
             || matches!(next, "%" | "percent" | "per");
         if yearish && !unit_follows {
+            // Year ranges: "2014-2022", "2014–22".
+            if matches!(t.toks.get(e).map(|x| x.text(t.text)), Some("-" | "–" | "—")) && glued(t, e)
+            {
+                let y = year_value(t, j).unwrap_or(0);
+                if let Some(y2) = year_value(t, e + 1).filter(|&y2| y2 > y) {
+                    return Some((e + 2, date(format!("{y}/{y2}"))));
+                }
+            }
             return Some((e, date(t.toks[j].text(t.text).to_string())));
         }
     }
@@ -887,4 +895,103 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             unit: None,
         }),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract_text, Label, Value};
+
+    /// (text, [(span text, label, value as displayed)]).
+    fn check(cases: &[(&str, &[(&str, Label, &str)])]) {
+        for (text, want) in cases {
+            let a = extract_text(text);
+            let got: Vec<(&str, Label, String)> = a
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.label, Label::Date | Label::Quantity | Label::Money))
+                .map(|m| {
+                    let v = m.value.as_ref().map(Value::to_string).unwrap_or_default();
+                    (m.span.slice(text), m.label, v)
+                })
+                .collect();
+            let want: Vec<(&str, Label, String)> = want
+                .iter()
+                .map(|(s, l, v)| (*s, *l, v.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    use Label::*;
+
+    #[test]
+    fn dates_and_durations() {
+        check(&[
+            ("in September 2024.", &[("September 2024", Date, "2024-09")]),
+            (
+                "on 7 November 1867,",
+                &[("7 November 1867", Date, "1867-11-07")],
+            ),
+            (
+                "by March 12, 2025.",
+                &[("March 12, 2025", Date, "2025-03-12")],
+            ),
+            ("a 21-year conflict", &[("21-year", Date, "21 years")]),
+            (
+                "more than three years after",
+                &[("more than three years", Date, "> 3 years")],
+            ),
+            ("in the 1990s", &[("1990s", Date, "199X")]),
+            ("since 2014-2022,", &[("2014-2022", Date, "2014/2022")]),
+            (
+                "last year and next month",
+                &[("last year", Date, ""), ("next month", Date, "")],
+            ),
+            ("in the first quarter", &[("first quarter", Date, "")]),
+            ("a year earlier", &[("a year earlier", Date, "")]),
+            ("last June", &[("last June", Date, "--06")]),
+            ("April Ryan said", &[]),
+            ("It may rain.", &[]),
+            ("at 10:30 on Friday", &[("Friday", Date, "")]),
+        ]);
+    }
+
+    #[test]
+    fn quantities_and_money() {
+        check(&[
+            ("1,000 individuals", &[("1,000", Quantity, "1000")]),
+            (
+                "exceeding one million",
+                &[("one million", Quantity, "1000000")],
+            ),
+            (
+                "at least four regions",
+                &[("at least four", Quantity, "≥ 4")],
+            ),
+            ("up 6 percent", &[("6 percent", Quantity, "6%")]),
+            ("rose 2.1%", &[("2.1%", Quantity, "2.1%")]),
+            (
+                "an additional $425 million",
+                &[("an additional $425 million", Money, "425000000 USD")],
+            ),
+            ("fined €2.4bn", &[("€2.4bn", Money, "2400000000 EUR")]),
+            (
+                "worth 30 billion euros",
+                &[("30 billion euros", Money, "30000000000 EUR")],
+            ),
+            (
+                "a A$10 billion deal",
+                &[("A$10 billion", Money, "10000000000 AUD")],
+            ),
+            ("top £650m", &[("£650m", Money, "650000000 GBP")]),
+            ("155mm shells", &[("155mm", Quantity, "155 mm")]),
+            (
+                "about 801,463 square kilometres",
+                &[("about 801,463 square kilometres", Quantity, "≈ 801463 km²")],
+            ),
+            ("hundreds of people", &[("hundreds", Quantity, "≥ 200")]),
+            ("F-16 jets and 1-800-555-0199", &[]),
+            ("no one came", &[]),
+        ]);
+    }
 }

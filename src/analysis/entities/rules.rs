@@ -1577,6 +1577,10 @@ fn analyse_run(
                 || matches!(cx.w(a), "Operation" | "Battle")))
     {
         a += 1;
+        // "From the Barents Sea": connectors after a stripped word go too.
+        while a < b && connector(cx.w(a)) {
+            a += 1;
+        }
     }
     if a >= b {
         return;
@@ -2182,4 +2186,157 @@ fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
         i += 1;
     }
     chosen.extend(add);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract_text, Label};
+
+    /// (text, [(span text, label)]) — exactly the mentions expected.
+    fn check(cases: &[(&str, &[(&str, Label)])]) {
+        for (text, want) in cases {
+            let a = extract_text(text);
+            let got: Vec<(&str, Label)> = a
+                .mentions
+                .iter()
+                .map(|m| (m.span.slice(text), m.label))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    use Label::*;
+
+    #[test]
+    fn titles_and_people() {
+        check(&[
+            (
+                "Commodore Steven Jermy retired.",
+                &[("Steven Jermy", Person)],
+            ),
+            (
+                "He met Presidents Xi and Putin.",
+                &[("Xi", Person), ("Putin", Person)],
+            ),
+            (
+                "Russian Foreign Minister Sergey Lavrov spoke.",
+                &[("Russian", Norp), ("Sergey Lavrov", Person)],
+            ),
+            (
+                "Ukraine’s President Zelenskyy spoke.",
+                &[("Ukraine", Place), ("Zelenskyy", Person)],
+            ),
+            ("The report, said Mr Rutte, was late.", &[("Rutte", Person)]),
+            (
+                "Secretary of Defense Lloyd J. Austin III met Gen. Mark Milley.",
+                &[("Lloyd J. Austin III", Person), ("Mark Milley", Person)],
+            ),
+            (
+                "Yesterday Elon Musk, the billionaire, left.",
+                &[("Yesterday", Date), ("Elon Musk", Person)],
+            ),
+            ("Michael Jordan retired.", &[("Michael Jordan", Person)]),
+        ]);
+    }
+
+    #[test]
+    fn organisations() {
+        check(&[
+            (
+                "The Ministry of Defence said so.",
+                &[("Ministry of Defence", Org)],
+            ),
+            (
+                "He joined the European Commission.",
+                &[("European Commission", Org)],
+            ),
+            (
+                "Analysts at Goldman Sachs agreed.",
+                &[("Goldman Sachs", Org)],
+            ),
+            ("NATO and the U.N. met.", &[("NATO", Org), ("U.N.", Org)]),
+            (
+                "The North Atlantic Treaty Organization (NATO) grew.",
+                &[("North Atlantic Treaty Organization", Org), ("NATO", Org)],
+            ),
+            (
+                "Troops of the 82nd Airborne Division left.",
+                &[("82nd Airborne Division", Org)],
+            ),
+            (
+                "Federal Reserve Chair Jerome Powell spoke.",
+                &[("Federal Reserve", Org), ("Jerome Powell", Person)],
+            ),
+            ("The GDP and the CEO grew.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn places() {
+        check(&[
+            (
+                "From the Barents Sea to the Black Sea.",
+                &[("Barents Sea", Place), ("Black Sea", Place)],
+            ),
+            (
+                "The Russia-China partnership.",
+                &[("Russia", Place), ("China", Place)],
+            ),
+            ("Security in Eastern Europe.", &[("Eastern Europe", Place)]),
+            ("They camped near Bakhmut.", &[("Bakhmut", Place)]),
+            (
+                "Born in Pascagoula, Mississippi.",
+                &[("Pascagoula", Place), ("Mississippi", Place)],
+            ),
+            (
+                "KYIV, Ukraine — Strikes.",
+                &[("KYIV", Place), ("Ukraine", Place)],
+            ),
+            ("He lives in the state of Gujarat.", &[("Gujarat", Place)]),
+            (
+                "Troops at Fort Stewart drilled.",
+                &[("Fort Stewart", Place)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn nationalities_and_groups() {
+        check(&[
+            (
+                "Western European leaders met.",
+                &[("Western European", Norp)],
+            ),
+            (
+                "Ukrainians and Russians spoke.",
+                &[("Ukrainians", Norp), ("Russians", Norp)],
+            ),
+            (
+                "Muslims and Christians prayed.",
+                &[("Muslims", Norp), ("Christians", Norp)],
+            ),
+            ("The Turkish-hosted talks.", &[("Turkish", Norp)]),
+        ]);
+    }
+
+    #[test]
+    fn events_and_unreported_names() {
+        check(&[
+            (
+                "After the Second World War ended.",
+                &[("Second World War", Event)],
+            ),
+            (
+                "At Moscow’s Victory Day parade.",
+                &[("Moscow", Place), ("Victory Day", Event)],
+            ),
+            (
+                "The Battle of Stalingrad began.",
+                &[("Battle of Stalingrad", Event)],
+            ),
+            ("She won the Nobel Prize.", &[]),
+            ("Under the Treaty of Paris they agreed.", &[]),
+            ("The USS Jack H. Lucas sailed.", &[]),
+        ]);
+    }
 }
