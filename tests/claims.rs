@@ -422,7 +422,14 @@ fn attribution_table() {
             None,
         ),
     ];
-    for (text, needle, speaker, cue) in cases {
+    let more: &[(&str, &str, &str, Option<&str>)] = &[
+        ("Inflation fell to 2.4% in October, the Office for National Statistics said.", "Inflation", "Office for National Statistics", Some("said")),
+        ("A study published in The Lancet found that the drug may reduce deaths by 20%.", "drug", "A study", Some("found that")),
+        ("Prices are expected to rise further next year, economists say.", "Prices", "economists", Some("say")),
+        ("The company denied the allegations on Tuesday.", "allegations", "The company", Some("denied")),
+        ("President Ann Lee spoke. “We will fight on every front. We will win this war,” Lee said.", "every front", "Ann Lee", Some("said")),
+    ];
+    for (text, needle, speaker, cue) in cases.iter().chain(more) {
         let doc = Document::from_plain_text("t", "t", text);
         let a = analyse(&doc);
         let at = text.find(needle).unwrap();

@@ -41,7 +41,31 @@ fn entity_speaker(s: &Sent, mention: usize, span: Span) -> Speaker {
 
 fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     let m = s.ment[k] as usize;
-    entity_speaker(s, m, s.analysis.mentions[m].span)
+    // Widen over a name's head the entity engine left out: "[Office for] National Statistics".
+    let mut span = s.analysis.mentions[m].span;
+    let first = (0..=k)
+        .rev()
+        .take_while(|&j| s.ment[j] as usize == m)
+        .last()
+        .unwrap_or(k);
+    let mut j = first;
+    while j >= 2
+        && matches!(s.words[j - 1].as_ref(), "of" | "for")
+        && s.ment[j - 2] == NONE
+        && s.tokens[j - 2].is_capitalised(s.text)
+        && s.tags[j - 2] & words::DET == 0
+    {
+        j -= 2;
+        while j >= 1
+            && s.ment[j - 1] == NONE
+            && s.tokens[j - 1].is_capitalised(s.text)
+            && words::tags(&s.words[j - 1]) & words::DET == 0
+        {
+            j -= 1;
+        }
+        span.start = s.tokens[j].span.start;
+    }
+    entity_speaker(s, m, span)
 }
 
 /// The last person mentioned before local token `k` in this sentence, else `last`.
@@ -75,6 +99,16 @@ fn source_span(s: &Sent, k: usize, floor: usize) -> Span {
         && !s.has(a - 1, words::DET | words::AUX | words::REPORT)
         && s.ment[a - 1] == NONE
         && k - a < 2
+    {
+        a -= 1;
+    }
+    // With its determiner or quantifier: "the company", "some analysts".
+    if a > floor
+        && words::tags(&s.words[a - 1]) & (words::DET | words::NUMBER) != 0
+        && !matches!(
+            s.words[a - 1].as_ref(),
+            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "that"
+        )
     {
         a -= 1;
     }
@@ -197,7 +231,13 @@ fn governed(s: &Sent, k: usize, floor: usize) -> bool {
         j -= 1;
         let w = s.words[j].as_ref();
         let coordinated = matches!(w, "and" | "or" | ",") && j > floor && s.is_named(j - 1);
+        // "of" / "for" inside a longer name: "Office for National Statistics".
+        let inner = matches!(w, "of" | "for")
+            && j > floor
+            && s.ment[j - 1] == NONE
+            && s.tokens[j - 1].is_capitalised(s.text);
         if s.ment[j] == s.ment[k]
+            || inner
             || (s.ment[j] != NONE && s.is_named(j))
             || coordinated
             || w == "the"

@@ -81,7 +81,7 @@ const HEDGES: &str = "\
     perhaps plausible plausibly possible possibly potential potentially predominantly \
     presumably probable probably quite rather relatively seem seemed seemingly seems should \
     sometimes somewhat speculate speculated suggest suggested suggesting suggests suppose \
-    supposed suspect suspected tend tended tends typically uncertain unclear unlikely \
+    supposed suspected tend tended tends typically uncertain unclear unlikely \
     usually would wouldn't";
 
 const HEARSAYS: &str = "\
@@ -108,6 +108,7 @@ const DEGREES: &str = "\
     exceptionally";
 
 const REPORTING: &str = "\
+    believe think fear fears feared \
     acknowledge acknowledged acknowledges acknowledging add added adding adds admit admits \
     admitted admitting affirmed agreed alleged alleges announce announced announces argue \
     argued argues arguing assert asserted asserts asserting assured boasted cautioned \
@@ -267,6 +268,13 @@ pub const PHRASES: &[(&[&str], Tag)] = &[
     (&["not", "just"], 0),
     (&["nothing", "but"], 0),
     (&["more", "than", "just"], 0),
+    (&["declined", "to"], 0),
+    (&["found", "that"], REPORT),
+    (&["finds", "that"], REPORT),
+    (&["showed", "that"], REPORT),
+    (&["shows", "that"], REPORT),
+    (&["not", "clear"], HEDGE),
+    (&["not", "yet", "clear"], HEDGE),
     (&["more", "than", "ever"], 0),
 ];
 
