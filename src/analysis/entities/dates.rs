@@ -901,8 +901,10 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
 mod tests {
     use super::super::{extract_text, Label, Value};
 
-    /// (text, [(span text, label, value as displayed)]).
-    fn check(cases: &[(&str, &[(&str, Label, &str)])]) {
+    /// One case: text and the expected (span text, label, value as displayed).
+    type Case<'a> = (&'a str, &'a [(&'a str, Label, &'a str)]);
+
+    fn check(cases: &[Case]) {
         for (text, want) in cases {
             let a = extract_text(text);
             let got: Vec<(&str, Label, String)> = a
