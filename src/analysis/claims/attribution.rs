@@ -115,6 +115,27 @@ fn source_span(s: &Sent, k: usize, floor: usize) -> Span {
     s.span(a, k + 1)
 }
 
+/// A source noun as speaker: a title ("the minister") names the last person
+/// given that title earlier in the text; other nouns are unnamed sources.
+fn source_speaker(s: &Sent, k: usize, floor: usize) -> Speaker {
+    let span = source_span(s, k, floor);
+    let word = s.words[k].as_ref();
+    let before = s.tokens[k].span.start;
+    let ms = &s.analysis.mentions;
+    let end = ms.partition_point(|m| m.span.start < before);
+    let titled = ms[..end].iter().enumerate().rev().find(|(_, m)| {
+        m.role.as_ref().is_some_and(|r| {
+            r.title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| t.eq_ignore_ascii_case(word))
+        })
+    });
+    match titled {
+        Some((m, _)) => entity_speaker(s, m, span),
+        None => Speaker::Unnamed { span: Some(span) },
+    }
+}
+
 /// Find the speaker of the clause `a..b` (local token indices).
 pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>) -> Attribution {
     let mut k = a;
@@ -178,6 +199,18 @@ pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>
                 let (c, ct) = cue(k, to);
                 return Attribution {
                     speaker: mention_speaker(s, j - 2),
+                    cue: c,
+                    cue_tokens: ct,
+                };
+            }
+            if j >= a + 2
+                && s.tokens[j - 1].kind == TokenKind::Possessive
+                && s.ment[j - 2] == NONE
+                && s.has(j - 2, words::SOURCE)
+            {
+                let (c, ct) = cue(k, to);
+                return Attribution {
+                    speaker: source_speaker(s, j - 2, a),
                     cue: c,
                     cue_tokens: ct,
                 };
@@ -270,9 +303,7 @@ fn reporting_subject(
                 return Some(pronoun_speaker(s, j, last_person));
             }
             if s.has(j, words::SOURCE) {
-                return Some(Speaker::Unnamed {
-                    span: Some(source_span(s, j, v + 1)),
-                });
+                return Some(source_speaker(s, j, v + 1));
             }
             let w = s.words[j].as_ref();
             let title = s.tokens[j].is_capitalised(s.text) || matches!(w, "the" | "a" | "an");
@@ -308,7 +339,7 @@ fn reporting_subject(
         if pron.is_none() && s.has(j, words::PRON | words::THEY) && v - j <= 3 {
             pron = Some(j);
         }
-        if source.is_none() && s.ment[j] == NONE && s.has(j, words::SOURCE) && v - j <= 5 {
+        if source.is_none() && s.ment[j] == NONE && s.has(j, words::SOURCE) && v - j <= 8 {
             source = Some(j);
         }
     }
@@ -337,9 +368,7 @@ fn reporting_subject(
         }
     }
     if let Some(q) = source {
-        return Some(Speaker::Unnamed {
-            span: Some(source_span(s, q, floor)),
-        });
+        return Some(source_speaker(s, q, floor));
     }
     person.map(|p| mention_speaker(s, p))
 }

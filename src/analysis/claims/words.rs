@@ -139,7 +139,10 @@ const SOURCES: &str = "\
     figures documents organisers organizers activists campaigners doctors lawyers officers \
     military army agency office department committee commission council company firm group \
     team sources insider someone observers poll polls estimates lawmakers legislators \
-    leaders leader";
+    leaders leader findings research paper review investigation inquiry court judge judges \
+    regulator regulators watchdog mayor minister president governor chancellor premier \
+    chief ceo chairman chairwoman secretary senator commissioner director ambassador envoy \
+    general commander prosecutor";
 
 const NEGATORS: &str = "\
     not no never cannot neither nor none nobody nothing nowhere without can't won't don't \
@@ -224,6 +227,16 @@ pub const PHRASES: &[(&[&str], Tag)] = &[
     (&["are", "reported", "to"], HEARSAY),
     (&["was", "reported", "to"], HEARSAY),
     (&["is", "believed", "to"], HEARSAY),
+    (&["is", "understood", "to"], HEARSAY),
+    (&["are", "understood", "to"], HEARSAY),
+    (&["was", "understood", "to"], HEARSAY),
+    (&["is", "thought", "to"], HEARSAY),
+    (&["are", "thought", "to"], HEARSAY),
+    (&["was", "thought", "to"], HEARSAY),
+    (&["is", "alleged", "to"], HEARSAY),
+    (&["are", "alleged", "to"], HEARSAY),
+    (&["is", "rumoured", "to"], HEARSAY),
+    (&["is", "rumored", "to"], HEARSAY),
     (&["are", "believed", "to"], HEARSAY),
     (&["was", "believed", "to"], HEARSAY),
     (&["due", "to"], CAUSAL),
