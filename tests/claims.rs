@@ -661,3 +661,79 @@ mod property {
         }
     }
 }
+
+/// `claimlens claims --jsonl` emits the format, offsets in code points.
+#[test]
+fn cli_jsonl_format() {
+    let input = serde_json::json!({"id": "seed", "text": DEFAULT_TEXT}).to_string()
+        + "\n"
+        + &serde_json::json!({"id": 2, "text": "“We won,” said Maria Lopez, adding that 3,000 fans came."}).to_string()
+        + "\n";
+    let path = std::env::temp_dir().join(format!("claimlens-claims-{}.jsonl", std::process::id()));
+    std::fs::write(&path, input).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(["claims", "--jsonl", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Json> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "seed");
+    assert_eq!(lines[1]["id"], 2);
+    let chars: Vec<char> = DEFAULT_TEXT.chars().collect();
+    let slice = |v: &Json| -> String {
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        chars[s..e].iter().collect()
+    };
+    let claims = lines[0]["claims"].as_array().unwrap();
+    assert!(claims.len() > 20);
+    for c in claims {
+        for key in [
+            "start",
+            "end",
+            "score",
+            "checkworthy",
+            "kind",
+            "speaker",
+            "speaker_kind",
+            "cue",
+            "hedges",
+            "boosters",
+            "certainty",
+            "negated",
+            "quantities",
+            "entities",
+        ] {
+            assert!(c.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(slice(c), c["text"].as_str().unwrap());
+        for h in c["hedges"].as_array().unwrap() {
+            assert_eq!(slice(h), h["text"].as_str().unwrap());
+        }
+        if !c["speaker"].is_null() {
+            assert_eq!(slice(&c["speaker"]), c["speaker"]["text"].as_str().unwrap());
+        }
+    }
+    let jermy = claims
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("Jermy"))
+        .unwrap();
+    assert_eq!(jermy["speaker"]["text"], "Steven Jermy");
+    assert_eq!(jermy["speaker_kind"], "entity");
+    assert_eq!(slice(&jermy["cue"]), "acknowledged");
+    let second = &lines[1]["claims"][0];
+    assert_eq!(second["speaker"]["text"], "Maria Lopez");
+    assert_eq!(second["quantities"][0]["value"], "3000");
+}

@@ -430,6 +430,11 @@ fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Resul
     Ok(())
 }
 
+/// A score or weight with two decimals (f32 printed as f64 shows noise digits).
+fn round2(x: f32) -> f64 {
+    (x as f64 * 100.0).round() / 100.0
+}
+
 /// A span as `{start, end, text}` with code-point offsets.
 fn span_json(text: &str, offsets: &Offsets, span: claimlens::analysis::Span) -> serde_json::Value {
     let (s, e) = offsets
@@ -481,7 +486,7 @@ fn claims_json(text: &str, a: &claimlens::analysis::Analysis) -> Vec<serde_json:
                 .collect();
             json!({
                 "start": start, "end": end, "text": c.text(text),
-                "score": c.score, "checkworthy": c.checkworthy,
+                "score": round2(c.score), "checkworthy": c.checkworthy,
                 "kind": c.kind.name(),
                 "kinds": c.kinds.iter().map(|k| k.name()).collect::<Vec<_>>(),
                 "speaker": speaker,
@@ -497,7 +502,7 @@ fn claims_json(text: &str, a: &claimlens::analysis::Analysis) -> Vec<serde_json:
                 "quantities": quantities,
                 "dates": c.dates(a).map(mention).collect::<Vec<_>>(),
                 "entities": c.entities(a).map(mention).collect::<Vec<_>>(),
-                "reasons": c.reasons.iter().map(|r| json!({"feature": r.feature.name(), "weight": r.weight})).collect::<Vec<_>>(),
+                "reasons": c.reasons.iter().map(|r| json!({"feature": r.feature.name(), "weight": round2(r.weight)})).collect::<Vec<_>>(),
             })
         })
         .collect()
