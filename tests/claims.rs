@@ -512,7 +512,30 @@ fn hedge_booster_negation_table() {
             Certainty::Asserted,
         ),
     ];
-    for (text, hedges, boosters, negated, certainty) in cases {
+    let more: &[Case] = &[
+        (
+            "The alleged attack in Ohio killed 12 people.",
+            &["alleged"],
+            &[],
+            false,
+            Certainty::Hedged,
+        ),
+        (
+            "Negotiators in Ohio could not agree on 40 points.",
+            &[],
+            &[],
+            true,
+            Certainty::Asserted,
+        ),
+        (
+            "It is not clear whether 300 jobs in Ohio were lost.",
+            &["not clear"],
+            &[],
+            false,
+            Certainty::Hedged,
+        ),
+    ];
+    for (text, hedges, boosters, negated, certainty) in cases.iter().chain(more) {
         let doc = Document::from_plain_text("t", "t", text);
         let a = analyse(&doc);
         let c = &a.claims[0];

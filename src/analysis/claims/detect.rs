@@ -127,7 +127,13 @@ impl<'a> Sent<'a> {
             }
             if tag & words::PHRASE != 0 {
                 if let Some((len, ptag)) = phrase_at(&words, k) {
-                    tags[k] = ptag | (tag & words::HEDGE & if ptag == 0 { 0 } else { Tag::MAX });
+                    // "likely to", "appear to": the phrase keeps the word's hedge.
+                    let keep = if ptag & words::FUTURE != 0 {
+                        tag & words::HEDGE
+                    } else {
+                        0
+                    };
+                    tags[k] = ptag | keep;
                     plen[k] = len as u8;
                     k += len;
                     continue;

@@ -75,16 +75,17 @@ pub const PREP: Tag = 1 << 25;
 
 const HEDGES: &str = "\
     almost apparent apparently appear appeared appearing appears arguably assume assumed \
-    assumes believe believed believes conceivably could couldn't doubt doubtful doubts \
+    assumes believe believed believes conceivably could doubt doubtful doubts \
     essentially estimate estimated estimates fairly frequently generally guess indicate \
     indicated indicates indicating largely likely mainly may maybe might mostly often \
     perhaps plausible plausibly possible possibly potential potentially predominantly \
     presumably probable probably quite rather relatively seem seemed seemingly seems should \
     sometimes somewhat speculate speculated suggest suggested suggesting suggests suppose \
     supposed suspected tend tended tends typically uncertain unclear unlikely \
-    usually would wouldn't";
+    usually would ";
 
 const HEARSAYS: &str = "\
+    alleged purported unconfirmed \
     allegedly purportedly reportedly rumoured rumored supposedly ostensibly";
 
 const APPROXIMATORS: &str = "\
@@ -287,6 +288,8 @@ pub const PHRASES: &[(&[&str], Tag)] = &[
     (&["showed", "that"], REPORT),
     (&["shows", "that"], REPORT),
     (&["not", "clear"], HEDGE),
+    (&["could", "not"], NEG),
+    (&["would", "not"], NEG),
     (&["not", "yet", "clear"], HEDGE),
     (&["more", "than", "ever"], 0),
 ];
