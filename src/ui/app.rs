@@ -8,13 +8,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::article::{focus_current, Article, MarkIndex};
+use super::claims_panel::ClaimsPanel;
 use super::entity_list::EntityList;
 use super::panel::DocumentFacts;
 use super::share::ShareButton;
 use super::state::ViewCtx;
 use super::theme::ThemeToggle;
 use super::url;
-use crate::analysis::share::Decoded;
+use crate::analysis::share::{Decoded, Tab};
 use crate::analysis::{analyse, Document};
 
 /// True when a key press belongs to a text field, not to the page.
@@ -85,6 +86,7 @@ pub fn Viewer(
 
     let doc = ctx.doc.clone();
     let announce = ctx.announce;
+    let tab = ctx.tab;
     view! {
         <a class="skip-link" href="#doc-title">"Skip to article"</a>
         <header class="site-header">
@@ -113,7 +115,15 @@ pub fn Viewer(
         <main class="layout">
             <Article marks=marks/>
             <aside class="side-panel" aria-label="Analysis">
-                <EntityList/>
+                <PanelTabs/>
+                <div id="panel-entities" role="tabpanel" aria-labelledby="tab-entities"
+                    hidden=move || tab.get() != Tab::Entities>
+                    <EntityList/>
+                </div>
+                <div id="panel-claims" role="tabpanel" aria-labelledby="tab-claims"
+                    hidden=move || tab.get() != Tab::Claims>
+                    <ClaimsPanel/>
+                </div>
                 <DocumentFacts doc=(*doc).clone()/>
             </aside>
         </main>
@@ -123,5 +133,67 @@ pub fn Viewer(
         <footer class="site-footer">
             <p>"Runs entirely in your browser: the article never leaves this page."</p>
         </footer>
+    }
+}
+
+/// The side panel's tab bar (arrow keys move between tabs).
+#[component]
+fn PanelTabs() -> impl IntoView {
+    let ctx = ViewCtx::get();
+    let tab = ctx.tab;
+    let claims = ctx.analysis.claims.iter().filter(|c| c.checkworthy).count();
+    let entities = ctx.analysis.entities.len();
+    let tabs = [
+        (
+            Tab::Entities,
+            "tab-entities",
+            "panel-entities",
+            "Entities",
+            entities,
+        ),
+        (Tab::Claims, "tab-claims", "panel-claims", "Claims", claims),
+    ];
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let next = match (ev.key().as_str(), tab.get_untracked()) {
+            ("ArrowRight" | "ArrowLeft" | "Home" | "End", Tab::Entities) => Tab::Claims,
+            ("ArrowRight" | "ArrowLeft" | "Home" | "End", _) => Tab::Entities,
+            _ => return,
+        };
+        ev.prevent_default();
+        tab.set(next);
+        let id = if next == Tab::Claims {
+            "tab-claims"
+        } else {
+            "tab-entities"
+        };
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label="Analysis panels" on:keydown=on_key>
+            {tabs
+                .into_iter()
+                .map(|(t, id, panel, name, n)| view! {
+                    <button
+                        type="button"
+                        role="tab"
+                        id=id
+                        class="tab"
+                        aria-controls=panel
+                        aria-selected=move || (tab.get() == t).to_string()
+                        tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                        on:click=move |_| tab.set(t)
+                    >
+                        {name}
+                        <span class="tab-count">{n}</span>
+                    </button>
+                })
+                .collect_view()}
+        </div>
     }
 }

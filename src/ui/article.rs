@@ -37,19 +37,31 @@ fn pieces_view(ctx: &ViewCtx, pieces: Vec<Piece<'_>>) -> Vec<AnyView> {
         .collect()
 }
 
-/// One block of the document as the element that fits its kind.
-fn block_view(kind: BlockKind, children: Vec<AnyView>) -> AnyView {
+/// One block of the document as the element that fits its kind. `data-b`
+/// holds the block's index, so DOM positions map back to document offsets.
+fn block_view(kind: BlockKind, b: usize, children: Vec<AnyView>) -> AnyView {
     match kind {
         // The page's h1 is the document title, so document headings start at h2.
-        BlockKind::Heading(1) => view! { <h2 class="doc-block">{children}</h2> }.into_any(),
-        BlockKind::Heading(2) => view! { <h3 class="doc-block">{children}</h3> }.into_any(),
-        BlockKind::Heading(3) => view! { <h4 class="doc-block">{children}</h4> }.into_any(),
-        BlockKind::Heading(4) => view! { <h5 class="doc-block">{children}</h5> }.into_any(),
-        BlockKind::Heading(_) => view! { <h6 class="doc-block">{children}</h6> }.into_any(),
-        BlockKind::Quote => {
-            view! { <blockquote class="doc-block"><p>{children}</p></blockquote> }.into_any()
+        BlockKind::Heading(1) => {
+            view! { <h2 class="doc-block" data-b=b>{children}</h2> }.into_any()
         }
-        BlockKind::Paragraph => view! { <p class="doc-block">{children}</p> }.into_any(),
+        BlockKind::Heading(2) => {
+            view! { <h3 class="doc-block" data-b=b>{children}</h3> }.into_any()
+        }
+        BlockKind::Heading(3) => {
+            view! { <h4 class="doc-block" data-b=b>{children}</h4> }.into_any()
+        }
+        BlockKind::Heading(4) => {
+            view! { <h5 class="doc-block" data-b=b>{children}</h5> }.into_any()
+        }
+        BlockKind::Heading(_) => {
+            view! { <h6 class="doc-block" data-b=b>{children}</h6> }.into_any()
+        }
+        BlockKind::Quote => view! {
+            <blockquote class="doc-block" data-b=b><p>{children}</p></blockquote>
+        }
+        .into_any(),
+        BlockKind::Paragraph => view! { <p class="doc-block" data-b=b>{children}</p> }.into_any(),
     }
 }
 
@@ -130,9 +142,10 @@ pub fn Article(
     let blocks: Vec<AnyView> = doc
         .blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             let p = pieces(&doc.text, b.span, &ctx.analysis.mentions, &mut next);
-            block_view(b.kind, pieces_view(&ctx, p))
+            block_view(b.kind, i, pieces_view(&ctx, p))
         })
         .collect();
     let supplied = doc.title_supplied;

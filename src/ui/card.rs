@@ -39,8 +39,9 @@ fn position(card: &web_sys::HtmlElement, mark: &web_sys::HtmlElement) {
         r.top() - a.top() - 8.0 - height
     };
     let style = card.style();
-    let _ = style.set_property("left", &format!("{left:.0}px"));
-    let _ = style.set_property("top", &format!("{top:.0}px"));
+    // Whole pixels, formatted as integers (no float formatting code in the wasm).
+    let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+    let _ = style.set_property("top", &format!("{}px", top.round() as i64));
 }
 
 /// The card for the mention in [`ViewCtx::card`].
@@ -74,6 +75,22 @@ pub fn EntityCard(marks: MarkIndex) -> impl IntoView {
                 .iter()
                 .map(|r| format!("{} {}", relation_phrase(r.kind), r.name))
                 .collect();
+            let about: Vec<String> = a
+                .claims
+                .iter()
+                .filter(|c| {
+                    c.checkworthy && c.mentions.iter().any(|&k| a.mentions[k].entity == m.entity)
+                })
+                .map(|c| {
+                    let t = c.span.get(&ctx.doc.text).unwrap_or("");
+                    let short: String = t.chars().take(80).collect();
+                    if short.len() < t.len() {
+                        format!("{short}…")
+                    } else {
+                        short
+                    }
+                })
+                .collect();
             let pinned = ctx.pinned.get() == Some(m.entity);
             let hint = if pinned {
                 "Pinned · n / p step through mentions · Esc unpins"
@@ -106,6 +123,16 @@ pub fn EntityCard(marks: MarkIndex) -> impl IntoView {
                         <dd>{format!("{n} in this article")}</dd>
                     </div>
                 </dl>
+                {(!about.is_empty()).then(|| view! {
+                    <div class="card-claims">
+                        <p class="card-claims-title">
+                            {format!("Claims mentioning this · {}", about.len())}
+                        </p>
+                        <ul>
+                            {about.into_iter().take(3).map(|t| view! { <li>{t}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                })}
                 <p class="card-hint">{hint}</p>
             })
         }

@@ -32,7 +32,7 @@ pub fn EntityList() -> impl IntoView {
                 .map(|(i, _)| i)
                 .collect();
             let es = &ctx.analysis.entities;
-            ids.sort_by(|&a, &b| {
+            ids.sort_unstable_by(|&a, &b| {
                 es[b]
                     .mentions
                     .len()

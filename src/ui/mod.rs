@@ -18,6 +18,8 @@
 pub mod app;
 pub mod article;
 pub mod card;
+pub mod claims_panel;
+pub mod dom;
 pub mod entity_list;
 pub mod fatal;
 pub mod legend;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::analysis::share::Tab;
 use crate::analysis::{label_title, Analysis, Document, Label, LabelSet};
 
 /// Everything the components share.
@@ -29,6 +30,10 @@ pub struct ViewCtx {
     pub badges: RwSignal<bool>,
     /// Text for the polite live region.
     pub announce: RwSignal<String>,
+    /// The open side-panel tab.
+    pub tab: RwSignal<Tab>,
+    /// The selected claim (index into `analysis.claims`).
+    pub claim: RwSignal<Option<usize>>,
 }
 
 impl ViewCtx {
@@ -43,6 +48,8 @@ impl ViewCtx {
             card: RwSignal::new(None),
             badges: RwSignal::new(false),
             announce: RwSignal::new(String::new()),
+            tab: RwSignal::new(Tab::Entities),
+            claim: RwSignal::new(None),
         }
     }
 

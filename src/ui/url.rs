@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use super::state::ViewCtx;
-use crate::analysis::share::{self, anchor, Decoded, DocRef, TextQuote, ViewState};
+use crate::analysis::share::{self, anchor, Decoded, DocRef, Tab, TextQuote, ViewState};
 use crate::analysis::{default_document, Document, DEFAULT_ID};
 
 fn location() -> Option<web_sys::Location> {
@@ -75,11 +75,19 @@ fn snapshot(ctx: &ViewCtx) -> ViewState {
             m.span,
         ))
     });
+    let claim = ctx
+        .claim
+        .get_untracked()
+        .and_then(|c| a.claims.get(c))
+        .map(|c| TextQuote::from_span(&ctx.doc.text, &ctx.doc.offsets(), c.span));
+    let tab = ctx.tab.get_untracked();
     ViewState {
         doc: doc_ref(&ctx.doc),
+        tab: (tab != Tab::Entities).then_some(tab),
         hidden: ctx.hidden.get_untracked(),
         pinned: pinned.map(|e| e.id.clone()),
         pinned_quote,
+        claim,
         ..ViewState::default()
     }
 }
@@ -101,6 +109,28 @@ fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
             .find(|m| m.span.overlaps(span))
             .map(|m| m.entity)
     };
+    ctx.tab.set(state.tab.unwrap_or(Tab::Entities));
+    let claim = state.claim.as_ref().map(|q| {
+        anchor(&ctx.doc.text, &ctx.doc.offsets(), q)
+            .span()
+            .and_then(|span| {
+                // The claim that overlaps the passage most.
+                a.claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.span.overlaps(span))
+                    .max_by_key(|(_, c)| c.span.end.min(span.end) - c.span.start.max(span.start))
+                    .map(|(i, _)| i)
+            })
+    });
+    match claim {
+        Some(Some(c)) => ctx.claim.set(Some(c)),
+        Some(None) => {
+            ctx.claim.set(None);
+            problems.push("the selected claim could not be placed in this document".into());
+        }
+        None => ctx.claim.set(None),
+    }
     match by_id.or_else(by_quote) {
         Some(e) => ctx.pin(e, 0),
         None => {
@@ -124,18 +154,21 @@ pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) 
     // View → URL.
     {
         let ctx = ctx.clone();
-        Effect::new(move |prev: Option<Option<usize>>| {
+        Effect::new(move |prev: Option<(Option<usize>, Option<usize>, Tab)>| {
             let pinned = ctx.pinned.get();
             ctx.hidden.track();
+            let claim = ctx.claim.get();
+            let tab = ctx.tab.get();
             let state = snapshot(&ctx);
             let link = share::encode(&state);
             let here = fragment();
             let untouched = here.is_empty() && state == ViewState::default();
             if link != here && !untouched {
-                let push = matches!(prev, Some(p) if p != pinned);
+                // Pins, claims and tabs are views to go back to; filters are not.
+                let push = matches!(prev, Some(p) if p != (pinned, claim, tab));
                 write(&link, push);
             }
-            pinned
+            (pinned, claim, tab)
         });
     }
 

@@ -1,0 +1,104 @@
+//! Document offsets ⇄ DOM positions, and text highlights drawn without
+//! touching the DOM.
+//!
+//! This is the one place where byte spans become UTF-16 positions in text
+//! nodes: each block element carries `data-b` (its index), and offsets
+//! inside it are counted in UTF-16 code units over its text nodes, in order.
+//! Highlights use the CSS Custom Highlight API (`CSS.highlights`), styled by
+//! `::highlight(name)` rules; where the API is missing, nothing is drawn.
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::analysis::{Document, Offsets, Span};
+
+/// The text node and UTF-16 offset at `target` units into `el`'s text.
+fn locate(el: &web_sys::Node, target: u32) -> Option<(web_sys::Node, u32)> {
+    let mut left = target;
+    let mut stack = vec![el.clone()];
+    let mut last: Option<web_sys::Node> = None;
+    while let Some(node) = stack.pop() {
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            let len = node
+                .dyn_ref::<web_sys::CharacterData>()
+                .map_or(0, |t| t.length());
+            if left <= len {
+                return Some((node, left));
+            }
+            left -= len;
+            last = Some(node);
+            continue;
+        }
+        let kids = node.child_nodes();
+        for i in (0..kids.length()).rev() {
+            if let Some(k) = kids.item(i) {
+                stack.push(k);
+            }
+        }
+    }
+    last.map(|n| {
+        let len = n
+            .dyn_ref::<web_sys::CharacterData>()
+            .map_or(0, |t| t.length());
+        (n, len)
+    })
+}
+
+/// The DOM position of byte offset `at` of the document.
+fn position(
+    body: &web_sys::Element,
+    doc: &Document,
+    offsets: &Offsets,
+    at: usize,
+) -> Option<(web_sys::Node, u32)> {
+    let b = doc
+        .blocks
+        .iter()
+        .position(|b| b.span.start <= at && at <= b.span.end)
+        .or_else(|| doc.blocks.iter().position(|b| b.span.start >= at))?;
+    let block = &doc.blocks[b];
+    let at = at.clamp(block.span.start, block.span.end);
+    let el = body.query_selector(&format!("[data-b=\"{b}\"]")).ok()??;
+    let units = offsets.byte_to_utf16(at)? - offsets.byte_to_utf16(block.span.start)?;
+    locate(&el, units as u32)
+}
+
+/// A DOM range over `span` of the document rendered in `body`.
+pub fn range_for(
+    body: &web_sys::Element,
+    doc: &Document,
+    offsets: &Offsets,
+    span: Span,
+) -> Option<web_sys::Range> {
+    let (sn, so) = position(body, doc, offsets, span.start)?;
+    let (en, eo) = position(body, doc, offsets, span.end)?;
+    let range = web_sys::window()?.document()?.create_range().ok()?;
+    range.set_start(&sn, so).ok()?;
+    range.set_end(&en, eo).ok()?;
+    Some(range)
+}
+
+/// Show `ranges` as the named highlight (replacing what it showed before).
+pub fn set_highlight(name: &str, ranges: &[web_sys::Range]) {
+    let _ = try_set_highlight(name, ranges);
+}
+
+fn try_set_highlight(name: &str, ranges: &[web_sys::Range]) -> Result<(), JsValue> {
+    let global = js_sys::global();
+    let css = Reflect::get(&global, &"CSS".into())?;
+    let registry = Reflect::get(&css, &"highlights".into())?;
+    if registry.is_undefined() {
+        return Ok(()); // no Custom Highlight API in this browser
+    }
+    if ranges.is_empty() {
+        let delete: Function = Reflect::get(&registry, &"delete".into())?.dyn_into()?;
+        delete.call1(&registry, &name.into())?;
+        return Ok(());
+    }
+    let ctor: Function = Reflect::get(&global, &"Highlight".into())?.dyn_into()?;
+    let args: Array = ranges.iter().collect();
+    let highlight = Reflect::construct(&ctor, &args)?;
+    let set: Function = Reflect::get(&registry, &"set".into())?.dyn_into()?;
+    set.call2(&registry, &name.into(), &highlight)?;
+    Ok(())
+}
