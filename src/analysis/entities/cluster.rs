@@ -286,6 +286,16 @@ mod tests {
     }
 
     #[test]
+    fn short_forms_join() {
+        let a = extract_text(
+            "Apple Inc. grew. Apple said sales rose. Lake Baikal is deep; Baikal freezes.",
+        );
+        assert_eq!(entity(&a, "Apple Inc.").mentions.len(), 2);
+        assert_eq!(entity(&a, "Apple Inc.").label, Label::Org);
+        assert_eq!(entity(&a, "Lake Baikal").aliases, ["Baikal"]);
+    }
+
+    #[test]
     fn acronym_joins_long_form() {
         let a = extract_text("The North Atlantic Treaty Organization (NATO) met. NATO agreed.");
         let e = entity(&a, "North Atlantic Treaty Organization");

@@ -2112,6 +2112,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
 fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
     let mut surnames: FxMap<&str, usize> = FxMap::default();
     let mut full_surnames: FxSet<&str> = FxSet::default();
+    let mut short_names: FxMap<&str, (Label, String)> = FxMap::default();
     // Known multi-purpose names by first word: (words, source candidate).
     let mut names: FxMap<&str, Vec<(Vec<&str>, usize)>> = FxMap::default();
     for (ix, c) in chosen.iter().enumerate() {
@@ -2123,6 +2124,41 @@ fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
             surnames.entry(cx.w(last)).or_insert(ix);
             if last > c.start {
                 full_surnames.insert(cx.w(last));
+            }
+        }
+        // Short forms: "Apple Inc." → "Apple", "Amazon River" → "Amazon", "Lake Baikal" → "Baikal".
+        if c.canonical.is_none() && c.end == c.start + 2 {
+            let (x, y) = (cx.w(c.start), cx.w(c.start + 1));
+            let short = match c.label {
+                Label::Org
+                    if matches!(
+                        y,
+                        "Inc."
+                            | "Inc"
+                            | "Corp."
+                            | "Corp"
+                            | "Ltd."
+                            | "Ltd"
+                            | "LLC"
+                            | "plc"
+                            | "PLC"
+                            | "Co."
+                    ) =>
+                {
+                    Some(c.start)
+                }
+                Label::Place if matches!(y, "River" | "Mountains" | "Desert" | "Peninsula") => {
+                    Some(c.start)
+                }
+                Label::Place if matches!(x, "Lake" | "Mount" | "Mt.") => Some(c.start + 1),
+                _ => None,
+            };
+            if let Some(k) = short {
+                if cx.lex.longest_at(&cx.words, k).is_none() {
+                    let full = cx.text[cx.toks[c.start].span.start..cx.toks[c.end - 1].span.end]
+                        .to_string();
+                    short_names.entry(cx.w(k)).or_insert((c.label, full));
+                }
             }
         }
         if matches!(c.label, Label::Person | Label::Org | Label::Event) && c.canonical.is_none() {
@@ -2145,6 +2181,17 @@ fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
                 c.label = Label::Person;
                 c.canonical = None;
                 c.related.clear();
+            }
+        }
+    }
+    // A guessed one-word person that is the short form of a known organisation or place
+    // ("Apple said …" after "Apple Inc.") is that organisation or place.
+    for c in chosen.iter_mut() {
+        if c.end == c.start + 1 && c.label == Label::Person && c.prio <= 4 {
+            if let Some((label, full)) = short_names.get(cx.w(c.start)) {
+                c.label = *label;
+                c.canonical = Some(full.clone());
+                c.role = None;
             }
         }
     }
@@ -2177,6 +2224,15 @@ fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
             add.push(Cand::new(i, i + l, src.label, 5));
             i += l;
             continue;
+        }
+        if let Some((label, full)) = short_names.get(cx.w(i)) {
+            if !cx.common(i) {
+                let mut c = Cand::new(i, i + 1, *label, 5);
+                c.canonical = Some(full.clone());
+                add.push(c);
+                i += 1;
+                continue;
+            }
         }
         if let Some(&ix) = surnames.get(cx.w(i)) {
             if chosen[ix].end - chosen[ix].start >= 2 || !cx.common(i) {
