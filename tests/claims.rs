@@ -760,3 +760,22 @@ fn cli_jsonl_format() {
     assert_eq!(second["speaker"]["text"], "Maria Lopez");
     assert_eq!(second["quantities"][0]["value"], "3000");
 }
+
+/// Long unpunctuated or repetitive input stays fast (no quadratic scans).
+#[test]
+fn pathological_input_is_linear() {
+    let parts = [
+        "he said the minister’s remarks, but they said ",
+        "“the minister said” – it is said that John Smith told officials 1,000; ",
+        "according to the agency, while the president claimed ",
+    ];
+    for p in parts {
+        let text = p.repeat(2_000); // ~100 KB, one sentence
+        let start = std::time::Instant::now();
+        let doc = Document::from_plain_text("p", "p", &text);
+        let a = analyse(&doc);
+        assert!(a.claims.iter().all(|c| c.span.end <= text.len()));
+        let secs = start.elapsed().as_secs_f64();
+        assert!(secs < 20.0, "{p:?}: {secs:.1} s");
+    }
+}

@@ -70,7 +70,7 @@ fn mention_speaker(s: &Sent, k: usize) -> Speaker {
 
 /// The last person mentioned before local token `k` in this sentence, else `last`.
 fn person_before(s: &Sent, k: usize, last: Option<usize>) -> Option<usize> {
-    (0..k)
+    (k.saturating_sub(300)..k)
         .rev()
         .find(|&j| s.label(j) == Some(Label::Person))
         .map(|j| s.ment[j] as usize)
@@ -123,7 +123,8 @@ fn source_speaker(s: &Sent, k: usize, floor: usize) -> Speaker {
     let before = s.tokens[k].span.start;
     let ms = &s.analysis.mentions;
     let end = ms.partition_point(|m| m.span.start < before);
-    let titled = ms[..end].iter().enumerate().rev().find(|(_, m)| {
+    // The last 400 mentions at most: a title refers to someone named recently.
+    let titled = ms[..end].iter().enumerate().rev().take(400).find(|(_, m)| {
         m.role.as_ref().is_some_and(|r| {
             r.title
                 .split(|c: char| !c.is_alphanumeric())
