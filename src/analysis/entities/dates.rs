@@ -807,7 +807,10 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             || currency_word(next).is_some()
             || measure_unit(next).is_some()
             || matches!(next, "%" | "percent" | "per");
-        if yearish && !unit_follows {
+        // After a name ("Talisman Sabre 2025", "Euro 2024") a year is a date too.
+        let after_name =
+            j > 0 && t.toks[j - 1].is_capitalised(t.text) && t.toks[j - 1].kind == TokenKind::Word;
+        if (yearish || after_name) && !unit_follows {
             // Year ranges: "2014-2022", "2014–22".
             if matches!(t.toks.get(e).map(|x| x.text(t.text)), Some("-" | "–" | "—")) && glued(t, e)
             {

@@ -1039,7 +1039,11 @@ impl<'a> Ctx<'a> {
                 && self.w(j).chars().count() >= 3
                 && self.w(j).chars().all(char::is_uppercase)
         };
-        caps_word(i) && ((i > 0 && caps_word(i - 1)) || caps_word(i + 1))
+        let hyphen =
+            |j: usize| self.toks.get(j).is_some_and(|t| !t.space_before) && self.w(j) == "-";
+        let before = (i > 0 && caps_word(i - 1)) || (i > 1 && hyphen(i - 1) && caps_word(i - 2));
+        let after = caps_word(i + 1) || (hyphen(i + 1) && caps_word(i + 2));
+        caps_word(i) && (before || after)
     }
     /// A capitalised word that is a common word (seen lowercase, or a function word).
     fn common(&self, i: usize) -> bool {
@@ -1951,10 +1955,11 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             .iter()
             .any(|k| matches!(k, Kind::Country(_) | Kind::Place))
     });
-    if (s..e).all(caps_word)
+    if (s..e).all(|k| caps_word(k) || w(k) == "-")
+        && caps_word(s)
         && cx.sent_start[s]
         && w(e) == ","
-        && ((s..e).all(|k| cx.caps_phrase(k)) || place_after_comma)
+        && ((s..e).all(|k| w(k) == "-" || cx.caps_phrase(k)) || place_after_comma)
     {
         out.push(Cand::new(s, e, Label::Place, 4));
         return;
