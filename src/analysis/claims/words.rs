@@ -56,7 +56,7 @@ pub const DET: Tag = 1 << 15;
 pub const DEGREE: Tag = 1 << 16;
 /// An evaluative word from the opinion lexicon.
 pub const OPINION: Tag = 1 << 17;
-/// First word of a multi-word expression in [`PHRASES`].
+/// First word of a multi-word expression in `PHRASES`.
 pub const PHRASE: Tag = 1 << 18;
 /// Approximators before a number: about, around, nearly, roughly…
 pub const APPROX: Tag = 1 << 19;
@@ -209,90 +209,120 @@ const PREPS: &str = "\
 const PERS: &str = "\
     each per every apiece a an";
 
-/// Multi-word expressions: the words (lowercase) and what they signal.
-pub const PHRASES: &[(&[&str], Tag)] = &[
-    (&["according", "to"], ACCORDING),
-    (&["pointed", "out"], REPORT),
-    (&["it", "is", "said"], HEARSAY),
-    (&["it", "was", "said"], HEARSAY),
-    (&["it", "is", "reported"], HEARSAY),
-    (&["it", "was", "reported"], HEARSAY),
-    (&["it", "is", "believed"], HEARSAY),
-    (&["it", "is", "understood"], HEARSAY),
-    (&["it", "is", "alleged"], HEARSAY),
-    (&["is", "said", "to"], HEARSAY),
-    (&["are", "said", "to"], HEARSAY),
-    (&["was", "said", "to"], HEARSAY),
-    (&["were", "said", "to"], HEARSAY),
-    (&["is", "reported", "to"], HEARSAY),
-    (&["are", "reported", "to"], HEARSAY),
-    (&["was", "reported", "to"], HEARSAY),
-    (&["is", "believed", "to"], HEARSAY),
-    (&["is", "understood", "to"], HEARSAY),
-    (&["are", "understood", "to"], HEARSAY),
-    (&["was", "understood", "to"], HEARSAY),
-    (&["is", "thought", "to"], HEARSAY),
-    (&["are", "thought", "to"], HEARSAY),
-    (&["was", "thought", "to"], HEARSAY),
-    (&["is", "alleged", "to"], HEARSAY),
-    (&["are", "alleged", "to"], HEARSAY),
-    (&["is", "rumoured", "to"], HEARSAY),
-    (&["is", "rumored", "to"], HEARSAY),
-    (&["are", "believed", "to"], HEARSAY),
-    (&["was", "believed", "to"], HEARSAY),
-    (&["due", "to"], CAUSAL),
-    (&["because", "of"], CAUSAL),
-    (&["as", "a", "result"], CAUSAL),
-    (&["owing", "to"], CAUSAL),
-    (&["thanks", "to"], CAUSAL),
-    (&["in", "response", "to"], CAUSAL),
-    (&["led", "to"], CAUSAL),
-    (&["lead", "to"], CAUSAL),
-    (&["leads", "to"], CAUSAL),
-    (&["leading", "to"], CAUSAL),
-    (&["resulted", "in"], CAUSAL),
-    (&["result", "in"], CAUSAL),
-    (&["results", "in"], CAUSAL),
-    (&["contributed", "to"], CAUSAL),
-    (&["driven", "by"], CAUSAL),
-    (&["compared", "with"], COMPARE),
-    (&["compared", "to"], COMPARE),
-    (&["relative", "to"], COMPARE),
-    (&["in", "contrast"], COMPARE),
-    (&["going", "to"], FUTURE),
-    (&["set", "to"], FUTURE),
-    (&["expected", "to"], FUTURE),
-    (&["likely", "to"], FUTURE),
-    (&["on", "track", "to"], FUTURE),
-    (&["in", "fact"], BOOST),
-    (&["of", "course"], BOOST),
-    (&["no", "doubt"], BOOST),
-    (&["without", "doubt"], BOOST),
-    (&["beyond", "doubt"], BOOST),
-    (&["in", "my", "view"], HEDGE),
-    (&["in", "our", "view"], HEDGE),
-    (&["to", "some", "extent"], HEDGE),
-    (&["in", "part"], HEDGE),
-    (&["more", "or", "less"], HEDGE),
-    (&["on", "the", "whole"], HEDGE),
-    (&["in", "general"], HEDGE),
-    (&["not", "necessarily"], HEDGE),
-    // Not negations.
-    (&["not", "only"], 0),
-    (&["not", "just"], 0),
-    (&["nothing", "but"], 0),
-    (&["more", "than", "just"], 0),
-    (&["declined", "to"], 0),
-    (&["found", "that"], REPORT),
-    (&["finds", "that"], REPORT),
-    (&["showed", "that"], REPORT),
-    (&["shows", "that"], REPORT),
-    (&["not", "clear"], HEDGE),
-    (&["could", "not"], NEG),
-    (&["would", "not"], NEG),
-    (&["not", "yet", "clear"], HEDGE),
-    (&["more", "than", "ever"], 0),
-];
+/// Multi-word expressions, one a line: a tag letter, then the words
+/// (A according, R reporting, S hearsay, C causal, M comparison, F future,
+/// B booster, H hedge, N negation, 0 none: "not only" is not a negation).
+/// Kept as text rather than a table of slices: smaller in the wasm.
+const PHRASES: &str = "\
+A according to
+R pointed out
+S it is said
+S it was said
+S it is reported
+S it was reported
+S it is believed
+S it is understood
+S it is alleged
+S is said to
+S are said to
+S was said to
+S were said to
+S is reported to
+S are reported to
+S was reported to
+S is believed to
+S is understood to
+S are understood to
+S was understood to
+S is thought to
+S are thought to
+S was thought to
+S is alleged to
+S are alleged to
+S is rumoured to
+S is rumored to
+S are believed to
+S was believed to
+C due to
+C because of
+C as a result
+C owing to
+C thanks to
+C in response to
+C led to
+C lead to
+C leads to
+C leading to
+C resulted in
+C result in
+C results in
+C contributed to
+C driven by
+M compared with
+M compared to
+M relative to
+M in contrast
+F going to
+F set to
+F expected to
+F likely to
+F on track to
+B in fact
+B of course
+B no doubt
+B without doubt
+B beyond doubt
+H in my view
+H in our view
+H to some extent
+H in part
+H more or less
+H on the whole
+H in general
+H not necessarily
+0 not only
+0 not just
+0 nothing but
+0 more than just
+0 declined to
+R found that
+R finds that
+R showed that
+R shows that
+H not clear
+N could not
+N would not
+H not yet clear
+0 more than ever";
+
+fn phrase_tag(letter: u8) -> Tag {
+    match letter {
+        b'A' => ACCORDING,
+        b'R' => REPORT,
+        b'S' => HEARSAY,
+        b'C' => CAUSAL,
+        b'M' => COMPARE,
+        b'F' => FUTURE,
+        b'B' => BOOST,
+        b'H' => HEDGE,
+        b'N' => NEG,
+        _ => 0,
+    }
+}
+
+/// The phrases, parsed once: (words, tag).
+fn phrases() -> &'static [(Vec<&'static str>, Tag)] {
+    static P: OnceLock<Vec<(Vec<&'static str>, Tag)>> = OnceLock::new();
+    P.get_or_init(|| {
+        PHRASES
+            .lines()
+            .filter_map(|l| {
+                let (tag, words) = l.split_once(' ')?;
+                Some((words.split(' ').collect(), phrase_tag(tag.as_bytes()[0])))
+            })
+            .collect()
+    })
+}
 
 type Fx = BuildHasherDefault<FxHasher>;
 
@@ -361,7 +391,7 @@ fn table() -> &'static HashMap<&'static str, Tag, Fx> {
         {
             *m.entry(w).or_default() |= OPINION;
         }
-        for (words, _) in PHRASES {
+        for (words, _) in phrases() {
             *m.entry(words[0]).or_default() |= PHRASE;
         }
         *m.entry("according").or_default() |= ACCORDING;
@@ -392,11 +422,11 @@ pub fn fold(token: &str) -> Cow<'_, str> {
     Cow::Owned(s)
 }
 
-/// If a phrase of [`PHRASES`] starts at `i` in `words`, its length and tag.
+/// If a phrase of `PHRASES` starts at `i` in `words`, its length and tag.
 /// The longest match wins.
 pub fn phrase_at(words: &[Cow<'_, str>], i: usize) -> Option<(usize, Tag)> {
     let mut best: Option<(usize, Tag)> = None;
-    for (p, tag) in PHRASES {
+    for (p, tag) in phrases() {
         if p.len() > words.len() - i || best.is_some_and(|(n, _)| n >= p.len()) {
             continue;
         }
