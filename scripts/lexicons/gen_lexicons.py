@@ -44,7 +44,7 @@ CITY_MIN_POP = 400_000
 # Faker person locales written in Latin script.
 LATIN_LOCALES = [
     "en_US", "en_GB", "en_IN", "en_NG", "fr_FR", "es_MX", "it_IT", "pt_BR", "nl_NL", "pl_PL",
-    "sv_SE", "tr_TR",
+    "sv_SE", "tr_TR", "de_AT",
 ]
 # Faker locales in Cyrillic, transliterated (BGN/PCGN-like, simplified).
 CYRILLIC_LOCALES = ["ru_RU", "uk_UA"]
