@@ -605,6 +605,36 @@ fn clauses_and_non_claims() {
         got,
         ["Exports rose 4 percent in May", "imports fell 2 percent."]
     );
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The ministry said prices rose 5 percent, and officials expect further increases.",
+            &[
+                "The ministry said prices rose 5 percent",
+                "officials expect further increases.",
+            ],
+        ),
+        (
+            "Russia, China, and Iran signed a pact in 2023.",
+            &["Russia, China, and Iran signed a pact in 2023."],
+        ),
+        (
+            "Sales fell 3 percent in Ohio, but analysts said the outlook was improving.",
+            &[
+                "Sales fell 3 percent in Ohio",
+                "analysts said the outlook was improving.",
+            ],
+        ),
+        (
+            "The talks, while producing limited results, were welcomed by 40 states.",
+            &["The talks, while producing limited results, were welcomed by 40 states."],
+        ),
+    ];
+    for (text, want) in cases {
+        let doc = Document::from_plain_text("t", "t", text);
+        let a = analyse(&doc);
+        let got: Vec<&str> = a.claims.iter().map(|c| c.text(text)).collect();
+        assert_eq!(&got, want, "{text}");
+    }
 }
 
 #[test]

@@ -294,7 +294,8 @@ fn is_question(s: &Sent) -> bool {
         .is_some_and(|w| w == "?")
 }
 
-/// Clause boundaries: `;`, `, but` / `, while` / `, whereas` / `, yet`, and
+/// Clause boundaries: `;`, `, but` / `, while` / `, whereas` / `, yet`,
+/// `, and` before an auxiliary or reporting verb, and
 /// spaced dashes, when both sides are long enough and the right side reads
 /// as an independent clause (a subject word, then a finite verb).
 pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
@@ -318,6 +319,13 @@ pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
         let right = match w {
             ";" => Some(k + 1),
             "," if matches!(s.words[k + 1].as_ref(), "but" | "while" | "whereas" | "yet") => {
+                Some(k + 2)
+            }
+            // ", and" joins lists far more often than clauses: only before a
+            // clause with its own auxiliary or reporting verb.
+            "," if s.words[k + 1] == "and"
+                && (k + 3..n.min(k + 10)).any(|j| s.has(j, words::AUX | words::REPORT)) =>
+            {
                 Some(k + 2)
             }
             "–" | "—" if s.tokens[k].space_before => Some(k + 1),
@@ -352,7 +360,7 @@ fn independent(s: &Sent, a: usize, b: usize) -> bool {
     if a >= b {
         return false;
     }
-    let first_ok = s.has(a, words::DET | words::PRON | words::THEY)
+    let first_ok = s.has(a, words::DET | words::PRON | words::THEY | words::SOURCE)
         || s.is_named(a)
         || s.tokens[a].is_capitalised(s.text);
     first_ok

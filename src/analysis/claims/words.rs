@@ -109,7 +109,7 @@ const DEGREES: &str = "\
     exceptionally";
 
 const REPORTING: &str = "\
-    believe think fear fears feared \
+    believe think fear fears feared expect hope hopes \
     acknowledge acknowledged acknowledges acknowledging add added adding adds admit admits \
     admitted admitting affirmed agreed alleged alleges announce announced announces argue \
     argued argues arguing assert asserted asserts asserting assured boasted cautioned \
@@ -216,6 +216,7 @@ const PERS: &str = "\
 const PHRASES: &str = "\
 A according to
 R pointed out
+0 rather than
 S it is said
 S it was said
 S it is reported
