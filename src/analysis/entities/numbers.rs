@@ -992,6 +992,8 @@ pub(crate) fn percent_at(t: &Toks, i: usize) -> Option<(usize, f64)> {
     let e = m.tokens.1;
     let end = match (t.w(e), t.w(e + 1)) {
         ("%", _) => e + 1,
+        // "3 percentage points", "2 percent points".
+        ("percentage" | "percent", "point" | "points") => e + 2,
         ("percent" | "percents" | "percentage" | "pct", _) => e + 1,
         ("per", "cent") => e + 2,
         _ => return None,
