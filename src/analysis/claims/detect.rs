@@ -1,18 +1,21 @@
-//! Detection and scoring: sentences → clauses → claims.
+//! Detection: sentences → clauses → claims.
 //!
 //! Each sentence is read once into a [`Sent`]: folded words, word tags
 //! (with multi-word phrases), quotation depth and the entity mention under
-//! each token. Sentences are split into clauses where they join independent
-//! assertions; each clause is attributed ([`super::attribution`]), its
-//! hedges, boosters, opinion words and negations are marked, and it is
-//! scored from transparent feature weights (see [`score`]).
+//! each token. Questions and fragments under four words are skipped;
+//! sentences are split into clauses where they join independent assertions;
+//! each clause is attributed (`attribution`), its cues are marked (`cues`),
+//! and it is scored and given kinds (`score`). A quotation that runs over
+//! several sentences takes the speaker of the sentence where it closes.
 
 use std::borrow::Cow;
 
-use super::attribution::{attribute, Attribution};
+use super::attribution::attribute;
+use super::cues::{mark, per_units};
+use super::score::{certainty, kinds, reasons, score};
 use super::words::{self, fold, phrase_at, Tag};
-use super::{Certainty, Claim, ClaimKind, Feature, PerUnit, Reason, Speaker, CHECKWORTHY};
-use crate::analysis::entities::{Analysis, Label, Value};
+use super::{Certainty, Claim, ClaimKind, Feature, Reason, Speaker, CHECKWORTHY};
+use crate::analysis::entities::{Analysis, Label};
 use crate::analysis::span::Span;
 use crate::analysis::text::{Sentence, Token, TokenKind};
 
@@ -373,184 +376,7 @@ fn independent(s: &Sent, a: usize, b: usize) -> bool {
         })
 }
 
-/// Adjective-shaped word (for the degree-adverb and "proved X" rules).
-fn adjective_like(w: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "ed", "al", "ous", "ive", "ful", "ic", "able", "ible", "ent", "ant", "ary", "less", "ish",
-        "ate", "ing",
-    ];
-    w.len() > 3 && SUFFIXES.iter().any(|s| w.ends_with(s))
-}
-
-/// Everything found in one clause before scoring.
-struct Marks {
-    hedges: Vec<Span>,
-    boosters: Vec<Span>,
-    opinion: Vec<Span>,
-    negations: Vec<Span>,
-    causal: bool,
-    compare: bool,
-    future: bool,
-    modal: bool,
-    first_person: bool,
-}
-
-fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
-    let mut m = Marks {
-        hedges: Vec::new(),
-        boosters: Vec::new(),
-        opinion: Vec::new(),
-        negations: Vec::new(),
-        causal: false,
-        compare: false,
-        future: false,
-        modal: false,
-        first_person: false,
-    };
-    let cue = att.cue_tokens;
-    let mut k = a;
-    while k < b {
-        let len = (s.plen[k] as usize).max(1).min(b - k);
-        let in_cue = cue.is_some_and(|(ca, cb)| k >= ca && k < cb);
-        let tag = s.tags[k];
-        let sp = s.span(k, k + len);
-        if tag != 0 {
-            // "would" after "said" is reported "will", not a hedge.
-            let backshift = matches!(s.words[k].as_ref(), "would" | "wouldn't")
-                && cue.is_some_and(|(ca, _)| ca < k);
-            let hedge = tag & words::HEARSAY != 0
-                || (tag & words::HEDGE != 0 && !in_cue && !backshift)
-                || (tag & words::APPROX != 0 && approximates(s, k + len));
-            if hedge {
-                m.hedges.push(sp);
-            }
-            if tag & words::BOOST != 0 && !in_cue {
-                m.boosters.push(sp);
-            }
-            if tag & words::NEG != 0 {
-                m.negations.push(sp);
-            }
-            m.causal |= tag & words::CAUSAL != 0;
-            m.compare |= tag & words::COMPARE != 0;
-            m.future |= tag & words::FUTURE != 0;
-            m.modal |= tag & words::MODAL != 0;
-            m.first_person |= tag & words::FIRST != 0 && !s.quoted[k];
-            // Opinion: lexicon words; a degree adverb with an adjective;
-            // "proved / seems / appears" with an adjective.
-            let next_adj = k + 1 < b
-                && s.tags[k + 1] & (words::BOOST | words::HEDGE) == 0
-                && s.ment[k + 1] == NONE
-                && s.tokens[k + 1].kind == TokenKind::Word
-                && (s.tags[k + 1] & words::OPINION != 0 || adjective_like(&s.words[k + 1]));
-            if tag & words::DEGREE != 0 && next_adj {
-                m.opinion.push(s.span(k, k + 2));
-                k += 2;
-                continue;
-            }
-            if tag & words::OPINION != 0 && tag & (words::BOOST | words::HEDGE) == 0 {
-                m.opinion.push(sp);
-            }
-            if matches!(
-                s.words[k].as_ref(),
-                "proved"
-                    | "proven"
-                    | "proves"
-                    | "prove"
-                    | "seems"
-                    | "seem"
-                    | "seemed"
-                    | "appears"
-                    | "appear"
-                    | "appeared"
-                    | "looks"
-                    | "looked"
-            ) && next_adj
-                && s.tags[k + 1] & words::OPINION == 0
-            {
-                m.opinion.push(s.span(k + 1, k + 2));
-            }
-        }
-        k += len;
-    }
-    m
-}
-
-/// True when a number follows (for approximators such as "about" and "some").
-fn approximates(s: &Sent, k: usize) -> bool {
-    k < s.len()
-        && (s.tokens[k].kind == TokenKind::Number
-            || matches!(s.label(k), Some(Label::Quantity | Label::Money)))
-}
-
-/// Rates and shares after quantity mentions: "from each side", "a year", "per capita".
-fn per_units(s: &Sent, a: usize, b: usize) -> Vec<PerUnit> {
-    let mut out = Vec::new();
-    let mut k = a;
-    while k < b {
-        let m = s.ment[k];
-        if m == NONE || !matches!(s.label(k), Some(Label::Quantity | Label::Money)) {
-            k += 1;
-            continue;
-        }
-        let mut e = k;
-        while e < b && s.ment[e] == m {
-            e += 1;
-        }
-        // Up to four words after the number, stopping at punctuation or another mention.
-        for j in e..(e + 5).min(b) {
-            if !s.is_word(j) || (s.ment[j] != NONE && s.ment[j] != m) {
-                break;
-            }
-            let w = s.words[j].as_ref();
-            if w == "apiece" {
-                out.push(PerUnit {
-                    mention: m as usize,
-                    span: s.span(j, j + 1),
-                });
-                break;
-            }
-            if s.has(j, words::PER) && j + 1 < b && s.tokens[j + 1].kind == TokenKind::Word {
-                let article = matches!(w, "a" | "an");
-                if !article || words::tags(&s.words[j + 1]) & words::UNIT != 0 {
-                    out.push(PerUnit {
-                        mention: m as usize,
-                        span: s.span(j, j + 2),
-                    });
-                    break;
-                }
-            }
-        }
-        k = e;
-    }
-    out
-}
-
-/// Check-worthiness features and their weights.
-///
-/// | feature | weight |
-/// | --- | --- |
-/// | base | 0.05 |
-/// | quantity (number, money, percent) | 0.45, +0.05 for a second |
-/// | duration or unlabelled number (no quantity) | 0.30 |
-/// | date: day or month / year / other time reference | 0.20 / 0.15 / 0.10 |
-/// | person (with a title or role) | 0.25 (0.30) |
-/// | organisation or event | 0.20, +0.05 each more |
-/// | place or group | 0.10, +0.05 each more |
-/// | (named entities together at most 0.35) | |
-/// | 3+ / 5+ distinct named entities | 0.10 / 0.20 |
-/// | named source / unnamed source | 0.20 / 0.15 |
-/// | causal, comparison | 0.15 each |
-/// | prediction (future marker / possibility modal) | 0.10 / 0.05 |
-/// | opinion words beyond the first | −0.05 each, at most −0.15 |
-/// | first person outside quotations | −0.15 |
-/// | fewer than 7 words | −0.10 |
-pub(super) fn score(reasons: &[Reason]) -> f32 {
-    let sum: f32 = 0.05 + reasons.iter().map(|r| r.weight).sum::<f32>();
-    (sum.clamp(0.0, 1.0) * 100.0).round() / 100.0
-}
-
 fn clause(s: &Sent, sentence: usize, a: usize, b: usize, last_person: Option<usize>) -> Claim {
-    let an = s.analysis;
     // Trim trailing commas/semicolons and leading punctuation other than quotes.
     let mut b2 = b;
     while b2 > a + 1 && matches!(s.words[b2 - 1].as_ref(), "," | ";" | "–" | "—" | ":") {
@@ -572,158 +398,11 @@ fn clause(s: &Sent, sentence: usize, a: usize, b: usize, last_person: Option<usi
             mentions.push(m as usize);
         }
     }
-    let mut reasons = Vec::new();
-    let mut push = |feature, weight: f32| reasons.push(Reason { feature, weight });
-
-    // Quantities, durations and dates.
-    let quantities = mentions
-        .iter()
-        .filter(|&&m| matches!(an.mentions[m].label, Label::Quantity | Label::Money))
-        .count();
-    let mut date_w: f32 = 0.0;
-    let mut duration = false;
-    for &m in &mentions {
-        let mm = &an.mentions[m];
-        if mm.label != Label::Date {
-            continue;
-        }
-        match &mm.value {
-            Some(Value::Duration { .. }) => duration = true,
-            Some(Value::Date { iso }) if iso.len() >= 7 => date_w = date_w.max(0.2),
-            Some(Value::Date { .. }) => date_w = date_w.max(0.15),
-            _ => date_w = date_w.max(0.1),
-        }
-    }
-    // Numbers the entity engine left unlabelled ("two hours", "dozens").
-    let bare_number = (a..b).any(|k| {
-        s.ment[k] == NONE
-            && (s.tokens[k].kind == TokenKind::Number
-                || words::tags(&s.words[k]) & words::NUMBER != 0)
-    });
-    if quantities > 0 {
-        push(Feature::Quantity, if quantities > 1 { 0.5 } else { 0.45 });
-    } else if duration || bare_number {
-        push(Feature::Duration, 0.3);
-    }
-    if date_w > 0.0 {
-        push(Feature::Date, date_w);
-    }
-
-    // Named entities (distinct entities).
-    let mut seen: Vec<usize> = Vec::new();
-    let (mut persons, mut orgs, mut places) = (0, 0, 0);
-    for &m in &mentions {
-        let mm = &an.mentions[m];
-        if !matches!(
-            mm.label,
-            Label::Person | Label::Org | Label::Event | Label::Place | Label::Norp
-        ) || seen.contains(&mm.entity)
-        {
-            continue;
-        }
-        seen.push(mm.entity);
-        match mm.label {
-            Label::Person => persons += 1,
-            Label::Org | Label::Event => orgs += 1,
-            _ => places += 1,
-        }
-    }
-    let mut named: f32 = 0.0;
-    let extra = |n: i32, first: f32| {
-        if n == 0 {
-            0.0
-        } else {
-            first + 0.05 * (n - 1) as f32
-        }
-    };
-    let role = mentions.iter().any(|&m| an.mentions[m].role.is_some());
-    let wp = match (persons > 0, role) {
-        (false, _) => 0.0,
-        (true, false) => 0.25,
-        (true, true) => 0.3,
-    };
-    let wo = extra(orgs, 0.2);
-    let wl = extra(places, 0.1);
-    for (f, w) in [
-        (Feature::Person, wp),
-        (Feature::Organisation, wo),
-        (Feature::Place, wl),
-    ] {
-        let w = w.min(0.35 - named);
-        if w > 0.0 {
-            push(f, w);
-            named += w;
-        }
-    }
-    if seen.len() >= 5 {
-        push(Feature::ManyEntities, 0.2);
-    } else if seen.len() >= 3 {
-        push(Feature::ManyEntities, 0.1);
-    }
-
-    // Attribution.
-    match &att.speaker {
-        Speaker::Entity { .. } => push(Feature::NamedSource, 0.2),
-        Speaker::Unnamed { .. } => push(Feature::UnnamedSource, 0.15),
-        Speaker::Author => {}
-    }
-    if marks.causal {
-        push(Feature::Causal, 0.15);
-    }
-    if marks.compare {
-        push(Feature::Comparison, 0.15);
-    }
-    if marks.future {
-        push(Feature::Prediction, 0.1);
-    } else if marks.modal {
-        push(Feature::Prediction, 0.05);
-    }
-    if marks.opinion.len() > 1 {
-        push(
-            Feature::Opinion,
-            -(0.05 * (marks.opinion.len() - 1) as f32).min(0.15),
-        );
-    }
-    if marks.first_person {
-        push(Feature::FirstPerson, -0.15);
-    }
-    if (a..b).filter(|&k| s.is_word(k)).count() < 7 {
-        push(Feature::Short, -0.1);
-    }
+    let reasons = reasons(s, a, b, &mentions, &marks, &att.speaker);
     let score = score(&reasons);
-
-    // Kinds, in priority order.
-    let mut kinds = Vec::new();
-    if quantities > 0 {
-        kinds.push(ClaimKind::Quantitative);
-    }
-    if att.speaker != Speaker::Author {
-        kinds.push(ClaimKind::Attributed);
-    }
-    if marks.future || marks.modal {
-        kinds.push(ClaimKind::Prediction);
-    }
-    if marks.causal {
-        kinds.push(ClaimKind::Causal);
-    }
-    if marks.compare {
-        kinds.push(ClaimKind::Comparison);
-    }
-    if !marks.opinion.is_empty() {
-        kinds.push(ClaimKind::Evaluative);
-    }
-    if kinds.is_empty() {
-        kinds.push(ClaimKind::Statement);
-    }
+    let kinds = kinds(s.analysis, &mentions, &marks, &att.speaker);
     let kind = kinds[0];
-
-    let certainty = if !marks.hedges.is_empty() {
-        Certainty::Hedged
-    } else if att.speaker != Speaker::Author {
-        Certainty::AttributedOnly
-    } else {
-        Certainty::Asserted
-    };
+    let certainty = certainty(&marks, &att.speaker);
     Claim {
         span: s.span(a, b),
         sentence,

@@ -49,7 +49,9 @@
 //! ```
 
 mod attribution;
+mod cues;
 mod detect;
+mod score;
 mod words;
 
 use serde::Serialize;
