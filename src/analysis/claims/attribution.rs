@@ -373,3 +373,106 @@ fn reporting_subject(
     }
     person.map(|p| mention_speaker(s, p))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyse, Document};
+
+    /// (text, speaker kind, speaker words in the text, cue)
+    #[test]
+    fn attribution_rule_table() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            // possessive + communication noun
+            (
+                "Senator Ann Lee’s pointed remarks on taxes angered 40 donors.",
+                "entity",
+                Some("Ann Lee"),
+                Some("remarks"),
+            ),
+            (
+                "Senator Ann Lee spoke. Her statement on taxes angered 40 donors.",
+                "entity",
+                Some("Her"),
+                Some("statement"),
+            ),
+            (
+                "The senator’s remarks on taxes angered 40 donors in Ohio.",
+                "unnamed",
+                Some("The senator"),
+                Some("remarks"),
+            ),
+            // subject + reporting verb, inverted subject, pronoun
+            (
+                "Senator Ann Lee said taxes would rise by 4 percent.",
+                "entity",
+                Some("Ann Lee"),
+                Some("said"),
+            ),
+            (
+                "“Taxes will rise,” said Senator Ann Lee on Monday.",
+                "entity",
+                Some("Ann Lee"),
+                Some("said"),
+            ),
+            (
+                "Senator Ann Lee spoke. She added that taxes would rise.",
+                "entity",
+                Some("She"),
+                Some("added"),
+            ),
+            (
+                "Donors, including banker Tom Reed, have warned that taxes will rise.",
+                "entity",
+                Some("Tom Reed"),
+                Some("warned"),
+            ),
+            // according to
+            (
+                "Taxes rose 4 percent, according to the Treasury of Ohio.",
+                "entity",
+                Some("Treasury of Ohio"),
+                Some("according to"),
+            ),
+            (
+                "Taxes rose 4 percent, according to officials.",
+                "unnamed",
+                Some("officials"),
+                Some("according to"),
+            ),
+            // hearsay
+            (
+                "Taxes reportedly rose 4 percent in Ohio.",
+                "unnamed",
+                None,
+                Some("reportedly"),
+            ),
+            (
+                "Taxes are said to have risen 4 percent in Ohio.",
+                "unnamed",
+                None,
+                Some("are said to"),
+            ),
+            // the author
+            (
+                "Taxes rose 4 percent in Ohio last year.",
+                "author",
+                None,
+                None,
+            ),
+            (
+                "Talks between Ohio and Texas have revealed deep rifts.",
+                "author",
+                None,
+                None,
+            ),
+        ];
+        for (text, kind, words, cue) in cases {
+            let doc = Document::from_plain_text("t", "t", text);
+            let a = analyse(&doc);
+            let c = a.claims.last().unwrap();
+            assert_eq!(c.speaker.kind_name(), *kind, "{text}");
+            assert_eq!(c.speaker.span().map(|s| s.slice(text)), *words, "{text}");
+            assert_eq!(c.cue.map(|s| s.slice(text)), *cue, "{text}");
+        }
+    }
+}

@@ -169,3 +169,120 @@ pub(super) fn per_units(s: &Sent, a: usize, b: usize) -> Vec<PerUnit> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyse, Document};
+
+    /// (text, hedges, boosters, opinion, negations, per-unit)
+    type Case<'a> = (
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+
+    #[test]
+    fn cue_table() {
+        let cases: &[Case] = &[
+            (
+                "About 300 people in Ohio may have left.",
+                &["About", "may"],
+                &[],
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                "It was about the 300 jobs in Ohio.",
+                &[],
+                &[],
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                "Some 40 trucks in Ohio clearly broke down.",
+                &["Some"],
+                &["clearly"],
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                "The situation in Ohio is increasingly precarious.",
+                &[],
+                &[],
+                &["increasingly precarious"],
+                &[],
+                &[],
+            ),
+            (
+                "His warnings in Ohio have proved prescient.",
+                &[],
+                &["proved"],
+                &["prescient"],
+                &[],
+                &[],
+            ),
+            (
+                "Ohio did not send 300 troops.",
+                &[],
+                &[],
+                &[],
+                &["not"],
+                &[],
+            ),
+            ("Ohio sent not only 300 troops.", &[], &[], &[], &[], &[]),
+            (
+                "Ohio sent 300 troops from each side.",
+                &[],
+                &[],
+                &[],
+                &[],
+                &["each side"],
+            ),
+            (
+                "Ohio pays $5 million a year to 40 towns.",
+                &[],
+                &[],
+                &[],
+                &[],
+                &["a year"],
+            ),
+            ("Ohio sent 300 troops in a truck.", &[], &[], &[], &[], &[]),
+            (
+                "Officials in Ohio said it would cost $5 million.",
+                &[],
+                &[],
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                "Ohio would cost $5 million, it seems.",
+                &["would", "seems"],
+                &[],
+                &[],
+                &[],
+                &[],
+            ),
+        ];
+        for (text, hedges, boosters, opinion, neg, per) in cases {
+            let doc = Document::from_plain_text("t", "t", text);
+            let a = analyse(&doc);
+            let c = &a.claims[0];
+            let t = |v: &[crate::analysis::Span]| -> Vec<String> {
+                v.iter().map(|s| s.slice(text).to_string()).collect()
+            };
+            assert_eq!(t(&c.hedges), *hedges, "hedges: {text}");
+            assert_eq!(t(&c.boosters), *boosters, "boosters: {text}");
+            assert_eq!(t(&c.opinion), *opinion, "opinion: {text}");
+            assert_eq!(t(&c.negations), *neg, "negations: {text}");
+            let p: Vec<&str> = c.per_unit.iter().map(|p| p.span.slice(text)).collect();
+            assert_eq!(p, *per, "per unit: {text}");
+        }
+    }
+}

@@ -423,3 +423,39 @@ fn clause(s: &Sent, sentence: usize, a: usize, b: usize, last_person: Option<usi
         mentions,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyse, Document};
+
+    #[test]
+    fn claims_per_sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("Too short here.", &[]),
+            ("Is this really a claim about Ohio?", &[]),
+            (
+                "“Is this really a claim about Ohio?” he asked.",
+                &["“Is this really a claim about Ohio?” he asked."],
+            ),
+            (
+                "Ohio grew 4 percent; Texas shrank 2 percent.",
+                &["Ohio grew 4 percent", "Texas shrank 2 percent."],
+            ),
+            (
+                "The deal was signed in Ohio – it will cost $5 million.",
+                &["The deal was signed in Ohio", "it will cost $5 million."],
+            ),
+            (
+                "Ohio, Texas, and Iowa voted for the bill in May.",
+                &["Ohio, Texas, and Iowa voted for the bill in May."],
+            ),
+        ];
+        for (text, want) in cases {
+            let doc = Document::from_plain_text("t", "t", text);
+            let a = analyse(&doc);
+            let got: Vec<&str> = a.claims.iter().map(|c| c.text(text)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+}

@@ -217,3 +217,54 @@ pub(super) fn certainty(marks: &Marks, speaker: &Speaker) -> Certainty {
         Certainty::Asserted
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn score_is_clamped_and_rounded() {
+        let r = |w: f32| Reason {
+            feature: Feature::Quantity,
+            weight: w,
+        };
+        let cases: &[(&[f32], f32)] = &[
+            (&[], 0.05),
+            (&[0.45], 0.5),
+            (&[0.45, 0.3, 0.35], 1.0),
+            (&[-0.5], 0.0),
+            (&[0.123], 0.17),
+        ];
+        for (weights, want) in cases {
+            let reasons: Vec<Reason> = weights.iter().map(|&w| r(w)).collect();
+            assert_eq!(score(&reasons), *want, "{weights:?}");
+        }
+    }
+
+    #[test]
+    fn kinds_in_priority_order() {
+        use crate::analysis::{analyse, Document};
+        let cases: &[(&str, &[ClaimKind])] = &[
+            (
+                "Officials said exports to Ohio rose 4 percent because of lower prices.",
+                &[
+                    ClaimKind::Quantitative,
+                    ClaimKind::Attributed,
+                    ClaimKind::Causal,
+                    ClaimKind::Comparison,
+                ],
+            ),
+            ("The plant will close in Ohio.", &[ClaimKind::Prediction]),
+            ("The plant closed after a fire.", &[ClaimKind::Statement]),
+            (
+                "It was a wonderful and memorable evening.",
+                &[ClaimKind::Evaluative],
+            ),
+        ];
+        for (text, want) in cases {
+            let doc = Document::from_plain_text("t", "t", text);
+            let a = analyse(&doc);
+            assert_eq!(a.claims[0].kinds, *want, "{text}");
+        }
+    }
+}
