@@ -213,3 +213,53 @@ fn a_broken_link_opens_the_default_view_with_a_message() {
         );
     }
 }
+
+#[test]
+fn a_passage_link_reopens_with_the_passage_highlighted_and_in_view() {
+    require_app!(true);
+    let passage = "reportedly exceeding one million";
+    assert!(default_document().text.contains(passage));
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 700);
+    open(&server, &browser, "");
+    // Select the passage as a reader would, then release the mouse.
+    let found = js(
+        &browser,
+        &format!(
+            "const ok = window.find({passage:?}); document.dispatchEvent(new MouseEvent('mouseup', {{bubbles: true}})); window.dispatchEvent(new MouseEvent('mouseup')); return ok;"
+        ),
+    );
+    assert_eq!(found, json!(true));
+    browser.wait_for(
+        "return !document.querySelector('.passage-button').hidden;",
+        5,
+    );
+    browser.click(".passage-button");
+    let hash = browser.wait_for("return location.hash.includes('&q=') && location.hash;", 5);
+    let hash = hash.as_str().unwrap().to_string();
+
+    let other = Browser::start(1280, 700);
+    open(&server, &other, &hash);
+    let drawn = other.wait_for(
+        "const h = CSS.highlights.get('cl-passage');
+         if (!h) return null;
+         const r = Array.from(h)[0].getBoundingClientRect();
+         return [Array.from(h)[0].toString(), r.top >= 0 && r.bottom <= innerHeight];",
+        5,
+    );
+    assert_eq!(drawn, json!([passage, true]));
+    assert_eq!(
+        js(
+            &other,
+            "return document.querySelector('.passage-bar').hidden;"
+        ),
+        json!(false)
+    );
+    assert_eq!(
+        js(
+            &other,
+            "return document.querySelectorAll('.notice').length;"
+        ),
+        json!(0)
+    );
+}

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::card::EntityCard;
 use super::legend::Legend;
+use super::passage::PassageTools;
 use super::pinbar::PinBar;
 use super::state::ViewCtx;
 use crate::analysis::{label_key, label_title, pieces, BlockKind, Mention, Piece};
@@ -345,6 +346,7 @@ pub fn Article(
             </header>
             <Legend/>
             <PinBar/>
+            <PassageTools/>
             <div
                 class=body_class
                 node_ref=body

@@ -102,3 +102,87 @@ fn try_set_highlight(name: &str, ranges: &[web_sys::Range]) -> Result<(), JsValu
     set.call2(&registry, &name.into(), &highlight)?;
     Ok(())
 }
+
+/// UTF-16 units of `el`'s text before `(node, offset)`, if the point is inside `el`.
+fn units_before(el: &web_sys::Node, node: &web_sys::Node, offset: u32) -> Option<u32> {
+    if node.node_type() != web_sys::Node::TEXT_NODE {
+        // A point between children: count the text of the children before it.
+        let kids = node.child_nodes();
+        let mut units = units_before_node(el, node)?;
+        for i in 0..offset.min(kids.length()) {
+            units += kids
+                .item(i)
+                .and_then(|k| k.text_content())
+                .map_or(0, |t| t.encode_utf16().count() as u32);
+        }
+        return Some(units);
+    }
+    Some(units_before_node(el, node)? + offset)
+}
+
+/// UTF-16 units of `el`'s text that come before `target` in document order.
+fn units_before_node(el: &web_sys::Node, target: &web_sys::Node) -> Option<u32> {
+    let mut units = 0u32;
+    let mut stack = vec![el.clone()];
+    while let Some(node) = stack.pop() {
+        if node.is_same_node(Some(target)) {
+            return Some(units);
+        }
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            units += node
+                .dyn_ref::<web_sys::CharacterData>()
+                .map_or(0, |t| t.length());
+            continue;
+        }
+        let kids = node.child_nodes();
+        for i in (0..kids.length()).rev() {
+            if let Some(k) = kids.item(i) {
+                stack.push(k);
+            }
+        }
+    }
+    None
+}
+
+/// The document byte offset of a DOM point inside the rendered article.
+fn offset_of(
+    doc: &Document,
+    offsets: &Offsets,
+    node: &web_sys::Node,
+    offset: u32,
+) -> Option<usize> {
+    let el = if node.node_type() == web_sys::Node::TEXT_NODE {
+        node.parent_element()?
+    } else {
+        node.clone().dyn_into::<web_sys::Element>().ok()?
+    };
+    let block_el = el.closest("[data-b]").ok()??;
+    let b: usize = block_el.get_attribute("data-b")?.parse().ok()?;
+    let block = doc.blocks.get(b)?;
+    let units = units_before(&block_el, node, offset)? as usize;
+    let start = offsets.byte_to_utf16(block.span.start)?;
+    let at = offsets.utf16_to_byte(start + units)?;
+    Some(at.clamp(block.span.start, block.span.end))
+}
+
+/// The document span of the reader's current selection, if it lies in the article.
+pub fn selection_span(doc: &Document, offsets: &Offsets) -> Option<Span> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    if sel.is_collapsed() || sel.range_count() == 0 {
+        return None;
+    }
+    let r = sel.get_range_at(0).ok()?;
+    let s = offset_of(
+        doc,
+        offsets,
+        &r.start_container().ok()?,
+        r.start_offset().ok()?,
+    )?;
+    let e = offset_of(doc, offsets, &r.end_container().ok()?, r.end_offset().ok()?)?;
+    // Trim surrounding whitespace.
+    let text = &doc.text[s.min(e)..s.max(e)];
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    let span = Span::new(s.min(e) + lead, s.max(e) - trail);
+    (!span.is_empty()).then_some(span)
+}

@@ -24,6 +24,7 @@ pub mod entity_list;
 pub mod fatal;
 pub mod legend;
 pub mod panel;
+pub mod passage;
 pub mod pinbar;
 pub mod share;
 pub mod state;

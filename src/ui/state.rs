@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::analysis::share::Tab;
-use crate::analysis::{label_title, Analysis, Document, Label, LabelSet};
+use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Span};
 
 /// Everything the components share.
 #[derive(Clone)]
@@ -34,6 +34,8 @@ pub struct ViewCtx {
     pub tab: RwSignal<Tab>,
     /// The selected claim (index into `analysis.claims`).
     pub claim: RwSignal<Option<usize>>,
+    /// Passages the reader (or a link) highlighted.
+    pub passages: RwSignal<Vec<Span>>,
 }
 
 impl ViewCtx {
@@ -50,6 +52,7 @@ impl ViewCtx {
             announce: RwSignal::new(String::new()),
             tab: RwSignal::new(Tab::Entities),
             claim: RwSignal::new(None),
+            passages: RwSignal::new(Vec::new()),
         }
     }
 

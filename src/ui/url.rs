@@ -81,6 +81,13 @@ fn snapshot(ctx: &ViewCtx) -> ViewState {
         .and_then(|c| a.claims.get(c))
         .map(|c| TextQuote::from_span(&ctx.doc.text, &ctx.doc.offsets(), c.span));
     let tab = ctx.tab.get_untracked();
+    let offsets = ctx.doc.offsets();
+    let highlights = ctx
+        .passages
+        .get_untracked()
+        .iter()
+        .map(|s| TextQuote::from_span(&ctx.doc.text, &offsets, *s))
+        .collect();
     ViewState {
         doc: doc_ref(&ctx.doc),
         tab: (tab != Tab::Entities).then_some(tab),
@@ -88,6 +95,7 @@ fn snapshot(ctx: &ViewCtx) -> ViewState {
         pinned: pinned.map(|e| e.id.clone()),
         pinned_quote,
         claim,
+        highlights,
         ..ViewState::default()
     }
 }
@@ -110,6 +118,20 @@ fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
             .map(|m| m.entity)
     };
     ctx.tab.set(state.tab.unwrap_or(Tab::Entities));
+    let offsets = ctx.doc.offsets();
+    let mut passages = Vec::new();
+    for q in &state.highlights {
+        match anchor(&ctx.doc.text, &offsets, q).span() {
+            Some(span) => passages.push(span),
+            None => {
+                let short: String = q.exact.chars().take(40).collect();
+                problems.push(format!(
+                    "a highlighted passage could not be placed (“{short}…”)"
+                ));
+            }
+        }
+    }
+    ctx.passages.set(passages);
     let claim = state.claim.as_ref().map(|q| {
         anchor(&ctx.doc.text, &ctx.doc.offsets(), q)
             .span()
@@ -154,22 +176,25 @@ pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) 
     // View → URL.
     {
         let ctx = ctx.clone();
-        Effect::new(move |prev: Option<(Option<usize>, Option<usize>, Tab)>| {
-            let pinned = ctx.pinned.get();
-            ctx.hidden.track();
-            let claim = ctx.claim.get();
-            let tab = ctx.tab.get();
-            let state = snapshot(&ctx);
-            let link = share::encode(&state);
-            let here = fragment();
-            let untouched = here.is_empty() && state == ViewState::default();
-            if link != here && !untouched {
-                // Pins, claims and tabs are views to go back to; filters are not.
-                let push = matches!(prev, Some(p) if p != (pinned, claim, tab));
-                write(&link, push);
-            }
-            (pinned, claim, tab)
-        });
+        Effect::new(
+            move |prev: Option<(Option<usize>, Option<usize>, Tab, usize)>| {
+                let pinned = ctx.pinned.get();
+                ctx.hidden.track();
+                let claim = ctx.claim.get();
+                let tab = ctx.tab.get();
+                let passages = ctx.passages.with(Vec::len);
+                let state = snapshot(&ctx);
+                let link = share::encode(&state);
+                let here = fragment();
+                let untouched = here.is_empty() && state == ViewState::default();
+                if link != here && !untouched {
+                    // Pins, claims and tabs are views to go back to; filters are not.
+                    let push = matches!(prev, Some(p) if p != (pinned, claim, tab, passages));
+                    write(&link, push);
+                }
+                (pinned, claim, tab, passages)
+            },
+        );
     }
 
     // URL → view, on back / forward.
