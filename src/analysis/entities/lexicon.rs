@@ -16,6 +16,7 @@ const CITIES: &str = include_str!("../../../data/lexicons/cities.tsv");
 const REGIONS: &str = include_str!("../../../data/lexicons/regions.txt");
 const US_STATES: &str = include_str!("../../../data/lexicons/us-states.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/lexicons/first-names.txt");
+const COMMON_WORDS: &str = include_str!("../../../data/lexicons/common-words.txt");
 
 /// Geographic and political regions that are not in the generated subregion list.
 const EXTRA_REGIONS: &[&str] = &[
@@ -289,6 +290,8 @@ pub(crate) struct Lexicon {
     index: FxMap<String, u32>,
     /// Region names, for demonym → region relations ("European" → Europe).
     pub first_names: FxSet<&'static str>,
+    /// The most common English words, lowercase.
+    pub common_words: FxSet<&'static str>,
 }
 
 impl Lexicon {
@@ -328,6 +331,7 @@ impl Lexicon {
             by_first: FxMap::default(),
             index: FxMap::default(),
             first_names: FxSet::default(),
+            common_words: COMMON_WORDS.lines().collect(),
         };
         let mut country_ix: FxMap<&str, u16> = FxMap::default();
         for line in COUNTRIES.lines() {
@@ -433,6 +437,16 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(Lexicon::build)
+    }
+
+    /// True when `word` (any case) is one of the most common English words.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.common_words
+                .contains(word.to_ascii_lowercase().as_str())
+        } else {
+            self.common_words.contains(word)
+        }
     }
 
     /// True when `word` is a known given name.

@@ -2007,6 +2007,8 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     }) && (s..e).all(|i| !cx.common(i) || cx.lex.is_first_name(w(i)));
     let starts_sentence = cx.sent_start[s];
     let lower = |x: &str| x.to_ascii_lowercase();
+    // Made only of everyday English words ("Black Death", "Great Depression"): no guessing.
+    let all_dictionary = (s..e).all(|i| cx.lex.is_common_word(w(i)) && !cx.lex.is_first_name(w(i)));
     // Places by form or context: "Fort Stewart", "the state of Gujarat".
     if len >= 2 && PLACE_PREFIXES.contains(&w(s)) && !cx.common(s + 1) {
         out.push(Cand::new(s, e, Label::Place, 5));
@@ -2018,7 +2020,13 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     }
     // "Pascagoula, Mississippi", "Techiman, Ghana": a name before a comma and a known
     // country or US state is a town.
-    if len <= 3 && all_namey && after == "," && !starts_sentence && !cx.lex.is_first_name(w(s)) {
+    if len <= 3
+        && all_namey
+        && !all_dictionary
+        && after == ","
+        && !starts_sentence
+        && !cx.lex.is_first_name(w(s))
+    {
         if let Some((p, _)) = cx.lex.longest_at(&cx.words, e + 1) {
             let kinds = &cx.lex.phrases[p as usize].kinds;
             if kinds
@@ -2033,6 +2041,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     // "near Bakhmut", "outside Kherson": a place.
     if len <= 2
         && all_namey
+        && !all_dictionary
         && !starts_sentence
         && (matches!(before, "near" | "outside" | "across") || (before == "in" && after == ","))
         && !cx.lex.is_first_name(w(s))
@@ -2082,6 +2091,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let initial_name = starts_sentence
         && (2..=3).contains(&len)
         && all_namey
+        && !all_dictionary
         && !cx.title_sentence[s]
         && cx.toks.get(e).is_some_and(|t| {
             t.kind == TokenKind::Word && !t.is_capitalised(cx.text) && !cx.toks[e].line_before
@@ -2092,7 +2102,11 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
         || (apposition && len <= 4 && all_namey)
         || initials
         || ((say_after || say_before || role_before) && len <= 4 && all_namey)
-        || ((2..=3).contains(&len) && all_namey && !starts_sentence && !cx.title_sentence[s]);
+        || ((2..=3).contains(&len)
+            && all_namey
+            && !all_dictionary
+            && !starts_sentence
+            && !cx.title_sentence[s]);
     if person && !cx.caps_sentence[s] {
         let mut c = Cand::new(
             s,
