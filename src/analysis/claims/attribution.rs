@@ -314,6 +314,23 @@ fn reporting_subject(
             j += 1;
         }
     }
+    // Passive with an agent: "was told by the minister", "were reported by Reuters".
+    if v + 2 < b && s.words[v + 1] == "by" {
+        let mut agent = v + 2 + (s.words[v + 2] == "the") as usize;
+        // Titles before the name are outside the mention ("by Senator Ann Lee").
+        while agent < b.min(v + 6)
+            && s.ment[agent] == NONE
+            && s.tokens[agent].is_capitalised(s.text)
+        {
+            agent += 1;
+        }
+        if agent < b && s.is_named(agent) {
+            return Some(mention_speaker(s, agent));
+        }
+        if agent < b && s.has(agent, words::SOURCE) {
+            return Some(source_speaker(s, agent, v + 2));
+        }
+    }
     // Subject before the verb: the nearest person within reach, else an
     // organisation, place or group, a pronoun or a source noun close by.
     let floor = a.max(v.saturating_sub(30));
@@ -451,6 +468,12 @@ mod tests {
                 "unnamed",
                 None,
                 Some("are said to"),
+            ),
+            (
+                "Voters in Ohio were told by Senator Ann Lee that taxes would rise.",
+                "entity",
+                Some("Ann Lee"),
+                Some("told"),
             ),
             // the author
             (
