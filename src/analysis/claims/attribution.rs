@@ -39,6 +39,42 @@ fn entity_speaker(s: &Sent, mention: usize, span: Span) -> Speaker {
     }
 }
 
+/// Head words of institution names that take "of" / "for" ("Office for
+/// National Statistics", "Bank of England"); titles ("Minister for Trade") do not.
+const INSTITUTIONS: &[&str] = &[
+    "office",
+    "ministry",
+    "department",
+    "bank",
+    "institute",
+    "university",
+    "council",
+    "court",
+    "agency",
+    "bureau",
+    "commission",
+    "committee",
+    "board",
+    "centre",
+    "center",
+    "school",
+    "society",
+    "association",
+    "federation",
+    "union",
+    "league",
+    "organisation",
+    "organization",
+    "fund",
+    "foundation",
+    "service",
+    "authority",
+    "party",
+    "treasury",
+    "academy",
+    "house",
+];
+
 fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     let m = s.ment[k] as usize;
     // Widen over a name's head the entity engine left out: "[Office for] National Statistics".
@@ -52,8 +88,7 @@ fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     while j >= 2
         && matches!(s.words[j - 1].as_ref(), "of" | "for")
         && s.ment[j - 2] == NONE
-        && s.tokens[j - 2].is_capitalised(s.text)
-        && s.tags[j - 2] & words::DET == 0
+        && INSTITUTIONS.contains(&s.words[j - 2].as_ref())
     {
         j -= 2;
         while j >= 1
@@ -264,7 +299,12 @@ fn governed(s: &Sent, k: usize, floor: usize) -> bool {
     while j > floor {
         j -= 1;
         let w = s.words[j].as_ref();
-        let coordinated = matches!(w, "and" | "or" | ",") && j > floor && s.is_named(j - 1);
+        // A list of names: "between Russia, China and Iran".
+        let coordinated = matches!(w, "and" | "or" | ",")
+            && j > floor
+            && s.is_named(j - 1)
+            && j + 1 < s.len()
+            && s.is_named(j + 1);
         // "of" / "for" inside a longer name: "Office for National Statistics".
         let inner = matches!(w, "of" | "for")
             && j > floor
@@ -338,13 +378,24 @@ fn reporting_subject(
     let mut named = None;
     let mut pron = None;
     let mut source = None;
+    // Tokens inside a relative clause (", who leads the party,") are not subjects.
+    let mut relative = [false; 32];
+    let mut open = false;
+    for j in floor..v {
+        let w = s.words[j].as_ref();
+        if w == "," {
+            open =
+                j + 1 < v && matches!(s.words[j + 1].as_ref(), "who" | "which" | "whose" | "whom");
+        }
+        relative[j - floor] = open;
+    }
     let mut j = v;
     while j > floor {
         j -= 1;
         if s.quoted[j] || s.words[j] == ";" {
             break;
         }
-        if s.ment[j] != NONE && governed(s, j, floor) {
+        if relative[j - floor] || (s.ment[j] != NONE && governed(s, j, floor)) {
             continue;
         }
         match s.label(j) {
@@ -374,8 +425,13 @@ fn reporting_subject(
     }
     if let Some(p) = person {
         // An organisation right before the verb is the subject ("the Kremlin said").
-        let org_closer =
-            named.is_some_and(|q| q > p && v - q <= 3 && s.label(q) == Some(Label::Org));
+        // (Only with nothing but auxiliaries between: not "Merz, who leads
+        // the party, has promised".)
+        let org_closer = named.is_some_and(|q| {
+            q > p
+                && s.label(q) == Some(Label::Org)
+                && (q + 1..v).all(|j| s.ment[j] == s.ment[q] || s.has(j, words::AUX))
+        });
         if !org_closer {
             return Some(mention_speaker(s, p));
         }
@@ -474,6 +530,18 @@ mod tests {
                 "entity",
                 Some("Ann Lee"),
                 Some("told"),
+            ),
+            (
+                "Speaking in Paris, Senator Ann Lee said taxes would rise.",
+                "entity",
+                Some("Ann Lee"),
+                Some("said"),
+            ),
+            (
+                "Senator Ann Lee, who leads the Ohio Labour Party, has promised tax cuts.",
+                "entity",
+                Some("Ann Lee"),
+                Some("promised"),
             ),
             // the author
             (
