@@ -568,6 +568,32 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
                 continue;
             }
         }
+        // Designations after a name are not counts: "Falcon 9", "Ariane 6", "Windows 11".
+        if t.toks[i].kind == TokenKind::Number
+            && i > 0
+            && t.toks[i - 1].kind == TokenKind::Word
+            && t.toks[i - 1].is_capitalised(t.text)
+            && !is_sentence_start[i - 1]
+            && month_at(t, i - 1).is_none()
+            && !matches!(
+                lw(t, i - 1),
+                "no" | "article"
+                    | "section"
+                    | "chapter"
+                    | "page"
+                    | "room"
+                    | "route"
+                    | "highway"
+                    | "level"
+                    | "grade"
+            )
+            && year_value(t, i).is_none()
+            && t.toks[i].text(t.text).len() <= 3
+            && !glued(t, i + 1)
+        {
+            i += 1;
+            continue;
+        }
         // Model designations are names, not counts: "F-16", "Su-27", "MiG-29".
         if t.toks[i].kind == TokenKind::Number
             && i >= 2
@@ -996,6 +1022,10 @@ mod tests {
             ),
             ("hundreds of people", &[("hundreds", Quantity, "≥ 200")]),
             ("F-16 jets and 1-800-555-0199", &[]),
+            (
+                "a Falcon 9 rocket and 3 satellites",
+                &[("3", Quantity, "3")],
+            ),
             ("no one came", &[]),
         ]);
     }

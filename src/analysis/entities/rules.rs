@@ -542,6 +542,7 @@ const TITLE_HEADS: &[&str] = &[
     "Czar",
     "Chairperson",
     "Superintendent",
+    "Administrator",
     "Dean",
     "Rector",
     "Mufti",
@@ -1571,7 +1572,16 @@ fn analyse_run(
     // Sentence-initial function word ("The", "However") is not part of a name.
     while a < b
         && (cx.sent_start[a] || (a > 0 && cx.sent_start[a - 1] && !cx.name_token(a - 1)))
-        && cx.common(a)
+        && (cx.common(a)
+            || (a + 1 < b
+                && connector(cx.w(a + 1))
+                && !lex_at.contains_key(&a)
+                && !cx.lex.is_first_name(cx.w(a))
+                && (cx.lex.is_common_word(cx.w(a))
+                    || cx
+                        .w(a)
+                        .strip_suffix('s')
+                        .is_some_and(|x| cx.lex.is_common_word(x)))))
         && !is_title_head(cx.w(a))
         && !(a + 1 < b
             && (PLACE_PREFIXES.contains(&cx.w(a))
