@@ -2348,6 +2348,7 @@ mod tests {
                 "Troops of the 82nd Airborne Division left.",
                 &[("82nd Airborne Division", Org)],
             ),
+            ("Shares of Nvidia Corp. fell.", &[("Nvidia Corp.", Org)]),
             (
                 "Federal Reserve Chair Jerome Powell spoke.",
                 &[("Federal Reserve", Org), ("Jerome Powell", Person)],
