@@ -39,6 +39,26 @@ fn entity_speaker(s: &Sent, mention: usize, span: Span) -> Speaker {
     }
 }
 
+/// Source nouns that are documents, whose author may follow.
+const DOCUMENTS: &[&str] = &[
+    "data",
+    "statement",
+    "report",
+    "reports",
+    "study",
+    "survey",
+    "figures",
+    "estimates",
+    "poll",
+    "polls",
+    "analysis",
+    "findings",
+    "research",
+    "paper",
+    "review",
+    "documents",
+];
+
 /// Head words of institution names that take "of" / "for" ("Office for
 /// National Statistics", "Bank of England"); titles ("Minister for Trade") do not.
 const INSTITUTIONS: &[&str] = &[
@@ -153,6 +173,16 @@ fn source_span(s: &Sent, k: usize, floor: usize) -> Span {
 /// A source noun as speaker: a title ("the minister") names the last person
 /// given that title earlier in the text; other nouns are unnamed sources.
 fn source_speaker(s: &Sent, k: usize, floor: usize) -> Speaker {
+    // A document names its author: "data from the Cabinet Office", "a report by the CBO".
+    if DOCUMENTS.contains(&s.words[k].as_ref())
+        && k + 2 < s.len()
+        && matches!(s.words[k + 1].as_ref(), "from" | "by" | "of")
+    {
+        let j = k + 2 + (s.words[k + 2] == "the") as usize;
+        if j < s.len() && matches!(s.label(j), Some(Label::Org | Label::Person | Label::Place)) {
+            return mention_speaker(s, j);
+        }
+    }
     let span = source_span(s, k, floor);
     let word = s.words[k].as_ref();
     let before = s.tokens[k].span.start;
@@ -292,9 +322,9 @@ pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>
     }
 }
 
-/// True when the mention under `k` is the object of a preposition, looking
+/// The preposition whose object is the mention under `k`, looking
 /// back over its own tokens, titles, and coordinated names ("between Russia and").
-fn governed(s: &Sent, k: usize, floor: usize) -> bool {
+fn governed(s: &Sent, k: usize, floor: usize) -> Option<usize> {
     let mut j = k;
     while j > floor {
         j -= 1;
@@ -319,9 +349,9 @@ fn governed(s: &Sent, k: usize, floor: usize) -> bool {
         {
             continue;
         }
-        return words::tags(w) & words::PREP != 0;
+        return (words::tags(w) & words::PREP != 0).then_some(j);
     }
-    false
+    None
 }
 
 /// The subject of the reporting verb at `v`: inverted after it, or before it.
@@ -395,7 +425,14 @@ fn reporting_subject(
         if s.quoted[j] || s.words[j] == ";" {
             break;
         }
-        if relative[j - floor] || (s.ment[j] != NONE && governed(s, j, floor)) {
+        // A name after "with" right before the verb is its subject
+        // ("with Governor Kazuo Ueda saying").
+        let governs = |p: usize| {
+            !(s.words[p] == "with"
+                && (j + 1..v).all(|t| s.ment[t] == s.ment[j] || s.has(t, words::AUX)))
+        };
+        if relative[j - floor] || (s.ment[j] != NONE && governed(s, j, floor).is_some_and(governs))
+        {
             continue;
         }
         match s.label(j) {
@@ -410,6 +447,31 @@ fn reporting_subject(
         }
         if source.is_none() && s.ment[j] == NONE && s.has(j, words::SOURCE) && v - j <= 8 {
             source = Some(j);
+        }
+    }
+    // A name that only qualifies the source noun: "Polish officials",
+    // "Ukraine’s air force", "Zelensky’s office" → that phrase, unnamed.
+    if let Some(q) = source {
+        let mut m = q;
+        while m > floor
+            && s.ment[m - 1] == NONE
+            && (s.tokens[m - 1].kind == TokenKind::Possessive
+                || (s.tokens[m - 1].kind == TokenKind::Word && s.tags[m - 1] == 0))
+            && q - m < 3
+        {
+            m -= 1;
+        }
+        if m > floor && s.is_named(m - 1) && pron.is_none_or(|p| p < m) {
+            let name = s.ment[m - 1];
+            let mut start = m - 1;
+            while start > floor && s.ment[start - 1] == name {
+                start -= 1;
+            }
+            if person.is_none_or(|p| p < m) && named.is_none_or(|n| n < m) {
+                return Some(Speaker::Unnamed {
+                    span: Some(s.span(start, q + 1)),
+                });
+            }
         }
     }
     if let Some(p) = pron {
@@ -542,6 +604,24 @@ mod tests {
                 "entity",
                 Some("Ann Lee"),
                 Some("promised"),
+            ),
+            (
+                "Polish officials said a missile entered the airspace of Poland.",
+                "unnamed",
+                Some("Polish officials"),
+                Some("said"),
+            ),
+            (
+                "Ohio grew 1.8% in May, data from the Census Bureau showed.",
+                "entity",
+                Some("Census Bureau"),
+                Some("showed"),
+            ),
+            (
+                "Ohio kept taxes unchanged, with Governor Ann Lee saying they would not rise.",
+                "entity",
+                Some("Ann Lee"),
+                Some("saying"),
             ),
             // the author
             (

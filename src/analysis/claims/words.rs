@@ -109,7 +109,7 @@ const DEGREES: &str = "\
     exceptionally";
 
 const REPORTING: &str = "\
-    believe think fear fears feared expect expects hope hopes \
+    believe think fear fears feared expect expects hope hopes showed shows \
     acknowledge acknowledged acknowledges acknowledging add added adding adds admit admits \
     admitted admitting affirmed agreed alleged alleges announce announced announces argue \
     argued argues arguing assert asserted asserts asserting assured boasted cautioned \
