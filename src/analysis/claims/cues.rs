@@ -59,6 +59,9 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
         let in_cue = cue.is_some_and(|(ca, cb)| k >= ca && k < cb);
         let tag = s.tags[k];
         let sp = s.span(k, k + len);
+        if tag == 0 && superlative(s, k) {
+            m.compare = true;
+        }
         if tag != 0 {
             // "would" after "said" is reported "will", not a hedge.
             let backshift = matches!(s.words[k].as_ref(), "would" | "wouldn't")
@@ -118,6 +121,56 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
         k += len;
     }
     m
+}
+
+/// A superlative outside names: "-est" words ("longest", "deepest") but not
+/// the common words that merely end so ("interest", "protest", "latest").
+fn superlative(s: &Sent, k: usize) -> bool {
+    const NOT: &[&str] = &[
+        "interest",
+        "interests",
+        "forest",
+        "protest",
+        "request",
+        "suggest",
+        "honest",
+        "modest",
+        "harvest",
+        "contest",
+        "arrest",
+        "invest",
+        "digest",
+        "latest",
+        "guest",
+        "chest",
+        "quest",
+        "conquest",
+        "manifest",
+        "earnest",
+        "inquest",
+        "midwest",
+        "northwest",
+        "southwest",
+        "northeast",
+        "southeast",
+        "unrest",
+        "attest",
+        "detest",
+        "divest",
+        "ingest",
+        "molest",
+        "infest",
+        "bequest",
+        "budapest",
+        "everest",
+        "bucharest",
+    ];
+    let w = s.words[k].as_ref();
+    s.ment[k] == NONE
+        && s.tokens[k].kind == TokenKind::Word
+        && w.len() >= 6
+        && w.ends_with("est")
+        && !NOT.contains(&w)
 }
 
 /// True when a number follows (for approximators such as "about" and "some").

@@ -255,6 +255,8 @@ mod tests {
                 ],
             ),
             ("The plant will close in Ohio.", &[ClaimKind::Prediction]),
+            ("It is the deepest lake in Asia.", &[ClaimKind::Comparison]),
+            ("It paid the interest on time.", &[ClaimKind::Statement]),
             ("The plant closed after a fire.", &[ClaimKind::Statement]),
             (
                 "It was a wonderful and memorable evening.",
