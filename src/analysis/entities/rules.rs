@@ -139,6 +139,10 @@ const ORG_HEADS: &[&str] = &[
     "Gendarmerie",
     "Brotherhood",
     "Mill",
+    "Wing",
+    "Squadron",
+    "Flotilla",
+    "Detachment",
     "Plant",
     "Factory",
     "Works",
@@ -1508,7 +1512,27 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
             while k < n && k < e + 3 && connector(cx.w(k)) && !cx.toks[k].line_before {
                 k += 1;
             }
-            if k > e && k < n && cx.name_token(k) && !cx.toks[k].line_before {
+            // …but not onto a date ("the Council on Thursday", "elected in May").
+            let date_word = {
+                let x = cx.w(k).to_ascii_lowercase();
+                x.ends_with("day") && x.len() > 5
+                    || matches!(
+                        x.as_str(),
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "may"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                    )
+            };
+            if k > e && k < n && cx.name_token(k) && !cx.toks[k].line_before && !date_word {
                 e = k;
                 continue;
             }
@@ -1968,7 +1992,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     if (s..e).all(|k| caps_word(k) || w(k) == "-")
         && caps_word(s)
         && cx.sent_start[s]
-        && w(e) == ","
+        && matches!(w(e), "," | "—" | "–" | "(")
         && ((s..e).all(|k| w(k) == "-" || cx.caps_phrase(k)) || place_after_comma)
     {
         out.push(Cand::new(s, e, Label::Place, 4));
@@ -2115,6 +2139,7 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
         || ((2..=3).contains(&len)
             && all_namey
             && !all_dictionary
+            && before != "the"
             && !starts_sentence
             && !cx.title_sentence[s]);
     if person && !cx.caps_sentence[s] {
