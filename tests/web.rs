@@ -78,6 +78,10 @@ async fn hundred_thousand_words_stay_interactive() {
     }
     let words = claimlens::analysis::count_words(&text);
     let doc = Document::from_plain_text("big", "Big document", &text);
+    // The page's own styles, so layout costs are those of the real app.
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/main.css")));
+    document().head().unwrap().append_child(&style).unwrap();
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let t0 = perf.now();
