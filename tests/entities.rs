@@ -139,6 +139,7 @@ fn fixture_sets_regression() {
         ("blind", 0.92),
         ("blind2", 0.92),
         ("blind3", 0.92),
+        ("blind4", 0.92),
     ] {
         let s = fixture_scores(name);
         println!(
