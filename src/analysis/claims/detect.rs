@@ -58,6 +58,11 @@ impl<'a> Sent<'a> {
         let mut mi = ms.partition_point(|m| m.span.end <= lo);
         while mi < ms.len() && ms[mi].span.start < hi {
             let sp = ms[mi].span;
+            if text.get(sp.start..sp.end).is_none() {
+                // Not a mention of this text (an analysis of another one).
+                mi += 1;
+                continue;
+            }
             let first = tokens.partition_point(|t| t.span.end <= sp.start);
             for (k, t) in tokens.iter().enumerate().skip(first) {
                 if t.span.start >= sp.end {
