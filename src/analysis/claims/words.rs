@@ -74,6 +74,7 @@ pub const UNIT: Tag = 1 << 24;
 pub const PREP: Tag = 1 << 25;
 
 const HEDGES: &str = "\
+    possibility likelihood speculation assumption presumed \
     almost apparent apparently appear appeared appearing appears arguably assume assumed \
     assumes believe believed believes conceivably could doubt doubtful doubts \
     essentially estimate estimated estimates fairly frequently generally guess indicate \
