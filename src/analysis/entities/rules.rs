@@ -641,6 +641,18 @@ const TITLE_MODS: &[&str] = &[
     "House",
 ];
 
+/// The singular of a plural title ("Presidents" → "President", "Foreign Ministers" →
+/// "Foreign Minister").
+fn singular_title(t: &str) -> String {
+    if let Some(x) = t.strip_suffix("Secretaries") {
+        format!("{x}Secretary")
+    } else if let Some(x) = t.strip_suffix("Messrs.") {
+        format!("{x}Mr.")
+    } else {
+        t.strip_suffix('s').unwrap_or(t).to_string()
+    }
+}
+
 /// Title heads that are plural ("Presidents Xi and Putin").
 fn plural_title(w: &str) -> bool {
     matches!(
@@ -1817,7 +1829,11 @@ fn analyse_run(
     while k < b {
         if let Some((te, plural)) = title_at(cx, k) {
             if te < b || (plural && te < cx.toks.len()) {
-                let role = role_of(cx, k, te, lex_at, out);
+                let mut role = role_of(cx, k, te, lex_at, out);
+                if plural {
+                    // "Presidents Xi and Putin": each is a President.
+                    role.title = singular_title(&role.title);
+                }
                 if plural {
                     // "Presidents Xi and Putin", "Messrs. Smith and Jones".
                     let mut p = te;
@@ -2347,6 +2363,32 @@ mod tests {
             ),
             ("Michael Jordan retired.", &[("Michael Jordan", Person)]),
         ]);
+    }
+
+    #[test]
+    fn roles_and_affiliations() {
+        let doc = crate::analysis::default_document();
+        let a = extract_text(&doc.text);
+        let role = |name: &str| {
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.span.slice(&doc.text) == name && m.role.is_some())
+                .unwrap_or_else(|| panic!("no role for {name}"));
+            let r = m.role.as_ref().unwrap();
+            (r.title.clone(), r.affiliation.clone())
+        };
+        assert_eq!(
+            role("Lavrov"),
+            ("Foreign Minister".into(), Some("Russia".into()))
+        );
+        assert_eq!(
+            role("Zelenskyy"),
+            ("President".into(), Some("Ukraine".into()))
+        );
+        assert_eq!(role("Steven Jermy"), ("Commodore".into(), None));
+        assert_eq!(role("Xi"), ("President".into(), None));
+        assert_eq!(role("Vladimir Medinsky"), ("historian".into(), None));
     }
 
     #[test]
