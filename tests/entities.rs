@@ -333,6 +333,12 @@ fn hostile_inputs_do_not_panic() {
         "ALL CAPS HEADLINE ABOUT WASHINGTON AND NATO".into(),
         "(NATO)".into(),
         big_unit.repeat(10_000), // ~1 MB; see ten_megabytes for 10 MB
+        // Long capitalised runs, acronym chains, title chains, "of" chains: bounded work.
+        "NATO Smith ".repeat(20_000),
+        "Ministry of Health of ".repeat(10_000),
+        "President Smith and ".repeat(10_000),
+        "France and ".repeat(20_000),
+        "1 ".repeat(50_000),
     ];
     for c in &cases {
         check_spans(c);

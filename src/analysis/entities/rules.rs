@@ -280,6 +280,9 @@ const ORG_CUES_AFTER: &[&str] = &[
     "shareholders",
 ];
 
+/// The longest run of capitalised words analysed as names.
+const MAX_RUN: usize = 16;
+
 /// Organisation heads that name an institution on their own when capitalised.
 const SOLO_ORGS: &[&str] = &[
     "Navy",
@@ -1554,7 +1557,17 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
         while e > i + 1 && connector(cx.w(e - 1)) {
             e -= 1;
         }
-        analyse_run(cx, i, e, &lex_at, &covered, &mut out);
+        // Names are short: a longer run of capitalised words is a heading or a list,
+        // where only the gazetteer is trusted (this also bounds the work per run).
+        if e - i <= MAX_RUN {
+            analyse_run(cx, i, e, &lex_at, &covered, &mut out);
+        } else {
+            for k in i..e {
+                if cx.is_acronym(k) && !lex_at.contains_key(&k) && !covered(k) {
+                    piece(cx, k, k + 1, &mut out);
+                }
+            }
+        }
         i = e;
     }
     out
@@ -1961,15 +1974,23 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let w = |i: usize| cx.w(i);
     // An acronym inside a longer piece stands alone ("NATO Allies", "EU leaders").
     if len > 1 {
-        if let Some(k) = (s..e).find(|&k| {
+        let is_split = |k: usize| {
             cx.is_acronym(k) && !cx.w(k).ends_with('.') && !(k > s && name_suffix(cx.w(k)))
-        }) {
-            if k > s {
-                piece(cx, s, k, out);
+        };
+        if (s..e).any(is_split) {
+            // Pieces between acronyms, and each acronym alone (no recursion on the rest).
+            let mut start = s;
+            for k in s..e {
+                if is_split(k) {
+                    if k > start {
+                        piece(cx, start, k, out);
+                    }
+                    piece(cx, k, k + 1, out);
+                    start = k + 1;
+                }
             }
-            piece(cx, k, k + 1, out);
-            if k + 1 < e {
-                piece(cx, k + 1, e, out);
+            if start < e {
+                piece(cx, start, e, out);
             }
             return;
         }
