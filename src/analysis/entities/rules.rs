@@ -418,6 +418,7 @@ const DROP_HEADS: &[&str] = &[
     "Memorandum",
     "Plan",
     "Site",
+    "Telescope",
     // Facilities (OntoNotes FAC, outside the label set).
     "Airport",
     "Bridge",
@@ -543,7 +544,6 @@ const TITLE_HEADS: &[&str] = &[
     "Advisor",
     "Inspector",
     "Sultan",
-    "Crown",
     "Dictator",
     "Tsar",
     "Czar",
@@ -554,13 +554,6 @@ const TITLE_HEADS: &[&str] = &[
     "Rector",
     "Mufti",
     "Hetman",
-    "Field",
-    "Rear",
-    "Vice",
-    "Deputy",
-    "Acting",
-    "Interim",
-    "First",
     "Lady",
 ];
 
@@ -2177,6 +2170,10 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             && all_namey
             && !all_dictionary
             && before != "the"
+            && !cx
+                .toks
+                .get(e)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.span.len() <= 3)
             && !starts_sentence
             && !cx.title_sentence[s]);
     if person && !cx.caps_sentence[s] {
@@ -2324,6 +2321,13 @@ fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
                 i += 1;
                 continue;
             }
+        }
+        // Inside a longer capitalised name ("Hubble Space Telescope") a surname is not a person.
+        let in_longer = (i > 0 && cx.name_token(i - 1) && !cx.toks[i].line_before)
+            || (cx.name_token(i + 1) && !cx.toks.get(i + 1).is_some_and(|t| t.line_before));
+        if in_longer {
+            i += 1;
+            continue;
         }
         if let Some(&ix) = surnames.get(cx.w(i)) {
             if chosen[ix].end - chosen[ix].start >= 2 || !cx.common(i) {
