@@ -1625,6 +1625,7 @@ fn analyse_run(
                         .strip_suffix('s')
                         .is_some_and(|x| cx.lex.is_common_word(x)))))
         && !is_title_head(cx.w(a))
+        && !(in_title_mods(cx.w(a)) && title_at(cx, a).is_some())
         && !(a + 1 < b
             && (PLACE_PREFIXES.contains(&cx.w(a))
                 || in_loc_leads(cx.w(a))
@@ -2387,6 +2388,11 @@ mod tests {
                 &[("Yesterday", Date), ("Elon Musk", Person)],
             ),
             ("Michael Jordan retired.", &[("Michael Jordan", Person)]),
+            (
+                "Vice President Kamala Harris met Crown Prince Mohammed bin Salman.",
+                &[("Kamala Harris", Person), ("Mohammed bin Salman", Person)],
+            ),
+            ("First Lady Jill Biden attended.", &[("Jill Biden", Person)]),
         ]);
     }
 
