@@ -263,3 +263,70 @@ fn a_passage_link_reopens_with_the_passage_highlighted_and_in_view() {
         json!(0)
     );
 }
+
+#[test]
+fn a_host_page_on_another_origin_embeds_the_app_at_its_height() {
+    require_app!(true);
+    let app = Server::start(&support::dist_dir());
+    let host = Server::start(&support::dist_dir()); // a second origin (another port)
+    let src = format!("{}?embed=1#v=1&d=sample-istanbul-2025&e=1", app.url("/"));
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>Host</title>\
+         <style>body{{margin:0}}</style></head><body>\
+         <iframe src=\"{src}\" title=\"claimlens\" loading=\"lazy\" width=\"100%\" height=\"300\" \
+         style=\"border:0;width:100%;display:block\" data-claimlens></iframe>\
+         <script src=\"{}\"></script></body></html>",
+        app.url("/embed.js")
+    );
+    host.set_override(
+        "/host.html",
+        support::server::Override {
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            body: page.into_bytes(),
+        },
+    );
+    let browser = Browser::start(1000, 800);
+    browser.goto(&host.url("/host.html"));
+    browser.wait_for(
+        "const f = document.querySelector('iframe'); return f.getBoundingClientRect().height > 300;",
+        30,
+    );
+    // Let the app finish laying out (fonts, highlights) and report again.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let height = js(
+        &browser,
+        "return document.querySelector('iframe').getBoundingClientRect().height;",
+    );
+    let width = js(
+        &browser,
+        "return document.querySelector('iframe').clientWidth;",
+    );
+    // The same embedded view, opened directly at the iframe's width, is that tall.
+    let direct = Browser::start(1000, 800);
+    direct.emulate_viewport(width.as_u64().unwrap() as u32, 800, false);
+    direct.goto(&src);
+    direct.wait_for(
+        "return document.documentElement.dataset.app === 'ready';",
+        30,
+    );
+    let want = js(
+        &direct,
+        "return document.documentElement.dataset.embed === '1' && !document.querySelector('.site-header') \
+         && document.querySelector('.embed-open') !== null && Math.ceil(document.body.getBoundingClientRect().height);",
+    );
+    let (got, want) = (height.as_f64().unwrap(), want.as_f64().expect("embed mode"));
+    assert!((got - want).abs() <= 2.0, "iframe {got} px, page {want} px");
+
+    // A message that does not come from the iframe is ignored.
+    browser.eval(
+        "window.postMessage({type: 'claimlens:height', height: 50}, '*');",
+        json!([]),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let after = js(
+        &browser,
+        "return document.querySelector('iframe').getBoundingClientRect().height;",
+    );
+    assert_eq!(after.as_f64().unwrap(), got);
+}

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::article::{focus_current, Article, MarkIndex};
 use super::claims_panel::ClaimsPanel;
+use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
 use super::panel::DocumentFacts;
 use super::share::ShareButton;
@@ -46,8 +47,21 @@ pub fn Viewer(
     link: Option<Decoded>,
 ) -> impl IntoView {
     let analysis = analyse(&doc);
-    let ctx = ViewCtx::new(doc, analysis);
+    let mut ctx = ViewCtx::new(doc, analysis);
+    ctx.embed = link.as_ref().is_some_and(|l| l.state.embed);
     provide_context(ctx.clone());
+    let embed = ctx.embed;
+    if embed {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-embed", "1");
+        }
+        post_height_when_framed();
+    }
+    // The side panel starts open, or collapsed when embedded.
+    let panel_open = RwSignal::new(!embed);
     let marks: MarkIndex = Rc::new(RefCell::new(Vec::new()));
     let notices = RwSignal::new(Vec::<String>::new());
     if let Some(link) = link {
@@ -87,19 +101,24 @@ pub fn Viewer(
     let doc = ctx.doc.clone();
     let announce = ctx.announce;
     let tab = ctx.tab;
+    let title = doc.title.clone();
     view! {
         <a class="skip-link" href="#doc-title">"Skip to article"</a>
-        <header class="site-header">
-            <div class="brand">
-                <span class="brand-mark" aria-hidden="true"></span>
-                <span class="brand-name">"claimlens"</span>
-                <span class="brand-tagline">"Who is named, what is claimed, and how others report it"</span>
-            </div>
-            <div class="header-actions">
-                <ShareButton/>
-                <ThemeToggle/>
-            </div>
-        </header>
+        {(!embed).then(|| view! {
+            <header class="site-header">
+                <div class="brand">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span class="brand-name">"claimlens"</span>
+                    <span class="brand-tagline">"Who is named, what is claimed, and how others report it"</span>
+                </div>
+                <div class="header-actions">
+                    <ShareButton/>
+                    <EmbedCode title=title.clone()/>
+                    <ThemeToggle/>
+                </div>
+            </header>
+        })}
+        {embed.then(|| view! { <EmbedBar title=title.clone()/> })}
         <Show when=move || !notices.get().is_empty()>
             <div class="notice" role="status">
                 <p class="notice-text">
@@ -115,6 +134,14 @@ pub fn Viewer(
         <main class="layout">
             <Article marks=marks/>
             <aside class="side-panel" aria-label="Analysis">
+                {embed.then(|| view! {
+                    <button type="button" class="panel-toggle" aria-controls="panel-body"
+                        aria-expanded=move || panel_open.get().to_string()
+                        on:click=move |_| panel_open.update(|o| *o = !*o)>
+                        {move || if panel_open.get() { "Hide entities and claims" } else { "Show entities and claims" }}
+                    </button>
+                })}
+                <div id="panel-body" class="panel-body" hidden=move || !panel_open.get()>
                 <PanelTabs/>
                 <div id="panel-entities" role="tabpanel" aria-labelledby="tab-entities"
                     hidden=move || tab.get() != Tab::Entities>
@@ -125,14 +152,17 @@ pub fn Viewer(
                     <ClaimsPanel/>
                 </div>
                 <DocumentFacts doc=(*doc).clone()/>
+                </div>
             </aside>
         </main>
         <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">
             {move || announce.get()}
         </div>
-        <footer class="site-footer">
-            <p>"Runs entirely in your browser: the article never leaves this page."</p>
-        </footer>
+        {(!embed).then(|| view! {
+            <footer class="site-footer">
+                <p>"Runs entirely in your browser: the article never leaves this page."</p>
+            </footer>
+        })}
     }
 }
 

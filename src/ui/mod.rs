@@ -20,6 +20,7 @@ pub mod article;
 pub mod card;
 pub mod claims_panel;
 pub mod dom;
+pub mod embed;
 pub mod entity_list;
 pub mod fatal;
 pub mod legend;

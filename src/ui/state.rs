@@ -36,6 +36,8 @@ pub struct ViewCtx {
     pub claim: RwSignal<Option<usize>>,
     /// Passages the reader (or a link) highlighted.
     pub passages: RwSignal<Vec<Span>>,
+    /// Embed mode: the article and a collapsible panel, no app chrome.
+    pub embed: bool,
 }
 
 impl ViewCtx {
@@ -53,6 +55,7 @@ impl ViewCtx {
             tab: RwSignal::new(Tab::Entities),
             claim: RwSignal::new(None),
             passages: RwSignal::new(Vec::new()),
+            embed: false,
         }
     }
 

@@ -96,7 +96,7 @@ fn snapshot(ctx: &ViewCtx) -> ViewState {
         pinned_quote,
         claim,
         highlights,
-        ..ViewState::default()
+        embed: ctx.embed,
     }
 }
 

@@ -294,6 +294,12 @@ impl Browser {
         );
     }
 
+    /// Switch into the `index`-th frame of the page (`None`: back to the top).
+    pub fn frame(&self, index: Option<u32>) {
+        let id = index.map_or(Value::Null, |i| json!(i));
+        self.cmd("POST", "/frame", Some(json!({ "id": id })));
+    }
+
     /// Click the first element matching `css`, as a user would (WebDriver
     /// element click: scrolled into view, hit-tested, real mouse events).
     pub fn click(&self, css: &str) {

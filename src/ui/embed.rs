@@ -1,0 +1,119 @@
+//! Embedding claimlens in other sites.
+//!
+//! With `e=1` in the link the page drops its header and footer, keeps the
+//! article with a collapsible panel and an "Open in claimlens" link, and —
+//! when it is inside a frame — posts its height to the parent so that
+//! `embed.js` on the host page can size the iframe. It posts its height and
+//! nothing else.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::url;
+
+/// The message type `embed.js` listens for.
+pub const HEIGHT_MESSAGE: &str = "claimlens:height";
+
+/// Post the document's height to the parent frame now and whenever it changes.
+pub fn post_height_when_framed() {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = w.parent() else {
+        return;
+    };
+    if parent == w {
+        return; // not in a frame
+    }
+    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let Some(body) = w.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let post = {
+        let body = body.clone();
+        move || {
+            // The content's height (not scrollHeight, which never drops below
+            // the frame's own height and would only ever grow).
+            let height = body.get_bounding_client_rect().height().ceil();
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
+            let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+            // Only a number leaves the frame; any host may read it.
+            let _ = parent.post_message(&msg, "*");
+        }
+    };
+    post();
+    let cb = Closure::<dyn Fn()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        observer.observe(&body);
+    }
+    cb.forget(); // lives as long as the page
+}
+
+/// The link without embed mode: the full app.
+fn full_link() -> String {
+    let link = url::current_link();
+    link.replace("&e=1", "")
+}
+
+/// Where the app is served from (the page URL without query or fragment).
+fn app_base() -> String {
+    let link = url::current_link();
+    let end = link.find(['?', '#']).unwrap_or(link.len());
+    link[..end].to_string()
+}
+
+/// The bar shown at the top of an embedded view.
+#[component]
+pub fn EmbedBar(title: String) -> impl IntoView {
+    view! {
+        <div class="embed-bar">
+            <span class="embed-brand">"claimlens"</span>
+            <span class="embed-title">{title}</span>
+            <a class="embed-open" href=full_link target="_blank" rel="noopener">
+                "Open in claimlens"
+            </a>
+        </div>
+    }
+}
+
+/// The embed-code generator: an iframe and the resize script for host pages.
+#[component]
+pub fn EmbedCode(title: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let code = move || {
+        let link = url::current_link();
+        let sep = if link.contains('#') { "&" } else { "#v=1&" };
+        let src = format!("{link}{sep}e=1").replace("&e=1&e=1", "&e=1");
+        let esc = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" style=\"border:0;width:100%\" data-claimlens></iframe>\n<script src=\"{}embed.js\" async></script>",
+            esc(&src),
+            esc(&format!("claimlens: {title}")),
+            esc(&app_base()),
+        )
+    };
+    view! {
+        <div class="embed-code">
+            <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "Embed"
+            </button>
+            <Show when=move || open.get()>
+                <div class="embed-box">
+                    <label for="embed-code">"Paste this into your page's HTML:"</label>
+                    <textarea id="embed-code" readonly rows="5" prop:value=code.clone()></textarea>
+                </div>
+            </Show>
+        </div>
+    }
+}
