@@ -20,7 +20,6 @@ const COMMON_WORDS: &str = include_str!("../../../data/lexicons/common-words.txt
 
 /// Geographic and political regions that are not in the generated subregion list.
 const EXTRA_REGIONS: &[&str] = &[
-    "Eurasia",
     "Middle East",
     "Near East",
     "Far East",
@@ -200,7 +199,6 @@ pub(crate) const NORP_GROUPS: &[(&str, &str)] = &[
     ("North American", "North Americans"),
     ("South American", "South Americans"),
     ("Middle Eastern", ""),
-    ("Eurasian", "Eurasians"),
     ("Caucasian", ""),
     ("Balkan", ""),
     ("Anglo-Saxon", "Anglo-Saxons"),

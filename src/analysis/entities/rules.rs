@@ -1323,7 +1323,6 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
                         "European" => Some("Europe"),
                         "African" => Some("Africa"),
                         "Asian" => Some("Asia"),
-                        "Eurasian" => Some("Eurasia"),
                         "Latin American" => Some("Latin America"),
                         "North American" => Some("North America"),
                         "South American" => Some("South America"),
