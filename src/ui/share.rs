@@ -4,38 +4,103 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::state::ViewCtx;
 use super::url;
+
+/// What a link to the current view restores, in words.
+fn restores(ctx: &ViewCtx) -> String {
+    let mut parts = vec![if ctx.doc.id == crate::analysis::DEFAULT_ID {
+        "the sample article".to_string()
+    } else {
+        "this document (inside the link)".to_string()
+    }];
+    if let Some(e) = ctx.pinned.get_untracked() {
+        parts.push(format!("{} pinned", ctx.analysis.entities[e].name));
+    }
+    if ctx.claim.get_untracked().is_some() {
+        parts.push("the selected claim".into());
+    }
+    let hidden = ctx.hidden.get_untracked().labels().count();
+    if hidden > 0 {
+        parts.push(format!(
+            "{hidden} hidden type{}",
+            if hidden == 1 { "" } else { "s" }
+        ));
+    }
+    let passages = ctx.passages.with_untracked(Vec::len);
+    if passages > 0 {
+        parts.push(format!(
+            "{passages} highlighted passage{}",
+            if passages == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join(", ")
+}
+
+/// Open the system share sheet (Web Share API) with the link; false if unavailable.
+fn web_share(title: &str, link: &str) -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Ok(share) = js_sys::Reflect::get(&nav, &"share".into()) else {
+        return false;
+    };
+    let Some(share) = share.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &link.into());
+    // The promise rejects when the reader cancels: nothing to do then.
+    share.call1(&nav, &data).is_ok()
+}
+
+/// True when the browser has the Web Share API.
+fn can_web_share() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+        .is_some_and(|f| f.is_function())
+}
 
 /// A "Copy link" button with its confirmation.
 #[component]
 pub fn ShareButton() -> impl IntoView {
+    let ctx = ViewCtx::get();
     let status = RwSignal::new(String::new());
     let manual = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
-    let copy = move |_| {
-        let link = url::current_link();
-        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-        match clipboard {
-            Some(c) => {
-                let promise = c.write_text(&link);
-                leptos::task::spawn_local(async move {
-                    match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(_) => {
-                            manual.set(None);
-                            status.set("Link copied: it reopens this view.".into());
+    let copy = {
+        let ctx = ctx.clone();
+        move |_| {
+            let link = url::current_link();
+            let what = restores(&ctx);
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            match clipboard {
+                Some(c) => {
+                    let promise = c.write_text(&link);
+                    leptos::task::spawn_local(async move {
+                        match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => {
+                                manual.set(None);
+                                status.set(format!("Link copied. It reopens {what}."));
+                            }
+                            Err(_) => {
+                                manual.set(Some(link));
+                                status.set("Copy the link below.".into());
+                            }
                         }
-                        Err(_) => {
-                            manual.set(Some(link));
-                            status.set("Copy the link below.".into());
-                        }
-                    }
-                });
-            }
-            None => {
-                manual.set(Some(link));
-                status.set("Copy the link below.".into());
+                    });
+                }
+                None => {
+                    manual.set(Some(link));
+                    status.set("Copy the link below.".into());
+                }
             }
         }
+    };
+    let title = ctx.doc.title.clone();
+    let share_sheet = move |_| {
+        let _ = web_share(&title, &url::current_link());
     };
     // Select the fallback field's text when it appears.
     Effect::new(move |_| {
@@ -53,6 +118,9 @@ pub fn ShareButton() -> impl IntoView {
                 title="Copy a link that reopens this view: document, pinned entity and filters">
                 "Copy link"
             </button>
+            <Show when=can_web_share>
+                <button type="button" class="link-button" on:click=share_sheet.clone()>"Share…"</button>
+            </Show>
             <span class="share-status" role="status" aria-live="polite">{move || status.get()}</span>
             <Show when=move || manual.get().is_some()>
                 <label class="sr-only" for="share-link">"Link to this view"</label>
