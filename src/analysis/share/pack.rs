@@ -210,6 +210,7 @@ mod tests {
     #[test]
     fn default_article_fits_in_2500_characters() {
         let packed = pack_text(crate::analysis::DEFAULT_TEXT);
+        println!("default article packed: {} characters", packed.len());
         assert!(packed.len() <= 2500, "{} characters", packed.len());
     }
 
