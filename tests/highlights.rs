@@ -501,3 +501,62 @@ fn dark_scheme_from_the_system_and_print_stylesheet() {
     assert_ne!(print["legend"], json!("none"), "{print}");
     assert_ne!(print["mark"], json!("rgba(0, 0, 0, 0)"), "{print}");
 }
+
+/// WCAG contrast of each highlight's text against its (blended) background,
+/// for every type, plain and pinned, in light and dark schemes — computed by
+/// compositing the computed colours on a canvas, so any CSS colour syntax is
+/// measured exactly.
+#[test]
+fn highlight_text_contrast_is_at_least_4_5() {
+    require_app!(true);
+    let (_s, browser) = open_app();
+    // One sample highlight per type, plain and pinned, styled by the real CSS.
+    let keys: Vec<&str> = Label::ALL.iter().map(|l| label_key(*l)).collect();
+    browser.eval(
+        "const body = document.querySelector('.doc-body');
+         const p = document.createElement('p'); p.id = 'contrast-samples';
+         for (const k of arguments[0]) for (const pin of [false, true]) {
+           const m = document.createElement('mark');
+           m.className = 'm m-' + k + (pin ? ' pin' : ''); m.dataset.l = k; m.textContent = k;
+           p.append(m, ' ');
+         }
+         body.append(p);",
+        json!([keys]),
+    );
+    let measure = |b: &Browser| -> Value {
+        b.eval(
+            "const cv = document.createElement('canvas'); cv.width = cv.height = 1;
+             const g = cv.getContext('2d', { willReadFrequently: true });
+             const rgb = (...fills) => { g.clearRect(0, 0, 1, 1);
+               for (const f of fills) { g.fillStyle = f; g.fillRect(0, 0, 1, 1); }
+               return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3)); };
+             const lum = c => { const [r, gg, b] = c.map(v => { v /= 255;
+               return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+               return 0.2126 * r + 0.7152 * gg + 0.0722 * b; };
+             const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+               return (x + 0.05) / (y + 0.05); };
+             const page = getComputedStyle(document.body).backgroundColor;
+             return Array.from(document.querySelectorAll('#contrast-samples mark'), m => {
+               const s = getComputedStyle(m);
+               return [m.className, ratio(rgb(page, s.color), rgb(page, s.backgroundColor))];
+             });",
+            json!([]),
+        )
+    };
+    let check = |b: &Browser, what: &str| {
+        let rows = measure(b);
+        assert_eq!(rows.as_array().unwrap().len(), 2 * Label::ALL.len());
+        for row in rows.as_array().unwrap() {
+            let r = row[1].as_f64().unwrap();
+            assert!(r >= 4.5, "{what}: {} has contrast {r:.2}", row[0]);
+        }
+    };
+    check(&browser, "light");
+    browser.click(".theme-toggle"); // light
+    browser.click(".theme-toggle"); // dark
+    assert_eq!(
+        js(&browser, "return document.documentElement.dataset.theme;"),
+        json!("dark")
+    );
+    check(&browser, "dark");
+}
