@@ -103,16 +103,8 @@ fn load(path: &str) -> Result<Document, String> {
 }
 
 fn analyse_cmd(args: &[String]) -> Result<(), String> {
-    let mut json_out = false;
-    let mut file = None;
-    for a in args {
-        match a.as_str() {
-            "--json" => json_out = true,
-            _ if file.is_none() => file = Some(a.as_str()),
-            _ => return Err(format!("unexpected argument {a:?}\n\n{USAGE}")),
-        }
-    }
-    let doc = load(file.ok_or_else(|| format!("analyse needs a FILE\n\n{USAGE}"))?)?;
+    let (file, json_out) = file_args(args, "analyse")?;
+    let doc = load(file)?;
     let offsets = Offsets::new(&doc.text);
     let mut out = std::io::stdout().lock();
     let result = if json_out {
@@ -212,26 +204,36 @@ fn entity_json(text: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn entities(args: &[String]) -> Result<(), String> {
+/// Read `{"id", "text"}` lines from `path` (stdin when absent or `-`) and
+/// print `{"id", key: f(text)}` for each.
+fn map_jsonl<T: serde::Serialize>(
+    path: Option<&String>,
+    key: &str,
+    mut f: impl FnMut(&str) -> T,
+) -> Result<(), String> {
+    let path = path.map(String::as_str).unwrap_or("-");
+    let input = read_input(path)?;
     let mut out = std::io::stdout().lock();
-    let werr = |e: std::io::Error| format!("cannot write output: {e}");
-    if args.first().map(String::as_str) == Some("--jsonl") {
-        let path = args.get(1).map(String::as_str).unwrap_or("-");
-        let input = read_input(path)?;
-        for (n, line) in input.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let v: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
-            let text = v["text"]
-                .as_str()
-                .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
-            let o = json!({"id": v["id"], "entities": entity_json(text)});
-            writeln!(out, "{o}").map_err(werr)?;
+    for (n, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
         }
-        return Ok(());
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
+        let text = v["text"]
+            .as_str()
+            .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
+        let mut o = serde_json::Map::new();
+        o.insert("id".into(), v["id"].clone());
+        o.insert(key.into(), json!(f(text)));
+        writeln!(out, "{}", serde_json::Value::Object(o))
+            .map_err(|e| format!("cannot write output: {e}"))?;
     }
+    Ok(())
+}
+
+/// `FILE [--json]`: the file and whether JSON output was asked for.
+fn file_args<'a>(args: &'a [String], cmd: &str) -> Result<(&'a str, bool), String> {
     let mut json_out = false;
     let mut file = None;
     for a in args {
@@ -241,7 +243,18 @@ fn entities(args: &[String]) -> Result<(), String> {
             _ => return Err(format!("unexpected argument {a:?}\n\n{USAGE}")),
         }
     }
-    let doc = load(file.ok_or_else(|| format!("entities needs a FILE\n\n{USAGE}"))?)?;
+    let file = file.ok_or_else(|| format!("{cmd} needs a FILE\n\n{USAGE}"))?;
+    Ok((file, json_out))
+}
+
+fn entities(args: &[String]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        return map_jsonl(args.get(1), "entities", entity_json);
+    }
+    let (file, json_out) = file_args(args, "entities")?;
+    let doc = load(file)?;
     if json_out {
         let a = analyse(&doc);
         writeln!(out, "{}", serde_json::to_string_pretty(&a).expect("json")).map_err(werr)?;
@@ -512,34 +525,13 @@ fn claims_cmd(args: &[String]) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     let werr = |e: std::io::Error| format!("cannot write output: {e}");
     if args.first().map(String::as_str) == Some("--jsonl") {
-        let path = args.get(1).map(String::as_str).unwrap_or("-");
-        let input = read_input(path)?;
-        for (n, line) in input.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let v: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
-            let text = v["text"]
-                .as_str()
-                .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
-            let doc = Document::from_plain_text("line", "line", text);
-            let a = analyse(&doc);
-            let o = json!({"id": v["id"], "claims": claims_json(text, &a)});
-            writeln!(out, "{o}").map_err(werr)?;
-        }
-        return Ok(());
+        return map_jsonl(args.get(1), "claims", |text| {
+            let a = analyse(&Document::from_plain_text("line", "line", text));
+            claims_json(text, &a)
+        });
     }
-    let mut json_out = false;
-    let mut file = None;
-    for a in args {
-        match a.as_str() {
-            "--json" => json_out = true,
-            _ if file.is_none() => file = Some(a.as_str()),
-            _ => return Err(format!("unexpected argument {a:?}\n\n{USAGE}")),
-        }
-    }
-    let doc = load(file.ok_or_else(|| format!("claims needs a FILE\n\n{USAGE}"))?)?;
+    let (file, json_out) = file_args(args, "claims")?;
+    let doc = load(file)?;
     let a = analyse(&doc);
     if json_out {
         let v = json!({"id": doc.id, "claims": claims_json(&doc.text, &a)});
