@@ -9,31 +9,7 @@ use serde_json::{json, Value};
 use support::server::{Override, Server};
 use support::webdriver::Browser;
 
-/// Open the app and wait until it has mounted (or failed visibly).
-fn open_app(width: u32, height: u32) -> (Server, Browser) {
-    let server = Server::start(&support::dist_dir());
-    let browser = Browser::start(width, height);
-    browser.goto(&server.url("/"));
-    browser.wait_for(
-        "return document.documentElement.dataset.app === 'ready' \
-         || document.querySelector('.boot-error') !== null",
-        30,
-    );
-    let banner = browser.eval(
-        "const e = document.querySelector('.boot-error'); return e && e.textContent;",
-        json!([]),
-    );
-    assert!(banner.is_null(), "the app failed to start: {banner}");
-    (server, browser)
-}
-
-fn save_screenshot(browser: &Browser, name: &str) {
-    let png = browser.screenshot_png();
-    assert!(png.starts_with(b"\x89PNG"), "screenshot is not a PNG");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser-artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(name), &png).unwrap();
-}
+use support::{open_app, save_screenshot};
 
 #[test]
 fn app_mounts_and_renders_the_default_article_exactly() {

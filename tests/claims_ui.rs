@@ -4,21 +4,12 @@
 mod support;
 
 use claimlens::analysis::{analyse, default_document};
-use serde_json::{json, Value};
+use serde_json::json;
 use support::server::Server;
 use support::webdriver::Browser;
 
 fn open(server: &Server, browser: &Browser, query: &str) {
-    browser.goto(&format!("{}{query}", server.url("/")));
-    browser.wait_for(
-        "return document.documentElement.dataset.app === 'ready' \
-         || document.querySelector('.boot-error') !== null",
-        30,
-    );
-}
-
-fn js(browser: &Browser, script: &str) -> Value {
-    browser.eval(script, json!([]))
+    support::load_app(browser, &format!("{}{query}", server.url("/")));
 }
 
 #[test]
@@ -36,25 +27,19 @@ fn claims_tab_lists_highlights_and_links_claims() {
     let browser = Browser::start(1280, 900);
     open(&server, &browser, "?a=1");
     // The tab bar works from the keyboard: focus Entities, arrow to Claims.
-    js(&browser, "document.getElementById('tab-entities').focus();");
+    browser.js("document.getElementById('tab-entities').focus();");
     browser.press(&["\u{E014}"]); // ArrowRight
     assert_eq!(
-        js(&browser, "return document.activeElement.id;"),
+        browser.js("return document.activeElement.id;"),
         json!("tab-claims")
     );
     assert_eq!(
-        js(
-            &browser,
-            "return document.getElementById('panel-claims').hidden;"
-        ),
+        browser.js("return document.getElementById('panel-claims').hidden;"),
         json!(false)
     );
-    let rows = js(
-        &browser,
-        "return Array.from(document.querySelectorAll('.claim-row'))
+    let rows = browser.js("return Array.from(document.querySelectorAll('.claim-row'))
            .filter(b => b.offsetParent !== null)
-           .map(b => b.querySelector('.claim-text').textContent);",
-    );
+           .map(b => b.querySelector('.claim-text').textContent);");
     let want: Vec<&str> = worthy.iter().map(|c| c.span.slice(&doc.text)).collect();
     assert_eq!(rows, json!(want));
 
@@ -76,26 +61,20 @@ fn claims_tab_lists_highlights_and_links_claims() {
     );
     assert_eq!(drawn, json!(first.span.slice(&doc.text)));
     if !first.hedges.is_empty() {
-        let hedge = js(
-            &browser,
-            "return Array.from(CSS.highlights.get('cl-hedge'), r => r.toString());",
-        );
+        let hedge =
+            browser.js("return Array.from(CSS.highlights.get('cl-hedge'), r => r.toString());");
         let want: Vec<&str> = first.hedges.iter().map(|s| s.slice(&doc.text)).collect();
         assert_eq!(hedge, json!(want));
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser-artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("claims.png"), browser.screenshot_png()).unwrap();
-    let hash = js(&browser, "return location.hash;");
+    support::save_screenshot(&browser, "claims.png");
+    let hash = browser.js("return location.hash;");
     let hash = hash.as_str().unwrap().to_string();
     assert!(hash.contains("t=claims") && hash.contains("&c="), "{hash}");
 
     // The link reopens with the claim selected and highlighted.
     let other = Browser::start(1280, 900);
     open(&server, &other, &format!("?b=1{hash}"));
-    let pressed = js(
-        &other,
-        "return Array.from(document.querySelectorAll('.claim-row[aria-pressed=true] .claim-text'), e => e.textContent);",
+    let pressed = other.js("return Array.from(document.querySelectorAll('.claim-row[aria-pressed=true] .claim-text'), e => e.textContent);",
     );
     assert_eq!(pressed, json!([first.span.slice(&doc.text)]));
     let drawn = other.wait_for(
@@ -107,7 +86,7 @@ fn claims_tab_lists_highlights_and_links_claims() {
     // Choosing it again clears the selection.
     other.click(".claim-row[aria-pressed=true]");
     assert_eq!(
-        js(&other, "return CSS.highlights.has('cl-claim');"),
+        other.js("return CSS.highlights.has('cl-claim');"),
         json!(false)
     );
 }

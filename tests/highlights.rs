@@ -13,20 +13,7 @@ use support::server::Server;
 use support::webdriver::{keys, Browser};
 
 fn open_app() -> (Server, Browser) {
-    let server = Server::start(&support::dist_dir());
-    let browser = Browser::start(1280, 900);
-    browser.goto(&server.url("/"));
-    browser.wait_for(
-        "return document.documentElement.dataset.app === 'ready' \
-         || document.querySelector('.boot-error') !== null",
-        30,
-    );
-    let err = browser.eval(
-        "const e = document.querySelector('.boot-error'); return e && e.textContent;",
-        json!([]),
-    );
-    assert!(err.is_null(), "the app failed to start: {err}");
-    (server, browser)
+    support::open_app(1280, 900)
 }
 
 fn analysis() -> (String, Analysis) {
@@ -43,23 +30,14 @@ fn top_entity(a: &Analysis, label: Label) -> usize {
         .expect("an entity of that label")
 }
 
-fn save_screenshot(browser: &Browser, name: &str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser-artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(name), browser.screenshot_png()).unwrap();
-}
-
-fn js(browser: &Browser, script: &str) -> Value {
-    browser.eval(script, json!([]))
-}
+use support::save_screenshot;
 
 #[test]
 fn every_mention_is_highlighted_with_colour_and_a_non_colour_cue() {
     require_app!(true);
     let (_s, browser) = open_app();
     let (text, a) = analysis();
-    let marks = js(
-        &browser,
+    let marks = browser.js(
         "return Array.from(document.querySelectorAll('.doc-body mark.m'), m => {
            const s = getComputedStyle(m);
            return { text: m.textContent, l: m.dataset.l, bg: s.backgroundColor,
@@ -93,18 +71,13 @@ fn every_mention_is_highlighted_with_colour_and_a_non_colour_cue() {
     }
     // Paragraph text is unchanged by the highlights.
     let doc = default_document();
-    let paras = js(
-        &browser,
-        "return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);",
-    );
+    let paras = browser
+        .js("return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);");
     let want: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
     assert_eq!(paras, json!(want));
     // Nothing in the article is in the tab order until an entity is pinned.
     assert_eq!(
-        js(
-            &browser,
-            "return document.querySelectorAll('.doc-body [tabindex]').length;"
-        ),
+        browser.js("return document.querySelectorAll('.doc-body [tabindex]').length;"),
         json!(0)
     );
 }
@@ -120,30 +93,20 @@ fn legend_filters_change_classes_only() {
         .filter(|m| m.label == Label::Person)
         .count();
     // The legend shows each type with its count.
-    let label = js(
-        &browser,
-        "return document.querySelector('.legend-toggle.lt-person').textContent;",
-    );
+    let label =
+        browser.js("return document.querySelector('.legend-toggle.lt-person').textContent;");
     assert!(
         label.as_str().unwrap().contains(&persons.to_string()),
         "{label}"
     );
     // Keep a handle on a mention element: filters must not re-render the text.
-    js(
-        &browser,
-        "window.__probe = document.querySelector('.doc-body mark.m-person');",
-    );
+    browser.js("window.__probe = document.querySelector('.doc-body mark.m-person');");
     browser.click(".legend-toggle.lt-person");
     assert_eq!(
-        js(
-            &browser,
-            "return document.querySelector('.lt-person').getAttribute('aria-pressed');"
-        ),
+        browser.js("return document.querySelector('.lt-person').getAttribute('aria-pressed');"),
         json!("false")
     );
-    let state = js(
-        &browser,
-        "const m = document.querySelector('.doc-body mark.m-person');
+    let state = browser.js("const m = document.querySelector('.doc-body mark.m-person');
          return { hidden: document.querySelector('.doc-body').classList.contains('hide-person'),
                   bg: getComputedStyle(m).backgroundColor,
                   same: window.__probe === m && window.__probe.isConnected,
@@ -155,33 +118,27 @@ fn legend_filters_change_classes_only() {
     assert_eq!(state["same"], json!(true), "the article was re-rendered");
 
     browser.click(".legend-actions .link-button:nth-child(2)"); // None
-    let hidden = js(
-        &browser,
-        "return Array.from(document.querySelectorAll('.legend-toggle'), b => b.getAttribute('aria-pressed'));",
+    let hidden = browser.js("return Array.from(document.querySelectorAll('.legend-toggle'), b => b.getAttribute('aria-pressed'));",
     );
     assert!(
         hidden.as_array().unwrap().iter().all(|v| v == "false"),
         "{hidden}"
     );
     browser.click(".legend-actions .link-button:nth-child(1)"); // All
-    let shown = js(
-        &browser,
-        "return Array.from(document.querySelectorAll('.legend-toggle'), b => b.getAttribute('aria-pressed'));",
+    let shown = browser.js("return Array.from(document.querySelectorAll('.legend-toggle'), b => b.getAttribute('aria-pressed'));",
     );
     assert!(
         shown.as_array().unwrap().iter().all(|v| v == "true"),
         "{shown}"
     );
     assert_eq!(
-        js(&browser, "return window.__probe.isConnected;"),
+        browser.js("return window.__probe.isConnected;"),
         json!(true)
     );
 
     // Type labels: a badge after each highlight.
     browser.click(".legend-actions .link-button:nth-child(3)");
-    let badge = js(
-        &browser,
-        "return getComputedStyle(document.querySelector('.doc-body mark.m-person'), '::after').content;",
+    let badge = browser.js("return getComputedStyle(document.querySelector('.doc-body mark.m-person'), '::after').content;",
     );
     assert_eq!(badge, json!("\"person\""));
 }
@@ -228,9 +185,7 @@ fn hover_card_describes_the_mention() {
         }
         let _ = &text;
         // The card sits next to its mention.
-        let near = js(
-            &browser,
-            &format!(
+        let near = browser.js(&format!(
                 "const m = document.querySelector(\".doc-body mark[data-m='{mi}']\").getBoundingClientRect();
                  const c = document.getElementById('entity-card').getBoundingClientRect();
                  return Math.min(Math.abs(c.top - m.bottom), Math.abs(m.top - c.bottom)) < 24;"
@@ -241,10 +196,7 @@ fn hover_card_describes_the_mention() {
     // Escape closes the card.
     browser.press(&[keys::ESCAPE]);
     assert_eq!(
-        js(
-            &browser,
-            "return document.getElementById('entity-card').hidden;"
-        ),
+        browser.js("return document.getElementById('entity-card').hidden;"),
         json!(true)
     );
 }
@@ -265,8 +217,7 @@ fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
     // Click a mention in the text: its entity is pinned at that mention.
     let second = ent.mentions[1];
     browser.click(&format!(".doc-body mark[data-m='{second}']"));
-    let state = js(
-        &browser,
+    let state = browser.js(
         "return { pins: document.querySelectorAll('.doc-body mark.pin').length,
                   hasPin: document.querySelector('.doc-body').classList.contains('has-pin'),
                   bar: document.querySelector('.pin-bar').textContent,
@@ -282,9 +233,7 @@ fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
     );
     // Other highlights are dimmed.
     let other = a.mentions.iter().position(|m| m.entity != e).unwrap();
-    let bg = js(
-        &browser,
-        &format!("return getComputedStyle(document.querySelector(\".doc-body mark[data-m='{other}']\")).backgroundColor;"),
+    let bg = browser.js(&format!("return getComputedStyle(document.querySelector(\".doc-body mark[data-m='{other}']\")).backgroundColor;"),
     );
     assert_eq!(bg, json!("rgba(0, 0, 0, 0)"));
 
@@ -313,17 +262,13 @@ fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
     assert_eq!(current(&browser)[0], json!(ent.mentions[2 % n]));
 
     // The live region announced the pin.
-    let live = js(
-        &browser,
-        "return document.getElementById('announcer').textContent;",
-    );
+    let live = browser.js("return document.getElementById('announcer').textContent;");
     assert!(live.as_str().unwrap().contains("Mention"), "{live}");
 
     // Escape unpins (closing the card first if one is open).
     browser.press(&[keys::ESCAPE]);
     browser.press(&[keys::ESCAPE]);
-    let state = js(
-        &browser,
+    let state = browser.js(
         "return [document.querySelectorAll('.doc-body mark.pin').length,
                  document.querySelector('.pin-bar').hidden,
                  document.querySelectorAll('.doc-body [tabindex]').length];",
@@ -340,10 +285,7 @@ fn keyboard_only_reader_finds_every_person() {
     // Tab to the entity filter, type a name, Tab to the result, Enter pins it.
     let e = top_entity(&a, Label::Person);
     let ent = &a.entities[e];
-    js(
-        &browser,
-        "document.getElementById('entity-filter').focus();",
-    );
+    browser.js("document.getElementById('entity-filter').focus();");
     let surname = ent.name.split_whitespace().last().unwrap().to_string();
     browser.press(
         &surname
@@ -354,9 +296,7 @@ fn keyboard_only_reader_finds_every_person() {
             .map(String::as_str)
             .collect::<Vec<_>>(),
     );
-    let visible = js(
-        &browser,
-        "return Array.from(document.querySelectorAll('.entity-row'))
+    let visible = browser.js("return Array.from(document.querySelectorAll('.entity-row'))
                 .filter(b => b.offsetParent !== null).map(b => b.querySelector('.entity-name').textContent);",
     );
     assert!(
@@ -376,10 +316,8 @@ fn keyboard_only_reader_finds_every_person() {
     // n moves focus into the article, to the entity's mentions in turn.
     for k in 0..ent.mentions.len() {
         browser.press(&["n"]);
-        let focused = js(
-            &browser,
-            "return document.activeElement && document.activeElement.dataset.m;",
-        );
+        let focused =
+            browser.js("return document.activeElement && document.activeElement.dataset.m;");
         let want = ent.mentions[(k + 1) % ent.mentions.len()];
         assert_eq!(focused, json!(want.to_string()));
     }
@@ -393,9 +331,7 @@ fn keyboard_only_reader_finds_every_person() {
     save_screenshot(&browser, "pinned.png");
 
     // Every person in the article is in the list.
-    let listed = js(
-        &browser,
-        "return Array.from(document.querySelectorAll('.entity-row .entity-name'), e => e.textContent);",
+    let listed = browser.js("return Array.from(document.querySelectorAll('.entity-row .entity-name'), e => e.textContent);",
     );
     for p in a.entities.iter().filter(|x| x.label == Label::Person) {
         assert!(
@@ -410,8 +346,7 @@ fn keyboard_only_reader_finds_every_person() {
 fn controls_are_large_enough_and_focus_is_visible() {
     require_app!(true);
     let (_s, browser) = open_app();
-    let small = js(
-        &browser,
+    let small = browser.js(
         "return Array.from(document.querySelectorAll('button, input, a[href]'))
            .filter(e => e.offsetParent !== null)
            .map(e => [e.className || e.tagName, e.getBoundingClientRect()])
@@ -420,9 +355,7 @@ fn controls_are_large_enough_and_focus_is_visible() {
     );
     assert_eq!(small, json!([]), "controls under 24 px");
     browser.press(&[keys::TAB, keys::TAB]);
-    let outline = js(
-        &browser,
-        "const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;",
+    let outline = browser.js("const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;",
     );
     assert_eq!(outline, json!("solid 3px"));
 }
@@ -464,7 +397,7 @@ fn axe_finds_no_serious_violations_default_pinned_dark() {
     browser.click(".theme-toggle"); // light
     browser.click(".theme-toggle"); // dark
     assert_eq!(
-        js(&browser, "return document.documentElement.dataset.theme;"),
+        browser.js("return document.documentElement.dataset.theme;"),
         json!("dark")
     );
     let v = axe_scan(&browser);
@@ -478,21 +411,13 @@ fn axe_finds_no_serious_violations_default_pinned_dark() {
 fn dark_scheme_from_the_system_and_print_stylesheet() {
     require_app!(true);
     let (_s, browser) = open_app();
-    let light_bg = js(
-        &browser,
-        "return getComputedStyle(document.body).backgroundColor;",
-    );
+    let light_bg = browser.js("return getComputedStyle(document.body).backgroundColor;");
     browser.emulate_media("", "dark");
-    let dark_bg = js(
-        &browser,
-        "return getComputedStyle(document.body).backgroundColor;",
-    );
+    let dark_bg = browser.js("return getComputedStyle(document.body).backgroundColor;");
     assert_ne!(light_bg, dark_bg, "prefers-color-scheme: dark is ignored");
 
     browser.emulate_media("print", "light");
-    let print = js(
-        &browser,
-        "const d = s => getComputedStyle(document.querySelector(s)).display;
+    let print = browser.js("const d = s => getComputedStyle(document.querySelector(s)).display;
          return { panel: d('.side-panel'), header: d('.site-header'), legend: d('.legend'),
                   mark: getComputedStyle(document.querySelector('.doc-body mark.m')).backgroundColor };",
     );
@@ -555,7 +480,7 @@ fn highlight_text_contrast_is_at_least_4_5() {
     browser.click(".theme-toggle"); // light
     browser.click(".theme-toggle"); // dark
     assert_eq!(
-        js(&browser, "return document.documentElement.dataset.theme;"),
+        browser.js("return document.documentElement.dataset.theme;"),
         json!("dark")
     );
     check(&browser, "dark");

@@ -15,22 +15,11 @@ use support::webdriver::Browser;
 fn open(server: &Server, browser: &Browser, fragment: &str) {
     static LOADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = LOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    browser.goto(&format!("{}?load={n}#{fragment}", server.url("/")));
-    browser.wait_for(
-        "return document.documentElement.dataset.app === 'ready' \
-         || document.querySelector('.boot-error') !== null",
-        30,
-    );
-}
-
-fn js(browser: &Browser, script: &str) -> Value {
-    browser.eval(script, json!([]))
+    support::load_app(browser, &format!("{}?load={n}#{fragment}", server.url("/")));
 }
 
 fn pinned_name(browser: &Browser) -> Value {
-    js(
-        browser,
-        "const b = document.querySelector('.pin-bar'); return b.hidden ? null : b.querySelector('.pin-name').textContent;",
+    browser.js("const b = document.querySelector('.pin-bar'); return b.hidden ? null : b.querySelector('.pin-name').textContent;",
     )
 }
 
@@ -53,19 +42,13 @@ fn a_link_reopens_the_same_view() {
     let browser = Browser::start(1280, 900);
     open(&server, &browser, &encode(&state));
     assert_eq!(pinned_name(&browser), json!(e.name));
-    let hidden = js(
-        &browser,
-        &format!(
-            "return document.querySelector('.doc-body').classList.contains('hide-{}');",
-            label_key(Label::Date)
-        ),
-    );
+    let hidden = browser.js(&format!(
+        "return document.querySelector('.doc-body').classList.contains('hide-{}');",
+        label_key(Label::Date)
+    ));
     assert_eq!(hidden, json!(true));
     assert_eq!(
-        js(
-            &browser,
-            "return document.querySelectorAll('.notice').length;"
-        ),
+        browser.js("return document.querySelectorAll('.notice').length;"),
         json!(0)
     );
 }
@@ -77,13 +60,13 @@ fn the_url_follows_the_view_and_back_forward_restore_it() {
     let browser = Browser::start(1280, 900);
     open(&server, &browser, "");
     // Opening the default view leaves the URL alone.
-    assert_eq!(js(&browser, "return location.hash;"), json!(""));
+    assert_eq!(browser.js("return location.hash;"), json!(""));
     browser.click(".entity-row");
     let name = pinned_name(&browser);
     assert!(name.is_string());
-    let hash = js(&browser, "return location.hash;");
+    let hash = browser.js("return location.hash;");
     assert!(hash.as_str().unwrap().contains("&p="), "{hash}");
-    let link = js(&browser, "return location.href;");
+    let link = browser.js("return location.href;");
 
     browser.eval("history.back();", json!([]));
     browser.wait_for(
@@ -99,7 +82,7 @@ fn the_url_follows_the_view_and_back_forward_restore_it() {
 
     // Filters update the link in place.
     browser.click(".legend-toggle");
-    let hash2 = js(&browser, "return location.hash;");
+    let hash2 = browser.js("return location.hash;");
     assert!(hash2.as_str().unwrap().contains("&h="), "{hash2}");
 
     // The copied link, opened in another browser, shows the same entity pinned.
@@ -158,21 +141,17 @@ fn a_document_travels_inside_the_link() {
     let browser = Browser::start(1280, 900);
     open(&server, &browser, &encode(&state));
     assert_eq!(
-        js(&browser, "return document.querySelector('h1').textContent;"),
+        browser.js("return document.querySelector('h1').textContent;"),
         json!("Aid convoy")
     );
-    let paras = js(
-        &browser,
-        "return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);",
-    );
+    let paras = browser
+        .js("return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);");
     assert_eq!(paras, json!(text.split('\n').collect::<Vec<_>>()));
     assert!(
-        js(
-            &browser,
-            "return document.querySelectorAll('.doc-body mark.m').length;"
-        )
-        .as_u64()
-        .unwrap()
+        browser
+            .js("return document.querySelectorAll('.doc-body mark.m').length;")
+            .as_u64()
+            .unwrap()
             >= 2
     );
 }
@@ -189,25 +168,17 @@ fn a_broken_link_opens_the_default_view_with_a_message() {
         "v=1&p=%ZZ&h=bogus",
     ] {
         open(&server, &browser, fragment);
-        let notice = js(
-            &browser,
-            "const n = document.querySelector('.notice'); return n && n.textContent;",
-        );
+        let notice =
+            browser.js("const n = document.querySelector('.notice'); return n && n.textContent;");
         assert!(notice.is_string(), "{fragment}: no message");
-        let paras = js(
-            &browser,
-            "return document.querySelectorAll('.doc-body > p').length;",
-        );
+        let paras = browser.js("return document.querySelectorAll('.doc-body > p').length;");
         assert_eq!(
             paras,
             json!(11),
             "{fragment}: the default article did not open"
         );
         assert_eq!(
-            js(
-                &browser,
-                "return document.querySelectorAll('.boot-error').length;"
-            ),
+            browser.js("return document.querySelectorAll('.boot-error').length;"),
             json!(0),
             "{fragment}"
         );
@@ -223,9 +194,7 @@ fn a_passage_link_reopens_with_the_passage_highlighted_and_in_view() {
     let browser = Browser::start(1280, 700);
     open(&server, &browser, "");
     // Select the passage as a reader would, then release the mouse.
-    let found = js(
-        &browser,
-        &format!(
+    let found = browser.js(&format!(
             "const ok = window.find({passage:?}); document.dispatchEvent(new MouseEvent('mouseup', {{bubbles: true}})); window.dispatchEvent(new MouseEvent('mouseup')); return ok;"
         ),
     );
@@ -249,17 +218,11 @@ fn a_passage_link_reopens_with_the_passage_highlighted_and_in_view() {
     );
     assert_eq!(drawn, json!([passage, true]));
     assert_eq!(
-        js(
-            &other,
-            "return document.querySelector('.passage-bar').hidden;"
-        ),
+        other.js("return document.querySelector('.passage-bar').hidden;"),
         json!(false)
     );
     assert_eq!(
-        js(
-            &other,
-            "return document.querySelectorAll('.notice').length;"
-        ),
+        other.js("return document.querySelectorAll('.notice').length;"),
         json!(0)
     );
 }
@@ -294,14 +257,9 @@ fn a_host_page_on_another_origin_embeds_the_app_at_its_height() {
     );
     // Let the app finish laying out (fonts, highlights) and report again.
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    let height = js(
-        &browser,
-        "return document.querySelector('iframe').getBoundingClientRect().height;",
-    );
-    let width = js(
-        &browser,
-        "return document.querySelector('iframe').clientWidth;",
-    );
+    let height =
+        browser.js("return document.querySelector('iframe').getBoundingClientRect().height;");
+    let width = browser.js("return document.querySelector('iframe').clientWidth;");
     // The same embedded view, opened directly at the iframe's width, is that tall.
     let direct = Browser::start(1000, 800);
     direct.emulate_viewport(width.as_u64().unwrap() as u32, 800, false);
@@ -310,9 +268,7 @@ fn a_host_page_on_another_origin_embeds_the_app_at_its_height() {
         "return document.documentElement.dataset.app === 'ready';",
         30,
     );
-    let want = js(
-        &direct,
-        "return document.documentElement.dataset.embed === '1' && !document.querySelector('.site-header') \
+    let want = direct.js("return document.documentElement.dataset.embed === '1' && !document.querySelector('.site-header') \
          && document.querySelector('.embed-open') !== null && Math.ceil(document.body.getBoundingClientRect().height);",
     );
     let (got, want) = (height.as_f64().unwrap(), want.as_f64().expect("embed mode"));
@@ -324,9 +280,7 @@ fn a_host_page_on_another_origin_embeds_the_app_at_its_height() {
         json!([]),
     );
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let after = js(
-        &browser,
-        "return document.querySelector('iframe').getBoundingClientRect().height;",
-    );
+    let after =
+        browser.js("return document.querySelector('iframe').getBoundingClientRect().height;");
     assert_eq!(after.as_f64().unwrap(), got);
 }

@@ -249,13 +249,7 @@ pub fn Article(
         let ctx = ctx.clone();
         move |ev: leptos::ev::MouseEvent| {
             if let Some((_, mi)) = mention_at(ev.target()) {
-                let e = ctx.analysis.mentions[mi].entity;
-                let at = ctx.analysis.entities[e]
-                    .mentions
-                    .iter()
-                    .position(|&m| m == mi)
-                    .unwrap_or(0);
-                ctx.pin(e, at);
+                ctx.pin_mention(mi);
             }
         }
     };
@@ -267,13 +261,7 @@ pub fn Article(
             }
             if let Some((_, mi)) = mention_at(ev.target()) {
                 ev.prevent_default();
-                let e = ctx.analysis.mentions[mi].entity;
-                let at = ctx.analysis.entities[e]
-                    .mentions
-                    .iter()
-                    .position(|&m| m == mi)
-                    .unwrap_or(0);
-                ctx.pin(e, at);
+                ctx.pin_mention(mi);
                 ctx.card.set(Some(mi));
             }
         }

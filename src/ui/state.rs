@@ -110,6 +110,19 @@ impl ViewCtx {
         }
     }
 
+    /// Pin the entity of mention `mi`, at that mention.
+    pub fn pin_mention(&self, mi: usize) {
+        let Some(m) = self.analysis.mentions.get(mi) else {
+            return;
+        };
+        let at = self.analysis.entities[m.entity]
+            .mentions
+            .iter()
+            .position(|&k| k == mi)
+            .unwrap_or(0);
+        self.pin(m.entity, at);
+    }
+
     /// Unpin whatever is pinned.
     pub fn unpin(&self) {
         if self.pinned.get_untracked().is_some() {

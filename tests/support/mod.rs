@@ -44,6 +44,37 @@ pub fn skip_reason(needs_browser: bool) -> Option<String> {
     Some(why)
 }
 
+/// Navigate to `url` and wait until the app has mounted; panics if it
+/// failed to start (its error banner is showing) or took over 30 s.
+pub fn load_app(browser: &webdriver::Browser, url: &str) {
+    browser.goto(url);
+    browser.wait_for(
+        "return document.documentElement.dataset.app === 'ready' \
+         || document.querySelector('.boot-error') !== null",
+        30,
+    );
+    let banner =
+        browser.js("const e = document.querySelector('.boot-error'); return e && e.textContent;");
+    assert!(banner.is_null(), "the app failed to start: {banner}");
+}
+
+/// A loopback server over `dist/` and a browser window showing the app.
+pub fn open_app(width: u32, height: u32) -> (server::Server, webdriver::Browser) {
+    let server = server::Server::start(&dist_dir());
+    let browser = webdriver::Browser::start(width, height);
+    load_app(&browser, &server.url("/"));
+    (server, browser)
+}
+
+/// Save a screenshot to `tests/browser-artifacts/` (kept out of git).
+pub fn save_screenshot(browser: &webdriver::Browser, name: &str) {
+    let png = browser.screenshot_png();
+    assert!(png.starts_with(b"\x89PNG"), "screenshot is not a PNG");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), &png).unwrap();
+}
+
 /// Print a skip notice that cargo test's output capture does not swallow.
 pub fn say_skipped(why: &str) {
     use std::io::Write;

@@ -234,6 +234,11 @@ impl Browser {
         );
     }
 
+    /// Run `script` without arguments and return its result.
+    pub fn js(&self, script: &str) -> Value {
+        self.eval(script, json!([]))
+    }
+
     /// Run `script` asynchronously: it calls `arguments[arguments.length - 1](result)`.
     pub fn eval_async(&self, script: &str, args: Value) -> Value {
         self.cmd(
