@@ -284,3 +284,38 @@ fn a_host_page_on_another_origin_embeds_the_app_at_its_height() {
         browser.js("return document.querySelector('iframe').getBoundingClientRect().height;");
     assert_eq!(after.as_f64().unwrap(), got);
 }
+
+#[test]
+fn export_downloads_web_annotations_for_the_view() {
+    require_app!(true);
+    let doc = default_document();
+    let a = analyse(&doc);
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&server, &browser, "");
+    // Keep the blob the page offers for download.
+    browser.js("window.__blobs = []; const make = URL.createObjectURL;
+         URL.createObjectURL = b => { window.__blobs.push(b); return make.call(URL, b); };");
+    browser.click(".share .link-button");
+    let text = browser.eval_async(
+        "const done = arguments[arguments.length - 1];
+         const wait = () => window.__blobs.length ? window.__blobs[0].text().then(done) : setTimeout(wait, 50);
+         wait();",
+        json!([]),
+    );
+    let v: Value = serde_json::from_str(text.as_str().unwrap()).expect("JSON-LD");
+    assert_eq!(v["type"], json!("AnnotationCollection"));
+    assert_eq!(v["total"], json!(a.mentions.len() + a.claims.len()));
+    let chars: Vec<char> = doc.text.chars().collect();
+    for item in v["first"]["items"].as_array().unwrap() {
+        let sel = &item["target"]["selector"];
+        let (s, e) = (
+            sel[1]["start"].as_u64().unwrap() as usize,
+            sel[1]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            sel[0]["exact"].as_str().unwrap()
+        );
+    }
+}

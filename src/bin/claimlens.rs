@@ -42,6 +42,8 @@ USAGE:
                                        or JSON Lines with id and entities)
     claimlens claims FILE [--json]     the claims: check-worthiness, kind, speaker,
                                        cue, hedges, boosters, opinion, quantities
+    claimlens annotations FILE         W3C Web Annotation JSON-LD: entity mentions and
+                                       claims, with quote and position selectors
     claimlens claims --jsonl IN        JSON Lines {id, text} in (IN may be -),
                                        {id, claims: [{start, end, score, checkworthy, kind,
                                        speaker, speaker_kind, cue, hedges, boosters,
@@ -67,6 +69,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "entities" => entities(rest),
         "eval-entities" => eval_entities(rest),
         "claims" => claims_cmd(rest),
+        "annotations" => annotations_cmd(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -608,5 +611,16 @@ fn claims_cmd(args: &[String]) -> Result<(), String> {
         claimlens::analysis::CHECKWORTHY
     )
     .map_err(werr)?;
+    Ok(())
+}
+
+fn annotations_cmd(args: &[String]) -> Result<(), String> {
+    let (file, _) = file_args(args, "annotations")?;
+    let doc = load(file)?;
+    let a = analyse(&doc);
+    print!(
+        "{}",
+        claimlens::analysis::share::web_annotations(&doc, &a, &[])
+    );
     Ok(())
 }

@@ -55,6 +55,36 @@ fn web_share(title: &str, link: &str) -> bool {
     share.call1(&nav, &data).is_ok()
 }
 
+/// Offer `text` as a file download named `name`.
+fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+    let doc = web_sys::window()?.document()?;
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
+}
+
+/// Export the view's passages, entities and claims as W3C Web Annotation JSON-LD.
+fn export_annotations(ctx: &ViewCtx) {
+    let json = crate::analysis::share::web_annotations(
+        &ctx.doc,
+        &ctx.analysis,
+        &ctx.passages.get_untracked(),
+    );
+    let _ = download(
+        &format!("{}.annotations.jsonld", ctx.doc.id),
+        "application/ld+json",
+        &json,
+    );
+}
+
 /// True when the browser has the Web Share API.
 fn can_web_share() -> bool {
     web_sys::window()
@@ -98,6 +128,10 @@ pub fn ShareButton() -> impl IntoView {
             }
         }
     };
+    let export = {
+        let ctx = ctx.clone();
+        move |_| export_annotations(&ctx)
+    };
     let title = ctx.doc.title.clone();
     let share_sheet = move |_| {
         let _ = web_share(&title, &url::current_link());
@@ -117,6 +151,10 @@ pub fn ShareButton() -> impl IntoView {
             <button type="button" class="share-button" on:click=copy
                 title="Copy a link that reopens this view: document, pinned entity and filters">
                 "Copy link"
+            </button>
+            <button type="button" class="link-button" on:click=export
+                title="Download the highlights, entities and claims as W3C Web Annotations (JSON-LD)">
+                "Export"
             </button>
             <Show when=can_web_share>
                 <button type="button" class="link-button" on:click=share_sheet.clone()>"Share…"</button>

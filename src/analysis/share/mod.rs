@@ -1,5 +1,5 @@
-//! Share links: the view state ⇄ URL fragment codec, text-quote anchors, and
-//! documents packed into links.
+//! Share links: the view state ⇄ URL fragment codec, text-quote anchors,
+//! documents packed into links, and export to W3C Web Annotation.
 //!
 //! Everything a link restores lives in the fragment (`#…`), which browsers
 //! never send to a server. The format is versioned (`v=1`) with short keys;
@@ -37,9 +37,11 @@
 //! ```
 
 mod anchor;
+mod annotation;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
+pub use annotation::web_annotations;
 pub use pack::{
     base64url_decode, base64url_encode, deflate_with_dictionary, inflate_with_dictionary,
     pack_text, unpack_text, UnpackError, DICTIONARY_V1, MAX_UNPACKED,
