@@ -63,7 +63,7 @@ pub fn Viewer(
     // The side panel starts open, or collapsed when embedded.
     let panel_open = RwSignal::new(!embed);
     let marks: MarkIndex = Rc::new(RefCell::new(Vec::new()));
-    let notices = RwSignal::new(Vec::<String>::new());
+    let notices = ctx.notices;
     if let Some(link) = link {
         notices.set(link.problems.clone());
         url::sync(&ctx, &link.state, notices);
@@ -122,9 +122,7 @@ pub fn Viewer(
         <Show when=move || !notices.get().is_empty()>
             <div class="notice" role="status">
                 <p class="notice-text">
-                    "Part of this link could not be restored: "
-                    {move || notices.get().join("; ")}
-                    "."
+                    {move || notices.get().join(" ")}
                 </p>
                 <button type="button" class="notice-close" on:click=move |_| notices.set(Vec::new())>
                     "Dismiss"

@@ -38,6 +38,8 @@ pub struct ViewCtx {
     pub passages: RwSignal<Vec<Span>>,
     /// Embed mode: the article and a collapsible panel, no app chrome.
     pub embed: bool,
+    /// Non-blocking messages for the reader: what a link or an import could not restore.
+    pub notices: RwSignal<Vec<String>>,
 }
 
 impl ViewCtx {
@@ -56,6 +58,7 @@ impl ViewCtx {
             claim: RwSignal::new(None),
             passages: RwSignal::new(Vec::new()),
             embed: false,
+            notices: RwSignal::new(Vec::new()),
         }
     }
 

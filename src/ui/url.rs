@@ -169,9 +169,12 @@ fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
 /// URL in step with the view. Call once, inside the viewer.
 pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) {
     let found = apply(ctx, initial);
-    if !found.is_empty() {
-        notices.update(|n| n.extend(found));
-    }
+    notices.update(|n| n.extend(found));
+    notices.update(|n| {
+        if !n.is_empty() {
+            *n = vec![link_notice(n)];
+        }
+    });
 
     // View → URL.
     {
@@ -203,10 +206,23 @@ pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) 
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let decoded = share::decode(&fragment());
             let found = apply(&ctx, &decoded.state);
-            notices.set(decoded.problems.into_iter().chain(found).collect());
+            let all: Vec<String> = decoded.problems.into_iter().chain(found).collect();
+            notices.set(if all.is_empty() {
+                all
+            } else {
+                vec![link_notice(&all)]
+            });
         });
         on_cleanup(move || handle.remove());
     }
+}
+
+/// One sentence naming what a link could not restore.
+fn link_notice(problems: &[String]) -> String {
+    format!(
+        "Part of this link could not be restored: {}.",
+        problems.join("; ")
+    )
 }
 
 fn write(fragment: &str, push: bool) {

@@ -225,3 +225,126 @@ mod tests {
         assert!(motivations.contains(&"tagging") && motivations.contains(&"assessing"));
     }
 }
+
+/// Web Annotations read back and placed in a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Where the annotations' passages are, in text order, without repeats.
+    pub placed: Vec<Span>,
+    /// A description of each annotation that could not be placed.
+    pub unplaced: Vec<String>,
+}
+
+/// Read W3C Web Annotation JSON-LD (a collection, a page, a list or one
+/// annotation) and place each annotation's target in `doc`: by its
+/// `TextQuoteSelector` (with the `TextPositionSelector` as a hint), else by
+/// its position alone. Anything that cannot be placed is listed, never guessed.
+pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, String> {
+    use super::json::{parse_json, Json};
+    let root = parse_json(json).map_err(|e| format!("not JSON ({e})"))?;
+    let kind = |v: &Json| v.get("type").and_then(Json::as_str).map(str::to_string);
+    let items: Vec<&Json> = match kind(&root).as_deref() {
+        Some("AnnotationCollection") => root
+            .get("first")
+            .and_then(|f| f.get("items"))
+            .map(Json::items)
+            .ok_or("the collection has no first page of items")?,
+        Some("AnnotationPage") => root.get("items").map(Json::items).unwrap_or_default(),
+        _ => root.items(),
+    };
+    let offsets = doc.offsets();
+    let mut out = Imported::default();
+    for (n, item) in items.iter().enumerate() {
+        let mut placed = None;
+        for target in item.get("target").map(Json::items).unwrap_or_default() {
+            let selectors = target.get("selector").map(Json::items).unwrap_or_default();
+            let of = |t: &str| selectors.iter().find(|s| kind(s).as_deref() == Some(t));
+            let position = of("TextPositionSelector").and_then(|s| {
+                let (a, b) = (s.get("start")?.as_usize()?, s.get("end")?.as_usize()?);
+                Some((a, b))
+            });
+            placed = match of("TextQuoteSelector") {
+                Some(q) => {
+                    let text = |k: &str| q.get(k).and_then(Json::as_str).unwrap_or("").to_string();
+                    let quote = TextQuote {
+                        exact: text("exact"),
+                        prefix: text("prefix"),
+                        suffix: text("suffix"),
+                        start: position.map_or(0, |p| p.0),
+                    };
+                    super::anchor(&doc.text, &offsets, &quote).span()
+                }
+                None => position.and_then(|(a, b)| offsets.chars_to_span(a, b)),
+            }
+            .filter(|s| !s.is_empty());
+            if placed.is_some() {
+                break;
+            }
+        }
+        match placed {
+            Some(span) => out.placed.push(span),
+            None => {
+                let label = item
+                    .get("target")
+                    .and_then(|t| t.items().into_iter().next())
+                    .and_then(|t| t.get("selector"))
+                    .and_then(|s| {
+                        s.items()
+                            .into_iter()
+                            .find_map(|s| s.get("exact").and_then(Json::as_str))
+                    })
+                    .map(|e| format!("“{}”", e.chars().take(40).collect::<String>()))
+                    .unwrap_or_else(|| format!("annotation {}", n + 1));
+                out.unplaced.push(label);
+            }
+        }
+    }
+    out.placed.sort();
+    out.placed.dedup();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+    use crate::analysis::{analyse, default_document};
+
+    #[test]
+    fn export_then_import_places_everything_again() {
+        let doc = default_document();
+        let a = analyse(&doc);
+        let passage = Span::new(0, 6);
+        let json = web_annotations(&doc, &a, &[passage]);
+        let got = import_web_annotations(&doc, &json).unwrap();
+        assert!(got.unplaced.is_empty(), "{:?}", got.unplaced);
+        let mut want: Vec<Span> = std::iter::once(passage)
+            .chain(a.mentions.iter().map(|m| m.span))
+            .chain(a.claims.iter().map(|c| c.span))
+            .collect();
+        want.sort();
+        want.dedup();
+        assert_eq!(got.placed, want);
+    }
+
+    #[test]
+    fn other_shapes_and_unplaceable_annotations() {
+        let doc = crate::analysis::Document::from_plain_text("d", "d", "Talks in Geneva ended.");
+        let one = r#"{"type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "Geneva"}}}"#;
+        assert_eq!(
+            import_web_annotations(&doc, one).unwrap().placed,
+            [Span::new(9, 15)]
+        );
+        let list = r#"[{"target": {"selector": [{"type": "TextPositionSelector", "start": 0, "end": 5}]}},
+                       {"target": {"selector": {"type": "TextQuoteSelector", "exact": "Paris"}}},
+                       {"target": "http://example.com/page"}]"#;
+        let got = import_web_annotations(&doc, list).unwrap();
+        assert_eq!(got.placed, [Span::new(0, 5)]);
+        assert_eq!(got.unplaced, ["“Paris”", "annotation 3"]);
+        assert!(import_web_annotations(&doc, "{not json").is_err());
+        let page = r#"{"type": "AnnotationPage", "items": []}"#;
+        assert_eq!(
+            import_web_annotations(&doc, page).unwrap(),
+            Imported::default()
+        );
+    }
+}

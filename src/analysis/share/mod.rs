@@ -38,10 +38,12 @@
 
 mod anchor;
 mod annotation;
+mod json;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
-pub use annotation::web_annotations;
+pub use annotation::{import_web_annotations, web_annotations, Imported};
+pub use json::{parse_json, Json};
 pub use pack::{
     base64url_decode, base64url_encode, deflate_with_dictionary, inflate_with_dictionary,
     pack_text, unpack_text, UnpackError, DICTIONARY_V1, MAX_UNPACKED,
