@@ -353,29 +353,11 @@ fn ten_megabytes() {
     check_spans(&text);
 }
 
-/// Minimal standard base64 decoder (the naughty-strings list is base64-encoded).
+/// Standard base64 (the naughty-strings list is base64-encoded), read with
+/// the project's base64url decoder.
 fn b64(s: &str) -> Vec<u8> {
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u32, 0);
-    for v in s.bytes().filter_map(val) {
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
+    claimlens::analysis::share::base64url_decode(&s.replace('+', "-").replace('/', "_"))
+        .expect("base64")
 }
 
 #[test]

@@ -83,15 +83,7 @@ fn load(path: &str) -> Result<Document, String> {
     if path == "--sample" {
         return Ok(default_document());
     }
-    let mut bytes = Vec::new();
-    if path == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-    } else {
-        bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    }
-    let text = match String::from_utf8(bytes) {
+    let text = match String::from_utf8(read_bytes(path)?) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("claimlens: {path} is not valid UTF-8; invalid bytes replaced with U+FFFD");
@@ -167,16 +159,21 @@ fn write_table(out: &mut impl Write, doc: &Document, offsets: &Offsets) -> std::
     Ok(())
 }
 
-fn read_input(path: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
+/// The bytes of a file, or of stdin for `-`.
+fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read stdin: {e}"))?;
+        Ok(bytes)
     } else {
-        bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    Ok(String::from_utf8_lossy(&read_bytes(path)?).into_owned())
 }
 
 /// Entities of one text as JSON objects with code-point offsets.

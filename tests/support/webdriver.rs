@@ -386,28 +386,8 @@ pub mod keys {
     pub const SHIFT: &str = "\u{E008}";
 }
 
-/// Standard base64 (with padding) to bytes.
+/// Standard base64 (with padding) to bytes, with the project's base64url decoder.
 pub fn decode_base64(s: &str) -> Vec<u8> {
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0);
-    for v in s.bytes().filter_map(val) {
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    out
+    claimlens::analysis::share::base64url_decode(&s.replace('+', "-").replace('/', "_"))
+        .expect("base64")
 }
