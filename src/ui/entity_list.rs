@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use super::state::ViewCtx;
 use crate::analysis::{label_key, label_title, Label};
 
-/// Case- and accent-insensitive enough for names: lowercase, letters and digits only.
+/// Case-insensitive enough for names: ASCII lowercase, letters and digits only.
+/// (Full Unicode lowercasing would pull its tables into the wasm for a filter box.)
 fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -23,7 +24,9 @@ pub fn EntityList() -> impl IntoView {
     let groups: Vec<(Label, Vec<(usize, String)>)> = Label::ALL
         .iter()
         .map(|&label| {
-            let mut ids: Vec<usize> = ctx
+            // The analysis lists entities most mentioned first, then by first
+            // appearance (entities::cluster), so no sort is needed here.
+            let ids: Vec<usize> = ctx
                 .analysis
                 .entities
                 .iter()
@@ -32,13 +35,6 @@ pub fn EntityList() -> impl IntoView {
                 .map(|(i, _)| i)
                 .collect();
             let es = &ctx.analysis.entities;
-            ids.sort_unstable_by(|&a, &b| {
-                es[b]
-                    .mentions
-                    .len()
-                    .cmp(&es[a].mentions.len())
-                    .then_with(|| es[a].name.cmp(&es[b].name))
-            });
             let folded = ids
                 .into_iter()
                 .map(|i| {

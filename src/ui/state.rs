@@ -106,7 +106,7 @@ impl ViewCtx {
             self.announce.set(format!(
                 "{}, {}, {n} {plural}. Press n or p to step through them, Escape to unpin.",
                 entity.name,
-                label_title(entity.label).to_lowercase()
+                label_title(entity.label).to_ascii_lowercase()
             ));
         } else {
             self.announce_position();

@@ -150,11 +150,9 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
 
     // Order: most mentions first, then first appearance.
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| {
-        (
-            std::cmp::Reverse(groups[g].mentions.len()),
-            groups[g].mentions[0],
-        )
+    crate::analysis::order::sort_by_key(&mut order, |&g| {
+        use crate::analysis::order::field;
+        (!field(groups[g].mentions.len(), 32)) << 32 | field(groups[g].mentions[0], 32)
     });
     let mut new_index = vec![0; groups.len()];
     for (ni, &g) in order.iter().enumerate() {

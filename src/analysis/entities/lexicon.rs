@@ -426,7 +426,7 @@ impl Lexicon {
         // Longest phrases first under each first token.
         let phrases = &lx.phrases;
         for v in lx.by_first.values_mut() {
-            v.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].tokens.len()));
+            crate::analysis::order::sort_by_key(v, |&i| !(phrases[i as usize].tokens.len() as u64));
         }
         lx
     }

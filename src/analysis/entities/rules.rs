@@ -1184,18 +1184,19 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
             }
         }
     }
-    chosen.sort_by_key(|c| c.start);
+    crate::analysis::order::sort_by_key(&mut chosen, |c| c.start as u64);
     chosen
 }
 
 /// Greedy overlap resolution: longer spans first, then higher priority.
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
-        (b.prio >= 8)
-            .cmp(&(a.prio >= 8))
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(b.prio.cmp(&a.prio))
-            .then(a.start.cmp(&b.start))
+    // Key: strong priority (≥ 8) first, then longer, then higher priority,
+    // then earlier.
+    crate::analysis::order::sort_by_key(&mut cands, |c| {
+        use crate::analysis::order::field;
+        let strong = u64::from(c.prio < 8) << 63;
+        let len = !field(c.end.saturating_sub(c.start), 23) & ((1 << 23) - 1);
+        strong | len << 40 | u64::from(255 - c.prio) << 32 | field(c.start, 32)
     });
     let n = cands.iter().map(|c| c.end).max().unwrap_or(0);
     let mut used = vec![false; n];

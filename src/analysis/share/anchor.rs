@@ -27,6 +27,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::order;
 use crate::analysis::span::{Offsets, Span};
 
 /// Characters of context kept on each side of a quote.
@@ -95,10 +96,13 @@ impl TextQuote {
 /// Similarity of two short strings in 0–1: the Dice coefficient of their
 /// character bigrams, which tolerates a few edits anywhere.
 fn dice(a: &str, b: &str) -> f64 {
-    let bigrams = |s: &str| -> Vec<(char, char)> {
+    let bigrams = |s: &str| -> Vec<(u64, u32)> {
         let v: Vec<char> = s.chars().collect();
-        let mut g: Vec<(char, char)> = v.windows(2).map(|w| (w[0], w[1])).collect();
-        g.sort_unstable();
+        let mut g: Vec<(u64, u32)> = v
+            .windows(2)
+            .map(|w| ((w[0] as u64) << 32 | w[1] as u64, 0))
+            .collect();
+        order::sort_pairs(&mut g);
         g
     };
     let (x, y) = (bigrams(a), bigrams(b));
@@ -171,7 +175,8 @@ pub fn anchor(text: &str, offsets: &Offsets, q: &TextQuote) -> Anchored {
         })
         .collect();
     // Best context first, then nearest to the hint.
-    found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    order::sort_by_key(&mut found, |f| f.2 as u64);
+    order::sort_by_key(&mut found, |f| !order::f64_key(f.1));
     if let Some(&(span, ctx, dist)) = found.first() {
         let agrees = full == 0.0 || ctx >= MIN_CONTEXT * full;
         match found.get(1) {
@@ -252,7 +257,7 @@ fn fuzzy(text: &str, offsets: &Offsets, q: &TextQuote, full: f64) -> Anchored {
             Some((span, context_score(text, span, q) - 2.0 * d as f64))
         })
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    order::sort_by_key(&mut scored, |s| !order::f64_key(s.1));
     let Some(&(span, score)) = scored.first() else {
         return Anchored::NotFound;
     };

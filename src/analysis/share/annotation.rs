@@ -147,7 +147,7 @@ pub fn web_annotations(doc: &Document, analysis: &Analysis, passages: &[Span]) -
                 format!(
                     "Speaker: {}. Certainty: {}. Check-worthiness: {}{}.",
                     c.speaker.display(&doc.text),
-                    c.certainty.title().to_lowercase(),
+                    c.certainty.title().to_ascii_lowercase(),
                     hundredths(c.score),
                     if c.checkworthy { " (check-worthy)" } else { "" }
                 ),
@@ -299,7 +299,7 @@ pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, St
             }
         }
     }
-    out.placed.sort();
+    crate::analysis::order::sort_by_key(&mut out.placed, |s| (s.start as u64) << 32 | s.end as u64);
     out.placed.dedup();
     Ok(out)
 }
