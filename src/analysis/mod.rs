@@ -11,6 +11,7 @@
 pub mod claims;
 mod document;
 pub mod entities;
+mod frontcode;
 mod order;
 mod samples;
 pub mod share;

@@ -11,12 +11,14 @@ use std::sync::OnceLock;
 
 use crate::analysis::text::tokenize;
 
-const COUNTRIES: &str = include_str!("../../../data/lexicons/countries.tsv");
-const CITIES: &str = include_str!("../../../data/lexicons/cities.tsv");
-const REGIONS: &str = include_str!("../../../data/lexicons/regions.txt");
-const US_STATES: &str = include_str!("../../../data/lexicons/us-states.txt");
-const FIRST_NAMES: &str = include_str!("../../../data/lexicons/first-names.txt");
-const COMMON_WORDS: &str = include_str!("../../../data/lexicons/common-words.txt");
+use crate::analysis::frontcode::{expand, lexicon};
+
+const COUNTRIES: &str = lexicon!("countries.tsv");
+const CITIES: &str = lexicon!("cities.tsv");
+const REGIONS: &str = lexicon!("regions.txt");
+const US_STATES: &str = lexicon!("us-states.txt");
+const FIRST_NAMES: &str = lexicon!("first-names.txt");
+const COMMON_WORDS: &str = lexicon!("common-words.txt");
 
 /// Geographic and political regions that are not in the generated subregion list.
 const EXTRA_REGIONS: &[&str] = &[
@@ -329,10 +331,10 @@ impl Lexicon {
             by_first: FxMap::default(),
             index: FxMap::default(),
             first_names: FxSet::default(),
-            common_words: COMMON_WORDS.lines().collect(),
+            common_words: expand(COMMON_WORDS).lines().collect(),
         };
         let mut country_ix: FxMap<&str, u16> = FxMap::default();
-        for line in COUNTRIES.lines() {
+        for line in expand(COUNTRIES).lines() {
             let mut f = line.split('\t');
             let (Some(name), Some(aliases), Some(dems), Some(caps), _, Some(code)) =
                 (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
@@ -388,7 +390,7 @@ impl Lexicon {
                 );
             }
         }
-        for line in CITIES.lines() {
+        for line in expand(CITIES).lines() {
             let Some((name, code)) = line.split_once('\t') else {
                 continue;
             };
@@ -404,10 +406,10 @@ impl Lexicon {
                 );
             }
         }
-        for r in REGIONS.lines().chain(EXTRA_REGIONS.iter().copied()) {
+        for r in expand(REGIONS).lines().chain(EXTRA_REGIONS.iter().copied()) {
             lx.add(r, Kind::Region, r);
         }
-        for s in US_STATES.lines().chain(EXTRA_GPE.iter().copied()) {
+        for s in expand(US_STATES).lines().chain(EXTRA_GPE.iter().copied()) {
             lx.add(s, Kind::Place, s);
         }
         for (abbr, state) in US_STATE_ABBREVS {
@@ -420,7 +422,7 @@ impl Lexicon {
         for o in KNOWN_ORGS {
             lx.add(o, Kind::Org, o);
         }
-        for n in FIRST_NAMES.lines() {
+        for n in expand(FIRST_NAMES).lines() {
             lx.first_names.insert(n);
         }
         // Longest phrases first under each first token.
