@@ -33,3 +33,12 @@ pub fn analyse(doc: &Document) -> Analysis {
     a.claims = claims::find(&doc.text, &a);
     a
 }
+
+/// Analyse a document whose entities were found elsewhere (displaCy JSON,
+/// say): `spans` become its entities ([`entities::from_spans`]) and the
+/// claims are found on them as [`analyse`] would.
+pub fn analyse_with_entities(doc: &Document, spans: &[(Span, Label)]) -> Analysis {
+    let mut a = entities::from_spans(&doc.text, spans);
+    a.claims = claims::find(&doc.text, &a);
+    a
+}

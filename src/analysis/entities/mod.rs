@@ -369,6 +369,33 @@ pub fn extract(doc: &Document) -> Analysis {
     extract_text(&doc.text)
 }
 
+/// Entities computed elsewhere (for instance imported from displaCy JSON):
+/// each span, snapped out to whole tokens, becomes a mention of its label,
+/// and mentions are clustered as [`extract`] would ("Medinsky" joins
+/// "Vladimir Medinsky"). Overlapping spans keep the longer one; spans with
+/// no token in them are dropped. Claims are not filled in.
+pub fn from_spans(text: &str, spans: &[(Span, Label)]) -> Analysis {
+    let tokens: Vec<Token> = tokenize(text);
+    let sents = sentences(text, &tokens);
+    let mut cands = Vec::new();
+    for &(span, label) in spans {
+        let first = tokens.partition_point(|t| t.span.end <= span.start);
+        let end = tokens.partition_point(|t| t.span.start < span.end);
+        if first < end {
+            cands.push(Cand::new(first, end, label, 5));
+        }
+    }
+    let mut cands = rules::resolve(cands);
+    crate::analysis::order::sort_by_key(&mut cands, |c| c.start as u64);
+    let (mentions, entities) = cluster::cluster(text, &tokens, cands);
+    Analysis {
+        sentences: sents,
+        mentions,
+        entities,
+        claims: Vec::new(),
+    }
+}
+
 /// Find and cluster the entities of a plain text.
 pub fn extract_text(text: &str) -> Analysis {
     let tokens: Vec<Token> = tokenize(text);

@@ -1189,7 +1189,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
 }
 
 /// Greedy overlap resolution: longer spans first, then higher priority.
-fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     // Key: strong priority (≥ 8) first, then longer, then higher priority,
     // then earlier.
     crate::analysis::order::sort_by_key(&mut cands, |c| {

@@ -38,11 +38,13 @@
 
 mod anchor;
 mod annotation;
+mod displacy;
 mod json;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
 pub use annotation::{import_web_annotations, web_annotations, Imported};
+pub use displacy::{displacy_label, import_displacy, DisplacyDoc};
 pub use json::{parse_json, Json};
 pub use pack::{
     base64url_decode, base64url_encode, deflate_with_dictionary, inflate_with_dictionary,
