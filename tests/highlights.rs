@@ -349,6 +349,8 @@ fn controls_are_large_enough_and_focus_is_visible() {
     let small = browser.js(
         "return Array.from(document.querySelectorAll('button, input, a[href]'))
            .filter(e => e.offsetParent !== null)
+           // A visually hidden file input is operated through its label.
+           .map(e => e.type === 'file' && e.closest('label') ? e.closest('label') : e)
            .map(e => [e.className || e.tagName, e.getBoundingClientRect()])
            .filter(([_, r]) => r.width < 24 || r.height < 24)
            .map(([n, r]) => n + ' ' + r.width + 'x' + r.height);",

@@ -69,6 +69,7 @@ async fn next_tick() {
 async fn hundred_thousand_words_stay_interactive() {
     use claimlens::analysis::{Document, DEFAULT_TEXT};
     use claimlens::ui::app::Viewer;
+    use claimlens::ui::open::Opening;
 
     let perf = web_sys::window().unwrap().performance().unwrap();
     let mut text = String::new();
@@ -87,7 +88,7 @@ async fn hundred_thousand_words_stay_interactive() {
     let t0 = perf.now();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         use leptos::prelude::*;
-        view! { <Viewer doc=doc.clone()/> }
+        view! { <Viewer opening=Opening { push: false, ..Opening::document(doc.clone()) }/> }
     });
     next_tick().await;
     let t1 = perf.now();

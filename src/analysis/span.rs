@@ -68,6 +68,12 @@ impl Span {
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+
+    /// Sorts spans by start, then end, and drops repeats.
+    pub fn sort_dedup(spans: &mut Vec<Span>) {
+        super::order::sort_by_key(spans, |s| (s.start as u64) << 32 | s.end as u64);
+        spans.dedup();
+    }
 }
 
 /// A non-ASCII character: where it starts in each unit, and how long it is.

@@ -11,13 +11,14 @@ use super::article::{focus_current, Article, MarkIndex};
 use super::claims_panel::ClaimsPanel;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
+use super::open::Opening;
 use super::panel::DocumentFacts;
 use super::share::ShareButton;
 use super::state::ViewCtx;
 use super::theme::ThemeToggle;
 use super::url;
-use crate::analysis::share::{Decoded, Tab};
-use crate::analysis::{analyse, Document};
+use crate::analysis::analyse;
+use crate::analysis::share::Tab;
 
 /// True when a key press belongs to a text field, not to the page.
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -29,25 +30,38 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The whole page, showing the view named by the URL (the default article
+/// What the page opens with: the view named by the URL (the default article
 /// when there is none).
-#[component]
-pub fn App() -> impl IntoView {
+///
+/// Mounted once at start ([`super::open::mount`]); opening another document
+/// mounts a new viewer in its place.
+pub fn initial() -> Opening {
     let (doc, link) = url::initial();
-    view! { <Viewer doc=doc link=link/> }
+    Opening {
+        link: Some(link),
+        push: false,
+        ..Opening::document(doc)
+    }
 }
 
-/// The whole page for one document: analyses it once and renders the result.
+/// The whole page for one document: analyses it once (unless its analysis
+/// came with it) and renders the result.
 #[component]
 pub fn Viewer(
-    /// The document to show.
-    doc: Document,
-    /// The view restored from a link; when given, the URL follows the view.
-    #[prop(optional)]
-    link: Option<Decoded>,
+    /// The document to show, and how it came.
+    opening: Opening,
 ) -> impl IntoView {
-    let analysis = analyse(&doc);
+    let Opening {
+        doc,
+        analysis,
+        link,
+        notices: opened_notices,
+        push,
+    } = opening;
+    let imported = analysis.is_some();
+    let analysis = analysis.unwrap_or_else(|| analyse(&doc));
     let mut ctx = ViewCtx::new(doc, analysis);
+    ctx.imported = imported;
     ctx.embed = link.as_ref().is_some_and(|l| l.state.embed);
     provide_context(ctx.clone());
     let embed = ctx.embed;
@@ -64,10 +78,10 @@ pub fn Viewer(
     let panel_open = RwSignal::new(!embed);
     let marks: MarkIndex = Rc::new(RefCell::new(Vec::new()));
     let notices = ctx.notices;
-    if let Some(link) = link {
-        notices.set(link.problems.clone());
-        url::sync(&ctx, &link.state, notices);
-    }
+    let link = link.unwrap_or_default();
+    notices.set(link.problems.clone());
+    url::sync(&ctx, &link.state, notices, push);
+    notices.update(|n| n.extend(opened_notices));
 
     // n / j: next mention; p / k: previous; Escape: close the card, then unpin.
     {

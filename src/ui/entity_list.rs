@@ -110,7 +110,11 @@ pub fn EntityList() -> impl IntoView {
 
     view! {
         <section class="panel-card entity-list" aria-labelledby="entities-title">
-            <h2 id="entities-title" class="panel-title">{format!("Entities · {total}")}</h2>
+            <h2 id="entities-title" class="panel-title">{format!("Entities · {total}")}
+                {ctx.imported.then(|| view! {
+                    <span class="imported-badge" title="These entities came from an imported displaCy file, not from claimlens">"imported"</span>
+                })}
+            </h2>
             <label class="filter-label" for="entity-filter">"Filter entities"</label>
             <input
                 id="entity-filter"

@@ -13,6 +13,7 @@
 //! - [`theme`]: light/dark scheme toggle.
 //! - [`url`]: the only module that touches `location` / `history`: the view
 //!   state in the URL fragment, back / forward; [`share`]: the copy-link button.
+//! - [`open`]: which document is open, opening another, the Import control.
 //! - [`fatal`]: the readable error banner shown when something fails.
 
 pub mod app;
@@ -24,6 +25,7 @@ pub mod embed;
 pub mod entity_list;
 pub mod fatal;
 pub mod legend;
+pub mod open;
 pub mod panel;
 pub mod passage;
 pub mod pinbar;
@@ -37,6 +39,6 @@ pub mod url;
 /// Called by the wasm entry point (`src/main.rs`).
 pub fn start() {
     fatal::install_panic_hook();
-    leptos::mount::mount_to_body(app::App);
+    open::mount(app::initial());
     fatal::mark_started();
 }

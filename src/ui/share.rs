@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::ViewCtx;
+use super::open::ImportButton;
+use super::state::{LinkDoc, ViewCtx};
 use super::url;
 
 /// What a link to the current view restores, in words.
@@ -14,6 +15,9 @@ fn restores(ctx: &ViewCtx) -> String {
     } else {
         "this document (inside the link)".to_string()
     }];
+    if ctx.imported {
+        parts.push("with claimlens' own entities (imported ones do not travel in links)".into());
+    }
     if let Some(e) = ctx.pinned.get_untracked() {
         parts.push(format!("{} pinned", ctx.analysis.entities[e].name));
     }
@@ -53,6 +57,21 @@ fn web_share(title: &str, link: &str) -> bool {
     let _ = js_sys::Reflect::set(&data, &"url".into(), &link.into());
     // The promise rejects when the reader cancels: nothing to do then.
     share.call1(&nav, &data).is_ok()
+}
+
+/// A file name from a title: letters, digits and dashes, at most 60.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(60)
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        "document".into()
+    } else {
+        stem.into()
+    }
 }
 
 /// Offer `text` as a file download named `name`.
@@ -102,6 +121,16 @@ pub fn ShareButton() -> impl IntoView {
     let copy = {
         let ctx = ctx.clone();
         move |_| {
+            if let LinkDoc::TooLong(n) = *ctx.link_doc {
+                manual.set(None);
+                let name = format!("{}.txt", file_stem(&ctx.doc.title));
+                let _ = download(&name, "text/plain;charset=utf-8", &ctx.doc.text);
+                status.set(format!(
+                    "This document is too long for a link (about {n} characters; links stop at {}). It was downloaded as {name}: send the file, and open it in claimlens.",
+                    crate::analysis::share::MAX_LINK
+                ));
+                return;
+            }
             let link = url::current_link();
             let what = restores(&ctx);
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
@@ -133,6 +162,11 @@ pub fn ShareButton() -> impl IntoView {
         move |_| export_annotations(&ctx)
     };
     let title = ctx.doc.title.clone();
+    let copy_label = if matches!(*ctx.link_doc, LinkDoc::TooLong(_)) {
+        "Download document"
+    } else {
+        "Copy link"
+    };
     let share_sheet = move |_| {
         let _ = web_share(&title, &url::current_link());
     };
@@ -150,12 +184,13 @@ pub fn ShareButton() -> impl IntoView {
         <div class="share">
             <button type="button" class="share-button" on:click=copy
                 title="Copy a link that reopens this view: document, pinned entity and filters">
-                "Copy link"
+                {copy_label}
             </button>
             <button type="button" class="link-button" on:click=export
                 title="Download the highlights, entities and claims as W3C Web Annotations (JSON-LD)">
                 "Export"
             </button>
+            <ImportButton/>
             <Show when=can_web_share>
                 <button type="button" class="link-button" on:click=share_sheet.clone()>"Share…"</button>
             </Show>

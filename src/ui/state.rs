@@ -1,6 +1,6 @@
 //! The view state every component reads: the open document, its analysis,
 //! and what the reader has chosen (type filters, pinned entity, the mention
-//! being looked at). Provided once by [`App`](super::app::App) as context.
+//! being looked at). Provided by each [`Viewer`](super::app::Viewer) as context.
 //!
 //! Signals hold plain data; the analysis itself is immutable and shared.
 
@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::analysis::share::Tab;
+use crate::analysis::share::{pack_text, Tab, MAX_LINK};
 use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Span};
 
 /// Everything the components share.
@@ -40,12 +40,49 @@ pub struct ViewCtx {
     pub embed: bool,
     /// Non-blocking messages for the reader: what a link or an import could not restore.
     pub notices: RwSignal<Vec<String>>,
+    /// How links name the document.
+    pub link_doc: Arc<LinkDoc>,
+    /// True when the entities were imported (displaCy JSON), not found by claimlens.
+    pub imported: bool,
+}
+
+/// How links name the open document.
+pub enum LinkDoc {
+    /// By its id: a document bundled with claimlens.
+    Bundled,
+    /// Carried whole in the link: its text packed once ([`pack_text`]).
+    Packed(String),
+    /// Too long to carry (packed length, or an estimate): links name it
+    /// by a local id and the share control offers a file instead.
+    TooLong(usize),
+}
+
+impl LinkDoc {
+    /// How to carry `doc` in links.
+    pub fn of(doc: &Document) -> LinkDoc {
+        if doc.id == crate::analysis::DEFAULT_ID {
+            return LinkDoc::Bundled;
+        }
+        // Text rarely packs smaller than a sixth: skip packing what cannot fit.
+        if doc.text.len() > 6 * MAX_LINK {
+            return LinkDoc::TooLong(doc.text.len() / 3);
+        }
+        let packed = pack_text(&doc.text);
+        if packed.len() + doc.title.len() * 3 + 400 > MAX_LINK {
+            LinkDoc::TooLong(packed.len())
+        } else {
+            LinkDoc::Packed(packed)
+        }
+    }
 }
 
 impl ViewCtx {
     /// A fresh view of `doc` and its analysis.
     pub fn new(doc: Document, analysis: Analysis) -> Self {
+        let link_doc = Arc::new(LinkDoc::of(&doc));
         ViewCtx {
+            link_doc,
+            imported: false,
             doc: Arc::new(doc),
             analysis: Arc::new(analysis),
             hidden: RwSignal::new(LabelSet::NONE),
@@ -62,7 +99,7 @@ impl ViewCtx {
         }
     }
 
-    /// The shared view state (panics outside [`App`](super::app::App)).
+    /// The shared view state (panics outside a [`Viewer`](super::app::Viewer)).
     pub fn get() -> ViewCtx {
         expect_context::<ViewCtx>()
     }

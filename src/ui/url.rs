@@ -8,7 +8,8 @@
 
 use leptos::prelude::*;
 
-use super::state::ViewCtx;
+use super::open::{self, Opening};
+use super::state::{LinkDoc, ViewCtx};
 use crate::analysis::share::{self, anchor, Decoded, DocRef, Tab, TextQuote, ViewState};
 use crate::analysis::{default_document, Document, DEFAULT_ID};
 
@@ -31,9 +32,21 @@ pub fn current_link() -> String {
 
 /// The view the page was opened with, and what of it could not be restored.
 pub fn initial() -> (Document, Decoded) {
-    let mut decoded = share::decode(&fragment());
+    opened(share::decode(&fragment()))
+}
+
+/// The document a decoded link names (the sample article when it names
+/// none it can open), and the link with its problems.
+fn opened(mut decoded: Decoded) -> (Document, Decoded) {
     let doc = match &decoded.state.doc {
         DocRef::Bundled(id) if id == DEFAULT_ID => default_document(),
+        DocRef::Bundled(id) if id.starts_with(LOCAL) => {
+            decoded.problems.push(
+                "this link names a document opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)".into(),
+            );
+            decoded.state = ViewState::default();
+            default_document()
+        }
         DocRef::Bundled(id) => {
             decoded.problems.push(format!(
                 "this claimlens has no document called {id:?}; the sample article opened instead"
@@ -51,16 +64,48 @@ pub fn initial() -> (Document, Decoded) {
     (doc, decoded)
 }
 
-/// How a document is named in links.
-fn doc_ref(doc: &Document) -> DocRef {
-    if doc.id == DEFAULT_ID {
-        DocRef::Bundled(doc.id.clone())
-    } else {
-        DocRef::Inline {
+/// Prefix of the id that names, in links, a document too long to carry.
+const LOCAL: &str = "local:";
+
+/// How a document is named in links (the text itself is packed once, in
+/// [`LinkDoc`]).
+fn doc_ref(ctx: &ViewCtx) -> DocRef {
+    let doc = &ctx.doc;
+    match &*ctx.link_doc {
+        LinkDoc::Bundled => DocRef::Bundled(doc.id.clone()),
+        LinkDoc::Packed(_) => DocRef::Inline {
             title: (!doc.title_supplied).then(|| doc.title.clone()),
-            text: doc.text.clone(),
+            text: String::new(),
+        },
+        LinkDoc::TooLong(_) => DocRef::Bundled(format!("{LOCAL}{:016x}", fnv(&doc.text))),
+    }
+}
+
+/// True when `r` names the document `ctx` shows.
+fn same_doc(ctx: &ViewCtx, r: &DocRef) -> bool {
+    match r {
+        DocRef::Bundled(id) if id.starts_with(LOCAL) => doc_ref(ctx) == *r,
+        DocRef::Bundled(id) => *id == ctx.doc.id,
+        DocRef::Inline { text, .. } => {
+            matches!(*ctx.link_doc, LinkDoc::Packed(_)) && *text == ctx.doc.text
         }
     }
+}
+
+/// FNV-1a: a short fingerprint of a document's text for local ids.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// The fragment for the view `ctx` shows now.
+fn link_of(ctx: &ViewCtx) -> String {
+    let packed = match &*ctx.link_doc {
+        LinkDoc::Packed(p) => Some(p.as_str()),
+        _ => None,
+    };
+    share::encode_with(&snapshot(ctx), packed)
 }
 
 /// The view state the page shows now.
@@ -89,7 +134,7 @@ fn snapshot(ctx: &ViewCtx) -> ViewState {
         .map(|s| TextQuote::from_span(&ctx.doc.text, &offsets, *s))
         .collect();
     ViewState {
-        doc: doc_ref(&ctx.doc),
+        doc: doc_ref(ctx),
         tab: (tab != Tab::Entities).then_some(tab),
         hidden: ctx.hidden.get_untracked(),
         pinned: pinned.map(|e| e.id.clone()),
@@ -167,7 +212,10 @@ fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
 
 /// Restore the view from the URL now and on back / forward, and keep the
 /// URL in step with the view. Call once, inside the viewer.
-pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) {
+///
+/// `push_first`: the first URL written gets its own history entry (a
+/// document the reader just opened), rather than replacing the current one.
+pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>, push_first: bool) {
     let found = apply(ctx, initial);
     notices.update(|n| n.extend(found));
     notices.update(|n| {
@@ -186,13 +234,15 @@ pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) 
                 let claim = ctx.claim.get();
                 let tab = ctx.tab.get();
                 let passages = ctx.passages.with(Vec::len);
-                let state = snapshot(&ctx);
-                let link = share::encode(&state);
+                let link = link_of(&ctx);
                 let here = fragment();
-                let untouched = here.is_empty() && state == ViewState::default();
+                let untouched = here.is_empty() && snapshot(&ctx) == ViewState::default();
                 if link != here && !untouched {
                     // Pins, claims and tabs are views to go back to; filters are not.
-                    let push = matches!(prev, Some(p) if p != (pinned, claim, tab, passages));
+                    let push = match prev {
+                        Some(p) => p != (pinned, claim, tab, passages),
+                        None => push_first,
+                    };
                     write(&link, push);
                 }
                 (pinned, claim, tab, passages)
@@ -205,6 +255,15 @@ pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>) 
         let ctx = ctx.clone();
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let decoded = share::decode(&fragment());
+            if !same_doc(&ctx, &decoded.state.doc) {
+                // Back / forward to another document: open it.
+                let (doc, decoded) = opened(decoded);
+                let mut opening = Opening::document(doc);
+                opening.link = Some(decoded);
+                opening.push = false;
+                open::open(opening);
+                return;
+            }
             let found = apply(&ctx, &decoded.state);
             let all: Vec<String> = decoded.problems.into_iter().chain(found).collect();
             notices.set(if all.is_empty() {

@@ -299,8 +299,7 @@ pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, St
             }
         }
     }
-    crate::analysis::order::sort_by_key(&mut out.placed, |s| (s.start as u64) << 32 | s.end as u64);
-    out.placed.dedup();
+    Span::sort_dedup(&mut out.placed);
     Ok(out)
 }
 

@@ -143,7 +143,7 @@ impl Default for ViewState {
 }
 
 /// A decoded fragment: the state, and what could not be restored.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Decoded {
     /// The view to open.
     pub state: ViewState,
@@ -211,6 +211,13 @@ fn dec_quote(s: &str) -> Option<TextQuote> {
 
 /// The fragment (without `#`) for `state`.
 pub fn encode(state: &ViewState) -> String {
+    encode_with(state, None)
+}
+
+/// [`encode`], with an inline document's text already packed by
+/// [`pack_text`] (so a viewer packs a long document once, not at every
+/// change of view). `packed` is ignored for bundled documents.
+pub fn encode_with(state: &ViewState, packed: Option<&str>) -> String {
     let mut out = format!("v={VERSION}");
     match &state.doc {
         DocRef::Bundled(id) => {
@@ -219,7 +226,10 @@ pub fn encode(state: &ViewState) -> String {
         }
         DocRef::Inline { title, text } => {
             out.push_str("&x=");
-            out.push_str(&pack_text(text));
+            match packed {
+                Some(p) => out.push_str(p),
+                None => out.push_str(&pack_text(text)),
+            }
             if let Some(t) = title {
                 out.push_str("&n=");
                 enc(t, &mut out);

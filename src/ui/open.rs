@@ -1,0 +1,188 @@
+//! Opening documents: what the viewer shows next and how it came (a link,
+//! an import), and the Import control for annotation and displaCy files.
+//!
+//! One viewer is mounted at a time. Opening another document unmounts it
+//! (its effects and listeners with it) and mounts a fresh one: simpler, and
+//! much smaller in wasm, than re-rendering the whole page reactively.
+
+use std::any::Any;
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::ViewCtx;
+use crate::analysis::share::{import_displacy, import_web_annotations, Decoded};
+use crate::analysis::{analyse_with_entities, Analysis, Document};
+
+/// Files larger than this are not read for import.
+const MAX_IMPORT: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// A document to show, and how it came.
+#[derive(Clone)]
+pub struct Opening {
+    /// The document.
+    pub doc: Document,
+    /// Its analysis when it did not come from claimlens (imported entities).
+    pub analysis: Option<Analysis>,
+    /// The view a link asked for.
+    pub link: Option<Decoded>,
+    /// Messages to show once it is open.
+    pub notices: Vec<String>,
+    /// True when the page should get a new history entry for it.
+    pub push: bool,
+}
+
+impl Opening {
+    /// A document opened by the reader: claimlens analyses it.
+    pub fn document(doc: Document) -> Self {
+        Opening {
+            doc,
+            analysis: None,
+            link: None,
+            notices: Vec::new(),
+            push: true,
+        }
+    }
+}
+
+thread_local! {
+    /// The mounted viewer; dropping it unmounts it.
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+/// Mount a viewer of `opening` in `<body>`, unmounting the one before.
+pub fn mount(opening: Opening) {
+    let old = MOUNTED.with(|m| m.borrow_mut().take());
+    drop(old);
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let handle = leptos::mount::mount_to(body, move || {
+        view! { <super::app::Viewer opening=opening/> }
+    });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+}
+
+/// Show `opening` instead of the current document (once the current event
+/// has finished: the viewer that handles it is about to go).
+pub fn open(opening: Opening) {
+    set_timeout(move || mount(opening), std::time::Duration::ZERO);
+}
+
+/// Read an imported file's text: displaCy JSON opens its document with the
+/// imported entities; Web Annotations become highlighted passages of the
+/// open document. Says what happened in the notices.
+fn import_text(ctx: &ViewCtx, name: &str, text: &str) {
+    let looks_displacy = text.contains("\"ents\"") && !text.contains("\"selector\"");
+    if looks_displacy {
+        match import_displacy(text) {
+            Ok(mut docs) => {
+                let more = docs.len() - 1;
+                let d = docs.swap_remove(0);
+                let title = d.title.clone().unwrap_or_else(|| name.to_string());
+                let doc = if d.text == ctx.doc.text {
+                    (*ctx.doc).clone()
+                } else {
+                    Document::from_plain_text("imported", &title, &d.text)
+                };
+                let analysis = analyse_with_entities(&doc, &d.ents);
+                let mut notes = vec![format!(
+                    "Entities imported from {name} (displaCy JSON): {} shown as imported, not found by claimlens.",
+                    analysis.mentions.len()
+                )];
+                if !d.skipped.is_empty() {
+                    notes.push(format!("Left out: {}.", d.skipped.join("; ")));
+                }
+                if more > 0 {
+                    notes.push(format!(
+                        "The file holds {more} more document(s); only the first is shown."
+                    ));
+                }
+                let mut opening = Opening::document(doc);
+                opening.analysis = Some(analysis);
+                opening.notices = notes;
+                open(opening);
+            }
+            Err(e) => ctx
+                .notices
+                .set(vec![format!("{name} could not be imported: {e}.")]),
+        }
+        return;
+    }
+    match import_web_annotations(&ctx.doc, text) {
+        Ok(got) => {
+            let n = got.placed.len();
+            ctx.passages.update(|p| {
+                p.extend(got.placed);
+                crate::analysis::Span::sort_dedup(p);
+            });
+            let mut note = format!(
+                "Imported {n} annotation{} from {name} as highlighted passages.",
+                if n == 1 { "" } else { "s" }
+            );
+            if !got.unplaced.is_empty() {
+                note.push_str(&format!(
+                    " Could not be placed: {}.",
+                    got.unplaced.join(", ")
+                ));
+            }
+            ctx.notices.set(vec![note]);
+        }
+        Err(e) => ctx
+            .notices
+            .set(vec![format!("{name} could not be imported: {e}.")]),
+    }
+}
+
+/// The chosen file of a file input, if any.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0);
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    file
+}
+
+/// Read a file as text (UTF-8, invalid bytes replaced) and hand it to `then`.
+pub fn read_text(file: web_sys::File, then: impl FnOnce(String) + 'static) {
+    let promise = file.text();
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        then(text);
+    });
+}
+
+/// "Import…": Web Annotation JSON-LD or displaCy JSON.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let ctx = ViewCtx::get();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_file(&ev) else {
+            return;
+        };
+        let name = file.name();
+        if file.size() > MAX_IMPORT {
+            ctx.notices
+                .set(vec![format!("{name} is too large to import (over 20 MB).")]);
+            return;
+        }
+        let ctx = ctx.clone();
+        read_text(file, move |text| import_text(&ctx, &name, &text));
+    };
+    view! {
+        <label class="link-button file-button"
+            title="Import highlights (W3C Web Annotation JSON-LD) or entities (displaCy JSON)">
+            "Import…"
+            <input type="file" class="sr-only" accept=".json,.jsonld,application/json,application/ld+json"
+                on:change=on_change/>
+        </label>
+    }
+}
