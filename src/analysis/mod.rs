@@ -9,6 +9,7 @@
 //! UTF-16 code units for the DOM and to code points for exported annotations.
 
 pub mod claims;
+pub mod compare;
 mod document;
 pub mod entities;
 mod samples;

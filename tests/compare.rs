@@ -1,0 +1,135 @@
+//! Claim comparison: the bundled article against its reference pack (the
+//! expectations in tests/fixtures/compare/istanbul-expected.txt were written
+//! from the fact sheet before tuning), a second unrelated article with two
+//! reference documents, and the JSON-LD export.
+
+use claimlens::analysis::compare::{Comparison, Relation, Workspace};
+
+/// Lines `claim quote | doc id | relation[/relation…]`.
+fn expectations(src: &str) -> Vec<(String, String, Vec<Relation>)> {
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let parts: Vec<&str> = l.split('|').map(str::trim).collect();
+            assert_eq!(parts.len(), 3, "bad fixture line {l:?}");
+            let rels = parts[2]
+                .split('/')
+                .map(|r| Relation::parse(r).unwrap_or_else(|| panic!("relation {r:?}")))
+                .collect();
+            (parts[0].to_string(), parts[1].to_string(), rels)
+        })
+        .collect()
+}
+
+/// Check every expectation; returns the failures as readable lines.
+fn check(ws: &Workspace, cmp: &Comparison, fixture: &str) -> (usize, Vec<String>) {
+    let art = &ws.article().doc.text;
+    let claims = &ws.article().analysis.claims;
+    let mut fails = Vec::new();
+    let exp = expectations(fixture);
+    for (quote, doc, rels) in &exp {
+        let Some(ci) = claims
+            .iter()
+            .position(|c| c.text(art).contains(quote.as_str()))
+        else {
+            fails.push(format!("no claim contains {quote:?}"));
+            continue;
+        };
+        let ca = cmp.for_claim(ci).expect("every claim compared");
+        let got = if doc == "-" {
+            ca.relation
+        } else {
+            let si = ws
+                .sources()
+                .iter()
+                .position(|s| s.meta.id == *doc)
+                .unwrap_or_else(|| panic!("no source {doc}"));
+            ca.alignments
+                .iter()
+                .find(|a| a.source == si)
+                .map(|a| a.relation)
+                .unwrap_or(Relation::NoReference)
+        };
+        let ok = rels.contains(&got);
+        println!(
+            "{} {quote:?} × {doc}: expected {}, got {}",
+            if ok { "ok  " } else { "FAIL" },
+            rels.iter().map(|r| r.name()).collect::<Vec<_>>().join("/"),
+            got.name()
+        );
+        if !ok {
+            fails.push(format!("{quote:?} × {doc}: got {}", got.name()));
+        }
+    }
+    (exp.len(), fails)
+}
+
+#[test]
+fn default_article_meets_its_reference_pack() {
+    let ws = Workspace::for_default_article();
+    assert!(ws.sources().len() >= 15);
+    let cmp = ws.compare();
+    let (n, fails) = check(
+        &ws,
+        &cmp,
+        include_str!("fixtures/compare/istanbul-expected.txt"),
+    );
+    println!("{}/{n} expectations met", n - fails.len());
+    assert!(fails.is_empty(), "{fails:#?}");
+
+    // The casualty gap is shown with both values and the source.
+    let art = &ws.article().doc.text;
+    let ci = ws
+        .article()
+        .analysis
+        .claims
+        .iter()
+        .position(|c| c.text(art).contains("exceeding one million"))
+        .unwrap();
+    let csis = ws
+        .sources()
+        .iter()
+        .position(|s| s.meta.source == "CSIS")
+        .unwrap();
+    let al = cmp.claims[ci]
+        .alignments
+        .iter()
+        .find(|a| a.source == csis)
+        .unwrap();
+    assert_eq!(
+        al.gap_text(&ws).unwrap(),
+        "one million vs close to 400,000 (CSIS, 3 June 2025)"
+    );
+    let pair = al.values.iter().find(|v| !v.agrees).unwrap();
+    assert_eq!(pair.claim.slice(art), "one million");
+    assert_eq!(
+        pair.reference.slice(&ws.source(csis).doc.text),
+        "close to 400,000"
+    );
+    assert!(al.shared.iter().any(|e| e.name == "Ukrainian"));
+}
+
+#[test]
+fn comparison_is_deterministic_and_coverage_fits() {
+    let ws = Workspace::for_default_article();
+    let a = ws.compare();
+    let b = ws.compare();
+    assert_eq!(a, b);
+    let m = a.coverage();
+    assert_eq!(m.len(), ws.article().analysis.claims.len());
+    assert!(m.iter().all(|row| row.len() == ws.sources().len()));
+    for (c, row) in a.claims.iter().zip(&m) {
+        for al in &c.alignments {
+            assert_eq!(row[al.source], al.relation);
+            // Spans point into the right texts.
+            let src = &ws.source(al.source).doc.text;
+            assert!(al.span.get(src).is_some());
+            for v in &al.values {
+                assert!(al.span.contains(v.reference));
+                assert!(v.claim.get(&ws.article().doc.text).is_some());
+            }
+        }
+        let w: Vec<f32> = c.alignments.iter().map(|a| a.score).collect();
+        assert!(w.windows(2).all(|p| p[0] >= p[1]), "best first");
+    }
+}
