@@ -424,6 +424,15 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
                 ent[s as usize] += w;
             }
         }
+        // The named speaker of an attributed claim.
+        let speaker_sents: Option<&[u32]> = match &claim.speaker {
+            crate::analysis::Speaker::Entity { entity, .. } => cl[0]
+                .get(*entity)
+                .copied()
+                .flatten()
+                .map(|c| ent_post.get(&c).map(Vec::as_slice).unwrap_or(&[])),
+            _ => None,
+        };
         let claim_values: Vec<usize> = claim
             .mentions
             .iter()
@@ -451,6 +460,11 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             let pairs = pair_values((art, ap), &claim_values, (src, &preps[rs.source + 1]), rs);
             let v = if pairs.is_empty() { 0.0 } else { 1.0 };
             if l < LEXICAL_MIN && pairs.is_empty() {
+                continue;
+            }
+            if speaker_sents.is_some_and(|p| p.binary_search(&s).is_err())
+                && l < ATTRIBUTED_LEXICAL_MIN
+            {
                 continue;
             }
             // Without entities in the claim, their weight goes to the wording.

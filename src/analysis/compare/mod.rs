@@ -78,6 +78,10 @@ pub const MATCH_MIN: f32 = 0.3;
 /// (normalised BM25) unless it also gives a value to compare: a shared
 /// country alone is not a shared subject.
 pub const LEXICAL_MIN: f32 = 0.1;
+/// A claim attributed to a named person meets a statement that does not
+/// name that person only when the statement shares at least this much of
+/// its wording: a source on the same topic is not a source for the remark.
+pub const ATTRIBUTED_LEXICAL_MIN: f32 = 0.4;
 /// Dates further apart than this many years are taken to be about
 /// different events and are not paired.
 pub const DATE_PAIR_MAX_YEARS: i32 = 1;
