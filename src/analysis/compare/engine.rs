@@ -15,6 +15,9 @@ struct Prep {
     context: Vec<Vec<u32>>,
 }
 
+/// A scored statement: score, sentence id, entity score, lexical score, values.
+type Cand = (f32, u32, f32, f32, Vec<ValuePair>);
+
 /// A sentence of a source, indexed for scoring.
 struct RefSent {
     source: usize,
@@ -205,6 +208,19 @@ fn token_at(tokens: &[Token], byte: usize) -> usize {
     tokens.partition_point(|t| t.span.start < byte)
 }
 
+/// Punctuation and conjunctions that end a value's context; a comma only
+/// once two terms are taken ("Sweden, which lasted 21 years" reaches
+/// "Sweden").
+fn is_barrier(t: &Token, text: &str, taken: usize) -> bool {
+    match t.text(text) {
+        "," => taken >= 2,
+        w => matches!(
+            w,
+            ";" | ":" | "(" | ")" | "and" | "or" | "but" | "while" | "whereas"
+        ),
+    }
+}
+
 fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
     let text = &src.doc.text;
     let tokens = tokenize(text);
@@ -234,12 +250,24 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
                 .find(|s| s.span.contains(m.span))
                 .map(|s| (s.first_token, s.end_token))
                 .unwrap_or((0, tokens.len()));
-            let from = first.saturating_sub(CONTEXT_WINDOW).max(lo);
-            let to = (end + CONTEXT_WINDOW).min(hi);
-            let mut c: Vec<u32> = (from..to)
-                .filter(|&i| i < first || i >= end)
-                .filter_map(|i| terms[i])
-                .collect();
+            let mut c: Vec<u32> = Vec::new();
+            let mut i = first;
+            let mut k = 0;
+            while i > lo && k < CONTEXT_TERMS && !is_barrier(&tokens[i - 1], text, k) {
+                i -= 1;
+                if let Some(t) = terms[i] {
+                    c.push(t);
+                    k += 1;
+                }
+            }
+            let (mut i, mut k) = (end, 0);
+            while i < hi && k < CONTEXT_TERMS && !is_barrier(&tokens[i], text, k) {
+                if let Some(t) = terms[i] {
+                    c.push(t);
+                    k += 1;
+                }
+                i += 1;
+            }
             c.sort_unstable();
             c.dedup();
             c
@@ -256,7 +284,9 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
 /// Years between two dates (0 for other values or unreadable dates).
 fn years_apart(a: &Value, b: &Value) -> i32 {
     let year = |v: &Value| match v {
-        Value::Date { iso } => iso.get(..4).and_then(|y| y.parse::<i32>().ok()),
+        Value::Date { iso } => iso
+            .get(..4)
+            .and_then(|y| y.replace('X', "0").parse::<i32>().ok()),
         _ => None,
     };
     match (year(a), year(b)) {
@@ -287,8 +317,8 @@ fn pair_values(
             let r = &src.0.analysis.mentions[rm];
             let Some(rv) = &r.value else { continue };
             if !comparable(cv, rv)
-                || !shares(&art.1.context[cm], &src.1.context[rm])
                 || years_apart(cv, rv) > DATE_PAIR_MAX_YEARS
+                || !shares(&art.1.context[cm], &src.1.context[rm])
             {
                 continue;
             }
@@ -393,6 +423,7 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
         for &t in &cterms {
             let post = &term_post[t as usize];
             if post.is_empty() {
+                lex_den += ABSENT_TERM_WEIGHT;
                 continue;
             }
             let w = idf(n, post.len());
@@ -405,10 +436,19 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             }
         }
         // Claim entities (clusters) and their weights.
+        // The named speaker is who says it, not what it is about: checked
+        // separately (ATTRIBUTED_LEXICAL_MIN), not counted as a subject.
+        let speaker_cluster = match &claim.speaker {
+            crate::analysis::Speaker::Entity { entity, .. } => {
+                cl[0].get(*entity).copied().flatten()
+            }
+            _ => None,
+        };
         let mut cclusters: Vec<u32> = claim
             .mentions
             .iter()
             .filter_map(|&m| ap.cluster.get(m).copied().flatten())
+            .filter(|&c| Some(c) != speaker_cluster)
             .collect();
         cclusters.sort_unstable();
         cclusters.dedup();
@@ -425,14 +465,19 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             }
         }
         // The named speaker of an attributed claim.
-        let speaker_sents: Option<&[u32]> = match &claim.speaker {
-            crate::analysis::Speaker::Entity { entity, .. } => cl[0]
-                .get(*entity)
-                .copied()
-                .flatten()
-                .map(|c| ent_post.get(&c).map(Vec::as_slice).unwrap_or(&[])),
-            _ => None,
-        };
+        let speaker_sents: Option<&[u32]> =
+            speaker_cluster.map(|c| ent_post.get(&c).map(Vec::as_slice).unwrap_or(&[]));
+        // A source that names the speaker gains the speaker's weight (but a
+        // source that does not loses nothing).
+        if let Some(p) = speaker_sents {
+            let w = idf(n, p.len());
+            for &s in p {
+                if lex[s as usize] == 0.0 && ent[s as usize] == 0.0 {
+                    touched.push(s);
+                }
+                ent[s as usize] += w;
+            }
+        }
         let claim_values: Vec<usize> = claim
             .mentions
             .iter()
@@ -442,8 +487,10 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
 
         // Best sentence per source.
         touched.sort_unstable();
-        let mut best: Vec<Option<(f32, u32, f32, f32, Vec<ValuePair>)>> =
-            vec![None; ws.sources.len()];
+        // Per source: the best statement, and the best one with values
+        // compared (when that is another statement).
+        let mut best: Vec<Option<Cand>> = vec![None; ws.sources.len()];
+        let mut best_v: Vec<Option<Cand>> = vec![None; ws.sources.len()];
         for &s in &touched {
             let rs = &sents[s as usize];
             let l = if lex_den > 0.0 {
@@ -451,11 +498,7 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             } else {
                 0.0
             };
-            let e = if ent_den > 0.0 {
-                (ent[s as usize] / ent_den.max(idf_max)).sqrt()
-            } else {
-                0.0
-            };
+            let e = (ent[s as usize] / ent_den.max(idf_max)).min(1.0).sqrt();
             let src = &ws.sources[rs.source];
             let pairs = pair_values((art, ap), &claim_values, (src, &preps[rs.source + 1]), rs);
             let v = if pairs.is_empty() { 0.0 } else { 1.0 };
@@ -464,18 +507,27 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             }
             if speaker_sents.is_some_and(|p| p.binary_search(&s).is_err())
                 && l < ATTRIBUTED_LEXICAL_MIN
+                && pairs.is_empty()
             {
                 continue;
             }
             // Without entities in the claim, their weight goes to the wording.
-            let score = if ent_den > 0.0 {
+            let score = if ent_den > 0.0 || e > 0.0 {
                 W_ENTITY * e + W_LEXICAL * l + W_VALUE * v
             } else {
                 (W_ENTITY + W_LEXICAL) * l + W_VALUE * v
             };
+            let has_values = !pairs.is_empty();
+            let cand = (score, s, e, l, pairs);
+            if has_values {
+                let slot = &mut best_v[rs.source];
+                if slot.as_ref().is_none_or(|b| score > b.0) {
+                    *slot = Some(cand.clone());
+                }
+            }
             let slot = &mut best[rs.source];
             if slot.as_ref().is_none_or(|b| score > b.0) {
-                *slot = Some((score, s, e, l, pairs));
+                *slot = Some(cand);
             }
         }
         for &s in &touched {
@@ -485,7 +537,11 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
         touched.clear();
 
         let mut alignments: Vec<Alignment> = Vec::new();
-        for (score, s, e, l, values) in best.into_iter().flatten() {
+        let picked = best.into_iter().zip(best_v).flat_map(|(b, v)| {
+            let v = v.filter(|v| b.as_ref().is_some_and(|b| b.1 != v.1));
+            b.into_iter().chain(v)
+        });
+        for (score, s, e, l, values) in picked {
             if score < MATCH_MIN {
                 continue;
             }

@@ -12,7 +12,12 @@
 //!   entity engine's canonical names), a demonym counts as its country
 //!   ("Ukrainian" → Ukraine), an acronym meets its long form, a lone surname
 //!   meets the one full name it belongs to ("Xi" → "Xi Jinping"); each
-//!   entity is weighted by its rarity among the sources' sentences (IDF);
+//!   entity is weighted by its rarity among the sources' sentences (IDF).
+//!   The entity score is the square root of the matched share of the
+//!   claim's entity weight, the whole counting at least as much as one
+//!   entity found in a single sentence (so a country every source names
+//!   weighs little); a claim's named speaker adds weight where a source
+//!   names them and takes none away where it does not;
 //! - **lexical similarity**: BM25 over normalised terms (folded, stopwords
 //!   removed, light stemming), as a share of the best the claim could get;
 //! - **values compared**: quantities, money, percentages, dates and
@@ -74,20 +79,29 @@ pub const W_VALUE: f32 = 0.15;
 /// subject word plus a compared value, is enough, while a sentence that only
 /// shares the countries every source names is not.
 pub const MATCH_MIN: f32 = 0.3;
+/// What a claim word that no source uses adds to the lexical
+/// denominator (a word found in sources adds its IDF, about 1–4): a claim
+/// that is mostly about things no source mentions scores lower, without a
+/// long claim being drowned by its incidental words.
+pub const ABSENT_TERM_WEIGHT: f32 = 0.5;
 /// A statement must share at least this much of the claim's wording
 /// (normalised BM25) unless it also gives a value to compare: a shared
 /// country alone is not a shared subject.
 pub const LEXICAL_MIN: f32 = 0.1;
 /// A claim attributed to a named person meets a statement that does not
 /// name that person only when the statement shares at least this much of
-/// its wording: a source on the same topic is not a source for the remark.
-pub const ATTRIBUTED_LEXICAL_MIN: f32 = 0.4;
+/// its wording, or a value to compare: a source on the same topic is not a
+/// source for the remark.
+pub const ATTRIBUTED_LEXICAL_MIN: f32 = 0.5;
 /// Dates further apart than this many years are taken to be about
 /// different events and are not paired.
 pub const DATE_PAIR_MAX_YEARS: i32 = 1;
-/// Words either side of a value that describe what it counts; two values
-/// are paired only when these windows share a term.
-pub const CONTEXT_WINDOW: usize = 5;
+/// Content words taken on each side of a value to say what it counts
+/// ("casualties reportedly exceeding | one million"; "1,000 | prisoners of
+/// war"), without crossing a comma, colon, semicolon, bracket or a
+/// coordinating "and"/"or"/"but"; two values are paired only when these
+/// contexts share a term.
+pub const CONTEXT_TERMS: usize = 3;
 
 /// What kind of document a source is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -353,7 +367,9 @@ pub struct ClaimAlignments {
     /// Summary: differs if any source differs, else agrees if any agrees,
     /// else adds context if any source met it, else no reference.
     pub relation: Relation,
-    /// At most one per source, best score first (ties: source order).
+    /// Per source, the best statement and, when another statement of the
+    /// source has values to compare, that one too; best score first (ties:
+    /// source order).
     pub alignments: Vec<Alignment>,
 }
 
@@ -368,19 +384,34 @@ pub struct Comparison {
 
 impl Comparison {
     /// The coverage matrix: one row per claim (as in [`Comparison::claims`]),
-    /// one column per source; `NoReference` where the source did not meet
-    /// the claim.
+    /// one column per source: the source's strongest relation to the claim
+    /// (differs, then agrees, then adds context), `NoReference` where the
+    /// source did not meet it.
     pub fn coverage(&self) -> Vec<Vec<Relation>> {
         self.claims
             .iter()
             .map(|c| {
                 let mut row = vec![Relation::NoReference; self.sources];
                 for a in &c.alignments {
-                    row[a.source] = a.relation;
+                    row[a.source] = row[a.source].min(a.relation);
                 }
                 row
             })
             .collect()
+    }
+
+    /// The relation of one source to one claim (see [`Comparison::coverage`]).
+    pub fn relation(&self, claim: usize, source: usize) -> Relation {
+        self.for_claim(claim)
+            .map(|c| {
+                c.alignments
+                    .iter()
+                    .filter(|a| a.source == source)
+                    .map(|a| a.relation)
+                    .min()
+                    .unwrap_or(Relation::NoReference)
+            })
+            .unwrap_or(Relation::NoReference)
     }
 
     /// The alignments of the article's claim number `claim`.

@@ -10,17 +10,19 @@ pub const BM25_B: f32 = 0.75;
 
 /// Function words that carry no subject ("the", "was", "from"…).
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "doing", "during", "each", "either", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more",
-    "most", "much", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "or",
-    "other", "our", "out", "over", "own", "said", "same", "say", "says", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your",
+    "a", "about", "above", "across", "after", "again", "against", "all", "along", "already",
+    "also", "am", "among", "an", "and", "any", "are", "around", "as", "at", "be", "because",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "de", "did", "do",
+    "does", "doing", "during", "each", "either", "even", "ever", "few", "for", "from", "further",
+    "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "itself", "just", "la", "may", "me", "might", "more", "most",
+    "much", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "onto", "or",
+    "other", "our", "out", "over", "own", "per", "said", "same", "say", "says", "she", "should",
+    "since", "so", "some", "still", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "toward", "towards",
+    "under", "until", "up", "upon", "very", "via", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "within", "without", "would", "yet",
+    "you", "your",
 ];
 
 /// True for a stopword (lowercase).
@@ -76,9 +78,7 @@ pub fn stem(w: &str) -> String {
     let n = s.len();
     if n > 5 && s.ends_with("ing") {
         s.truncate(n - 3);
-    } else if n > 4 && s.ends_with("ed") {
-        s.truncate(n - 2);
-    } else if n > 4 && s.ends_with("ly") {
+    } else if n > 4 && (s.ends_with("ed") || s.ends_with("ly")) {
         s.truncate(n - 2);
     }
     if s.len() > 3 && s.ends_with('e') {
