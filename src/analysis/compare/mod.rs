@@ -533,3 +533,110 @@ impl Workspace {
 }
 
 mod engine;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(article: &str, sources: &[&str]) -> Workspace {
+        let mut ws = Workspace::new(Document::from_plain_text("a", "A", article));
+        for (i, s) in sources.iter().enumerate() {
+            ws.add_user_text(&format!("s{i}"), &format!("Source {i}"), s);
+        }
+        ws
+    }
+
+    #[test]
+    fn constants_are_sane() {
+        assert!((W_ENTITY + W_LEXICAL + W_VALUE - 1.0).abs() < 1e-6);
+        assert!(MATCH_MIN > W_VALUE, "a value alone never makes a match");
+        assert!(MATCH_MIN < W_ENTITY + W_VALUE);
+        assert!(LEXICAL_MIN < ATTRIBUTED_LEXICAL_MIN);
+        assert_eq!(Relation::parse("adds_context"), Some(Relation::AddsContext));
+        assert!(Relation::Differs < Relation::Agrees && Relation::Agrees < Relation::AddsContext);
+    }
+
+    #[test]
+    fn a_shared_country_alone_is_not_a_match() {
+        // Only "France" in common, no shared wording: below LEXICAL_MIN.
+        let w = ws(
+            "Farmers in France blocked roads over diesel prices on Monday.",
+            &["France won the football match against Spain."],
+        );
+        let c = w.compare();
+        assert_eq!(c.claims[0].relation, Relation::NoReference);
+        assert!(c.claims[0].alignments.is_empty());
+    }
+
+    #[test]
+    fn values_decide_agrees_and_differs() {
+        let art = "The Springfield plant employs 1,200 workers, the company said.";
+        let agree = ws(
+            art,
+            &["The Springfield plant has 1,200 workers on its payroll."],
+        );
+        let differ = ws(
+            art,
+            &["The Springfield plant has 800 workers on its payroll."],
+        );
+        let context = ws(
+            art,
+            &["The Springfield plant opened a new assembly line for workers."],
+        );
+        assert_eq!(agree.compare().claims[0].relation, Relation::Agrees);
+        let d = differ.compare();
+        assert_eq!(d.claims[0].relation, Relation::Differs);
+        let al = &d.claims[0].alignments[0];
+        assert_eq!(al.gap_text(&differ).unwrap(), "1,200 vs 800 (Source 0)");
+        assert!(al.explain(&differ).contains("1,200 ≠ 800"));
+        assert_eq!(context.compare().claims[0].relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn values_need_shared_context_to_be_paired() {
+        // 1,200 workers vs 40 trucks: same kind, different things.
+        let w = ws(
+            "The Springfield plant employs 1,200 workers.",
+            &["The Springfield plant employs workers and sends out 40 trucks a day."],
+        );
+        let c = w.compare();
+        let al = &c.claims[0].alignments[0];
+        assert!(al.values.is_empty(), "{:?}", al.values);
+        assert_eq!(al.relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn entities_meet_across_documents() {
+        let w = ws(
+            "U.S. officials met NATO envoys in Brussels to discuss Ukrainian grain exports.",
+            &["United States officials and the North Atlantic Treaty Organization discussed grain from Ukraine in Brussels."],
+        );
+        let c = w.compare();
+        let al = &c.claims[0].alignments[0];
+        let names: Vec<&str> = al.shared.iter().map(|e| e.name.as_str()).collect();
+        for n in ["United States", "NATO", "Brussels", "Ukrainian"] {
+            assert!(names.contains(&n), "{n} in {names:?}");
+        }
+        assert!(al.entity_score > 0.9);
+    }
+
+    #[test]
+    fn user_documents_are_compared_at_once_and_removable() {
+        let mut w = ws(
+            "Ticket prices rose to $45 at the Riverside Arena in 2024.",
+            &[],
+        );
+        assert!(w.compare().claims[0].alignments.is_empty());
+        let i = w.add_user_text(
+            "u1",
+            "Pasted",
+            "In 2024 Riverside Arena ticket prices reached $40.",
+        );
+        assert_eq!(w.source(i).meta.kind, DocKind::UserDocument);
+        let c = w.compare();
+        assert_eq!(c.claims[0].relation, Relation::Differs);
+        assert_eq!(c.coverage()[0], vec![Relation::Differs]);
+        assert!(w.remove(i).is_some());
+        assert_eq!(w.compare().coverage()[0], Vec::<Relation>::new());
+    }
+}

@@ -42,6 +42,7 @@ mod json;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
+pub(crate) use annotation::{hundredths, json_str};
 pub use annotation::{import_web_annotations, web_annotations, Imported};
 pub use json::{parse_json, Json};
 pub use pack::{
