@@ -644,7 +644,7 @@ fn compare_cmd(args: &[String]) -> Result<(), String> {
         match a.as_str() {
             "--json" => json_out = true,
             "--jsonld" => jsonld_out = true,
-            "--sample" if files.is_empty() && !sample => sample = true,
+            "--sample" => sample = true,
             _ => files.push(a.as_str()),
         }
     }

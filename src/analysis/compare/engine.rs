@@ -12,11 +12,42 @@ struct Prep {
     tokens: Vec<Token>,
     terms: Vec<Option<u32>>,
     cluster: Vec<Option<u32>>,
-    context: Vec<Vec<u32>>,
+    context: Vec<Ctx>,
 }
 
 /// A scored statement: score, sentence id, entity score, lexical score, values.
 type Cand = (f32, u32, f32, f32, Vec<ValuePair>);
+
+/// The words around a value: all of them (sorted), and the nearest one on
+/// each side.
+#[derive(Default)]
+struct Ctx {
+    full: Vec<u32>,
+    near: [Option<u32>; 2],
+}
+
+impl Ctx {
+    /// Whether two values' contexts say they count the same thing.
+    fn meets(&self, other: &Ctx, counts: bool) -> bool {
+        if !counts {
+            return shares(&self.full, &other.full);
+        }
+        let near = |a: &Ctx, b: &Ctx| {
+            a.near
+                .iter()
+                .flatten()
+                .any(|t| b.full.binary_search(t).is_ok())
+        };
+        near(self, other)
+            || near(other, self)
+            || self
+                .full
+                .iter()
+                .filter(|t| other.full.binary_search(t).is_ok())
+                .count()
+                >= 2
+    }
+}
 
 /// A sentence of a source, indexed for scoring.
 struct RefSent {
@@ -239,37 +270,40 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
         .iter()
         .map(|m| {
             if m.value.is_none() {
-                return Vec::new();
+                return Ctx::default();
             }
             let first = token_at(&tokens, m.span.start);
             let end = token_at(&tokens, m.span.end);
             // The sentence bounds.
+            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
             let (lo, hi) = a
                 .sentences
-                .iter()
-                .find(|s| s.span.contains(m.span))
+                .get(k)
+                .filter(|s| s.span.contains(m.span))
                 .map(|s| (s.first_token, s.end_token))
                 .unwrap_or((0, tokens.len()));
-            let mut c: Vec<u32> = Vec::new();
+            let mut c = Ctx::default();
             let mut i = first;
             let mut k = 0;
             while i > lo && k < CONTEXT_TERMS && !is_barrier(&tokens[i - 1], text, k) {
                 i -= 1;
                 if let Some(t) = terms[i] {
-                    c.push(t);
+                    c.near[0] = c.near[0].or(Some(t));
+                    c.full.push(t);
                     k += 1;
                 }
             }
             let (mut i, mut k) = (end, 0);
             while i < hi && k < CONTEXT_TERMS && !is_barrier(&tokens[i], text, k) {
                 if let Some(t) = terms[i] {
-                    c.push(t);
+                    c.near[1] = c.near[1].or(Some(t));
+                    c.full.push(t);
                     k += 1;
                 }
                 i += 1;
             }
-            c.sort_unstable();
-            c.dedup();
+            c.full.sort_unstable();
+            c.full.dedup();
             c
         })
         .collect();
@@ -318,7 +352,10 @@ fn pair_values(
             let Some(rv) = &r.value else { continue };
             if !comparable(cv, rv)
                 || years_apart(cv, rv) > DATE_PAIR_MAX_YEARS
-                || !shares(&art.1.context[cm], &src.1.context[rm])
+                || !art.1.context[cm].meets(
+                    &src.1.context[rm],
+                    !matches!(cv, Value::Date { .. } | Value::Duration { .. }),
+                )
             {
                 continue;
             }

@@ -99,8 +99,12 @@ pub const DATE_PAIR_MAX_YEARS: i32 = 1;
 /// Content words taken on each side of a value to say what it counts
 /// ("casualties reportedly exceeding | one million"; "1,000 | prisoners of
 /// war"), without crossing a comma, colon, semicolon, bracket or a
-/// coordinating "and"/"or"/"but"; two values are paired only when these
-/// contexts share a term.
+/// coordinating "and"/"or"/"but". Dates and durations are paired when
+/// these contexts share a term; counts, percentages and money, which often
+/// count different things in one sentence, when the word nearest one value
+/// (on either side) is in the other's context, or the contexts share two
+/// terms ("1,000 individuals from each side" is not paired with "each side
+/// the bodies of 6,000").
 pub const CONTEXT_TERMS: usize = 3;
 
 /// What kind of document a source is.
