@@ -166,3 +166,74 @@ fn a_second_unrelated_article_generalises() {
     println!("{}/{n} expectations met", n - fails.len());
     assert!(fails.is_empty(), "{fails:#?}");
 }
+
+#[test]
+fn json_ld_export_is_valid_and_complete() {
+    use claimlens::analysis::compare::json_ld;
+    use claimlens::analysis::share::{parse_json, Json};
+    let ws = Workspace::for_default_article();
+    let cmp = ws.compare();
+    let out = json_ld(&ws, &cmp);
+    let v = parse_json(&out).expect("valid JSON");
+    let graph = v.get("@graph").and_then(Json::as_array).unwrap();
+    assert_eq!(graph.len(), cmp.claims.len());
+    let mut differs = 0;
+    for (claim, ca) in graph.iter().zip(&cmp.claims) {
+        assert_eq!(claim.get("@type").and_then(Json::as_str), Some("Claim"));
+        assert!(claim.get("text").and_then(Json::as_str).is_some());
+        assert!(claim.get("appearance").is_some() && claim.get("firstAppearance").is_some());
+        let rel = claim.get("cl:relation").and_then(Json::as_str).unwrap();
+        assert!(rel.starts_with("cl:"));
+        let als = claim.get("cl:alignment").and_then(Json::as_array).unwrap();
+        assert_eq!(als.len(), ca.alignments.len());
+        for al in als {
+            let src = al.get("cl:source").unwrap();
+            assert!(src
+                .get("name")
+                .and_then(Json::as_str)
+                .unwrap()
+                .starts_with("Summary of "));
+            assert!(src.get("cl:confidence").is_some());
+            if al.get("cl:relation").and_then(Json::as_str) == Some("cl:differs") {
+                differs += 1;
+                let vals = al.get("cl:valueCompared").and_then(Json::as_array).unwrap();
+                assert!(vals
+                    .iter()
+                    .any(|x| x.get("cl:agrees") == Some(&Json::Bool(false))));
+            }
+        }
+    }
+    assert!(differs >= 2);
+    // A named speaker becomes the Claim's author.
+    assert!(out.contains("\"author\": { \"@type\": \"Person\", \"name\": \"Vladimir Medinsky\" }"));
+    // Nothing rates a claim.
+    assert!(!out.contains("reviewRating"));
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    use claimlens::analysis::Document;
+    let texts = [
+        "",
+        "   \n\n  ",
+        "No full stop and 12 numbers 12",
+        "😀 שלום مرحبا Привет — “quotes” 1,000 € 5 %.",
+        "A.\nB.\nC. 1 2 3 4 5 6 7 8 9 10.",
+        "The U.S. paid $3.5bn in 2024. The US paid $4bn in 2024; the United States denied it.",
+    ];
+    for a in texts {
+        let mut ws = Workspace::new(Document::from_plain_text("a", "a", a));
+        for (i, b) in texts.iter().enumerate() {
+            ws.add_user_text(&format!("u{i}"), "u", b);
+        }
+        let cmp = ws.compare();
+        assert_eq!(cmp.claims.len(), ws.article().analysis.claims.len());
+        for ca in &cmp.claims {
+            for al in &ca.alignments {
+                assert!(al.span.get(&ws.source(al.source).doc.text).is_some());
+                assert!((0.0..=1.0).contains(&al.score));
+            }
+        }
+        let _ = claimlens::analysis::compare::json_ld(&ws, &cmp);
+    }
+}
