@@ -447,6 +447,7 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
     let ap = &preps[0];
     let mut lex = vec![0.0f32; n];
     let mut ent = vec![0.0f32; n];
+    let mut hits = vec![0u16; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut claims_out = Vec::with_capacity(art.analysis.claims.len());
     for (ci, claim) in art.analysis.claims.iter().enumerate() {
@@ -470,6 +471,7 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
                     touched.push(s);
                 }
                 lex[s as usize] += bm25(w, tf, sents[s as usize].len, avg);
+                hits[s as usize] = hits[s as usize].saturating_add(1);
             }
         }
         // Claim entities (clusters) and their weights.
@@ -536,10 +538,26 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
                 0.0
             };
             let e = (ent[s as usize] / ent_den.max(idf_max)).min(1.0).sqrt();
+            // Without entities in the claim, their weight goes to the wording.
+            let base = if ent_den > 0.0 || e > 0.0 {
+                W_ENTITY * e + W_LEXICAL * l
+            } else {
+                (W_ENTITY + W_LEXICAL) * l
+            };
+            if base + W_VALUE < MATCH_MIN {
+                continue; // cannot reach a match even with values
+            }
             let src = &ws.sources[rs.source];
-            let pairs = pair_values((art, ap), &claim_values, (src, &preps[rs.source + 1]), rs);
+            let pairs = if claim_values.is_empty() {
+                Vec::new()
+            } else {
+                pair_values((art, ap), &claim_values, (src, &preps[rs.source + 1]), rs)
+            };
             let v = if pairs.is_empty() { 0.0 } else { 1.0 };
             if l < LEXICAL_MIN && pairs.is_empty() {
+                continue;
+            }
+            if pairs.is_empty() && e == 0.0 && (hits[s as usize] as usize) < MIN_SHARED_TERMS {
                 continue;
             }
             if speaker_sents.is_some_and(|p| p.binary_search(&s).is_err())
@@ -548,12 +566,7 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             {
                 continue;
             }
-            // Without entities in the claim, their weight goes to the wording.
-            let score = if ent_den > 0.0 || e > 0.0 {
-                W_ENTITY * e + W_LEXICAL * l + W_VALUE * v
-            } else {
-                (W_ENTITY + W_LEXICAL) * l + W_VALUE * v
-            };
+            let score = base + W_VALUE * v;
             let has_values = !pairs.is_empty();
             let cand = (score, s, e, l, pairs);
             if has_values {
@@ -570,6 +583,7 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
         for &s in &touched {
             lex[s as usize] = 0.0;
             ent[s as usize] = 0.0;
+            hits[s as usize] = 0;
         }
         touched.clear();
 

@@ -88,6 +88,10 @@ pub const ABSENT_TERM_WEIGHT: f32 = 0.5;
 /// (normalised BM25) unless it also gives a value to compare: a shared
 /// country alone is not a shared subject.
 pub const LEXICAL_MIN: f32 = 0.1;
+/// A statement that shares no entity and no compared value with a claim
+/// must share at least this many of its terms: one common word ("the
+/// negotiations") is not a shared subject.
+pub const MIN_SHARED_TERMS: usize = 2;
 /// A claim attributed to a named person meets a statement that does not
 /// name that person only when the statement shares at least this much of
 /// its wording, or a value to compare: a source on the same topic is not a
@@ -572,6 +576,20 @@ mod tests {
         let c = w.compare();
         assert_eq!(c.claims[0].relation, Relation::NoReference);
         assert!(c.claims[0].alignments.is_empty());
+    }
+
+    #[test]
+    fn one_shared_word_is_not_a_match() {
+        let w = ws(
+            "His authority in negotiations remains limited.",
+            &["The negotiations stalled for weeks."],
+        );
+        assert!(w.compare().claims[0].alignments.is_empty());
+        let w = ws(
+            "His authority in negotiations remains limited.",
+            &["His authority in the negotiations was limited by parliament."],
+        );
+        assert_eq!(w.compare().claims[0].relation, Relation::AddsContext);
     }
 
     #[test]
