@@ -14,10 +14,11 @@
 //! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench --no-default-features --bench compare
 //! ```
 //!
-//! Recorded (2026-11-25, shared 2-core build machine, 258 KB in 50 documents,
-//! 26 claims, 564 alignments): `compare_50x5KB` 41 ms (38–43 ms);
-//! `analyse_and_compare_50x5KB` 137 ms (128–148 ms), of which the entity and
-//! claims analysis of the 50 documents is about 95 ms.
+//! Recorded (2026-11-25, shared 2-core build machine under load from other
+//! jobs, 258 KB in 50 documents, 26 claims, 514 alignments):
+//! `compare_50x5KB` 30 ms (29–31 ms); `analyse_and_compare_50x5KB` 76 ms
+//! (70–82 ms; 137 ms in an earlier run on a busier machine), most of it the
+//! entity and claims analysis of the 50 documents.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {

@@ -689,6 +689,17 @@ fn explain(
         .collect();
     st.sort_unstable();
     st.dedup();
+    let claim_only = claim
+        .entities(&art.analysis)
+        .filter(|&cm| {
+            ap.cluster
+                .get(cm)
+                .copied()
+                .flatten()
+                .is_none_or(|c| !shared_ids.contains(&c))
+        })
+        .map(|cm| art.analysis.mentions[cm].span)
+        .collect();
     let relation = if values.iter().any(|v| !v.agrees) {
         Relation::Differs
     } else if values.is_empty() {
@@ -711,5 +722,6 @@ fn explain(
             .collect(),
         values,
         source_only,
+        claim_only,
     }
 }

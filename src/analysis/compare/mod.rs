@@ -327,6 +327,9 @@ pub struct Alignment {
     /// Entity mentions of the statement that the claim does not share
     /// (source bytes), to mark as different.
     pub source_only: Vec<Span>,
+    /// Entity mentions of the claim that the statement does not share
+    /// (article bytes; the speaker included).
+    pub claim_only: Vec<Span>,
 }
 
 impl Alignment {
@@ -642,6 +645,21 @@ mod tests {
             assert!(names.contains(&n), "{n} in {names:?}");
         }
         assert!(al.entity_score > 0.9);
+    }
+
+    #[test]
+    fn differing_entities_are_marked_on_both_sides() {
+        let art = "Officials from France and Germany met in Geneva to discuss grain exports.";
+        let src = "Officials from France and Poland met in Geneva to discuss grain exports.";
+        let w = ws(art, &[src]);
+        let c = w.compare();
+        let al = &c.claims[0].alignments[0];
+        let text = |s: &Vec<Span>, t: &str| -> Vec<String> {
+            s.iter().map(|x| x.slice(t).to_string()).collect()
+        };
+        assert_eq!(text(&al.claim_only, art), ["Germany"]);
+        assert_eq!(text(&al.source_only, src), ["Poland"]);
+        assert_eq!(al.shared.len(), 2);
     }
 
     #[test]
