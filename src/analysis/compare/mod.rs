@@ -649,8 +649,8 @@ mod tests {
 
     #[test]
     fn differing_entities_are_marked_on_both_sides() {
-        let art = "Officials from France and Germany met in Geneva to discuss grain exports.";
-        let src = "Officials from France and Poland met in Geneva to discuss grain exports.";
+        let art = "Officials from France and Germany met in Paris to discuss grain exports.";
+        let src = "Officials from France and Poland met in Paris to discuss grain exports.";
         let w = ws(art, &[src]);
         let c = w.compare();
         let al = &c.claims[0].alignments[0];
