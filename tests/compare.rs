@@ -237,3 +237,49 @@ fn odd_inputs_never_panic() {
         let _ = claimlens::analysis::compare::json_ld(&ws, &cmp);
     }
 }
+
+#[test]
+fn reference_pack_invents_no_figure() {
+    use claimlens::analysis::compare::reference_pack;
+    use claimlens::analysis::DEFAULT_ID;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/reference/istanbul-2025-facts.md");
+    let Ok(sheet) = std::fs::read_to_string(&path) else {
+        println!(
+            "skipped: {} not found (no shared folder beside this clone)",
+            path.display()
+        );
+        return;
+    };
+    let numbers = |t: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        for c in t.chars().chain(std::iter::once(' ')) {
+            if c.is_ascii_digit() || (c == ',' && !cur.is_empty()) {
+                cur.push(c);
+            } else if !cur.is_empty() {
+                out.push(cur.trim_end_matches(',').to_string());
+                cur.clear();
+            }
+        }
+        out
+    };
+    let in_sheet = numbers(&sheet);
+    for d in reference_pack(DEFAULT_ID).unwrap() {
+        // The ISO `date` restates `when` (months as numbers), so it is left out.
+        let all = format!(
+            "{} {} {}",
+            d.text,
+            d.citation.as_deref().unwrap_or(""),
+            d.when.as_deref().unwrap_or(""),
+        );
+        for n in numbers(&all) {
+            let n = n.trim_start_matches('0');
+            assert!(
+                n.is_empty() || in_sheet.iter().any(|s| s.trim_start_matches('0') == n),
+                "{}: {n} is not in the fact sheet",
+                d.id
+            );
+        }
+    }
+}
