@@ -33,6 +33,28 @@
 //! no source has **no reference**. The tool compares; it never says which
 //! side is true.
 //!
+//! # Using it (the panel, the CLI)
+//!
+//! - Build: [`Workspace::for_default_article`] (the bundled article and its
+//!   [`reference_pack`]), or [`Workspace::new`] / [`Workspace::with_analysis`]
+//!   (reuse the app's analysis) then [`Workspace::add_reference_pack`],
+//!   [`Workspace::add`] (any document with [`SourceMeta`]) and
+//!   [`Workspace::add_user_text`] (pasted text or a `.txt` file); compare
+//!   again after each change — it takes milliseconds.
+//! - Read: [`Comparison::claims`] (one [`ClaimAlignments`] per article claim,
+//!   with the summary [`Relation`]), [`Comparison::coverage`] (claims ×
+//!   sources), [`Comparison::relation`], [`Comparison::counts`].
+//! - Show: each [`Alignment`] gives the source's sentence span
+//!   ([`Alignment::span`], bytes of that source's text), the values compared
+//!   with their spans on both sides ([`ValuePair`]), shared entities with
+//!   their spans on both sides, the entities only one side names
+//!   ([`Alignment::claim_only`], [`Alignment::source_only`]), the shared
+//!   terms, the scores, [`Alignment::gap_text`] and [`Alignment::explain`].
+//!   A source's label is [`SourceMeta::label`]; reference summaries are
+//!   titled "Summary of …" and carry a [`Confidence`].
+//! - Export: [`json_ld`]; CLI: `claimlens compare ARTICLE OTHER... [--json |
+//!   --jsonld]`, `claimlens compare --sample`.
+//!
 //! ```
 //! use claimlens::analysis::compare::{Relation, SourceMeta, Workspace};
 //! use claimlens::analysis::Document;
