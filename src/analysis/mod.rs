@@ -9,6 +9,7 @@
 //! UTF-16 code units for the DOM and to code points for exported annotations.
 
 pub mod claims;
+pub mod compare;
 mod document;
 pub mod entities;
 mod frontcode;
@@ -20,6 +21,7 @@ pub mod text;
 mod view;
 
 pub use claims::{Certainty, Claim, ClaimKind, Feature, PerUnit, Reason, Speaker, CHECKWORTHY};
+pub use compare::{Alignment, ClaimAlignments, Comparison, SourceMeta, Workspace};
 pub use document::{count_words, split_blocks, Block, BlockKind, Document};
 pub use entities::{Analysis, Entity, Label, Mention, Op, Relation, RelationKind, Role, Value};
 pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};

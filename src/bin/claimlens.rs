@@ -8,6 +8,9 @@
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
 //! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
 //! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
+//! claimlens compare ARTICLE OTHER... [--json]
+//!                                     align the article's claims with other documents
+//!                                     (--sample: the bundled article and its reference pack)
 //! claimlens help                      this text
 //! ```
 //!
@@ -48,6 +51,14 @@ USAGE:
                                        {id, claims: [{start, end, score, checkworthy, kind,
                                        speaker, speaker_kind, cue, hedges, boosters,
                                        certainty, negated, quantities, entities, ...}]} out
+    claimlens compare ARTICLE OTHER... [--json]
+                                       align each claim of ARTICLE with the statements of
+                                       the OTHER documents: agrees / differs / adds context /
+                                       no reference, with shared entities and values compared
+    claimlens compare --sample [OTHER...] [--json]
+                                       the bundled article against its reference pack
+                                       (and any OTHER documents)
+    claimlens compare ... --jsonld     the claims and relations as schema.org Claim JSON-LD
     claimlens help                     print this help
 ";
 
@@ -70,6 +81,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "eval-entities" => eval_entities(rest),
         "claims" => claims_cmd(rest),
         "annotations" => annotations_cmd(rest),
+        "compare" => compare_cmd(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -619,5 +631,153 @@ fn annotations_cmd(args: &[String]) -> Result<(), String> {
         "{}",
         claimlens::analysis::share::web_annotations(&doc, &a, &[])
     );
+    Ok(())
+}
+
+fn compare_cmd(args: &[String]) -> Result<(), String> {
+    use claimlens::analysis::compare::{json_ld, DocKind, SourceMeta, Workspace};
+    let mut json_out = false;
+    let mut jsonld_out = false;
+    let mut sample = false;
+    let mut files = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "--json" => json_out = true,
+            "--jsonld" => jsonld_out = true,
+            "--sample" => sample = true,
+            _ => files.push(a.as_str()),
+        }
+    }
+    let mut ws = if sample {
+        Workspace::for_default_article()
+    } else {
+        let (first, rest) = files
+            .split_first()
+            .ok_or_else(|| format!("compare needs an ARTICLE and OTHER documents\n\n{USAGE}"))?;
+        let ws = Workspace::new(load(first)?);
+        files = rest.to_vec();
+        ws
+    };
+    for f in &files {
+        let doc = load(f)?;
+        let meta = SourceMeta::named(&doc.id, &doc.title, DocKind::UserDocument);
+        ws.add(doc, meta);
+    }
+    if ws.sources().is_empty() {
+        return Err(format!(
+            "compare needs at least one OTHER document\n\n{USAGE}"
+        ));
+    }
+    let cmp = ws.compare();
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    let art = &ws.article().doc.text;
+    let analysis = &ws.article().analysis;
+    if jsonld_out {
+        return write!(out, "{}", json_ld(&ws, &cmp)).map_err(werr);
+    }
+    if json_out {
+        let a_off = Offsets::new(art);
+        let claims: Vec<_> = cmp
+            .claims
+            .iter()
+            .map(|c| {
+                let claim = &analysis.claims[c.claim];
+                let mut v = span_json(art, &a_off, claim.span);
+                v["checkworthy"] = json!(claim.checkworthy);
+                v["speaker"] = json!(claim.speaker.display(art));
+                v["relation"] = json!(c.relation.name());
+                v["alignments"] = c
+                    .alignments
+                    .iter()
+                    .map(|al| {
+                        let src = ws.source(al.source);
+                        let s_text = &src.doc.text;
+                        let s_off = Offsets::new(s_text);
+                        let mut st = span_json(s_text, &s_off, al.span);
+                        st["sentence"] = json!(al.sentence);
+                        json!({
+                            "source": src.meta.id, "source_name": src.meta.source,
+                            "label": src.meta.label(), "kind": src.meta.kind.name(),
+                            "confidence": src.meta.confidence.name(),
+                            "statement": st,
+                            "relation": al.relation.name(),
+                            "score": round2(al.score), "entity_score": round2(al.entity_score),
+                            "lexical": round2(al.lexical),
+                            "shared_entities": al.shared.iter().map(|e| json!({
+                                "name": e.name,
+                                "claim": e.claim_spans.iter().map(|s| span_json(art, &a_off, *s)).collect::<Vec<_>>(),
+                                "source": e.source_spans.iter().map(|s| span_json(s_text, &s_off, *s)).collect::<Vec<_>>(),
+                            })).collect::<Vec<_>>(),
+                            "shared_terms": al.shared_terms,
+                            "values": al.values.iter().map(|p| json!({
+                                "claim": span_json(art, &a_off, p.claim),
+                                "claim_value": p.claim_value.to_string(),
+                                "source": span_json(s_text, &s_off, p.reference),
+                                "source_value": p.reference_value.to_string(),
+                                "agrees": p.agrees,
+                            })).collect::<Vec<_>>(),
+                            "gap": al.gap_text(&ws),
+                        })
+                    })
+                    .collect();
+                v
+            })
+            .collect();
+        let sources: Vec<_> = ws
+            .sources()
+            .iter()
+            .map(|s| {
+                json!({"id": s.meta.id, "source": s.meta.source, "date": s.meta.date,
+                "when": s.meta.when, "kind": s.meta.kind.name(), "citation": s.meta.citation,
+                "confidence": s.meta.confidence.name()})
+            })
+            .collect();
+        let v = json!({"article": ws.article().doc.id, "sources": sources, "claims": claims});
+        return writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json")).map_err(werr);
+    }
+    for c in &cmp.claims {
+        let claim = &analysis.claims[c.claim];
+        if c.alignments.is_empty() && !claim.checkworthy {
+            continue;
+        }
+        writeln!(
+            out,
+            "{:>3}. [{}] {}",
+            c.claim + 1,
+            c.relation.title(),
+            claim.text(art).replace('\n', " ")
+        )
+        .map_err(werr)?;
+        for al in &c.alignments {
+            let src = ws.source(al.source);
+            writeln!(
+                out,
+                "     {:<12} {} [{}, {}]\n                  {}",
+                al.relation.title(),
+                src.meta.label(),
+                src.meta.kind.title(),
+                src.meta.confidence.name(),
+                al.span.slice(&src.doc.text).replace('\n', " ")
+            )
+            .map_err(werr)?;
+            if let Some(g) = al.gap_text(&ws) {
+                writeln!(out, "                  gap: {g}").map_err(werr)?;
+            }
+            writeln!(out, "                  {}", al.explain(&ws)).map_err(werr)?;
+        }
+    }
+    let n = cmp.counts();
+    writeln!(
+        out,
+        "\n{} claims: {} differ, {} agree, {} with context, {} with no reference ({} sources)",
+        cmp.claims.len(),
+        n[0],
+        n[1],
+        n[2],
+        n[3],
+        ws.sources().len()
+    )
+    .map_err(werr)?;
     Ok(())
 }

@@ -20,7 +20,7 @@ use super::anchor::TextQuote;
 use crate::analysis::{Analysis, Document, Offsets, Span};
 
 /// `s` as a JSON string literal.
-fn json_str(s: &str, out: &mut String) {
+pub(crate) fn json_str(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -39,7 +39,7 @@ fn json_str(s: &str, out: &mut String) {
 }
 
 /// A score in 0–1 as "0.72" (integer arithmetic: no float formatting).
-fn hundredths(x: f32) -> String {
+pub(crate) fn hundredths(x: f32) -> String {
     let h = (x.clamp(0.0, 1.0) * 100.0).round() as u32;
     format!("{}.{:02}", h / 100, h % 100)
 }
