@@ -11,6 +11,7 @@
 pub mod claims;
 mod document;
 pub mod entities;
+pub mod intake;
 mod samples;
 pub mod share;
 mod span;
