@@ -33,6 +33,15 @@ pub struct Extracted {
 
 /// Elements never read.
 const DROP_TAGS: &[&str] = &[
+    // AMP components that carry no article text.
+    "amp-ad",
+    "amp-analytics",
+    "amp-consent",
+    "amp-embed",
+    "amp-iframe",
+    "amp-sidebar",
+    "amp-social-share",
+    "amp-user-notification",
     "aside",
     "audio",
     "button",
@@ -408,7 +417,8 @@ fn compute(tree: &Tree) -> Ctx<'_> {
         if skip[i] || tree.tag(i).is_empty() {
             continue;
         }
-        if is_block(tree.tag(i)) || contains_block[i] {
+        let breaks = matches!(tree.tag(i), "br" | "hr");
+        if (is_block(tree.tag(i)) && !breaks) || contains_block[i] {
             contains_block[tree.parent(i)] = true;
         }
     }
@@ -443,6 +453,29 @@ fn paragraph_like(c: &Ctx, i: usize) -> bool {
     }
 }
 
+/// The text of a paragraph-like element cut at `<br>`: characters, link
+/// characters and commas of each piece.
+fn segments(c: &Ctx, i: usize) -> Vec<Stats> {
+    let mut out = vec![Stats::default()];
+    c.tree.walk(i, &mut |t, n| {
+        if c.skip[n] {
+            return;
+        }
+        if t.tag(n) == "br" {
+            out.push(Stats::default());
+        } else if t.as_text(n).is_some() {
+            let s = c.stats[n];
+            if let Some(last) = out.last_mut() {
+                last.chars += s.chars;
+                last.link_chars += s.link_chars;
+                last.commas += s.commas;
+            }
+        }
+    });
+    out.retain(|s| s.chars > 0);
+    out
+}
+
 /// Choose the content nodes: the best candidate plus qualifying siblings.
 fn choose(c: &Ctx) -> Option<Vec<usize>> {
     let tree = c.tree;
@@ -452,31 +485,30 @@ fn choose(c: &Ctx) -> Option<Vec<usize>> {
         if !paragraph_like(c, i) {
             continue;
         }
-        let s = c.stats[i];
-        if s.chars < 25 {
-            continue;
-        }
-        let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0);
-        let mut a = tree.parent(i);
-        for level in 0..5 {
-            if a == Tree::ROOT || c.skip[a] {
-                break;
+        let segs = segments(c, i);
+        // One piece: the element is a paragraph and its parent collects the
+        // score. Pieces cut by <br>: each is a paragraph of the element.
+        let first = if segs.len() > 1 { i } else { tree.parent(i) };
+        for s in segs {
+            if s.chars < 25 || s.link_chars * 2 > s.chars {
+                continue;
             }
-            let base =
-                score[a].get_or_insert_with(|| tag_bonus(tree.tag(a)) + class_weight(tree, a));
-            let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            *base += content / divider;
-            a = tree.parent(a);
-        }
-        // The paragraph itself is a candidate too (a lone text div).
-        if tree.tag(i) != "p" {
-            let own =
-                score[i].get_or_insert_with(|| tag_bonus(tree.tag(i)) + class_weight(tree, i));
-            *own += content;
+            let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0);
+            let mut a = first;
+            for level in 0..5 {
+                if a == Tree::ROOT || c.skip[a] {
+                    break;
+                }
+                let base =
+                    score[a].get_or_insert_with(|| tag_bonus(tree.tag(a)) + class_weight(tree, a));
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                *base += content / divider;
+                a = tree.parent(a);
+            }
         }
     }
     let mut finals = vec![f32::MIN; n];
@@ -498,7 +530,12 @@ fn choose(c: &Ctx) -> Option<Vec<usize>> {
         if p == Tree::ROOT || matches!(tree.tag(p), "body" | "html") || c.skip[p] {
             break;
         }
-        if c.stats[p].chars != c.stats[top].chars {
+        let elements = tree
+            .children(p)
+            .iter()
+            .filter(|&&k| !c.skip[k] && !tree.tag(k).is_empty())
+            .count();
+        if elements != 1 {
             break;
         }
         top = p;
@@ -571,15 +608,22 @@ struct Emitter<'c, 't> {
     blocks: Vec<(Kind, String)>,
     run: String,
     run_kind: Kind,
+    /// Non-space characters of the run that are inside links.
+    run_links: usize,
 }
 
 impl Emitter<'_, '_> {
     fn flush(&mut self) {
         let t = self.run.trim();
-        if !t.is_empty() {
+        let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+        // A run made mostly of links ("Printer version | Email") is dropped
+        // inside the article.
+        let links = self.clean && self.run_links * 2 > chars;
+        if !t.is_empty() && !links {
             self.blocks.push((self.run_kind, t.to_string()));
         }
         self.run.clear();
+        self.run_links = 0;
     }
 
     /// Whether to drop a box inside the content.
@@ -597,7 +641,7 @@ impl Emitter<'_, '_> {
             || (self.c.stats[i].chars > 0 && self.c.link_density(i) > 0.5))
     }
 
-    fn emit(&mut self, i: usize, kind: Kind, depth: usize) {
+    fn emit(&mut self, i: usize, kind: Kind, depth: usize, link: bool) {
         let tree = self.c.tree;
         for &ch in tree.children(i) {
             if self.c.skip[ch] {
@@ -612,6 +656,9 @@ impl Emitter<'_, '_> {
                         continue;
                     }
                     push_collapsed(&mut self.run, t);
+                    if link {
+                        self.run_links += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
                 }
                 NodeKind::Element { tag, .. } => {
                     if self.cleaned(ch) {
@@ -632,10 +679,10 @@ impl Emitter<'_, '_> {
                             (_, "li" | "dd") if kind != Kind::Quote => Kind::Item,
                             _ => kind,
                         };
-                        self.emit(ch, k, depth + 1);
+                        self.emit(ch, k, depth + 1, link);
                         self.flush();
                     } else {
-                        self.emit(ch, kind, depth + 1);
+                        self.emit(ch, kind, depth + 1, link || tag == "a");
                     }
                 }
             }
@@ -670,6 +717,7 @@ pub fn extract(tree: &Tree) -> Extracted {
         blocks: Vec::new(),
         run: String::new(),
         run_kind: Kind::Para,
+        run_links: 0,
     };
     match &chosen {
         Some(nodes) => {
@@ -688,25 +736,35 @@ pub fn extract(tree: &Tree) -> Extracted {
                         "li" => Kind::Item,
                         _ => Kind::Para,
                     };
-                    e.emit(n, k, 0);
+                    e.emit(n, k, 0, false);
                     e.flush();
                 }
             }
         }
         None => {
-            e.emit(Tree::ROOT, Kind::Para, 0);
+            e.emit(Tree::ROOT, Kind::Para, 0, false);
             e.flush();
         }
     }
     let title_key = meta.title.as_deref().map(normalise);
+    let byline_key = meta
+        .byline
+        .as_deref()
+        .map(normalise)
+        .filter(|b| b.len() >= 4);
     let mut text = String::new();
     let mut prev = String::new();
     for (k, b) in &e.blocks {
         if *b == prev || boilerplate_line(b) {
             continue;
         }
-        if let Kind::Heading(_) = k {
-            if title_key.as_deref() == Some(normalise(b).as_str()) {
+        let key = normalise(b);
+        // The headline and the byline line are metadata, not text.
+        if title_key.as_deref() == Some(key.as_str()) {
+            continue;
+        }
+        if let Some(by) = &byline_key {
+            if *k != Kind::Quote && key.contains(by.as_str()) && key.len() < by.len() + 60 {
                 continue;
             }
         }
