@@ -253,8 +253,11 @@ fn is_quotation(s: &str) -> bool {
         '«' => '»',
         _ => return false,
     };
-    // The only closing mark is the last character.
-    last == closing && !s[first.len_utf8()..s.len() - last.len_utf8()].contains(closing)
+    // The only closing mark is the last character (and a lone `"` is no
+    // quotation).
+    s.len() >= first.len_utf8() + last.len_utf8()
+        && last == closing
+        && !s[first.len_utf8()..s.len() - last.len_utf8()].contains(closing)
 }
 
 /// Lines longer than this are taken as whole paragraphs, not hard-wrapped text.
@@ -451,6 +454,7 @@ mod tests {
                 "Talks resume\nDelegations met on Friday.",
                 &[(Heading(2), "Talks resume"), (Paragraph, "Delegations met on Friday.")],
             ),
+            ("a lone quotation mark", "\"", &[(Paragraph, "\"")]),
             (
                 "list items are paragraphs, never headings",
                 "• First item\n• Second item\n1. Third\nContinued text here.",

@@ -216,7 +216,8 @@ fn clean_byline(s: &str) -> Option<String> {
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
 
 /// Remove a site name from a `<title>`: the site's own name when known, else
-/// the part after the last separator (unless that leaves too few words).
+/// the part after the last separator — unless what is left is a single
+/// word, then the part before the first one.
 pub fn clean_title(title: &str, site: Option<&str>) -> String {
     let title = collapse(title);
     if let Some(site) = site.filter(|s| !s.is_empty()) {
@@ -233,9 +234,11 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
         .max();
-    if let Some((i, len)) = last {
+    if let Some((i, _)) = last {
         let head = title[..i].trim();
-        if head.split_whitespace().count() >= 3 {
+        // "Headline | Site": keep the headline, unless it is one word, as
+        // in "News | Headline".
+        if head.split_whitespace().count() >= 2 {
             return head.to_string();
         }
         let first = SEPARATORS
@@ -244,7 +247,7 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
             .min();
         if let Some((j, l)) = first {
             let tail = title[j + l..].trim();
-            if tail.split_whitespace().count() >= 3 && j + l <= i + len {
+            if tail.split_whitespace().count() >= 2 {
                 return tail.to_string();
             }
         }
@@ -365,6 +368,7 @@ mod tests {
             ),
             ("Just a title", None, "Just a title"),
             ("A - B", None, "A - B"),
+            ("Bridge reopens | The Valley Post", None, "Bridge reopens"),
         ] {
             assert_eq!(clean_title(title, site), want, "{title}");
         }
