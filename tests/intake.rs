@@ -265,6 +265,18 @@ fn bytes_decoding() {
     .unwrap();
     assert!(got.document.text.contains("Caf\u{FFFD} au lait"));
     assert_eq!(got.notices.first(), Some(&Notice::Replaced));
+    // A page that declares Windows-1252 is read as such.
+    let d = decode(
+        "old.html",
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><p>\x93Caf\xe9\x94 \x96 \x80 5</p>",
+    )
+    .unwrap();
+    assert!(
+        d.text.contains("\u{201C}Café\u{201D} \u{2013} € 5"),
+        "{}",
+        d.text
+    );
+    assert!(!d.replaced);
     // Empty and blank.
     assert_eq!(decode("a.txt", b"").unwrap_err(), IntakeError::Empty);
     assert_eq!(

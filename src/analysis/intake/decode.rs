@@ -197,6 +197,53 @@ fn utf16(bytes: &[u8], big_endian: bool) -> (String, bool) {
     (text, replaced)
 }
 
+/// Windows-1252 characters for bytes 0x80–0x9F (0 where undefined).
+const CP1252_HIGH: [u16; 32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+];
+
+/// True when the first kilobyte declares a Latin-1 / Windows-1252 charset
+/// (`<meta charset="windows-1252">`, `charset=iso-8859-1`, …).
+fn declares_latin1(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    head.split("charset=").skip(1).any(|rest| {
+        let name = rest.trim_start_matches(['"', '\'', ' ']);
+        [
+            "windows-1252",
+            "iso-8859-1",
+            "latin1",
+            "latin-1",
+            "cp1252",
+            "us-ascii",
+        ]
+        .iter()
+        .any(|n| name.starts_with(n))
+    })
+}
+
+/// Decode Windows-1252 (a superset of Latin-1 as browsers read it).
+fn cp1252(bytes: &[u8]) -> (String, bool) {
+    let mut replaced = false;
+    let text = bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => {
+                let u = CP1252_HIGH[(b - 0x80) as usize];
+                char::from_u32(u32::from(u))
+                    .filter(|_| u != 0)
+                    .unwrap_or_else(|| {
+                        replaced = true;
+                        '\u{FFFD}'
+                    })
+            }
+            _ => char::from(b),
+        })
+        .collect();
+    (text, replaced)
+}
+
 /// True when the bytes look like binary data rather than text: NUL bytes,
 /// or many control characters, in the first 8 KB.
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -211,8 +258,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// Decode a file's bytes: refuse it if too large, empty or not text; strip a
 /// UTF-8 byte-order mark; decode UTF-16 (LE or BE) when it starts with a
-/// byte-order mark; replace invalid UTF-8 with U+FFFD (and say so); detect
-/// its kind ([`detect_kind`]).
+/// byte-order mark; read text that is not UTF-8 but declares a Latin-1 or
+/// Windows-1252 charset as such; otherwise replace invalid UTF-8 with U+FFFD
+/// (and say so); detect its kind ([`detect_kind`]).
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IntakeError> {
     check_size(bytes.len() as u64)?;
     let ext = extension(name);
@@ -239,6 +287,8 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IntakeError> {
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), false),
+            // Not UTF-8, but the page says it is Latin-1 / Windows-1252.
+            Err(_) if declares_latin1(bytes) => cp1252(bytes),
             Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
         }
     };

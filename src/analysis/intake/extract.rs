@@ -693,7 +693,7 @@ impl Emitter<'_, '_> {
 fn normalise(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -701,7 +701,7 @@ fn boilerplate_line(s: &str) -> bool {
     if s.chars().count() > 60 {
         return false;
     }
-    let l = s.to_lowercase();
+    let l = s.to_ascii_lowercase();
     BOILER_LINES.iter().any(|b| l.starts_with(b))
 }
 

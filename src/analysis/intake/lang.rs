@@ -43,7 +43,7 @@ pub fn english_share(text: &str) -> (f32, usize) {
     };
     for c in text.chars() {
         if c.is_alphabetic() {
-            word.extend(c.to_lowercase());
+            word.push(c.to_ascii_lowercase());
         } else if c == '\'' || c == '’' {
             // "don't" counts as one word that is not in the list.
             if !word.is_empty() {

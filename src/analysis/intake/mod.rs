@@ -7,6 +7,38 @@
 //! html5ever in the CLI ([`parse_html`], native only) — and handed in as a
 //! [`Tree`] built with `open` / `attr` / `text` / `close` calls.
 //!
+//! In the browser, the walker over a `DOMParser` document is a plain
+//! depth-first loop (sketch, with `web_sys`):
+//!
+//! ```text
+//! fn walk(node: &web_sys::Node, tree: &mut Tree) {
+//!     match node.node_type() {
+//!         Node::ELEMENT_NODE => {
+//!             let el: &Element = node.unchecked_ref();
+//!             tree.open(&el.local_name());
+//!             let attrs = el.attributes();
+//!             for i in 0..attrs.length() {
+//!                 if let Some(a) = attrs.item(i) { tree.attr(&a.name(), &a.value()); }
+//!             }
+//!             let mut c = node.first_child();
+//!             while let Some(n) = c { walk(&n, tree); c = n.next_sibling(); }
+//!             tree.close();
+//!         }
+//!         Node::TEXT_NODE | Node::CDATA_SECTION_NODE => tree.text(&node.node_value().unwrap_or_default()),
+//!         _ => {} // comments, processing instructions, doctype
+//!     }
+//! }
+//! // DOMParser::new()?.parse_from_string(&source, SupportedType::TextHtml)?
+//! //   .document_element() -> walk(...)
+//! ```
+//!
+//! (`<template>` content lives in a separate fragment and is not a child;
+//! nothing is lost by that.) Depth is capped at [`MAX_DEPTH`]
+//! elements; recursion in the walker is bounded the same way by the
+//! parser's own nesting limits, or use an explicit stack.
+//!
+//! The whole pipeline, with the parser passed in:
+//!
 //! ```
 //! use claimlens::analysis::intake::{intake_text, Notice, SourceKind, Tree};
 //!
@@ -58,7 +90,7 @@ pub use meta::{clean_title, read_meta, Meta};
 pub use store::{
     add_recent, decode_recent, encode_recent, RecentList, StoredDoc, MAX_ENTRIES, MAX_STORE_BYTES,
 };
-pub use tree::{Node, NodeKind, Tree, KEPT_ATTRS};
+pub use tree::{Node, NodeKind, Tree, KEPT_ATTRS, MAX_DEPTH};
 
 use super::document::Document;
 
