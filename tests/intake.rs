@@ -360,6 +360,9 @@ fn stored(id: &str, saved_at: u64, text: &str) -> StoredDoc {
         title: format!("Title of {id}"),
         kind: SourceKind::Text,
         saved_at,
+        byline: (saved_at % 2 == 0).then(|| "Ana Ruiz".to_string()),
+        date: Some("2024-01-01".into()),
+        site: None,
         text: text.into(),
     }
 }
@@ -389,13 +392,43 @@ fn recent_documents_skip_corrupt_entries() {
     let back = decode_recent(cut);
     assert_eq!((back.entries.len(), back.skipped), (2, 1));
     // Garbage lines, a bad escape, an unknown kind.
-    let junk = format!("{s}garbage\n0\t0\t\t\t\t\t\nzz\t1\tx\\q\ttext\t1\tt\tx\n");
+    let junk = format!("{s}garbage\n0\t0\t\t\t\t\t\t\t\t\nzz\t1\tx\\q\ttext\t1\tt\t\t\t\tx\n");
     let back = decode_recent(&junk);
     assert_eq!((back.entries.len(), back.skipped), (3, 3));
     // Another format entirely.
     let back = decode_recent("[{\"id\": 1}]\nmore");
     assert_eq!((back.entries.len(), back.skipped), (0, 2));
     assert_eq!(decode_recent(""), Default::default());
+}
+
+#[test]
+fn recent_documents_reopen_with_metadata() {
+    let html = std::fs::read(manifest("tests/fixtures/pages/news-full.html")).unwrap();
+    let doc = intake_bytes("news.html", &html, &parse_html)
+        .unwrap()
+        .document;
+    let s = encode_recent(&[StoredDoc::from_document(&doc, SourceKind::Html, 7)]);
+    let back = decode_recent(&s).entries.remove(0).to_document();
+    assert_eq!(
+        (
+            &back.id,
+            &back.title,
+            &back.byline,
+            &back.date,
+            &back.source,
+            &back.text,
+            &back.blocks
+        ),
+        (
+            &doc.id,
+            &doc.title,
+            &doc.byline,
+            &doc.date,
+            &doc.source,
+            &doc.text,
+            &doc.blocks
+        )
+    );
 }
 
 #[test]
@@ -519,7 +552,8 @@ mod props {
         #[test]
         fn recent_codec_round_trips(texts in prop::collection::vec(".{0,60}", 0..5), title in ".{0,20}") {
             let docs: Vec<StoredDoc> = texts.iter().enumerate().map(|(i, t)| StoredDoc {
-                id: format!("d{i}"), title: title.clone(), kind: SourceKind::Markdown, saved_at: i as u64, text: t.clone(),
+                id: format!("d{i}"), title: title.clone(), kind: SourceKind::Markdown, saved_at: i as u64,
+                byline: Some(title.clone()).filter(|t| !t.is_empty()), date: None, site: Some("S\tx".into()), text: t.clone(),
             }).collect();
             let back = decode_recent(&encode_recent(&docs));
             prop_assert_eq!(back.entries, docs);

@@ -10,6 +10,9 @@
 //!     title: "Talks\tend".into(),
 //!     kind: SourceKind::Html,
 //!     saved_at: 1_700_000_000_000,
+//!     byline: Some("Ana Ruiz".into()),
+//!     date: None,
+//!     site: None,
 //!     text: "Line one.\n\nLine two.".into(),
 //! }];
 //! let s = encode_recent(&docs);
@@ -24,6 +27,7 @@
 //! ```
 
 use super::decode::SourceKind;
+use crate::analysis::document::Document;
 
 /// The first line of the stored string.
 pub const HEADER: &str = "claimlens-recent v1";
@@ -47,8 +51,43 @@ pub struct StoredDoc {
     pub kind: SourceKind,
     /// When it was saved (milliseconds since the epoch, given by the caller).
     pub saved_at: u64,
+    /// Author line, when known.
+    pub byline: Option<String>,
+    /// Publication date, when known.
+    pub date: Option<String>,
+    /// Site or publication name, when known.
+    pub site: Option<String>,
     /// The document text (after extraction).
     pub text: String,
+}
+
+impl StoredDoc {
+    /// What to store for a document brought in as `kind`.
+    pub fn from_document(doc: &Document, kind: SourceKind, saved_at: u64) -> Self {
+        StoredDoc {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            kind,
+            saved_at,
+            byline: doc.byline.clone(),
+            date: doc.date.clone(),
+            site: doc.source.clone(),
+            text: doc.text.clone(),
+        }
+    }
+
+    /// The document again (blocks re-split from the text, as when it was
+    /// brought in). A stored title is taken as the source's own.
+    pub fn to_document(&self) -> Document {
+        let mut doc = Document::from_plain_text(&self.id, &self.title, &self.text);
+        doc.byline = self.byline.clone();
+        doc.date = self.date.clone();
+        doc.source = self.site.clone();
+        if !super::likely_english(&self.text) {
+            doc.language = "und".to_string();
+        }
+        doc
+    }
 }
 
 /// The stored list, read back.
@@ -104,7 +143,18 @@ fn unescape(s: &str) -> Option<String> {
 
 fn entry_line(d: &StoredDoc, out: &mut String) {
     let saved = d.saved_at.to_string();
-    let hash = fnv(&[&d.id, d.kind.name(), &saved, &d.title, &d.text]);
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    let (by, date, site) = (opt(&d.byline), opt(&d.date), opt(&d.site));
+    let hash = fnv(&[
+        &d.id,
+        d.kind.name(),
+        &saved,
+        &d.title,
+        &by,
+        &date,
+        &site,
+        &d.text,
+    ]);
     out.push_str(&format!("{hash:016x}\t{}\t", d.text.len()));
     escape(&d.id, out);
     out.push('\t');
@@ -113,8 +163,10 @@ fn entry_line(d: &StoredDoc, out: &mut String) {
     out.push_str(&saved);
     out.push('\t');
     escape(&d.title, out);
-    out.push('\t');
-    escape(&d.text, out);
+    for field in [&by, &date, &site, &d.text] {
+        out.push('\t');
+        escape(field, out);
+    }
     out.push('\n');
 }
 
@@ -137,18 +189,35 @@ fn parse_entry(line: &str) -> Option<StoredDoc> {
     let saved_str = f.next()?;
     let saved_at: u64 = saved_str.parse().ok()?;
     let title = unescape(f.next()?)?;
+    let by = unescape(f.next()?)?;
+    let date = unescape(f.next()?)?;
+    let site = unescape(f.next()?)?;
     let text = unescape(f.next()?)?;
     if f.next().is_some() || text.len() != len {
         return None;
     }
-    if fnv(&[&id, kind.name(), saved_str, &title, &text]) != hash {
+    if fnv(&[
+        &id,
+        kind.name(),
+        saved_str,
+        &title,
+        &by,
+        &date,
+        &site,
+        &text,
+    ]) != hash
+    {
         return None;
     }
+    let some = |s: String| (!s.is_empty()).then_some(s);
     Some(StoredDoc {
         id,
         title,
         kind,
         saved_at,
+        byline: some(by),
+        date: some(date),
+        site: some(site),
         text,
     })
 }
