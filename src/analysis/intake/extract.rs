@@ -697,12 +697,30 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
+/// Words of newsletter and subscription calls to action.
+const PROMO_CUES: &[&str] = &[
+    "newsletter",
+    "inbox",
+    "subscribe",
+    "subscriber",
+    "sign up",
+    "signup",
+    "delivered to your",
+    "support my work",
+    "support our journalism",
+];
+
 fn boilerplate_line(s: &str) -> bool {
-    if s.chars().count() > 60 {
+    let n = s.chars().count();
+    if n > 250 {
         return false;
     }
     let l = s.to_ascii_lowercase();
-    BOILER_LINES.iter().any(|b| l.starts_with(b))
+    if n <= 60 && BOILER_LINES.iter().any(|b| l.starts_with(b)) {
+        return true;
+    }
+    // A short call to action: two distinct cues ("newsletter" … "inbox").
+    PROMO_CUES.iter().filter(|c| l.contains(*c)).count() >= 2
 }
 
 /// Extract the article and its metadata from a page.
@@ -790,5 +808,53 @@ pub fn extract(tree: &Tree) -> Extracted {
         meta,
         text,
         found_article,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_lines() {
+        for (s, want) in [
+            ("Advertisement", true),
+            ("Read more: Floods return", true),
+            (
+                "Get the Morning Briefing newsletter, delivered to your inbox.",
+                true,
+            ),
+            ("To receive new posts and support my work, subscribe.", true),
+            (
+                "The newsletter, which has 40,000 readers, was sold on Monday.",
+                false,
+            ),
+            (
+                "Advertisers left the platform in large numbers last year, the report said.",
+                false,
+            ),
+            ("Readers of the paper were asked to subscribe.", false),
+        ] {
+            assert_eq!(boilerplate_line(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn class_hints() {
+        let mut t = Tree::new();
+        for (class, _) in [
+            ("share-bar", ()),
+            ("main-content", ()),
+            ("cookie-content", ()),
+            ("nav", ()),
+            ("canvas-wrap", ()),
+        ] {
+            t.open("div");
+            t.attr("class", class);
+            t.close();
+        }
+        let kids = t.children(Tree::ROOT).to_vec();
+        let dropped: Vec<bool> = kids.iter().map(|&k| drops(&t, k)).collect();
+        assert_eq!(dropped, [true, false, true, true, false]);
     }
 }
