@@ -153,7 +153,9 @@ fn extension(name: &str) -> String {
 
 /// The kind of a document from its file name and its first characters:
 /// `.html`/`.htm`/`.xhtml` or a leading `<!doctype html`/`<html` is HTML;
-/// `.md`/`.markdown` is Markdown; anything else is text.
+/// `.md`/`.markdown` is Markdown; a text starting with a common block tag
+/// (`<div`, `<p>`, `<article`…) and closing tags is HTML; anything else is
+/// text.
 pub fn detect_kind(name: &str, text: &str) -> SourceKind {
     match extension(name).as_str() {
         "html" | "htm" | "xhtml" | "shtml" => return SourceKind::Html,
@@ -171,11 +173,21 @@ pub fn detect_kind(name: &str, text: &str) -> SourceKind {
         || head.starts_with("<html")
         || (head.starts_with("<?xml") && text.get(..512).unwrap_or(text).contains("<html"))
         || (head.starts_with("<head") || head.starts_with("<body"))
+        || looks_like_markup(head, text)
     {
         SourceKind::Html
     } else {
         SourceKind::Text
     }
+}
+
+/// Pasted page source without `<html>`: it starts with a common block tag
+/// and closes tags.
+fn looks_like_markup(head: &str, text: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "<div", "<p>", "<p ", "<article", "<section", "<main", "<meta", "<!--", "<h1",
+    ];
+    TAGS.iter().any(|t| head.starts_with(t)) && text.get(..4096).unwrap_or(text).contains("</")
 }
 
 /// Decode UTF-16 code units, replacing unpaired surrogates.
