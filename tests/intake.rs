@@ -167,7 +167,7 @@ fn nothing_found_falls_back_to_visible_text() {
     assert!(got.notices.contains(&Notice::NoArticle));
     assert!(got.document.title_supplied);
     assert_eq!(got.document.title, "x");
-    // A page with no visible text at all is empty.
+    // A page with no visible text at all has no text to read.
     assert_eq!(
         intake_text(
             "x.html",
@@ -175,7 +175,7 @@ fn nothing_found_falls_back_to_visible_text() {
             &parse_html
         )
         .unwrap_err(),
-        IntakeError::Empty
+        IntakeError::NoText
     );
 }
 

@@ -57,6 +57,9 @@ impl SourceKind {
 pub enum IntakeError {
     /// Nothing but whitespace (or nothing at all).
     Empty,
+    /// A page or Markdown file with no readable text once markup, scripts
+    /// and boilerplate are set aside.
+    NoText,
     /// Larger than [`MAX_BYTES`].
     TooLarge {
         /// The file's size in bytes.
@@ -73,6 +76,7 @@ impl fmt::Display for IntakeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             IntakeError::Empty => f.write_str("The file is empty: there is no text to analyse."),
+            IntakeError::NoText => f.write_str("No readable text was found in this document."),
             IntakeError::TooLarge { bytes } => write!(
                 f,
                 "The file is too large ({} MB); claimlens opens files up to {} MB.",

@@ -191,7 +191,11 @@ pub fn intake_text(
         SourceKind::Text => (None, None, None, None, text.to_string()),
     };
     if body.trim().is_empty() {
-        return Err(IntakeError::Empty);
+        return Err(if text.trim().is_empty() {
+            IntakeError::Empty
+        } else {
+            IntakeError::NoText
+        });
     }
     let english = likely_english(&body);
     if !english {
