@@ -486,6 +486,46 @@ fn tree_built_by_hand_matches_parser() {
     );
 }
 
+/// A file in `../shared`, or `None` (with a note) in a clone without it.
+fn shared(rel: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::PathBuf::from(manifest("../shared")).join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        println!("skipped: ../shared not present");
+        None
+    }
+}
+
+#[test]
+fn hostile_pages_and_strings() {
+    let safe =
+        "The committee met on Monday, and it agreed the budget, after a long and careful debate.";
+    if let Some(x) = shared("data/hostile/xss-payloads/xss-payload-list.txt") {
+        let all = String::from_utf8_lossy(&std::fs::read(x).unwrap()).into_owned();
+        for line in all.lines() {
+            let page = format!(
+                "<!doctype html><title>T</title><article><p>{safe}</p><div>{line}</div></article>"
+            );
+            let got = intake_text("p.html", &page, &parse_html).unwrap();
+            assert!(got.document.text.contains(safe), "{line}");
+            let _ = intake_text("p.md", line, &parse_html);
+        }
+        // The whole list as one page.
+        let _ = intake_text("all.html", &all, &parse_html);
+    }
+    if let Some(p) = shared("data/hostile/naughty-strings/blns.base64.json") {
+        let list: Json = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        for item in list.as_array().unwrap() {
+            let b = item.as_str().unwrap().replace('+', "-").replace('/', "_");
+            let bytes = claimlens::analysis::share::base64url_decode(&b).unwrap();
+            for name in ["a.txt", "a.md", "a.html", ""] {
+                let _ = intake_bytes(name, &bytes, &parse_html);
+            }
+        }
+    }
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
