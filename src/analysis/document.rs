@@ -220,6 +220,20 @@ fn quote_marker(line: &str) -> Option<usize> {
     t.strip_prefix('>').map(|_| line.len() - t.len() + 1)
 }
 
+/// True for a line that starts with a list marker: `•`, `-`, `*`, `+` or
+/// `·` and a space, or a number of up to three digits with `.` or `)` and a
+/// space.
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if let Some(rest) = t.strip_prefix(['•', '-', '*', '+', '·']) {
+        return rest.starts_with([' ', '\t']);
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && t[digits..].starts_with(['.', ')'])
+        && t[digits + 1..].starts_with([' ', '\t'])
+}
+
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
@@ -239,8 +253,11 @@ fn is_quotation(s: &str) -> bool {
         '«' => '»',
         _ => return false,
     };
-    // The only closing mark is the last character.
-    last == closing && !s[first.len_utf8()..s.len() - last.len_utf8()].contains(closing)
+    // The only closing mark is the last character (and a lone `"` is no
+    // quotation).
+    s.len() >= first.len_utf8() + last.len_utf8()
+        && last == closing
+        && !s[first.len_utf8()..s.len() - last.len_utf8()].contains(closing)
 }
 
 /// Lines longer than this are taken as whole paragraphs, not hard-wrapped text.
@@ -261,6 +278,8 @@ const MIN_WRAP: usize = 40;
 ///   paragraph is a heading (level 2).
 /// - A paragraph that is one quotation from its first to its last character
 ///   is a quote.
+/// - A line starting with a list marker (`• `, `- `, `* `, `1. `, `2) `)
+///   starts a paragraph of its own (marker kept) and is never a heading.
 pub fn split_blocks(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // Start of the paragraph being gathered, and the end of its last line.
@@ -311,7 +330,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         let width = line.text.trim().chars().count();
         let line_ends = ends_sentence(line.text) || !(MIN_WRAP..=WRAP_WIDTH).contains(&width);
         match &mut open {
-            Some((para, ended)) if !*ended => {
+            Some((para, ended)) if !*ended && !is_list_item(line.text) => {
                 para.end = span.end;
                 *ended = line_ends;
             }
@@ -335,6 +354,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
             .get(i + 1)
             .is_some_and(|b| b.kind == BlockKind::Paragraph);
         if next_is_text
+            && !is_list_item(s)
             && !s.contains('\n')
             && s.chars().count() <= 80
             && s.split_whitespace().count() <= 12
@@ -433,6 +453,17 @@ mod tests {
                 "short title line before text",
                 "Talks resume\nDelegations met on Friday.",
                 &[(Heading(2), "Talks resume"), (Paragraph, "Delegations met on Friday.")],
+            ),
+            ("a lone quotation mark", "\"", &[(Paragraph, "\"")]),
+            (
+                "list items are paragraphs, never headings",
+                "• First item\n• Second item\n1. Third\nContinued text here.",
+                &[
+                    (Paragraph, "• First item"),
+                    (Paragraph, "• Second item"),
+                    (Paragraph, "1. Third"),
+                    (Paragraph, "Continued text here."),
+                ],
             ),
             (
                 "unicode separators",

@@ -13,6 +13,7 @@ pub mod compare;
 mod document;
 pub mod entities;
 mod frontcode;
+pub mod intake;
 mod order;
 mod samples;
 pub mod share;

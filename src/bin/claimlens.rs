@@ -3,6 +3,8 @@
 //! ```text
 //! claimlens analyse FILE [--json]     the document's structure (FILE may be - for stdin,
 //!                                     or --sample for the bundled default article)
+//! claimlens extract FILE [--json]     title, byline, date and main text of a saved page
+//!                                     (.html), a Markdown file (.md) or a text file
 //! claimlens entities FILE [--json]    entity mentions as a table (or JSON)
 //! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
@@ -27,6 +29,16 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use claimlens::analysis::entities::eval::{self, Scores};
+#[cfg(not(target_arch = "wasm32"))]
+use claimlens::analysis::intake::parse_html;
+use claimlens::analysis::intake::{self, Intake};
+
+/// The CLI is a native tool; a wasm build of it (checked by clippy) reads
+/// pages as having no HTML structure.
+#[cfg(target_arch = "wasm32")]
+fn parse_html(_: &str) -> intake::Tree {
+    intake::Tree::new()
+}
 use claimlens::analysis::{analyse, default_document, Document, Label, Offsets};
 use serde_json::json;
 
@@ -36,6 +48,8 @@ claimlens — entity highlights and claim comparison for news articles
 USAGE:
     claimlens analyse FILE [--json]    print the document's structure
                                        (FILE: a path, - for stdin, or --sample)
+    claimlens extract FILE [--json]    title, byline, date and main text of a saved
+                                       web page (.html/.htm), Markdown (.md) or text
     claimlens entities FILE [--json]   entity mentions as a table (or JSON)
     claimlens entities --jsonl IN      JSON Lines {id, text} in (IN may be -),
                                        {id, entities: [{start, end, label, text, entity, value?}]} out
@@ -60,6 +74,10 @@ USAGE:
                                        (and any OTHER documents)
     claimlens compare ... --jsonld     the claims and relations as schema.org Claim JSON-LD
     claimlens help                     print this help
+
+Every FILE goes through the same intake as the web app: .html/.htm pages have
+their article extracted, .md is reduced to plain blocks, anything else is text
+(UTF-8, or UTF-16 with a byte-order mark; up to 50 MB).
 ";
 
 fn main() -> ExitCode {
@@ -77,6 +95,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
     match cmd.as_str() {
         "analyse" | "analyze" => analyse_cmd(rest),
+        "extract" => extract_cmd(rest),
         "entities" => entities(rest),
         "eval-entities" => eval_entities(rest),
         "claims" => claims_cmd(rest),
@@ -90,23 +109,95 @@ fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Read a document from a path, stdin (`-`) or the bundled sample (`--sample`).
+/// Read a document from a path, stdin (`-`) or the bundled sample
+/// (`--sample`) through the intake: HTML pages are extracted, Markdown is
+/// reduced to blocks; notices go to stderr.
 fn load(path: &str) -> Result<Document, String> {
+    Ok(load_intake(path)?.document)
+}
+
+fn load_intake(path: &str) -> Result<Intake, String> {
     if path == "--sample" {
-        return Ok(default_document());
+        return Ok(Intake {
+            document: default_document(),
+            kind: intake::SourceKind::Text,
+            notices: Vec::new(),
+        });
     }
-    let text = match String::from_utf8(read_bytes(path)?) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("claimlens: {path} is not valid UTF-8; invalid bytes replaced with U+FFFD");
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
-    let name = std::path::Path::new(path)
+    if path != "-" {
+        let len = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read {path}: {e}"))?
+            .len();
+        intake::check_size(len).map_err(|e| format!("{path}: {e}"))?;
+    }
+    let bytes = read_bytes(path)?;
+    let name = if path == "-" { "" } else { path };
+    let mut got =
+        intake::intake_bytes(name, &bytes, &parse_html).map_err(|e| format!("{path}: {e}"))?;
+    for n in &got.notices {
+        eprintln!("claimlens: {path}: {}", n.message());
+    }
+    // Files keep their name as id, as before the intake.
+    let stem = std::path::Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
+        .filter(|_| path != "-")
         .unwrap_or("stdin");
-    Ok(Document::from_plain_text(name, name, &text))
+    got.document.id = stem.to_string();
+    Ok(got)
+}
+
+fn extract_cmd(args: &[String]) -> Result<(), String> {
+    let (file, json_out) = file_args(args, "extract")?;
+    let got = load_intake(file)?;
+    let doc = &got.document;
+    let mut out = std::io::stdout().lock();
+    let result = if json_out {
+        let blocks: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| {
+                json!({
+                    "kind": b.kind.name(),
+                    "level": match b.kind { claimlens::analysis::BlockKind::Heading(l) => Some(l), _ => None },
+                    "text": doc.block_text(b),
+                })
+            })
+            .collect();
+        let v = json!({
+            "kind": got.kind.name(),
+            "title": doc.title, "title_supplied": doc.title_supplied,
+            "byline": doc.byline, "date": doc.date, "site": doc.source,
+            "language": doc.language,
+            "notices": got.notices.iter().map(|n| n.message()).collect::<Vec<_>>(),
+            "words": doc.word_count(),
+            "text": doc.text,
+            "blocks": blocks,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json"))
+    } else {
+        let none = "—".to_string();
+        let supplied = if doc.title_supplied {
+            " (supplied)"
+        } else {
+            ""
+        };
+        writeln!(out, "title:  {}{supplied}", doc.title)
+            .and_then(|_| writeln!(out, "byline: {}", doc.byline.as_ref().unwrap_or(&none)))
+            .and_then(|_| writeln!(out, "date:   {}", doc.date.as_ref().unwrap_or(&none)))
+            .and_then(|_| writeln!(out, "site:   {}", doc.source.as_ref().unwrap_or(&none)))
+            .and_then(|_| {
+                writeln!(
+                    out,
+                    "kind:   {} · {} blocks · {} words\n",
+                    got.kind.name(),
+                    doc.blocks.len(),
+                    doc.word_count()
+                )
+            })
+            .and_then(|_| write!(out, "{}", doc.text))
+    };
+    result.map_err(|e| format!("cannot write output: {e}"))
 }
 
 fn analyse_cmd(args: &[String]) -> Result<(), String> {
