@@ -11,6 +11,7 @@ use super::article::{focus_current, Article, MarkIndex};
 use super::claims_panel::ClaimsPanel;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
+use super::intake::{fetch_src, IntakeControl};
 use super::open::Opening;
 use super::panel::DocumentFacts;
 use super::share::ShareButton;
@@ -82,6 +83,9 @@ pub fn Viewer(
     notices.set(link.problems.clone());
     url::sync(&ctx, &link.state, notices, push);
     notices.update(|n| n.extend(opened_notices));
+    if let Some(src) = url::take_src() {
+        fetch_src(ctx.clone(), src);
+    }
 
     // n / j: next mention; p / k: previous; Escape: close the card, then unpin.
     {
@@ -126,6 +130,7 @@ pub fn Viewer(
                     <span class="brand-tagline">"Who is named, what is claimed, and how others report it"</span>
                 </div>
                 <div class="header-actions">
+                    <IntakeControl/>
                     <ShareButton/>
                     <EmbedCode title=title.clone()/>
                     <ThemeToggle/>

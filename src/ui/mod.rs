@@ -13,6 +13,7 @@
 //! - [`theme`]: light/dark scheme toggle.
 //! - [`url`]: the only module that touches `location` / `history`: the view
 //!   state in the URL fragment, back / forward; [`share`]: the copy-link button.
+//! - [`intake`]: paste, open or drop an article (text, Markdown, saved page), `?src=`, recent documents.
 //! - [`open`]: which document is open, opening another, the Import control.
 //! - [`fatal`]: the readable error banner shown when something fails.
 
@@ -24,6 +25,7 @@ pub mod dom;
 pub mod embed;
 pub mod entity_list;
 pub mod fatal;
+pub mod intake;
 pub mod legend;
 pub mod open;
 pub mod panel;

@@ -25,6 +25,28 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// The page named by `?src=` (once: the parameter is removed from the
+/// address so that reloading shows what was opened, not a new fetch).
+pub fn take_src() -> Option<String> {
+    let loc = location()?;
+    let search = loc.search().ok()?;
+    let src = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("src="))?;
+    let src = js_sys::decode_uri_component(src).ok()?.as_string()?;
+    let hash = loc.hash().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    if let Ok(h) = web_sys::window()?.history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{hash}")),
+        );
+    }
+    (src.starts_with("https://") || src.starts_with("http://")).then_some(src)
+}
+
 /// The link to the current view (what the share button copies).
 pub fn current_link() -> String {
     location().and_then(|l| l.href().ok()).unwrap_or_default()
@@ -41,6 +63,13 @@ fn opened(mut decoded: Decoded) -> (Document, Decoded) {
     let doc = match &decoded.state.doc {
         DocRef::Bundled(id) if id == DEFAULT_ID => default_document(),
         DocRef::Bundled(id) if id.starts_with(LOCAL) => {
+            if let Some(d) = super::intake::recent_by_hash(&id[LOCAL.len()..]) {
+                let mut doc = Document::from_plain_text(&d.id, &d.title, &d.text);
+                doc.byline = d.byline;
+                doc.date = d.date;
+                doc.source = d.site;
+                return (doc, decoded);
+            }
             decoded.problems.push(
                 "this link names a document opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)".into(),
             );

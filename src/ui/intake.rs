@@ -1,0 +1,345 @@
+//! Bring your own article: paste it, open a file, drop one on the page, or
+//! name a page with `?src=` — then the recent documents, kept in this
+//! browser only.
+//!
+//! Text, Markdown and saved web pages go through the pure intake in
+//! [`crate::analysis::intake`]. HTML is parsed by the browser's `DOMParser`,
+//! which runs no script and fetches nothing, and walked into a
+//! [`Tree`](crate::analysis::intake::Tree). Whatever fails, the document that
+//! was open stays open and a message says why.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::open::{chosen_file, open, Opening};
+use super::state::ViewCtx;
+use crate::analysis::intake::{
+    add_recent, check_size, decode_recent, encode_recent, intake_bytes, intake_text, Intake,
+    IntakeError, StoredDoc, Tree, KEPT_ATTRS, MAX_STORE_BYTES,
+};
+
+/// The `localStorage` key of the recent documents.
+const RECENT_KEY: &str = "claimlens.recent";
+
+/// Parse HTML with the browser's `DOMParser` (inert: no script runs, nothing
+/// is fetched) and walk it into a [`Tree`].
+pub fn html_to_tree(html: &str) -> Tree {
+    let mut tree = Tree::new();
+    let Some(doc) = web_sys::DomParser::new().ok().and_then(|p| {
+        p.parse_from_string(html, web_sys::SupportedType::TextHtml)
+            .ok()
+    }) else {
+        return tree;
+    };
+    let Some(root) = doc.document_element() else {
+        return tree;
+    };
+    // Depth-first, without recursion: (node, entering).
+    let mut stack: Vec<(web_sys::Node, bool)> = vec![(root.unchecked_into(), true)];
+    while let Some((node, entering)) = stack.pop() {
+        if !entering {
+            tree.close();
+            continue;
+        }
+        match node.node_type() {
+            web_sys::Node::ELEMENT_NODE => {
+                let el: &web_sys::Element = node.unchecked_ref();
+                tree.open(&el.local_name());
+                for name in KEPT_ATTRS {
+                    if let Some(v) = el.get_attribute(name) {
+                        tree.attr(name, &v);
+                    }
+                }
+                stack.push((node.clone(), false));
+                // Children pushed last-first so they pop in order.
+                let kids = node.child_nodes();
+                for i in (0..kids.length()).rev() {
+                    if let Some(k) = kids.item(i) {
+                        stack.push((k, true));
+                    }
+                }
+            }
+            web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
+                if let Some(t) = node.node_value() {
+                    tree.text(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    tree
+}
+
+/// The recent documents stored in this browser, and how many were damaged.
+fn load_recent() -> (Vec<StoredDoc>, usize) {
+    let stored = storage().and_then(|s| s.get_item(RECENT_KEY).ok().flatten());
+    match stored {
+        Some(s) => {
+            let list = decode_recent(&s);
+            (list.entries, list.skipped)
+        }
+        None => (Vec::new(), 0),
+    }
+}
+
+fn save_recent(docs: &[StoredDoc]) -> bool {
+    storage().is_some_and(|s| s.set_item(RECENT_KEY, &encode_recent(docs)).is_ok())
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A stored document by the fingerprint in its id (`doc-<hex>`).
+pub fn recent_by_hash(hex: &str) -> Option<StoredDoc> {
+    load_recent()
+        .0
+        .into_iter()
+        .find(|d| d.id.strip_prefix("doc-") == Some(hex))
+}
+
+/// Open what the intake produced, or say why not (the open document stays).
+fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>, recent: RwSignal<Vec<StoredDoc>>) {
+    match got {
+        Ok(got) => {
+            let mut notices: Vec<String> = got
+                .notices
+                .iter()
+                .map(|n| n.message().to_string())
+                .collect();
+            let stored =
+                StoredDoc::from_document(&got.document, got.kind, js_sys::Date::now() as u64);
+            let mut list = recent.get_untracked();
+            let evicted = add_recent(&mut list, stored, MAX_STORE_BYTES);
+            let titles: Vec<String> = recent.with_untracked(|l| {
+                l.iter()
+                    .filter(|d| evicted.contains(&d.id))
+                    .map(|d| d.title.clone())
+                    .collect()
+            });
+            if evicted.contains(&got.document.id) {
+                notices.push("This document is too large to keep in Recent documents.".into());
+            } else if !save_recent(&list) {
+                notices.push(
+                    "This browser would not store the document, so it is not in Recent documents."
+                        .into(),
+                );
+            } else if !titles.is_empty() {
+                notices.push(format!(
+                    "Older documents were removed from Recent documents to make room: {}.",
+                    titles.join(", ")
+                ));
+            }
+            recent.set(list);
+            let mut opening = Opening::document(got.document);
+            opening.notices = notices;
+            open(opening);
+        }
+        Err(e) => ctx
+            .notices
+            .set(vec![format!("{e} The document you had open stays open.")]),
+    }
+}
+
+/// Read a file's bytes and bring it in.
+fn take_file(ctx: ViewCtx, file: web_sys::File, recent: RwSignal<Vec<StoredDoc>>) {
+    let name = file.name();
+    if let Err(e) = check_size(file.size() as u64) {
+        finish(&ctx, Err(e), recent);
+        return;
+    }
+    ctx.notices.set(vec![format!("Opening {name}…")]);
+    let promise = file.array_buffer();
+    leptos::task::spawn_local(async move {
+        let bytes = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+            Err(_) => {
+                ctx.notices.set(vec![format!(
+                    "{name} could not be read. The document you had open stays open."
+                )]);
+                return;
+            }
+        };
+        finish(&ctx, intake_bytes(&name, &bytes, &html_to_tree), recent);
+    });
+}
+
+/// Fetch the page named by `?src=` (only when that site allows it: CORS),
+/// and bring it in.
+pub fn fetch_src(ctx: ViewCtx, url: String) {
+    let recent = RwSignal::new(load_recent().0);
+    ctx.notices.set(vec![format!("Fetching {url}…")]);
+    leptos::task::spawn_local(async move {
+        let failed = |ctx: &ViewCtx| {
+            ctx.notices.set(vec![format!(
+                "{url} could not be fetched: the site does not allow other pages to read it (CORS), or it is unreachable. Save the page from your browser (Ctrl+S / ⌘S) and open the file here instead."
+            )])
+        };
+        let Some(text) = fetch_text(&url).await else {
+            failed(&ctx);
+            return;
+        };
+        let name = url.rsplit('/').next().unwrap_or("page.html").to_string();
+        let name = if name.contains('.') {
+            name
+        } else {
+            format!("{name}.html")
+        };
+        finish(&ctx, intake_text(&name, &text, &html_to_tree), recent);
+    });
+}
+
+async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let init = js_sys::Object::new();
+    // No cookies, no referrer: the request carries nothing of the reader.
+    js_sys::Reflect::set(&init, &"credentials".into(), &"omit".into()).ok()?;
+    js_sys::Reflect::set(&init, &"referrerPolicy".into(), &"no-referrer".into()).ok()?;
+    let fetch: js_sys::Function = js_sys::Reflect::get(&window, &"fetch".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = fetch
+        .call2(&window, &url.into(), &init)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let resp = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let ok = js_sys::Reflect::get(&resp, &"ok".into()).ok()?.as_bool()?;
+    if !ok {
+        return None;
+    }
+    let text: js_sys::Function = js_sys::Reflect::get(&resp, &"text".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = text.call0(&resp).ok()?.dyn_into().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// The "Open…" control: a panel with the paste box, file choice, drop
+/// hint and recent documents; dropping a file anywhere on the page opens it.
+#[component]
+pub fn IntakeControl() -> impl IntoView {
+    let ctx = ViewCtx::get();
+    let shown = RwSignal::new(false);
+    let (stored, damaged) = load_recent();
+    let recent = RwSignal::new(stored);
+    if damaged > 0 {
+        ctx.notices.update(|n| {
+            n.push(format!(
+                "{damaged} damaged entr{} in Recent documents could not be read and {} skipped.",
+                if damaged == 1 { "y" } else { "ies" },
+                if damaged == 1 { "was" } else { "were" }
+            ))
+        });
+    }
+    let pasted = RwSignal::new(String::new());
+
+    // Drop anywhere on the page.
+    {
+        let ctx = ctx.clone();
+        let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+        let drop = window_event_listener(leptos::ev::drop, move |ev| {
+            ev.prevent_default();
+            let file = ev
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                shown.set(false);
+                take_file(ctx.clone(), file, recent);
+            }
+        });
+        on_cleanup(move || {
+            over.remove();
+            drop.remove();
+        });
+    }
+
+    let analyse_pasted = {
+        let ctx = ctx.clone();
+        move |_| {
+            let text = pasted.get_untracked();
+            shown.set(false);
+            finish(&ctx, intake_text("", &text, &html_to_tree), recent);
+        }
+    };
+    let on_file = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::Event| {
+            if let Some(file) = chosen_file(&ev) {
+                shown.set(false);
+                take_file(ctx.clone(), file, recent);
+            }
+        }
+    };
+    let recent_rows = move || {
+        recent
+            .get()
+            .into_iter()
+            .map(|d| {
+                let id = d.id.clone();
+                let title = d.title.clone();
+                let reopen = {
+                    let d = d.clone();
+                    move |_| {
+                        shown.set(false);
+                        let mut doc = crate::analysis::Document::from_plain_text(&d.id, &d.title, &d.text);
+                        doc.byline = d.byline.clone();
+                        doc.date = d.date.clone();
+                        doc.source = d.site.clone();
+                        open(Opening::document(doc));
+                    }
+                };
+                let delete = move |_| {
+                    recent.update(|l| l.retain(|x| x.id != id));
+                    save_recent(&recent.get_untracked());
+                };
+                let words = crate::analysis::count_words(&d.text);
+                view! {
+                    <li class="recent-row">
+                        <button type="button" class="link-button recent-open" on:click=reopen>{title.clone()}</button>
+                        <span class="recent-meta">{format!("{} · {words} words", d.kind.name())}</span>
+                        <button type="button" class="link-button" on:click=delete
+                            aria-label=format!("Delete {title} from Recent documents")>"Delete"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="intake">
+            <button type="button" class="share-button" aria-expanded=move || shown.get().to_string()
+                aria-controls="intake-panel" on:click=move |_| shown.update(|s| *s = !*s)>
+                "Open…"
+            </button>
+            <div id="intake-panel" class="intake-panel" role="region" aria-label="Open a document"
+                hidden=move || !shown.get()>
+                <label class="filter-label" for="paste-box">"Paste an article: text, Markdown or a web page's HTML"</label>
+                <textarea id="paste-box" class="paste-box" rows="7"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <div class="intake-actions">
+                    <button type="button" class="share-button paste-go" on:click=analyse_pasted
+                        disabled=move || pasted.with(|p| p.trim().is_empty())>"Analyse pasted text"</button>
+                    <label class="link-button file-button">
+                        "Open a file…"
+                        <input type="file" class="sr-only intake-file"
+                            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                            on:change=on_file/>
+                    </label>
+                </div>
+                <p class="intake-hint">"…or drop a .txt, .md or .html file anywhere on this page. Nothing leaves your browser."</p>
+                <h2 class="panel-title">"Recent documents"</h2>
+                <Show when=move || recent.with(Vec::is_empty)>
+                    <p class="intake-hint">"None yet. Documents you open are kept here, in this browser only."</p>
+                </Show>
+                <ul class="recent-list">{recent_rows}</ul>
+            </div>
+        </div>
+    }
+}
