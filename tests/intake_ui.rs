@@ -1,0 +1,236 @@
+//! Browser tests of bringing your own article: paste, open a file, drop a
+//! file, recent documents, and bad input that must leave the open document
+//! in place with a clear message.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::webdriver::Browser;
+
+const PAGE: &str = r#"<!doctype html><html><head>
+<title>Harbour bridge reopens | The Valley Post</title>
+<meta property="og:site_name" content="The Valley Post">
+<meta name="author" content="Mira Osei">
+<meta property="article:published_time" content="2025-03-04T08:00:00Z">
+<script>window.__pwned = true;</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>
+<div class="cookie-banner">We use cookies. <button>Accept all</button></div>
+<article class="story">
+<h1>Harbour bridge reopens</h1>
+<p>The harbour bridge reopened on Monday, two weeks after the flood closed it, the city council said.</p>
+<p>Mayor Lena Brandt said repairs cost about $4 million, more than the council had planned in January.</p>
+<p>Traffic was light in the morning, but queues formed by noon, according to the transport office.</p>
+<img src="x" onerror="window.__pwned = true">
+</article>
+<aside class="related"><h2>Related</h2><ul><li><a href="/a">Five things to do this weekend</a></li></ul></aside>
+<footer>© The Valley Post. All rights reserved.</footer>
+</body></html>"#;
+
+/// Hand a file to the Open panel's file input, as a reader's choice would.
+fn choose_file(browser: &Browser, name: &str, bytes_b64: &str, mime: &str) {
+    browser.eval(
+        "const bytes = Uint8Array.from(atob(arguments[1]), c => c.charCodeAt(0)); \
+         const input = document.querySelector('input.intake-file'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([bytes], arguments[0], {type: arguments[2]})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([name, bytes_b64, mime]),
+    );
+}
+
+fn b64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in bytes.chunks(3) {
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn title(browser: &Browser) -> Value {
+    browser.js("return document.querySelector('#doc-title').textContent;")
+}
+
+fn wait_title(browser: &Browser, want: &str) {
+    browser.wait_for(
+        &format!(
+            "return document.querySelector('#doc-title').textContent === {} || null;",
+            json!(want)
+        ),
+        15,
+    );
+}
+
+fn notice(browser: &Browser) -> String {
+    browser
+        .wait_for(
+            "const n = document.querySelector('.notice-text'); return n && n.textContent.length && !n.textContent.startsWith('Opening') ? n.textContent : null;",
+            15,
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_saved_page_opens_as_its_article_and_nothing_in_it_runs() {
+    require_app!(true);
+    let (server, browser) = support::open_app(1280, 900);
+    choose_file(&browser, "bridge.html", &b64(PAGE.as_bytes()), "text/html");
+    wait_title(&browser, "Harbour bridge reopens");
+    let got = browser.js(
+        "return {text: document.querySelector('.doc-body').textContent, \
+                 marks: [...document.querySelectorAll('mark[data-m]')].map(m => m.textContent), \
+                 pwned: window.__pwned === true, \
+                 imgs: document.querySelectorAll('.article img, .article script').length};",
+    );
+    let text = got["text"].as_str().unwrap();
+    assert!(text.contains("Traffic was light in the morning"), "{text}");
+    for boiler in [
+        "We use cookies",
+        "Five things to do",
+        "All rights reserved",
+        "Weather",
+    ] {
+        assert!(!text.contains(boiler), "{boiler:?} leaked into the article");
+    }
+    assert!(
+        got["marks"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("Lena Brandt")),
+        "{got}"
+    );
+    assert_eq!(got["pwned"], json!(false));
+    assert_eq!(got["imgs"], json!(0));
+    // The page's own image was never requested.
+    assert!(server.requests().iter().all(|r| !r.path.ends_with("/x")));
+    // It is in Recent documents.
+    let recent = browser
+        .js("return [...document.querySelectorAll('.recent-open')].map(b => b.textContent);");
+    assert_eq!(recent, json!(["Harbour bridge reopens"]));
+}
+
+#[test]
+fn pasted_text_opens_and_the_previous_document_comes_back_with_back() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    let before = title(&browser);
+    browser.click(".intake > button");
+    browser.eval(
+        "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!(["# Council vote\n\nThe council in Leeds voted 7 to 2 on Tuesday to close the library, a spokesperson said.\n"]),
+    );
+    browser.click(".paste-go");
+    wait_title(&browser, "Council vote");
+    assert!(browser
+        .js("return location.hash;")
+        .as_str()
+        .unwrap()
+        .contains("x="));
+    browser.js("history.back();");
+    wait_title(&browser, before.as_str().unwrap());
+}
+
+#[test]
+fn a_dropped_file_opens() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    browser.eval(
+        "const dt = new DataTransfer(); \
+         dt.items.add(new File([arguments[0]], 'notes.md', {type: 'text/markdown'})); \
+         window.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, cancelable: true})); \
+         window.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, cancelable: true}));",
+        json!(["# Field notes\n\n- Rain fell in Bergen on Friday.\n- Ferries to Oslo were delayed by two hours.\n"]),
+    );
+    wait_title(&browser, "Field notes");
+    let text = browser.js("return document.querySelector('.doc-body').textContent;");
+    assert!(text.as_str().unwrap().contains("Ferries to Oslo"), "{text}");
+}
+
+#[test]
+fn bad_files_leave_the_open_document_with_a_message() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    let before = title(&browser);
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        ("empty.txt", Vec::new(), "empty"),
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec(),
+            "not supported",
+        ),
+        (
+            "page.html",
+            b"<html><body><script>x()</script></body></html>".to_vec(),
+            "No readable text",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        browser.js("const n = document.querySelector('.notice-close'); if (n) n.click();");
+        choose_file(&browser, name, &b64(&bytes), "application/octet-stream");
+        let note = notice(&browser);
+        assert!(note.contains(want), "{name}: {note}");
+        assert!(note.contains("stays open"), "{name}: {note}");
+        assert_eq!(title(&browser), before);
+    }
+    // Invalid UTF-8 opens, with replacement characters and a notice.
+    choose_file(
+        &browser,
+        "latin.txt",
+        &b64(b"Caf\xe9 owners in Lyon said prices rose.\n"),
+        "text/plain",
+    );
+    wait_title(&browser, "latin");
+    assert!(notice(&browser).contains("not valid UTF-8"));
+}
+
+#[test]
+fn recent_documents_reopen_delete_and_survive_damage() {
+    require_app!(true);
+    let (server, browser) = support::open_app(1280, 900);
+    choose_file(
+        &browser,
+        "one.txt",
+        &b64(b"The first note, about the port of Hamburg.\n"),
+        "text/plain",
+    );
+    wait_title(&browser, "one");
+    choose_file(
+        &browser,
+        "two.txt",
+        &b64(b"The second note, about the port of Genoa.\n"),
+        "text/plain",
+    );
+    wait_title(&browser, "two");
+    // Damage the first stored entry; reload.
+    browser.js(
+        "const k = 'claimlens.recent'; const s = localStorage.getItem(k); \
+         localStorage.setItem(k, s.replace('Hamburg', 'Hamburk'));",
+    );
+    support::load_app(&browser, &server.url("/?again"));
+    let note = notice(&browser);
+    assert!(note.contains("damaged"), "{note}");
+    browser.click(".intake > button");
+    let recent = browser
+        .js("return [...document.querySelectorAll('.recent-open')].map(b => b.textContent);");
+    assert_eq!(recent, json!(["two"]));
+    browser.click(".recent-open");
+    wait_title(&browser, "two");
+    browser.click(".intake > button");
+    browser.click(".recent-row button[aria-label^='Delete']");
+    let recent = browser.js("return document.querySelectorAll('.recent-open').length;");
+    assert_eq!(recent, json!(0));
+}
