@@ -8,6 +8,7 @@
 //! Positions are UTF-8 byte offsets ([`Span`]); [`Offsets`] converts them to
 //! UTF-16 code units for the DOM and to code points for exported annotations.
 
+pub mod chunked;
 pub mod claims;
 pub mod compare;
 mod document;

@@ -79,6 +79,7 @@ pub fn Viewer(
     let panel_open = RwSignal::new(!embed);
     let marks: MarkIndex = Rc::new(RefCell::new(Vec::new()));
     let notices = ctx.notices;
+    super::open::set_notices(notices);
     let link = link.unwrap_or_default();
     notices.set(link.problems.clone());
     url::sync(&ctx, &link.state, notices, push);

@@ -104,8 +104,51 @@ fn reveal(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// The mention elements, by mention index, collected once after mount.
+/// The mention elements, by mention index, collected as they are rendered.
 pub type MarkIndex = Rc<RefCell<Vec<Option<web_sys::HtmlElement>>>>;
+
+/// Blocks per rendering batch of a long document.
+const BATCH: usize = 150;
+
+/// Put the mention elements under `root` matching `selector` in the index.
+fn index_marks(root: &web_sys::Element, selector: &str, marks: &MarkIndex) {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return;
+    };
+    let mut index = marks.borrow_mut();
+    for k in 0..list.length() {
+        let Some(el) = list
+            .item(k)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if let Some(i) = el
+            .get_attribute("data-m")
+            .and_then(|v| v.parse::<usize>().ok())
+        {
+            if let Some(slot) = index.get_mut(i) {
+                *slot = Some(el);
+            }
+        }
+    }
+}
+
+/// Call `step` once per turn of the event loop until it returns false.
+fn schedule_batches(step: impl FnMut() -> bool + 'static) {
+    fn go(step: Rc<RefCell<dyn FnMut() -> bool>>) {
+        set_timeout(
+            move || {
+                let more = (step.borrow_mut())();
+                if more {
+                    go(step);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    go(Rc::new(RefCell::new(step)));
+}
 
 /// Focus the current mention of the pinned entity (after n/p keys).
 pub fn focus_current(ctx: &ViewCtx, marks: &MarkIndex) {
@@ -139,44 +182,76 @@ pub fn Article(
         .into_iter()
         .flatten()
         .collect();
-    let mut next = 0;
-    let blocks: Vec<AnyView> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let p = pieces(&doc.text, b.span, &ctx.analysis.mentions, &mut next);
-            block_view(b.kind, i, pieces_view(&ctx, p))
+    // Long documents are rendered in batches of blocks, one batch per turn
+    // of the event loop, so the page shows (and answers) at once.
+    let n_blocks = doc.blocks.len();
+    let batches = n_blocks.div_ceil(BATCH).max(1);
+    let ready = RwSignal::new(1usize);
+    let render = {
+        let ctx = ctx.clone();
+        move |k: usize| -> Vec<AnyView> {
+            let doc = &ctx.doc;
+            let from = k * BATCH;
+            let to = (from + BATCH).min(doc.blocks.len());
+            let start = doc.blocks.get(from).map_or(0, |b| b.span.start);
+            let mut next = ctx
+                .analysis
+                .mentions
+                .partition_point(|m| m.span.start < start);
+            (from..to)
+                .map(|i| {
+                    let b = &doc.blocks[i];
+                    let p = pieces(&doc.text, b.span, &ctx.analysis.mentions, &mut next);
+                    block_view(b.kind, i, pieces_view(&ctx, p))
+                })
+                .collect()
+        }
+    };
+    let blocks: Vec<AnyView> = (0..batches)
+        .map(|k| {
+            if k == 0 {
+                return render(0).into_any();
+            }
+            let render = render.clone();
+            view! {
+                <Show when=move || k < ready.get()>
+                    <div class="doc-batch" data-batch=k>{render(k)}</div>
+                </Show>
+            }
+            .into_any()
         })
         .collect();
     let supplied = doc.title_supplied;
     let body = NodeRef::<leptos::html::Div>::new();
 
-    // Collect the mention elements once.
+    // Collect the mention elements: the first batch now, later batches as
+    // they are rendered (then the pinned entity's marks are styled too).
     {
         let marks = marks.clone();
-        let n = ctx.analysis.mentions.len();
+        let ctx = ctx.clone();
         body.on_load(move |root| {
-            let mut index: Vec<Option<web_sys::HtmlElement>> = vec![None; n];
-            if let Ok(list) = root.query_selector_all("mark.m") {
-                for k in 0..list.length() {
-                    let Some(el) = list
-                        .item(k)
-                        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-                    else {
-                        continue;
-                    };
-                    if let Some(i) = el
-                        .get_attribute("data-m")
-                        .and_then(|v| v.parse::<usize>().ok())
-                    {
-                        if i < n {
-                            index[i] = Some(el);
+            let root: web_sys::Element = root.into();
+            let n = ctx.analysis.mentions.len();
+            *marks.borrow_mut() = vec![None; n];
+            index_marks(&root, "mark.m", &marks);
+            if batches > 1 {
+                schedule_batches(move || {
+                    let k = ready.get_untracked();
+                    ready.set(k + 1);
+                    index_marks(&root, &format!("[data-batch=\"{k}\"] mark.m"), &marks);
+                    if let Some(e) = ctx.pinned.get_untracked() {
+                        let marks = marks.borrow();
+                        for &mi in &ctx.analysis.entities[e].mentions {
+                            if let Some(Some(el)) = marks.get(mi) {
+                                let _ = el.class_list().add_1("pin");
+                                let _ = el.set_attribute("tabindex", "0");
+                                let _ = el.set_attribute("role", "button");
+                            }
                         }
                     }
-                }
+                    k + 1 < batches
+                });
             }
-            *marks.borrow_mut() = index;
         });
     }
 

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::ViewCtx;
+use crate::analysis::chunked::{Chunked, CHUNKED_ABOVE, CHUNK_BYTES};
 use crate::analysis::share::{import_displacy, import_web_annotations, Decoded};
 use crate::analysis::{analyse_with_entities, Analysis, Document};
 
@@ -51,8 +52,32 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
 
-/// Mount a viewer of `opening` in `<body>`, unmounting the one before.
+thread_local! {
+    /// The open viewer's notices, for messages from outside it.
+    static NOTICES: RefCell<Option<RwSignal<Vec<String>>>> = const { RefCell::new(None) };
+    /// The progress bar of a long analysis under way.
+    static JOB: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+/// Where messages for the reader go while this viewer is open.
+pub fn set_notices(notices: RwSignal<Vec<String>>) {
+    NOTICES.with(|n| *n.borrow_mut() = Some(notices));
+}
+
+fn tell(message: String) {
+    if let Some(n) = NOTICES.with(|n| *n.borrow()) {
+        n.set(vec![message]);
+    }
+}
+
+/// Mount a viewer of `opening` in `<body>`, unmounting the one before. A
+/// long document is first analysed in pieces, with a progress bar and a
+/// Cancel button, while the open document stays.
 pub fn mount(opening: Opening) {
+    if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
+        analyse_in_pieces(opening);
+        return;
+    }
     let old = MOUNTED.with(|m| m.borrow_mut().take());
     drop(old);
     let Some(body) = web_sys::window()
@@ -65,6 +90,71 @@ pub fn mount(opening: Opening) {
         view! { <super::app::Viewer opening=opening/> }
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+}
+
+/// Resolves on the next turn of the event loop.
+async fn next_turn() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// Analyse a long document a piece per turn of the event loop, showing
+/// progress; then mount its viewer, unless the reader cancelled.
+fn analyse_in_pieces(mut opening: Opening) {
+    JOB.with(|j| j.borrow_mut().take());
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let cancelled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let percent = RwSignal::new(0u32);
+    let title = opening.doc.title.clone();
+    let handle = {
+        let cancelled = cancelled.clone();
+        leptos::mount::mount_to(body, move || {
+            view! {
+                <div class="job-bar" role="status">
+                    <span>{format!("Analysing “{title}”…")}</span>
+                    <progress max="100" value=move || percent.get() aria-label="Analysis progress"></progress>
+                    <span class="job-percent">{move || format!("{} %", percent.get())}</span>
+                    <button type="button" class="link-button job-cancel" on:click=move |_| cancelled.set(true)>
+                        "Cancel"
+                    </button>
+                </div>
+            }
+        })
+    };
+    JOB.with(|j| *j.borrow_mut() = Some(Box::new(handle)));
+    leptos::task::spawn_local(async move {
+        let text = opening.doc.text.clone();
+        let mut job = Chunked::new(&text, CHUNK_BYTES / 2);
+        loop {
+            next_turn().await;
+            if cancelled.get() {
+                JOB.with(|j| j.borrow_mut().take());
+                tell(format!(
+                    "Analysis of “{}” cancelled. The document you had open stays open.",
+                    opening.doc.title
+                ));
+                return;
+            }
+            let done = job.step(&text);
+            let (at, total) = job.progress();
+            percent.set((at * 100 / total.max(1)) as u32);
+            if done {
+                break;
+            }
+        }
+        opening.analysis = Some(job.finish());
+        JOB.with(|j| j.borrow_mut().take());
+        mount(opening);
+    });
 }
 
 /// Show `opening` instead of the current document (once the current event

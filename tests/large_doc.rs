@@ -1,0 +1,102 @@
+//! A 5 MB document: analysed in pieces with a progress bar while the page
+//! keeps answering input, cancellable (the open document stays), and
+//! rendered in batches until every block is in the page.
+
+mod support;
+
+use claimlens::analysis::DEFAULT_TEXT;
+use serde_json::json;
+use support::webdriver::Browser;
+
+/// Open a ~5 MB plain-text file made of `base` repeated, as a file choice.
+fn open_big(browser: &Browser, name: &str) {
+    browser.eval(
+        "let t = ''; while (t.length < 5000000) t += arguments[1] + '\\n\\n'; \
+         const input = document.querySelector('input.intake-file'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([t], arguments[0], {type: 'text/plain'})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([name, DEFAULT_TEXT]),
+    );
+}
+
+#[test]
+fn a_five_megabyte_document_opens_while_the_page_answers() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    open_big(&browser, "big.txt");
+    // The progress bar shows while the analysis runs…
+    browser.wait_for(
+        "return document.querySelector('.job-bar progress') !== null || null;",
+        20,
+    );
+    // …and the page answers input meanwhile: the Open panel toggles.
+    browser.click(".intake > button");
+    let expanded = browser
+        .js("return document.querySelector('.intake > button').getAttribute('aria-expanded');");
+    assert_eq!(expanded, json!("true"));
+    assert!(
+        browser
+            .js("return document.querySelector('.job-bar') !== null;")
+            .as_bool()
+            .unwrap(),
+        "the analysis was still running when the page answered"
+    );
+    let percent = browser.wait_for(
+        "const p = document.querySelector('.job-bar progress'); return p && p.value > 0 ? p.value : null;",
+        60,
+    );
+    assert!(percent.as_f64().unwrap() > 0.0);
+    // Done: the new document is open, highlighted, and every block arrives.
+    browser.wait_for(
+        "return document.querySelector('#doc-title').textContent === 'big' || null;",
+        180,
+    );
+    assert!(browser
+        .js("return document.querySelector('.job-bar') === null;")
+        .as_bool()
+        .unwrap());
+    let blocks = browser.js("return document.querySelectorAll('.doc-block').length;");
+    let last = browser.wait_for(
+        "const b = document.querySelectorAll('.doc-block'); \
+         return b.length > 1000 && document.querySelectorAll('.doc-batch').length > 5 ? b.length : null;",
+        120,
+    );
+    assert!(last.as_u64().unwrap() >= blocks.as_u64().unwrap());
+    // A mention far down the document is a live highlight.
+    let marks = browser.js("return document.querySelectorAll('mark.m').length;");
+    assert!(marks.as_u64().unwrap() > 10_000, "{marks}");
+    let errors: Vec<_> = browser
+        .console()
+        .into_iter()
+        .filter(|(level, _)| level == "SEVERE")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn cancelling_keeps_the_open_document() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    let before = browser.js("return document.querySelector('#doc-title').textContent;");
+    open_big(&browser, "cancel-me.txt");
+    browser.wait_for(
+        "return document.querySelector('.job-cancel') !== null || null;",
+        20,
+    );
+    browser.click(".job-cancel");
+    let note = browser.wait_for(
+        "const n = document.querySelector('.notice-text'); return n && n.textContent.includes('cancelled') ? n.textContent : null;",
+        30,
+    );
+    assert!(note.as_str().unwrap().contains("stays open"), "{note}");
+    assert!(browser
+        .js("return document.querySelector('.job-bar') === null;")
+        .as_bool()
+        .unwrap());
+    assert_eq!(
+        browser.js("return document.querySelector('#doc-title').textContent;"),
+        before
+    );
+}
