@@ -144,6 +144,11 @@ pub fn chromium_args(profile: &str, width: u32, height: u32) -> Vec<String> {
 impl Browser {
     /// Start chromedriver and a headless Chromium with the given window size.
     pub fn start(width: u32, height: u32) -> Browser {
+        Browser::start_with(width, height, &[])
+    }
+
+    /// [`Browser::start`] with extra Chromium flags (e.g. `--enable-precise-memory-info`).
+    pub fn start_with(width: u32, height: u32, extra_args: &[&str]) -> Browser {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -165,7 +170,10 @@ impl Browser {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "binary": CHROMIUM,
-                    "args": chromium_args(&profile.to_string_lossy(), width, height),
+                    "args": chromium_args(&profile.to_string_lossy(), width, height)
+                        .into_iter()
+                        .chain(extra_args.iter().map(|a| a.to_string()))
+                        .collect::<Vec<_>>(),
                 },
                 "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
             }}
@@ -232,6 +240,15 @@ impl Browser {
                 "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile },
             })),
         );
+    }
+
+    /// Send a DevTools protocol command (`Page.addScriptToEvaluateOnNewDocument`…).
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
     }
 
     /// Run `script` without arguments and return its result.
