@@ -88,3 +88,25 @@ fn gcd(a: usize, b: usize) -> usize {
         gcd(b, a % b)
     }
 }
+
+/// A text of exactly `words` whitespace-separated words, built like [`text_of`].
+pub fn text_of_words(words: usize) -> String {
+    let mut s = text_of(words * 8 + 1024);
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    s.truncate(i);
+                    return s;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    s
+}

@@ -251,6 +251,11 @@ impl Browser {
         )
     }
 
+    /// Let asynchronous scripts run for up to `secs` seconds (WebDriver's default is 30).
+    pub fn set_script_timeout(&self, secs: u64) {
+        self.cmd("POST", "/timeouts", Some(json!({ "script": secs * 1000 })));
+    }
+
     /// Run `script` without arguments and return its result.
     pub fn js(&self, script: &str) -> Value {
         self.eval(script, json!([]))
@@ -300,6 +305,18 @@ impl Browser {
             Some(json!({ "actions": [{
                 "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" },
                 "actions": [{ "type": "pointerMove", "origin": el, "x": 0, "y": 0, "duration": 0 }],
+            }] })),
+        );
+    }
+
+    /// Move the mouse pointer to `x`, `y` CSS pixels from the viewport's top left.
+    pub fn pointer_to(&self, x: i64, y: i64) {
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{
+                "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" },
+                "actions": [{ "type": "pointerMove", "origin": "viewport", "x": x, "y": y, "duration": 0 }],
             }] })),
         );
     }
