@@ -14,6 +14,16 @@ function fail(message) {
 
 window.addEventListener('unhandledrejection', (e) => fail(String(e.reason && e.reason.message || e.reason)));
 
+// Repeat visits and offline use: once the app runs, a service worker
+// caches its files (sw.js). Only over http(s) in a secure context
+// (loopback counts); if it cannot register, nothing else changes.
+function cacheForNextVisit() {
+  if ('serviceWorker' in navigator && window.isSecureContext && location.protocol.startsWith('http')) {
+    navigator.serviceWorker.register('./sw.js', { scope: './', updateViaCache: 'none' }).catch(() => {});
+  }
+}
+
 import('./claimlens-web.js')
   .then((m) => m.default({ module_or_path: new URL('./claimlens-web_bg.wasm', import.meta.url) }))
+  .then(cacheForNextVisit)
   .catch((e) => fail(String(e && e.message || e)));

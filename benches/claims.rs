@@ -3,14 +3,20 @@
 //! article. The entity analysis is made once outside the timed loop: the
 //! numbers are for the claims pass alone, with tokenisation (`find`) and
 //! with the tokens given (`find_with_tokens`). Reports MB/s (criterion
-//! `Throughput::Bytes`); the goal is ≥ 2 MB/s.
+//! `Throughput::Bytes`); the goal is ≥ 2 MB/s. The `claims_by_size` group
+//! runs the claims pass on the repository's prose at 4 KB, 100 KB and 1 MB
+//! (`benches/support`).
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench --no-default-features --bench claims
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::support::{text_of, SIZES};
     use claimlens::analysis::claims::{find, find_with_tokens};
     use claimlens::analysis::entities::extract_text;
     use claimlens::analysis::text::tokenize;
@@ -71,6 +77,18 @@ mod native {
                 ))
             })
         });
+        g.finish();
+
+        let mut g = c.benchmark_group("claims_by_size");
+        for (name, bytes) in SIZES {
+            let text = text_of(bytes);
+            let analysis = extract_text(&text);
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.sample_size(if text.len() > 200_000 { 10 } else { 30 });
+            g.bench_function(name, |b| {
+                b.iter(|| black_box(find(black_box(&text), &analysis)))
+            });
+        }
         g.finish();
         let n = find(&big, &big_analysis).len();
         println!("claims in the 1 MB corpus: {n}");

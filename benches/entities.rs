@@ -1,15 +1,21 @@
-//! Entity-pass throughput: the default article, and a ~1 MB mixed corpus
+//! Entity-pass throughput: the default article, a ~1 MB mixed corpus
 //! built here from varied English paragraphs (news, press releases,
-//! encyclopedia prose). Reports MB/s (criterion `Throughput::Bytes`).
+//! encyclopedia prose), and the repository's prose at 4 KB, 100 KB and
+//! 1 MB (`benches/support`), for the entity pass alone and for the whole
+//! analysis (entities + claims). Reports MB/s (criterion `Throughput::Bytes`).
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/tgt-entities cargo bench --no-default-features --bench entities
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::support::{text_of, SIZES};
     use claimlens::analysis::entities::extract_text;
-    use claimlens::analysis::DEFAULT_TEXT;
+    use claimlens::analysis::{analyse, Document, DEFAULT_TEXT};
     use criterion::{Criterion, Throughput};
     use std::hint::black_box;
 
@@ -51,6 +57,24 @@ mod native {
             b.iter(|| black_box(extract_text(black_box(&big))))
         });
         g.finish();
+
+        let inputs: Vec<(&str, String)> = SIZES.iter().map(|(n, b)| (*n, text_of(*b))).collect();
+        for (group, full) in [("entities_by_size", false), ("analyse_by_size", true)] {
+            let mut g = c.benchmark_group(group);
+            for (name, text) in &inputs {
+                g.throughput(Throughput::Bytes(text.len() as u64));
+                g.sample_size(if text.len() > 200_000 { 10 } else { 30 });
+                if full {
+                    let doc = Document::from_plain_text("bench", "Bench", text);
+                    g.bench_function(*name, |b| b.iter(|| black_box(analyse(black_box(&doc)))));
+                } else {
+                    g.bench_function(*name, |b| {
+                        b.iter(|| black_box(extract_text(black_box(text))))
+                    });
+                }
+            }
+            g.finish();
+        }
         c.final_summary();
     }
 }

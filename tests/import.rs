@@ -14,7 +14,7 @@ use support::webdriver::Browser;
 /// file choice would.
 fn import(browser: &Browser, name: &str, text: &str) {
     browser.eval(
-        "const input = document.querySelector('.file-button input[type=file]'); \
+        "const input = document.querySelector('input.import-file'); \
          const dt = new DataTransfer(); \
          dt.items.add(new File([arguments[1]], arguments[0], {type: 'application/json'})); \
          input.files = dt.files; \

@@ -271,7 +271,7 @@ pub fn ImportButton() -> impl IntoView {
         <label class="link-button file-button"
             title="Import highlights (W3C Web Annotation JSON-LD) or entities (displaCy JSON)">
             "Import…"
-            <input type="file" class="sr-only" accept=".json,.jsonld,application/json,application/ld+json"
+            <input type="file" class="sr-only import-file" accept=".json,.jsonld,application/json,application/ld+json"
                 on:change=on_change/>
         </label>
     }

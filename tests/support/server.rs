@@ -34,6 +34,10 @@ struct Shared {
     log: Vec<Request>,
     overrides: HashMap<String, Override>,
     extra_headers: Vec<(String, String)>,
+    /// Serve this folder instead of the one given at start (a redeploy).
+    root: Option<PathBuf>,
+    /// Drop every connection unanswered, as a server that went away.
+    down: bool,
 }
 
 /// A running server; it stops accepting when the test process ends.
@@ -82,6 +86,16 @@ impl Server {
             .unwrap()
             .overrides
             .insert(path.to_string(), over);
+    }
+
+    /// Serve `root` from now on, on the same origin (a new deploy).
+    pub fn set_root(&self, root: &Path) {
+        self.shared.lock().unwrap().root = Some(root.to_path_buf());
+    }
+
+    /// Go away (`true`: every connection is closed unanswered) or come back.
+    pub fn set_down(&self, down: bool) {
+        self.shared.lock().unwrap().down = down;
     }
 
     /// Add a header to every response (e.g. Content-Security-Policy).
@@ -135,10 +149,15 @@ fn handle(stream: TcpStream, root: &Path, shared: &Mutex<Shared>) -> std::io::Re
     reader.read_exact(&mut body)?;
 
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
-    let (over, extra) = {
+    let (over, extra, new_root, down) = {
         let s = shared.lock().unwrap();
-        (s.overrides.get(&path).cloned(), s.extra_headers.clone())
+        let over = s.overrides.get(&path).cloned();
+        (over, s.extra_headers.clone(), s.root.clone(), s.down)
     };
+    if down {
+        return Ok(());
+    }
+    let root = new_root.as_deref().unwrap_or(root);
     let (status, ctype, bytes) = match over {
         Some(o) => (o.status, o.content_type, o.body),
         None => match resolve(root, &path) {

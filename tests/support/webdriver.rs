@@ -144,6 +144,11 @@ pub fn chromium_args(profile: &str, width: u32, height: u32) -> Vec<String> {
 impl Browser {
     /// Start chromedriver and a headless Chromium with the given window size.
     pub fn start(width: u32, height: u32) -> Browser {
+        Browser::start_with(width, height, &[])
+    }
+
+    /// [`Browser::start`] with extra Chromium flags (e.g. `--enable-precise-memory-info`).
+    pub fn start_with(width: u32, height: u32, extra_args: &[&str]) -> Browser {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -165,7 +170,10 @@ impl Browser {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "binary": CHROMIUM,
-                    "args": chromium_args(&profile.to_string_lossy(), width, height),
+                    "args": chromium_args(&profile.to_string_lossy(), width, height)
+                        .into_iter()
+                        .chain(extra_args.iter().map(|a| a.to_string()))
+                        .collect::<Vec<_>>(),
                 },
                 "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
             }}
@@ -234,6 +242,20 @@ impl Browser {
         );
     }
 
+    /// Send a DevTools protocol command (`Page.addScriptToEvaluateOnNewDocument`…).
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
+    }
+
+    /// Let asynchronous scripts run for up to `secs` seconds (WebDriver's default is 30).
+    pub fn set_script_timeout(&self, secs: u64) {
+        self.cmd("POST", "/timeouts", Some(json!({ "script": secs * 1000 })));
+    }
+
     /// Run `script` without arguments and return its result.
     pub fn js(&self, script: &str) -> Value {
         self.eval(script, json!([]))
@@ -283,6 +305,18 @@ impl Browser {
             Some(json!({ "actions": [{
                 "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" },
                 "actions": [{ "type": "pointerMove", "origin": el, "x": 0, "y": 0, "duration": 0 }],
+            }] })),
+        );
+    }
+
+    /// Move the mouse pointer to `x`, `y` CSS pixels from the viewport's top left.
+    pub fn pointer_to(&self, x: i64, y: i64) {
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{
+                "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" },
+                "actions": [{ "type": "pointerMove", "origin": "viewport", "x": x, "y": y, "duration": 0 }],
             }] })),
         );
     }

@@ -1,0 +1,632 @@
+//! The browser benchmark behind `scripts/bench` (not a pass/fail test: it
+//! is `#[ignore]`d, so `cargo test` and `scripts/test` never run it).
+//!
+//! Headless Chromium over the release build on loopback, every figure the
+//! median of [`RUNS`] runs; writes `BENCHMARKS.md`. Needs `dist/` (the
+//! normal release build), `target/bench-dist/` (the same app built with
+//! the `bench` feature, which exports `bench_entities` / `bench_analyse`
+//! so the analysis can be timed alone) and `node_modules/compromise`
+//! (pinned in `package.json`); `scripts/bench` prepares all three.
+//!
+//! ```sh
+//! scripts/bench
+//! # or, with the three in place:
+//! cargo test --no-default-features --test bench_browser -- --ignored --nocapture
+//! ```
+
+mod support;
+
+#[path = "../benches/support/mod.rs"]
+mod inputs;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use claimlens::analysis::share::{encode, DocRef, ViewState};
+use serde_json::{json, Value};
+use support::server::{Override, Server};
+use support::webdriver::{Browser, CHROMIUM};
+use support::{dist_dir, load_app};
+
+/// Runs per figure (the median is reported).
+const RUNS: usize = 5;
+/// Words in the document the pin latency is measured on.
+const PIN_WORDS: usize = 100_000;
+
+/// Installed before any page script: records when the app has rendered the
+/// article with its highlights (`data-app="ready"` is set right after the
+/// synchronous mount, which analyses and renders), the next frame after
+/// that, and every long task.
+const PROBE: &str = r#"(() => {
+  const r = window.__bench = { ready: null, painted: null, longtasks: [] };
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) r.longtasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+  const mo = new MutationObserver(() => {
+    if (r.ready !== null || !document.documentElement || document.documentElement.dataset.app !== 'ready') return;
+    r.ready = performance.now();
+    mo.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { r.painted = performance.now(); }, 0));
+  });
+  mo.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
+})();"#;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    assert!(!v.is_empty());
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+fn say(s: &str) {
+    let _ = writeln!(std::io::stderr(), "bench: {s}");
+}
+
+fn bench_dist() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-dist")
+}
+
+fn compromise_js() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/compromise/builds/compromise.js")
+}
+
+fn compromise_version() -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/compromise/package.json");
+    std::fs::read_to_string(p)
+        .ok()
+        .and_then(|s| serde_json::from_str::<Value>(&s).ok())
+        .and_then(|v| v["version"].as_str().map(String::from))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// A browser with precise heap figures and the probe installed.
+fn probed_browser() -> Browser {
+    let b = Browser::start_with(1280, 900, &["--enable-precise-memory-info"]);
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": PROBE }),
+    );
+    b.set_script_timeout(300);
+    b
+}
+
+/// Navigate and wait for the probe's figures: (dom ready ms, painted ms, longest task ms, marks).
+fn timed_load(b: &Browser, url: &str) -> (f64, f64, f64, u64) {
+    let (r, p, l, m, _) = timed_load_wasm(b, url);
+    (r, p, l, m)
+}
+
+/// [`timed_load`], plus when the wasm finished downloading (ms, NaN if not fetched).
+fn timed_load_wasm(b: &Browser, url: &str) -> (f64, f64, f64, u64, f64) {
+    b.goto(url);
+    let v = b.wait_for(
+        "const r = window.__bench;
+         if (document.querySelector('.boot-error')) return { error: document.querySelector('.boot-error').textContent };
+         return r && r.painted !== null && { ready: r.ready, painted: r.painted,
+           longest: Math.max(0, ...r.longtasks),
+           wasm: (performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')) || {}).responseEnd,
+           marks: document.querySelectorAll('mark.m').length };",
+        180,
+    );
+    assert!(v["error"].is_null(), "the app failed: {v}");
+    // Long tasks are reported after they end: give the observer a moment.
+    std::thread::sleep(Duration::from_millis(300));
+    let longest = b
+        .js("return Math.max(0, ...window.__bench.longtasks);")
+        .as_f64()
+        .unwrap_or(0.0);
+    (
+        v["ready"].as_f64().unwrap(),
+        v["painted"].as_f64().unwrap(),
+        longest,
+        v["marks"].as_u64().unwrap_or(0),
+        v["wasm"].as_f64().unwrap_or(f64::NAN),
+    )
+}
+
+/// The app's link (fragment) for a document carried whole in it.
+fn link_for(text: &str) -> String {
+    encode(&ViewState {
+        doc: DocRef::Inline {
+            title: Some("Benchmark document".into()),
+            text: text.to_string(),
+        },
+        ..ViewState::default()
+    })
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    use flate2::{write::GzEncoder, Compression};
+    let mut enc = GzEncoder::new(Vec::new(), Compression::best());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap().len()
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+    out.len()
+}
+
+fn command_output(cmd: &str, args: &[&str]) -> String {
+    std::process::Command::new(cmd)
+        .args(args)
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+fn machine() -> (String, usize) {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = info
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .map(|r| r.trim_start_matches([' ', '\t', ':']))
+        })
+        .unwrap_or("unknown CPU")
+        .to_string();
+    let cores = info.lines().filter(|l| l.starts_with("processor")).count();
+    (model, cores)
+}
+
+fn kb(n: usize) -> String {
+    format!("{:.1} KB", n as f64 / 1024.0)
+}
+
+fn ms(x: f64) -> String {
+    if x >= 100.0 {
+        format!("{x:.0} ms")
+    } else {
+        format!("{x:.1} ms")
+    }
+}
+
+fn met(ok: bool) -> &'static str {
+    if ok {
+        "**met**"
+    } else {
+        "**missed**"
+    }
+}
+
+#[test]
+#[ignore = "a benchmark: run it with scripts/bench"]
+fn browser_benchmark() {
+    require_app!(true);
+    assert!(
+        bench_dist().join("index.html").is_file(),
+        "target/bench-dist/ is missing: run scripts/bench"
+    );
+    assert!(
+        compromise_js().is_file(),
+        "node_modules/compromise is missing: run npm ci (scripts/bench does)"
+    );
+    let mut md = String::new();
+    let mut goals = Vec::new();
+
+    // ---- Transfer sizes -------------------------------------------------
+    say("asset sizes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let mut size_rows = String::new();
+    let (mut first_raw, mut first_gz, mut first_br) = (0, 0, 0);
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let (raw, gz, br) = (bytes.len(), gzip_len(&bytes), brotli_len(&bytes));
+        // embed.js is for host pages; sw.js is fetched after the app runs.
+        let first_load = !matches!(name.as_str(), "embed.js" | "sw.js");
+        if first_load {
+            first_raw += raw;
+            first_gz += gz;
+            first_br += br;
+        }
+        let note = match name.as_str() {
+            "embed.js" => " (host pages only)",
+            "sw.js" => " (after start)",
+            _ => "",
+        };
+        let _ = writeln!(
+            size_rows,
+            "| `{name}`{note} | {} | {} | {} |",
+            kb(raw),
+            kb(gz),
+            kb(br)
+        );
+    }
+    let _ = writeln!(
+        size_rows,
+        "| **first load** | **{}** | **{}** | **{}** |",
+        kb(first_raw),
+        kb(first_gz),
+        kb(first_br)
+    );
+
+    // ---- Default article: navigation to highlights, heap ------------------
+    say("default article, first and repeat visits");
+    let (mut ready, mut painted, mut repeat, mut heap, mut wasm_mem, mut wasm_end) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let mut default_marks = 0;
+    let server = Server::start(&dist_dir());
+    for run in 0..RUNS {
+        let b = probed_browser();
+        let (r, p, _, marks, w) = timed_load_wasm(&b, &server.url(&format!("/?run={run}")));
+        wasm_end.push(w);
+        assert!(marks > 0, "no highlights in the default article");
+        default_marks = marks;
+        ready.push(r);
+        painted.push(p);
+        std::thread::sleep(Duration::from_millis(500));
+        let h = b.js("return performance.memory ? performance.memory.usedJSHeapSize : null;");
+        heap.push(h.as_f64().unwrap_or(f64::NAN));
+        let w = b.eval_async(
+            "const done = arguments[arguments.length - 1];
+             import('./claimlens-web.js').then((m) => m.default()).then((w) => done(w.memory.buffer.byteLength), () => done(null));",
+            json!([]),
+        );
+        wasm_mem.push(w.as_f64().unwrap_or(f64::NAN));
+        // Repeat visit: the service worker serves the files.
+        b.wait_for("return navigator.serviceWorker.controller !== null;", 30);
+        let (_, p2, _, _) = timed_load(&b, &server.url(&format!("/?run={run}&repeat=1")));
+        repeat.push(p2);
+    }
+    let nav_painted = median(painted.clone());
+    goals.push(format!(
+        "- Default article highlighted ≤ 300 ms after navigation (loopback, first visit): {} — {} (median; {} from the service worker on a repeat visit).",
+        met(nav_painted <= 300.0),
+        ms(nav_painted),
+        ms(median(repeat.clone()))
+    ));
+
+    // ---- Documents carried in links: open → highlighted; long tasks --------
+    say("documents in links");
+    let b = probed_browser();
+    load_app(&b, &server.url("/"));
+    b.wait_for("return navigator.serviceWorker.controller !== null;", 30);
+    let mut link_rows = String::new();
+    let mut longest_1mb = 0.0;
+    for (name, bytes) in inputs::SIZES {
+        let text = inputs::text_of(bytes);
+        let fragment = link_for(&text);
+        let (mut r, mut p, mut lt, mut marks) = (vec![], vec![], vec![], 0);
+        for run in 0..RUNS {
+            let (a, c, l, m) = timed_load(
+                &b,
+                &server.url(&format!("/?doc={name}&run={run}#{fragment}")),
+            );
+            r.push(a);
+            p.push(c);
+            lt.push(l);
+            marks = m;
+        }
+        if name == "1MB" {
+            longest_1mb = median(lt.clone());
+        }
+        let _ = writeln!(
+            link_rows,
+            "| {name} ({} bytes, link {} chars) | {marks} | {} | {} | {} |",
+            text.len(),
+            fragment.len(),
+            ms(median(r)),
+            ms(median(p)),
+            ms(median(lt)),
+        );
+    }
+    drop(b);
+
+    // ---- Pin latency on 100k words ----------------------------------------
+    say("pin latency");
+    let text = inputs::text_of_words(PIN_WORDS);
+    let b = probed_browser();
+    let (_, _, _, marks_100k) = timed_load(
+        &b,
+        &server.url(&format!("/?doc=100kwords#{}", link_for(&text))),
+    );
+    // The entities with the most mentions: pinning them touches the most marks.
+    let targets = b.js(&format!(
+        "const first = new Map(), count = new Map();
+         for (const m of document.querySelectorAll('article mark.m')) {{
+           const e = m.dataset.e;
+           count.set(e, (count.get(e) || 0) + 1);
+           if (!first.has(e)) first.set(e, m.dataset.m);
+         }}
+         return [...count.entries()].sort((a, b) => b[1] - a[1]).slice(0, {})
+           .map(([e, n]) => [first.get(e), n]);",
+        RUNS + 2
+    ));
+    let mut pins = vec![];
+    let mut pinned_counts = vec![];
+    for t in targets.as_array().unwrap() {
+        let (mi, n) = (t[0].as_str().unwrap(), t[1].as_u64().unwrap());
+        // No card from an earlier hover may cover the mention.
+        b.pointer_to(2, 2);
+        b.press(&[support::webdriver::keys::ESCAPE]);
+        b.wait_for(
+            "const c = document.getElementById('entity-card'); return !c || c.hidden;",
+            10,
+        );
+        // Mid-screen, so the card that hovering opens sits beside the mention, not over it.
+        b.js(&format!(
+            "document.querySelector('article mark.m[data-m=\"{mi}\"]').scrollIntoView({{ block: 'center' }});"
+        ));
+        b.js("window.__pin = null;
+              addEventListener('click', (e) => { const t0 = e.timeStamp;
+                requestAnimationFrame(() => setTimeout(() => { window.__pin = performance.now() - t0; }, 0));
+              }, { capture: true, once: true });");
+        b.click(&format!("article mark.m[data-m=\"{mi}\"]"));
+        let v = b.wait_for("return window.__pin;", 30);
+        let pinned = b.js("return document.querySelectorAll('article mark.m.pin').length;");
+        if pinned.as_u64() != Some(n) {
+            let why = b.js(&format!(
+                "const m = document.querySelector('article mark.m[data-m=\"{mi}\"]');
+                 const r = m.getBoundingClientRect();
+                 const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                 return {{ cls: m.className, rect: [r.left, r.top, r.width, r.height],
+                   top: top && top.outerHTML.slice(0, 200),
+                   pinbar: (document.querySelector('.pinbar') || {{}}).textContent }};"
+            ));
+            panic!("the click on mention {mi} pinned {pinned} of {n} mentions: {why}");
+        }
+        pins.push(v.as_f64().unwrap());
+        pinned_counts.push(n);
+        // Escape closes the card, then unpins.
+        b.pointer_to(2, 2);
+        for _ in 0..5 {
+            b.press(&[support::webdriver::keys::ESCAPE]);
+            if b.js("return document.querySelectorAll('article mark.m.pin').length;") == json!(0) {
+                break;
+            }
+        }
+    }
+    drop(b);
+    let pin = median(pins.clone());
+    goals.push(format!(
+        "- Pin ≤ 16 ms on {PIN_WORDS} words (click → next frame): {} — {} (median over {} entities with {}–{} mentions each; {marks_100k} highlights in the document).",
+        met(pin <= 16.0),
+        ms(pin),
+        pins.len(),
+        pinned_counts.iter().min().unwrap(),
+        pinned_counts.iter().max().unwrap(),
+    ));
+    goals.push(format!(
+        "- 1 MB analysed without a main-thread task over 50 ms: {} — the longest task while opening the 1 MB document was {} (median of {RUNS}); the app analyses and renders in one synchronous task.",
+        met(longest_1mb <= 50.0),
+        ms(longest_1mb)
+    ));
+    drop(server);
+
+    // ---- Analysis inside the wasm, and compromise, in the same page -------
+    say("analysis in the wasm vs compromise");
+    let server = Server::start(&bench_dist());
+    server.set_override(
+        "/bench/compromise.js",
+        Override {
+            status: 200,
+            content_type: "text/javascript; charset=utf-8".into(),
+            body: std::fs::read(compromise_js()).unwrap(),
+        },
+    );
+    let texts: Vec<(&str, String)> = inputs::SIZES
+        .iter()
+        .map(|(n, b)| (*n, inputs::text_of(*b)))
+        .collect();
+    for (name, text) in &texts {
+        server.set_override(
+            &format!("/bench/text-{name}.txt"),
+            Override {
+                status: 200,
+                content_type: "text/plain; charset=utf-8".into(),
+                body: text.clone().into_bytes(),
+            },
+        );
+    }
+    let b = probed_browser();
+    load_app(&b, &server.url("/"));
+    let loaded = b.eval_async(
+        "const [names, done] = [arguments[0], arguments[arguments.length - 1]];
+         const s = document.createElement('script');
+         s.src = './bench/compromise.js';
+         s.onerror = () => done('compromise did not load');
+         s.onload = () => Promise.all(names.map((n) => fetch('./bench/text-' + n + '.txt').then((r) => r.text())))
+           .then((t) => { window.__texts = Object.fromEntries(names.map((n, i) => [n, t[i]])); return import('./claimlens-web.js'); })
+           .then((m) => (typeof nlp === 'function' && nlp('Warm up in Paris.').people(), m))
+           .then((m) => done(typeof nlp === 'function' && typeof m.bench_entities === 'function' ? 'ok' : 'hooks missing'),
+                 (e) => done(String(e)));
+         document.head.appendChild(s);",
+        json!([texts.iter().map(|(n, _)| *n).collect::<Vec<_>>()]),
+    );
+    assert_eq!(loaded, json!("ok"), "benchmark page setup failed");
+    let mut wasm_rows = String::new();
+    let mut cmp_rows = String::new();
+    let mut ratios = vec![];
+    for (name, text) in &texts {
+        let (mut ent, mut ana, mut cmp) = (vec![], vec![], vec![]);
+        let mut counts = json!(null);
+        for run in 0..RUNS {
+            let v = b.eval_async(
+                "const [name, first, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+                 import('./claimlens-web.js').then((m) => {
+                   const text = window.__texts[name];
+                   const out = {};
+                   // Repeat short calls for at least 100 ms: the clock is coarse.
+                   const time = (f) => {
+                     let n = 0, r;
+                     const t0 = performance.now();
+                     do { r = f(); n++; } while (performance.now() - t0 < 100);
+                     return [(performance.now() - t0) / n, r];
+                   };
+                   const ours = () => {
+                     [out.entities, out.mentions] = time(() => m.bench_entities(text));
+                     [out.analyse, out.claims] = time(() => m.bench_analyse(text));
+                   };
+                   const theirs = () => {
+                     [out.compromise, out.found] = time(() => {
+                       const d = nlp(text);
+                       return d.people().out('array').length + d.places().out('array').length
+                         + d.organizations().out('array').length;
+                     });
+                   };
+                   if (first) { ours(); theirs(); } else { theirs(); ours(); }
+                   done(out);
+                 }, (e) => done({ error: String(e) }));",
+                json!([name, run % 2 == 0]),
+            );
+            assert!(v["error"].is_null(), "{v}");
+            ent.push(v["entities"].as_f64().unwrap());
+            ana.push(v["analyse"].as_f64().unwrap());
+            cmp.push(v["compromise"].as_f64().unwrap());
+            counts = v;
+        }
+        let mb = text.len() as f64 / (1024.0 * 1024.0);
+        let (e, a, c) = (median(ent), median(ana), median(cmp));
+        let ratio = c / e;
+        ratios.push((*name, ratio));
+        let _ = writeln!(
+            wasm_rows,
+            "| {name} | {} | {} ({:.1} MB/s) | {} ({:.1} MB/s) | {} |",
+            counts["mentions"],
+            ms(e),
+            mb / (e / 1000.0),
+            ms(a),
+            mb / (a / 1000.0),
+            counts["claims"],
+        );
+        let _ = writeln!(
+            cmp_rows,
+            "| {name} | {} ({:.2} MB/s) | {} found | {} ({:.1} MB/s) | {} mentions | **{ratio:.1}×** |",
+            ms(c),
+            mb / (c / 1000.0),
+            counts["found"],
+            ms(e),
+            mb / (e / 1000.0),
+            counts["mentions"],
+        );
+        say(&format!(
+            "{name}: claimlens {e:.1} ms, compromise {c:.1} ms"
+        ));
+    }
+    drop(b);
+    let worst = ratios.iter().map(|(_, r)| *r).fold(f64::INFINITY, f64::min);
+    goals.insert(
+        0,
+        format!(
+            "- Analysis throughput ≥ 20× compromise's on the same text: {} — {} (compromise time ÷ claimlens entity-pass time, same page and run).",
+            met(worst >= 20.0),
+            ratios
+                .iter()
+                .map(|(n, r)| format!("{r:.1}× on {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+
+    // ---- BENCHMARKS.md ------------------------------------------------------
+    let (cpu, cores) = machine();
+    let date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]);
+    let chromium = command_output(CHROMIUM, &["--version"]);
+    let _ = writeln!(
+        md,
+        "# claimlens benchmarks\n\n\
+         Generated by `scripts/bench` (`tests/bench_browser.rs`); do not edit by hand.\n\n\
+         - Date: {date}\n\
+         - Machine: {cpu}, {cores} cores (shared with other work while this ran)\n\
+         - Browser: {chromium}, headless, over the release build on a loopback server\n\
+         - compromise: {} (npm, pinned in `package.json`)\n\
+         - Every time is the median of {RUNS} runs.\n\n\
+         ## Goals\n\n{}\n",
+        compromise_version(),
+        goals.join("\n")
+    );
+    let _ = writeln!(
+        md,
+        "## Default article: navigation → highlighted\n\n\
+         Navigation start to the article rendered with its {default_marks} highlights (the app marks \
+         `data-app=\"ready\"` right after its synchronous mount, which analyses and renders), and to the \
+         next frame after that. A fresh browser profile each run (first visit), then a reload served by \
+         the service worker (repeat visit).\n\n\
+         | | median | runs |\n|---|---|---|\n\
+         | first visit, wasm downloaded | {} | {} |\n\
+         | first visit, rendered | {} | {} |\n\
+         | first visit, next frame | {} | {} |\n\
+         | repeat visit (service worker), next frame | {} | {} |\n\
+         | JS heap after load (`performance.memory.usedJSHeapSize`) | {} | |\n\
+         | wasm linear memory after load | {} | |\n",
+        ms(median(wasm_end.clone())),
+        fmt_runs(&wasm_end),
+        ms(median(ready.clone())),
+        fmt_runs(&ready),
+        ms(nav_painted),
+        fmt_runs(&painted),
+        ms(median(repeat.clone())),
+        fmt_runs(&repeat),
+        kb(median(heap) as usize),
+        kb(median(wasm_mem) as usize),
+    );
+    let _ = writeln!(
+        md,
+        "## Documents opened from a link\n\n\
+         The repository's prose (`benches/support`) packed into the link (`#v=1&x=…`): navigation → \
+         rendered with highlights, the next frame, and the longest main-thread task \
+         (`PerformanceObserver` `longtask`).\n\n\
+         | document | highlights | rendered | next frame | longest task |\n|---|---|---|---|---|\n{link_rows}"
+    );
+    let _ = writeln!(
+        md,
+        "## Analysis inside the wasm\n\n\
+         Timed in the page around calls into the wasm (a build with the `bench` feature, which only \
+         adds two exported hooks): the entity pass alone, and the whole analysis the app runs \
+         (entities + claims).\n\n\
+         | text | mentions | entity pass | whole analysis | claims |\n|---|---|---|---|---|\n{wasm_rows}"
+    );
+    let _ = writeln!(
+        md,
+        "## claimlens vs compromise, same page and run\n\n\
+         compromise: `nlp(text)` then `.people()`, `.places()`, `.organizations()` (`.out('array')`). \
+         claimlens: the entity pass (all types: people, organisations, places, groups, dates, \
+         quantities, money, events). Ratio = compromise time ÷ claimlens time.\n\n\
+         | text | compromise | people+places+orgs | claimlens | | ratio |\n|---|---|---|---|---|---|\n{cmp_rows}"
+    );
+    let _ = writeln!(
+        md,
+        "## Transfer size of each asset in `dist/`\n\n\
+         gzip at level 9, brotli at quality 11. The first load is every file but `embed.js` \
+         (for host pages) and `sw.js` (registered once the app runs).\n\n\
+         | asset | raw | gzip | brotli |\n|---|---|---|---|\n{size_rows}"
+    );
+    let _ = writeln!(
+        md,
+        "## Reproduce\n\n```sh\nscripts/bench\n```\n\n\
+         Native throughput of the same passes: `cargo bench --no-default-features` \
+         (`benches/entities.rs`, `benches/claims.rs`, `benches/share.rs`)."
+    );
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
+    std::fs::write(&out, &md).unwrap();
+    println!("{md}");
+    say(&format!("wrote {}", out.display()));
+}
+
+fn fmt_runs(v: &[f64]) -> String {
+    v.iter()
+        .map(|x| format!("{x:.0}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
