@@ -154,7 +154,7 @@ fn a_document_too_long_for_a_link_offers_a_file() {
     import(&browser, "long.json", &file);
     notice(&browser);
     let got = browser.wait_for(
-        "const b = document.querySelector('.share-button'); \
+        "const b = document.querySelector('.copy-link'); \
          return b && b.textContent.includes('Download') ? {label: b.textContent, hash: location.hash} : null;",
         20,
     );
@@ -167,7 +167,7 @@ fn a_document_too_long_for_a_link_offers_a_file() {
         got["hash"].as_str().unwrap().len() < 2000,
         "no huge fragment"
     );
-    browser.click(".share-button");
+    browser.click(".copy-link");
     let status = browser.wait_for(
         "const s = document.querySelector('.share-status'); return s && s.textContent.length ? s.textContent : null;",
         10,

@@ -102,7 +102,7 @@ fn copy_link_gives_the_current_link() {
     let browser = Browser::start(1280, 900);
     open(&server, &browser, "");
     browser.click(".entity-row");
-    browser.click(".share-button");
+    browser.click(".copy-link");
     let result = browser.wait_for(
         "const s = document.querySelector('.share-status').textContent;
          const f = document.getElementById('share-link');

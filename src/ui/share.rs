@@ -182,7 +182,7 @@ pub fn ShareButton() -> impl IntoView {
     });
     view! {
         <div class="share">
-            <button type="button" class="share-button" on:click=copy
+            <button type="button" class="share-button copy-link" on:click=copy
                 title="Copy a link that reopens this view: document, pinned entity and filters">
                 {copy_label}
             </button>
