@@ -5,6 +5,7 @@
 mod support;
 
 use serde_json::{json, Value};
+use support::server::Server;
 use support::webdriver::Browser;
 
 const PAGE: &str = r#"<!doctype html><html><head>
@@ -233,4 +234,71 @@ fn recent_documents_reopen_delete_and_survive_damage() {
     browser.click(".recent-row button[aria-label^='Delete']");
     let recent = browser.js("return document.querySelectorAll('.recent-open').length;");
     assert_eq!(recent, json!(0));
+}
+
+#[test]
+fn src_opens_a_page_its_site_allows_and_explains_one_it_does_not() {
+    require_app!(true);
+    let dir = std::env::temp_dir().join(format!("claimlens-src-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("page.html"), PAGE).unwrap();
+    // Two other loopback origins: one allows cross-origin reads (CORS), one does not.
+    let open_site = Server::start(&dir);
+    open_site.add_header("Access-Control-Allow-Origin", "*");
+    let closed_site = Server::start(&dir);
+    let app = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    let src = |s: &Server| {
+        format!(
+            "?src={}",
+            s.url("/page.html").replace(':', "%3A").replace('/', "%2F")
+        )
+    };
+    support::load_app(&browser, &app.url(&format!("/{}", src(&open_site))));
+    wait_title(&browser, "Harbour bridge reopens");
+    // The address no longer names the page: a reload shows what was opened.
+    assert!(!browser
+        .js("return location.search;")
+        .as_str()
+        .unwrap()
+        .contains("src="));
+    support::load_app(&browser, &app.url(&format!("/{}", src(&closed_site))));
+    let note = notice(&browser);
+    assert!(
+        note.contains("could not be fetched") && note.contains("Save the page"),
+        "{note}"
+    );
+    assert_ne!(title(&browser), json!("Harbour bridge reopens"));
+    // No cookies or credentials went with the request.
+    assert!(open_site.requests().iter().any(|r| r.path == "/page.html"));
+}
+
+#[test]
+fn huge_and_foreign_inputs_get_their_messages() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    let before = title(&browser);
+    // Over 50 MB: refused by its size, before it is read.
+    browser.js(
+        "const input = document.querySelector('input.intake-file'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([new Uint8Array(50 * 1024 * 1024 + 1)], 'huge.txt', {type: 'text/plain'})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+    );
+    let note = notice(&browser);
+    assert!(
+        note.contains("too large") && note.contains("stays open"),
+        "{note}"
+    );
+    assert_eq!(title(&browser), before);
+    // Not English: analysed, with a notice.
+    choose_file(
+        &browser,
+        "bericht.txt",
+        &b64("Die Verhandlungen in Istanbul wurden am Montag fortgesetzt, und die Delegationen haben sich nicht auf einen Waffenstillstand geeinigt, sagte der Sprecher der Regierung.\n".as_bytes()),
+        "text/plain",
+    );
+    wait_title(&browser, "bericht");
+    assert!(notice(&browser).contains("does not look like English"));
 }
