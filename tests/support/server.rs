@@ -34,6 +34,7 @@ struct Shared {
     log: Vec<Request>,
     overrides: HashMap<String, Override>,
     extra_headers: Vec<(String, String)>,
+    posts: Vec<(String, Vec<u8>)>,
 }
 
 /// A running server; it stops accepting when the test process ends.
@@ -82,6 +83,16 @@ impl Server {
             .unwrap()
             .overrides
             .insert(path.to_string(), over);
+    }
+
+    /// The bodies of the POST requests to `path` so far (e.g. CSP violation reports).
+    pub fn posted(&self, path: &str) -> Vec<String> {
+        let s = self.shared.lock().unwrap();
+        s.posts
+            .iter()
+            .filter(|(p, _)| p == path)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .collect()
     }
 
     /// Add a header to every response (e.g. Content-Security-Policy).
@@ -135,6 +146,10 @@ fn handle(stream: TcpStream, root: &Path, shared: &Mutex<Shared>) -> std::io::Re
     reader.read_exact(&mut body)?;
 
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    if method == "POST" {
+        let mut s = shared.lock().unwrap();
+        s.posts.push((path.clone(), body.clone()));
+    }
     let (over, extra) = {
         let s = shared.lock().unwrap();
         (s.overrides.get(&path).cloned(), s.extra_headers.clone())
