@@ -239,8 +239,11 @@ fn is_quotation(s: &str) -> bool {
         '«' => '»',
         _ => return false,
     };
-    // The only closing mark is the last character.
-    last == closing && !s[first.len_utf8()..s.len() - last.len_utf8()].contains(closing)
+    // The only closing mark is the last character (and not the opening one:
+    // a lone `"` is no quotation).
+    s.len() >= first.len_utf8() + last.len_utf8()
+        && last == closing
+        && !s[first.len_utf8()..s.len() - last.len_utf8()].contains(closing)
 }
 
 /// Lines longer than this are taken as whole paragraphs, not hard-wrapped text.
@@ -353,6 +356,19 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph that is a lone quotation mark once panicked (found by the
+    /// Big List of Naughty Strings; the wasm build aborts on panic).
+    #[test]
+    fn a_lone_quotation_mark_is_a_paragraph() {
+        for text in ["\"", "“", "a\n\n\"\n\nb", "\"\""] {
+            let blocks = split_blocks(text);
+            assert!(!blocks.is_empty(), "{text:?}");
+        }
+        assert!(!is_quotation("\""));
+        assert!(is_quotation("\"\""));
+        assert!(is_quotation("“Yes.”"));
+    }
 
     fn kinds_and_texts(text: &str) -> Vec<(BlockKind, &str)> {
         split_blocks(text)
