@@ -195,8 +195,13 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 }
 
 /// Trimmed span of `s` (which starts at `start`), or `None` if blank.
+/// Combining marks and joiners at the start (attached to the whitespace or
+/// markup before them) go with the whitespace, so a block never starts
+/// inside a grapheme cluster.
 fn trimmed(start: usize, s: &str) -> Option<Span> {
-    let t = s.trim_start();
+    let t = s.trim_start_matches(|c: char| {
+        c.is_whitespace() || crate::analysis::text::extends_cluster(c)
+    });
     let lead = s.len() - t.len();
     let t = t.trim_end();
     (!t.is_empty()).then(|| Span::new(start + lead, start + lead + t.len()))
