@@ -184,15 +184,10 @@ pub fn json(data: &[u8]) {
 }
 
 fn walk(v: &Json) {
-    let _ = (v.as_str(), v.as_usize(), v.get("type"));
-    for item in v.items() {
-        if let Json::Arr(xs) = item {
-            xs.iter().for_each(walk);
-        }
-    }
-    if let Json::Obj(m) = v {
-        for (_, x) in m {
-            walk(x);
-        }
+    let _ = (v.as_str(), v.as_usize(), v.get("type"), v.items().len());
+    match v {
+        Json::Arr(xs) => xs.iter().for_each(walk),
+        Json::Obj(m) => m.iter().for_each(|(_, x)| walk(x)),
+        _ => {}
     }
 }
