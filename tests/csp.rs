@@ -8,7 +8,8 @@
 
 mod support;
 
-use claimlens::analysis::{analyse, default_document};
+use claimlens::analysis::share::{encode, DocRef, TextQuote, ViewState};
+use claimlens::analysis::{analyse, default_document, Offsets, Span};
 use serde_json::{json, Value};
 use support::server::Server;
 use support::webdriver::Browser;
@@ -79,6 +80,28 @@ fn the_app_works_under_a_strict_csp_and_keeps_to_itself() {
     assert_eq!(browser.js("return location.href;"), link);
     browser.wait_for("return CSS.highlights.has('cl-claim');", 5);
 
+    // A document carried in the link, with a reader's passage, in embed mode.
+    let text = "Officials in Nairobi said on Monday that 40 trucks of food had crossed the border.";
+    let offsets = Offsets::new(text);
+    let at = text.find("40 trucks").unwrap();
+    let state = ViewState {
+        doc: DocRef::Inline {
+            title: Some("Aid".into()),
+            text: text.into(),
+        },
+        highlights: vec![TextQuote::from_span(
+            text,
+            &offsets,
+            Span::new(at, at + "40 trucks".len()),
+        )],
+        embed: true,
+        ..ViewState::default()
+    };
+    support::load_app(
+        &browser,
+        &format!("{}?embed#{}", server.url("/"), encode(&state)),
+    );
+    browser.wait_for("return CSS.highlights.has('cl-passage');", 5);
     assert_eq!(violations(&browser), json!([]), "CSP violations");
     assert_eq!(
         server.posted(REPORTS),
