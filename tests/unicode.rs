@@ -290,7 +290,7 @@ fn fixtures_analyse_without_splitting_clusters() {
         mentions += a.mentions.len();
         n += 1;
     }
-    assert_eq!(n, 7);
+    assert!(n >= 7, "{n} fixtures");
     println!("{n} fixtures, {mentions} mentions checked");
 }
 
