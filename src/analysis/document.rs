@@ -195,8 +195,13 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 }
 
 /// Trimmed span of `s` (which starts at `start`), or `None` if blank.
+/// Combining marks and joiners at the start (attached to the whitespace or
+/// markup before them) go with the whitespace, so a block never starts
+/// inside a grapheme cluster.
 fn trimmed(start: usize, s: &str) -> Option<Span> {
-    let t = s.trim_start();
+    let t = s.trim_start_matches(|c: char| {
+        c.is_whitespace() || crate::analysis::text::extends_cluster(c)
+    });
     let lead = s.len() - t.len();
     let t = t.trim_end();
     (!t.is_empty()).then(|| Span::new(start + lead, start + lead + t.len()))
@@ -253,8 +258,8 @@ fn is_quotation(s: &str) -> bool {
         '«' => '»',
         _ => return false,
     };
-    // The only closing mark is the last character (and a lone `"` is no
-    // quotation).
+    // The only closing mark is the last character (and not the opening one:
+    // a lone `"` is no quotation).
     s.len() >= first.len_utf8() + last.len_utf8()
         && last == closing
         && !s[first.len_utf8()..s.len() - last.len_utf8()].contains(closing)
@@ -373,6 +378,19 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph that is a lone quotation mark once panicked (found by the
+    /// Big List of Naughty Strings; the wasm build aborts on panic).
+    #[test]
+    fn a_lone_quotation_mark_is_a_paragraph() {
+        for text in ["\"", "“", "a\n\n\"\n\nb", "\"\""] {
+            let blocks = split_blocks(text);
+            assert!(!blocks.is_empty(), "{text:?}");
+        }
+        assert!(!is_quotation("\""));
+        assert!(is_quotation("\"\""));
+        assert!(is_quotation("“Yes.”"));
+    }
 
     fn kinds_and_texts(text: &str) -> Vec<(BlockKind, &str)> {
         split_blocks(text)

@@ -110,8 +110,9 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-/// Split `text` into tokens. Whitespace is skipped; every other byte belongs
-/// to exactly one token.
+/// Split `text` into tokens. Whitespace (with any combining marks or
+/// joiners attached to it) is skipped; every other byte belongs to exactly
+/// one token, and tokens start and end on grapheme-cluster boundaries.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let b = text.as_bytes();
@@ -123,7 +124,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let ch = |i: usize| text[i..].chars().next();
     while i < n {
         let c = ch(i).expect("in range");
-        if c.is_whitespace() || c.is_control() || c == '\u{feff}' || c == '\u{200b}' {
+        // Marks and joiners after whitespace attach to the space, not to a
+        // token, so that no token starts inside a grapheme cluster.
+        if c.is_whitespace()
+            || c.is_control()
+            || c == '\u{feff}'
+            || c == '\u{200b}'
+            || (space && extends_cluster(c))
+        {
             space = true;
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
                 line = true;
@@ -213,6 +221,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             kind = TokenKind::Punct;
         }
+        // A token never ends inside a grapheme cluster: marks, joiners and
+        // modifiers after it belong to it, so highlights keep them whole.
+        i = cluster_end(text, start, i);
         out.push(Token {
             span: Span::new(start, i),
             kind,
@@ -227,7 +238,57 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 fn is_mark(c: char) -> bool {
     // Combining diacritical marks (decomposed accents) stay inside the word.
-    matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x20d0..=0x20ff)
+    matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
+}
+
+/// Characters that continue the grapheme cluster before them: combining
+/// marks, the zero-width joiner, variation selectors, emoji skin-tone
+/// modifiers and tag characters (an approximation of Grapheme_Extend that
+/// covers what news text meets).
+pub(crate) fn extends_cluster(c: char) -> bool {
+    is_mark(c)
+        || matches!(c as u32, 0x200d | 0xfe00..=0xfe0f | 0x1f3fb..=0x1f3ff | 0xe0020..=0xe007f | 0xe0100..=0xe01ef)
+}
+
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x2bff | 0x1f000..=0x1faff)
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c as u32, 0x1f1e6..=0x1f1ff)
+}
+
+/// Where the grapheme cluster that holds the token `start..end`'s last
+/// character ends: past any marks, joiners and modifiers, a pictograph
+/// joined by a ZWJ (👨‍👩‍👧), and the second half of a flag (🇺🇦).
+fn cluster_end(text: &str, start: usize, end: usize) -> usize {
+    let mut j = end;
+    let mut prev = text[start..end].chars().next_back();
+    // Tokens are made left to right and a flag's first half takes its
+    // second, so a token that is one regional indicator starts a flag.
+    let flag_half =
+        prev.is_some_and(is_regional_indicator) && text[start..end].chars().count() == 1;
+    if flag_half {
+        if let Some(c) = text[j..]
+            .chars()
+            .next()
+            .filter(|c| is_regional_indicator(*c))
+        {
+            j += c.len_utf8();
+            prev = Some(c);
+        }
+    }
+    let mut pictograph = text[start..j].chars().any(is_pictograph);
+    for c in text[j..].chars() {
+        let joined = prev == Some('\u{200d}') && pictograph && is_pictograph(c);
+        if !(extends_cluster(c) || joined) {
+            break;
+        }
+        pictograph |= joined;
+        j += c.len_utf8();
+        prev = Some(c);
+    }
+    j
 }
 
 /// If the word at `start..end` is an abbreviation, where it ends (after its dot).
@@ -404,6 +465,24 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tokens (and so highlights) never end or start inside a grapheme
+    /// cluster: numbers and punctuation keep their marks, emoji their
+    /// modifiers and ZWJ sequences, flags both halves; marks after a space
+    /// stay with the space.
+    #[test]
+    fn tokens_keep_grapheme_clusters_whole() {
+        assert_eq!(toks("2025\u{301} talks"), ["2025\u{301}", "talks"]);
+        assert_eq!(toks("Kyiv\u{301}."), ["Kyiv\u{301}", "."]);
+        assert_eq!(toks("ok 👍🏽!"), ["ok", "👍🏽", "!"]);
+        assert_eq!(
+            toks("a 👨\u{200d}👩\u{200d}👧 b"),
+            ["a", "👨\u{200d}👩\u{200d}👧", "b"]
+        );
+        assert_eq!(toks("🇺🇦🇷🇺"), ["🇺🇦", "🇷🇺"]);
+        assert_eq!(toks("❤\u{fe0f} NATO"), ["❤\u{fe0f}", "NATO"]);
+        assert_eq!(toks("a \u{301}\u{200d}b"), ["a", "b"]);
+    }
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()

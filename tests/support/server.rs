@@ -38,6 +38,7 @@ struct Shared {
     root: Option<PathBuf>,
     /// Drop every connection unanswered, as a server that went away.
     down: bool,
+    posts: Vec<(String, Vec<u8>)>,
 }
 
 /// A running server; it stops accepting when the test process ends.
@@ -98,6 +99,16 @@ impl Server {
         self.shared.lock().unwrap().down = down;
     }
 
+    /// The bodies of the POST requests to `path` so far (e.g. CSP violation reports).
+    pub fn posted(&self, path: &str) -> Vec<String> {
+        let s = self.shared.lock().unwrap();
+        s.posts
+            .iter()
+            .filter(|(p, _)| p == path)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .collect()
+    }
+
     /// Add a header to every response (e.g. Content-Security-Policy).
     pub fn add_header(&self, name: &str, value: &str) {
         self.shared
@@ -149,6 +160,10 @@ fn handle(stream: TcpStream, root: &Path, shared: &Mutex<Shared>) -> std::io::Re
     reader.read_exact(&mut body)?;
 
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    if method == "POST" {
+        let mut s = shared.lock().unwrap();
+        s.posts.push((path.clone(), body.clone()));
+    }
     let (over, extra, new_root, down) = {
         let s = shared.lock().unwrap();
         let over = s.overrides.get(&path).cloned();

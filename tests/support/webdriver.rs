@@ -392,6 +392,24 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Run `source` in every page this session loads from now on, before
+    /// any of the page's own scripts (DevTools injects it, so a page's
+    /// Content-Security-Policy does not apply to it).
+    pub fn add_init_script(&self, source: &str) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        );
+    }
+
+    /// Every cookie the browser holds for the current page.
+    pub fn cookies(&self) -> Vec<Value> {
+        self.cmd("GET", "/cookie", None)
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// A PNG screenshot of the viewport.
     pub fn screenshot_png(&self) -> Vec<u8> {
         let b64 = self.cmd("GET", "/screenshot", None);

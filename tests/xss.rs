@@ -1,0 +1,370 @@
+//! Hostile input never runs and never becomes markup.
+//!
+//! - A source scan fails if `src/` (or the page's own scripts) builds HTML
+//!   from strings (`inner_html`, `innerHTML`, `outerHTML`,
+//!   `insertAdjacentHTML`, `document.write`, `eval`, `new Function`) with
+//!   anything but constant markup.
+//! - A browser test drives XSS payloads through every input path the app has
+//!   today — the document carried in a link (its text and title), reader
+//!   highlights (`q=` quotes), the pinned entity (`p=`, echoed in a notice)
+//!   and unknown filter names (`h=`, echoed in notices) — with a canary: any
+//!   `alert`/`confirm`/`prompt` or a payload that sets `window.__pwned`
+//!   trips it, and a MutationObserver installed before the app records any
+//!   element or attribute that could run script.
+//!
+//! Payloads: `tests/fixtures/xss/payloads.txt` (written for claimlens), and,
+//! when `../shared` is beside the clone, the Big List of Naughty Strings and
+//! the payloadbox XSS list (both MIT, see `../shared/data/hostile/README.md`).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use claimlens::analysis::share::{encode, DocRef, TextQuote, ViewState};
+use claimlens::analysis::{Document, Offsets, Span};
+use serde_json::json;
+use support::server::Server;
+use support::webdriver::Browser;
+
+// ---------------------------------------------------------------- source scan
+
+/// Sinks that turn a string into markup or code.
+const SINKS: &[&str] = &[
+    "inner_html",
+    "outer_html",
+    "innerHTML",
+    "outerHTML",
+    "insertAdjacentHTML",
+    "insert_adjacent_html",
+    "document.write",
+    "createContextualFragment",
+    "create_contextual_fragment",
+    "eval(",
+    "new Function(",
+    "srcdoc",
+];
+
+/// A string literal at the start of `s` (no interpolation): the rest after it.
+fn literal(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let quote = s.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let body = &s[1..];
+    let end = body.find(quote)?;
+    (!body[..end].contains(['{', '$', '\\'])).then(|| body[end + 1..].trim_start())
+}
+
+/// True when the sink's value or arguments are constant strings only:
+/// `inner_html="…"`, `.set_inner_html("…")`, `innerHTML = '…'`.
+fn constant_argument(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+    let rest = rest.trim_start();
+    if let Some(value) = rest.strip_prefix('=') {
+        return literal(value).is_some_and(|after| !after.starts_with(['+', '.', '?']));
+    }
+    let mut args = rest.strip_prefix('(').unwrap_or(rest);
+    loop {
+        let Some(after) = literal(args) else {
+            return false;
+        };
+        if let Some(next) = after.strip_prefix(',') {
+            args = next;
+        } else {
+            return after.starts_with(')');
+        }
+    }
+}
+
+/// Every non-constant use of a sink in `source`: (line number, line).
+fn unsafe_sinks(source: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        let code = line.trim_start();
+        if code.starts_with("//") || code.starts_with("*") || code.starts_with("/*") {
+            continue;
+        }
+        for sink in SINKS {
+            let mut from = 0;
+            while let Some(i) = line[from..].find(sink) {
+                let at = from + i;
+                if !constant_argument(&line[at + sink.len()..]) {
+                    found.push((n + 1, line.trim().to_string()));
+                }
+                from = at + sink.len();
+            }
+        }
+    }
+    found
+}
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            sources(&p, out);
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("rs" | "js" | "html")
+        ) {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn the_scanner_catches_markup_from_strings() {
+    for bad in [
+        "el.set_inner_html(&text);",
+        "el.set_inner_html(&format!(\"<b>{name}</b>\"));",
+        "<div inner_html=move || html.get()/>",
+        "<div inner_html=doc.title.clone()/>",
+        "node.innerHTML = title;",
+        "node.innerHTML = '<b>' + title + '</b>';",
+        "node.innerHTML = `<b>${title}</b>`;",
+        "node.insertAdjacentHTML('beforeend', html);",
+        "document.write(x)",
+        "eval(code)",
+        "const f = new Function(body);",
+    ] {
+        assert_eq!(unsafe_sinks(bad).len(), 1, "missed: {bad}");
+    }
+    for ok in [
+        "el.set_inner_html(\"<b>constant</b>\");",
+        "<span inner_html=\"&nbsp;\"/>",
+        "node.innerHTML = '';",
+        "// never set inner_html from a document",
+        "/// Avoids innerHTML entirely.",
+    ] {
+        assert_eq!(unsafe_sinks(ok), Vec::<(usize, String)>::new(), "{ok}");
+    }
+}
+
+#[test]
+fn no_markup_is_built_from_strings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src"), &mut files);
+    for f in ["index.html", "boot.js", "embed.js"] {
+        if root.join(f).is_file() {
+            files.push(root.join(f));
+        }
+    }
+    assert!(files.len() > 10);
+    let mut bad = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (n, line) in unsafe_sinks(&text) {
+            bad.push(format!(
+                "{}:{n}: {line}",
+                f.strip_prefix(root).unwrap().display()
+            ));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "markup or code built from strings (use text nodes / attributes):\n{}",
+        bad.join("\n")
+    );
+}
+
+// ---------------------------------------------------------------- payloads
+
+/// The payload lists: (name, payloads). Shared lists are skipped with a
+/// message when `../shared` is absent.
+fn payload_lists() -> Vec<(&'static str, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let own = std::fs::read_to_string(root.join("tests/fixtures/xss/payloads.txt")).unwrap();
+    let mut lists = vec![(
+        "claimlens",
+        own.lines()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+    )];
+    let hostile = root.join("../shared/data/hostile");
+    let blns = hostile.join("naughty-strings/blns.base64.json");
+    match std::fs::read_to_string(&blns) {
+        Ok(json) => {
+            let encoded: Vec<String> = serde_json::from_str(&json).expect("BLNS JSON");
+            let strings = encoded
+                .iter()
+                .map(|b| {
+                    String::from_utf8_lossy(&support::webdriver::decode_base64(b)).into_owned()
+                })
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            lists.push(("blns", strings));
+        }
+        Err(_) => support::say_skipped(&format!("{} is absent", blns.display())),
+    }
+    let xss = hostile.join("xss-payloads/xss-payload-list.txt");
+    match std::fs::read(&xss) {
+        Ok(bytes) => lists.push((
+            "payloadbox",
+            String::from_utf8_lossy(&bytes)
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(String::from)
+                .collect(),
+        )),
+        Err(_) => support::say_skipped(&format!("{} is absent", xss.display())),
+    }
+    lists
+}
+
+/// Installed before any page script: the canary and the watch for live markup.
+const CANARY: &str = "window.__pwned = false;
+window.__bad = [];
+const trip = () => { window.__pwned = true; };
+window.alert = window.confirm = window.prompt = window.print = trip;
+const RISKY = new Set(['SCRIPT','IFRAME','FRAME','FRAMESET','OBJECT','EMBED','SVG','MATH','IMG','IMAGE',
+  'VIDEO','AUDIO','SOURCE','BASE','META','LINK','STYLE','FORM','INPUT','TEMPLATE','XMP','PLAINTEXT',
+  'NOSCRIPT','MARQUEE','DETAILS','DIALOG','ISINDEX','KEYGEN','BODY','HTML','HEAD','X']);
+const known = new Set();
+function check(el) {
+  if (!(el instanceof Element)) return;
+  const tag = el.tagName.toUpperCase();
+  const boot = tag === 'SCRIPT' && (el.getAttribute('src') || '').endsWith('boot.js');
+  if (RISKY.has(tag) && !boot && el.closest('article, .notice, h1, title'))
+    window.__bad.push('element ' + tag);
+  for (const a of el.attributes) {
+    const v = a.value.trim().toLowerCase();
+    if (a.name.toLowerCase().startsWith('on')
+        || ((a.name === 'href' || a.name === 'src' || a.name === 'action' || a.name === 'formaction')
+            && (v.startsWith('javascript:') || v.startsWith('data:text/html'))))
+      window.__bad.push('attribute ' + a.name + '=' + a.value + ' on ' + tag);
+  }
+}
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.type === 'attributes') check(r.target);
+    for (const n of r.addedNodes) {
+      check(n);
+      if (n.querySelectorAll) n.querySelectorAll('*').forEach(check);
+    }
+  }
+}).observe(document, { subtree: true, childList: true, attributes: true });";
+
+/// Payloads per document.
+const BATCH: usize = 500;
+
+/// One link carrying `payloads` through every path, and what to expect.
+fn hostile_link(payloads: &[String]) -> (String, Document) {
+    // One payload per line; a line break inside a payload just splits it.
+    let text = payloads.join("\n");
+    let title = payloads.join(" ");
+    let doc = Document::from_plain_text("x", &title, &text);
+    let offsets = Offsets::new(&text);
+    let mut highlights = Vec::new();
+    let mut at = 0;
+    for p in payloads {
+        let span = Span::new(at, at + p.len());
+        at += p.len() + 1;
+        if !p.trim().is_empty() {
+            let mut q = TextQuote::from_span(&text, &offsets, span);
+            (q.prefix, q.suffix) = (String::new(), String::new());
+            highlights.push(q);
+        }
+    }
+    let state = ViewState {
+        doc: DocRef::Inline {
+            title: Some(title),
+            text: text.clone(),
+        },
+        pinned: payloads.first().cloned(),
+        highlights,
+        ..ViewState::default()
+    };
+    let mut link = encode(&state);
+    // Unknown filter names are echoed back in notices.
+    link.push_str("&h=");
+    for (i, p) in payloads.iter().enumerate() {
+        if i > 0 {
+            link.push(',');
+        }
+        for b in p.bytes() {
+            link.push_str(&format!("%{b:02X}"));
+        }
+    }
+    (link, doc)
+}
+
+#[test]
+fn xss_payloads_stay_text_on_every_path() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    browser.add_init_script(CANARY);
+    // Every payload goes through the document text, the title, the reader
+    // highlights and the filter names; the first of each batch is the pinned id.
+    let paths = 4;
+    let (mut total, mut batches) = (0, 0);
+    for (name, payloads) in payload_lists() {
+        for (n, batch) in payloads.chunks(BATCH).enumerate() {
+            let (link, doc) = hostile_link(batch);
+            support::load_app(&browser, &format!("{}?{name}{n}#{link}", server.url("/")));
+            let what = format!("{name} batch {n}");
+            let got = browser.js(
+                "return { pwned: window.__pwned, bad: window.__bad, href: location.origin,
+                          blocks: Array.from(document.querySelectorAll('.doc-body [data-b]'), e => e.textContent),
+                          title: document.querySelector('h1').textContent,
+                          notices: document.querySelectorAll('.notice').length,
+                          risky: Array.from(document.querySelectorAll(
+                            'article script, article iframe, article img, article svg, article math, article object, article embed, article form, article a[href], article style, article link'),
+                            e => e.outerHTML.slice(0, 120)) };",
+            );
+            assert_eq!(got["pwned"], json!(false), "{what}: the canary was set");
+            assert_eq!(got["bad"], json!([]), "{what}: live markup appeared");
+            assert_eq!(got["risky"], json!([]), "{what}: unexpected elements");
+            assert_eq!(
+                got["href"].as_str(),
+                Some(server.url("").trim_end_matches('/'))
+            );
+            let want: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+            assert_eq!(
+                got["blocks"],
+                json!(want),
+                "{what}: the text did not render verbatim"
+            );
+            assert_eq!(got["title"], json!(doc.title), "{what}: title");
+            assert_ne!(
+                got["notices"],
+                json!(0),
+                "{what}: the notices path was not reached"
+            );
+            let drawn =
+                browser.js("const h = CSS.highlights.get('cl-passage'); return h ? h.size : 0;");
+            assert!(
+                drawn.as_u64().unwrap_or(0) > 0,
+                "{what}: no reader highlight drawn"
+            );
+            total += batch.len();
+            batches += 1;
+        }
+        let errors: Vec<_> = browser
+            .console()
+            .into_iter()
+            .filter(|(level, _)| level == "SEVERE")
+            .collect();
+        assert!(errors.is_empty(), "{name}: console errors {errors:?}");
+    }
+    let foreign: Vec<_> = browser
+        .network_requests()
+        .into_iter()
+        .filter(|u| !u.starts_with(&server.url("/")) && !u.starts_with("data:"))
+        .collect();
+    assert!(foreign.is_empty(), "payloads made requests: {foreign:?}");
+    println!(
+        "{total} payloads x {paths} paths + {batches} pinned ids = {} tried",
+        total * paths + batches
+    );
+
+    // The watch has teeth: markup injected the unsafe way is caught.
+    browser.js(
+        "document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.__pwned=true\">');",
+    );
+    let caught = browser.wait_for("return window.__pwned && window.__bad;", 5);
+    assert!(
+        caught.to_string().contains("element IMG") && caught.to_string().contains("onerror"),
+        "{caught}"
+    );
+}
