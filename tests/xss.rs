@@ -368,3 +368,176 @@ fn xss_payloads_stay_text_on_every_path() {
         "{caught}"
     );
 }
+
+/// Escape text for HTML element content and attribute values.
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A saved page carrying `payloads` as its title, byline, JSON-LD headline
+/// and author, body paragraphs (as text) — and raw, as markup, in the body.
+fn hostile_page(payloads: &[String]) -> String {
+    let one = payloads.join(" ");
+    let json_str = serde_json::to_string(&one)
+        .unwrap()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e");
+    let mut page = format!(
+        "<!doctype html><html><head><title>{t}</title>\
+         <meta name=\"author\" content=\"{t}\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":{j},\"author\":{{\"name\":{j}}}}}</script>\
+         </head><body><article>",
+        t = html_escape(&one),
+        j = json_str
+    );
+    for p in payloads {
+        page.push_str(&format!(
+            "<p>The council said on Monday that {} was read aloud, according to officials.</p>",
+            html_escape(p)
+        ));
+    }
+    // The same payloads as live markup: parsed by DOMParser, never run.
+    page.push_str("<div class=\"comments\">");
+    for p in payloads {
+        page.push_str(p);
+    }
+    page.push_str("</div></article></body></html>");
+    page
+}
+
+/// Hand `text` to the file input matching `selector` as the file `name`.
+fn give_file(browser: &Browser, selector: &str, name: &str, text: &str) {
+    browser.eval(
+        "const input = document.querySelector(arguments[0]); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([arguments[2]], arguments[1])); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([selector, name, text]),
+    );
+}
+
+/// The canary, the live-markup watch and the risky-element scan, after `what`.
+fn assert_clean(browser: &Browser, what: &str) {
+    let got = browser.js(
+        "return { pwned: window.__pwned, bad: window.__bad,
+                  risky: Array.from(document.querySelectorAll(
+                    'article script, article iframe, article img, article svg, article math, article object, article embed, article form, article a[href], article style, article link, .notice script, .notice img'),
+                    e => e.outerHTML.slice(0, 120)) };",
+    );
+    assert_eq!(got["pwned"], json!(false), "{what}: the canary was set");
+    assert_eq!(got["bad"], json!([]), "{what}: live markup appeared");
+    assert_eq!(got["risky"], json!([]), "{what}: unexpected elements");
+}
+
+/// Wait until the document title is no longer `old` (a new document opened).
+fn wait_new_doc(browser: &Browser, old: &str, what: &str) -> String {
+    let t = browser.wait_for(
+        &format!(
+            "const h = document.querySelector('#doc-title'); return h && h.textContent !== {} ? h.textContent : null;",
+            json!(old)
+        ),
+        60,
+    );
+    t.as_str()
+        .unwrap_or_else(|| panic!("{what}: no new document"))
+        .to_string()
+}
+
+#[test]
+fn xss_payloads_stay_text_through_intake_and_imports() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    browser.add_init_script(CANARY);
+    // Paths: page title, byline, JSON-LD (headline and author), body text and
+    // live markup; pasted text; displaCy text and labels; Web Annotation quotes.
+    let paths = 8;
+    let mut total = 0;
+    for (name, payloads) in payload_lists() {
+        for (n, batch) in payloads.chunks(1000).enumerate() {
+            let what = format!("{name} batch {n}");
+            support::load_app(&browser, &format!("{}?intake-{name}{n}", server.url("/")));
+            let start = browser.js("return document.querySelector('#doc-title').textContent;");
+            let start = start.as_str().unwrap().to_string();
+
+            // A saved page.
+            give_file(
+                &browser,
+                "input.intake-file",
+                "page.html",
+                &hostile_page(batch),
+            );
+            let title = wait_new_doc(&browser, &start, &what);
+            assert_clean(&browser, &format!("{what}, saved page"));
+            let body = browser.js("return document.querySelector('.doc-body').textContent;");
+            let body = body.as_str().unwrap();
+            for p in batch.iter().take(50) {
+                let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !p.is_empty() && p.chars().all(|c| !c.is_control()) {
+                    assert!(
+                        body.split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .contains(&p),
+                        "{what}: payload {p:?} is not in the article text"
+                    );
+                }
+            }
+
+            // Pasted text.
+            browser.click(".intake > button");
+            browser.eval(
+                "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
+                 t.dispatchEvent(new Event('input', {bubbles: true}));",
+                json!([batch.join("\n\n")]),
+            );
+            browser.click(".paste-go");
+            let title = wait_new_doc(&browser, &title, &what);
+            assert_clean(&browser, &format!("{what}, pasted"));
+
+            // displaCy JSON: the text and the labels are payloads.
+            let text = format!("Ada Lovelace wrote. {}", batch.join(" "));
+            let ents: Vec<_> = batch
+                .iter()
+                .take(200)
+                .map(|p| json!({"start": 0, "end": 12, "label": p}))
+                .chain([json!({"start": 0, "end": 12, "label": "PERSON"})])
+                .collect();
+            let displacy = json!({"text": text, "ents": ents, "title": "displaCy"}).to_string();
+            give_file(&browser, "input.import-file", "ents.json", &displacy);
+            wait_new_doc(&browser, &title, &what);
+            assert_clean(&browser, &format!("{what}, displaCy"));
+
+            // Web Annotations whose quotes are payloads (unplaceable: listed in a notice).
+            let items: Vec<_> = batch
+                .iter()
+                .take(200)
+                .map(|p| json!({"type": "Annotation", "target": {"selector": [{"type": "TextQuoteSelector", "exact": p}]}}))
+                .collect();
+            let annotations = json!({"type": "AnnotationPage", "items": items}).to_string();
+            give_file(&browser, "input.import-file", "notes.jsonld", &annotations);
+            browser.wait_for(
+                "const n = document.querySelector('.notice-text'); return n && n.textContent.includes('notes.jsonld') || null;",
+                30,
+            );
+            assert_clean(&browser, &format!("{what}, annotations"));
+            total += batch.len();
+        }
+    }
+    let foreign: Vec<_> = browser
+        .network_requests()
+        .into_iter()
+        .filter(|u| {
+            !u.starts_with(&server.url("/")) && !u.starts_with("data:") && !u.starts_with("blob:")
+        })
+        .collect();
+    assert!(foreign.is_empty(), "payloads made requests: {foreign:?}");
+    println!(
+        "{total} payloads x {paths} intake and import paths = {} tried",
+        total * paths
+    );
+}
