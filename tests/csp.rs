@@ -65,7 +65,7 @@ fn the_app_works_under_a_strict_csp_and_keeps_to_itself() {
     browser.click(&format!(".claim-row[data-c='{pick}']"));
     browser.wait_for("return CSS.highlights.has('cl-claim');", 5);
     // Copy the link, switch theme (the one thing stored), reload.
-    browser.click(".share-button");
+    browser.click(".copy-link");
     browser.wait_for(
         "return document.querySelector('.share-status').textContent;",
         5,
@@ -141,7 +141,8 @@ fn the_app_works_under_a_strict_csp_and_keeps_to_itself() {
         assert_eq!(r.host, format!("127.0.0.1:{}", server.port), "{r:?}");
         assert_eq!(r.method, "GET", "{r:?}");
     }
-    // Only the app's own files, each fetched by the two page loads.
+    // Only the app's own files: those of the two page loads, the service
+    // worker and what it caches for the next visit (embed.js).
     let mut paths: Vec<_> = requests.iter().map(|r| r.path.as_str()).collect();
     paths.sort();
     paths.dedup();
@@ -152,7 +153,9 @@ fn the_app_works_under_a_strict_csp_and_keeps_to_itself() {
             "/boot.js",
             "/claimlens-web.js",
             "/claimlens-web_bg.wasm",
-            "/main.css"
+            "/embed.js",
+            "/main.css",
+            "/sw.js"
         ]
     );
     support::save_screenshot(&browser, "csp.png");
