@@ -235,21 +235,30 @@ pub fn Article(
             *marks.borrow_mut() = vec![None; n];
             index_marks(&root, "mark.m", &marks);
             if batches > 1 {
+                // Each step indexes the batch rendered since the last step
+                // (signals render on their own schedule), then asks for the next.
                 schedule_batches(move || {
                     let k = ready.get_untracked();
-                    ready.set(k + 1);
-                    index_marks(&root, &format!("[data-batch=\"{k}\"] mark.m"), &marks);
-                    if let Some(e) = ctx.pinned.get_untracked() {
-                        let marks = marks.borrow();
-                        for &mi in &ctx.analysis.entities[e].mentions {
-                            if let Some(Some(el)) = marks.get(mi) {
-                                let _ = el.class_list().add_1("pin");
-                                let _ = el.set_attribute("tabindex", "0");
-                                let _ = el.set_attribute("role", "button");
+                    if k > 1 {
+                        let sel = format!("[data-batch=\"{}\"] mark.m", k - 1);
+                        index_marks(&root, &sel, &marks);
+                        if let Some(e) = ctx.pinned.get_untracked() {
+                            let marks = marks.borrow();
+                            for &mi in &ctx.analysis.entities[e].mentions {
+                                if let Some(Some(el)) = marks.get(mi) {
+                                    let _ = el.class_list().add_1("pin");
+                                    let _ = el.set_attribute("tabindex", "0");
+                                    let _ = el.set_attribute("role", "button");
+                                }
                             }
                         }
                     }
-                    k + 1 < batches
+                    if k < batches {
+                        ready.set(k + 1);
+                        true
+                    } else {
+                        false
+                    }
                 });
             }
         });
