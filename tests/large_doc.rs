@@ -67,6 +67,16 @@ fn a_five_megabyte_document_opens_while_the_page_answers() {
     // A mention far down the document is a live highlight.
     let marks = browser.js("return document.querySelectorAll('mark.m').length;");
     assert!(marks.as_u64().unwrap() > 10_000, "{marks}");
+    // Pinning reaches every mention, in every batch.
+    let want = browser.js(
+        "return parseInt(document.querySelector('.entity-row .entity-count').firstChild.textContent, 10);",
+    );
+    browser.click(".entity-row");
+    let got = browser.wait_for(
+        &format!("const n = document.querySelectorAll('mark.pin').length; return n === {want} ? n : null;"),
+        30,
+    );
+    assert!(got.as_u64().unwrap() > 1000, "{got}");
     let errors: Vec<_> = browser
         .console()
         .into_iter()
