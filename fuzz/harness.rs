@@ -191,3 +191,37 @@ fn walk(v: &Json) {
         _ => {}
     }
 }
+
+/// `html_extract`: bytes as a saved page through the whole intake (decoding,
+/// html5ever's parse, the block-tree walk, Readability-style extraction,
+/// metadata and JSON-LD), and the same bytes as a Markdown file; when a
+/// document comes out, its blocks are checked and it is analysed. Also the
+/// bytes as a stream of tree-building calls, unbalanced on purpose.
+pub fn html_extract(data: &[u8]) {
+    use claimlens::analysis::intake::{extract, intake_bytes, parse_html, Tree};
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    for name in ["page.html", "notes.md"] {
+        if let Ok(got) = intake_bytes(name, data, &parse_html) {
+            let text = &got.document.text;
+            for b in &got.document.blocks {
+                on_boundaries(text, b.span, "block");
+            }
+            check_analysis(text);
+        }
+    }
+    // Tree calls straight from the bytes: open, attr, text, close.
+    let mut tree = Tree::new();
+    let s = String::from_utf8_lossy(data);
+    for (i, part) in s.split('\u{0}').enumerate() {
+        match i % 4 {
+            0 => tree.open(part.get(..8).unwrap_or(part)),
+            1 => tree.attr("class", part),
+            2 => tree.text(part),
+            _ => tree.close(),
+        }
+    }
+    let ex = extract(&tree);
+    let _ = Document::from_plain_text("fuzz", "Fuzz", &ex.text);
+}

@@ -6,7 +6,7 @@ set -u
 cd "$(dirname "$0")/.."
 secs=${1:-600}
 shift || true
-targets=${*:-link_decoder analysis annotation_import json}
+targets=${*:-link_decoder analysis annotation_import json html_extract}
 mkdir -p fuzz/logs
 for t in $targets; do
   echo "== $t: ${secs}s"

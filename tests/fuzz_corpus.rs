@@ -55,3 +55,8 @@ fn annotation_import_corpus() {
 fn json_corpus() {
     replay("json", harness::json);
 }
+
+#[test]
+fn html_extract_corpus() {
+    replay("html_extract", harness::html_extract);
+}
