@@ -121,6 +121,8 @@ fn a_saved_page_opens_as_its_article_and_nothing_in_it_runs() {
     let recent = browser
         .js("return [...document.querySelectorAll('.recent-open')].map(b => b.textContent);");
     assert_eq!(recent, json!(["Harbour bridge reopens"]));
+    browser.click(".intake > button");
+    support::save_screenshot(&browser, "intake-page.png");
 }
 
 #[test]

@@ -43,6 +43,7 @@ fn a_five_megabyte_document_opens_while_the_page_answers() {
             .unwrap(),
         "the analysis was still running when the page answered"
     );
+    support::save_screenshot(&browser, "large-doc-progress.png");
     let percent = browser.wait_for(
         "const p = document.querySelector('.job-bar progress'); return p && p.value > 0 ? p.value : null;",
         60,
