@@ -8,7 +8,14 @@
 //! removed. Choosing a claim sets [`ViewCtx::claim`], so the article
 //! highlights it and links restore it. The panel compares; it never says
 //! which side is true.
+//!
+//! Size: the big parts (everything under the title, the claim list, the
+//! side-by-side view) are mounted afresh when what they show changes
+//! ([`Mounted`]) instead of being diffed by reactive closures, which would
+//! add a rebuild path per view type to the wasm; selection and filters
+//! elsewhere update classes and attributes only.
 
+use std::any::Any;
 use std::sync::Arc;
 
 use leptos::either::Either;
@@ -100,7 +107,14 @@ fn mentions_entity(ctx: &ViewCtx, claim: usize, e: usize) -> bool {
 /// spans of `text` with a class, earlier ones winning where they overlap.
 fn marked(text: &str, base: Span, mut marks: Vec<(Span, &'static str)>) -> impl IntoView {
     marks.retain(|(s, _)| s.start >= base.start && s.end <= base.end && s.start < s.end);
-    marks.sort_by_key(|(s, _)| s.start);
+    // Few marks: an insertion sort is smaller in wasm than a sort instance.
+    for i in 1..marks.len() {
+        let mut j = i;
+        while j > 0 && marks[j - 1].0.start > marks[j].0.start {
+            marks.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut out = Vec::new();
     let mut at = base.start;
     for (s, class) in marks {
@@ -118,6 +132,37 @@ fn marked(text: &str, base: Span, mut marks: Vec<(Span, &'static str)>) -> impl 
         out.push(Either::Left(t.to_string()));
     }
     out
+}
+
+/// Why a statement was matched: the names both give, the values compared,
+/// and the scores ([`Alignment::explain`] without float formatting, which
+/// would weigh on the wasm).
+fn why(d: &Data, al: &Alignment) -> String {
+    use super::claims_panel::score_text;
+    let art = &d.ws.article().doc.text;
+    let src = &d.ws.source(al.source).doc.text;
+    let mut s = String::new();
+    for (n, e) in al.shared.iter().enumerate() {
+        s.push_str(if n == 0 { "Named by both: " } else { ", " });
+        s.push_str(&e.name);
+    }
+    if !s.is_empty() {
+        s.push_str(". ");
+    }
+    for v in &al.values {
+        s.push_str(v.claim.get(art).unwrap_or_default());
+        s.push_str(if v.agrees { " = " } else { " ≠ " });
+        s.push_str(v.reference.get(src).unwrap_or_default());
+        s.push_str(". ");
+    }
+    s.push_str("Shared wording ");
+    s.push_str(&score_text(al.lexical));
+    s.push_str(", entities ");
+    s.push_str(&score_text(al.entity_score));
+    s.push_str(", match ");
+    s.push_str(&score_text(al.score));
+    s.push('.');
+    s
 }
 
 /// The article's claim beside one source's statement, marks and all.
@@ -152,7 +197,7 @@ fn pair(d: &Data, claim: Span, al: &Alignment) -> impl IntoView {
                 <p class="cmp-side"><span class="cmp-side-label">"Source"</span>{marked(&src.doc.text, al.span, right)}</p>
             </div>
             {gap.map(|g| view! { <p class="cmp-gap">{g}</p> })}
-            <p class="cmp-explain">{al.explain(&d.ws)}</p>
+            <p class="cmp-explain">{why(d, al)}</p>
         </li>
     }
 }
@@ -214,7 +259,7 @@ fn clicked_claim(ev: &leptos::ev::MouseEvent) -> Option<usize> {
         .ok()
 }
 
-/// One claim of the list, with its side-by-side view when chosen.
+/// One claim of the list, with a slot for its side-by-side view.
 fn row(ctx: &ViewCtx, d: &Arc<Data>, k: usize) -> impl IntoView {
     let ca = &d.cmp.claims[k];
     let i = ca.claim;
@@ -223,7 +268,6 @@ fn row(ctx: &ViewCtx, d: &Arc<Data>, k: usize) -> impl IntoView {
     let text = c.span.slice(&a.doc.text).to_string();
     let met = ca.alignments.len();
     let selected = ctx.claim;
-    let d2 = d.clone();
     view! {
         <li>
             <button type="button" class="cmp-row" data-c=i
@@ -239,9 +283,73 @@ fn row(ctx: &ViewCtx, d: &Arc<Data>, k: usize) -> impl IntoView {
                     </span>
                 </span>
             </button>
-            {move || (selected.get() == Some(i)).then(|| detail(&d2, k))}
+            <div class="cmp-slot" data-slot=i></div>
         </li>
     }
+}
+
+/// The claim list as the filters and the pinned entity ask.
+fn list(ctx: &ViewCtx, d: &Arc<Data>, filters: Filters) -> impl IntoView {
+    let pin = ctx.pinned.get_untracked();
+    let Filters { rel, speaker, sort } = filters;
+    let (rel, who, sort) = (
+        rel.get_untracked(),
+        speaker.get_untracked(),
+        sort.get_untracked(),
+    );
+    let mut keep: Vec<usize> = (0..d.cmp.claims.len())
+        .filter(|&k| {
+            let ca = &d.cmp.claims[k];
+            rel.is_none_or(|r| ca.relation == r)
+                && (who.is_empty() || speaker_of(d, ca.claim) == who)
+                && pin.is_none_or(|e| mentions_entity(ctx, ca.claim, e))
+        })
+        .collect();
+    let claims = &d.ws.article().analysis.claims;
+    if sort == "score" {
+        // Most check-worthy first, ties in text order (insertion sort: small wasm).
+        let score = |k: usize| claims[d.cmp.claims[k].claim].score;
+        for i in 1..keep.len() {
+            let mut j = i;
+            while j > 0 && score(keep[j - 1]) < score(keep[j]) {
+                keep.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    // By speaker: one group per speaker, in order of first claim.
+    let groups: Vec<(Option<String>, Vec<usize>)> = if sort == "speaker" {
+        let mut g: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+        for &k in &keep {
+            let s = speaker_of(d, d.cmp.claims[k].claim);
+            match g.iter_mut().find(|(n, _)| n.as_deref() == Some(&s)) {
+                Some((_, v)) => v.push(k),
+                None => g.push((Some(s), vec![k])),
+            }
+        }
+        g
+    } else {
+        vec![(None, keep)]
+    };
+    if groups.iter().all(|(_, v)| v.is_empty()) {
+        return Either::Left(view! {
+            <p class="cmp-none">"No claim matches these filters."</p>
+        });
+    }
+    Either::Right(
+        groups
+            .into_iter()
+            .map(|(name, ks)| {
+                let n = ks.len();
+                view! {
+                    {name.map(|s| view! { <h3 class="cmp-speaker">{s}" · "{n}</h3> })}
+                    <ol class="claim-rows cmp-rows">
+                        {ks.into_iter().map(|k| row(ctx, d, k)).collect_view()}
+                    </ol>
+                }
+            })
+            .collect_view(),
+    )
 }
 
 /// The coverage matrix: claims × sources, one symbol per cell.
@@ -309,6 +417,7 @@ fn matrix(ctx: &ViewCtx, d: &Arc<Data>) -> impl IntoView {
 /// Everything below the title once the comparison exists.
 fn body(ctx: &ViewCtx, d: Arc<Data>, data: Shared, filters: Filters) -> impl IntoView {
     let Filters { rel, speaker, sort } = filters;
+    let pinned = ctx.pinned;
     let [differ, agree, context, none] = d.cmp.counts();
     let total = d.cmp.claims.len();
     let sources = d.ws.sources();
@@ -355,7 +464,6 @@ fn body(ctx: &ViewCtx, d: Arc<Data>, data: Shared, filters: Filters) -> impl Int
             );
         }
     };
-    let pinned = ctx.pinned;
     // Filter choices: speakers in order of first claim, entities named in claims.
     let mut speakers: Vec<String> = Vec::new();
     for ca in &d.cmp.claims {
@@ -390,60 +498,6 @@ fn body(ctx: &ViewCtx, d: Arc<Data>, data: Shared, filters: Filters) -> impl Int
         })
         .collect_view();
     let order = sort.get_untracked();
-    let list = {
-        let (ctx, d) = (ctx.clone(), d.clone());
-        move || {
-            let pin = pinned.get();
-            let (rel, who, sort) = (rel.get(), speaker.get(), sort.get());
-            let mut keep: Vec<usize> = (0..d.cmp.claims.len())
-                .filter(|&k| {
-                    let ca = &d.cmp.claims[k];
-                    rel.is_none_or(|r| ca.relation == r)
-                        && (who.is_empty() || speaker_of(&d, ca.claim) == who)
-                        && pin.is_none_or(|e| mentions_entity(&ctx, ca.claim, e))
-                })
-                .collect();
-            let claims = &d.ws.article().analysis.claims;
-            if sort == "score" {
-                keep.sort_by_key(|&k| {
-                    std::cmp::Reverse((claims[d.cmp.claims[k].claim].score * 1000.0) as u32)
-                });
-            }
-            // By speaker: one group per speaker, in order of first claim.
-            let groups: Vec<(Option<String>, Vec<usize>)> = if sort == "speaker" {
-                let mut g: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-                for &k in &keep {
-                    let s = speaker_of(&d, d.cmp.claims[k].claim);
-                    match g.iter_mut().find(|(n, _)| n.as_deref() == Some(&s)) {
-                        Some((_, v)) => v.push(k),
-                        None => g.push((Some(s), vec![k])),
-                    }
-                }
-                g
-            } else {
-                vec![(None, keep)]
-            };
-            if groups.iter().all(|(_, v)| v.is_empty()) {
-                return Either::Left(view! {
-                    <p class="cmp-none">"No claim matches these filters."</p>
-                });
-            }
-            Either::Right(
-                groups
-                    .into_iter()
-                    .map(|(name, ks)| {
-                        let n = ks.len();
-                        view! {
-                            {name.map(|s| view! { <h3 class="cmp-speaker">{s}" · "{n}</h3> })}
-                            <ol class="claim-rows cmp-rows">
-                                {ks.into_iter().map(|k| row(&ctx, &d, k)).collect_view()}
-                            </ol>
-                        }
-                    })
-                    .collect_view(),
-            )
-        }
-    };
     let toggle = {
         let selected = ctx.claim;
         move |ev: leptos::ev::MouseEvent| {
@@ -453,22 +507,20 @@ fn body(ctx: &ViewCtx, d: Arc<Data>, data: Shared, filters: Filters) -> impl Int
             }
         }
     };
-    let pin_note = {
+    let pin_name = {
         let ctx = ctx.clone();
         move || {
             pinned.get().map(|e| {
-                let name = ctx.analysis.entities[e].name.clone();
-                let ctx = ctx.clone();
-                view! {
-                    <p class="cmp-pinned" role="status">
-                        {format!("Only claims that mention {name} (pinned). ")}
-                        <button type="button" class="link-button" on:click=move |_| ctx.unpin()>
-                            "Show all"
-                        </button>
-                    </p>
-                }
+                format!(
+                    "Only claims that mention {} (pinned). ",
+                    ctx.analysis.entities[e].name
+                )
             })
         }
+    };
+    let unpin = {
+        let ctx = ctx.clone();
+        move |_| ctx.unpin()
     };
     let entity_change = {
         let ctx = ctx.clone();
@@ -521,8 +573,11 @@ fn body(ctx: &ViewCtx, d: Arc<Data>, data: Shared, filters: Filters) -> impl Int
                 </select>
             </label>
         </div>
-        {pin_note}
-        <div class="cmp-list" on:click=toggle>{list}</div>
+        <p class="cmp-pinned" role="status" hidden=move || pinned.get().is_none()>
+            {pin_name}
+            <button type="button" class="link-button" on:click=unpin>"Show all"</button>
+        </p>
+        <div class="cmp-list" id="cmp-list" on:click=toggle></div>
         {(!sources.is_empty()).then(|| matrix(ctx, &d))}
         <h3 class="cmp-subtitle">{format!("Sources ({})", sources.len())}</h3>
         <ol class="cmp-sources">{source_rows}</ol>
@@ -628,6 +683,63 @@ fn AddSource(data: Shared) -> impl IntoView {
     }
 }
 
+/// A view mounted by hand into a host element: replaced whole (unmounted,
+/// then mounted afresh) rather than diffed, so big views carry no rebuild
+/// code in the wasm.
+type Mounted = StoredValue<Option<Box<dyn Any>>, LocalStorage>;
+
+/// The hand-mounted parts of the panel, innermost last.
+#[derive(Clone, Copy)]
+struct Parts {
+    body: Mounted,
+    list: Mounted,
+    detail: Mounted,
+}
+
+/// The first element matching `selector`.
+fn find(selector: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// Unmount what `slot` shows, then mount `view` into `host` (if it exists).
+fn mount_in<V: IntoView + 'static>(
+    slot: Mounted,
+    host: Option<web_sys::HtmlElement>,
+    view: impl FnOnce() -> V + 'static,
+) {
+    slot.set_value(None);
+    if let Some(host) = host {
+        let handle = untrack(|| leptos::mount::mount_to(host, view));
+        slot.set_value(Some(Box::new(handle)));
+    }
+}
+
+/// Show the side-by-side view of the chosen claim under its row.
+fn show_detail(d: &Arc<Data>, claim: Option<usize>, parts: Parts) {
+    let k = claim.and_then(|i| d.cmp.claims.iter().position(|c| c.claim == i));
+    let host = claim.and_then(|i| find(&format!(".cmp-slot[data-slot=\"{i}\"]")));
+    let d = d.clone();
+    match (k, host) {
+        (Some(k), Some(host)) => mount_in(parts.detail, Some(host), move || detail(&d, k)),
+        _ => parts.detail.set_value(None),
+    }
+}
+
+/// Show the claim list (and the chosen claim's side-by-side view).
+fn show_list(ctx: &ViewCtx, d: &Arc<Data>, filters: Filters, parts: Parts) {
+    parts.detail.set_value(None);
+    let (c, dd) = (ctx.clone(), d.clone());
+    mount_in(parts.list, find("#cmp-list"), move || {
+        list(&c, &dd, filters)
+    });
+    show_detail(d, ctx.claim.get_untracked(), parts);
+}
+
 /// The Compare tab's content (built the first time the tab opens).
 #[component]
 pub fn ComparePanel() -> impl IntoView {
@@ -638,6 +750,13 @@ pub fn ComparePanel() -> impl IntoView {
         speaker: RwSignal::new(String::new()),
         sort: RwSignal::new(String::new()),
     };
+    let parts = Parts {
+        body: StoredValue::new_local(None),
+        list: StoredValue::new_local(None),
+        detail: StoredValue::new_local(None),
+    };
+    let host = NodeRef::<leptos::html::Div>::new();
+    // Compare the first time the tab opens.
     {
         let ctx = ctx.clone();
         Effect::new(move |_| {
@@ -648,16 +767,52 @@ pub fn ComparePanel() -> impl IntoView {
             }
         });
     }
-    // The form outlives recomputations (its status stays).
+    // A new comparison: everything afresh.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |_| {
+            let (Some(d), Some(el)) = (data.get(), host.get()) else {
+                return;
+            };
+            parts.list.set_value(None);
+            parts.detail.set_value(None);
+            let (c, dd) = (ctx.clone(), d.clone());
+            mount_in(parts.body, Some(el.into()), move || {
+                body(&c, dd, data, filters)
+            });
+            show_list(&ctx, &d, filters, parts);
+        });
+    }
+    // Other filters or another pinned entity: the list afresh.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |prev: Option<()>| {
+            filters.rel.track();
+            filters.speaker.track();
+            filters.sort.track();
+            ctx.pinned.track();
+            if let (Some(d), Some(_)) = (data.get_untracked(), prev) {
+                show_list(&ctx, &d, filters, parts);
+            }
+        });
+    }
+    // Another claim chosen: its side-by-side view.
+    {
+        let claim = ctx.claim;
+        Effect::new(move |prev: Option<()>| {
+            let c = claim.get();
+            if let (Some(d), Some(_)) = (data.get_untracked(), prev) {
+                show_detail(&d, c, parts);
+            }
+        });
+    }
     let ready = Memo::new(move |_| data.with(Option::is_some));
     view! {
         <section class="panel-card cmp-panel" aria-labelledby="cmp-title">
             <h2 id="cmp-title" class="panel-title">"Compare with other sources"</h2>
-            {move || match data.get() {
-                Some(d) => Either::Left(body(&ctx, d, data, filters)),
-                None => Either::Right(view! { <p class="cmp-note">"Comparing…"</p> }),
-            }}
-            {move || ready.get().then(|| view! { <AddSource data=data/> })}
+            <p class="cmp-note" hidden=move || ready.get()>"Comparing…"</p>
+            <div node_ref=host></div>
+            <div hidden=move || !ready.get()><AddSource data=data/></div>
         </section>
     }
 }
