@@ -9,19 +9,20 @@
 //! highlights it and links restore it. The panel compares; it never says
 //! which side is true.
 //!
-//! Size: the big parts (everything under the title, the claim list, the
-//! side-by-side view) are mounted afresh when what they show changes
-//! ([`Mounted`]) instead of being diffed by reactive closures, which would
-//! add a rebuild path per view type to the wasm; selection and filters
-//! elsewhere update classes and attributes only.
+//! Size: the shell (filters, the add form) is a Leptos view built once; the
+//! parts that follow the comparison (summary, list, side-by-side view,
+//! matrix, sources) are plain DOM built by a few small functions
+//! ([`El`]) and rebuilt whole when it changes, and the chosen claim is shown
+//! by toggling attributes. Typed Leptos views of the same parts cost the wasm
+//! about 25 KB gzipped more (a build and a rebuild path per view type). Text
+//! goes in as text nodes only, never as HTML.
 
-use std::any::Any;
 use std::sync::Arc;
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::claims_panel::score_text;
 use super::open::{chosen_file, read_text};
 use super::share::download;
 use super::state::ViewCtx;
@@ -52,10 +53,10 @@ impl Data {
 /// Class suffix of a relation (`rel-…`).
 fn rel_key(r: Relation) -> &'static str {
     match r {
-        Relation::Differs => "differs",
-        Relation::Agrees => "agrees",
-        Relation::AddsContext => "context",
-        Relation::NoReference => "none",
+        Relation::Differs => "rel-differs",
+        Relation::Agrees => "rel-agrees",
+        Relation::AddsContext => "rel-context",
+        Relation::NoReference => "rel-none",
     }
 }
 
@@ -88,10 +89,9 @@ fn source_title(s: &Source) -> String {
     }
 }
 
-/// The speaker's name as the list shows it.
-fn speaker_of(d: &Data, claim: usize) -> String {
-    let a = &d.ws.article();
-    a.analysis.claims[claim].speaker.display(&a.doc.text)
+/// The speaker of the article's claim `claim`, as the list shows it.
+fn speaker_of(ctx: &ViewCtx, claim: usize) -> String {
+    ctx.analysis.claims[claim].speaker.display(&ctx.doc.text)
 }
 
 /// True when claim `claim` names entity `e` (or is said by it).
@@ -103,9 +103,62 @@ fn mentions_entity(ctx: &ViewCtx, claim: usize, e: usize) -> bool {
             .any(|&m| ctx.analysis.mentions.get(m).is_some_and(|m| m.entity == e))
 }
 
-/// `text[base]` split into plain pieces and `<mark>`s; `marks` are byte
-/// spans of `text` with a class, earlier ones winning where they overlap.
-fn marked(text: &str, base: Span, mut marks: Vec<(Span, &'static str)>) -> impl IntoView {
+/// A DOM element under construction (text goes in as text nodes only).
+struct El(web_sys::Element);
+
+impl El {
+    /// A new `<tag class=class>`.
+    fn new(tag: &str, class: &str) -> El {
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        let e = doc.create_element(tag).expect("an element");
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        El(e)
+    }
+
+    /// Set an attribute.
+    fn attr(self, name: &str, value: &str) -> El {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Append text.
+    fn text(self, t: &str) -> El {
+        let _ = self.0.append_with_str_1(t);
+        self
+    }
+
+    /// Append a child.
+    fn add(self, child: El) -> El {
+        let _ = self.0.append_with_node_1(&child.0);
+        self
+    }
+
+    /// Append `<tag class=class>text</tag>`.
+    fn leaf(self, tag: &str, class: &str, t: &str) -> El {
+        self.add(El::new(tag, class).text(t))
+    }
+
+    /// Append text with a hidden symbol and its words for screen readers.
+    fn symbol(self, shown: &str, said: &str) -> El {
+        self.add(El::new("span", "").attr("aria-hidden", "true").text(shown))
+            .leaf("span", "sr-only", said)
+    }
+}
+
+/// The element with id `id`, emptied.
+fn host(id: &str) -> Option<web_sys::Element> {
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    el.set_text_content(None);
+    Some(el)
+}
+
+/// `text[base]` as text and `<mark>`s; `marks` are byte spans of `text`
+/// with a class, earlier ones winning where they overlap.
+fn marked(mut p: El, text: &str, base: Span, mut marks: Vec<(Span, &'static str)>) -> El {
     marks.retain(|(s, _)| s.start >= base.start && s.end <= base.end && s.start < s.end);
     // Few marks: an insertion sort is smaller in wasm than a sort instance.
     for i in 1..marks.len() {
@@ -115,30 +168,25 @@ fn marked(text: &str, base: Span, mut marks: Vec<(Span, &'static str)>) -> impl 
             j -= 1;
         }
     }
-    let mut out = Vec::new();
     let mut at = base.start;
     for (s, class) in marks {
         if s.start < at {
             continue;
         }
-        if let Some(t) = text.get(at..s.start) {
-            out.push(Either::Left(t.to_string()));
-        }
-        let t = text.get(s.start..s.end).unwrap_or_default().to_string();
-        out.push(Either::Right(view! { <mark class=class>{t}</mark> }));
+        p = p.text(text.get(at..s.start).unwrap_or_default()).leaf(
+            "mark",
+            class,
+            text.get(s.start..s.end).unwrap_or_default(),
+        );
         at = s.end;
     }
-    if let Some(t) = text.get(at..base.end) {
-        out.push(Either::Left(t.to_string()));
-    }
-    out
+    p.text(text.get(at..base.end).unwrap_or_default())
 }
 
 /// Why a statement was matched: the names both give, the values compared,
 /// and the scores ([`Alignment::explain`] without float formatting, which
 /// would weigh on the wasm).
 fn why(d: &Data, al: &Alignment) -> String {
-    use super::claims_panel::score_text;
     let art = &d.ws.article().doc.text;
     let src = &d.ws.source(al.source).doc.text;
     let mut s = String::new();
@@ -166,7 +214,7 @@ fn why(d: &Data, al: &Alignment) -> String {
 }
 
 /// The article's claim beside one source's statement, marks and all.
-fn pair(d: &Data, claim: Span, al: &Alignment) -> impl IntoView {
+fn pair(d: &Data, claim: Span, al: &Alignment) -> El {
     let art = &d.ws.article().doc.text;
     let src = d.ws.source(al.source);
     let mut left = Vec::new();
@@ -182,52 +230,311 @@ fn pair(d: &Data, claim: Span, al: &Alignment) -> impl IntoView {
     }
     left.extend(al.claim_only.iter().map(|s| (*s, "mk mk-only")));
     right.extend(al.source_only.iter().map(|s| (*s, "mk mk-only")));
-    let conf = (src.meta.kind == DocKind::ReferenceSummary)
-        .then(|| format!("confidence: {}", src.meta.confidence.name()));
-    let gap = al.gap_text(&d.ws);
-    view! {
-        <li class=format!("cmp-pair rel-{}", rel_key(al.relation))>
-            <p class="cmp-pair-head">
-                <span class="rel-badge">{badge(al.relation)}</span>
-                <span class="cmp-src-name">{source_title(src)}</span>
-                {conf.map(|c| view! { <span class="cmp-conf">{c}</span> })}
-            </p>
-            <div class="cmp-sides">
-                <p class="cmp-side"><span class="cmp-side-label">"This article"</span>{marked(art, claim, left)}</p>
-                <p class="cmp-side"><span class="cmp-side-label">"Source"</span>{marked(&src.doc.text, al.span, right)}</p>
-            </div>
-            {gap.map(|g| view! { <p class="cmp-gap">{g}</p> })}
-            <p class="cmp-explain">{why(d, al)}</p>
-        </li>
+    let mut head = El::new("p", "cmp-pair-head")
+        .leaf("span", "rel-badge", badge(al.relation))
+        .leaf("span", "cmp-src-name", &source_title(src));
+    if src.meta.kind == DocKind::ReferenceSummary {
+        head = head.leaf(
+            "span",
+            "cmp-conf",
+            &format!("confidence: {}", src.meta.confidence.name()),
+        );
+    }
+    let side = |label: &str| El::new("p", "cmp-side").leaf("span", "cmp-side-label", label);
+    let mut li = El::new("li", &format!("cmp-pair {}", rel_key(al.relation)))
+        .add(head)
+        .add(
+            El::new("div", "cmp-sides")
+                .add(marked(side("This article"), art, claim, left))
+                .add(marked(side("Source"), &src.doc.text, al.span, right)),
+        );
+    if let Some(g) = al.gap_text(&d.ws) {
+        li = li.leaf("p", "cmp-gap", &g);
+    }
+    li.leaf("p", "cmp-explain", &why(d, al))
+}
+
+/// Show the side-by-side view of claim `claim` under its row (removing the
+/// one shown before), and mark the claim chosen in the list and the matrix.
+fn show_detail(d: &Data, claim: Option<usize>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(old) = doc.get_element_by_id("cmp-detail") {
+        old.remove();
+    }
+    let all = |sel: &str| {
+        let list = doc.query_selector_all(sel).ok();
+        (0..list.as_ref().map_or(0, |l| l.length()))
+            .filter_map(move |i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+    };
+    for b in all(".cmp-row[aria-pressed=\"true\"]") {
+        let _ = b.set_attribute("aria-pressed", "false");
+    }
+    for r in all("tr.mx-sel") {
+        let _ = r.class_list().remove_1("mx-sel");
+    }
+    let Some(i) = claim else { return };
+    for b in all(&format!(".cmp-row[data-c=\"{i}\"]")) {
+        let _ = b.set_attribute("aria-pressed", "true");
+    }
+    for r in all(&format!("tr[data-row=\"{i}\"]")) {
+        let _ = r.class_list().add_1("mx-sel");
+    }
+    let (Some(ca), Some(slot)) = (
+        d.cmp.for_claim(i),
+        doc.query_selector(&format!(".cmp-slot[data-slot=\"{i}\"]"))
+            .ok()
+            .flatten(),
+    ) else {
+        return;
+    };
+    let span = d.ws.article().analysis.claims[i].span;
+    let mut div = El::new("div", "cmp-detail").attr("id", "cmp-detail");
+    if ca.alignments.is_empty() {
+        div = div.leaf(
+            "p",
+            "cmp-none",
+            "No reference in this pack: no source speaks of this claim.",
+        );
+    } else {
+        let mut ul = El::new("ul", "cmp-pairs");
+        for al in &ca.alignments {
+            ul = ul.add(pair(d, span, al));
+        }
+        div = div.add(ul);
+    }
+    let legend = El::new("p", "cmp-legend")
+        .leaf("mark", "mk mk-diff", "differing value")
+        .leaf("mark", "mk mk-same", "same value")
+        .leaf("mark", "mk mk-shared", "named by both")
+        .leaf("mark", "mk mk-only", "named by one side");
+    let _ = slot.append_with_node_1(&div.add(legend).0);
+}
+
+/// Rebuild the claim list as the filters and the pinned entity ask, with
+/// the chosen claim's side-by-side view.
+fn show_list(ctx: &ViewCtx, d: &Data, filters: Filters) {
+    let Some(list) = host("cmp-list") else { return };
+    let pin = ctx.pinned.get_untracked();
+    let rel = filters.rel.get_untracked();
+    let who = filters.speaker.get_untracked();
+    let sort = filters.sort.get_untracked();
+    let mut keep: Vec<usize> = (0..d.cmp.claims.len())
+        .filter(|&k| {
+            let ca = &d.cmp.claims[k];
+            rel.is_none_or(|r| ca.relation == r)
+                && (who.is_empty() || speaker_of(ctx, ca.claim) == who)
+                && pin.is_none_or(|e| mentions_entity(ctx, ca.claim, e))
+        })
+        .collect();
+    let claims = &ctx.analysis.claims;
+    if sort == "score" {
+        // Most check-worthy first, ties in text order (insertion sort: small wasm).
+        let score = |k: usize| claims[d.cmp.claims[k].claim].score;
+        for i in 1..keep.len() {
+            let mut j = i;
+            while j > 0 && score(keep[j - 1]) < score(keep[j]) {
+                keep.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    // By speaker: one group per speaker, in order of first claim.
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for &k in &keep {
+        let s = if sort == "speaker" {
+            speaker_of(ctx, d.cmp.claims[k].claim)
+        } else {
+            String::new()
+        };
+        match groups.iter_mut().find(|(n, _)| *n == s) {
+            Some((_, v)) => v.push(k),
+            None => groups.push((s, vec![k])),
+        }
+    }
+    if groups.is_empty() {
+        let p = El::new("p", "cmp-none").text("No claim matches these filters.");
+        let _ = list.append_with_node_1(&p.0);
+    }
+    for (name, ks) in groups {
+        if !name.is_empty() {
+            let h = El::new("h3", "cmp-speaker").text(&format!("{name} · {}", ks.len()));
+            let _ = list.append_with_node_1(&h.0);
+        }
+        let mut ol = El::new("ol", "claim-rows cmp-rows");
+        for k in ks {
+            let ca = &d.cmp.claims[k];
+            let i = ca.claim;
+            let c = &claims[i];
+            let met = ca.alignments.len();
+            let n = i.to_string();
+            let meta = El::new("span", "claim-meta")
+                .leaf(
+                    "span",
+                    &format!("rel-badge {}", rel_key(ca.relation)),
+                    badge(ca.relation),
+                )
+                .leaf("span", "cmp-num", &format!("#{}", i + 1))
+                .leaf("span", "claim-speaker", &speaker_of(ctx, i))
+                .leaf(
+                    "span",
+                    "",
+                    &format!("{met} source{}", if met == 1 { "" } else { "s" }),
+                )
+                .add(
+                    El::new("span", "claim-score")
+                        .attr("title", "Check-worthiness, 0 to 1")
+                        .text(&score_text(c.score)),
+                );
+            let button = El::new("button", "cmp-row")
+                .attr("type", "button")
+                .attr("data-c", &n)
+                .attr("aria-pressed", "false")
+                .leaf(
+                    "span",
+                    "claim-text",
+                    c.span.get(&ctx.doc.text).unwrap_or_default(),
+                )
+                .add(meta);
+            ol = ol.add(
+                El::new("li", "")
+                    .add(button)
+                    .add(El::new("div", "cmp-slot").attr("data-slot", &n)),
+            );
+        }
+        let _ = list.append_with_node_1(&ol.0);
+    }
+    show_detail(d, ctx.claim.get_untracked());
+}
+
+/// Rebuild the summary, the coverage matrix and the sources.
+fn show_summary(d: &Data) {
+    let [differ, agree, context, none] = d.cmp.counts();
+    let sources = d.ws.sources();
+    if let Some(h) = host("cmp-summary") {
+        let counts = El::new("p", "cmp-counts")
+            .text(&format!("{} claims: ", d.cmp.claims.len()))
+            .leaf("span", "rel-badge rel-differs", &format!("{differ} differ"))
+            .leaf("span", "rel-badge rel-agrees", &format!("{agree} agree"))
+            .leaf(
+                "span",
+                "rel-badge rel-context",
+                &format!("{context} add context"),
+            )
+            .leaf(
+                "span",
+                "rel-badge rel-none",
+                &format!("{none} no reference"),
+            );
+        let note = El::new("p", "cmp-note").text(if sources.is_empty() {
+            "No reference pack for this document: add a source below to compare its claims."
+        } else {
+            "What other sources say about the same facts. claimlens compares; it does not say which side is right."
+        });
+        let _ = h.append_with_node_2(&counts.0, &note.0);
+    }
+    if let Some(h) = host("cmp-matrix") {
+        if !sources.is_empty() {
+            let _ = h.append_with_node_2(
+                &matrix(d).0,
+                &El::new("p", "cmp-legend")
+                    .text("≠ differs · = agrees · + adds context · · no reference")
+                    .0,
+            );
+        }
+    }
+    if let Some(h) = host("cmp-sources") {
+        let mut ol = El::new("ol", "cmp-sources");
+        for (j, s) in sources.iter().enumerate() {
+            let mut li = El::new("li", "")
+                .leaf("span", "cmp-src-name", &source_title(s))
+                .text(" ");
+            li = match s.meta.kind {
+                DocKind::ReferenceSummary => li.leaf(
+                    "span",
+                    "cmp-conf",
+                    &format!("confidence: {}", s.meta.confidence.name()),
+                ),
+                _ => li.leaf("span", "cmp-conf", "not rated"),
+            };
+            if s.meta.kind == DocKind::UserDocument {
+                li = li.add(
+                    El::new("button", "link-button")
+                        .attr("type", "button")
+                        .attr("data-remove", &j.to_string())
+                        .attr("aria-label", &format!("Remove {}", s.meta.source))
+                        .text("Remove"),
+                );
+            }
+            ol = ol.add(li);
+        }
+        let title = El::new("h3", "cmp-subtitle").text(&format!("Sources ({})", sources.len()));
+        let _ = h.append_with_node_2(&title.0, &ol.0);
+        if sources
+            .iter()
+            .any(|s| s.meta.kind == DocKind::ReferenceSummary)
+        {
+            let _ = h.append_with_node_1(&El::new("p", "cmp-legend").text(
+                "Summaries in claimlens' own words, not quotations. Confidence, from the project's fact sheet: firm = widely reported and stable; reported = reported by several outlets, details may vary.",
+            ).0);
+        }
     }
 }
 
-/// The side-by-side view of claim row `k` of the comparison.
-fn detail(d: &Data, k: usize) -> impl IntoView {
-    let ca = &d.cmp.claims[k];
-    let span = d.ws.article().analysis.claims[ca.claim].span;
-    let pairs = if ca.alignments.is_empty() {
-        Either::Left(view! {
-            <p class="cmp-none">"No reference in this pack: no source speaks of this claim."</p>
-        })
-    } else {
-        Either::Right(view! {
-            <ul class="cmp-pairs">
-                {ca.alignments.iter().map(|al| pair(d, span, al)).collect_view()}
-            </ul>
-        })
-    };
-    view! {
-        <div class="cmp-detail" id="cmp-detail">
-            {pairs}
-            <p class="cmp-legend">
-                <mark class="mk mk-diff">"differing value"</mark>
-                <mark class="mk mk-same">"same value"</mark>
-                <mark class="mk mk-shared">"named by both"</mark>
-                <mark class="mk mk-only">"named by one side"</mark>
-            </p>
-        </div>
+/// The coverage matrix: claims × sources, one symbol per cell, each with
+/// its words for screen readers; rows and columns have headers.
+fn matrix(d: &Data) -> El {
+    let a = d.ws.article();
+    let mut head = El::new("tr", "").add(El::new("th", "").attr("scope", "col").text("Claim"));
+    for (j, s) in d.ws.sources().iter().enumerate() {
+        head = head.add(
+            El::new("th", "")
+                .attr("scope", "col")
+                .symbol(&(j + 1).to_string(), &source_title(s)),
+        );
     }
+    let mut body = El::new("tbody", "");
+    for (k, cells) in d.cmp.coverage().into_iter().enumerate() {
+        let i = d.cmp.claims[k].claim;
+        let n = i.to_string();
+        let short: String = a.analysis.claims[i]
+            .span
+            .slice(&a.doc.text)
+            .chars()
+            .take(60)
+            .collect();
+        let mut tr = El::new("tr", "").attr("data-row", &n).add(
+            El::new("th", "").attr("scope", "row").add(
+                El::new("button", "mx-claim")
+                    .attr("type", "button")
+                    .attr("data-c", &n)
+                    .attr("aria-label", &format!("Claim {}: {short}…", i + 1))
+                    .text(&(i + 1).to_string()),
+            ),
+        );
+        for r in cells {
+            tr = tr.add(
+                El::new("td", &format!("mx {}", rel_key(r)))
+                    .attr("data-c", &n)
+                    .symbol(symbol(r), badge(r)),
+            );
+        }
+        body = body.add(tr);
+    }
+    let table = El::new("table", "mx")
+        .add(
+            El::new("caption", "")
+                .attr("id", "mx-caption")
+                .text("Coverage: claims (rows) × sources (columns)"),
+        )
+        .add(El::new("thead", "").add(head))
+        .add(body);
+    El::new("div", "mx-wrap")
+        .attr("tabindex", "0")
+        .attr("role", "region")
+        .attr("aria-labelledby", "mx-caption")
+        .add(table)
 }
 
 /// Scroll the chosen claim's row (and its side-by-side view) into the panel.
@@ -249,351 +556,18 @@ fn reveal(claim: usize) {
     );
 }
 
-/// The claim index in `data-c` of the clicked element or its ancestors.
-fn clicked_claim(ev: &leptos::ev::MouseEvent) -> Option<usize> {
+/// The value of attribute `name` on the clicked element or its nearest
+/// ancestor that has it.
+fn clicked(ev: &leptos::ev::MouseEvent, name: &str) -> Option<usize> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    el.closest("[data-c]")
+    el.closest(&format!("[{name}]"))
         .ok()??
-        .get_attribute("data-c")?
+        .get_attribute(name)?
         .parse()
         .ok()
 }
 
-/// One claim of the list, with a slot for its side-by-side view.
-fn row(ctx: &ViewCtx, d: &Arc<Data>, k: usize) -> impl IntoView {
-    let ca = &d.cmp.claims[k];
-    let i = ca.claim;
-    let a = d.ws.article();
-    let c = &a.analysis.claims[i];
-    let text = c.span.slice(&a.doc.text).to_string();
-    let met = ca.alignments.len();
-    let selected = ctx.claim;
-    view! {
-        <li>
-            <button type="button" class="cmp-row" data-c=i
-                aria-pressed=move || (selected.get() == Some(i)).to_string()>
-                <span class="claim-text">{text}</span>
-                <span class="claim-meta">
-                    <span class=format!("rel-badge rel-{}", rel_key(ca.relation))>{badge(ca.relation)}</span>
-                    <span class="cmp-num">{format!("#{}", k + 1)}</span>
-                    <span class="claim-speaker">{speaker_of(d, i)}</span>
-                    <span>{format!("{met} source{}", if met == 1 { "" } else { "s" })}</span>
-                    <span class="claim-score" title="Check-worthiness, 0 to 1">
-                        {super::claims_panel::score_text(c.score)}
-                    </span>
-                </span>
-            </button>
-            <div class="cmp-slot" data-slot=i></div>
-        </li>
-    }
-}
-
-/// The claim list as the filters and the pinned entity ask.
-fn list(ctx: &ViewCtx, d: &Arc<Data>, filters: Filters) -> impl IntoView {
-    let pin = ctx.pinned.get_untracked();
-    let Filters { rel, speaker, sort } = filters;
-    let (rel, who, sort) = (
-        rel.get_untracked(),
-        speaker.get_untracked(),
-        sort.get_untracked(),
-    );
-    let mut keep: Vec<usize> = (0..d.cmp.claims.len())
-        .filter(|&k| {
-            let ca = &d.cmp.claims[k];
-            rel.is_none_or(|r| ca.relation == r)
-                && (who.is_empty() || speaker_of(d, ca.claim) == who)
-                && pin.is_none_or(|e| mentions_entity(ctx, ca.claim, e))
-        })
-        .collect();
-    let claims = &d.ws.article().analysis.claims;
-    if sort == "score" {
-        // Most check-worthy first, ties in text order (insertion sort: small wasm).
-        let score = |k: usize| claims[d.cmp.claims[k].claim].score;
-        for i in 1..keep.len() {
-            let mut j = i;
-            while j > 0 && score(keep[j - 1]) < score(keep[j]) {
-                keep.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-    }
-    // By speaker: one group per speaker, in order of first claim.
-    let groups: Vec<(Option<String>, Vec<usize>)> = if sort == "speaker" {
-        let mut g: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-        for &k in &keep {
-            let s = speaker_of(d, d.cmp.claims[k].claim);
-            match g.iter_mut().find(|(n, _)| n.as_deref() == Some(&s)) {
-                Some((_, v)) => v.push(k),
-                None => g.push((Some(s), vec![k])),
-            }
-        }
-        g
-    } else {
-        vec![(None, keep)]
-    };
-    if groups.iter().all(|(_, v)| v.is_empty()) {
-        return Either::Left(view! {
-            <p class="cmp-none">"No claim matches these filters."</p>
-        });
-    }
-    Either::Right(
-        groups
-            .into_iter()
-            .map(|(name, ks)| {
-                let n = ks.len();
-                view! {
-                    {name.map(|s| view! { <h3 class="cmp-speaker">{s}" · "{n}</h3> })}
-                    <ol class="claim-rows cmp-rows">
-                        {ks.into_iter().map(|k| row(ctx, d, k)).collect_view()}
-                    </ol>
-                }
-            })
-            .collect_view(),
-    )
-}
-
-/// The coverage matrix: claims × sources, one symbol per cell.
-fn matrix(ctx: &ViewCtx, d: &Arc<Data>) -> impl IntoView {
-    let sources = d.ws.sources();
-    let heads = sources
-        .iter()
-        .enumerate()
-        .map(|(j, s)| {
-            view! {
-                <th scope="col"><span aria-hidden="true">{j + 1}</span><span class="sr-only">{source_title(s)}</span></th>
-            }
-        })
-        .collect_view();
-    let selected = ctx.claim;
-    let text = &d.ws.article().doc.text;
-    let rows = d
-        .cmp
-        .coverage()
-        .into_iter()
-        .enumerate()
-        .map(|(k, cells)| {
-            let i = d.cmp.claims[k].claim;
-            let claim = d.ws.article().analysis.claims[i].span.slice(text);
-            let short: String = claim.chars().take(60).collect();
-            let cells = cells
-                .into_iter()
-                .map(|r| {
-                    view! {
-                        <td class=format!("mx rel-{}", rel_key(r)) data-c=i>
-                            <span aria-hidden="true">{symbol(r)}</span><span class="sr-only">{badge(r)}</span>
-                        </td>
-                    }
-                })
-                .collect_view();
-            view! {
-                <tr class:mx-sel=move || selected.get() == Some(i)>
-                    <th scope="row">
-                        <button type="button" class="mx-claim" data-c=i
-                            aria-label=format!("Claim {}: {short}…", k + 1)>{k + 1}</button>
-                    </th>
-                    {cells}
-                </tr>
-            }
-        })
-        .collect_view();
-    let choose = move |ev: leptos::ev::MouseEvent| {
-        if let Some(i) = clicked_claim(&ev) {
-            selected.set(Some(i));
-            reveal(i);
-        }
-    };
-    view! {
-        <div class="mx-wrap" tabindex="0" role="region" aria-labelledby="mx-caption">
-            <table class="mx" on:click=choose>
-                <caption id="mx-caption">"Coverage: claims (rows) × sources (columns)"</caption>
-                <thead><tr><th scope="col">"Claim"</th>{heads}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <p class="cmp-legend">"≠ differs · = agrees · + adds context · · no reference"</p>
-    }
-}
-
-/// Everything below the title once the comparison exists.
-fn body(ctx: &ViewCtx, d: Arc<Data>, data: Shared, filters: Filters) -> impl IntoView {
-    let Filters { rel, speaker, sort } = filters;
-    let pinned = ctx.pinned;
-    let [differ, agree, context, none] = d.cmp.counts();
-    let total = d.cmp.claims.len();
-    let sources = d.ws.sources();
-    let rated = sources
-        .iter()
-        .any(|s| s.meta.kind == DocKind::ReferenceSummary);
-    let source_rows = sources
-        .iter()
-        .enumerate()
-        .map(|(j, s)| {
-            let conf = match s.meta.kind {
-                DocKind::ReferenceSummary => format!("confidence: {}", s.meta.confidence.name()),
-                _ => "not rated".to_string(),
-            };
-            let remove = (s.meta.kind == DocKind::UserDocument).then(|| {
-                let name = s.meta.source.clone();
-                view! {
-                    <button type="button" class="link-button" aria-label=format!("Remove {name}")
-                        on:click=move |_| {
-                            if let Some(d) = data.get_untracked() {
-                                let mut ws = d.ws.clone();
-                                ws.remove(j);
-                                data.set(Some(Data::new(ws)));
-                            }
-                        }>"Remove"</button>
-                }
-            });
-            view! {
-                <li>
-                    <span class="cmp-src-name">{source_title(s)}</span>
-                    " "<span class="cmp-conf">{conf}</span>
-                    {remove}
-                </li>
-            }
-        })
-        .collect_view();
-    let export = {
-        let (d, id) = (d.clone(), ctx.doc.id.clone());
-        move |_| {
-            let _ = download(
-                &format!("{id}.claims.jsonld"),
-                "application/ld+json",
-                &json_ld(&d.ws, &d.cmp),
-            );
-        }
-    };
-    // Filter choices: speakers in order of first claim, entities named in claims.
-    let mut speakers: Vec<String> = Vec::new();
-    for ca in &d.cmp.claims {
-        let s = speaker_of(&d, ca.claim);
-        if !speakers.contains(&s) {
-            speakers.push(s);
-        }
-    }
-    let who = speaker.get_untracked();
-    let speaker_options = speakers
-        .iter()
-        .map(|s| view! { <option value=s.clone() prop:selected=*s == who>{s.clone()}</option> })
-        .collect_view();
-    let entity_options = ctx
-        .analysis
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(e, ent)| {
-            !matches!(ent.label, Label::Date | Label::Quantity | Label::Money)
-                && d.cmp
-                    .claims
-                    .iter()
-                    .any(|ca| mentions_entity(ctx, ca.claim, *e))
-        })
-        .map(|(e, ent)| {
-            view! {
-                <option value=e.to_string() prop:selected=move || pinned.get() == Some(e)>
-                    {ent.name.clone()}
-                </option>
-            }
-        })
-        .collect_view();
-    let order = sort.get_untracked();
-    let toggle = {
-        let selected = ctx.claim;
-        move |ev: leptos::ev::MouseEvent| {
-            if let Some(i) = clicked_claim(&ev) {
-                let now = selected.get_untracked();
-                selected.set(if now == Some(i) { None } else { Some(i) });
-            }
-        }
-    };
-    let pin_name = {
-        let ctx = ctx.clone();
-        move || {
-            pinned.get().map(|e| {
-                format!(
-                    "Only claims that mention {} (pinned). ",
-                    ctx.analysis.entities[e].name
-                )
-            })
-        }
-    };
-    let unpin = {
-        let ctx = ctx.clone();
-        move |_| ctx.unpin()
-    };
-    let entity_change = {
-        let ctx = ctx.clone();
-        move |ev: leptos::ev::Event| match event_target_value(&ev).parse::<usize>() {
-            Ok(e) => ctx.pin(e, 0),
-            Err(_) => ctx.unpin(),
-        }
-    };
-    view! {
-        <p class="cmp-counts">
-            {format!("{total} claims: ")}
-            <span class="rel-badge rel-differs">{format!("{differ} differ")}</span>" "
-            <span class="rel-badge rel-agrees">{format!("{agree} agree")}</span>" "
-            <span class="rel-badge rel-context">{format!("{context} add context")}</span>" "
-            <span class="rel-badge rel-none">{format!("{none} no reference")}</span>
-        </p>
-        <p class="cmp-note">
-            {if sources.is_empty() {
-                "No reference pack for this document: add a source below to compare its claims."
-            } else {
-                "What other sources say about the same facts. claimlens compares; it does not say which side is right."
-            }}
-        </p>
-        <div class="cmp-filters">
-            <label>"Relation"
-                <select on:change=move |ev| rel.set(Relation::parse(&event_target_value(&ev)))>
-                    <option value="">"All"</option>
-                    {Relation::ALL.iter().map(|r| view! {
-                        <option value=r.name() prop:selected=rel.get_untracked() == Some(*r)>{badge(*r)}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>"Speaker"
-                <select on:change=move |ev| speaker.set(event_target_value(&ev))>
-                    <option value="">"Anyone"</option>
-                    {speaker_options}
-                </select>
-            </label>
-            <label>"Entity"
-                <select on:change=entity_change>
-                    <option value="">"Any"</option>
-                    {entity_options}
-                </select>
-            </label>
-            <label>"Order"
-                <select on:change=move |ev| sort.set(event_target_value(&ev))>
-                    <option value="">"Position"</option>
-                    <option value="score" prop:selected=order == "score">"Check-worthiness"</option>
-                    <option value="speaker" prop:selected=order == "speaker">"By speaker"</option>
-                </select>
-            </label>
-        </div>
-        <p class="cmp-pinned" role="status" hidden=move || pinned.get().is_none()>
-            {pin_name}
-            <button type="button" class="link-button" on:click=unpin>"Show all"</button>
-        </p>
-        <div class="cmp-list" id="cmp-list" on:click=toggle></div>
-        {(!sources.is_empty()).then(|| matrix(ctx, &d))}
-        <h3 class="cmp-subtitle">{format!("Sources ({})", sources.len())}</h3>
-        <ol class="cmp-sources">{source_rows}</ol>
-        {rated.then(|| view! {
-            <p class="cmp-legend">
-                "Summaries in claimlens' own words, not quotations. Confidence, from the project's fact sheet: firm = widely reported and stable; reported = reported by several outlets, details may vary."
-            </p>
-        })}
-        <button type="button" class="link-button" on:click=export
-            title="Download the claims and their relations to the sources as JSON-LD (schema.org Claim)">
-            "Export comparison (JSON-LD)"
-        </button>
-    }
-}
-
-/// The list's filters, kept across recomputations.
+/// The list's filters.
 #[derive(Clone, Copy)]
 struct Filters {
     rel: RwSignal<Option<Relation>>,
@@ -607,6 +581,7 @@ fn AddSource(data: Shared) -> impl IntoView {
     let name = NodeRef::<leptos::html::Input>::new();
     let text = NodeRef::<leptos::html::Textarea>::new();
     let status = RwSignal::new(String::new());
+    let next = StoredValue::new(1usize);
     // Add a text as a source and compare again; false if it was refused.
     let add = move |label: String, body: String| -> bool {
         let Some(d) = data.get_untracked() else {
@@ -620,12 +595,8 @@ fn AddSource(data: Shared) -> impl IntoView {
             status.set("This text is too long to compare (over 2 MB).".into());
             return false;
         }
-        let n =
-            d.ws.sources()
-                .iter()
-                .filter(|s| s.meta.kind == DocKind::UserDocument)
-                .count()
-                + 1;
+        let n = next.get_value();
+        next.set_value(n + 1);
         let label = match label.trim() {
             "" => format!("Document {n}"),
             l => l.to_string(),
@@ -683,64 +654,7 @@ fn AddSource(data: Shared) -> impl IntoView {
     }
 }
 
-/// A view mounted by hand into a host element: replaced whole (unmounted,
-/// then mounted afresh) rather than diffed, so big views carry no rebuild
-/// code in the wasm.
-type Mounted = StoredValue<Option<Box<dyn Any>>, LocalStorage>;
-
-/// The hand-mounted parts of the panel, innermost last.
-#[derive(Clone, Copy)]
-struct Parts {
-    body: Mounted,
-    list: Mounted,
-    detail: Mounted,
-}
-
-/// The first element matching `selector`.
-fn find(selector: &str) -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .query_selector(selector)
-        .ok()??
-        .dyn_into()
-        .ok()
-}
-
-/// Unmount what `slot` shows, then mount `view` into `host` (if it exists).
-fn mount_in<V: IntoView + 'static>(
-    slot: Mounted,
-    host: Option<web_sys::HtmlElement>,
-    view: impl FnOnce() -> V + 'static,
-) {
-    slot.set_value(None);
-    if let Some(host) = host {
-        let handle = untrack(|| leptos::mount::mount_to(host, view));
-        slot.set_value(Some(Box::new(handle)));
-    }
-}
-
-/// Show the side-by-side view of the chosen claim under its row.
-fn show_detail(d: &Arc<Data>, claim: Option<usize>, parts: Parts) {
-    let k = claim.and_then(|i| d.cmp.claims.iter().position(|c| c.claim == i));
-    let host = claim.and_then(|i| find(&format!(".cmp-slot[data-slot=\"{i}\"]")));
-    let d = d.clone();
-    match (k, host) {
-        (Some(k), Some(host)) => mount_in(parts.detail, Some(host), move || detail(&d, k)),
-        _ => parts.detail.set_value(None),
-    }
-}
-
-/// Show the claim list (and the chosen claim's side-by-side view).
-fn show_list(ctx: &ViewCtx, d: &Arc<Data>, filters: Filters, parts: Parts) {
-    parts.detail.set_value(None);
-    let (c, dd) = (ctx.clone(), d.clone());
-    mount_in(parts.list, find("#cmp-list"), move || {
-        list(&c, &dd, filters)
-    });
-    show_detail(d, ctx.claim.get_untracked(), parts);
-}
-
-/// The Compare tab's content (built the first time the tab opens).
+/// The Compare tab's content (compared the first time the tab opens).
 #[component]
 pub fn ComparePanel() -> impl IntoView {
     let ctx = ViewCtx::get();
@@ -750,12 +664,8 @@ pub fn ComparePanel() -> impl IntoView {
         speaker: RwSignal::new(String::new()),
         sort: RwSignal::new(String::new()),
     };
-    let parts = Parts {
-        body: StoredValue::new_local(None),
-        list: StoredValue::new_local(None),
-        detail: StoredValue::new_local(None),
-    };
-    let host = NodeRef::<leptos::html::Div>::new();
+    let Filters { rel, speaker, sort } = filters;
+    let (pinned, selected) = (ctx.pinned, ctx.claim);
     // Compare the first time the tab opens.
     {
         let ctx = ctx.clone();
@@ -767,52 +677,160 @@ pub fn ComparePanel() -> impl IntoView {
             }
         });
     }
-    // A new comparison: everything afresh.
+    // A new comparison, other filters or another pinned entity: rebuild.
     {
         let ctx = ctx.clone();
         Effect::new(move |_| {
-            let (Some(d), Some(el)) = (data.get(), host.get()) else {
-                return;
-            };
-            parts.list.set_value(None);
-            parts.detail.set_value(None);
-            let (c, dd) = (ctx.clone(), d.clone());
-            mount_in(parts.body, Some(el.into()), move || {
-                body(&c, dd, data, filters)
-            });
-            show_list(&ctx, &d, filters, parts);
-        });
-    }
-    // Other filters or another pinned entity: the list afresh.
-    {
-        let ctx = ctx.clone();
-        Effect::new(move |prev: Option<()>| {
-            filters.rel.track();
-            filters.speaker.track();
-            filters.sort.track();
-            ctx.pinned.track();
-            if let (Some(d), Some(_)) = (data.get_untracked(), prev) {
-                show_list(&ctx, &d, filters, parts);
+            rel.track();
+            speaker.track();
+            sort.track();
+            pinned.track();
+            if let Some(d) = data.get() {
+                show_summary(&d);
+                show_list(&ctx, &d, filters);
             }
         });
     }
     // Another claim chosen: its side-by-side view.
-    {
-        let claim = ctx.claim;
-        Effect::new(move |prev: Option<()>| {
-            let c = claim.get();
-            if let (Some(d), Some(_)) = (data.get_untracked(), prev) {
-                show_detail(&d, c, parts);
-            }
-        });
+    Effect::new(move |prev: Option<()>| {
+        let c = selected.get();
+        if let (Some(d), Some(_)) = (data.get_untracked(), prev) {
+            show_detail(&d, c);
+        }
+    });
+    // Filter choices: the article's speakers (in order of first claim) and
+    // the named entities its claims mention.
+    let mut speakers: Vec<String> = Vec::new();
+    for i in 0..ctx.analysis.claims.len() {
+        let s = speaker_of(&ctx, i);
+        if !speakers.contains(&s) {
+            speakers.push(s);
+        }
     }
+    let speaker_options = speakers
+        .into_iter()
+        .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
+        .collect_view();
+    let entity_options = ctx
+        .analysis
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(e, ent)| {
+            !matches!(ent.label, Label::Date | Label::Quantity | Label::Money)
+                && (0..ctx.analysis.claims.len()).any(|c| mentions_entity(&ctx, c, *e))
+        })
+        .map(|(e, ent)| {
+            view! {
+                <option value=e.to_string() prop:selected=move || pinned.get() == Some(e)>
+                    {ent.name.clone()}
+                </option>
+            }
+        })
+        .collect_view();
+    let entity_change = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::Event| match event_target_value(&ev).parse::<usize>() {
+            Ok(e) => ctx.pin(e, 0),
+            Err(_) => ctx.unpin(),
+        }
+    };
+    let pin_name = {
+        let ctx = ctx.clone();
+        move || {
+            pinned.get().map(|e| {
+                format!(
+                    "Only claims that mention {} (pinned). ",
+                    ctx.analysis.entities[e].name
+                )
+            })
+        }
+    };
+    let unpin = {
+        let ctx = ctx.clone();
+        move |_| ctx.unpin()
+    };
+    // Choosing in the list toggles; choosing in the matrix selects and scrolls.
+    let toggle = move |ev: leptos::ev::MouseEvent| {
+        if let Some(i) = clicked(&ev, "data-c") {
+            let now = selected.get_untracked();
+            selected.set(if now == Some(i) { None } else { Some(i) });
+        }
+    };
+    let choose = move |ev: leptos::ev::MouseEvent| {
+        if let Some(i) = clicked(&ev, "data-c") {
+            selected.set(Some(i));
+            reveal(i);
+        }
+    };
+    let remove = move |ev: leptos::ev::MouseEvent| {
+        if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
+            let mut ws = d.ws.clone();
+            ws.remove(j);
+            data.set(Some(Data::new(ws)));
+        }
+    };
+    let export = {
+        let id = ctx.doc.id.clone();
+        move |_| {
+            if let Some(d) = data.get_untracked() {
+                let _ = download(
+                    &format!("{id}.claims.jsonld"),
+                    "application/ld+json",
+                    &json_ld(&d.ws, &d.cmp),
+                );
+            }
+        }
+    };
     let ready = Memo::new(move |_| data.with(Option::is_some));
     view! {
         <section class="panel-card cmp-panel" aria-labelledby="cmp-title">
             <h2 id="cmp-title" class="panel-title">"Compare with other sources"</h2>
             <p class="cmp-note" hidden=move || ready.get()>"Comparing…"</p>
-            <div node_ref=host></div>
-            <div hidden=move || !ready.get()><AddSource data=data/></div>
+            <div hidden=move || !ready.get()>
+                <div id="cmp-summary"></div>
+                <div class="cmp-filters">
+                    <label>"Relation"
+                        <select on:change=move |ev| rel.set(Relation::parse(&event_target_value(&ev)))>
+                            <option value="">"All"</option>
+                            {Relation::ALL.iter().map(|r| view! {
+                                <option value=r.name()>{badge(*r)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"Speaker"
+                        <select on:change=move |ev| speaker.set(event_target_value(&ev))>
+                            <option value="">"Anyone"</option>
+                            {speaker_options}
+                        </select>
+                    </label>
+                    <label>"Entity"
+                        <select on:change=entity_change>
+                            <option value="">"Any"</option>
+                            {entity_options}
+                        </select>
+                    </label>
+                    <label>"Order"
+                        <select on:change=move |ev| sort.set(event_target_value(&ev))>
+                            <option value="">"Position"</option>
+                            <option value="score">"Check-worthiness"</option>
+                            <option value="speaker">"By speaker"</option>
+                        </select>
+                    </label>
+                </div>
+                <p class="cmp-pinned" role="status" hidden=move || pinned.get().is_none()>
+                    {pin_name}
+                    <button type="button" class="link-button" on:click=unpin>"Show all"</button>
+                </p>
+                <div id="cmp-list" class="cmp-list" on:click=toggle></div>
+                <div id="cmp-matrix" on:click=choose></div>
+                <div id="cmp-sources" on:click=remove></div>
+                <AddSource data=data/>
+                <button type="button" class="link-button" on:click=export
+                    title="Download the claims and their relations to the sources as JSON-LD (schema.org Claim)">
+                    "Export comparison (JSON-LD)"
+                </button>
+            </div>
         </section>
     }
 }
