@@ -575,83 +575,211 @@ struct Filters {
     sort: RwSignal<String>,
 }
 
-/// "Add a source": paste a text with a name, or open a .txt file.
-#[component]
-fn AddSource(data: Shared) -> impl IntoView {
-    let name = NodeRef::<leptos::html::Input>::new();
-    let text = NodeRef::<leptos::html::Textarea>::new();
-    let status = RwSignal::new(String::new());
-    let next = StoredValue::new(1usize);
-    // Add a text as a source and compare again; false if it was refused.
-    let add = move |label: String, body: String| -> bool {
-        let Some(d) = data.get_untracked() else {
-            return false;
-        };
-        if body.trim().is_empty() {
-            status.set("Paste or open a text first.".into());
-            return false;
+/// A property of a DOM object, as a string ("" if absent).
+fn prop(target: &wasm_bindgen::JsValue, name: &str) -> String {
+    js_sys::Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Set a property of the element with id `id`.
+fn set_prop(id: &str, name: &str, value: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let _ = js_sys::Reflect::set(&el, &name.into(), &value.into());
+    }
+}
+
+/// Set the text of the element with id `id`.
+fn set_text(id: &str, text: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// `<label>name <select name=key>` with `(value, text)` options.
+fn select(label: &str, key: &str, options: &[(String, String)]) -> El {
+    let mut sel = El::new("select", "").attr("name", key);
+    for (v, t) in options {
+        sel = sel.add(El::new("option", "").attr("value", v).text(t));
+    }
+    El::new("label", "").text(label).add(sel)
+}
+
+/// The panel's controls and the places the comparison is shown, built
+/// once, the first time there is a comparison.
+fn shell(ctx: &ViewCtx) {
+    let Some(h) = host("cmp-shell") else { return };
+    let own = |s: &str| s.to_string();
+    let mut rels = vec![(String::new(), own("All"))];
+    rels.extend(
+        Relation::ALL
+            .iter()
+            .map(|r| (own(r.name()), own(badge(*r)))),
+    );
+    let mut speakers = vec![(String::new(), own("Anyone"))];
+    for i in 0..ctx.analysis.claims.len() {
+        let s = speaker_of(ctx, i);
+        if !speakers.iter().any(|(v, _)| *v == s) {
+            speakers.push((s.clone(), s));
         }
-        if body.len() > MAX_SOURCE {
-            status.set("This text is too long to compare (over 2 MB).".into());
-            return false;
+    }
+    let mut entities = vec![(String::new(), own("Any"))];
+    for (e, ent) in ctx.analysis.entities.iter().enumerate() {
+        if !matches!(ent.label, Label::Date | Label::Quantity | Label::Money)
+            && (0..ctx.analysis.claims.len()).any(|c| mentions_entity(ctx, c, e))
+        {
+            entities.push((e.to_string(), ent.name.clone()));
         }
-        let n = next.get_value();
-        next.set_value(n + 1);
-        let label = match label.trim() {
-            "" => format!("Document {n}"),
-            l => l.to_string(),
-        };
-        let mut ws = d.ws.clone();
-        ws.add_user_text(&format!("user-{n}"), &label, &body);
-        let new = Data::new(ws);
-        let differ = new.cmp.counts()[0];
-        data.set(Some(new));
-        status.set(format!(
+    }
+    let orders = [
+        (String::new(), own("Position")),
+        (own("score"), own("Check-worthiness")),
+        (own("speaker"), own("By speaker")),
+    ];
+    let filters = El::new("div", "cmp-filters")
+        .add(select("Relation", "rel", &rels))
+        .add(select("Speaker", "speaker", &speakers))
+        .add(select("Entity", "entity", &entities))
+        .add(select("Order", "order", &orders));
+    let add = El::new("details", "cmp-add")
+        .leaf("summary", "", "Add a source")
+        .add(
+            El::new("label", "")
+                .attr("for", "cmp-add-name")
+                .text("Name"),
+        )
+        .add(
+            El::new("input", "")
+                .attr("id", "cmp-add-name")
+                .attr("type", "text")
+                .attr("placeholder", "e.g. Wire report, 4 June 2025"),
+        )
+        .add(
+            El::new("label", "")
+                .attr("for", "cmp-add-text")
+                .text("Text"),
+        )
+        .add(
+            El::new("textarea", "")
+                .attr("id", "cmp-add-text")
+                .attr("rows", "5"),
+        )
+        .add(
+            El::new("div", "cmp-add-actions")
+                .add(
+                    El::new("button", "share-button")
+                        .attr("type", "button")
+                        .attr("data-act", "add")
+                        .text("Compare this text"),
+                )
+                .add(
+                    El::new("label", "link-button file-button")
+                        .text("Open a .txt file…")
+                        .add(
+                            El::new("input", "sr-only")
+                                .attr("type", "file")
+                                .attr("name", "file")
+                                .attr("accept", ".txt,text/plain"),
+                        ),
+                ),
+        )
+        .add(
+            El::new("p", "cmp-status")
+                .attr("id", "cmp-status")
+                .attr("role", "status"),
+        );
+    let div = |id: &str, class: &str| El::new("div", class).attr("id", id);
+    let shell = El::new("div", "")
+        .add(div("cmp-summary", ""))
+        .add(filters)
+        .add(
+            El::new("p", "cmp-pinned")
+                .attr("id", "cmp-pinned")
+                .attr("role", "status"),
+        )
+        .add(div("cmp-list", "cmp-list"))
+        .add(div("cmp-matrix", ""))
+        .add(div("cmp-sources", ""))
+        .add(add)
+        .add(
+            El::new("button", "link-button")
+                .attr("type", "button")
+                .attr("data-act", "export")
+                .attr(
+                    "title",
+                    "Download the claims and their relations to the sources as JSON-LD (schema.org Claim)",
+                )
+                .text("Export comparison (JSON-LD)"),
+        );
+    let _ = h.append_with_node_1(&shell.0);
+}
+
+/// Say which entity the list is narrowed to, with a way back.
+fn show_pinned(ctx: &ViewCtx) {
+    let pinned = ctx.pinned.get_untracked();
+    if let Some(sel) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector("#cmp-shell select[name=entity]")
+            .ok()
+            .flatten()
+    }) {
+        let v = pinned.map(|e| e.to_string()).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&sel, &"value".into(), &v.into());
+    }
+    let Some(p) = host("cmp-pinned") else { return };
+    let _ = p.toggle_attribute_with_force("hidden", pinned.is_none());
+    if let Some(e) = pinned {
+        let name = &ctx.analysis.entities[e].name;
+        let _ = p.append_with_str_1(&format!("Only claims that mention {name} (pinned). "));
+        let b = El::new("button", "link-button")
+            .attr("type", "button")
+            .attr("data-act", "unpin")
+            .text("Show all");
+        let _ = p.append_with_node_1(&b.0);
+    }
+}
+
+/// Add a text as a source and compare again; false if it was refused.
+fn add_source(data: Shared, next: StoredValue<usize>, label: String, body: String) -> bool {
+    let Some(d) = data.get_untracked() else {
+        return false;
+    };
+    if body.trim().is_empty() {
+        set_text("cmp-status", "Paste or open a text first.");
+        return false;
+    }
+    if body.len() > MAX_SOURCE {
+        set_text(
+            "cmp-status",
+            "This text is too long to compare (over 2 MB).",
+        );
+        return false;
+    }
+    let n = next.get_value();
+    next.set_value(n + 1);
+    let label = match label.trim() {
+        "" => format!("Document {n}"),
+        l => l.to_string(),
+    };
+    let mut ws = d.ws.clone();
+    ws.add_user_text(&format!("user-{n}"), &label, &body);
+    let new = Data::new(ws);
+    let differ = new.cmp.counts()[0];
+    data.set(Some(new));
+    set_text(
+        "cmp-status",
+        &format!(
             "Added {label} as source {}. {differ} claims now differ from a source.",
             d.ws.sources().len() + 1
-        ));
-        true
-    };
-    let paste = move |_| {
-        let (Some(n), Some(t)) = (name.get(), text.get()) else {
-            return;
-        };
-        if add(n.value(), t.value()) {
-            n.set_value("");
-            t.set_value("");
-        }
-    };
-    let open = move |ev: leptos::ev::Event| {
-        let Some(file) = chosen_file(&ev) else {
-            return;
-        };
-        if file.size() > MAX_SOURCE as f64 {
-            status.set("This file is too large to compare (over 2 MB).".into());
-            return;
-        }
-        let label = file.name();
-        let label = label.trim_end_matches(".txt").to_string();
-        read_text(file, move |body| {
-            add(label, body);
-        });
-    };
-    view! {
-        <details class="cmp-add">
-            <summary>"Add a source"</summary>
-            <label for="cmp-add-name">"Name"</label>
-            <input id="cmp-add-name" type="text" node_ref=name placeholder="e.g. Wire report, 4 June 2025"/>
-            <label for="cmp-add-text">"Text"</label>
-            <textarea id="cmp-add-text" node_ref=text rows="5"></textarea>
-            <div class="cmp-add-actions">
-                <button type="button" class="share-button" on:click=paste>"Compare this text"</button>
-                <label class="link-button file-button">
-                    "Open a .txt file…"
-                    <input type="file" class="sr-only" accept=".txt,text/plain" on:change=open/>
-                </label>
-            </div>
-            <p class="cmp-status" role="status">{move || status.get()}</p>
-        </details>
-    }
+        ),
+    );
+    true
 }
 
 /// The Compare tab's content (compared the first time the tab opens).
@@ -664,7 +792,7 @@ pub fn ComparePanel() -> impl IntoView {
         speaker: RwSignal::new(String::new()),
         sort: RwSignal::new(String::new()),
     };
-    let Filters { rel, speaker, sort } = filters;
+    let next = StoredValue::new(1usize);
     let (pinned, selected) = (ctx.pinned, ctx.claim);
     // Compare the first time the tab opens.
     {
@@ -681,12 +809,20 @@ pub fn ComparePanel() -> impl IntoView {
     {
         let ctx = ctx.clone();
         Effect::new(move |_| {
-            rel.track();
-            speaker.track();
-            sort.track();
+            filters.rel.track();
+            filters.speaker.track();
+            filters.sort.track();
             pinned.track();
             if let Some(d) = data.get() {
+                if web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|doc| doc.get_element_by_id("cmp-summary"))
+                    .is_none()
+                {
+                    shell(&ctx);
+                }
                 show_summary(&d);
+                show_pinned(&ctx);
                 show_list(&ctx, &d, filters);
             }
         });
@@ -698,139 +834,105 @@ pub fn ComparePanel() -> impl IntoView {
             show_detail(&d, c);
         }
     });
-    // Filter choices: the article's speakers (in order of first claim) and
-    // the named entities its claims mention.
-    let mut speakers: Vec<String> = Vec::new();
-    for i in 0..ctx.analysis.claims.len() {
-        let s = speaker_of(&ctx, i);
-        if !speakers.contains(&s) {
-            speakers.push(s);
-        }
-    }
-    let speaker_options = speakers
-        .into_iter()
-        .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
-        .collect_view();
-    let entity_options = ctx
-        .analysis
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(e, ent)| {
-            !matches!(ent.label, Label::Date | Label::Quantity | Label::Money)
-                && (0..ctx.analysis.claims.len()).any(|c| mentions_entity(&ctx, c, *e))
-        })
-        .map(|(e, ent)| {
-            view! {
-                <option value=e.to_string() prop:selected=move || pinned.get() == Some(e)>
-                    {ent.name.clone()}
-                </option>
+    // Every control of the panel, by delegation.
+    let click = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let Some(el) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let in_part = |id: &str| el.closest(&format!("#{id}")).ok().flatten().is_some();
+            if let Some(i) = clicked(&ev, "data-c") {
+                if in_part("cmp-matrix") {
+                    // The matrix selects and brings the claim into view.
+                    selected.set(Some(i));
+                    reveal(i);
+                } else {
+                    let now = selected.get_untracked();
+                    selected.set(if now == Some(i) { None } else { Some(i) });
+                }
+                return;
             }
-        })
-        .collect_view();
-    let entity_change = {
-        let ctx = ctx.clone();
-        move |ev: leptos::ev::Event| match event_target_value(&ev).parse::<usize>() {
-            Ok(e) => ctx.pin(e, 0),
-            Err(_) => ctx.unpin(),
-        }
-    };
-    let pin_name = {
-        let ctx = ctx.clone();
-        move || {
-            pinned.get().map(|e| {
-                format!(
-                    "Only claims that mention {} (pinned). ",
-                    ctx.analysis.entities[e].name
-                )
-            })
-        }
-    };
-    let unpin = {
-        let ctx = ctx.clone();
-        move |_| ctx.unpin()
-    };
-    // Choosing in the list toggles; choosing in the matrix selects and scrolls.
-    let toggle = move |ev: leptos::ev::MouseEvent| {
-        if let Some(i) = clicked(&ev, "data-c") {
-            let now = selected.get_untracked();
-            selected.set(if now == Some(i) { None } else { Some(i) });
-        }
-    };
-    let choose = move |ev: leptos::ev::MouseEvent| {
-        if let Some(i) = clicked(&ev, "data-c") {
-            selected.set(Some(i));
-            reveal(i);
-        }
-    };
-    let remove = move |ev: leptos::ev::MouseEvent| {
-        if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
-            let mut ws = d.ws.clone();
-            ws.remove(j);
-            data.set(Some(Data::new(ws)));
-        }
-    };
-    let export = {
-        let id = ctx.doc.id.clone();
-        move |_| {
-            if let Some(d) = data.get_untracked() {
-                let _ = download(
-                    &format!("{id}.claims.jsonld"),
-                    "application/ld+json",
-                    &json_ld(&d.ws, &d.cmp),
-                );
+            if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
+                let mut ws = d.ws.clone();
+                ws.remove(j);
+                data.set(Some(Data::new(ws)));
+                return;
+            }
+            let act = el
+                .closest("[data-act]")
+                .ok()
+                .flatten()
+                .and_then(|a| a.get_attribute("data-act"))
+                .unwrap_or_default();
+            match act.as_str() {
+                "unpin" => ctx.unpin(),
+                "export" => {
+                    if let Some(d) = data.get_untracked() {
+                        let _ = download(
+                            &format!("{}.claims.jsonld", ctx.doc.id),
+                            "application/ld+json",
+                            &json_ld(&d.ws, &d.cmp),
+                        );
+                    }
+                }
+                "add" => {
+                    let doc = web_sys::window().and_then(|w| w.document());
+                    let value = |id: &str| {
+                        doc.as_ref()
+                            .and_then(|d| d.get_element_by_id(id))
+                            .map(|e| prop(&e, "value"))
+                            .unwrap_or_default()
+                    };
+                    if add_source(data, next, value("cmp-add-name"), value("cmp-add-text")) {
+                        set_prop("cmp-add-name", "value", "");
+                        set_prop("cmp-add-text", "value", "");
+                    }
+                }
+                _ => {}
             }
         }
     };
-    let ready = Memo::new(move |_| data.with(Option::is_some));
+    let change = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::Event| {
+            let Some(t) = ev.target() else { return };
+            let value = prop(&t, "value");
+            match prop(&t, "name").as_str() {
+                "rel" => filters.rel.set(Relation::parse(&value)),
+                "speaker" => filters.speaker.set(value),
+                "order" => filters.sort.set(value),
+                "entity" => match value.parse::<usize>() {
+                    Ok(e) => ctx.pin(e, 0),
+                    Err(_) => ctx.unpin(),
+                },
+                "file" => {
+                    let Some(file) = chosen_file(&ev) else { return };
+                    if file.size() > MAX_SOURCE as f64 {
+                        set_text(
+                            "cmp-status",
+                            "This file is too large to compare (over 2 MB).",
+                        );
+                        return;
+                    }
+                    let label = file.name();
+                    let label = label.trim_end_matches(".txt").to_string();
+                    read_text(file, move |body| {
+                        add_source(data, next, label, body);
+                    });
+                }
+                _ => {}
+            }
+        }
+    };
     view! {
-        <section class="panel-card cmp-panel" aria-labelledby="cmp-title">
+        <section class="panel-card cmp-panel" aria-labelledby="cmp-title"
+            on:click=click on:change=change>
             <h2 id="cmp-title" class="panel-title">"Compare with other sources"</h2>
-            <p class="cmp-note" hidden=move || ready.get()>"Comparing…"</p>
-            <div hidden=move || !ready.get()>
-                <div id="cmp-summary"></div>
-                <div class="cmp-filters">
-                    <label>"Relation"
-                        <select on:change=move |ev| rel.set(Relation::parse(&event_target_value(&ev)))>
-                            <option value="">"All"</option>
-                            {Relation::ALL.iter().map(|r| view! {
-                                <option value=r.name()>{badge(*r)}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label>"Speaker"
-                        <select on:change=move |ev| speaker.set(event_target_value(&ev))>
-                            <option value="">"Anyone"</option>
-                            {speaker_options}
-                        </select>
-                    </label>
-                    <label>"Entity"
-                        <select on:change=entity_change>
-                            <option value="">"Any"</option>
-                            {entity_options}
-                        </select>
-                    </label>
-                    <label>"Order"
-                        <select on:change=move |ev| sort.set(event_target_value(&ev))>
-                            <option value="">"Position"</option>
-                            <option value="score">"Check-worthiness"</option>
-                            <option value="speaker">"By speaker"</option>
-                        </select>
-                    </label>
-                </div>
-                <p class="cmp-pinned" role="status" hidden=move || pinned.get().is_none()>
-                    {pin_name}
-                    <button type="button" class="link-button" on:click=unpin>"Show all"</button>
-                </p>
-                <div id="cmp-list" class="cmp-list" on:click=toggle></div>
-                <div id="cmp-matrix" on:click=choose></div>
-                <div id="cmp-sources" on:click=remove></div>
-                <AddSource data=data/>
-                <button type="button" class="link-button" on:click=export
-                    title="Download the claims and their relations to the sources as JSON-LD (schema.org Claim)">
-                    "Export comparison (JSON-LD)"
-                </button>
-            </div>
+            <div id="cmp-shell"><p class="cmp-note">"Comparing…"</p></div>
         </section>
     }
 }
