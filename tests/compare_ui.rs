@@ -188,6 +188,10 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
     let hash = hash.as_str().unwrap().to_string();
     assert!(hash.contains("t=compare") && hash.contains("&c="), "{hash}");
     support::save_screenshot(&browser, "compare.png");
+    browser.js("document.getElementById('cmp-detail').scrollIntoView();");
+    support::save_screenshot(&browser, "compare-detail.png");
+    browser.js("document.querySelector('table.mx').scrollIntoView();");
+    support::save_screenshot(&browser, "compare-matrix.png");
 
     // The prisoner-exchange claim: a source agrees, named in the side-by-side view.
     let exchange = claim_with(&ws, "prisoner exchange");
@@ -321,6 +325,26 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
         let before = cmp.for_claim(*i).unwrap().relation;
         assert_eq!(row_badge(&browser, *i), json!(badge(before)), "claim {i}");
     }
+    // The focus stays near the removed source's button.
+    browser.wait_for(
+        "return document.activeElement.id === 'cmp-sources-title';",
+        5,
+    );
+
+    // Export: the engine's JSON-LD for the comparison shown.
+    browser.js("window.__blobs = []; const make = URL.createObjectURL;
+         URL.createObjectURL = b => { window.__blobs.push(b); return make.call(URL, b); };");
+    browser.click("#cmp-shell [data-act=export]");
+    let text = browser.eval_async(
+        "const done = arguments[arguments.length - 1];
+         const wait = () => window.__blobs.length ? window.__blobs[0].text().then(done) : setTimeout(wait, 50);
+         wait();",
+        json!([]),
+    );
+    assert_eq!(
+        text.as_str().unwrap(),
+        claimlens::analysis::compare::json_ld(&ws, &cmp)
+    );
     assert_eq!(severe(&browser), Vec::<(String, String)>::new());
 }
 

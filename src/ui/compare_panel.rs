@@ -469,7 +469,10 @@ fn show_summary(d: &Data) {
             }
             ol = ol.add(li);
         }
-        let title = El::new("h3", "cmp-subtitle").text(&format!("Sources ({})", sources.len()));
+        let title = El::new("h3", "cmp-subtitle")
+            .attr("id", "cmp-sources-title")
+            .attr("tabindex", "-1")
+            .text(&format!("Sources ({})", sources.len()));
         let _ = h.append_with_node_2(&title.0, &ol.0);
         if sources
             .iter()
@@ -591,6 +594,15 @@ fn set_prop(id: &str, name: &str, value: &str) {
     {
         let _ = js_sys::Reflect::set(&el, &name.into(), &value.into());
     }
+}
+
+/// The HTML element with id `id`.
+fn find_html(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
 }
 
 /// Set the text of the element with id `id`.
@@ -858,8 +870,19 @@ pub fn ComparePanel() -> impl IntoView {
             }
             if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
                 let mut ws = d.ws.clone();
-                ws.remove(j);
+                if let Some(gone) = ws.remove(j) {
+                    ctx.announce.set(format!("Removed {}.", gone.meta.source));
+                }
                 data.set(Some(Data::new(ws)));
+                // The button is gone: keep the focus nearby.
+                set_timeout(
+                    || {
+                        if let Some(h) = find_html("cmp-sources-title") {
+                            let _ = h.focus();
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
                 return;
             }
             let act = el
