@@ -411,3 +411,101 @@ fn axe_scan(browser: &Browser) -> Vec<String> {
         .map(|v| v.to_string())
         .collect()
 }
+
+#[test]
+fn compare_list_sorts_groups_and_follows_the_pinned_entity() {
+    require_app!(true);
+    let ws = Workspace::for_default_article();
+    let a = &ws.article().analysis;
+    let text = &ws.article().doc.text;
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&server, &browser, "?a=1#v=1&t=compare");
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 10);
+    let set = |name: &str, value: &str| {
+        browser.eval(
+            "const s = document.querySelector(`#cmp-shell select[name=${arguments[0]}]`);
+             s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            json!([name, value]),
+        );
+    };
+    let shown = || -> Vec<usize> {
+        serde_json::from_value(browser.js(
+            "return Array.from(document.querySelectorAll('.cmp-row'), r => Number(r.dataset.c));",
+        ))
+        .unwrap()
+    };
+
+    // By check-worthiness: highest first, ties in text order.
+    set("order", "score");
+    let mut want: Vec<usize> = (0..a.claims.len()).collect();
+    want.sort_by(|x, y| a.claims[*y].score.total_cmp(&a.claims[*x].score));
+    assert_eq!(shown(), want);
+
+    // Grouped by speaker: one heading per speaker, each over its claims.
+    set("order", "speaker");
+    let mut speakers: Vec<String> = Vec::new();
+    for c in &a.claims {
+        let s = c.speaker.display(text);
+        if !speakers.contains(&s) {
+            speakers.push(s);
+        }
+    }
+    let heads = browser.js(
+        "return Array.from(document.querySelectorAll('#cmp-list h3.cmp-speaker'), h => h.textContent);",
+    );
+    let heads: Vec<String> = serde_json::from_value(heads).unwrap();
+    assert_eq!(heads.len(), speakers.len(), "{heads:?}");
+    for (h, s) in heads.iter().zip(&speakers) {
+        let n = a
+            .claims
+            .iter()
+            .filter(|c| c.speaker.display(text) == *s)
+            .count();
+        assert_eq!(*h, format!("{s} · {n}"));
+    }
+
+    // Filtered by speaker.
+    set("order", "");
+    set("speaker", &speakers[0]);
+    let want: Vec<usize> = (0..a.claims.len())
+        .filter(|&i| a.claims[i].speaker.display(text) == speakers[0])
+        .collect();
+    assert_eq!(shown(), want);
+    set("speaker", "");
+
+    // The entity filter pins the entity; the list keeps the claims naming it, and says so.
+    let e: usize = browser
+        .js("return document.querySelector('#cmp-shell select[name=entity] option:nth-child(2)').value;")
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    set("entity", &e.to_string());
+    let want: Vec<usize> = (0..a.claims.len())
+        .filter(|&i| {
+            let c = &a.claims[i];
+            matches!(c.speaker, claimlens::analysis::Speaker::Entity { entity, .. } if entity == e)
+                || c.mentions.iter().any(|&m| a.mentions[m].entity == e)
+        })
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(shown(), want);
+    let note = browser.js("return document.getElementById('cmp-pinned').textContent;");
+    assert!(
+        note.as_str().unwrap().contains(&a.entities[e].name),
+        "{note}"
+    );
+    assert!(browser
+        .js("return location.hash;")
+        .as_str()
+        .unwrap()
+        .contains("&p="));
+    // "Show all" unpins.
+    browser.click("#cmp-pinned button");
+    assert_eq!(shown().len(), a.claims.len());
+    assert_eq!(
+        browser.js("return document.getElementById('cmp-pinned').hidden;"),
+        json!(true)
+    );
+}
