@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::article::{focus_current, Article, MarkIndex};
 use super::claims_panel::ClaimsPanel;
+use super::compare_panel::ComparePanel;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
 use super::intake::{fetch_src, IntakeControl};
@@ -169,6 +170,10 @@ pub fn Viewer(
                     hidden=move || tab.get() != Tab::Claims>
                     <ClaimsPanel/>
                 </div>
+                <div id="panel-compare" role="tabpanel" aria-labelledby="tab-compare"
+                    hidden=move || tab.get() != Tab::Compare>
+                    <ComparePanel/>
+                </div>
                 <DocumentFacts doc=(*doc).clone()/>
                 </div>
             </aside>
@@ -184,39 +189,56 @@ pub fn Viewer(
     }
 }
 
-/// The side panel's tab bar (arrow keys move between tabs).
+/// The side panel's tab bar (arrow keys move between tabs, Home / End to
+/// the first / last).
 #[component]
 fn PanelTabs() -> impl IntoView {
     let ctx = ViewCtx::get();
     let tab = ctx.tab;
     let claims = ctx.analysis.claims.iter().filter(|c| c.checkworthy).count();
     let entities = ctx.analysis.entities.len();
+    // The comparison is computed when its tab opens: no count up front.
     let tabs = [
         (
             Tab::Entities,
             "tab-entities",
             "panel-entities",
             "Entities",
-            entities,
+            Some(entities),
         ),
-        (Tab::Claims, "tab-claims", "panel-claims", "Claims", claims),
+        (
+            Tab::Claims,
+            "tab-claims",
+            "panel-claims",
+            "Claims",
+            Some(claims),
+        ),
+        (
+            Tab::Compare,
+            "tab-compare",
+            "panel-compare",
+            "Compare",
+            None,
+        ),
     ];
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let next = match (ev.key().as_str(), tab.get_untracked()) {
-            ("ArrowRight" | "ArrowLeft" | "Home" | "End", Tab::Entities) => Tab::Claims,
-            ("ArrowRight" | "ArrowLeft" | "Home" | "End", _) => Tab::Entities,
+        let n = tabs.len();
+        let at = tabs
+            .iter()
+            .position(|t| t.0 == tab.get_untracked())
+            .unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
             _ => return,
         };
         ev.prevent_default();
-        tab.set(next);
-        let id = if next == Tab::Claims {
-            "tab-claims"
-        } else {
-            "tab-entities"
-        };
+        tab.set(tabs[next].0);
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(tabs[next].1))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
@@ -238,7 +260,7 @@ fn PanelTabs() -> impl IntoView {
                         on:click=move |_| tab.set(t)
                     >
                         {name}
-                        <span class="tab-count">{n}</span>
+                        {n.map(|n| view! { <span class="tab-count">{n}</span> })}
                     </button>
                 })
                 .collect_view()}

@@ -24,7 +24,7 @@ fn certainty_key(c: Certainty) -> &'static str {
 }
 
 /// A score in 0–1 with two decimals ("0.72"), without float formatting.
-fn score_text(score: f32) -> String {
+pub(super) fn score_text(score: f32) -> String {
     let hundredths = (score.clamp(0.0, 1.0) * 100.0).round() as u32;
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }

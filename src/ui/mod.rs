@@ -10,6 +10,7 @@
 //! - [`article`]: the document's title and blocks, with highlights.
 //! - [`legend`], [`pinbar`], [`card`], [`entity_list`]: filters, the pinned
 //!   entity's stepper, the hover/focus card, the entity list.
+//! - [`claims_panel`], [`compare_panel`]: the Claims and Compare tabs.
 //! - [`theme`]: light/dark scheme toggle.
 //! - [`url`]: the only module that touches `location` / `history`: the view
 //!   state in the URL fragment, back / forward; [`share`]: the copy-link button.
@@ -21,6 +22,7 @@ pub mod app;
 pub mod article;
 pub mod card;
 pub mod claims_panel;
+pub mod compare_panel;
 pub mod dom;
 pub mod embed;
 pub mod entity_list;

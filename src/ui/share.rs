@@ -75,7 +75,7 @@ fn file_stem(title: &str) -> String {
 }
 
 /// Offer `text` as a file download named `name`.
-fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+pub(super) fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     let doc = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();
