@@ -454,8 +454,9 @@ fn xss_payloads_stay_text_through_intake_and_imports() {
     let browser = Browser::start(1280, 900);
     browser.add_init_script(CANARY);
     // Paths: page title, byline, JSON-LD (headline and author), body text and
-    // live markup; pasted text; displaCy text and labels; Web Annotation quotes.
-    let paths = 8;
+    // live markup; pasted text; displaCy text and labels; Web Annotation
+    // quotes; a comparison source's name and text.
+    let paths = 10;
     let mut total = 0;
     for (name, payloads) in payload_lists() {
         for (n, batch) in payloads.chunks(1000).enumerate() {
@@ -525,6 +526,33 @@ fn xss_payloads_stay_text_through_intake_and_imports() {
                 30,
             );
             assert_clean(&browser, &format!("{what}, annotations"));
+
+            // Source names and texts in the Compare tab.
+            browser.click("#tab-compare");
+            browser.wait_for(
+                "return document.querySelector('.cmp-add summary') !== null || null;",
+                30,
+            );
+            browser.click(".cmp-add summary");
+            browser.eval(
+                "document.getElementById('cmp-add-name').value = arguments[0]; \
+                 document.getElementById('cmp-add-text').value = arguments[1];",
+                json!([batch.join(" "), batch.join("\n\n")]),
+            );
+            browser.click(".cmp-add-actions .share-button");
+            browser.wait_for(
+                "return document.querySelectorAll('.cmp-sources button').length > 0 || null;",
+                30,
+            );
+            assert_clean(&browser, &format!("{what}, source name"));
+            let risky = browser.js(
+                "return Array.from(document.querySelectorAll('#cmp-shell script, #cmp-shell img, #cmp-shell iframe, #cmp-shell svg, #cmp-shell a[href]'), e => e.outerHTML.slice(0, 120));",
+            );
+            assert_eq!(
+                risky,
+                json!([]),
+                "{what}: unexpected elements in the Compare tab"
+            );
             total += batch.len();
         }
     }
