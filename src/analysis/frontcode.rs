@@ -1,11 +1,8 @@
 //! The front-coded word lists that `build.rs` writes (see there for the
-//! format), expanded once at first use.
+//! format), expanded once at first use into a static.
 
 /// Expands front-coded `lines` back into the plain text, one entry a line.
-///
-/// The result lives for the rest of the program: the lexicons that call this
-/// are built once and keep `&'static str` slices of it.
-pub(crate) fn expand(coded: &str) -> &'static str {
+pub(crate) fn expand(coded: &str) -> String {
     let mut out = String::with_capacity(coded.len() * 2);
     let mut prev_start = 0;
     for line in coded.lines() {
@@ -27,14 +24,29 @@ pub(crate) fn expand(coded: &str) -> &'static str {
         out.push('\n');
         prev_start = start;
     }
-    Box::leak(out.into_boxed_str())
+    out
 }
 
-/// Includes a front-coded lexicon written by `build.rs`.
-macro_rules! lexicon {
+/// A front-coded lexicon written by `build.rs`, as included in the binary.
+macro_rules! coded {
     ($name:literal) => {
         include_str!(concat!(env!("OUT_DIR"), "/", $name))
     };
+}
+#[allow(unused_imports)]
+pub(crate) use coded;
+
+/// A lexicon's plain text (`&'static str`), expanded on first use into a
+/// static of this call site (so the lexicons built from it can keep
+/// `&'static str` slices, and nothing is leaked).
+macro_rules! lexicon {
+    ($name:literal) => {{
+        static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        TEXT.get_or_init(|| {
+            $crate::analysis::frontcode::expand($crate::analysis::frontcode::coded!($name))
+        })
+        .as_str()
+    }};
 }
 pub(crate) use lexicon;
 
@@ -46,24 +58,29 @@ mod tests {
     fn expands_what_build_rs_wrote() {
         for (coded, plain) in [
             (
-                lexicon!("first-names.txt"),
+                coded!("first-names.txt"),
                 include_str!("../../data/lexicons/first-names.txt"),
             ),
             (
-                lexicon!("countries.tsv"),
+                coded!("countries.tsv"),
                 include_str!("../../data/lexicons/countries.tsv"),
             ),
             (
-                lexicon!("cities.tsv"),
+                coded!("cities.tsv"),
                 include_str!("../../data/lexicons/cities.tsv"),
             ),
             (
-                lexicon!("opinion.txt"),
+                coded!("opinion.txt"),
                 include_str!("../../data/lexicons/opinion.txt"),
             ),
         ] {
             assert_eq!(expand(coded), plain);
         }
+        // And once, through the static the lexicons use.
+        assert_eq!(
+            lexicon!("us-states.txt"),
+            include_str!("../../data/lexicons/us-states.txt")
+        );
     }
 
     #[test]

@@ -11,14 +11,7 @@ use std::sync::OnceLock;
 
 use crate::analysis::text::tokenize;
 
-use crate::analysis::frontcode::{expand, lexicon};
-
-const COUNTRIES: &str = lexicon!("countries.tsv");
-const CITIES: &str = lexicon!("cities.tsv");
-const REGIONS: &str = lexicon!("regions.txt");
-const US_STATES: &str = lexicon!("us-states.txt");
-const FIRST_NAMES: &str = lexicon!("first-names.txt");
-const COMMON_WORDS: &str = lexicon!("common-words.txt");
+use crate::analysis::frontcode::lexicon;
 
 /// Geographic and political regions that are not in the generated subregion list.
 const EXTRA_REGIONS: &[&str] = &[
@@ -331,10 +324,10 @@ impl Lexicon {
             by_first: FxMap::default(),
             index: FxMap::default(),
             first_names: FxSet::default(),
-            common_words: expand(COMMON_WORDS).lines().collect(),
+            common_words: lexicon!("common-words.txt").lines().collect(),
         };
         let mut country_ix: FxMap<&str, u16> = FxMap::default();
-        for line in expand(COUNTRIES).lines() {
+        for line in lexicon!("countries.tsv").lines() {
             let mut f = line.split('\t');
             let (Some(name), Some(aliases), Some(dems), Some(caps), _, Some(code)) =
                 (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
@@ -390,7 +383,7 @@ impl Lexicon {
                 );
             }
         }
-        for line in expand(CITIES).lines() {
+        for line in lexicon!("cities.tsv").lines() {
             let Some((name, code)) = line.split_once('\t') else {
                 continue;
             };
@@ -406,10 +399,16 @@ impl Lexicon {
                 );
             }
         }
-        for r in expand(REGIONS).lines().chain(EXTRA_REGIONS.iter().copied()) {
+        for r in lexicon!("regions.txt")
+            .lines()
+            .chain(EXTRA_REGIONS.iter().copied())
+        {
             lx.add(r, Kind::Region, r);
         }
-        for s in expand(US_STATES).lines().chain(EXTRA_GPE.iter().copied()) {
+        for s in lexicon!("us-states.txt")
+            .lines()
+            .chain(EXTRA_GPE.iter().copied())
+        {
             lx.add(s, Kind::Place, s);
         }
         for (abbr, state) in US_STATE_ABBREVS {
@@ -422,7 +421,7 @@ impl Lexicon {
         for o in KNOWN_ORGS {
             lx.add(o, Kind::Org, o);
         }
-        for n in expand(FIRST_NAMES).lines() {
+        for n in lexicon!("first-names.txt").lines() {
             lx.first_names.insert(n);
         }
         // Longest phrases first under each first token.
