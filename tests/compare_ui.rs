@@ -509,3 +509,25 @@ fn compare_list_sorts_groups_and_follows_the_pinned_entity() {
         json!(true)
     );
 }
+
+#[test]
+fn the_compare_tab_never_widens_the_page() {
+    require_app!(true);
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let (server, browser) = support::open_app(width, height);
+        support::load_app(
+            &browser,
+            &server.url("/?wide#v=1&d=sample-istanbul-2025&t=compare"),
+        );
+        browser.wait_for(
+            "return document.querySelector('table.mx') !== null || null;",
+            20,
+        );
+        let got = browser
+            .js("const d = document.documentElement; return [d.clientWidth, d.scrollWidth];");
+        assert_eq!(
+            got[0], got[1],
+            "{width} px: the page scrolls sideways ({got})"
+        );
+    }
+}
