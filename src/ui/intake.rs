@@ -288,11 +288,7 @@ pub fn IntakeControl() -> impl IntoView {
                     let d = d.clone();
                     move |_| {
                         shown.set(false);
-                        let mut doc = crate::analysis::Document::from_plain_text(&d.id, &d.title, &d.text);
-                        doc.byline = d.byline.clone();
-                        doc.date = d.date.clone();
-                        doc.source = d.site.clone();
-                        open(Opening::document(doc));
+                        open(Opening::document(d.to_document()));
                     }
                 };
                 let delete = move |_| {

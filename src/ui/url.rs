@@ -64,11 +64,7 @@ fn opened(mut decoded: Decoded) -> (Document, Decoded) {
         DocRef::Bundled(id) if id == DEFAULT_ID => default_document(),
         DocRef::Bundled(id) if id.starts_with(LOCAL) => {
             if let Some(d) = super::intake::recent_by_hash(&id[LOCAL.len()..]) {
-                let mut doc = Document::from_plain_text(&d.id, &d.title, &d.text);
-                doc.byline = d.byline;
-                doc.date = d.date;
-                doc.source = d.site;
-                return (doc, decoded);
+                return (d.to_document(), decoded);
             }
             decoded.problems.push(
                 "this link names a document opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)".into(),

@@ -36,6 +36,7 @@
 //! ```
 
 use super::{Comparison, Relation, Workspace};
+use crate::analysis::share::urn_part as urn;
 use crate::analysis::share::{hundredths, json_str};
 use crate::analysis::Speaker;
 
@@ -49,18 +50,6 @@ fn relation_term(r: Relation) -> &'static str {
         Relation::AddsContext => "cl:addsContext",
         Relation::NoReference => "cl:noReference",
     }
-}
-
-fn urn(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 /// `"key": "value"` (value escaped), preceded by `sep`.

@@ -45,7 +45,7 @@ pub(crate) fn hundredths(x: f32) -> String {
 }
 
 /// A URN-safe form of a document id.
-fn urn_part(s: &str) -> String {
+pub(crate) fn urn_part(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {

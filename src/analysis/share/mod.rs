@@ -43,7 +43,7 @@ mod json;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
-pub(crate) use annotation::{hundredths, json_str};
+pub(crate) use annotation::{hundredths, json_str, urn_part};
 pub use annotation::{import_web_annotations, web_annotations, Imported};
 pub use displacy::{displacy_label, import_displacy, DisplacyDoc};
 pub use json::{parse_json, Json};
