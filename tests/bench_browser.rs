@@ -109,7 +109,13 @@ fn timed_load_wasm(b: &Browser, url: &str) -> (f64, f64, f64, u64, f64) {
     let v = b.wait_for(
         "const r = window.__bench;
          if (document.querySelector('.boot-error')) return { error: document.querySelector('.boot-error').textContent };
-         return r && r.painted !== null && { ready: r.ready, painted: r.painted,
+         // A long document shows a progress bar first: the app marks when
+         // its highlighted viewer is mounted.
+         const lit = document.querySelectorAll('mark.m').length > 0 && !document.querySelector('.job-bar');
+         const hl = performance.getEntriesByName('claimlens:highlighted').pop();
+         const at = hl ? hl.startTime : 0;
+         return r && r.painted !== null && lit && { ready: Math.max(r.ready, at),
+           painted: Math.max(r.painted, at),
            longest: Math.max(0, ...r.longtasks),
            wasm: (performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')) || {}).responseEnd,
            marks: document.querySelectorAll('mark.m').length };",
@@ -341,6 +347,13 @@ fn browser_benchmark() {
         &b,
         &server.url(&format!("/?doc=100kwords#{}", link_for(&text))),
     );
+    // Long documents render in batches: wait until the last one is in.
+    b.wait_for(
+        "const n = document.querySelectorAll('article mark.m').length; \
+         const same = window.__marks === n; window.__marks = n; \
+         return same && n > 0 && !document.querySelector('.job-bar') || null;",
+        120,
+    );
     // The entities with the most mentions: pinning them touches the most marks.
     let targets = b.js(&format!(
         "const first = new Map(), count = new Map();
@@ -408,7 +421,7 @@ fn browser_benchmark() {
         pinned_counts.iter().max().unwrap(),
     ));
     goals.push(format!(
-        "- 1 MB analysed without a main-thread task over 50 ms: {} — the longest task while opening the 1 MB document was {} (median of {RUNS}); the app analyses and renders in one synchronous task.",
+        "- 1 MB analysed without a main-thread task over 50 ms: {} — the longest task while opening the 1 MB document was {} (median of {RUNS}); documents past 256 KB are analysed in pieces, one per turn of the event loop, and rendered in batches.",
         met(longest_1mb <= 50.0),
         ms(longest_1mb)
     ));
