@@ -374,11 +374,11 @@ fn compare_tab_is_accessible() {
         "return Array.from(document.querySelectorAll('table.mx td')).filter(c => !c.querySelector('.sr-only').textContent).length;",
     );
     assert_eq!(unnamed, json!(0));
-    let v = axe_scan(&browser);
+    let v = support::axe_serious(&browser, "document.getElementById('panel-compare')");
     assert!(v.is_empty(), "compare tab: {v:#?}");
     browser.click(".theme-toggle"); // light
     browser.click(".theme-toggle"); // dark
-    let v = axe_scan(&browser);
+    let v = support::axe_serious(&browser, "document.getElementById('panel-compare')");
     assert!(v.is_empty(), "compare tab, dark: {v:#?}");
     // No verdict wording anywhere in the panel.
     let words =
@@ -387,29 +387,6 @@ fn compare_tab_is_accessible() {
     for w in [" true", " false", "fake", "debunk"] {
         assert!(!words.contains(w), "verdict wording {w:?}");
     }
-}
-
-fn axe_scan(browser: &Browser) -> Vec<String> {
-    let axe = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
-    )
-    .expect("node_modules/axe-core (npm ci installs it)");
-    browser.eval(&axe, json!([]));
-    let result = browser.eval_async(
-        "const done = arguments[arguments.length - 1];
-         axe.run(document.getElementById('panel-compare'), { resultTypes: ['violations'] })
-            .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact,
-                  nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))))
-            .catch(e => done([{ id: 'axe-error', impact: 'critical', nodes: [String(e)] }]));",
-        json!([]),
-    );
-    result
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-        .map(|v| v.to_string())
-        .collect()
 }
 
 #[test]

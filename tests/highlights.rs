@@ -362,38 +362,15 @@ fn controls_are_large_enough_and_focus_is_visible() {
     assert_eq!(outline, json!("solid 3px"));
 }
 
-fn axe_scan(browser: &Browser) -> Vec<String> {
-    let axe = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
-    )
-    .expect("node_modules/axe-core (npm ci installs it)");
-    browser.eval(&axe, json!([]));
-    let result = browser.eval_async(
-        "const done = arguments[arguments.length - 1];
-         axe.run(document, { resultTypes: ['violations'] })
-            .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact,
-                  nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))))
-            .catch(e => done([{ id: 'axe-error', impact: 'critical', nodes: [String(e)] }]));",
-        json!([]),
-    );
-    result
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-        .map(|v| v.to_string())
-        .collect()
-}
-
 #[test]
 fn axe_finds_no_serious_violations_default_pinned_dark() {
     require_app!(true);
     let (_s, browser) = open_app();
-    let v = axe_scan(&browser);
+    let v = support::axe_serious(&browser, "document");
     assert!(v.is_empty(), "default view: {v:?}");
 
     browser.click(".entity-row");
-    let v = axe_scan(&browser);
+    let v = support::axe_serious(&browser, "document");
     assert!(v.is_empty(), "entity pinned: {v:#?}");
 
     browser.click(".theme-toggle"); // light
@@ -402,10 +379,10 @@ fn axe_finds_no_serious_violations_default_pinned_dark() {
         browser.js("return document.documentElement.dataset.theme;"),
         json!("dark")
     );
-    let v = axe_scan(&browser);
+    let v = support::axe_serious(&browser, "document");
     assert!(v.is_empty(), "dark, pinned: {v:#?}");
     browser.press(&[keys::ESCAPE]);
-    let v = axe_scan(&browser);
+    let v = support::axe_serious(&browser, "document");
     assert!(v.is_empty(), "dark: {v:#?}");
 }
 

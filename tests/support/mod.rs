@@ -94,3 +94,30 @@ macro_rules! require_app {
         }
     };
 }
+
+/// Run axe-core (node_modules, installed by `npm ci`) over the element the
+/// JavaScript expression `root` names; the serious and critical violations.
+pub fn axe_serious(browser: &webdriver::Browser, root: &str) -> Vec<String> {
+    let axe = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
+    )
+    .expect("node_modules/axe-core (npm ci installs it)");
+    browser.eval(&axe, serde_json::json!([]));
+    let result = browser.eval_async(
+        &format!(
+            "const done = arguments[arguments.length - 1];
+             axe.run({root}, {{ resultTypes: ['violations'] }})
+                .then(r => done(r.violations.map(v => ({{ id: v.id, impact: v.impact,
+                      nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }}))))
+                .catch(e => done([{{ id: 'axe-error', impact: 'critical', nodes: [String(e)] }}]));"
+        ),
+        serde_json::json!([]),
+    );
+    result
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .map(|v| v.to_string())
+        .collect()
+}
