@@ -1,7 +1,8 @@
 // claimlens service worker: repeat visits open from a local cache, offline too.
 //
 // Every build stamps BUILD below with a checksum of the other files in
-// dist/ (scripts/stamp-sw, a Trunk post_build hook), so a new deploy is a
+// dist/, and FILES with their names (scripts/stamp-sw, a Trunk post_build
+// hook), so a new deploy is a
 // byte-different sw.js. The browser checks sw.js on each visit (boot.js
 // registers it with updateViaCache: 'none'); a changed one installs beside
 // the old, precaches the new build's files into its own cache, takes over
@@ -12,7 +13,9 @@
 'use strict';
 const BUILD = '__CLAIMLENS_BUILD__';
 const CACHE = 'claimlens-' + BUILD;
-const FILES = ['./', 'boot.js', 'claimlens-web.js', 'claimlens-web_bg.wasm', 'main.css', 'embed.js'];
+// The build's files, stamped too (the wasm chunks loaded on demand are
+// precached like the rest, so every feature works offline).
+const FILES = ['./', '__CLAIMLENS_FILES__'];
 const scope = new URL(self.registration.scope);
 const urls = FILES.map((f) => new URL(f, scope).href);
 

@@ -224,9 +224,10 @@ fn recent_documents_reopen_delete_and_survive_damage() {
          localStorage.setItem(k, s.replace('Hamburg', 'Hamburk'));",
     );
     support::load_app(&browser, &server.url("/?again"));
+    // The damage is reported when the list is shown.
+    browser.click(".intake > button");
     let note = notice(&browser);
     assert!(note.contains("damaged"), "{note}");
-    browser.click(".intake > button");
     let recent = browser
         .js("return [...document.querySelectorAll('.recent-open')].map(b => b.textContent);");
     assert_eq!(recent, json!(["two"]));

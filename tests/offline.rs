@@ -102,6 +102,26 @@ fn second_visit_works_offline_and_a_new_deploy_is_picked_up() {
     // First visit: from the network; the worker installs and takes control.
     load_app(&browser, &url);
     assert_article_shown(&browser, "first visit");
+    // The page itself fetched only the first-load files (tests/size.rs
+    // budgets them): the wasm chunks wait until a feature needs them.
+    let fetched = browser.js(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1));",
+    );
+    for f in fetched.as_array().unwrap() {
+        let f = f.as_str().unwrap();
+        assert!(
+            [
+                "boot.js",
+                "main.css",
+                "claimlens-web.js",
+                "claimlens-web_bg.wasm",
+                "__wasm_split.js",
+                "sw.js"
+            ]
+            .contains(&f),
+            "the first load fetched {f}: {fetched}"
+        );
+    }
     browser.wait_for("return navigator.serviceWorker.controller !== null;", 30);
     let caches = cache_names(&browser);
     assert_eq!(caches.len(), 1, "one cache per build: {caches:?}");
@@ -117,9 +137,19 @@ fn second_visit_works_offline_and_a_new_deploy_is_picked_up() {
     load_app(&browser, &url);
     assert_article_shown(&browser, "offline");
     assert_eq!(server.requests().len(), served_before);
-    // A link to another view works offline too (the fragment stays in the page).
+    // A link to another view works offline too (the fragment stays in the
+    // page), and so do the tabs loaded on demand (their chunks were precached).
     load_app(&browser, &server.url("/?from=offline#v=1&t=claims"));
     assert_article_shown(&browser, "offline, with a link");
+    browser.wait_for(
+        "return document.querySelectorAll('.claim-row').length > 5;",
+        20,
+    );
+    load_app(&browser, &server.url("/?from=offline2#v=1&t=compare"));
+    browser.wait_for(
+        "return document.querySelectorAll('.cmp-row').length > 5;",
+        20,
+    );
 
     // A new deploy on the same origin: the next visit notices it and the
     // worker swaps the cached build; the load after shows the new build.

@@ -3,20 +3,22 @@
 //! Prints every asset's raw and gzip size (run with `--nocapture`, as
 //! `scripts/test` does) and fails if the first load exceeds the budget.
 //!
-//! Everything in `dist/` is fetched on first load (page, loader, CSS, JS
-//! glue, wasm with the bundled article and lexicons), so the budget covers
-//! the sum. The app shell alone measured 60.7 KB (wasm + js, gzip) before
-//! the entity engine and its lexicons landed; with the entity and claims
-//! engines (about 50 KB of it gzipped lexicons), the share-link codec and
-//! their UI it measured about 299 KB; one shared sort and front-coded
-//! lexicons took 24 KB off, and bringing your own article (intake: HTML
-//! extraction, Markdown, decoding, recent documents), imports and long-document
-//! handling added about 60 KB, and the claim comparison (engine, reference
-//! pack, JSON-LD export: about 35 KB; its panel: about 15 KB) 50 KB more,
-//! for 384 KB. The performance issue's target is 250 KB, which needs the
-//! features that are not used on first paint (intake, comparison, imports,
-//! exports) split into a module loaded on demand; until then this ceiling
-//! stops further growth.
+//! The first load is what the page fetches to show the highlighted default
+//! article: the page, its loader, the CSS, the JS glue and the main wasm
+//! (with the bundled article and the lexicons), the chunk loader and the
+//! service worker ([`FIRST_LOAD`]; `tests/offline.rs` checks in Chromium that
+//! the page fetches nothing else before it is ready). The wasm chunks
+//! (`split_*.wasm`, shared `chunk_*.wasm`) are fetched when a feature is
+//! first used (Compare, Claims, Open…, Import/Export, a document carried in
+//! a link being packed, a long document) and precached by the service worker
+//! in the background afterwards; `embed.js` is for pages that embed
+//! claimlens. They are reported, not budgeted.
+//!
+//! History: the app shell alone measured 60.7 KB (wasm + js, gzip) before
+//! the entity engine and its lexicons landed; with every feature in one wasm
+//! the first load reached 384 KB. Splitting the features not used for the
+//! first paint into chunks (src/ui/lazy.rs, scripts/build-wasm) brought it
+//! to about 299 KB.
 
 mod support;
 
@@ -26,7 +28,18 @@ use flate2::{write::GzEncoder, Compression};
 
 /// Ceiling on the total first-load transfer, gzipped: wasm + js + css + html
 /// + bundled data. (Target: 250 KB.)
-const BUDGET_FIRST_LOAD_GZ: usize = 390 * 1024;
+const BUDGET_FIRST_LOAD_GZ: usize = 300 * 1024;
+
+/// The files of the first load (see the module docs).
+const FIRST_LOAD: &[&str] = &[
+    "index.html",
+    "boot.js",
+    "main.css",
+    "claimlens-web.js",
+    "claimlens-web_bg.wasm",
+    "__wasm_split.js",
+    "sw.js",
+];
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut enc = GzEncoder::new(Vec::new(), Compression::best());
@@ -54,24 +67,44 @@ fn dist_size_report_and_budget() {
     }
     rows.sort();
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
+    let total = |first: bool| {
+        rows.iter()
+            .filter(|(n, ..)| FIRST_LOAD.contains(&n.as_str()) == first)
+            .fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz))
+    };
     println!("\n{:<32} {:>12} {:>12}", "dist/ asset", "raw", "gzip");
-    for (name, raw, gz) in &rows {
-        println!("{name:<32} {:>12} {:>12}", kb(*raw), kb(*gz));
+    for first in [true, false] {
+        for (name, raw, gz) in rows
+            .iter()
+            .filter(|(n, ..)| FIRST_LOAD.contains(&n.as_str()) == first)
+        {
+            println!("{name:<32} {:>12} {:>12}", kb(*raw), kb(*gz));
+        }
+        let (raw, gz) = total(first);
+        if first {
+            println!(
+                "{:<32} {:>12} {:>12}   (budget {})\n",
+                "= first load",
+                kb(raw),
+                kb(gz),
+                kb(BUDGET_FIRST_LOAD_GZ)
+            );
+        } else {
+            println!(
+                "{:<32} {:>12} {:>12}   (on demand, not budgeted)\n",
+                "= chunks and embed.js",
+                kb(raw),
+                kb(gz)
+            );
+        }
     }
-    let (raw, gz) = rows
-        .iter()
-        .fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz));
-    println!(
-        "{:<32} {:>12} {:>12}   (budget {})\n",
-        "first load",
-        kb(raw),
-        kb(gz),
-        kb(BUDGET_FIRST_LOAD_GZ)
-    );
-    assert!(
-        rows.iter().any(|(n, ..)| n.ends_with(".wasm")),
-        "no .wasm in dist/"
-    );
+    for f in FIRST_LOAD {
+        assert!(
+            rows.iter().any(|(n, ..)| n == f),
+            "{f} is missing from dist/"
+        );
+    }
+    let (_, gz) = total(true);
     assert!(
         gz <= BUDGET_FIRST_LOAD_GZ,
         "the first load is {} gzipped, over the {} budget",

@@ -3,20 +3,21 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::article::{focus_current, Article, MarkIndex};
-use super::claims_panel::ClaimsPanel;
-use super::compare_panel::ComparePanel;
+use super::claims_panel::claims_panel_view;
+use super::compare_panel::compare_panel_view;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
 use super::intake::{fetch_src, IntakeControl};
 use super::open::Opening;
 use super::panel::DocumentFacts;
 use super::share::ShareButton;
-use super::state::ViewCtx;
+use super::state::{LinkDoc, ViewCtx};
 use super::theme::ThemeToggle;
 use super::url;
 use crate::analysis::analyse;
@@ -39,9 +40,15 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
 /// mounts a new viewer in its place.
 pub fn initial() -> Opening {
     let (doc, link) = url::initial();
+    // A document the link carried is named in this viewer's links as the link packed it.
+    let link_doc = link
+        .packed
+        .clone()
+        .map(|p| Arc::new(LinkDoc::packed(p, &doc.title)));
     Opening {
         link: Some(link),
         push: false,
+        link_doc,
         ..Opening::document(doc)
     }
 }
@@ -59,10 +66,16 @@ pub fn Viewer(
         link,
         notices: opened_notices,
         push,
+        link_doc,
     } = opening;
     let imported = analysis.is_some();
     let analysis = analysis.unwrap_or_else(|| analyse(&doc));
-    let mut ctx = ViewCtx::new(doc, analysis);
+    // Known when mounted by `open::mount`; otherwise (a test mounting a
+    // viewer directly) links name the document by a local id.
+    let link_doc = link_doc.unwrap_or_else(|| {
+        Arc::new(LinkDoc::quick(&doc).unwrap_or(LinkDoc::TooLong(doc.text.len())))
+    });
+    let mut ctx = ViewCtx::new(doc, analysis, link_doc);
     ctx.imported = imported;
     ctx.embed = link.as_ref().is_some_and(|l| l.state.embed);
     provide_context(ctx.clone());
@@ -86,7 +99,7 @@ pub fn Viewer(
     url::sync(&ctx, &link.state, notices, push);
     notices.update(|n| n.extend(opened_notices));
     if let Some(src) = url::take_src() {
-        fetch_src(ctx.clone(), src);
+        leptos::task::spawn_local(fetch_src(ctx.clone(), src));
     }
 
     // n / j: next mention; p / k: previous; Escape: close the card, then unpin.
@@ -121,6 +134,12 @@ pub fn Viewer(
     let doc = ctx.doc.clone();
     let announce = ctx.announce;
     let tab = ctx.tab;
+    // The Claims and Compare tabs come from their own wasm chunks, loaded
+    // the first time each tab opens (and kept while the viewer lives).
+    let seen = move |t: Tab| {
+        Memo::new(move |s: Option<&bool>| s.copied().unwrap_or(false) || tab.get() == t)
+    };
+    let (claims_seen, compare_seen) = (seen(Tab::Claims), seen(Tab::Compare));
     let title = doc.title.clone();
     view! {
         <a class="skip-link" href="#doc-title">"Skip to article"</a>
@@ -168,11 +187,11 @@ pub fn Viewer(
                 </div>
                 <div id="panel-claims" role="tabpanel" aria-labelledby="tab-claims"
                     hidden=move || tab.get() != Tab::Claims>
-                    <ClaimsPanel/>
+                    {move || claims_seen.get().then(|| Suspend::new(claims_panel_view()))}
                 </div>
                 <div id="panel-compare" role="tabpanel" aria-labelledby="tab-compare"
                     hidden=move || tab.get() != Tab::Compare>
-                    <ComparePanel/>
+                    {move || compare_seen.get().then(|| Suspend::new(compare_panel_view()))}
                 </div>
                 <DocumentFacts doc=(*doc).clone()/>
                 </div>

@@ -84,6 +84,13 @@ fn draw(ctx: &ViewCtx, claim: Option<usize>) {
     }
 }
 
+crate::split_fn! {
+    /// The Claims tab (the `claims` chunk, loaded when the tab first opens).
+    claims, pub fn claims_panel_view() -> AnyView {
+        view! { <ClaimsPanel/> }.into_any()
+    }
+}
+
 /// The list of claims.
 #[component]
 pub fn ClaimsPanel() -> impl IntoView {

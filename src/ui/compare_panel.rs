@@ -794,6 +794,13 @@ fn add_source(data: Shared, next: StoredValue<usize>, label: String, body: Strin
     true
 }
 
+crate::split_fn! {
+    /// The Compare tab (the `compare` chunk, loaded when the tab first opens).
+    compare, pub fn compare_panel_view() -> AnyView {
+        view! { <ComparePanel/> }.into_any()
+    }
+}
+
 /// The Compare tab's content (compared the first time the tab opens).
 #[component]
 pub fn ComparePanel() -> impl IntoView {

@@ -7,12 +7,17 @@
 //! which runs no script and fetches nothing, and walked into a
 //! [`Tree`](crate::analysis::intake::Tree). Whatever fails, the document that
 //! was open stays open and a message says why.
+//!
+//! Only the Open… button and the page-wide drop listener are part of the
+//! first download; the panel, the intake and the recent documents come from
+//! the `intake` chunk ([`super::lazy`]) the first time they are needed.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::open::{chosen_file, open, Opening};
+use super::open::{chosen_file, mount, open, Opening};
 use super::state::ViewCtx;
+use super::url;
 use crate::analysis::intake::{
     add_recent, check_size, decode_recent, encode_recent, intake_bytes, intake_text, Intake,
     IntakeError, StoredDoc, Tree, KEPT_ATTRS, MAX_STORE_BYTES,
@@ -91,15 +96,33 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// A stored document by the fingerprint in its id (`doc-<hex>`).
-pub fn recent_by_hash(hex: &str) -> Option<StoredDoc> {
+fn recent_by_hash(hex: &str) -> Option<StoredDoc> {
     load_recent()
         .0
         .into_iter()
         .find(|d| d.id.strip_prefix("doc-") == Some(hex))
 }
 
-/// Open what the intake produced, or say why not (the open document stays).
-fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>, recent: RwSignal<Vec<StoredDoc>>) {
+crate::split_fn! {
+    /// Mount `opening`, whose link names a document by local id
+    /// ([`url::local_id`]): the one kept in Recent documents, or the sample
+    /// article with a note when this browser does not have it.
+    intake, pub fn open_local(opening: Opening) {
+        let mut opening = opening;
+        if let Some(link) = opening.link.as_mut() {
+            let found = url::local_id(link).and_then(recent_by_hash);
+            match found {
+                Some(d) => opening.doc = d.to_document(),
+                None => url::local_missing(link),
+            }
+        }
+        mount(opening);
+    }
+}
+
+/// Open what the intake produced, or say why not (the open document stays),
+/// keeping it in Recent documents.
+fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>) {
     match got {
         Ok(got) => {
             let mut notices: Vec<String> = got
@@ -109,14 +132,14 @@ fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>, recent: RwSignal<Vec<
                 .collect();
             let stored =
                 StoredDoc::from_document(&got.document, got.kind, js_sys::Date::now() as u64);
-            let mut list = recent.get_untracked();
+            let before = load_recent().0;
+            let mut list = before.clone();
             let evicted = add_recent(&mut list, stored, MAX_STORE_BYTES);
-            let titles: Vec<String> = recent.with_untracked(|l| {
-                l.iter()
-                    .filter(|d| evicted.contains(&d.id))
-                    .map(|d| d.title.clone())
-                    .collect()
-            });
+            let titles: Vec<String> = before
+                .iter()
+                .filter(|d| evicted.contains(&d.id))
+                .map(|d| d.title.clone())
+                .collect();
             if evicted.contains(&got.document.id) {
                 notices.push("This document is too large to keep in Recent documents.".into());
             } else if !save_recent(&list) {
@@ -130,7 +153,6 @@ fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>, recent: RwSignal<Vec<
                     titles.join(", ")
                 ));
             }
-            recent.set(list);
             let mut opening = Opening::document(got.document);
             opening.notices = notices;
             open(opening);
@@ -141,11 +163,12 @@ fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>, recent: RwSignal<Vec<
     }
 }
 
+crate::split_fn! {
 /// Read a file's bytes and bring it in.
-fn take_file(ctx: ViewCtx, file: web_sys::File, recent: RwSignal<Vec<StoredDoc>>) {
+intake, fn take_file(ctx: ViewCtx, file: web_sys::File) {
     let name = file.name();
     if let Err(e) = check_size(file.size() as u64) {
-        finish(&ctx, Err(e), recent);
+        finish(&ctx, Err(e));
         return;
     }
     ctx.notices.set(vec![format!("Opening {name}…")]);
@@ -160,14 +183,15 @@ fn take_file(ctx: ViewCtx, file: web_sys::File, recent: RwSignal<Vec<StoredDoc>>
                 return;
             }
         };
-        finish(&ctx, intake_bytes(&name, &bytes, &html_to_tree), recent);
+        finish(&ctx, intake_bytes(&name, &bytes, &html_to_tree));
     });
 }
+}
 
+crate::split_fn! {
 /// Fetch the page named by `?src=` (only when that site allows it: CORS),
 /// and bring it in.
-pub fn fetch_src(ctx: ViewCtx, url: String) {
-    let recent = RwSignal::new(load_recent().0);
+intake, pub fn fetch_src(ctx: ViewCtx, url: String) {
     ctx.notices.set(vec![format!("Fetching {url}…")]);
     leptos::task::spawn_local(async move {
         let failed = |ctx: &ViewCtx| {
@@ -185,8 +209,9 @@ pub fn fetch_src(ctx: ViewCtx, url: String) {
         } else {
             format!("{name}.html")
         };
-        finish(&ctx, intake_text(&name, &text, &html_to_tree), recent);
+        finish(&ctx, intake_text(&name, &text, &html_to_tree));
     });
+}
 }
 
 async fn fetch_text(url: &str) -> Option<String> {
@@ -220,25 +245,13 @@ async fn fetch_text(url: &str) -> Option<String> {
         .as_string()
 }
 
-/// The "Open…" control: a panel with the paste box, file choice, drop
-/// hint and recent documents; dropping a file anywhere on the page opens it.
+/// The "Open…" control: a button that shows the panel with the paste box,
+/// file choice, drop hint and recent documents; dropping a file anywhere on
+/// the page opens it.
 #[component]
 pub fn IntakeControl() -> impl IntoView {
     let ctx = ViewCtx::get();
     let shown = RwSignal::new(false);
-    let (stored, damaged) = load_recent();
-    let recent = RwSignal::new(stored);
-    if damaged > 0 {
-        ctx.notices.update(|n| {
-            n.push(format!(
-                "{damaged} damaged entr{} in Recent documents could not be read and {} skipped.",
-                if damaged == 1 { "y" } else { "ies" },
-                if damaged == 1 { "was" } else { "were" }
-            ))
-        });
-    }
-    let pasted = RwSignal::new(String::new());
-
     // Drop anywhere on the page.
     {
         let ctx = ctx.clone();
@@ -251,7 +264,7 @@ pub fn IntakeControl() -> impl IntoView {
                 .and_then(|f| f.get(0));
             if let Some(file) = file {
                 shown.set(false);
-                take_file(ctx.clone(), file, recent);
+                leptos::task::spawn_local(take_file(ctx.clone(), file));
             }
         });
         on_cleanup(move || {
@@ -259,13 +272,44 @@ pub fn IntakeControl() -> impl IntoView {
             drop.remove();
         });
     }
+    // The panel is loaded the first time it is shown, then kept.
+    let loaded = Memo::new(move |l: Option<&bool>| l.copied().unwrap_or(false) || shown.get());
+    view! {
+        <div class="intake">
+            <button type="button" class="share-button" aria-expanded=move || shown.get().to_string()
+                aria-controls="intake-panel" on:click=move |_| shown.update(|s| *s = !*s)>
+                "Open…"
+            </button>
+            <div id="intake-panel" class="intake-panel" role="region" aria-label="Open a document"
+                hidden=move || !shown.get()>
+                {move || loaded.get().then(|| Suspend::new(intake_panel(ctx.clone(), shown)))}
+            </div>
+        </div>
+    }
+}
 
+crate::split_fn! {
+/// The Open… panel's content (the `intake` chunk): paste box, file choice,
+/// drop hint and the recent documents (a damaged entry is skipped and said).
+intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
+    let (stored, damaged) = load_recent();
+    let recent = RwSignal::new(stored);
+    if damaged > 0 {
+        ctx.notices.update(|n| {
+            n.push(format!(
+                "{damaged} damaged entr{} in Recent documents could not be read and {} skipped.",
+                if damaged == 1 { "y" } else { "ies" },
+                if damaged == 1 { "was" } else { "were" }
+            ))
+        });
+    }
+    let pasted = RwSignal::new(String::new());
     let analyse_pasted = {
         let ctx = ctx.clone();
         move |_| {
             let text = pasted.get_untracked();
             shown.set(false);
-            finish(&ctx, intake_text("", &text, &html_to_tree), recent);
+            finish(&ctx, intake_text("", &text, &html_to_tree));
         }
     };
     let on_file = {
@@ -273,7 +317,7 @@ pub fn IntakeControl() -> impl IntoView {
         move |ev: leptos::ev::Event| {
             if let Some(file) = chosen_file(&ev) {
                 shown.set(false);
-                take_file(ctx.clone(), file, recent);
+                leptos::task::spawn_local(take_file(ctx.clone(), file));
             }
         }
     };
@@ -308,34 +352,27 @@ pub fn IntakeControl() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="intake">
-            <button type="button" class="share-button" aria-expanded=move || shown.get().to_string()
-                aria-controls="intake-panel" on:click=move |_| shown.update(|s| *s = !*s)>
-                "Open…"
-            </button>
-            <div id="intake-panel" class="intake-panel" role="region" aria-label="Open a document"
-                hidden=move || !shown.get()>
-                <label class="filter-label" for="paste-box">"Paste an article: text, Markdown or a web page's HTML"</label>
-                <textarea id="paste-box" class="paste-box" rows="7"
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                <div class="intake-actions">
-                    <button type="button" class="share-button paste-go" on:click=analyse_pasted
-                        disabled=move || pasted.with(|p| p.trim().is_empty())>"Analyse pasted text"</button>
-                    <label class="link-button file-button">
-                        "Open a file…"
-                        <input type="file" class="sr-only intake-file"
-                            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-                            on:change=on_file/>
-                    </label>
-                </div>
-                <p class="intake-hint">"…or drop a .txt, .md or .html file anywhere on this page. Nothing leaves your browser."</p>
-                <h2 class="panel-title">"Recent documents"</h2>
-                <Show when=move || recent.with(Vec::is_empty)>
-                    <p class="intake-hint">"None yet. Documents you open are kept here, in this browser only."</p>
-                </Show>
-                <ul class="recent-list">{recent_rows}</ul>
-            </div>
+        <label class="filter-label" for="paste-box">"Paste an article: text, Markdown or a web page's HTML"</label>
+        <textarea id="paste-box" class="paste-box" rows="7"
+            prop:value=move || pasted.get()
+            on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+        <div class="intake-actions">
+            <button type="button" class="share-button paste-go" on:click=analyse_pasted
+                disabled=move || pasted.with(|p| p.trim().is_empty())>"Analyse pasted text"</button>
+            <label class="link-button file-button">
+                "Open a file…"
+                <input type="file" class="sr-only intake-file"
+                    accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                    on:change=on_file/>
+            </label>
         </div>
+        <p class="intake-hint">"…or drop a .txt, .md or .html file anywhere on this page. Nothing leaves your browser."</p>
+        <h2 class="panel-title">"Recent documents"</h2>
+        <Show when=move || recent.with(Vec::is_empty)>
+            <p class="intake-hint">"None yet. Documents you open are kept here, in this browser only."</p>
+        </Show>
+        <ul class="recent-list">{recent_rows}</ul>
     }
+    .into_any()
+}
 }

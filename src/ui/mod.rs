@@ -17,6 +17,7 @@
 //! - [`intake`]: paste, open or drop an article (text, Markdown, saved page), `?src=`, recent documents.
 //! - [`open`]: which document is open, opening another, the Import control.
 //! - [`fatal`]: the readable error banner shown when something fails.
+//! - [`lazy`]: what is loaded only when first needed (separate wasm chunks).
 
 pub mod app;
 pub mod article;
@@ -28,6 +29,7 @@ pub mod embed;
 pub mod entity_list;
 pub mod fatal;
 pub mod intake;
+pub mod lazy;
 pub mod legend;
 pub mod open;
 pub mod panel;
@@ -43,6 +45,11 @@ pub mod url;
 /// Called by the wasm entry point (`src/main.rs`).
 pub fn start() {
     fatal::install_panic_hook();
-    open::mount(app::initial());
+    let opening = app::initial();
+    if opening.link.as_ref().and_then(url::local_id).is_some() {
+        leptos::task::spawn_local(intake::open_local(opening));
+    } else {
+        open::mount(opening);
+    }
     fatal::mark_started();
 }

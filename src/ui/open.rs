@@ -7,11 +7,12 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::ViewCtx;
+use super::state::{pack_link_doc, LinkDoc, ViewCtx};
 use crate::analysis::chunked::{Chunked, CHUNKED_ABOVE, CHUNK_BYTES};
 use crate::analysis::share::{import_displacy, import_web_annotations, Decoded};
 use crate::analysis::{analyse_with_entities, Analysis, Document};
@@ -32,6 +33,8 @@ pub struct Opening {
     pub notices: Vec<String>,
     /// True when the page should get a new history entry for it.
     pub push: bool,
+    /// How links name it, once known (see [`mount`]).
+    pub link_doc: Option<Arc<LinkDoc>>,
 }
 
 impl Opening {
@@ -43,6 +46,7 @@ impl Opening {
             link: None,
             notices: Vec::new(),
             push: true,
+            link_doc: None,
         }
     }
 }
@@ -72,11 +76,25 @@ fn tell(message: String) {
 
 /// Mount a viewer of `opening` in `<body>`, unmounting the one before. A
 /// long document is first analysed in pieces, with a progress bar and a
-/// Cancel button, while the open document stays.
-pub fn mount(opening: Opening) {
+/// Cancel button, while the open document stays; a document that may travel
+/// in links is first packed (both from chunks loaded then: [`super::lazy`]).
+pub fn mount(mut opening: Opening) {
     if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
-        analyse_in_pieces(opening);
+        leptos::task::spawn_local(analyse_in_pieces(opening));
         return;
+    }
+    if opening.link_doc.is_none() {
+        match LinkDoc::quick(&opening.doc) {
+            Some(l) => opening.link_doc = Some(Arc::new(l)),
+            None => {
+                leptos::task::spawn_local(async move {
+                    let l = pack_link_doc(opening.doc.clone()).await;
+                    opening.link_doc = Some(Arc::new(l));
+                    mount(opening);
+                });
+                return;
+            }
+        }
     }
     let old = MOUNTED.with(|m| m.borrow_mut().take());
     drop(old);
@@ -106,9 +124,11 @@ async fn next_turn() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+crate::split_fn! {
 /// Analyse a long document a piece per turn of the event loop, showing
 /// progress; then mount its viewer, unless the reader cancelled.
-fn analyse_in_pieces(mut opening: Opening) {
+long, fn analyse_in_pieces(opening: Opening) {
+    let mut opening = opening;
     JOB.with(|j| j.borrow_mut().take());
     let Some(body) = web_sys::window()
         .and_then(|w| w.document())
@@ -160,6 +180,7 @@ fn analyse_in_pieces(mut opening: Opening) {
         mount(opening);
     });
 }
+}
 
 /// Show `opening` instead of the current document (once the current event
 /// has finished: the viewer that handles it is about to go).
@@ -167,10 +188,12 @@ pub fn open(opening: Opening) {
     set_timeout(move || mount(opening), std::time::Duration::ZERO);
 }
 
+crate::split_fn! {
 /// Read an imported file's text: displaCy JSON opens its document with the
 /// imported entities; Web Annotations become highlighted passages of the
 /// open document. Says what happened in the notices.
-fn import_text(ctx: &ViewCtx, name: &str, text: &str) {
+annotations, fn import_text(ctx: ViewCtx, name: String, text: String) {
+    let (ctx, name, text) = (&ctx, name.as_str(), text.as_str());
     let looks_displacy = text.contains("\"ents\"") && !text.contains("\"selector\"");
     if looks_displacy {
         match import_displacy(text) {
@@ -231,6 +254,7 @@ fn import_text(ctx: &ViewCtx, name: &str, text: &str) {
             .set(vec![format!("{name} could not be imported: {e}.")]),
     }
 }
+}
 
 /// The chosen file of a file input, if any.
 pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
@@ -269,7 +293,9 @@ pub fn ImportButton() -> impl IntoView {
             return;
         }
         let ctx = ctx.clone();
-        read_text(file, move |text| import_text(&ctx, &name, &text));
+        read_text(file, move |text| {
+            leptos::task::spawn_local(import_text(ctx, name, text));
+        });
     };
     view! {
         <label class="link-button file-button"

@@ -90,8 +90,10 @@ pub(super) fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     Some(())
 }
 
-/// Export the view's passages, entities and claims as W3C Web Annotation JSON-LD.
-fn export_annotations(ctx: &ViewCtx) {
+crate::split_fn! {
+/// Export the view's passages, entities and claims as W3C Web Annotation
+/// JSON-LD (the `annotations` chunk).
+annotations, fn export_annotations(ctx: ViewCtx) {
     let json = crate::analysis::share::web_annotations(
         &ctx.doc,
         &ctx.analysis,
@@ -102,6 +104,7 @@ fn export_annotations(ctx: &ViewCtx) {
         "application/ld+json",
         &json,
     );
+}
 }
 
 /// True when the browser has the Web Share API.
@@ -159,7 +162,7 @@ pub fn ShareButton() -> impl IntoView {
     };
     let export = {
         let ctx = ctx.clone();
-        move |_| export_annotations(&ctx)
+        move |_| leptos::task::spawn_local(export_annotations(ctx.clone()))
     };
     let title = ctx.doc.title.clone();
     let copy_label = if matches!(*ctx.link_doc, LinkDoc::TooLong(_)) {

@@ -58,17 +58,20 @@ pub enum LinkDoc {
 }
 
 impl LinkDoc {
-    /// How to carry `doc` in links.
-    pub fn of(doc: &Document) -> LinkDoc {
+    /// How to carry `doc` in links, when that needs no packing: a bundled
+    /// document, or one too long to fit whatever it packs to. `None`: pack
+    /// it ([`pack_link_doc`]) to know.
+    pub fn quick(doc: &Document) -> Option<LinkDoc> {
         if doc.id == crate::analysis::DEFAULT_ID {
-            return LinkDoc::Bundled;
+            return Some(LinkDoc::Bundled);
         }
         // Text rarely packs smaller than a sixth: skip packing what cannot fit.
-        if doc.text.len() > 6 * MAX_LINK {
-            return LinkDoc::TooLong(doc.text.len() / 3);
-        }
-        let packed = pack_text(&doc.text);
-        if packed.len() + doc.title.len() * 3 + 400 > MAX_LINK {
+        (doc.text.len() > 6 * MAX_LINK).then_some(LinkDoc::TooLong(doc.text.len() / 3))
+    }
+
+    /// How to carry a document already packed (by a link that carried it).
+    pub fn packed(packed: String, title: &str) -> LinkDoc {
+        if packed.len() + title.len() * 3 + 400 > MAX_LINK {
             LinkDoc::TooLong(packed.len())
         } else {
             LinkDoc::Packed(packed)
@@ -76,10 +79,20 @@ impl LinkDoc {
     }
 }
 
+crate::split_fn! {
+    /// How to carry `doc` in links, packing its text (the `pack` chunk: the
+    /// DEFLATE compressor is not part of the first download).
+    pack, pub fn pack_link_doc(doc: Document) -> LinkDoc {
+        match LinkDoc::quick(&doc) {
+            Some(l) => l,
+            None => LinkDoc::packed(pack_text(&doc.text), &doc.title),
+        }
+    }
+}
+
 impl ViewCtx {
-    /// A fresh view of `doc` and its analysis.
-    pub fn new(doc: Document, analysis: Analysis) -> Self {
-        let link_doc = Arc::new(LinkDoc::of(&doc));
+    /// A fresh view of `doc` and its analysis, named in links as `link_doc` says.
+    pub fn new(doc: Document, analysis: Analysis, link_doc: Arc<LinkDoc>) -> Self {
         ViewCtx {
             link_doc,
             imported: false,

@@ -62,16 +62,8 @@ pub fn initial() -> (Document, Decoded) {
 fn opened(mut decoded: Decoded) -> (Document, Decoded) {
     let doc = match &decoded.state.doc {
         DocRef::Bundled(id) if id == DEFAULT_ID => default_document(),
-        DocRef::Bundled(id) if id.starts_with(LOCAL) => {
-            if let Some(d) = super::intake::recent_by_hash(&id[LOCAL.len()..]) {
-                return (d.to_document(), decoded);
-            }
-            decoded.problems.push(
-                "this link names a document opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)".into(),
-            );
-            decoded.state = ViewState::default();
-            default_document()
-        }
+        // Looked up in Recent documents by `super::intake::open_local`.
+        DocRef::Bundled(id) if id.starts_with(LOCAL) => default_document(),
         DocRef::Bundled(id) => {
             decoded.problems.push(format!(
                 "this claimlens has no document called {id:?}; the sample article opened instead"
@@ -91,6 +83,24 @@ fn opened(mut decoded: Decoded) -> (Document, Decoded) {
 
 /// Prefix of the id that names, in links, a document too long to carry.
 const LOCAL: &str = "local:";
+
+/// The fingerprint of the document a link names by local id (one too long
+/// to carry, kept in this browser's Recent documents), if it names one.
+pub fn local_id(link: &Decoded) -> Option<&str> {
+    match &link.state.doc {
+        DocRef::Bundled(id) => id.strip_prefix(LOCAL),
+        DocRef::Inline { .. } => None,
+    }
+}
+
+/// What a link naming a local document that is not in Recent documents
+/// opens instead, and says so.
+pub fn local_missing(link: &mut Decoded) {
+    link.problems.push(
+        "this link names a document opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)".into(),
+    );
+    link.state = ViewState::default();
+}
 
 /// How a document is named in links (the text itself is packed once, in
 /// [`LinkDoc`]).

@@ -150,6 +150,9 @@ pub struct Decoded {
     pub state: ViewState,
     /// Human-readable notes on what was ignored ("the pinned entity…").
     pub problems: Vec<String>,
+    /// An inline document's text as the link packed it (`x=`), so a viewer
+    /// can carry it on in its own links without packing it again.
+    pub packed: Option<String>,
 }
 
 /// Percent-encode everything but unreserved characters (RFC 3986) and `:`/`,`.
@@ -212,12 +215,18 @@ fn dec_quote(s: &str) -> Option<TextQuote> {
 
 /// The fragment (without `#`) for `state`.
 pub fn encode(state: &ViewState) -> String {
-    encode_with(state, None)
+    let packed = match &state.doc {
+        DocRef::Inline { text, .. } => Some(pack_text(text)),
+        DocRef::Bundled(_) => None,
+    };
+    encode_with(state, packed.as_deref())
 }
 
 /// [`encode`], with an inline document's text already packed by
 /// [`pack_text`] (so a viewer packs a long document once, not at every
-/// change of view). `packed` is ignored for bundled documents.
+/// change of view, and the browser app's first download needs no DEFLATE
+/// compressor). `packed` is ignored for bundled documents; for an inline
+/// one it is the text that goes in the link (none: an empty document).
 pub fn encode_with(state: &ViewState, packed: Option<&str>) -> String {
     let mut out = format!("v={VERSION}");
     match &state.doc {
@@ -225,12 +234,9 @@ pub fn encode_with(state: &ViewState, packed: Option<&str>) -> String {
             out.push_str("&d=");
             enc(id, &mut out);
         }
-        DocRef::Inline { title, text } => {
+        DocRef::Inline { title, .. } => {
             out.push_str("&x=");
-            match packed {
-                Some(p) => out.push_str(p),
-                None => out.push_str(&pack_text(text)),
-            }
+            out.push_str(packed.unwrap_or_default());
             if let Some(t) = title {
                 out.push_str("&n=");
                 enc(t, &mut out);
@@ -275,7 +281,11 @@ pub fn decode(fragment: &str) -> Decoded {
     let mut state = ViewState::default();
     let mut problems = Vec::new();
     if fragment.is_empty() {
-        return Decoded { state, problems };
+        return Decoded {
+            state,
+            problems,
+            packed: None,
+        };
     }
     let pairs: Vec<(&str, &str)> = fragment
         .split('&')
@@ -292,11 +302,16 @@ pub fn decode(fragment: &str) -> Decoded {
         }
         None => {
             // Not one of our links (an ordinary #anchor): nothing to restore.
-            return Decoded { state, problems };
+            return Decoded {
+                state,
+                problems,
+                packed: None,
+            };
         }
         _ => problems.push("the link's format version is not readable".to_string()),
     }
     let mut title = None;
+    let mut packed = None;
     for (k, v) in pairs {
         match k {
             "d" => match dec(v) {
@@ -304,7 +319,10 @@ pub fn decode(fragment: &str) -> Decoded {
                 _ => problems.push("the document named in the link is not readable".into()),
             },
             "x" => match unpack_text(v, MAX_UNPACKED) {
-                Ok(text) => state.doc = DocRef::Inline { title: None, text },
+                Ok(text) => {
+                    state.doc = DocRef::Inline { title: None, text };
+                    packed = Some(v.to_string());
+                }
                 Err(e) => problems.push(format!("{e}; the sample article opened instead")),
             },
             "n" => title = dec(v),
@@ -349,7 +367,11 @@ pub fn decode(fragment: &str) -> Decoded {
     if let (DocRef::Inline { title: t, .. }, Some(n)) = (&mut state.doc, title) {
         *t = Some(n);
     }
-    Decoded { state, problems }
+    Decoded {
+        state,
+        problems,
+        packed,
+    }
 }
 
 #[cfg(test)]
