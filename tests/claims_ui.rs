@@ -37,6 +37,11 @@ fn claims_tab_lists_highlights_and_links_claims() {
         browser.js("return document.getElementById('panel-claims').hidden;"),
         json!(false)
     );
+    // The tab's content is loaded the first time it opens.
+    browser.wait_for(
+        "return document.querySelectorAll('.claim-row').length > 0;",
+        20,
+    );
     let rows = browser.js("return Array.from(document.querySelectorAll('.claim-row'))
            .filter(b => b.offsetParent !== null)
            .map(b => b.querySelector('.claim-text').textContent);");

@@ -30,6 +30,7 @@ const PAGE: &str = r#"<!doctype html><html><head>
 
 /// Hand a file to the Open panel's file input, as a reader's choice would.
 fn choose_file(browser: &Browser, name: &str, bytes_b64: &str, mime: &str) {
+    support::load_intake_panel(browser);
     browser.eval(
         "const bytes = Uint8Array.from(atob(arguments[1]), c => c.charCodeAt(0)); \
          const input = document.querySelector('input.intake-file'); \
@@ -282,6 +283,7 @@ fn huge_and_foreign_inputs_get_their_messages() {
     let (_server, browser) = support::open_app(1280, 900);
     let before = title(&browser);
     // Over 50 MB: refused by its size, before it is read.
+    support::load_intake_panel(&browser);
     browser.js(
         "const input = document.querySelector('input.intake-file'); \
          const dt = new DataTransfer(); \

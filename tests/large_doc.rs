@@ -10,6 +10,7 @@ use support::webdriver::Browser;
 
 /// Open a ~5 MB plain-text file made of `base` repeated, as a file choice.
 fn open_big(browser: &Browser, name: &str) {
+    support::load_intake_panel(browser);
     browser.eval(
         "let t = ''; while (t.length < 5000000) t += arguments[1] + '\\n\\n'; \
          const input = document.querySelector('input.intake-file'); \

@@ -410,6 +410,9 @@ fn hostile_page(payloads: &[String]) -> String {
 
 /// Hand `text` to the file input matching `selector` as the file `name`.
 fn give_file(browser: &Browser, selector: &str, name: &str, text: &str) {
+    if selector.contains("intake-file") {
+        support::load_intake_panel(browser);
+    }
     browser.eval(
         "const input = document.querySelector(arguments[0]); \
          const dt = new DataTransfer(); \

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::article::{focus_current, Article, MarkIndex};
-use super::claims_panel::claims_panel_view;
+use super::claims_panel::{claims_panel_view, draw_selected_claim};
 use super::compare_panel::compare_panel_view;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
@@ -100,6 +100,12 @@ pub fn Viewer(
     notices.update(|n| n.extend(opened_notices));
     if let Some(src) = url::take_src() {
         leptos::task::spawn_local(fetch_src(ctx.clone(), src));
+    }
+
+    // The selected claim is highlighted in the article, whichever tab is open.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |_| draw_selected_claim(&ctx, ctx.claim.get()));
     }
 
     // n / j: next mention; p / k: previous; Escape: close the card, then unpin.

@@ -29,8 +29,10 @@ pub(super) fn score_text(score: f32) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
-/// Draw the selected claim (or clear it) and bring it into view.
-fn draw(ctx: &ViewCtx, claim: Option<usize>) {
+/// Draw the selected claim (or clear it) and bring it into view. Run by the
+/// viewer ([`super::app::Viewer`]) whichever tab is open, so it is part of
+/// the first download while the tab's list is not.
+pub fn draw_selected_claim(ctx: &ViewCtx, claim: Option<usize>) {
     let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(".doc-body").ok().flatten())
@@ -97,10 +99,6 @@ pub fn ClaimsPanel() -> impl IntoView {
     let ctx = ViewCtx::get();
     let only_checkworthy = RwSignal::new(true);
     let selected = ctx.claim;
-    {
-        let ctx = ctx.clone();
-        Effect::new(move |_| draw(&ctx, selected.get()));
-    }
     let total = ctx.analysis.claims.len();
     let worthy = ctx.analysis.claims.iter().filter(|c| c.checkworthy).count();
     let text = ctx.doc.text.clone();

@@ -121,3 +121,20 @@ pub fn axe_serious(browser: &webdriver::Browser, root: &str) -> Vec<String> {
         .map(|v| v.to_string())
         .collect()
 }
+
+/// Make sure the Open… panel's content is in the page: it comes from a wasm
+/// chunk loaded the first time the panel opens. Opens the panel once if
+/// needed, waits for its file input, and closes it again.
+#[allow(dead_code)]
+pub fn load_intake_panel(browser: &webdriver::Browser) {
+    let present = browser.js("return document.querySelector('input.intake-file') !== null;");
+    if present.as_bool() == Some(true) {
+        return;
+    }
+    browser.click(".intake > button");
+    browser.wait_for(
+        "return document.querySelector('input.intake-file') !== null || null;",
+        20,
+    );
+    browser.click(".intake > button");
+}
