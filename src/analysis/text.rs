@@ -85,25 +85,33 @@ pub struct Sentence {
 
 /// Abbreviations that keep their final dot (compared case-sensitively,
 /// without the dot). Titles among them never end a sentence.
-const TITLE_ABBREVS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-    "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Brig", "Fr", "St",
-    "Sr", "Jr", "Mt", "Ft", "Messrs", "Mme", "Mlle",
-];
-const OTHER_ABBREVS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
-    "Ltd", "Co", "Corp", "Bros", "No", "Nos", "nos", "nr", "nrs", "vs", "etc", "approx", "est",
-    "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Vol", "vol", "pp", "p", "Fig", "fig", "cf", "al",
-    "e.g", "i.e", "a.m", "p.m", "Ph.D", "ca", "Op", "Art", "Sec", "Govt",
-    // US state abbreviations (AP style).
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
-];
+/// True when `w` is one of the words of `list`: words separated (and ended)
+/// by `|`. Word lists are kept as one string each (`concat!` of the words)
+/// rather than slices of strings, which cost the browser build a pointer
+/// and a length per word.
+pub(crate) fn listed(list: &str, w: &str) -> bool {
+    list.split_terminator('|').any(|x| x == w)
+}
+
+const TITLE_ABBREVS: &str = concat!(
+    "Mr|", "Mrs|", "Ms|", "Dr|", "Prof|", "Gen|", "Lt|", "Col|", "Maj|", "Capt|", "Cmdr|", "Adm|",
+    "Sgt|", "Cpl|", "Pvt|", "Gov|", "Sen|", "Rep|", "Rev|", "Hon|", "Pres|", "Supt|", "Insp|",
+    "Brig|", "Fr|", "St|", "Sr|", "Jr|", "Mt|", "Ft|", "Messrs|", "Mme|", "Mlle|",
+);
+const OTHER_ABBREVS: &str = concat!(
+    "Jan|", "Feb|", "Mar|", "Apr|", "Jun|", "Jul|", "Aug|", "Sep|", "Sept|", "Oct|", "Nov|",
+    "Dec|", "Inc|", "Ltd|", "Co|", "Corp|", "Bros|", "No|", "Nos|", "nos|", "nr|", "nrs|", "vs|",
+    "etc|", "approx|", "est|", "Dept|", "Univ|", "Assn|", "Ave|", "Blvd|", "Rd|", "Vol|", "vol|",
+    "pp|", "p|", "Fig|", "fig|", "cf|", "al|", "e.g|", "i.e|", "a.m|", "p.m|", "Ph.D|", "ca|",
+    "Op|", "Art|", "Sec|", "Govt|", // US state abbreviations (AP style).
+    "Ala|", "Ariz|", "Ark|", "Calif|", "Colo|", "Conn|", "Del|", "Fla|", "Ga|", "Ill|", "Ind|",
+    "Kan|", "Ky|", "La|", "Md|", "Mass|", "Mich|", "Minn|", "Miss|", "Mo|", "Mont|", "Neb|",
+    "Nev|", "Okla|", "Ore|", "Pa|", "Tenn|", "Tex|", "Va|", "Vt|", "Wash|", "Wis|", "Wyo|",
+);
 
 /// True when `word` (without its dot) is a title abbreviation such as `Mr` or `Gen`.
 pub fn is_title_abbrev(word: &str) -> bool {
-    TITLE_ABBREVS.contains(&word.trim_end_matches('.'))
+    listed(TITLE_ABBREVS, word.trim_end_matches('.'))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -319,7 +327,7 @@ fn abbrev_end(text: &str, start: usize, end: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    if TITLE_ABBREVS.contains(&word) || OTHER_ABBREVS.contains(&word) {
+    if listed(TITLE_ABBREVS, word) || listed(OTHER_ABBREVS, word) {
         // "No." only before a number.
         if matches!(
             word,
@@ -336,49 +344,49 @@ fn abbrev_end(text: &str, start: usize, end: usize) -> Option<usize> {
 }
 
 /// Words that start a new sentence after an abbreviation such as `U.S.`.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "For",
-    "However",
-    "Meanwhile",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "As",
-    "So",
-    "Yet",
-    "Still",
-    "Some",
-    "Many",
-    "Most",
-    "Such",
-];
+const SENTENCE_STARTERS: &str = concat!(
+    "The|",
+    "A|",
+    "An|",
+    "It|",
+    "He|",
+    "She|",
+    "They|",
+    "We|",
+    "I|",
+    "You|",
+    "This|",
+    "That|",
+    "These|",
+    "Those|",
+    "But|",
+    "And|",
+    "In|",
+    "On|",
+    "At|",
+    "For|",
+    "However|",
+    "Meanwhile|",
+    "There|",
+    "His|",
+    "Her|",
+    "Their|",
+    "Its|",
+    "Our|",
+    "After|",
+    "Before|",
+    "When|",
+    "While|",
+    "If|",
+    "As|",
+    "So|",
+    "Yet|",
+    "Still|",
+    "Some|",
+    "Many|",
+    "Most|",
+    "Such|",
+);
 
 /// Group tokens into sentences.
 ///
@@ -443,7 +451,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                             || matches!(c0, '“' | '"' | '‘' | '(' | '['));
                     if t.kind == TokenKind::Abbrev {
                         // "U.S. officials" continues; "U.S. The talks" ends.
-                        new_start && SENTENCE_STARTERS.contains(&ns)
+                        new_start && listed(SENTENCE_STARTERS, ns)
                     } else {
                         new_start || next.line_before
                     }

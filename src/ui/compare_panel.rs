@@ -27,7 +27,7 @@ use super::open::{chosen_file, read_text};
 use super::share::download;
 use super::state::ViewCtx;
 use crate::analysis::compare::{
-    json_ld, Alignment, Comparison, DocKind, Relation, Source, Workspace,
+    json_ld, reference_pack_file, Alignment, Comparison, DocKind, Relation, Source, Workspace,
 };
 use crate::analysis::share::Tab;
 use crate::analysis::{Label, Span, Speaker};
@@ -813,14 +813,30 @@ pub fn ComparePanel() -> impl IntoView {
     };
     let next = StoredValue::new(1usize);
     let (pinned, selected) = (ctx.pinned, ctx.claim);
-    // Compare the first time the tab opens.
+    // Compare the first time the tab opens (once the reference pack, one of
+    // the app's own files, has been fetched).
     {
         let ctx = ctx.clone();
+        let started = StoredValue::new(false);
         Effect::new(move |_| {
-            if ctx.tab.get() == Tab::Compare && data.with_untracked(Option::is_none) {
-                let mut ws = Workspace::with_analysis((*ctx.doc).clone(), (*ctx.analysis).clone());
-                ws.add_reference_pack();
-                data.set(Some(Data::new(ws)));
+            if ctx.tab.get() == Tab::Compare && !started.get_value() {
+                started.set_value(true);
+                let ctx = ctx.clone();
+                leptos::task::spawn_local(async move {
+                    let mut ws =
+                        Workspace::with_analysis((*ctx.doc).clone(), (*ctx.analysis).clone());
+                    if let Some(file) = reference_pack_file(&ctx.doc.id) {
+                        match super::dom::fetch_text(file).await {
+                            Some(text) => {
+                                ws.add_pack_text(&text);
+                            }
+                            None => ctx.notices.set(vec![format!(
+                                "The reference pack ({file}) could not be loaded: the comparison has only the sources you add."
+                            )]),
+                        }
+                    }
+                    data.set(Some(Data::new(ws)));
+                });
             }
         });
     }

@@ -186,3 +186,36 @@ pub fn selection_span(doc: &Document, offsets: &Offsets) -> Option<Span> {
     let span = Span::new(s.min(e) + lead, s.max(e) - trail);
     (!span.is_empty()).then_some(span)
 }
+
+/// Fetch `url` as text with no cookies and no referrer (`None` on any
+/// failure or a status other than 2xx).
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let init = js_sys::Object::new();
+    // No cookies, no referrer: the request carries nothing of the reader.
+    js_sys::Reflect::set(&init, &"credentials".into(), &"omit".into()).ok()?;
+    js_sys::Reflect::set(&init, &"referrerPolicy".into(), &"no-referrer".into()).ok()?;
+    let fetch: js_sys::Function = js_sys::Reflect::get(&window, &"fetch".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = fetch
+        .call2(&window, &url.into(), &init)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let resp = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let ok = js_sys::Reflect::get(&resp, &"ok".into()).ok()?.as_bool()?;
+    if !ok {
+        return None;
+    }
+    let text: js_sys::Function = js_sys::Reflect::get(&resp, &"text".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = text.call0(&resp).ok()?.dyn_into().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()
+}

@@ -81,39 +81,49 @@ pub fn EmbedBar(title: String) -> impl IntoView {
     }
 }
 
-/// The embed-code generator: an iframe and the resize script for host pages.
+/// The embed-code generator: an iframe and the resize script for host pages
+/// (the box comes from the `annotations` chunk when first opened).
 #[component]
 pub fn EmbedCode(title: String) -> impl IntoView {
     let open = RwSignal::new(false);
-    let code = move || {
-        let link = url::current_link();
-        let sep = if link.contains('#') { "&" } else { "#v=1&" };
-        let src = format!("{link}{sep}e=1").replace("&e=1&e=1", "&e=1");
-        let esc = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('"', "&quot;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
-        format!(
-            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" style=\"border:0;width:100%\" data-claimlens></iframe>\n<script src=\"{}embed.js\" async></script>",
-            esc(&src),
-            esc(&format!("claimlens: {title}")),
-            esc(&app_base()),
-        )
-    };
+    let loaded = Memo::new(move |l: Option<&bool>| l.copied().unwrap_or(false) || open.get());
     view! {
         <div class="embed-code">
             <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
                 "Embed"
             </button>
-            <Show when=move || open.get()>
-                <div class="embed-box">
-                    <label for="embed-code">"Paste this into your page's HTML:"</label>
-                    <textarea id="embed-code" readonly rows="5" prop:value=code.clone()></textarea>
-                </div>
-            </Show>
+            <div class="embed-box" hidden=move || !open.get()>
+                {move || loaded.get().then(|| Suspend::new(embed_box_view(title.clone())))}
+            </div>
         </div>
+    }
+}
+
+crate::split_fn! {
+    /// The embed box's content: the code to paste, for the view shown now.
+    annotations, fn embed_box_view(title: String) -> AnyView {
+        let code = move || {
+            let link = url::current_link();
+            let sep = if link.contains('#') { "&" } else { "#v=1&" };
+            let src = format!("{link}{sep}e=1").replace("&e=1&e=1", "&e=1");
+            let esc = |s: &str| {
+                s.replace('&', "&amp;")
+                    .replace('"', "&quot;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            };
+            format!(
+                "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" style=\"border:0;width:100%\" data-claimlens></iframe>\n<script src=\"{}embed.js\" async></script>",
+                esc(&src),
+                esc(&format!("claimlens: {title}")),
+                esc(&app_base()),
+            )
+        };
+        view! {
+            <label for="embed-code">"Paste this into your page's HTML:"</label>
+            <textarea id="embed-code" readonly rows="5" prop:value=code></textarea>
+        }
+        .into_any()
     }
 }

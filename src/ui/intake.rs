@@ -199,7 +199,7 @@ intake, pub fn fetch_src(ctx: ViewCtx, url: String) {
                 "{url} could not be fetched: the site does not allow other pages to read it (CORS), or it is unreachable. Save the page from your browser (Ctrl+S / ⌘S) and open the file here instead."
             )])
         };
-        let Some(text) = fetch_text(&url).await else {
+        let Some(text) = super::dom::fetch_text(&url).await else {
             failed(&ctx);
             return;
         };
@@ -212,37 +212,6 @@ intake, pub fn fetch_src(ctx: ViewCtx, url: String) {
         finish(&ctx, intake_text(&name, &text, &html_to_tree));
     });
 }
-}
-
-async fn fetch_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let init = js_sys::Object::new();
-    // No cookies, no referrer: the request carries nothing of the reader.
-    js_sys::Reflect::set(&init, &"credentials".into(), &"omit".into()).ok()?;
-    js_sys::Reflect::set(&init, &"referrerPolicy".into(), &"no-referrer".into()).ok()?;
-    let fetch: js_sys::Function = js_sys::Reflect::get(&window, &"fetch".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let promise: js_sys::Promise = fetch
-        .call2(&window, &url.into(), &init)
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let resp = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    let ok = js_sys::Reflect::get(&resp, &"ok".into()).ok()?.as_bool()?;
-    if !ok {
-        return None;
-    }
-    let text: js_sys::Function = js_sys::Reflect::get(&resp, &"text".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let promise: js_sys::Promise = text.call0(&resp).ok()?.dyn_into().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_string()
 }
 
 /// The "Open…" control: a button that shows the panel with the paste box,

@@ -40,60 +40,60 @@ fn entity_speaker(s: &Sent, mention: usize, span: Span) -> Speaker {
 }
 
 /// Source nouns that are documents, whose author may follow.
-const DOCUMENTS: &[&str] = &[
-    "data",
-    "statement",
-    "report",
-    "reports",
-    "study",
-    "survey",
-    "figures",
-    "estimates",
-    "poll",
-    "polls",
-    "analysis",
-    "findings",
-    "research",
-    "paper",
-    "review",
-    "documents",
-];
+const DOCUMENTS: &str = concat!(
+    "data|",
+    "statement|",
+    "report|",
+    "reports|",
+    "study|",
+    "survey|",
+    "figures|",
+    "estimates|",
+    "poll|",
+    "polls|",
+    "analysis|",
+    "findings|",
+    "research|",
+    "paper|",
+    "review|",
+    "documents|",
+);
 
 /// Head words of institution names that take "of" / "for" ("Office for
 /// National Statistics", "Bank of England"); titles ("Minister for Trade") do not.
-const INSTITUTIONS: &[&str] = &[
-    "office",
-    "ministry",
-    "department",
-    "bank",
-    "institute",
-    "university",
-    "council",
-    "court",
-    "agency",
-    "bureau",
-    "commission",
-    "committee",
-    "board",
-    "centre",
-    "center",
-    "school",
-    "society",
-    "association",
-    "federation",
-    "union",
-    "league",
-    "organisation",
-    "organization",
-    "fund",
-    "foundation",
-    "service",
-    "authority",
-    "party",
-    "treasury",
-    "academy",
-    "house",
-];
+const INSTITUTIONS: &str = concat!(
+    "office|",
+    "ministry|",
+    "department|",
+    "bank|",
+    "institute|",
+    "university|",
+    "council|",
+    "court|",
+    "agency|",
+    "bureau|",
+    "commission|",
+    "committee|",
+    "board|",
+    "centre|",
+    "center|",
+    "school|",
+    "society|",
+    "association|",
+    "federation|",
+    "union|",
+    "league|",
+    "organisation|",
+    "organization|",
+    "fund|",
+    "foundation|",
+    "service|",
+    "authority|",
+    "party|",
+    "treasury|",
+    "academy|",
+    "house|",
+);
 
 fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     let m = s.ment[k] as usize;
@@ -108,7 +108,7 @@ fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     while j >= 2
         && matches!(s.words[j - 1].as_ref(), "of" | "for")
         && s.ment[j - 2] == NONE
-        && INSTITUTIONS.contains(&s.words[j - 2].as_ref())
+        && crate::analysis::text::listed(INSTITUTIONS, s.words[j - 2].as_ref())
     {
         j -= 2;
         while j >= 1
@@ -174,7 +174,7 @@ fn source_span(s: &Sent, k: usize, floor: usize) -> Span {
 /// given that title earlier in the text; other nouns are unnamed sources.
 fn source_speaker(s: &Sent, k: usize, floor: usize) -> Speaker {
     // A document names its author: "data from the Cabinet Office", "a report by the CBO".
-    if DOCUMENTS.contains(&s.words[k].as_ref())
+    if crate::analysis::text::listed(DOCUMENTS, s.words[k].as_ref())
         && k + 2 < s.len()
         && matches!(s.words[k + 1].as_ref(), "from" | "by" | "of")
     {

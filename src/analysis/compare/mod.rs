@@ -81,7 +81,7 @@ mod terms;
 mod values;
 
 pub use jsonld::json_ld;
-pub use pack::{parse_pack, reference_pack, ReferenceDoc};
+pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
 pub use values::{comparable, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE};
 
@@ -517,6 +517,16 @@ impl Workspace {
             return 0;
         };
         for r in pack {
+            self.add(r.document(), r.meta());
+        }
+        pack.len()
+    }
+
+    /// Add the sources of a reference pack's text (the format of
+    /// [`parse_pack`]); returns how many were added.
+    pub fn add_pack_text(&mut self, text: &str) -> usize {
+        let pack = parse_pack(text);
+        for r in &pack {
             self.add(r.document(), r.meta());
         }
         pack.len()

@@ -11,7 +11,19 @@ use std::sync::OnceLock;
 use super::{Confidence, DocKind, SourceMeta};
 use crate::analysis::{Document, DEFAULT_ID};
 
+/// The default article's pack. The browser build does not compile it in:
+/// the app fetches it, as one of its own files ([`reference_pack_file`]),
+/// when the Compare tab first opens.
+#[cfg(not(target_arch = "wasm32"))]
 const ISTANBUL: &str = include_str!("../../../data/reference/istanbul-2025.txt");
+#[cfg(target_arch = "wasm32")]
+const ISTANBUL: &str = "";
+
+/// The file name, beside the app's own files, of the reference pack for the
+/// article `doc_id`, if there is one (the browser fetches it).
+pub fn reference_pack_file(doc_id: &str) -> Option<&'static str> {
+    (doc_id == DEFAULT_ID).then_some("istanbul-2025.txt")
+}
 
 /// One summarised source of a reference pack.
 #[derive(Clone, Debug, PartialEq, Eq)]

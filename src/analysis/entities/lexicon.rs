@@ -14,79 +14,79 @@ use crate::analysis::text::tokenize;
 use crate::analysis::frontcode::lexicon;
 
 /// Geographic and political regions that are not in the generated subregion list.
-const EXTRA_REGIONS: &[&str] = &[
-    "Middle East",
-    "Near East",
-    "Far East",
-    "Balkans",
-    "Caucasus",
-    "South Caucasus",
-    "North Caucasus",
-    "Scandinavia",
-    "Baltics",
-    "Latin America",
-    "Sub-Saharan Africa",
-    "Arctic",
-    "Antarctic",
-    "Sahel",
-    "Horn of Africa",
-    "Indo-Pacific",
-    "Asia-Pacific",
-    "Mediterranean",
-    "Levant",
-    "Maghreb",
-    "Siberia",
-    "Central Asia",
-    "Southeast Asia",
-    "East Asia",
-    "South Asia",
-    "West Africa",
-    "East Africa",
-    "North Africa",
-    "Southern Africa",
-    "Gulf",
-    "Pacific",
-    "Atlantic",
-    "Kashmir",
-    "Tibet",
-    "Kurdistan",
-    "Patagonia",
-    "Balkan Peninsula",
-    "Iberia",
-    "Anatolia",
-    "Arabian Peninsula",
-    "Korean Peninsula",
-    "Global South",
-    "Americas",
-];
+const EXTRA_REGIONS: &str = concat!(
+    "Middle East|",
+    "Near East|",
+    "Far East|",
+    "Balkans|",
+    "Caucasus|",
+    "South Caucasus|",
+    "North Caucasus|",
+    "Scandinavia|",
+    "Baltics|",
+    "Latin America|",
+    "Sub-Saharan Africa|",
+    "Arctic|",
+    "Antarctic|",
+    "Sahel|",
+    "Horn of Africa|",
+    "Indo-Pacific|",
+    "Asia-Pacific|",
+    "Mediterranean|",
+    "Levant|",
+    "Maghreb|",
+    "Siberia|",
+    "Central Asia|",
+    "Southeast Asia|",
+    "East Asia|",
+    "South Asia|",
+    "West Africa|",
+    "East Africa|",
+    "North Africa|",
+    "Southern Africa|",
+    "Gulf|",
+    "Pacific|",
+    "Atlantic|",
+    "Kashmir|",
+    "Tibet|",
+    "Kurdistan|",
+    "Patagonia|",
+    "Balkan Peninsula|",
+    "Iberia|",
+    "Anatolia|",
+    "Arabian Peninsula|",
+    "Korean Peninsula|",
+    "Global South|",
+    "Americas|",
+);
 
 /// Parts of countries that read as places on their own.
-const EXTRA_GPE: &[&str] = &[
-    "Soviet Union",
-    "Nazi Germany",
-    "USSR",
-    "Yugoslavia",
-    "Czechoslovakia",
-    "East Germany",
-    "West Germany",
-    "Prussia",
-    "Austria-Hungary",
-    "England",
-    "Scotland",
-    "Wales",
-    "Northern Ireland",
-    "Britain",
-    "Gaza",
-    "West Bank",
-    "Crimea",
-    "Donbas",
-    "Donbass",
-    "Hong Kong",
-    "Macau",
-    "Taiwan",
-    "Washington, D.C.",
-    "D.C.",
-];
+const EXTRA_GPE: &str = concat!(
+    "Soviet Union|",
+    "Nazi Germany|",
+    "USSR|",
+    "Yugoslavia|",
+    "Czechoslovakia|",
+    "East Germany|",
+    "West Germany|",
+    "Prussia|",
+    "Austria-Hungary|",
+    "England|",
+    "Scotland|",
+    "Wales|",
+    "Northern Ireland|",
+    "Britain|",
+    "Gaza|",
+    "West Bank|",
+    "Crimea|",
+    "Donbas|",
+    "Donbass|",
+    "Hong Kong|",
+    "Macau|",
+    "Taiwan|",
+    "Washington, D.C.|",
+    "D.C.|",
+);
 
 /// US state abbreviations used in datelines (AP style), with their states.
 const US_STATE_ABBREVS: &[(&str, &str)] = &[
@@ -203,40 +203,40 @@ pub(crate) const NORP_GROUPS: &[(&str, &str)] = &[
 ];
 
 /// Organisations best known by a bare name without an organisation word.
-pub(crate) const KNOWN_ORGS: &[&str] = &[
-    "Kremlin",
-    "Pentagon",
-    "White House",
-    "Congress",
-    "Parliament",
-    "Senate",
-    "Bundestag",
-    "Duma",
-    "State Duma",
-    "Knesset",
-    "Politburo",
-    "Interpol",
-    "Europol",
-    "Frontex",
-    "Hamas",
-    "Hezbollah",
-    "Taliban",
-    "al-Qaeda",
-    "Al-Qaeda",
-    "Reuters",
-    "Downing Street",
-    "House of Commons",
-    "House of Lords",
-    "House of Representatives",
-    "Supreme Court",
-    "Wagner",
-    "Gazprom",
-    "Rosneft",
-    "Associated Press",
-    "Xinhua",
-    "TASS",
-    "Tass",
-];
+pub(crate) const KNOWN_ORGS: &str = concat!(
+    "Kremlin|",
+    "Pentagon|",
+    "White House|",
+    "Congress|",
+    "Parliament|",
+    "Senate|",
+    "Bundestag|",
+    "Duma|",
+    "State Duma|",
+    "Knesset|",
+    "Politburo|",
+    "Interpol|",
+    "Europol|",
+    "Frontex|",
+    "Hamas|",
+    "Hezbollah|",
+    "Taliban|",
+    "al-Qaeda|",
+    "Al-Qaeda|",
+    "Reuters|",
+    "Downing Street|",
+    "House of Commons|",
+    "House of Lords|",
+    "House of Representatives|",
+    "Supreme Court|",
+    "Wagner|",
+    "Gazprom|",
+    "Rosneft|",
+    "Associated Press|",
+    "Xinhua|",
+    "TASS|",
+    "Tass|",
+);
 
 /// What a lexicon phrase can be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -401,13 +401,13 @@ impl Lexicon {
         }
         for r in lexicon!("regions.txt")
             .lines()
-            .chain(EXTRA_REGIONS.iter().copied())
+            .chain(EXTRA_REGIONS.split_terminator('|'))
         {
             lx.add(r, Kind::Region, r);
         }
         for s in lexicon!("us-states.txt")
             .lines()
-            .chain(EXTRA_GPE.iter().copied())
+            .chain(EXTRA_GPE.split_terminator('|'))
         {
             lx.add(s, Kind::Place, s);
         }
@@ -418,7 +418,7 @@ impl Lexicon {
             lx.add(sing, Kind::Group(i as u16), sing);
             lx.add(plur, Kind::Group(i as u16), sing);
         }
-        for o in KNOWN_ORGS {
+        for o in KNOWN_ORGS.split_terminator('|') {
             lx.add(o, Kind::Org, o);
         }
         for n in lexicon!("first-names.txt").lines() {
