@@ -118,11 +118,13 @@ fn a_saved_page_opens_as_its_article_and_nothing_in_it_runs() {
     assert_eq!(got["imgs"], json!(0));
     // The page's own image was never requested.
     assert!(server.requests().iter().all(|r| !r.path.ends_with("/x")));
-    // It is in Recent documents.
-    let recent = browser
-        .js("return [...document.querySelectorAll('.recent-open')].map(b => b.textContent);");
-    assert_eq!(recent, json!(["Harbour bridge reopens"]));
+    // It is in Recent documents (listed when the Open… panel opens).
     browser.click(".intake > button");
+    let recent = browser.wait_for(
+        "const r = [...document.querySelectorAll('.recent-open')].map(b => b.textContent); return r.length ? r : null;",
+        20,
+    );
+    assert_eq!(recent, json!(["Harbour bridge reopens"]));
     support::save_screenshot(&browser, "intake-page.png");
 }
 
@@ -235,6 +237,10 @@ fn recent_documents_reopen_delete_and_survive_damage() {
     browser.click(".recent-open");
     wait_title(&browser, "two");
     browser.click(".intake > button");
+    browser.wait_for(
+        "return document.querySelector('.recent-row button[aria-label^=\"Delete\"]');",
+        20,
+    );
     browser.click(".recent-row button[aria-label^='Delete']");
     let recent = browser.js("return document.querySelectorAll('.recent-open').length;");
     assert_eq!(recent, json!(0));
