@@ -18,7 +18,9 @@
 //! the entity engine and its lexicons landed; with every feature in one wasm
 //! the first load reached 384 KB. Splitting the features not used for the
 //! first paint into chunks (src/ui/lazy.rs, scripts/build-wasm) brought it
-//! to about 299 KB.
+//! to 294 KB; minifying the JS glue, keeping word lists as one string each
+//! (not slices of strings: a pointer and a length per word), fetching the
+//! Compare tab's reference pack as a file and `wasm-opt -Os` to 286.8 KB.
 
 mod support;
 
@@ -27,8 +29,9 @@ use std::io::Write;
 use flate2::{write::GzEncoder, Compression};
 
 /// Ceiling on the total first-load transfer, gzipped: wasm + js + css + html
-/// + bundled data. (Target: 250 KB.)
-const BUDGET_FIRST_LOAD_GZ: usize = 300 * 1024;
+/// + bundled data: the measured 286.8 KB and a little room. (Target: 250 KB,
+/// not met yet.)
+const BUDGET_FIRST_LOAD_GZ: usize = 290 * 1024;
 
 /// The files of the first load (see the module docs).
 const FIRST_LOAD: &[&str] = &[
