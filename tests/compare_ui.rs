@@ -508,3 +508,47 @@ fn the_compare_tab_never_widens_the_page() {
         );
     }
 }
+
+/// A tab whose chunk cannot be fetched (offline without the service worker,
+/// or a redeploy since the page opened) says so in its place; the page and
+/// the other tabs keep working.
+#[test]
+fn a_chunk_that_cannot_load_is_a_message_not_a_crash() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    server.set_override(
+        "/split_compare.wasm",
+        support::server::Override {
+            status: 404,
+            content_type: "text/plain".into(),
+            body: b"gone".to_vec(),
+        },
+    );
+    let browser = Browser::start(1280, 900);
+    open(&server, &browser, "?gone=1#v=1&t=compare");
+    let msg = browser.wait_for(
+        "const p = document.querySelector('#panel-compare .load-failed'); return p && p.textContent;",
+        20,
+    );
+    assert!(
+        msg.as_str().unwrap().contains("could not be loaded"),
+        "{msg}"
+    );
+    // The article and its highlights are still there, and pinning still works.
+    let marks = browser.js("return document.querySelectorAll('article mark.m').length;");
+    assert!(marks.as_u64().unwrap() > 20, "{marks}");
+    browser.click("article mark.m");
+    browser.wait_for(
+        "return document.querySelector('.pin-bar:not([hidden])');",
+        10,
+    );
+    // No error banner: the wasm did not abort.
+    let banner = browser.js("return document.querySelector('.boot-error, .fatal') !== null;");
+    assert_eq!(banner, json!(false));
+    // The Claims tab (another chunk) still loads.
+    browser.click("#tab-claims");
+    browser.wait_for(
+        "return document.querySelectorAll('.claim-row').length > 0;",
+        20,
+    );
+}

@@ -233,7 +233,7 @@ pub fn IntakeControl() -> impl IntoView {
                 .and_then(|f| f.get(0));
             if let Some(file) = file {
                 shown.set(false);
-                leptos::task::spawn_local(take_file(ctx.clone(), file));
+                super::lazy::run(take_file(ctx.clone(), file));
             }
         });
         on_cleanup(move || {
@@ -251,7 +251,7 @@ pub fn IntakeControl() -> impl IntoView {
             </button>
             <div id="intake-panel" class="intake-panel" role="region" aria-label="Open a document"
                 hidden=move || !shown.get()>
-                {move || loaded.get().then(|| Suspend::new(intake_panel(ctx.clone(), shown)))}
+                {move || loaded.get().then(|| Suspend::new(super::lazy::view_or_message(intake_panel(ctx.clone(), shown))))}
             </div>
         </div>
     }
@@ -286,7 +286,7 @@ intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
         move |ev: leptos::ev::Event| {
             if let Some(file) = chosen_file(&ev) {
                 shown.set(false);
-                leptos::task::spawn_local(take_file(ctx.clone(), file));
+                super::lazy::run(take_file(ctx.clone(), file));
             }
         }
     };

@@ -15,9 +15,31 @@
 //! Web Annotations, displaCy), `pack` (the DEFLATE packer for documents
 //! carried in links) and `long` (analysis in pieces for long documents).
 
+/// A chunk that could not be loaded: the app is offline without its
+/// service worker's cache, or claimlens was updated on the server since this
+/// page opened. The page stays usable; the feature says why it is missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadFailed;
+
+impl std::fmt::Display for LoadFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "This part of claimlens could not be loaded: you may be offline, or claimlens was updated since this page opened. Reload the page to try again.",
+        )
+    }
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
 /// Declare a function loaded from the named wasm chunk (see the module
 /// docs). Arguments and result are passed by value; no generics, no
-/// `impl Trait`.
+/// `impl Trait`. The declared function returns `Result<T, LoadFailed>`
+/// where the body gives `T`: a chunk that cannot be fetched is an error the
+/// caller shows, never a crash of the page.
 ///
 /// ```ignore
 /// split_fn! {
@@ -25,21 +47,60 @@
 ///     compare, pub fn compare_panel_view() -> AnyView { view! { <ComparePanel/> }.into_any() }
 /// }
 /// // … later, in async code:
-/// let view = compare_panel_view().await;
+/// let view = compare_panel_view().await?;
 /// ```
 #[macro_export]
 macro_rules! split_fn {
     (
         $(#[$meta:meta])*
-        $chunk:ident, $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block
+        $chunk:ident, $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) $body:block
+    ) => {
+        $crate::split_fn! {
+            $(#[$meta])*
+            $chunk, $vis fn $name($($arg: $ty),*) -> () $body
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $chunk:ident, $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block
     ) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
-        $vis fn $name($($arg: $ty),*) $(-> $ret)? $body
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy::LoadFailed> {
+            // In a closure: a `return` in the body leaves the body.
+            #[allow(clippy::redundant_closure_call)]
+            ::core::result::Result::Ok((move || -> $ret { $body })())
+        }
 
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) $(-> $ret)? $body
+        $vis async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy::LoadFailed> {
+            // In a closure: a `return` in the body leaves the body.
+            #[allow(clippy::redundant_closure_call)]
+            ::core::result::Result::Ok((move || -> $ret { $body })())
+        }
     };
+}
+
+/// Run a split function's future for its effect; a chunk that could not be
+/// loaded is said in the open viewer's notices.
+pub fn run(fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static) {
+    leptos::task::spawn_local(async move {
+        if let Err(e) = fut.await {
+            super::open::tell(e.to_string());
+        }
+    });
+}
+
+/// The view a split function returns, or a message in its place when its
+/// chunk could not be loaded.
+pub async fn view_or_message(
+    fut: impl std::future::Future<Output = Result<leptos::prelude::AnyView, LoadFailed>>,
+) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match fut.await {
+        Ok(v) => v,
+        Err(e) => view! { <p class="load-failed" role="alert">{e.to_string()}</p> }.into_any(),
+    }
 }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::lazy::LoadFailed;
 use super::state::{pack_link_doc, LinkDoc, ViewCtx};
 use crate::analysis::chunked::{Chunked, CHUNKED_ABOVE, CHUNK_BYTES};
 use crate::analysis::share::{import_displacy, import_web_annotations, Decoded};
@@ -68,7 +69,8 @@ pub fn set_notices(notices: RwSignal<Vec<String>>) {
     NOTICES.with(|n| *n.borrow_mut() = Some(notices));
 }
 
-fn tell(message: String) {
+/// Say `message` in the open viewer's notices.
+pub fn tell(message: String) {
     if let Some(n) = NOTICES.with(|n| *n.borrow()) {
         n.set(vec![message]);
     }
@@ -80,7 +82,11 @@ fn tell(message: String) {
 /// in links is first packed (both from chunks loaded then: [`super::lazy`]).
 pub fn mount(mut opening: Opening) {
     if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
-        leptos::task::spawn_local(analyse_in_pieces(opening));
+        leptos::task::spawn_local(async move {
+            if let Err(e) = analyse_in_pieces(opening).await {
+                load_failed(e);
+            }
+        });
         return;
     }
     if opening.link_doc.is_none() {
@@ -88,7 +94,14 @@ pub fn mount(mut opening: Opening) {
             Some(l) => opening.link_doc = Some(Arc::new(l)),
             None => {
                 leptos::task::spawn_local(async move {
-                    let l = pack_link_doc(opening.doc.clone()).await;
+                    let l = match pack_link_doc(opening.doc.clone()).await {
+                        Ok(l) => l,
+                        // Links then name it by a local id, as a long document.
+                        Err(e) => {
+                            opening.notices.push(e.to_string());
+                            LinkDoc::TooLong(opening.doc.text.len())
+                        }
+                    };
                     opening.link_doc = Some(Arc::new(l));
                     mount(opening);
                 });
@@ -111,6 +124,19 @@ pub fn mount(mut opening: Opening) {
     // For the browser benchmark: when a highlighted viewer was mounted.
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("claimlens:highlighted");
+    }
+}
+
+/// A chunk could not be loaded: say so in the open viewer, or, when none is
+/// open yet (the page is starting), open the sample article with the message.
+pub fn load_failed(e: LoadFailed) {
+    if MOUNTED.with(|m| m.borrow().is_some()) {
+        tell(e.to_string());
+    } else {
+        let mut opening = Opening::document(crate::analysis::default_document());
+        opening.push = false;
+        opening.notices.push(e.to_string());
+        mount(opening);
     }
 }
 
@@ -294,7 +320,7 @@ pub fn ImportButton() -> impl IntoView {
         }
         let ctx = ctx.clone();
         read_text(file, move |text| {
-            leptos::task::spawn_local(import_text(ctx, name, text));
+            super::lazy::run(import_text(ctx, name, text));
         });
     };
     view! {

@@ -162,7 +162,7 @@ pub fn ShareButton() -> impl IntoView {
     };
     let export = {
         let ctx = ctx.clone();
-        move |_| leptos::task::spawn_local(export_annotations(ctx.clone()))
+        move |_| super::lazy::run(export_annotations(ctx.clone()))
     };
     let title = ctx.doc.title.clone();
     let copy_label = if matches!(*ctx.link_doc, LinkDoc::TooLong(_)) {
