@@ -131,7 +131,7 @@ fn acronym(name: &str) -> Option<String> {
     let a: String = words
         .iter()
         .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .flat_map(char::to_lowercase)
+        .map(super::terms::lower_char)
         .collect();
     (a.len() >= 2).then_some(a)
 }

@@ -52,9 +52,20 @@ pub fn fold(s: &str) -> String {
             '’' | '\'' | '.' => continue,
             c => c,
         };
-        out.extend(c.to_lowercase());
+        out.push(lower_char(c));
     }
     out
+}
+
+/// Lowercase a letter of the ASCII and Latin-1 ranges (accents are folded
+/// before this); other characters are kept as they are. Not
+/// `char::to_lowercase`: its Unicode table (about 12 KB) would land in the
+/// browser's first download, since data is not split into chunks.
+pub(crate) fn lower_char(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        c => c,
+    }
 }
 
 /// A light English suffix stemmer: plural, -ing, -ed, -ly, final -e
