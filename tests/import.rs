@@ -135,7 +135,7 @@ fn web_annotations_become_passages_and_unplaceable_ones_are_listed() {
 #[test]
 fn a_document_too_long_for_a_link_offers_a_file() {
     require_app!(true);
-    let (_server, browser) = support::open_app(1280, 900);
+    let (server, browser) = support::open_app(1280, 900);
     // ~300 KB of varied text: far beyond a 32,000-character link.
     let mut text = String::new();
     let mut x: u64 = 7;
@@ -176,4 +176,13 @@ fn a_document_too_long_for_a_link_offers_a_file() {
         status.as_str().unwrap().contains("too long for a link"),
         "{status}"
     );
+    // That link, opened afresh: imported documents are not kept in Recent
+    // documents, so the sample article opens, saying why.
+    let hash = got["hash"].as_str().unwrap().to_string();
+    support::load_app(&browser, &format!("{}{hash}", server.url("/?again")));
+    let note = browser.wait_for(
+        "const n = document.querySelector('.notice-text'); return n && n.textContent.includes('open that file again') ? n.textContent : null;",
+        20,
+    );
+    assert!(note.as_str().unwrap().contains("sample article"), "{note}");
 }

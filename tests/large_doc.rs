@@ -112,3 +112,30 @@ fn cancelling_keeps_the_open_document() {
         before
     );
 }
+
+/// A long document carried in a link is analysed in pieces right at start,
+/// before any viewer exists.
+#[test]
+fn a_long_document_carried_in_a_link_opens_at_start() {
+    require_app!(true);
+    let mut text = String::new();
+    while text.len() < 300_000 {
+        text.push_str(DEFAULT_TEXT);
+        text.push_str("\n\n");
+    }
+    let packed = claimlens::analysis::share::pack_text(&text);
+    let server = support::server::Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    support::load_app(
+        &browser,
+        &server.url(&format!("/#v=1&x={packed}&n=Long%20link")),
+    );
+    browser.wait_for(
+        "return document.querySelector('#doc-title')?.textContent === 'Long link';",
+        60,
+    );
+    browser.wait_for(
+        "return document.querySelectorAll('article mark.m').length > 1000;",
+        60,
+    );
+}

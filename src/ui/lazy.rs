@@ -86,11 +86,16 @@ macro_rules! split_fn {
 /// Run a split function's future for its effect; a chunk that could not be
 /// loaded is said in the open viewer's notices.
 pub fn run(fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static) {
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = fut.await {
-            super::open::tell(e.to_string());
+            report(e);
         }
     });
+}
+
+#[inline(never)]
+fn report(e: LoadFailed) {
+    super::open::tell(e.to_string());
 }
 
 /// The view a split function returns, or a message in its place when its
@@ -98,9 +103,16 @@ pub fn run(fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'sta
 pub async fn view_or_message(
     fut: impl std::future::Future<Output = Result<leptos::prelude::AnyView, LoadFailed>>,
 ) -> leptos::prelude::AnyView {
-    use leptos::prelude::*;
     match fut.await {
         Ok(v) => v,
-        Err(e) => view! { <p class="load-failed" role="alert">{e.to_string()}</p> }.into_any(),
+        Err(e) => message(e),
     }
+}
+
+/// What stands in for a view whose chunk could not be loaded (one copy,
+/// not one per call site of the generic [`view_or_message`]).
+#[inline(never)]
+fn message(e: LoadFailed) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    view! { <p class="load-failed" role="alert">{e.to_string()}</p> }.into_any()
 }

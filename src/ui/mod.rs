@@ -47,7 +47,7 @@ pub fn start() {
     fatal::install_panic_hook();
     let opening = app::initial();
     if opening.link.as_ref().and_then(url::local_id).is_some() {
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             if let Err(e) = intake::open_local(opening).await {
                 open::load_failed(e);
             }

@@ -80,9 +80,13 @@ pub fn tell(message: String) {
 /// long document is first analysed in pieces, with a progress bar and a
 /// Cancel button, while the open document stays; a document that may travel
 /// in links is first packed (both from chunks loaded then: [`super::lazy`]).
+///
+/// Tasks started here use `wasm_bindgen_futures::spawn_local`, not Leptos'
+/// executor: at start nothing has been mounted yet, so Leptos' executor is
+/// not set up.
 pub fn mount(mut opening: Opening) {
     if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             if let Err(e) = analyse_in_pieces(opening).await {
                 load_failed(e);
             }
@@ -93,7 +97,7 @@ pub fn mount(mut opening: Opening) {
         match LinkDoc::quick(&opening.doc) {
             Some(l) => opening.link_doc = Some(Arc::new(l)),
             None => {
-                leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::spawn_local(async move {
                     let l = match pack_link_doc(opening.doc.clone()).await {
                         Ok(l) => l,
                         // Links then name it by a local id, as a long document.
