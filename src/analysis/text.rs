@@ -88,9 +88,17 @@ pub struct Sentence {
 /// True when `w` is one of the words of `list`: words separated (and ended)
 /// by `|`. Word lists are kept as one string each (`concat!` of the words)
 /// rather than slices of strings, which cost the browser build a pointer
-/// and a length per word.
-pub(crate) fn listed(list: &str, w: &str) -> bool {
-    list.split_terminator('|').any(|x| x == w)
+/// and a length per word; each call site builds a hash set of its list
+/// once, so a lookup costs a hash, not a scan of the list.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! listed {
+    ($list:expr, $w:expr) => {{
+        static SET: ::std::sync::OnceLock<$crate::analysis::entities::WordSet> =
+            ::std::sync::OnceLock::new();
+        SET.get_or_init(|| $list.split_terminator('|').collect())
+            .contains($w)
+    }};
 }
 
 const TITLE_ABBREVS: &str = concat!(
@@ -111,7 +119,7 @@ const OTHER_ABBREVS: &str = concat!(
 
 /// True when `word` (without its dot) is a title abbreviation such as `Mr` or `Gen`.
 pub fn is_title_abbrev(word: &str) -> bool {
-    listed(TITLE_ABBREVS, word.trim_end_matches('.'))
+    crate::listed!(TITLE_ABBREVS, word.trim_end_matches('.'))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -327,7 +335,7 @@ fn abbrev_end(text: &str, start: usize, end: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    if listed(TITLE_ABBREVS, word) || listed(OTHER_ABBREVS, word) {
+    if crate::listed!(TITLE_ABBREVS, word) || crate::listed!(OTHER_ABBREVS, word) {
         // "No." only before a number.
         if matches!(
             word,
@@ -451,7 +459,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                             || matches!(c0, '“' | '"' | '‘' | '(' | '['));
                     if t.kind == TokenKind::Abbrev {
                         // "U.S. officials" continues; "U.S. The talks" ends.
-                        new_start && listed(SENTENCE_STARTERS, ns)
+                        new_start && crate::listed!(SENTENCE_STARTERS, ns)
                     } else {
                         new_start || next.line_before
                     }

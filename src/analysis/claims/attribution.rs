@@ -108,7 +108,7 @@ fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     while j >= 2
         && matches!(s.words[j - 1].as_ref(), "of" | "for")
         && s.ment[j - 2] == NONE
-        && crate::analysis::text::listed(INSTITUTIONS, s.words[j - 2].as_ref())
+        && crate::listed!(INSTITUTIONS, s.words[j - 2].as_ref())
     {
         j -= 2;
         while j >= 1
@@ -174,7 +174,7 @@ fn source_span(s: &Sent, k: usize, floor: usize) -> Span {
 /// given that title earlier in the text; other nouns are unnamed sources.
 fn source_speaker(s: &Sent, k: usize, floor: usize) -> Speaker {
     // A document names its author: "data from the Cabinet Office", "a report by the CBO".
-    if crate::analysis::text::listed(DOCUMENTS, s.words[k].as_ref())
+    if crate::listed!(DOCUMENTS, s.words[k].as_ref())
         && k + 2 < s.len()
         && matches!(s.words[k + 1].as_ref(), "from" | "by" | "of")
     {

@@ -170,7 +170,7 @@ fn superlative(s: &Sent, k: usize) -> bool {
         && s.tokens[k].kind == TokenKind::Word
         && w.len() >= 6
         && w.ends_with("est")
-        && !crate::analysis::text::listed(NOT, w)
+        && !crate::listed!(NOT, w)
 }
 
 /// True when a number follows (for approximators such as "about" and "some").

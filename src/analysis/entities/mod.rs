@@ -62,6 +62,10 @@ mod cluster;
 mod dates;
 pub mod eval;
 mod fasthash;
+
+/// A set of words from a static list (the `listed!` lookups).
+#[doc(hidden)]
+pub(crate) type WordSet = fasthash::FxSet<&'static str>;
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;

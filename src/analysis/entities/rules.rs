@@ -2,7 +2,6 @@
 //! organisation / place / event words, given names, acronyms, surnames.
 
 use super::fasthash::{FxMap, FxSet};
-use crate::analysis::text::listed;
 use std::sync::OnceLock;
 
 use super::dates::numeric_cands;
@@ -1642,7 +1641,7 @@ fn analyse_run(
         && !is_title_head(cx.w(a))
         && !(in_title_mods(cx.w(a)) && title_at(cx, a).is_some())
         && !(a + 1 < b
-            && (listed(PLACE_PREFIXES, cx.w(a))
+            && (crate::listed!(PLACE_PREFIXES, cx.w(a))
                 || in_loc_leads(cx.w(a))
                 || in_org_heads(cx.w(a))
                 || in_event_leads(cx.w(a))
@@ -1701,7 +1700,7 @@ fn analyse_run(
     let heads: Vec<(usize, Label)> = (title_end..b)
         .filter_map(|k| {
             let x = w(k);
-            if listed(DROP_HEADS, x) {
+            if crate::listed!(DROP_HEADS, x) {
                 Some((k, Label::Event))
             } else if in_org_heads(x) {
                 Some((k, Label::Org))
@@ -1714,10 +1713,12 @@ fn analyse_run(
             }
         })
         .collect();
-    let dropped = heads.last().is_some_and(|&(h, _)| listed(DROP_HEADS, w(h)))
-        || (a..b).any(|k| listed(DROP_HEADS, w(k)) && w(k + 1) == "of");
+    let dropped = heads
+        .last()
+        .is_some_and(|&(h, _)| crate::listed!(DROP_HEADS, w(h)))
+        || (a..b).any(|k| crate::listed!(DROP_HEADS, w(k)) && w(k + 1) == "of");
     let leads: Option<(usize, Label)> = (a..b).find_map(|k| {
-        if listed(DROP_HEADS, w(k)) && w(k + 1) == "of" {
+        if crate::listed!(DROP_HEADS, w(k)) && w(k + 1) == "of" {
             return Some((k, Label::Event));
         }
         if w(k + 1) != "of" {
@@ -1774,7 +1775,8 @@ fn analyse_run(
             && !cx.toks[h - 1].space_before
             && matches!(cx.w(h - 1), "st" | "nd" | "rd" | "th");
         // Institutions named by their head alone ("The Navy plans…", "Parliament voted").
-        let solo = h == s && label == Label::Org && listed(SOLO_ORGS, w(h)) && !cx.sent_start[h];
+        let solo =
+            h == s && label == Label::Org && crate::listed!(SOLO_ORGS, w(h)) && !cx.sent_start[h];
         let valid = h > s
             || ordinal_before
             || solo
@@ -2088,11 +2090,11 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     // Made only of everyday English words ("Black Death", "Great Depression"): no guessing.
     let all_dictionary = (s..e).all(|i| cx.lex.is_common_word(w(i)) && !cx.lex.is_first_name(w(i)));
     // Places by form or context: "Fort Stewart", "the state of Gujarat".
-    if len >= 2 && listed(PLACE_PREFIXES, w(s)) && !cx.common(s + 1) {
+    if len >= 2 && crate::listed!(PLACE_PREFIXES, w(s)) && !cx.common(s + 1) {
         out.push(Cand::new(s, e, Label::Place, 5));
         return;
     }
-    if s >= 2 && before == "of" && listed(PLACE_NOUNS, w(s - 2)) && all_namey {
+    if s >= 2 && before == "of" && crate::listed!(PLACE_NOUNS, w(s - 2)) && all_namey {
         out.push(Cand::new(s, e, Label::Place, 5));
         return;
     }
@@ -2153,15 +2155,15 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
         first_name || initials || say_after || say_before || role_before || apposition;
     if !person_evidence && all_namey && !starts_sentence && !cx.title_sentence[s] {
         let org_before = s > 0
-            && listed(ORG_CUES_BEFORE, lower(before).as_str())
+            && crate::listed!(ORG_CUES_BEFORE, lower(before).as_str())
             && (len >= 2 || before != "at");
-        let org_after = listed(ORG_CUES_AFTER, after);
+        let org_after = crate::listed!(ORG_CUES_AFTER, after);
         if org_before || org_after {
             out.push(Cand::new(s, e, Label::Org, 4));
             return;
         }
     }
-    if listed(DIRECTIONS, w(s)) && !first_name {
+    if crate::listed!(DIRECTIONS, w(s)) && !first_name {
         return;
     }
     // At a sentence start, two or three unknown capitalised words followed by a lowercase
