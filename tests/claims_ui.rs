@@ -79,7 +79,8 @@ fn claims_tab_lists_highlights_and_links_claims() {
     // The link reopens with the claim selected and highlighted.
     let other = Browser::start(1280, 900);
     open(&server, &other, &format!("?b=1{hash}"));
-    let pressed = other.js("return Array.from(document.querySelectorAll('.claim-row[aria-pressed=true] .claim-text'), e => e.textContent);",
+    let pressed = other.wait_for("const r = Array.from(document.querySelectorAll('.claim-row[aria-pressed=true] .claim-text'), e => e.textContent); return r.length ? r : null;",
+        20,
     );
     assert_eq!(pressed, json!([first.span.slice(&doc.text)]));
     let drawn = other.wait_for(

@@ -516,8 +516,14 @@ fn the_compare_tab_never_widens_the_page() {
 fn a_chunk_that_cannot_load_is_a_message_not_a_crash() {
     require_app!(true);
     let server = Server::start(&support::dist_dir());
+    // The Compare chunk, named with its build's id (split_compare.<id>.wasm).
+    let chunk = std::fs::read_dir(support::dist_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("split_compare.") && n.ends_with(".wasm"))
+        .expect("dist/ has the Compare chunk");
     server.set_override(
-        "/split_compare.wasm",
+        &format!("/{chunk}"),
         support::server::Override {
             status: 404,
             content_type: "text/plain".into(),

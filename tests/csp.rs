@@ -60,6 +60,10 @@ fn the_app_works_under_a_strict_csp_and_keeps_to_itself() {
     // The Claims tab, and a claim highlighted through CSS Custom Highlights.
     browser.click("#tab-claims");
     browser.wait_for("return !document.getElementById('panel-claims').hidden;", 5);
+    browser.wait_for(
+        "return document.querySelectorAll('.claim-row').length > 0;",
+        20,
+    );
     let a = analyse(&default_document());
     let pick = a.claims.iter().position(|c| c.checkworthy).unwrap();
     browser.click(&format!(".claim-row[data-c='{pick}']"));

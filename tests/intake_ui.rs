@@ -134,6 +134,7 @@ fn pasted_text_opens_and_the_previous_document_comes_back_with_back() {
     let (_server, browser) = support::open_app(1280, 900);
     let before = title(&browser);
     browser.click(".intake > button");
+    browser.wait_for("return document.getElementById('paste-box') !== null;", 20);
     browser.eval(
         "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
          t.dispatchEvent(new Event('input', {bubbles: true}));",

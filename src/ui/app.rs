@@ -41,11 +41,18 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
 /// mounts a new viewer in its place.
 pub fn initial() -> Opening {
     let (doc, link) = url::initial();
+    from_link(doc, link)
+}
+
+/// Opening the document a link names (at start, or on back / forward).
+pub fn from_link(doc: crate::analysis::Document, link: crate::analysis::share::Decoded) -> Opening {
     // A document the link carried is named in this viewer's links as the link packed it.
-    let link_doc = link
-        .packed
-        .clone()
-        .map(|p| Arc::new(LinkDoc::packed(p, &doc.title)));
+    let link_doc = match (&link.packed, &link.state.doc) {
+        (Some(p), crate::analysis::share::DocRef::Inline { .. }) => {
+            Some(Arc::new(LinkDoc::packed(p.clone(), &doc.title)))
+        }
+        _ => None,
+    };
     Opening {
         link: Some(link),
         push: false,

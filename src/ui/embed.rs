@@ -94,7 +94,7 @@ pub fn EmbedCode(title: String) -> impl IntoView {
                 "Embed"
             </button>
             <div class="embed-box" hidden=move || !open.get()>
-                {move || loaded.get().then(|| Suspend::new(super::lazy::view_or_message(embed_box_view(title.clone()))))}
+                {move || loaded.get().then(|| Suspend::new(super::lazy::view_or_message(embed_box_view(title.clone(), open))))}
             </div>
         </div>
     }
@@ -102,8 +102,10 @@ pub fn EmbedCode(title: String) -> impl IntoView {
 
 crate::split_fn! {
     /// The embed box's content: the code to paste, for the view shown now.
-    annotations, fn embed_box_view(title: String) -> AnyView {
+    annotations, fn embed_box_view(title: String, open: RwSignal<bool>) -> AnyView {
+        // Recomputed each time the box opens: the link is the view shown then.
         let code = move || {
+            open.track();
             let link = url::current_link();
             let sep = if link.contains('#') { "&" } else { "#v=1&" };
             let src = format!("{link}{sep}e=1").replace("&e=1&e=1", "&e=1");

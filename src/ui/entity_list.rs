@@ -2,6 +2,7 @@
 //! first, with a filter box. Choosing an entity pins it.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::state::ViewCtx;
 use crate::analysis::{label_key, label_title, Label};
@@ -16,6 +17,12 @@ fn fold(s: &str) -> String {
 }
 
 /// The list of entities, grouped by type.
+///
+/// Rendered once, like the article: pinning changes `aria-pressed` on the
+/// two rows concerned and the filter box toggles `hidden` on rows and
+/// groups, so a long document's thousands of rows cost no reactive effect
+/// each, and pinning does not touch every row. One delegated click handler
+/// serves every row.
 #[component]
 pub fn EntityList() -> impl IntoView {
     let ctx = ViewCtx::get();
@@ -26,19 +33,12 @@ pub fn EntityList() -> impl IntoView {
         .map(|&label| {
             // The analysis lists entities most mentioned first, then by first
             // appearance (entities::cluster), so no sort is needed here.
-            let ids: Vec<usize> = ctx
-                .analysis
-                .entities
+            let es = &ctx.analysis.entities;
+            let folded = es
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| e.label == label && !e.mentions.is_empty())
-                .map(|(i, _)| i)
-                .collect();
-            let es = &ctx.analysis.entities;
-            let folded = ids
-                .into_iter()
-                .map(|i| {
-                    let e = &es[i];
+                .map(|(i, e)| {
                     let mut key = fold(&e.name);
                     for a in &e.aliases {
                         key.push(' ');
@@ -52,40 +52,23 @@ pub fn EntityList() -> impl IntoView {
         .filter(|(_, v): &(Label, Vec<(usize, String)>)| !v.is_empty())
         .collect();
     let total = ctx.analysis.entities.len();
+    // Folded names by entity, and the groups' rows, for the filter.
+    let index: Vec<(Label, Vec<(usize, String)>)> = groups.clone();
 
     let sections = groups
         .into_iter()
         .map(|(label, items)| {
             let key = label_key(label);
             let count = items.len();
-            let keys: Vec<String> = items.iter().map(|(_, k)| k.clone()).collect();
-            let any_visible = move || {
-                let q = fold(&query.get());
-                keys.iter().any(|k| k.contains(q.trim()))
-            };
             let rows = items
                 .into_iter()
-                .map(|(i, folded)| {
-                    let ctx2 = ctx.clone();
+                .map(|(i, _)| {
                     let e = &ctx.analysis.entities[i];
                     let n = e.mentions.len();
-                    let pinned = ctx.pinned;
-                    let visible = move || folded.contains(fold(&query.get()).trim());
                     let plural = if n == 1 { "mention" } else { "mentions" };
                     view! {
-                        <li hidden=move || !visible()>
-                            <button
-                                type="button"
-                                class="entity-row"
-                                aria-pressed=move || (pinned.get() == Some(i)).to_string()
-                                on:click=move |_| {
-                                    if ctx2.pinned.get_untracked() == Some(i) {
-                                        ctx2.unpin();
-                                    } else {
-                                        ctx2.pin(i, 0);
-                                    }
-                                }
-                            >
+                        <li data-e=i>
+                            <button type="button" class="entity-row" data-e=i aria-pressed="false">
                                 <span class="entity-name">{e.name.clone()}</span>
                                 <span class="entity-count">
                                     {n}<span class="sr-only">{format!(" {plural}")}</span>
@@ -96,7 +79,7 @@ pub fn EntityList() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="entity-group" hidden=move || !any_visible()>
+                <section class="entity-group" data-l=key>
                     <h3 class="entity-group-title">
                         <span class=format!("swatch sw-{key}") aria-hidden="true"></span>
                         {label_title(label)}
@@ -107,6 +90,95 @@ pub fn EntityList() -> impl IntoView {
             }
         })
         .collect_view();
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    // The pinned entity's row is pressed (a link may pin one at start).
+    {
+        let pinned = ctx.pinned;
+        Effect::new(move |_| {
+            let now = pinned.get();
+            let Some(root) = root.get() else {
+                return;
+            };
+            if let Ok(list) = root.query_selector_all(".entity-row[aria-pressed=\"true\"]") {
+                for k in 0..list.length() {
+                    if let Some(el) = list
+                        .item(k)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let _ = el.set_attribute("aria-pressed", "false");
+                    }
+                }
+            }
+            if let Some(i) = now {
+                if let Ok(Some(el)) = root.query_selector(&format!(".entity-row[data-e=\"{i}\"]")) {
+                    let _ = el.set_attribute("aria-pressed", "true");
+                }
+            }
+        });
+    }
+    // The filter: rows whose names do not match, and groups left empty, are hidden.
+    Effect::new(move |prev: Option<String>| {
+        let q = fold(&query.get()).trim().to_string();
+        let Some(root) = root.get() else {
+            return q;
+        };
+        if prev.as_deref() == Some(q.as_str()) {
+            return q;
+        }
+        let set_hidden = |el: &web_sys::Element, hide: bool| {
+            let _ = if hide {
+                el.set_attribute("hidden", "")
+            } else {
+                el.remove_attribute("hidden")
+            };
+        };
+        for (label, items) in &index {
+            let group = root
+                .query_selector(&format!(".entity-group[data-l=\"{}\"]", label_key(*label)))
+                .ok()
+                .flatten();
+            let rows = group
+                .as_ref()
+                .and_then(|g| g.query_selector_all("li[data-e]").ok());
+            let mut any = false;
+            for (k, (_, folded)) in items.iter().enumerate() {
+                let show = folded.contains(q.as_str());
+                any |= show;
+                if let Some(el) = rows
+                    .as_ref()
+                    .and_then(|l| l.item(k as u32))
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    set_hidden(&el, !show);
+                }
+            }
+            if let Some(g) = &group {
+                set_hidden(g, !any);
+            }
+        }
+        q
+    });
+    let on_click = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let row = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".entity-row").ok().flatten());
+            let Some(i) = row
+                .and_then(|r| r.get_attribute("data-e"))
+                .and_then(|v| v.parse::<usize>().ok())
+            else {
+                return;
+            };
+            if ctx.pinned.get_untracked() == Some(i) {
+                ctx.unpin();
+            } else {
+                ctx.pin(i, 0);
+            }
+        }
+    };
 
     view! {
         <section class="panel-card entity-list" aria-labelledby="entities-title">
@@ -125,7 +197,7 @@ pub fn EntityList() -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
-            <div class="entity-groups">{sections}</div>
+            <div class="entity-groups" node_ref=root on:click=on_click>{sections}</div>
         </section>
     }
 }

@@ -45,15 +45,5 @@ pub mod url;
 /// Called by the wasm entry point (`src/main.rs`).
 pub fn start() {
     fatal::install_panic_hook();
-    let opening = app::initial();
-    if opening.link.as_ref().and_then(url::local_id).is_some() {
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = intake::open_local(opening).await {
-                open::load_failed(e);
-            }
-        });
-    } else {
-        open::mount(opening);
-    }
-    fatal::mark_started();
+    open::mount_link(app::initial());
 }

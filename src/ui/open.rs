@@ -55,6 +55,29 @@ impl Opening {
 thread_local! {
     /// The mounted viewer; dropping it unmounts it.
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// Counts requests to mount: a document still being prepared (packed
+    /// for links) is dropped when another was asked for meanwhile.
+    static LATEST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Mount the document a link names: one named by a local id is looked up
+/// in Recent documents first (the `intake` chunk).
+pub fn mount_link(opening: Opening) {
+    if opening
+        .link
+        .as_ref()
+        .and_then(super::url::local_id)
+        .is_some()
+    {
+        LATEST.with(|l| l.set(l.get() + 1));
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = super::intake::open_local(opening).await {
+                load_failed(e);
+            }
+        });
+    } else {
+        mount(opening);
+    }
 }
 
 thread_local! {
@@ -93,6 +116,10 @@ pub fn mount(mut opening: Opening) {
         });
         return;
     }
+    let ticket = LATEST.with(|l| {
+        l.set(l.get() + 1);
+        l.get()
+    });
     if opening.link_doc.is_none() {
         match LinkDoc::quick(&opening.doc) {
             Some(l) => opening.link_doc = Some(Arc::new(l)),
@@ -107,7 +134,10 @@ pub fn mount(mut opening: Opening) {
                         }
                     };
                     opening.link_doc = Some(Arc::new(l));
-                    mount(opening);
+                    // Another document was asked for meanwhile: it wins.
+                    if LATEST.with(|l| l.get()) == ticket {
+                        mount(opening);
+                    }
                 });
                 return;
             }
@@ -125,6 +155,9 @@ pub fn mount(mut opening: Opening) {
         view! { <super::app::Viewer opening=opening/> }
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+    // The loading message goes and the page says it is ready (tests and the
+    // benchmark wait for this): only now that a viewer is in the page.
+    super::fatal::mark_started();
     // For the browser benchmark: when a highlighted viewer was mounted.
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("claimlens:highlighted");

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::open::{self, Opening};
+use super::open;
 use super::state::{LinkDoc, ViewCtx};
 use crate::analysis::share::{self, anchor, Decoded, DocRef, Tab, TextQuote, ViewState};
 use crate::analysis::{default_document, Document, DEFAULT_ID};
@@ -293,10 +293,8 @@ pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>, 
             if !same_doc(&ctx, &decoded.state.doc) {
                 // Back / forward to another document: open it.
                 let (doc, decoded) = opened(decoded);
-                let mut opening = Opening::document(doc);
-                opening.link = Some(decoded);
-                opening.push = false;
-                open::open(opening);
+                let opening = super::app::from_link(doc, decoded);
+                set_timeout(move || open::mount_link(opening), std::time::Duration::ZERO);
                 return;
             }
             let found = apply(&ctx, &decoded.state);
