@@ -20,7 +20,9 @@
 //! first paint into chunks (src/ui/lazy.rs, scripts/build-wasm) brought it
 //! to 294 KB; minifying the JS glue, keeping word lists as one string each
 //! (not slices of strings: a pointer and a length per word), fetching the
-//! Compare tab's reference pack as a file and `wasm-opt -Os` to 286.8 KB.
+//! Compare tab's reference pack as a file and `wasm-opt -Os` to 286.8 KB;
+//! failure handling for chunks that cannot load, per-build chunk names and
+//! a render-once entity list put it at 289.9 KB.
 
 mod support;
 
@@ -29,9 +31,9 @@ use std::io::Write;
 use flate2::{write::GzEncoder, Compression};
 
 /// Ceiling on the total first-load transfer, gzipped (wasm, js, css, html and
-/// bundled data): the measured 286.8 KB and a little room. The target,
-/// 250 KB, is not met yet.
-const BUDGET_FIRST_LOAD_GZ: usize = 290 * 1024;
+/// bundled data): the measured 289.9 KB and a little room (the build id in
+/// chunk names varies in length). The target, 250 KB, is not met yet.
+const BUDGET_FIRST_LOAD_GZ: usize = 292 * 1024;
 
 /// The files of the first load (see the module docs).
 const FIRST_LOAD: &[&str] = &[
