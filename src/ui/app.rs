@@ -14,7 +14,7 @@ use super::compare_panel::compare_panel_view;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
 use super::intake::{fetch_src, IntakeControl};
-use super::lazy::view_or_message;
+use super::lazy::lazy_view;
 use super::open::Opening;
 use super::panel::DocumentFacts;
 use super::share::ShareButton;
@@ -201,11 +201,11 @@ pub fn Viewer(
                 </div>
                 <div id="panel-claims" role="tabpanel" aria-labelledby="tab-claims"
                     hidden=move || tab.get() != Tab::Claims>
-                    {move || claims_seen.get().then(|| Suspend::new(view_or_message(claims_panel_view())))}
+                    {move || claims_seen.get().then(|| lazy_view(claims_panel_view()))}
                 </div>
                 <div id="panel-compare" role="tabpanel" aria-labelledby="tab-compare"
                     hidden=move || tab.get() != Tab::Compare>
-                    {move || compare_seen.get().then(|| Suspend::new(view_or_message(compare_panel_view())))}
+                    {move || compare_seen.get().then(|| lazy_view(compare_panel_view()))}
                 </div>
                 <DocumentFacts doc=(*doc).clone()/>
                 </div>

@@ -94,7 +94,7 @@ pub fn EmbedCode(title: String) -> impl IntoView {
                 "Embed"
             </button>
             <div class="embed-box" hidden=move || !open.get()>
-                {move || loaded.get().then(|| Suspend::new(super::lazy::view_or_message(embed_box_view(title.clone(), open))))}
+                {move || loaded.get().then(|| super::lazy::lazy_view(embed_box_view(title.clone(), open)))}
             </div>
         </div>
     }

@@ -251,7 +251,7 @@ pub fn IntakeControl() -> impl IntoView {
             </button>
             <div id="intake-panel" class="intake-panel" role="region" aria-label="Open a document"
                 hidden=move || !shown.get()>
-                {move || loaded.get().then(|| Suspend::new(super::lazy::view_or_message(intake_panel(ctx.clone(), shown))))}
+                {move || loaded.get().then(|| super::lazy::lazy_view(intake_panel(ctx.clone(), shown)))}
             </div>
         </div>
     }

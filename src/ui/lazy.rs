@@ -98,6 +98,26 @@ fn report(e: LoadFailed) {
     super::open::tell(e.to_string());
 }
 
+/// A view from a chunk, with "Loading…" in its place until the chunk has
+/// arrived (a slow network must not show an empty panel), or the message
+/// when it could not be loaded.
+pub fn lazy_view(
+    fut: impl std::future::Future<Output = Result<leptos::prelude::AnyView, LoadFailed>>
+        + Send
+        + 'static,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let done = RwSignal::new(false);
+    view! {
+        <p class="loading" role="status" hidden=move || done.get()>"Loading…"</p>
+        {Suspend::new(async move {
+            let v = view_or_message(fut).await;
+            done.set(true);
+            v
+        })}
+    }
+}
+
 /// The view a split function returns, or a message in its place when its
 /// chunk could not be loaded.
 pub async fn view_or_message(
