@@ -84,18 +84,17 @@ macro_rules! split_fn {
 }
 
 /// Run a split function's future for its effect; a chunk that could not be
-/// loaded is said in the open viewer's notices.
+/// loaded is said in the open viewer's notices (or, before any viewer is
+/// open, the sample article opens with it: [`super::open::load_failed`]).
+///
+/// Uses `wasm_bindgen_futures::spawn_local`, not Leptos' executor: at start
+/// nothing has been mounted yet, so Leptos' executor is not set up.
 pub fn run(fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = fut.await {
-            report(e);
+            super::open::load_failed(e);
         }
     });
-}
-
-#[inline(never)]
-fn report(e: LoadFailed) {
-    super::open::tell(e.to_string());
 }
 
 /// A view from a chunk, with "Loading…" in its place until the chunk has
@@ -120,7 +119,7 @@ pub fn lazy_view(
 
 /// The view a split function returns, or a message in its place when its
 /// chunk could not be loaded.
-pub async fn view_or_message(
+async fn view_or_message(
     fut: impl std::future::Future<Output = Result<leptos::prelude::AnyView, LoadFailed>>,
 ) -> leptos::prelude::AnyView {
     match fut.await {

@@ -70,11 +70,7 @@ pub fn mount_link(opening: Opening) {
         .is_some()
     {
         LATEST.with(|l| l.set(l.get() + 1));
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = super::intake::open_local(opening).await {
-                load_failed(e);
-            }
-        });
+        super::lazy::run(super::intake::open_local(opening));
     } else {
         mount(opening);
     }
@@ -109,11 +105,7 @@ pub fn tell(message: String) {
 /// not set up.
 pub fn mount(mut opening: Opening) {
     if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = analyse_in_pieces(opening).await {
-                load_failed(e);
-            }
-        });
+        super::lazy::run(analyse_in_pieces(opening));
         return;
     }
     let ticket = LATEST.with(|l| {
