@@ -251,7 +251,7 @@ fn browser_benchmark() {
                 | "claimlens-web.js"
                 | "claimlens-web_bg.wasm"
                 | "__wasm_split.js"
-        );
+        ) || name.ends_with(".analysis");
         if first_load {
             first_raw += raw;
             first_gz += gz;
@@ -261,6 +261,7 @@ fn browser_benchmark() {
             "embed.js" => " (host pages only)",
             "sw.js" => " (after start)",
             "istanbul-2025.txt" => " (Compare tab)",
+            "lexicons.txt" => " (with the engine: another document)",
             n if n.ends_with(".wasm") && !first_load => " (on demand)",
             _ => "",
         };
@@ -635,8 +636,9 @@ fn browser_benchmark() {
         md,
         "## Transfer size of each asset in `dist/`\n\n\
          gzip at level 9, brotli at quality 11. The first load is the page, `boot.js`, the CSS, \
-         the JS glue, the main wasm and the chunk loader; the `split_*`/`chunk_*` wasm chunks \
-         are fetched when a feature is first used (and precached by the service worker, \
+         the JS glue, the main wasm, the chunk loader and the bundled article's build-time analysis \
+         (`*.analysis`); the `split_*`/`chunk_*` wasm chunks (the engine with `lexicons.txt`, for \
+         any other document) are fetched when a feature is first used (and precached by the service worker, \
          `sw.js`, registered once the app runs), `embed.js` is for host pages.\n\n\
          | asset | raw | gzip | brotli |\n|---|---|---|---|\n{size_rows}"
     );

@@ -5,14 +5,16 @@
 //!
 //! The first load is what the page fetches to show the highlighted default
 //! article: the page, its loader, the CSS, the JS glue and the main wasm
-//! (with the bundled article and the lexicons), the chunk loader and the
-//! service worker ([`FIRST_LOAD`]; `tests/offline.rs` checks in Chromium that
-//! the page fetches nothing else before it is ready). The wasm chunks
-//! (`split_*.wasm`, shared `chunk_*.wasm`) are fetched when a feature is
-//! first used (Compare, Claims, Open…, Import/Export, a document carried in
-//! a link being packed, a long document) and precached by the service worker
-//! in the background afterwards; `embed.js` is for pages that embed
-//! claimlens. They are reported, not budgeted.
+//! (with the bundled article's text), the analysis the engine made of that
+//! article at build time, the chunk loader and the service worker
+//! ([`FIRST_LOAD`]; `tests/offline.rs` checks in Chromium that the page
+//! fetches nothing else before it is ready). The wasm chunks (`split_*.wasm`,
+//! shared `chunk_*.wasm`) are fetched when a feature is first used (the
+//! engine and `lexicons.txt` with the first other document; Compare, Claims,
+//! Open…, Import/Export, a document carried in a link being packed, a long
+//! document) and precached by the service worker in the background
+//! afterwards; `embed.js` is for pages that embed claimlens. They are
+//! reported, not budgeted.
 //!
 //! History: the app shell alone measured 60.7 KB (wasm + js, gzip) before
 //! the entity engine and its lexicons landed; with every feature in one wasm
@@ -22,7 +24,10 @@
 //! (not slices of strings: a pointer and a length per word), fetching the
 //! Compare tab's reference pack as a file and `wasm-opt -Os` to 286.8 KB;
 //! failure handling for chunks that cannot load, per-build chunk names and
-//! a render-once entity list put it at 289.9 KB.
+//! a render-once entity list put it at 289.9 KB, "Loading…" placeholders at
+//! 291.0 KB. Opening the bundled article from its build-time analysis, with
+//! the engine and its lexicons in a chunk and a file loaded for any other
+//! document, brought it under the 250 KB budget.
 
 mod support;
 
@@ -31,9 +36,8 @@ use std::io::Write;
 use flate2::{write::GzEncoder, Compression};
 
 /// Ceiling on the total first-load transfer, gzipped (wasm, js, css, html and
-/// bundled data): the measured 289.9 KB and a little room (the build id in
-/// chunk names varies in length). The target, 250 KB, is not met yet.
-const BUDGET_FIRST_LOAD_GZ: usize = 292 * 1024;
+/// bundled data): the budget.
+const BUDGET_FIRST_LOAD_GZ: usize = 250 * 1024;
 
 /// The files of the first load (see the module docs).
 const FIRST_LOAD: &[&str] = &[
@@ -44,6 +48,10 @@ const FIRST_LOAD: &[&str] = &[
     "claimlens-web_bg.wasm",
     "__wasm_split.js",
     "sw.js",
+    // The bundled article's analysis, made at build time by the same engine
+    // (src/ui/engine.rs): the engine and its lexicons load with the first
+    // other document.
+    "sample-istanbul-2025.analysis",
 ];
 
 fn gzip_len(bytes: &[u8]) -> usize {

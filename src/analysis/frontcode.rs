@@ -27,14 +27,110 @@ pub(crate) fn expand(coded: &str) -> String {
     out
 }
 
+/// The lexicons, by the names `build.rs` writes them under.
+pub const NAMES: [&str; 7] = [
+    "cities.tsv",
+    "common-words.txt",
+    "countries.tsv",
+    "first-names.txt",
+    "opinion.txt",
+    "regions.txt",
+    "us-states.txt",
+];
+
 /// A front-coded lexicon written by `build.rs`, as included in the binary.
-macro_rules! coded {
+macro_rules! compiled {
     ($name:literal) => {
         include_str!(concat!(env!("OUT_DIR"), "/", $name))
     };
 }
+
+/// A front-coded lexicon, as the engine reads it: compiled in.
+#[cfg(not(feature = "split"))]
+macro_rules! coded {
+    ($name:literal) => {
+        $crate::analysis::frontcode::compiled!($name)
+    };
+}
+
+/// A front-coded lexicon from the bundle the app fetched ([`install`]): the
+/// split browser build does not carry the lexicons in its first download.
+#[cfg(feature = "split")]
+macro_rules! coded {
+    ($name:literal) => {
+        $crate::analysis::frontcode::installed($name)
+    };
+}
+
+/// Every lexicon, front-coded, in one text: a line `#<name>` before each.
+/// `claimlens web-data` writes it as the app file `lexicons.txt`.
+pub fn bundle() -> String {
+    let mut out = String::new();
+    for (name, text) in NAMES.into_iter().zip([
+        compiled!("cities.tsv"),
+        compiled!("common-words.txt"),
+        compiled!("countries.tsv"),
+        compiled!("first-names.txt"),
+        compiled!("opinion.txt"),
+        compiled!("regions.txt"),
+        compiled!("us-states.txt"),
+    ]) {
+        out.push('#');
+        out.push_str(name);
+        out.push('\n');
+        out.push_str(text);
+    }
+    out
+}
+
+#[cfg(feature = "split")]
+static INSTALLED: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+    std::sync::OnceLock::new();
+
+/// Take the lexicons from `bundle` (see [`bundle`]'s format). False when a
+/// lexicon is missing from it; once installed, later calls change nothing.
+#[cfg(feature = "split")]
+pub fn install(bundle: String) -> bool {
+    if INSTALLED.get().is_some() {
+        return true;
+    }
+    // Kept for the life of the page, as the compiled-in lexicons would be.
+    let bundle: &'static str = Box::leak(bundle.into_boxed_str());
+    let mut parts = Vec::new();
+    let mut rest = bundle;
+    while let Some(after) = rest.strip_prefix('#') {
+        let Some((name, body)) = after.split_once('\n') else {
+            break;
+        };
+        let end = body.find("\n#").map_or(body.len(), |i| i + 1);
+        parts.push((name, &body[..end]));
+        rest = &body[end..];
+    }
+    if !NAMES.iter().all(|n| parts.iter().any(|(p, _)| p == n)) {
+        return false;
+    }
+    let _ = INSTALLED.set(parts);
+    true
+}
+
+/// True once [`install`] has succeeded.
+#[cfg(feature = "split")]
+pub fn is_installed() -> bool {
+    INSTALLED.get().is_some()
+}
+
+/// The installed front-coded lexicon `name`. The app installs the bundle
+/// before it runs the engine; running it before is a bug.
+#[cfg(feature = "split")]
+pub(crate) fn installed(name: &str) -> &'static str {
+    INSTALLED
+        .get()
+        .and_then(|parts| parts.iter().find(|(n, _)| *n == name))
+        .map(|(_, t)| *t)
+        .expect("lexicons are installed before the engine runs")
+}
 #[allow(unused_imports)]
-pub(crate) use coded;
+pub(crate) use {coded, compiled};
 
 /// A lexicon's plain text (`&'static str`), expanded on first use into a
 /// static of this call site (so the lexicons built from it can keep
@@ -80,6 +176,19 @@ mod tests {
         assert_eq!(
             lexicon!("us-states.txt"),
             include_str!("../../data/lexicons/us-states.txt")
+        );
+    }
+
+    #[test]
+    fn the_bundle_holds_every_lexicon_once() {
+        let b = bundle();
+        for name in NAMES {
+            assert_eq!(b.matches(&format!("#{name}\n")).count(), 1, "{name}");
+        }
+        // No lexicon line starts with `#`: the headers are unambiguous.
+        assert_eq!(
+            b.lines().filter(|l| l.starts_with('#')).count(),
+            NAMES.len()
         );
     }
 

@@ -13,7 +13,7 @@ pub mod claims;
 pub mod compare;
 mod document;
 pub mod entities;
-mod frontcode;
+pub mod frontcode;
 pub mod intake;
 mod order;
 mod samples;
@@ -21,6 +21,7 @@ pub mod share;
 mod span;
 pub mod text;
 mod view;
+pub mod wire;
 
 pub use claims::{Certainty, Claim, ClaimKind, Feature, PerUnit, Reason, Speaker, CHECKWORTHY};
 pub use compare::{Alignment, ClaimAlignments, Comparison, SourceMeta, Workspace};

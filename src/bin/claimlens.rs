@@ -13,6 +13,8 @@
 //! claimlens compare ARTICLE OTHER... [--json]
 //!                                     align the article's claims with other documents
 //!                                     (--sample: the bundled article and its reference pack)
+//! claimlens web-data DIR              the app files made at build time: the lexicons
+//!                                     and the bundled article's analysis
 //! claimlens help                      this text
 //! ```
 //!
@@ -73,6 +75,9 @@ USAGE:
                                        the bundled article against its reference pack
                                        (and any OTHER documents)
     claimlens compare ... --jsonld     the claims and relations as schema.org Claim JSON-LD
+    claimlens web-data DIR             write the web app's build-time files into DIR:
+                                       lexicons.txt (the engine's word lists) and
+                                       <id>.analysis for each bundled article
     claimlens help                     print this help
 
 Every FILE goes through the same intake as the web app: .html/.htm pages have
@@ -101,6 +106,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "claims" => claims_cmd(rest),
         "annotations" => annotations_cmd(rest),
         "compare" => compare_cmd(rest),
+        "web-data" => web_data(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -871,4 +877,23 @@ fn compare_cmd(args: &[String]) -> Result<(), String> {
     )
     .map_err(werr)?;
     Ok(())
+}
+
+/// `web-data DIR`: the files `scripts/build-wasm` puts beside the browser
+/// build. The app fetches `lexicons.txt` with the engine when it first
+/// analyses a document, and opens the bundled article from the analysis
+/// the engine made of it here ([`claimlens::analysis::wire`]), so its first
+/// download carries neither.
+fn web_data(args: &[String]) -> Result<(), String> {
+    let [dir] = args else {
+        return Err(format!("web-data takes one directory\n\n{USAGE}"));
+    };
+    let dir = std::path::Path::new(dir);
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write("lexicons.txt", &claimlens::analysis::frontcode::bundle())?;
+    let doc = default_document();
+    let form = claimlens::analysis::wire::encode(&doc.text, &claimlens::analysis::analyse(&doc));
+    write(&format!("{}.analysis", doc.id), &form)
 }

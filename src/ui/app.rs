@@ -21,7 +21,6 @@ use super::share::ShareButton;
 use super::state::{LinkDoc, ViewCtx};
 use super::theme::ThemeToggle;
 use super::url;
-use crate::analysis::analyse;
 use crate::analysis::share::Tab;
 
 /// True when a key press belongs to a text field, not to the page.
@@ -77,7 +76,13 @@ pub fn Viewer(
         link_doc,
     } = opening;
     let imported = analysis.is_some();
-    let analysis = analysis.unwrap_or_else(|| analyse(&doc));
+    // `open::mount` brings the analysis in the browser build (from the
+    // engine chunk, or the bundled article's own); a test that mounts a
+    // viewer directly has it made here.
+    #[cfg(not(feature = "split"))]
+    let analysis = analysis.unwrap_or_else(|| crate::analysis::analyse(&doc));
+    #[cfg(feature = "split")]
+    let analysis = analysis.unwrap_or_default();
     // Known when mounted by `open::mount`; otherwise (a test mounting a
     // viewer directly) links name the document by a local id.
     let link_doc = link_doc.unwrap_or_else(|| {

@@ -823,6 +823,12 @@ pub fn ComparePanel() -> impl IntoView {
                 started.set_value(true);
                 let ctx = ctx.clone();
                 leptos::task::spawn_local(async move {
+                    // The sources are analysed by the engine, which the
+                    // bundled article did not need to load.
+                    if let Err(e) = super::engine::ready().await {
+                        ctx.notices.set(vec![e.to_string()]);
+                        return;
+                    }
                     let mut ws =
                         Workspace::with_analysis((*ctx.doc).clone(), (*ctx.analysis).clone());
                     if let Some(file) = reference_pack_file(&ctx.doc.id) {

@@ -10,7 +10,8 @@
 //! `async fn` that runs at once.
 //!
 //! The chunks, by name: `compare` (the Compare tab: engine, reference pack,
-//! JSON-LD), `claims` (the Claims tab), `intake` (the Open… panel, dropped
+//! JSON-LD), `engine` (entities and claims, for any document but the
+//! bundled article: [`super::engine`]), `claims` (the Claims tab), `intake` (the Open… panel, dropped
 //! files, `?src=`, recent documents), `annotations` (Import… and Export:
 //! Web Annotations, displaCy), `pack` (the DEFLATE packer for documents
 //! carried in links) and `long` (analysis in pieces for long documents).

@@ -17,7 +17,8 @@
 //! - [`intake`]: paste, open or drop an article (text, Markdown, saved page), `?src=`, recent documents.
 //! - [`open`]: which document is open, opening another, the Import control.
 //! - [`fatal`]: the readable error banner shown when something fails.
-//! - [`lazy`]: what is loaded only when first needed (separate wasm chunks).
+//! - [`lazy`]: what is loaded only when first needed (separate wasm chunks);
+//!   [`engine`]: the analysis engine, loaded with the first document that needs it.
 
 pub mod app;
 pub mod article;
@@ -26,6 +27,7 @@ pub mod claims_panel;
 pub mod compare_panel;
 pub mod dom;
 pub mod embed;
+pub mod engine;
 pub mod entity_list;
 pub mod fatal;
 pub mod intake;

@@ -58,6 +58,8 @@ thread_local! {
     /// Counts requests to mount: a document still being prepared (packed
     /// for links) is dropped when another was asked for meanwhile.
     static LATEST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Set once a failed start has fallen back to the sample article.
+    static FELL_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Mount the document a link names: one named by a local id is looked up
@@ -105,7 +107,10 @@ pub fn tell(message: String) {
 /// not set up.
 pub fn mount(mut opening: Opening) {
     if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
-        super::lazy::run(analyse_in_pieces(opening));
+        super::lazy::run(async move {
+            super::engine::ready().await?;
+            analyse_in_pieces(opening).await
+        });
         return;
     }
     let ticket = LATEST.with(|l| {
@@ -113,28 +118,46 @@ pub fn mount(mut opening: Opening) {
         l.get()
     });
     if opening.link_doc.is_none() {
-        match LinkDoc::quick(&opening.doc) {
-            Some(l) => opening.link_doc = Some(Arc::new(l)),
-            None => {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let l = match pack_link_doc(opening.doc.clone()).await {
-                        Ok(l) => l,
-                        // Links then name it by a local id, as a long document.
-                        Err(e) => {
-                            opening.notices.push(e.to_string());
-                            LinkDoc::TooLong(opening.doc.text.len())
-                        }
-                    };
-                    opening.link_doc = Some(Arc::new(l));
-                    // Another document was asked for meanwhile: it wins.
+        opening.link_doc = LinkDoc::quick(&opening.doc).map(Arc::new);
+    }
+    if opening.analysis.is_some() && opening.link_doc.is_some() {
+        mount_now(opening);
+        return;
+    }
+    // The analysis (the engine may have to load) and how links name the
+    // document (a long one is packed: a chunk) come first.
+    wasm_bindgen_futures::spawn_local(async move {
+        if opening.analysis.is_none() {
+            match super::engine::analysis_of(&opening.doc).await {
+                Ok(a) => opening.analysis = Some(a),
+                Err(e) => {
                     if LATEST.with(|l| l.get()) == ticket {
-                        mount(opening);
+                        load_failed(e);
                     }
-                });
-                return;
+                    return;
+                }
             }
         }
-    }
+        if opening.link_doc.is_none() {
+            let l = match pack_link_doc(opening.doc.clone()).await {
+                Ok(l) => l,
+                // Links then name it by a local id, as a long document.
+                Err(e) => {
+                    opening.notices.push(e.to_string());
+                    LinkDoc::TooLong(opening.doc.text.len())
+                }
+            };
+            opening.link_doc = Some(Arc::new(l));
+        }
+        // Another document was asked for meanwhile: it wins.
+        if LATEST.with(|l| l.get()) == ticket {
+            mount_now(opening);
+        }
+    });
+}
+
+/// Mount a viewer of `opening`, analysed and named for links.
+fn mount_now(opening: Opening) {
     let old = MOUNTED.with(|m| m.borrow_mut().take());
     drop(old);
     let Some(body) = web_sys::window()
@@ -161,6 +184,9 @@ pub fn mount(mut opening: Opening) {
 pub fn load_failed(e: LoadFailed) {
     if MOUNTED.with(|m| m.borrow().is_some()) {
         tell(e.to_string());
+    } else if FELL_BACK.with(|f| f.replace(true)) {
+        // Not even the sample article could be opened.
+        super::fatal::show_error(&e.to_string());
     } else {
         let mut opening = Opening::document(crate::analysis::default_document());
         opening.push = false;
@@ -349,7 +375,10 @@ pub fn ImportButton() -> impl IntoView {
         }
         let ctx = ctx.clone();
         read_text(file, move |text| {
-            super::lazy::run(import_text(ctx, name, text));
+            super::lazy::run(async move {
+                super::engine::ready().await?;
+                import_text(ctx, name, text).await
+            });
         });
     };
     view! {

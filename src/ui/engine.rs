@@ -1,0 +1,55 @@
+//! The analysis engine in the browser.
+//!
+//! In the split browser build the engine (entities, claims) and its
+//! lexicons are not in the first download. The bundled article opens from
+//! the analysis the same engine made of it at build time (`claimlens
+//! web-data` writes `<id>.analysis`, read by [`crate::analysis::wire`]);
+//! any other document loads the `engine` chunk and the app file
+//! `lexicons.txt` the first time one is opened. In other builds (the wasm
+//! component tests) everything here runs at once.
+
+use super::lazy::LoadFailed;
+use crate::analysis::{Analysis, Document};
+
+/// The analysis of `doc`: the one made at build time when `doc` is the
+/// bundled article (and the file is intact and made from this very text),
+/// else the engine's.
+pub async fn analysis_of(doc: &Document) -> Result<Analysis, LoadFailed> {
+    #[cfg(feature = "split")]
+    if doc.id == crate::analysis::DEFAULT_ID {
+        let file = format!("{}.analysis", doc.id);
+        if let Some(a) = super::dom::fetch_text(&file)
+            .await
+            .and_then(|form| crate::analysis::wire::decode(&doc.text, &form))
+        {
+            return Ok(a);
+        }
+    }
+    ready().await?;
+    analyse_doc(doc.clone()).await
+}
+
+/// Make the engine ready to run: its lexicons fetched and installed. Call
+/// it before anything that analyses text (a chunk that compares or imports).
+pub async fn ready() -> Result<(), LoadFailed> {
+    #[cfg(feature = "split")]
+    {
+        use crate::analysis::frontcode;
+        if !frontcode::is_installed() {
+            let bundle = super::dom::fetch_text("lexicons.txt")
+                .await
+                .ok_or(LoadFailed)?;
+            if !frontcode::install(bundle) {
+                return Err(LoadFailed);
+            }
+        }
+    }
+    Ok(())
+}
+
+crate::split_fn! {
+/// Analyse a document (after [`ready`]).
+engine, fn analyse_doc(doc: Document) -> Analysis {
+    crate::analysis::analyse(&doc)
+}
+}
