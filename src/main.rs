@@ -5,12 +5,21 @@ fn main() {
 }
 
 /// Hooks for the browser benchmark (`scripts/bench`), only in a build with
-/// the `bench` feature: each analyses `text` and returns how many entity
-/// mentions (or claims) it found, so JS can time the analysis alone.
+/// the `bench` feature: once `bench_ready` has resolved, each analyses
+/// `text` and returns how many entity mentions (or claims) it found, so JS
+/// can time the analysis alone.
 #[cfg(feature = "bench")]
 mod bench {
     use claimlens::analysis::{analyse, entities, Document};
     use wasm_bindgen::prelude::wasm_bindgen;
+
+    /// Fetch and install the engine's lexicons (the split build loads them
+    /// with the first document other than the bundled article); true once
+    /// they are in. Await it before the other hooks.
+    #[wasm_bindgen]
+    pub async fn bench_ready() -> bool {
+        claimlens::ui::engine::ready().await.is_ok()
+    }
 
     /// The entity pass alone (what compromise is compared with).
     #[wasm_bindgen]

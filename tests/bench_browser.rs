@@ -4,7 +4,7 @@
 //! Headless Chromium over the release build on loopback, every figure the
 //! median of [`RUNS`] runs; writes `BENCHMARKS.md`. Needs `dist/` (the
 //! normal release build), `target/bench-dist/` (the same app built with
-//! the `bench` feature, which exports `bench_entities` / `bench_analyse`
+//! the `bench` feature, which exports `bench_ready`, `bench_entities` / `bench_analyse`
 //! so the analysis can be timed alone) and `node_modules/compromise`
 //! (pinned in `package.json`); `scripts/bench` prepares all three.
 //!
@@ -475,6 +475,8 @@ fn browser_benchmark() {
          s.onerror = () => done('compromise did not load');
          s.onload = () => Promise.all(names.map((n) => fetch('./bench/text-' + n + '.txt').then((r) => r.text())))
            .then((t) => { window.__texts = Object.fromEntries(names.map((n, i) => [n, t[i]])); return import('./claimlens-web.js'); })
+           .then((m) => typeof m.bench_ready !== 'function' ? m
+             : m.bench_ready().then((ok) => { if (!ok) throw new Error('lexicons did not load'); return m; }))
            .then((m) => (typeof nlp === 'function' && nlp('Warm up in Paris.').people(), m))
            .then((m) => done(typeof nlp === 'function' && typeof m.bench_entities === 'function' ? 'ok' : 'hooks missing'),
                  (e) => done(String(e)));

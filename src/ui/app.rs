@@ -60,8 +60,8 @@ pub fn from_link(doc: crate::analysis::Document, link: crate::analysis::share::D
     }
 }
 
-/// The whole page for one document: analyses it once (unless its analysis
-/// came with it) and renders the result.
+/// The whole page for one document and its analysis (which `open::mount`
+/// brings: see `super::engine`).
 #[component]
 pub fn Viewer(
     /// The document to show, and how it came.
@@ -70,12 +70,12 @@ pub fn Viewer(
     let Opening {
         doc,
         analysis,
+        imported,
         link,
         notices: opened_notices,
         push,
         link_doc,
     } = opening;
-    let imported = analysis.is_some();
     // `open::mount` brings the analysis in the browser build (from the
     // engine chunk, or the bundled article's own); a test that mounts a
     // viewer directly has it made here.

@@ -26,8 +26,11 @@ const MAX_IMPORT: f64 = 20.0 * 1024.0 * 1024.0;
 pub struct Opening {
     /// The document.
     pub doc: Document,
-    /// Its analysis when it did not come from claimlens (imported entities).
+    /// Its analysis, once made (by [`mount`]) or when it came with it.
     pub analysis: Option<Analysis>,
+    /// True when the analysis holds entities found elsewhere (imported
+    /// displaCy JSON), not by claimlens.
+    pub imported: bool,
     /// The view a link asked for.
     pub link: Option<Decoded>,
     /// Messages to show once it is open.
@@ -44,6 +47,7 @@ impl Opening {
         Opening {
             doc,
             analysis: None,
+            imported: false,
             link: None,
             notices: Vec::new(),
             push: true,
@@ -302,6 +306,7 @@ annotations, fn import_text(ctx: ViewCtx, name: String, text: String) {
                 }
                 let mut opening = Opening::document(doc);
                 opening.analysis = Some(analysis);
+                opening.imported = true;
                 opening.notices = notes;
                 open(opening);
             }
