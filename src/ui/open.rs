@@ -101,10 +101,12 @@ pub fn tell(message: String) {
     }
 }
 
-/// Mount a viewer of `opening` in `<body>`, unmounting the one before. A
-/// long document is first analysed in pieces, with a progress bar and a
-/// Cancel button, while the open document stays; a document that may travel
-/// in links is first packed (both from chunks loaded then: [`super::lazy`]).
+/// Mount a viewer of `opening` in `<body>`, unmounting the one before. Its
+/// analysis comes first: the bundled article's build-time one, or the
+/// engine's ([`super::engine`]); a long document is analysed in pieces, with
+/// a progress bar and a Cancel button, while the open document stays. A
+/// document that may travel in links is packed (the engine, the pieces and
+/// the packer are chunks loaded then: [`super::lazy`]).
 ///
 /// Tasks started here use `wasm_bindgen_futures::spawn_local`, not Leptos'
 /// executor: at start nothing has been mounted yet, so Leptos' executor is
