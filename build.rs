@@ -4,6 +4,8 @@
 //! diffable). Format, one line per entry: a digit 0–9, the number of leading
 //! bytes shared with the previous line, then the rest of the line.
 //! `analysis::frontcode::expand` reverses it.
+//!
+//! Also sets `CLAIMLENS_ENGINE_ID` (see `engine_id`).
 use std::{env, fs, path::Path};
 
 const LISTS: &[&str] = &[
@@ -25,6 +27,36 @@ fn main() {
         fs::write(Path::new(&out).join(name), front_code(&text)).expect("write OUT_DIR");
     }
     println!("cargo:rerun-if-changed=build.rs");
+    engine_id();
+}
+
+/// `CLAIMLENS_ENGINE_ID`: a hash of the analysis sources and the lexicons.
+/// An analysis made at build time (`analysis::wire`) carries it, so the
+/// browser never takes one that another version of the engine made.
+fn engine_id() {
+    let mut files = Vec::new();
+    let mut stack = vec![Path::new("src/analysis").to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).expect("src/analysis") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.extend(LISTS.iter().map(|n| Path::new("data/lexicons").join(n)));
+    files.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in &files {
+        let name = f.to_string_lossy().replace('\\', "/");
+        for b in name.bytes().chain(fs::read(f).expect("source file")) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rerun-if-changed=src/analysis");
+    println!("cargo:rustc-env=CLAIMLENS_ENGINE_ID={h:016x}");
 }
 
 fn front_code(text: &str) -> String {

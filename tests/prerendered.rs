@@ -1,7 +1,7 @@
 //! Browser tests of the bundled article's build-time analysis
 //! (src/ui/engine.rs): the first page shows it without loading the engine,
-//! it is exactly what the engine finds in the browser, and an engine that
-//! cannot load is a message, not a crash.
+//! it is exactly what the engine finds in the browser, a damaged one is not
+//! used, and an engine that cannot load is a message, not a crash.
 
 mod support;
 
@@ -100,6 +100,30 @@ fn an_engine_that_cannot_load_leaves_the_article_with_a_message() {
     assert_eq!(highlights(&browser), before);
     let banner = browser.js("return document.querySelector('.boot-error') !== null;");
     assert_eq!(banner, json!(false));
+}
+
+#[test]
+fn the_compare_tab_says_so_when_the_engine_cannot_load() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    server.set_override(
+        "/lexicons.txt",
+        Override {
+            status: 404,
+            content_type: "text/plain".into(),
+            body: b"not found".to_vec(),
+        },
+    );
+    let browser = Browser::start(1280, 900);
+    support::load_app(&browser, &server.url("/#v=1&t=compare"));
+    // The Compare tab analyses its reference pack with the engine.
+    let text = browser.wait_for(
+        "const s = document.getElementById('cmp-shell'); return s && s.textContent.includes('could not be loaded') ? s.textContent : null;",
+        30,
+    );
+    assert!(text.as_str().unwrap().contains("Reload"), "{text}");
+    let marks = browser.js("return document.querySelectorAll('article mark.m').length;");
+    assert!(marks.as_u64().unwrap() > 20, "{marks}");
 }
 
 #[test]

@@ -4,12 +4,13 @@
 //! shows the default article without first downloading the engine and its
 //! lexicons, which load when another document is opened.
 //!
-//! The form names the text it was made from (its length and a hash), so an
-//! analysis is never applied to another text: [`decode`] returns `None` for
-//! a different text, another format version or any damage, and the caller
+//! The form names the text it was made from (its length and a hash) and the
+//! engine that made it, so an analysis is never applied to another text or
+//! taken from another version of the engine: [`decode`] returns `None` for a
+//! different text, another format or engine, or any damage, and the caller
 //! analyses the text itself instead.
 //!
-//! Format: `claimlens-analysis 1 <text length> <hash>` then one token after
+//! Format: `claimlens-analysis 1 <engine id> <text length> <hash>` then one token after
 //! another, separated by single spaces: unsigned integers in decimal, floats
 //! as the decimal of their bits, strings as `<byte length>:<bytes>`, lists as
 //! their length then the items, options as `0` or `1` then the value.
@@ -29,7 +30,10 @@ use super::entities::{Analysis, Entity, Label, Mention, Op, Relation, RelationKi
 use super::span::Span;
 use super::text::Sentence;
 
-const HEAD: &str = "claimlens-analysis 1";
+/// The format and the engine that made the form (`build.rs` hashes the
+/// analysis sources and the lexicons): another version's analysis of the
+/// same text is not taken for this one's.
+const HEAD: &str = concat!("claimlens-analysis 1 ", env!("CLAIMLENS_ENGINE_ID"));
 
 /// The text form of `analysis`, made from `text`.
 pub fn encode(text: &str, analysis: &Analysis) -> String {
@@ -72,7 +76,14 @@ fn hash(text: &str) -> u64 {
 fn fits(text: &str, a: &Analysis) -> bool {
     let span = |s: &Span| s.start <= s.end && text.get(s.start..s.end).is_some();
     let (nm, ne, ns) = (a.mentions.len(), a.entities.len(), a.sentences.len());
-    a.sentences.iter().all(|s| span(&s.span))
+    // Sentences in order, their token ranges too (a token takes a byte at
+    // least, so no range ends past the text's length).
+    a.sentences
+        .iter()
+        .all(|s| span(&s.span) && s.first_token <= s.end_token && s.end_token <= text.len())
+        && a.sentences
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start && w[0].end_token <= w[1].first_token)
         && a.mentions.iter().all(|m| {
             span(&m.span) && m.entity < ne && m.role.as_ref().is_none_or(|r| span(&r.span))
         })
@@ -200,9 +211,10 @@ impl<T: Wire> Wire for Vec<T> {
     }
     fn get(r: &mut Reader) -> Option<Self> {
         let n = usize::get(r)?;
-        // Each item takes at least two bytes: a damaged length cannot make
-        // a huge allocation.
-        let mut v = Vec::with_capacity(n.min(r.0.len() / 2));
+        // Each item takes at least two bytes of the form, and the vector
+        // grows past 1024 as items come: a damaged length cannot make a
+        // huge allocation.
+        let mut v = Vec::with_capacity(n.min(r.0.len() / 2).min(1024));
         for _ in 0..n {
             v.push(T::get(r)?);
         }
@@ -506,15 +518,22 @@ mod tests {
         assert!(decode(&other, &form).is_none());
         assert!(decode(&doc.text, "").is_none());
         assert!(decode(&doc.text, &form.replacen(" 1 ", " 2 ", 1)).is_none());
+        // Another version of the engine made it.
+        let other = form.replacen(env!("CLAIMLENS_ENGINE_ID"), "0123456789abcdef", 1);
+        assert!(decode(&doc.text, &other).is_none());
         // Every cut and a damaged byte at many places.
         for cut in (0..form.len())
             .step_by(7)
             .filter(|&i| form.is_char_boundary(i))
         {
             assert!(decode(&doc.text, &form[..cut]).is_none());
-            let mut s = form.clone();
-            s.replace_range(cut..=cut.min(form.len() - 1), "");
-            let _ = decode(&doc.text, &s);
+            // A character left out: never a panic (a digit left out of a
+            // number may still read as a valid analysis, checked by `fits`).
+            if let Some(c) = form[cut..].chars().next() {
+                let mut s = form.clone();
+                s.replace_range(cut..cut + c.len_utf8(), "");
+                let _ = decode(&doc.text, &s);
+            }
             let damaged = format!("{}9{}", &form[..cut], &form[cut..]);
             if let Some(a) = decode(&doc.text, &damaged) {
                 assert!(fits(&doc.text, &a));

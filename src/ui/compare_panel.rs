@@ -826,7 +826,14 @@ pub fn ComparePanel() -> impl IntoView {
                     // The sources are analysed by the engine, which the
                     // bundled article did not need to load.
                     if let Err(e) = super::engine::ready().await {
-                        ctx.notices.set(vec![e.to_string()]);
+                        // Said in the panel; opening the tab again tries again.
+                        started.set_value(false);
+                        if let Some(shell) = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id("cmp-shell"))
+                        {
+                            shell.set_text_content(Some(&e.to_string()));
+                        }
                         return;
                     }
                     let mut ws =

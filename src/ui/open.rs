@@ -112,17 +112,17 @@ pub fn tell(message: String) {
 /// executor: at start nothing has been mounted yet, so Leptos' executor is
 /// not set up.
 pub fn mount(mut opening: Opening) {
-    if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
-        super::lazy::run(async move {
-            super::engine::ready().await?;
-            analyse_in_pieces(opening).await
-        });
-        return;
-    }
     let ticket = LATEST.with(|l| {
         l.set(l.get() + 1);
         l.get()
     });
+    if opening.analysis.is_none() && opening.doc.text.len() > CHUNKED_ABOVE {
+        super::lazy::run(async move {
+            super::engine::ready().await?;
+            analyse_in_pieces(opening, ticket).await
+        });
+        return;
+    }
     if opening.link_doc.is_none() {
         opening.link_doc = LinkDoc::quick(&opening.doc).map(Arc::new);
     }
@@ -213,8 +213,9 @@ async fn next_turn() {
 
 crate::split_fn! {
 /// Analyse a long document a piece per turn of the event loop, showing
-/// progress; then mount its viewer, unless the reader cancelled.
-long, fn analyse_in_pieces(opening: Opening) {
+/// progress; then mount its viewer, unless the reader cancelled or asked
+/// for another document meanwhile (`ticket` is no longer the latest).
+long, fn analyse_in_pieces(opening: Opening, ticket: u64) {
     let mut opening = opening;
     JOB.with(|j| j.borrow_mut().take());
     let Some(body) = web_sys::window()
@@ -264,9 +265,16 @@ long, fn analyse_in_pieces(opening: Opening) {
         }
         opening.analysis = Some(job.finish());
         JOB.with(|j| j.borrow_mut().take());
-        mount(opening);
+        if LATEST.with(|l| l.get()) == ticket {
+            mount(opening);
+        }
     });
 }
+}
+
+/// True when an imported file reads as displaCy JSON, not Web Annotations.
+fn looks_displacy(text: &str) -> bool {
+    text.contains("\"ents\"") && !text.contains("\"selector\"")
 }
 
 /// Show `opening` instead of the current document (once the current event
@@ -281,8 +289,7 @@ crate::split_fn! {
 /// open document. Says what happened in the notices.
 annotations, fn import_text(ctx: ViewCtx, name: String, text: String) {
     let (ctx, name, text) = (&ctx, name.as_str(), text.as_str());
-    let looks_displacy = text.contains("\"ents\"") && !text.contains("\"selector\"");
-    if looks_displacy {
+    if looks_displacy(text) {
         match import_displacy(text) {
             Ok(mut docs) => {
                 let more = docs.len() - 1;
@@ -383,7 +390,10 @@ pub fn ImportButton() -> impl IntoView {
         let ctx = ctx.clone();
         read_text(file, move |text| {
             super::lazy::run(async move {
-                super::engine::ready().await?;
+                // displaCy JSON opens a document: its claims are found by the engine.
+                if looks_displacy(&text) {
+                    super::engine::ready().await?;
+                }
                 import_text(ctx, name, text).await
             });
         });

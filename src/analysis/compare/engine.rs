@@ -282,6 +282,8 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
                 .filter(|s| s.span.contains(m.span))
                 .map(|s| (s.first_token, s.end_token))
                 .unwrap_or((0, tokens.len()));
+            // Token indices from an analysis made elsewhere stay in range.
+            let (lo, hi) = (lo.min(tokens.len()), hi.min(tokens.len()));
             let mut c = Ctx::default();
             let mut i = first;
             let mut k = 0;
