@@ -88,7 +88,7 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
         browser.js("return document.getElementById('panel-compare').hidden;"),
         json!(false)
     );
-    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 10);
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 30);
 
     // Every claim is listed with the engine's relation.
     let rows = browser.js(
@@ -356,7 +356,7 @@ fn compare_tab_is_accessible() {
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
     open(&server, &browser, "?a=1#v=1&t=compare");
-    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 10);
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 30);
     browser.click(&format!(".cmp-row[data-c='{casualty}']"));
     browser.click(".cmp-add summary");
     // Controls of the panel are at least 24 px.
@@ -398,7 +398,7 @@ fn compare_list_sorts_groups_and_follows_the_pinned_entity() {
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
     open(&server, &browser, "?a=1#v=1&t=compare");
-    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 10);
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 30);
     let set = |name: &str, value: &str| {
         browser.eval(
             "const s = document.querySelector(`#cmp-shell select[name=${arguments[0]}]`);

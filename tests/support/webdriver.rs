@@ -218,7 +218,8 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
             let v = self.eval(script, json!([]));
-            if !(v.is_null() || v == json!(false) || v == json!("")) {
+            // Falsy as in JS (a count of 0 is not there yet).
+            if !(v.is_null() || v == json!(false) || v == json!("") || v == json!(0)) {
                 return v;
             }
             assert!(
