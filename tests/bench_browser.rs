@@ -589,8 +589,8 @@ fn browser_benchmark() {
         md,
         "## Default article: navigation → highlighted\n\n\
          Navigation start to the article rendered with its {default_marks} highlights (the app marks \
-         `data-app=\"ready\"` right after its synchronous mount, which analyses and renders), and to the \
-         next frame after that. A fresh browser profile each run (first visit), then a reload served by \
+         `data-app=\"ready\"` right after it mounts the viewer, which renders the analysis made of this \
+         article at build time: the engine is not loaded for it), and to the next frame after that. A fresh browser profile each run (first visit), then a reload served by \
          the service worker (repeat visit).\n\n\
          | | median | runs |\n|---|---|---|\n\
          | first visit, wasm downloaded | {} | {} |\n\
