@@ -3,7 +3,8 @@
 //! plain sorted lists (the plain files stay in the repository, readable and
 //! diffable). Format, one line per entry: a digit 0–9, the number of leading
 //! bytes shared with the previous line, then the rest of the line.
-//! `analysis::frontcode::expand` reverses it.
+//! `analysis::frontcode::expand` reverses it. `lexicons.txt` holds them all,
+//! each after a line `#<name>`.
 //!
 //! Also sets `CLAIMLENS_ENGINE_ID` (see `engine_id`).
 use std::{env, fs, path::Path};
@@ -20,12 +21,30 @@ const LISTS: &[&str] = &[
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    let mut bundle = String::new();
     for name in LISTS {
         let src = Path::new("data/lexicons").join(name);
         println!("cargo:rerun-if-changed={}", src.display());
         let text = fs::read_to_string(&src).expect("lexicon file");
-        fs::write(Path::new(&out).join(name), front_code(&text)).expect("write OUT_DIR");
+        let coded = front_code(&text);
+        fs::write(out.join(name), &coded).expect("write OUT_DIR");
+        bundle.push('#');
+        bundle.push_str(name);
+        bundle.push('\n');
+        bundle.push_str(&coded);
     }
+    // All of them in one file (the web app's `lexicons.txt`), and their names.
+    fs::write(out.join("lexicons.txt"), bundle).expect("write OUT_DIR");
+    fs::write(
+        out.join("lexicon-names.rs"),
+        format!(
+            "/// The lexicons, by the names `build.rs` writes them under.\npub const NAMES: [&str; {}] = {:?};\n",
+            LISTS.len(),
+            LISTS
+        ),
+    )
+    .expect("write OUT_DIR");
     println!("cargo:rerun-if-changed=build.rs");
     engine_id();
 }

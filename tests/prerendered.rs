@@ -45,6 +45,20 @@ fn paste_seed(browser: &Browser) {
     browser.click(".paste-go");
 }
 
+/// A server of `dist/` whose `lexicons.txt` is missing: the engine cannot load.
+fn without_lexicons() -> Server {
+    let server = Server::start(&support::dist_dir());
+    server.set_override(
+        "/lexicons.txt",
+        Override {
+            status: 404,
+            content_type: "text/plain".into(),
+            body: b"not found".to_vec(),
+        },
+    );
+    server
+}
+
 #[test]
 fn the_bundled_article_opens_without_the_engine_and_as_the_engine_sees_it() {
     require_app!(true);
@@ -79,15 +93,7 @@ fn the_bundled_article_opens_without_the_engine_and_as_the_engine_sees_it() {
 #[test]
 fn an_engine_that_cannot_load_leaves_the_article_with_a_message() {
     require_app!(true);
-    let server = Server::start(&support::dist_dir());
-    server.set_override(
-        "/lexicons.txt",
-        Override {
-            status: 404,
-            content_type: "text/plain".into(),
-            body: b"not found".to_vec(),
-        },
-    );
+    let server = without_lexicons();
     let browser = Browser::start(1280, 900);
     support::load_app(&browser, &server.url("/"));
     let before = highlights(&browser);
@@ -105,15 +111,7 @@ fn an_engine_that_cannot_load_leaves_the_article_with_a_message() {
 #[test]
 fn the_compare_tab_says_so_when_the_engine_cannot_load() {
     require_app!(true);
-    let server = Server::start(&support::dist_dir());
-    server.set_override(
-        "/lexicons.txt",
-        Override {
-            status: 404,
-            content_type: "text/plain".into(),
-            body: b"not found".to_vec(),
-        },
-    );
+    let server = without_lexicons();
     let browser = Browser::start(1280, 900);
     support::load_app(&browser, &server.url("/#v=1&t=compare"));
     // The Compare tab analyses its reference pack with the engine.

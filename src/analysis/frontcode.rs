@@ -27,16 +27,7 @@ pub(crate) fn expand(coded: &str) -> String {
     out
 }
 
-/// The lexicons, by the names `build.rs` writes them under.
-pub const NAMES: [&str; 7] = [
-    "cities.tsv",
-    "common-words.txt",
-    "countries.tsv",
-    "first-names.txt",
-    "opinion.txt",
-    "regions.txt",
-    "us-states.txt",
-];
+include!(concat!(env!("OUT_DIR"), "/lexicon-names.rs"));
 
 /// A front-coded lexicon written by `build.rs`, as included in the binary.
 macro_rules! compiled {
@@ -62,25 +53,11 @@ macro_rules! coded {
     };
 }
 
-/// Every lexicon, front-coded, in one text: a line `#<name>` before each.
-/// `claimlens web-data` writes it as the app file `lexicons.txt`.
-pub fn bundle() -> String {
-    let mut out = String::new();
-    for (name, text) in NAMES.into_iter().zip([
-        compiled!("cities.tsv"),
-        compiled!("common-words.txt"),
-        compiled!("countries.tsv"),
-        compiled!("first-names.txt"),
-        compiled!("opinion.txt"),
-        compiled!("regions.txt"),
-        compiled!("us-states.txt"),
-    ]) {
-        out.push('#');
-        out.push_str(name);
-        out.push('\n');
-        out.push_str(text);
-    }
-    out
+/// Every lexicon, front-coded, in one text: a line `#<name>` before each
+/// (`build.rs` writes it). `claimlens web-data` writes it as the app file
+/// `lexicons.txt`.
+pub fn bundle() -> &'static str {
+    compiled!("lexicons.txt")
 }
 
 #[cfg(feature = "split")]

@@ -254,8 +254,19 @@ macro_rules! wire_struct {
     };
 }
 
-/// A fieldless enum as the position of its variant in this list.
+/// A fieldless enum as the position of its variant in this list (or in
+/// the enum's own list of all its variants).
 macro_rules! wire_enum {
+    ($t:ident = $all:expr) => {
+        impl Wire for $t {
+            fn put(&self, w: &mut String) {
+                put_int(w, $all.iter().position(|x| x == self).unwrap_or(0) as u64);
+            }
+            fn get(r: &mut Reader) -> Option<Self> {
+                $all.get(usize::get(r)?).copied()
+            }
+        }
+    };
     ($t:ident { $($v:ident),* $(,)? }) => {
         impl Wire for $t {
             fn put(&self, w: &mut String) {
@@ -320,16 +331,7 @@ wire_struct!(Claim {
     mentions,
     per_unit,
 });
-wire_enum!(Label {
-    Person,
-    Org,
-    Place,
-    Norp,
-    Date,
-    Quantity,
-    Money,
-    Event
-});
+wire_enum!(Label = Label::ALL);
 wire_enum!(Op {
     Eq,
     Gt,
@@ -348,15 +350,7 @@ wire_enum!(Certainty {
     Hedged,
     AttributedOnly
 });
-wire_enum!(ClaimKind {
-    Quantitative,
-    Attributed,
-    Prediction,
-    Causal,
-    Comparison,
-    Evaluative,
-    Statement
-});
+wire_enum!(ClaimKind = ClaimKind::ALL);
 wire_enum!(Feature {
     Quantity,
     Duration,

@@ -892,7 +892,7 @@ fn web_data(args: &[String]) -> Result<(), String> {
     let write = |name: &str, text: &str| {
         std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
     };
-    write("lexicons.txt", &claimlens::analysis::frontcode::bundle())?;
+    write("lexicons.txt", claimlens::analysis::frontcode::bundle())?;
     let doc = default_document();
     let form = claimlens::analysis::wire::encode(&doc.text, &claimlens::analysis::analyse(&doc));
     write(&format!("{}.analysis", doc.id), &form)
