@@ -8,7 +8,7 @@
 //! (`benches/support`).
 //!
 //! ```sh
-//! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench --no-default-features --bench claims
+//! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench -p claimlens --no-default-features --bench claims
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -97,6 +97,7 @@ mod native {
 }
 
 fn main() {
+    claimlens::analysis::frontcode::install_bundled();
     #[cfg(not(target_arch = "wasm32"))]
     native::run();
 }

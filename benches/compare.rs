@@ -11,7 +11,7 @@
 //!   claims analysis of all 50 documents) and comparing.
 //!
 //! ```sh
-//! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench --no-default-features --bench compare
+//! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench -p claimlens --no-default-features --bench compare
 //! ```
 //!
 //! Recorded (2026-11-25, shared 2-core build machine under load from other
@@ -189,6 +189,7 @@ mod native {
 }
 
 fn main() {
+    claimlens::analysis::frontcode::install_bundled();
     #[cfg(not(target_arch = "wasm32"))]
     native::run();
 }

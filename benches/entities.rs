@@ -5,7 +5,7 @@
 //! analysis (entities + claims). Reports MB/s (criterion `Throughput::Bytes`).
 //!
 //! ```sh
-//! CARGO_TARGET_DIR=/tmp/tgt-entities cargo bench --no-default-features --bench entities
+//! CARGO_TARGET_DIR=/tmp/tgt-entities cargo bench -p claimlens --no-default-features --bench entities
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -80,6 +80,7 @@ mod native {
 }
 
 fn main() {
+    claimlens::analysis::frontcode::install_bundled();
     #[cfg(not(target_arch = "wasm32"))]
     native::run();
 }

@@ -6,7 +6,7 @@
 //! of document text (criterion `Throughput::Bytes`).
 //!
 //! ```sh
-//! CARGO_TARGET_DIR=/tmp/tgt-share cargo bench --no-default-features --bench share
+//! CARGO_TARGET_DIR=/tmp/tgt-share cargo bench -p claimlens --no-default-features --bench share
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -83,6 +83,7 @@ mod native {
 }
 
 fn main() {
+    claimlens::analysis::frontcode::install_bundled();
     #[cfg(not(target_arch = "wasm32"))]
     native::run();
 }

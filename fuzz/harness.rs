@@ -5,11 +5,11 @@
 //! any input, spans on character boundaries inside the text, mentions in
 //! order and not overlapping, links that re-encode to the same view.
 
-use claimlens::analysis::share::{
+use claimlens_core::share::{
     anchor, decode, encode, import_web_annotations, inflate_with_dictionary, parse_json,
     unpack_text, DocRef, Json, MAX_UNPACKED,
 };
-use claimlens::analysis::{analyse, pieces, Document, Offsets, Piece, Span, DEFAULT_TEXT};
+use claimlens_core::{analyse, pieces, Document, Offsets, Piece, Span, DEFAULT_TEXT};
 
 /// Largest input the harness analyses (libFuzzer's default `-max_len` is 4096;
 /// a replayed file may be longer).
@@ -29,6 +29,7 @@ fn on_boundaries(text: &str, span: Span, what: &str) {
 
 /// Analyse `text` as the app does and check every span the view uses.
 pub fn check_analysis(text: &str) {
+    claimlens_core::frontcode::install_bundled();
     let doc = Document::from_plain_text("fuzz", "Fuzz", text);
     for b in &doc.blocks {
         on_boundaries(text, b.span, "block");
@@ -155,6 +156,7 @@ pub fn annotation_import(data: &[u8]) {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
+    claimlens_core::frontcode::install_bundled();
     let (text, json) = s.split_once('\0').unwrap_or((DEFAULT_TEXT, s));
     let doc = Document::from_plain_text("fuzz", "Fuzz", text);
     if let Ok(imported) = import_web_annotations(&doc, json) {
@@ -198,7 +200,8 @@ fn walk(v: &Json) {
 /// document comes out, its blocks are checked and it is analysed. Also the
 /// bytes as a stream of tree-building calls, unbalanced on purpose.
 pub fn html_extract(data: &[u8]) {
-    use claimlens::analysis::intake::{extract, intake_bytes, parse_html, Tree};
+    use claimlens_cli::parse_html;
+    use claimlens_core::intake::{extract, intake_bytes, Tree};
     if data.len() > MAX_INPUT {
         return;
     }

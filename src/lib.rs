@@ -1,15 +1,16 @@
-//! # claimlens
+//! # claimlens (the web app)
 //!
 //! A news article with interactive entity highlights and a claim-comparison
 //! panel, rendered entirely in the browser.
 //!
-//! - [`analysis`] is pure Rust: documents, spans and (as they land) entities,
-//!   claims and comparison. It builds without any web crate
-//!   (`--no-default-features`) and powers the `claimlens` CLI.
-//! - `ui` (feature `web`, on by default) holds the Leptos components that
-//!   render an analysis in the page.
+//! - [`analysis`] is the pure engine and application core, the
+//!   `claimlens-core` crate (`crates/core`), re-exported under the name the
+//!   web shell has always used for it.
+//! - `ui` (feature `web`, on by default) holds the Leptos components and the
+//!   effects (fetch, storage, history, chunk loads) that render an analysis
+//!   in the page.
 
-pub mod analysis;
+pub use claimlens_core as analysis;
 
 #[cfg(feature = "web")]
 pub mod ui;

@@ -11,7 +11,7 @@
 //! ```sh
 //! scripts/bench
 //! # or, with the three in place:
-//! cargo test --no-default-features --test bench_browser -- --ignored --nocapture
+//! cargo test -p claimlens --no-default-features --test bench_browser -- --ignored --nocapture
 //! ```
 
 mod support;
@@ -212,6 +212,7 @@ fn met(ok: bool) -> &'static str {
 #[test]
 #[ignore = "a benchmark: run it with scripts/bench"]
 fn browser_benchmark() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     assert!(
         bench_dist().join("index.html").is_file(),

@@ -14,6 +14,7 @@ fn open(server: &Server, browser: &Browser, query: &str) {
 
 #[test]
 fn claims_tab_lists_highlights_and_links_claims() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let doc = default_document();
     let a = analyse(&doc);

@@ -33,6 +33,7 @@ fn violations(browser: &Browser) -> Value {
 
 #[test]
 fn the_app_works_under_a_strict_csp_and_keeps_to_itself() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     server.add_header(
@@ -178,6 +179,7 @@ fn the_app_works_under_a_strict_csp_and_keeps_to_itself() {
 /// and reported (so a clean run above means something).
 #[test]
 fn the_policy_is_enforced() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     server.add_header(

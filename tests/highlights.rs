@@ -34,6 +34,7 @@ use support::save_screenshot;
 
 #[test]
 fn every_mention_is_highlighted_with_colour_and_a_non_colour_cue() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let (text, a) = analysis();
@@ -84,6 +85,7 @@ fn every_mention_is_highlighted_with_colour_and_a_non_colour_cue() {
 
 #[test]
 fn legend_filters_change_classes_only() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let (_, a) = analysis();
@@ -145,6 +147,7 @@ fn legend_filters_change_classes_only() {
 
 #[test]
 fn hover_card_describes_the_mention() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let (text, a) = analysis();
@@ -203,6 +206,7 @@ fn hover_card_describes_the_mention() {
 
 #[test]
 fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let (text, a) = analysis();
@@ -279,6 +283,7 @@ fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
 
 #[test]
 fn keyboard_only_reader_finds_every_person() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let (_, a) = analysis();
@@ -344,6 +349,7 @@ fn keyboard_only_reader_finds_every_person() {
 
 #[test]
 fn controls_are_large_enough_and_focus_is_visible() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let small = browser.js(
@@ -364,6 +370,7 @@ fn controls_are_large_enough_and_focus_is_visible() {
 
 #[test]
 fn axe_finds_no_serious_violations_default_pinned_dark() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let v = support::axe_serious(&browser, "document");
@@ -388,6 +395,7 @@ fn axe_finds_no_serious_violations_default_pinned_dark() {
 
 #[test]
 fn dark_scheme_from_the_system_and_print_stylesheet() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     let light_bg = browser.js("return getComputedStyle(document.body).backgroundColor;");
@@ -412,6 +420,7 @@ fn dark_scheme_from_the_system_and_print_stylesheet() {
 /// measured exactly.
 #[test]
 fn highlight_text_contrast_is_at_least_4_5() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_s, browser) = open_app();
     // One sample highlight per type, plain and pinned, styled by the real CSS.

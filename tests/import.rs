@@ -36,6 +36,7 @@ fn notice(browser: &Browser) -> String {
 
 #[test]
 fn displacy_json_opens_its_document_with_the_imported_entities() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_server, browser) = support::open_app(1280, 900);
     let text =
@@ -102,6 +103,7 @@ fn displacy_json_opens_its_document_with_the_imported_entities() {
 
 #[test]
 fn web_annotations_become_passages_and_unplaceable_ones_are_listed() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_server, browser) = support::open_app(1280, 900);
     let doc = default_document();
@@ -134,6 +136,7 @@ fn web_annotations_become_passages_and_unplaceable_ones_are_listed() {
 
 #[test]
 fn a_document_too_long_for_a_link_offers_a_file() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (server, browser) = support::open_app(1280, 900);
     // ~300 KB of varied text: far beyond a 32,000-character link.

@@ -25,6 +25,7 @@ fn pinned_name(browser: &Browser) -> Value {
 
 #[test]
 fn a_link_reopens_the_same_view() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let doc = default_document();
     let a = analyse(&doc);
@@ -55,6 +56,7 @@ fn a_link_reopens_the_same_view() {
 
 #[test]
 fn the_url_follows_the_view_and_back_forward_restore_it() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
@@ -97,6 +99,7 @@ fn the_url_follows_the_view_and_back_forward_restore_it() {
 
 #[test]
 fn copy_link_gives_the_current_link() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
@@ -126,6 +129,7 @@ fn copy_link_gives_the_current_link() {
 
 #[test]
 fn a_document_travels_inside_the_link() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let text =
         "Officials in Nairobi said on Monday that 40 trucks of food had crossed the border.\n\
@@ -158,6 +162,7 @@ fn a_document_travels_inside_the_link() {
 
 #[test]
 fn a_broken_link_opens_the_default_view_with_a_message() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
@@ -187,6 +192,7 @@ fn a_broken_link_opens_the_default_view_with_a_message() {
 
 #[test]
 fn a_passage_link_reopens_with_the_passage_highlighted_and_in_view() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let passage = "reportedly exceeding one million";
     assert!(default_document().text.contains(passage));
@@ -229,6 +235,7 @@ fn a_passage_link_reopens_with_the_passage_highlighted_and_in_view() {
 
 #[test]
 fn a_host_page_on_another_origin_embeds_the_app_at_its_height() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let app = Server::start(&support::dist_dir());
     let host = Server::start(&support::dist_dir()); // a second origin (another port)
@@ -287,6 +294,7 @@ fn a_host_page_on_another_origin_embeds_the_app_at_its_height() {
 
 #[test]
 fn export_downloads_web_annotations_for_the_view() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let doc = default_document();
     let a = analyse(&doc);

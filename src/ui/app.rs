@@ -76,12 +76,8 @@ pub fn Viewer(
         push,
         link_doc,
     } = opening;
-    // `open::mount` brings the analysis in the browser build (from the
-    // engine chunk, or the bundled article's own); a test that mounts a
-    // viewer directly has it made here.
-    #[cfg(not(feature = "split"))]
-    let analysis = analysis.unwrap_or_else(|| crate::analysis::analyse(&doc));
-    #[cfg(feature = "split")]
+    // `open::mount` brings the analysis (from the engine chunk, or the
+    // bundled article's own); a viewer renders it and never analyses.
     let analysis = analysis.unwrap_or_default();
     // Known when mounted by `open::mount`; otherwise (a test mounting a
     // viewer directly) links name the document by a local id.

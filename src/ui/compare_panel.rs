@@ -12,7 +12,7 @@
 //! Size: the shell (filters, the add form) is a Leptos view built once; the
 //! parts that follow the comparison (summary, list, side-by-side view,
 //! matrix, sources) are plain DOM built by a few small functions
-//! ([`El`]) and rebuilt whole when it changes, and the chosen claim is shown
+//! (`El`) and rebuilt whole when it changes, and the chosen claim is shown
 //! by toggling attributes. Typed Leptos views of the same parts cost the wasm
 //! about 25 KB gzipped more (a build and a rebuild path per view type). Text
 //! goes in as text nodes only, never as HTML.

@@ -32,19 +32,23 @@ pub async fn analysis_of(doc: &Document) -> Result<Analysis, LoadFailed> {
 /// Make the engine ready to run: its lexicons fetched and installed. Call
 /// it before anything that analyses text (a chunk that compares or imports).
 pub async fn ready() -> Result<(), LoadFailed> {
-    #[cfg(feature = "split")]
-    {
-        use crate::analysis::frontcode;
-        if !frontcode::is_installed() {
-            let bundle = super::dom::fetch_text("lexicons.txt")
-                .await
-                .ok_or(LoadFailed)?;
-            if !frontcode::install(bundle) {
-                return Err(LoadFailed);
-            }
-        }
+    use crate::analysis::frontcode;
+    if frontcode::is_installed() {
+        return Ok(());
     }
-    Ok(())
+    // The split build fetches the app file `lexicons.txt`; other builds
+    // (the wasm component tests) carry the bundle in their code.
+    #[cfg(feature = "split")]
+    let bundle = super::dom::fetch_text("lexicons.txt")
+        .await
+        .ok_or(LoadFailed)?;
+    #[cfg(not(feature = "split"))]
+    let bundle = frontcode::bundle().to_owned();
+    if frontcode::install(bundle) {
+        Ok(())
+    } else {
+        Err(LoadFailed)
+    }
 }
 
 crate::split_fn! {

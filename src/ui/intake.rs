@@ -5,7 +5,7 @@
 //! Text, Markdown and saved web pages go through the pure intake in
 //! [`crate::analysis::intake`]. HTML is parsed by the browser's `DOMParser`,
 //! which runs no script and fetches nothing, and walked into a
-//! [`Tree`](crate::analysis::intake::Tree). Whatever fails, the document that
+//! [`crate::analysis::intake::Tree`]. Whatever fails, the document that
 //! was open stays open and a message says why.
 //!
 //! Only the Open… button and the page-wide drop listener are part of the

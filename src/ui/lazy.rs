@@ -1,7 +1,7 @@
 //! Code that the first page does not need, loaded when the reader first
 //! asks for it.
 //!
-//! A function declared with [`split_fn!`] becomes `async`. In the browser
+//! A function declared with [`split_fn!`](crate::split_fn) becomes `async`. In the browser
 //! build (`--features split`, set by `scripts/build-wasm`) it is a split
 //! point: `wasm-split` moves it, and whatever only it reaches, into its own
 //! `.wasm` chunk beside the main one, fetched the first time it is called,

@@ -1,0 +1,892 @@
+//! `claimlens` — the same analysis as the web app, over files.
+//!
+//! ```text
+//! claimlens analyse FILE [--json]     the document's structure (FILE may be - for stdin,
+//!                                     or --sample for the bundled default article)
+//! claimlens extract FILE [--json]     title, byline, date and main text of a saved page
+//!                                     (.html), a Markdown file (.md) or a text file
+//! claimlens entities FILE [--json]    entity mentions as a table (or JSON)
+//! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
+//! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
+//! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
+//! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
+//! claimlens compare ARTICLE OTHER... [--json]
+//!                                     align the article's claims with other documents
+//!                                     (--sample: the bundled article and its reference pack)
+//! claimlens web-data DIR              the app files made at build time: the lexicons
+//!                                     and the bundled article's analysis
+//! claimlens help                      this text
+//! ```
+//!
+//! `eval-entities` reads GOLD and PRED each either as one JSON document with a
+//! `mentions` array (the seed gold format: `{"mentions": [{"start", "end",
+//! "label", "optional"?}]}`) or as JSON Lines `{"id", "entities": [...]}` (the
+//! output of `entities --jsonl`). Offsets are code points, end-exclusive.
+//! Documents are paired by `id`; a single gold document is paired with a
+//! single prediction document whatever their ids. Labels are mapped as in the
+//! gold `scheme` (GPE and LOC → PLACE, CARDINAL and PERCENT → QUANTITY); gold
+//! mentions with other labels (ORDINAL, TIME, FAC…) are ignored.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use claimlens_cli::parse_html;
+use claimlens_core::entities::eval::{self, Scores};
+use claimlens_core::intake::{self, Intake};
+
+use claimlens_core::{analyse, default_document, Document, Label, Offsets};
+use serde_json::json;
+
+const USAGE: &str = "\
+claimlens — entity highlights and claim comparison for news articles
+
+USAGE:
+    claimlens analyse FILE [--json]    print the document's structure
+                                       (FILE: a path, - for stdin, or --sample)
+    claimlens extract FILE [--json]    title, byline, date and main text of a saved
+                                       web page (.html/.htm), Markdown (.md) or text
+    claimlens entities FILE [--json]   entity mentions as a table (or JSON)
+    claimlens entities --jsonl IN      JSON Lines {id, text} in (IN may be -),
+                                       {id, entities: [{start, end, label, text, entity, value?}]} out
+    claimlens eval-entities GOLD PRED [--json]
+                                       strict/lenient P/R/F1 per label and micro
+                                       (GOLD/PRED: a JSON document with mentions,
+                                       or JSON Lines with id and entities)
+    claimlens claims FILE [--json]     the claims: check-worthiness, kind, speaker,
+                                       cue, hedges, boosters, opinion, quantities
+    claimlens annotations FILE         W3C Web Annotation JSON-LD: entity mentions and
+                                       claims, with quote and position selectors
+    claimlens claims --jsonl IN        JSON Lines {id, text} in (IN may be -),
+                                       {id, claims: [{start, end, score, checkworthy, kind,
+                                       speaker, speaker_kind, cue, hedges, boosters,
+                                       certainty, negated, quantities, entities, ...}]} out
+    claimlens compare ARTICLE OTHER... [--json]
+                                       align each claim of ARTICLE with the statements of
+                                       the OTHER documents: agrees / differs / adds context /
+                                       no reference, with shared entities and values compared
+    claimlens compare --sample [OTHER...] [--json]
+                                       the bundled article against its reference pack
+                                       (and any OTHER documents)
+    claimlens compare ... --jsonld     the claims and relations as schema.org Claim JSON-LD
+    claimlens web-data DIR             write the web app's build-time files into DIR:
+                                       lexicons.txt (the engine's word lists) and
+                                       <id>.analysis for each bundled article
+    claimlens help                     print this help
+
+Every FILE goes through the same intake as the web app: .html/.htm pages have
+their article extracted, .md is reduced to plain blocks, anything else is text
+(UTF-8, or UTF-16 with a byte-order mark; up to 50 MB).
+";
+
+fn main() -> ExitCode {
+    // The engine reads its lexicons as data: the CLI installs the ones this
+    // build carries (the browser fetches the same bundle, `lexicons.txt`).
+    claimlens_core::frontcode::install_bundled();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimlens: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    match cmd.as_str() {
+        "analyse" | "analyze" => analyse_cmd(rest),
+        "extract" => extract_cmd(rest),
+        "entities" => entities(rest),
+        "eval-entities" => eval_entities(rest),
+        "claims" => claims_cmd(rest),
+        "annotations" => annotations_cmd(rest),
+        "compare" => compare_cmd(rest),
+        "web-data" => web_data(rest),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    }
+}
+
+/// Read a document from a path, stdin (`-`) or the bundled sample
+/// (`--sample`) through the intake: HTML pages are extracted, Markdown is
+/// reduced to blocks; notices go to stderr.
+fn load(path: &str) -> Result<Document, String> {
+    Ok(load_intake(path)?.document)
+}
+
+fn load_intake(path: &str) -> Result<Intake, String> {
+    if path == "--sample" {
+        return Ok(Intake {
+            document: default_document(),
+            kind: intake::SourceKind::Text,
+            notices: Vec::new(),
+        });
+    }
+    if path != "-" {
+        let len = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read {path}: {e}"))?
+            .len();
+        intake::check_size(len).map_err(|e| format!("{path}: {e}"))?;
+    }
+    let bytes = read_bytes(path)?;
+    let name = if path == "-" { "" } else { path };
+    let mut got =
+        intake::intake_bytes(name, &bytes, &parse_html).map_err(|e| format!("{path}: {e}"))?;
+    for n in &got.notices {
+        eprintln!("claimlens: {path}: {}", n.message());
+    }
+    // Files keep their name as id, as before the intake.
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|_| path != "-")
+        .unwrap_or("stdin");
+    got.document.id = stem.to_string();
+    Ok(got)
+}
+
+fn extract_cmd(args: &[String]) -> Result<(), String> {
+    let (file, json_out) = file_args(args, "extract")?;
+    let got = load_intake(file)?;
+    let doc = &got.document;
+    let mut out = std::io::stdout().lock();
+    let result = if json_out {
+        let blocks: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| {
+                json!({
+                    "kind": b.kind.name(),
+                    "level": match b.kind { claimlens_core::BlockKind::Heading(l) => Some(l), _ => None },
+                    "text": doc.block_text(b),
+                })
+            })
+            .collect();
+        let v = json!({
+            "kind": got.kind.name(),
+            "title": doc.title, "title_supplied": doc.title_supplied,
+            "byline": doc.byline, "date": doc.date, "site": doc.source,
+            "language": doc.language,
+            "notices": got.notices.iter().map(|n| n.message()).collect::<Vec<_>>(),
+            "words": doc.word_count(),
+            "text": doc.text,
+            "blocks": blocks,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json"))
+    } else {
+        let none = "—".to_string();
+        let supplied = if doc.title_supplied {
+            " (supplied)"
+        } else {
+            ""
+        };
+        writeln!(out, "title:  {}{supplied}", doc.title)
+            .and_then(|_| writeln!(out, "byline: {}", doc.byline.as_ref().unwrap_or(&none)))
+            .and_then(|_| writeln!(out, "date:   {}", doc.date.as_ref().unwrap_or(&none)))
+            .and_then(|_| writeln!(out, "site:   {}", doc.source.as_ref().unwrap_or(&none)))
+            .and_then(|_| {
+                writeln!(
+                    out,
+                    "kind:   {} · {} blocks · {} words\n",
+                    got.kind.name(),
+                    doc.blocks.len(),
+                    doc.word_count()
+                )
+            })
+            .and_then(|_| write!(out, "{}", doc.text))
+    };
+    result.map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn analyse_cmd(args: &[String]) -> Result<(), String> {
+    let (file, json_out) = file_args(args, "analyse")?;
+    let doc = load(file)?;
+    let offsets = Offsets::new(&doc.text);
+    let mut out = std::io::stdout().lock();
+    let result = if json_out {
+        let blocks: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| {
+                let (cs, ce) = offsets.span_to_chars(b.span).expect("block on boundaries");
+                json!({
+                    "kind": b.kind.name(),
+                    "level": match b.kind { claimlens_core::BlockKind::Heading(l) => Some(l), _ => None },
+                    "byte_start": b.span.start, "byte_end": b.span.end,
+                    "start": cs, "end": ce,
+                    "text": doc.block_text(b),
+                })
+            })
+            .collect();
+        let v = json!({
+            "id": doc.id, "title": doc.title, "title_supplied": doc.title_supplied,
+            "source": doc.source, "byline": doc.byline, "date": doc.date,
+            "language": doc.language,
+            "bytes": doc.text.len(), "chars": offsets.len_chars(), "words": doc.word_count(),
+            "blocks": blocks,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json"))
+    } else {
+        write_table(&mut out, &doc, &offsets)
+    };
+    result.map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn write_table(out: &mut impl Write, doc: &Document, offsets: &Offsets) -> std::io::Result<()> {
+    writeln!(out, "{}", doc.title)?;
+    writeln!(
+        out,
+        "{} blocks · {} words · {} characters · {} bytes",
+        doc.blocks.len(),
+        doc.word_count(),
+        offsets.len_chars(),
+        doc.text.len()
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{:>3}  {:<10} {:>13}  text", "#", "kind", "chars")?;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let (cs, ce) = offsets.span_to_chars(b.span).expect("block on boundaries");
+        let text = doc.block_text(b).replace(['\n', '\r'], " ");
+        let preview: String = text.chars().take(60).collect();
+        let more = if text.chars().count() > 60 { "…" } else { "" };
+        writeln!(
+            out,
+            "{:>3}  {:<10} {:>13}  {preview}{more}",
+            i + 1,
+            b.kind.name(),
+            format!("{cs}–{ce}")
+        )?;
+    }
+    Ok(())
+}
+
+/// The bytes of a file, or of stdin for `-`.
+fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    Ok(String::from_utf8_lossy(&read_bytes(path)?).into_owned())
+}
+
+/// Entities of one text as JSON objects with code-point offsets.
+fn entity_json(text: &str) -> Vec<serde_json::Value> {
+    let a = claimlens_core::entities::extract_text(text);
+    let offsets = Offsets::new(text);
+    a.mentions
+        .iter()
+        .map(|m| {
+            let (s, e) = offsets
+                .span_to_chars(m.span)
+                .expect("mention on char boundaries");
+            let mut v = json!({
+                "start": s, "end": e, "label": m.label.name(),
+                "text": m.span.slice(text), "entity": a.entities[m.entity].id,
+            });
+            if let Some(val) = &m.value {
+                v["value"] = json!(val.to_string());
+            }
+            if let Some(r) = &m.role {
+                v["role"] = json!(r.title);
+                if let Some(af) = &r.affiliation {
+                    v["affiliation"] = json!(af);
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+/// Read `{"id", "text"}` lines from `path` (stdin when absent or `-`) and
+/// print `{"id", key: f(text)}` for each.
+fn map_jsonl<T: serde::Serialize>(
+    path: Option<&String>,
+    key: &str,
+    mut f: impl FnMut(&str) -> T,
+) -> Result<(), String> {
+    let path = path.map(String::as_str).unwrap_or("-");
+    let input = read_input(path)?;
+    let mut out = std::io::stdout().lock();
+    for (n, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
+        let text = v["text"]
+            .as_str()
+            .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
+        let mut o = serde_json::Map::new();
+        o.insert("id".into(), v["id"].clone());
+        o.insert(key.into(), json!(f(text)));
+        writeln!(out, "{}", serde_json::Value::Object(o))
+            .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    Ok(())
+}
+
+/// `FILE [--json]`: the file and whether JSON output was asked for.
+fn file_args<'a>(args: &'a [String], cmd: &str) -> Result<(&'a str, bool), String> {
+    let mut json_out = false;
+    let mut file = None;
+    for a in args {
+        match a.as_str() {
+            "--json" => json_out = true,
+            _ if file.is_none() => file = Some(a.as_str()),
+            _ => return Err(format!("unexpected argument {a:?}\n\n{USAGE}")),
+        }
+    }
+    let file = file.ok_or_else(|| format!("{cmd} needs a FILE\n\n{USAGE}"))?;
+    Ok((file, json_out))
+}
+
+fn entities(args: &[String]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        return map_jsonl(args.get(1), "entities", entity_json);
+    }
+    let (file, json_out) = file_args(args, "entities")?;
+    let doc = load(file)?;
+    if json_out {
+        let a = analyse(&doc);
+        writeln!(out, "{}", serde_json::to_string_pretty(&a).expect("json")).map_err(werr)?;
+        return Ok(());
+    }
+    let a = analyse(&doc);
+    let offsets = Offsets::new(&doc.text);
+    writeln!(
+        out,
+        "{:>11}  {:<9} {:<32} {:<28} detail",
+        "chars", "label", "text", "entity"
+    )
+    .map_err(werr)?;
+    for m in &a.mentions {
+        let (s, e) = offsets.span_to_chars(m.span).expect("boundaries");
+        let ent = &a.entities[m.entity];
+        let mut detail = String::new();
+        if let Some(v) = &m.value {
+            detail = v.to_string();
+        }
+        if let Some(r) = &m.role {
+            detail = format!("role: {}", r.title);
+            if let Some(af) = &r.affiliation {
+                detail.push_str(&format!(" ({af})"));
+            }
+        }
+        writeln!(
+            out,
+            "{:>11}  {:<9} {:<32} {:<28} {detail}",
+            format!("{s}–{e}"),
+            m.label.name(),
+            m.span.slice(&doc.text).replace('\n', " "),
+            ent.name
+        )
+        .map_err(werr)?;
+    }
+    writeln!(out).map_err(werr)?;
+    writeln!(
+        out,
+        "{} mentions, {} entities",
+        a.mentions.len(),
+        a.entities.len()
+    )
+    .map_err(werr)?;
+    for ent in a
+        .entities
+        .iter()
+        .filter(|e| e.mentions.len() > 1 || !e.related.is_empty())
+    {
+        let rel: Vec<String> = ent
+            .related
+            .iter()
+            .map(|r| format!("{:?} {}", r.kind, r.name))
+            .collect();
+        writeln!(
+            out,
+            "  {:<28} {:<8} ×{:<3} aliases: {:<30} {}",
+            ent.name,
+            ent.label.name(),
+            ent.mentions.len(),
+            ent.aliases.join(", "),
+            rel.join("; ")
+        )
+        .map_err(werr)?;
+    }
+    Ok(())
+}
+
+/// One document's labelled spans, with its id when given.
+type SpanDoc = (Option<String>, Vec<eval::Span>);
+
+/// Documents of labelled spans.
+fn load_spans(path: &str) -> Result<Vec<SpanDoc>, String> {
+    let input = read_input(path)?;
+    let parse_list = |v: &serde_json::Value| -> Vec<eval::Span> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| {
+                        let start = m["start"].as_u64()? as usize;
+                        let end = m["end"].as_u64()? as usize;
+                        let label = Label::parse(m["label"].as_str()?);
+                        Some(eval::Span {
+                            start,
+                            end,
+                            label,
+                            optional: m["optional"].as_bool().unwrap_or(false),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let id_of = |v: &serde_json::Value| match &v["id"] {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    };
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(&input) {
+        if v.is_object() {
+            let list = if v.get("mentions").is_some() {
+                &v["mentions"]
+            } else {
+                &v["entities"]
+            };
+            return Ok(vec![(id_of(&v), parse_list(list))]);
+        }
+    }
+    let mut docs = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: not JSON: {e}", n + 1))?;
+        let list = if v.get("entities").is_some() {
+            &v["entities"]
+        } else {
+            &v["mentions"]
+        };
+        docs.push((id_of(&v), parse_list(list)));
+    }
+    Ok(docs)
+}
+
+fn eval_entities(args: &[String]) -> Result<(), String> {
+    let json_out = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    let [gold_path, pred_path] = files[..] else {
+        return Err(format!("eval-entities needs GOLD and PRED\n\n{USAGE}"));
+    };
+    let gold = load_spans(gold_path)?;
+    let pred = load_spans(pred_path)?;
+    let mut g = Vec::new();
+    let mut p = Vec::new();
+    if gold.len() == 1 && pred.len() == 1 {
+        g.push(gold[0].1.clone());
+        p.push(pred[0].1.clone());
+    } else {
+        for (id, spans) in &gold {
+            g.push(spans.clone());
+            p.push(
+                pred.iter()
+                    .find(|(pid, _)| pid == id)
+                    .map(|(_, s)| s.clone())
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    let s = eval::score(&g, &p);
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&s).expect("json"))
+    } else {
+        write_scores(&mut out, &s, g.len())
+    }
+    .map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Result<()> {
+    writeln!(out, "{docs} document(s)")?;
+    for (name, t) in [("strict", &s.strict), ("lenient", &s.lenient)] {
+        writeln!(
+            out,
+            "\n{name:<10} {:>5} {:>5} {:>5}  {:>6} {:>6} {:>6}",
+            "tp", "fp", "fn", "P", "R", "F1"
+        )?;
+        let rows = t
+            .per_label
+            .iter()
+            .map(|(l, c)| (l.name(), c))
+            .chain([("micro", &t.micro)]);
+        for (l, c) in rows {
+            writeln!(
+                out,
+                "{l:<10} {:>5} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}",
+                c.tp,
+                c.fp,
+                c.fn_,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A score or weight with two decimals (f32 printed as f64 shows noise digits).
+fn round2(x: f32) -> f64 {
+    (x as f64 * 100.0).round() / 100.0
+}
+
+/// A span as `{start, end, text}` with code-point offsets.
+fn span_json(text: &str, offsets: &Offsets, span: claimlens_core::Span) -> serde_json::Value {
+    let (s, e) = offsets
+        .span_to_chars(span)
+        .expect("span on char boundaries");
+    json!({"start": s, "end": e, "text": span.slice(text)})
+}
+
+/// Claims of one analysed text as JSON objects with code-point offsets.
+fn claims_json(text: &str, a: &claimlens_core::Analysis) -> Vec<serde_json::Value> {
+    use claimlens_core::Speaker;
+    let offsets = Offsets::new(text);
+    let spans = |v: &[claimlens_core::Span]| -> Vec<serde_json::Value> {
+        v.iter().map(|s| span_json(text, &offsets, *s)).collect()
+    };
+    let mention = |m: usize| {
+        let mm = &a.mentions[m];
+        let mut v = span_json(text, &offsets, mm.span);
+        v["label"] = json!(mm.label.name());
+        v["entity"] = json!(a.entities[mm.entity].id);
+        if let Some(val) = &mm.value {
+            v["value"] = json!(val.to_string());
+        }
+        v
+    };
+    a.claims
+        .iter()
+        .map(|c| {
+            let (start, end) = offsets.span_to_chars(c.span).expect("claim on boundaries");
+            let speaker = match &c.speaker {
+                Speaker::Entity { span, name, id, .. } => {
+                    let mut v = span_json(text, &offsets, *span);
+                    v["name"] = json!(name);
+                    v["entity"] = json!(id);
+                    v
+                }
+                Speaker::Unnamed { span: Some(span) } => span_json(text, &offsets, *span),
+                _ => serde_json::Value::Null,
+            };
+            let quantities: Vec<_> = c
+                .quantities(a)
+                .map(|m| {
+                    let mut v = mention(m);
+                    if let Some(p) = c.per_unit.iter().find(|p| p.mention == m) {
+                        v["per"] = json!(p.span.slice(text));
+                    }
+                    v
+                })
+                .collect();
+            json!({
+                "start": start, "end": end, "text": c.text(text),
+                "score": round2(c.score), "checkworthy": c.checkworthy,
+                "kind": c.kind.name(),
+                "kinds": c.kinds.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                "speaker": speaker,
+                "speaker_kind": c.speaker.kind_name(),
+                "speaker_name": c.speaker.display(text),
+                "cue": c.cue.map(|s| span_json(text, &offsets, s)),
+                "hedges": spans(&c.hedges),
+                "boosters": spans(&c.boosters),
+                "opinion": spans(&c.opinion),
+                "certainty": c.certainty.name(),
+                "negated": c.negated,
+                "negations": spans(&c.negations),
+                "quantities": quantities,
+                "dates": c.dates(a).map(mention).collect::<Vec<_>>(),
+                "entities": c.entities(a).map(mention).collect::<Vec<_>>(),
+                "reasons": c.reasons.iter().map(|r| json!({"feature": r.feature.name(), "weight": round2(r.weight)})).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn claims_cmd(args: &[String]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        return map_jsonl(args.get(1), "claims", |text| {
+            let a = analyse(&Document::from_plain_text("line", "line", text));
+            claims_json(text, &a)
+        });
+    }
+    let (file, json_out) = file_args(args, "claims")?;
+    let doc = load(file)?;
+    let a = analyse(&doc);
+    if json_out {
+        let v = json!({"id": doc.id, "claims": claims_json(&doc.text, &a)});
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json")).map_err(werr)?;
+        return Ok(());
+    }
+    let text = &doc.text;
+    let list = |v: &[claimlens_core::Span]| -> String {
+        v.iter()
+            .map(|s| s.slice(text).replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (i, c) in a.claims.iter().enumerate() {
+        writeln!(
+            out,
+            "{:>3}. [{:.2}{}] {} · {} · {}",
+            i + 1,
+            c.score,
+            if c.checkworthy { " check-worthy" } else { "" },
+            c.kind.name(),
+            c.speaker.display(text),
+            c.certainty.name(),
+        )
+        .map_err(werr)?;
+        writeln!(out, "     {}", c.text(text).replace('\n', " ")).map_err(werr)?;
+        let mut details = Vec::new();
+        if let Some(cue) = c.cue {
+            details.push(format!("cue: {}", cue.slice(text)));
+        }
+        for (name, v) in [
+            ("hedges", &c.hedges),
+            ("boosters", &c.boosters),
+            ("opinion", &c.opinion),
+            ("negation", &c.negations),
+        ] {
+            if !v.is_empty() {
+                details.push(format!("{name}: {}", list(v)));
+            }
+        }
+        let values: Vec<String> = c
+            .mentions
+            .iter()
+            .filter_map(|&m| {
+                let mm = &a.mentions[m];
+                let v = mm.value.as_ref()?;
+                let per = c
+                    .per_unit
+                    .iter()
+                    .find(|p| p.mention == m)
+                    .map(|p| format!(" per {}", p.span.slice(text)))
+                    .unwrap_or_default();
+                Some(format!("{} = {v}{per}", mm.span.slice(text)))
+            })
+            .collect();
+        if !values.is_empty() {
+            details.push(format!("values: {}", values.join("; ")));
+        }
+        let reasons: Vec<String> = c
+            .reasons
+            .iter()
+            .map(|r| format!("{} {:+.2}", r.feature.name(), r.weight))
+            .collect();
+        details.push(format!("reasons: {}", reasons.join(", ")));
+        for d in details {
+            writeln!(out, "     {d}").map_err(werr)?;
+        }
+    }
+    let n = a.claims.iter().filter(|c| c.checkworthy).count();
+    writeln!(
+        out,
+        "\n{} claims, {n} check-worthy (score >= {})",
+        a.claims.len(),
+        claimlens_core::CHECKWORTHY
+    )
+    .map_err(werr)?;
+    Ok(())
+}
+
+fn annotations_cmd(args: &[String]) -> Result<(), String> {
+    let (file, _) = file_args(args, "annotations")?;
+    let doc = load(file)?;
+    let a = analyse(&doc);
+    print!("{}", claimlens_core::share::web_annotations(&doc, &a, &[]));
+    Ok(())
+}
+
+fn compare_cmd(args: &[String]) -> Result<(), String> {
+    use claimlens_core::compare::{json_ld, DocKind, SourceMeta, Workspace};
+    let mut json_out = false;
+    let mut jsonld_out = false;
+    let mut sample = false;
+    let mut files = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "--json" => json_out = true,
+            "--jsonld" => jsonld_out = true,
+            "--sample" => sample = true,
+            _ => files.push(a.as_str()),
+        }
+    }
+    let mut ws = if sample {
+        Workspace::for_default_article()
+    } else {
+        let (first, rest) = files
+            .split_first()
+            .ok_or_else(|| format!("compare needs an ARTICLE and OTHER documents\n\n{USAGE}"))?;
+        let ws = Workspace::new(load(first)?);
+        files = rest.to_vec();
+        ws
+    };
+    for f in &files {
+        let doc = load(f)?;
+        let meta = SourceMeta::named(&doc.id, &doc.title, DocKind::UserDocument);
+        ws.add(doc, meta);
+    }
+    if ws.sources().is_empty() {
+        return Err(format!(
+            "compare needs at least one OTHER document\n\n{USAGE}"
+        ));
+    }
+    let cmp = ws.compare();
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    let art = &ws.article().doc.text;
+    let analysis = &ws.article().analysis;
+    if jsonld_out {
+        return write!(out, "{}", json_ld(&ws, &cmp)).map_err(werr);
+    }
+    if json_out {
+        let a_off = Offsets::new(art);
+        let claims: Vec<_> = cmp
+            .claims
+            .iter()
+            .map(|c| {
+                let claim = &analysis.claims[c.claim];
+                let mut v = span_json(art, &a_off, claim.span);
+                v["checkworthy"] = json!(claim.checkworthy);
+                v["speaker"] = json!(claim.speaker.display(art));
+                v["relation"] = json!(c.relation.name());
+                v["alignments"] = c
+                    .alignments
+                    .iter()
+                    .map(|al| {
+                        let src = ws.source(al.source);
+                        let s_text = &src.doc.text;
+                        let s_off = Offsets::new(s_text);
+                        let mut st = span_json(s_text, &s_off, al.span);
+                        st["sentence"] = json!(al.sentence);
+                        json!({
+                            "source": src.meta.id, "source_name": src.meta.source,
+                            "label": src.meta.label(), "kind": src.meta.kind.name(),
+                            "confidence": src.meta.confidence.name(),
+                            "statement": st,
+                            "relation": al.relation.name(),
+                            "score": round2(al.score), "entity_score": round2(al.entity_score),
+                            "lexical": round2(al.lexical),
+                            "shared_entities": al.shared.iter().map(|e| json!({
+                                "name": e.name,
+                                "claim": e.claim_spans.iter().map(|s| span_json(art, &a_off, *s)).collect::<Vec<_>>(),
+                                "source": e.source_spans.iter().map(|s| span_json(s_text, &s_off, *s)).collect::<Vec<_>>(),
+                            })).collect::<Vec<_>>(),
+                            "shared_terms": al.shared_terms,
+                            "values": al.values.iter().map(|p| json!({
+                                "claim": span_json(art, &a_off, p.claim),
+                                "claim_value": p.claim_value.to_string(),
+                                "source": span_json(s_text, &s_off, p.reference),
+                                "source_value": p.reference_value.to_string(),
+                                "agrees": p.agrees,
+                            })).collect::<Vec<_>>(),
+                            "gap": al.gap_text(&ws),
+                        })
+                    })
+                    .collect();
+                v
+            })
+            .collect();
+        let sources: Vec<_> = ws
+            .sources()
+            .iter()
+            .map(|s| {
+                json!({"id": s.meta.id, "source": s.meta.source, "date": s.meta.date,
+                "when": s.meta.when, "kind": s.meta.kind.name(), "citation": s.meta.citation,
+                "confidence": s.meta.confidence.name()})
+            })
+            .collect();
+        let v = json!({"article": ws.article().doc.id, "sources": sources, "claims": claims});
+        return writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json")).map_err(werr);
+    }
+    for c in &cmp.claims {
+        let claim = &analysis.claims[c.claim];
+        if c.alignments.is_empty() && !claim.checkworthy {
+            continue;
+        }
+        writeln!(
+            out,
+            "{:>3}. [{}] {}",
+            c.claim + 1,
+            c.relation.title(),
+            claim.text(art).replace('\n', " ")
+        )
+        .map_err(werr)?;
+        for al in &c.alignments {
+            let src = ws.source(al.source);
+            writeln!(
+                out,
+                "     {:<12} {} [{}, {}]\n                  {}",
+                al.relation.title(),
+                src.meta.label(),
+                src.meta.kind.title(),
+                src.meta.confidence.name(),
+                al.span.slice(&src.doc.text).replace('\n', " ")
+            )
+            .map_err(werr)?;
+            if let Some(g) = al.gap_text(&ws) {
+                writeln!(out, "                  gap: {g}").map_err(werr)?;
+            }
+            writeln!(out, "                  {}", al.explain(&ws)).map_err(werr)?;
+        }
+    }
+    let n = cmp.counts();
+    writeln!(
+        out,
+        "\n{} claims: {} differ, {} agree, {} with context, {} with no reference ({} sources)",
+        cmp.claims.len(),
+        n[0],
+        n[1],
+        n[2],
+        n[3],
+        ws.sources().len()
+    )
+    .map_err(werr)?;
+    Ok(())
+}
+
+/// `web-data DIR`: the files `scripts/build-wasm` puts beside the browser
+/// build. The app fetches `lexicons.txt` with the engine when it first
+/// analyses a document, and opens the bundled article from the analysis
+/// the engine made of it here ([`claimlens_core::wire`]), so its first
+/// download carries neither.
+fn web_data(args: &[String]) -> Result<(), String> {
+    let [dir] = args else {
+        return Err(format!("web-data takes one directory\n\n{USAGE}"));
+    };
+    let dir = std::path::Path::new(dir);
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write("lexicons.txt", claimlens_core::frontcode::bundle())?;
+    let doc = default_document();
+    let form = claimlens_core::wire::encode(&doc.text, &claimlens_core::analyse(&doc));
+    write(&format!("{}.analysis", doc.id), &form)
+}

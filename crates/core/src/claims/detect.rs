@@ -1,0 +1,466 @@
+//! Detection: sentences → clauses → claims.
+//!
+//! Each sentence is read once into a [`Sent`]: folded words, word tags
+//! (with multi-word phrases), quotation depth and the entity mention under
+//! each token. Questions and fragments under four words are skipped;
+//! sentences are split into clauses where they join independent assertions;
+//! each clause is attributed (`attribution`), its cues are marked (`cues`),
+//! and it is scored and given kinds (`score`). A quotation that runs over
+//! several sentences takes the speaker of the sentence where it closes.
+
+use std::borrow::Cow;
+
+use super::attribution::attribute;
+use super::cues::{mark, per_units};
+use super::score::{certainty, kinds, reasons, score};
+use super::words::{self, fold, phrase_at, Tag};
+use super::{Certainty, Claim, ClaimKind, Feature, Reason, Speaker, CHECKWORTHY};
+use crate::entities::{Analysis, Label};
+use crate::span::Span;
+use crate::text::{Sentence, Token, TokenKind};
+
+/// No mention under a token.
+pub(super) const NONE: u32 = u32::MAX;
+
+/// One sentence, read once. Indices are local (0 = the sentence's first token).
+pub(super) struct Sent<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub words: Vec<Cow<'a, str>>,
+    pub tags: Vec<Tag>,
+    /// Length in tokens of the phrase starting here (1 for single words).
+    pub plen: Vec<u8>,
+    /// Inside a quotation.
+    pub quoted: Vec<bool>,
+    /// Index into `analysis.mentions` of the mention covering the token, or [`NONE`].
+    pub ment: Vec<u32>,
+    pub analysis: &'a Analysis,
+}
+
+impl<'a> Sent<'a> {
+    fn new(text: &'a str, all: &'a [Token], s: &Sentence, analysis: &'a Analysis) -> Self {
+        let tokens = &all[s.first_token..s.end_token];
+        let n = tokens.len();
+        let words: Vec<Cow<str>> = tokens
+            .iter()
+            .map(|t| match t.span.get(text) {
+                Some(w) => fold(w),
+                None => Cow::Borrowed(""),
+            })
+            .collect();
+        // Mentions under tokens.
+        let mut ment = vec![NONE; n];
+        let (lo, hi) = (
+            tokens.first().map_or(0, |t| t.span.start),
+            tokens.last().map_or(0, |t| t.span.end),
+        );
+        let ms = &analysis.mentions;
+        let mut mi = ms.partition_point(|m| m.span.end <= lo);
+        while mi < ms.len() && ms[mi].span.start < hi {
+            let sp = ms[mi].span;
+            if text.get(sp.start..sp.end).is_none() {
+                // Not a mention of this text (an analysis of another one).
+                mi += 1;
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.span.end <= sp.start);
+            for (k, t) in tokens.iter().enumerate().skip(first) {
+                if t.span.start >= sp.end {
+                    break;
+                }
+                ment[k] = mi as u32;
+            }
+            mi += 1;
+        }
+        // A one-word "name" that is a common source noun ("Officials" at the
+        // start of a sentence) is not an entity here.
+        for k in 0..n {
+            let m = ment[k];
+            if m != NONE
+                && (k == 0 || ment[k - 1] != m)
+                && (k + 1 == n || ment[k + 1] != m)
+                && matches!(ms[m as usize].label, Label::Person | Label::Org)
+                && words::tags(&words[k]) & (words::SOURCE | words::DET) != 0
+            {
+                ment[k] = NONE;
+            }
+        }
+        // Quotation depth.
+        let mut quoted = vec![false; n];
+        let mut open = false;
+        for (k, w) in words.iter().enumerate() {
+            match w.as_ref() {
+                "“" | "«" => {
+                    open = true;
+                    quoted[k] = true;
+                }
+                "”" | "»" => {
+                    quoted[k] = true;
+                    open = false;
+                }
+                "\"" => {
+                    quoted[k] = true;
+                    open = !open;
+                }
+                _ => quoted[k] = open,
+            }
+        }
+        // Tags, with phrases and names taken out.
+        let mut tags = vec![0 as Tag; n];
+        let mut plen = vec![1u8; n];
+        let mut k = 0;
+        while k < n {
+            let t = &tokens[k];
+            if !matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) {
+                k += 1;
+                continue;
+            }
+            let mut tag = words::tags(&words[k]);
+            if ment[k] != NONE {
+                // Inside a name nothing is a cue; inside numbers and dates only approximators are.
+                tag = match ms[ment[k] as usize].label {
+                    Label::Quantity | Label::Money | Label::Date => tag & words::APPROX,
+                    _ => 0,
+                };
+            } else if k > 0
+                && t.is_capitalised(text)
+                && tag & words::FIRST == 0
+                && !matches!(
+                    words[k - 1].as_ref(),
+                    "“" | "\"" | "‘" | ":" | "(" | "—" | "–"
+                )
+            {
+                // A capitalised word inside a sentence is a name ("May", "Will").
+                tag = 0;
+            }
+            if tag & words::PHRASE != 0 {
+                if let Some((len, ptag)) = phrase_at(&words, k) {
+                    // "likely to", "appear to": the phrase keeps the word's hedge.
+                    let keep = if ptag & words::FUTURE != 0 {
+                        tag & words::HEDGE
+                    } else {
+                        0
+                    };
+                    tags[k] = ptag | keep;
+                    plen[k] = len as u8;
+                    k += len;
+                    continue;
+                }
+            }
+            tags[k] = tag & !words::PHRASE;
+            k += 1;
+        }
+        Sent {
+            text,
+            tokens,
+            words,
+            tags,
+            plen,
+            quoted,
+            ment,
+            analysis,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Span of tokens `a..b` (local, `a < b`).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+    }
+
+    pub fn is_word(&self, k: usize) -> bool {
+        matches!(
+            self.tokens[k].kind,
+            TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+        )
+    }
+
+    pub fn has(&self, k: usize, tag: Tag) -> bool {
+        self.tags[k] & tag != 0
+    }
+
+    /// Label of the mention under token `k`.
+    pub fn label(&self, k: usize) -> Option<Label> {
+        (self.ment[k] != NONE).then(|| self.analysis.mentions[self.ment[k] as usize].label)
+    }
+
+    /// True for a person, organisation, place, group or event mention.
+    pub fn is_named(&self, k: usize) -> bool {
+        matches!(
+            self.label(k),
+            Some(Label::Person | Label::Org | Label::Place | Label::Norp | Label::Event)
+        )
+    }
+}
+
+/// Find the claims of every sentence.
+pub(super) fn claims(
+    text: &str,
+    tokens: &[Token],
+    sents: &[Sentence],
+    analysis: &Analysis,
+) -> Vec<Claim> {
+    let mut out = Vec::new();
+    // The last person mentioned so far (mention index), for pronouns.
+    let mut last_person: Option<usize> = None;
+    for (si, s) in sents.iter().enumerate() {
+        if s.first_token >= s.end_token || s.end_token > tokens.len() {
+            continue;
+        }
+        if text.get(s.span.start..s.span.end).is_none() {
+            continue;
+        }
+        let sent = Sent::new(text, tokens, s, analysis);
+        let words = (0..sent.len()).filter(|&k| sent.is_word(k)).count();
+        if words >= 4 && !is_question(&sent) {
+            for (a, b) in split(&sent) {
+                out.push(clause(&sent, si, a, b, last_person));
+            }
+        }
+        for k in 0..sent.len() {
+            if sent.label(k) == Some(Label::Person) {
+                last_person = Some(sent.ment[k] as usize);
+            }
+        }
+    }
+    continue_quotes(text, &mut out);
+    out
+}
+
+/// A quotation over several sentences is attributed where it closes:
+/// “We will fight. We will win,” Zelensky said. The sentences before the one
+/// with the closing mark take its speaker and cue.
+fn continue_quotes(text: &str, claims: &mut [Claim]) {
+    let mut i = 0;
+    while i < claims.len() {
+        let t = claims[i].span.slice(text);
+        let mut chars = t.chars();
+        let opens = matches!(chars.next(), Some('“' | '"')) && !chars.as_str().contains(['”', '"']);
+        if !opens || claims[i].speaker != Speaker::Author {
+            i += 1;
+            continue;
+        }
+        // The claim where the quotation closes, within a few sentences.
+        let close = (i + 1..claims.len().min(i + 6)).find(|&j| {
+            let t = claims[j].span.slice(text);
+            t.contains(['”', '"'])
+        });
+        let Some(j) = close else {
+            i += 1;
+            continue;
+        };
+        let closing =
+            claims[j].span.start + claims[j].span.slice(text).find(['”', '"']).unwrap_or(0);
+        let by = &claims[j];
+        if by.speaker != Speaker::Author && by.cue.is_some_and(|c| c.start >= closing) {
+            let (speaker, cue) = (by.speaker.clone(), by.cue);
+            for c in &mut claims[i..j] {
+                c.speaker = speaker.clone();
+                c.cue = cue;
+                c.reasons.push(match speaker {
+                    Speaker::Entity { .. } => Reason {
+                        feature: Feature::NamedSource,
+                        weight: 0.2,
+                    },
+                    _ => Reason {
+                        feature: Feature::UnnamedSource,
+                        weight: 0.15,
+                    },
+                });
+                c.score = score(&c.reasons);
+                c.checkworthy = c.score >= CHECKWORTHY;
+                if c.certainty == Certainty::Asserted {
+                    c.certainty = Certainty::AttributedOnly;
+                }
+                if c.kind == ClaimKind::Statement || c.kind == ClaimKind::Evaluative {
+                    c.kinds.retain(|k| *k != ClaimKind::Statement);
+                    c.kinds.insert(0, ClaimKind::Attributed);
+                    c.kind = ClaimKind::Attributed;
+                } else if !c.kinds.contains(&ClaimKind::Attributed) {
+                    let at = c
+                        .kinds
+                        .iter()
+                        .position(|k| *k > ClaimKind::Attributed)
+                        .unwrap_or(c.kinds.len());
+                    c.kinds.insert(at, ClaimKind::Attributed);
+                    c.kind = c.kinds[0];
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+fn is_question(s: &Sent) -> bool {
+    (0..s.len())
+        .rev()
+        .map(|k| s.words[k].as_ref())
+        .find(|w| !matches!(*w, "”" | "\"" | "’" | "'" | ")" | "]" | "»"))
+        .is_some_and(|w| w == "?")
+}
+
+/// Clause boundaries: `;`, `, but` / `, while` / `, whereas` / `, yet`,
+/// `, and` before an auxiliary or reporting verb, and
+/// spaced dashes, when both sides are long enough and the right side reads
+/// as an independent clause (a subject word, then a finite verb).
+pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
+    let n = s.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Words before each token, so counting words in a range is O(1).
+    let mut before = Vec::with_capacity(n + 1);
+    before.push(0usize);
+    for k in 0..n {
+        before.push(before[k] + s.is_word(k) as usize);
+    }
+    let words_in = |a: usize, b: usize| before[b] - before[a];
+    let mut k = 1;
+    while k + 1 < n {
+        if s.quoted[k] {
+            k += 1;
+            continue;
+        }
+        let w = s.words[k].as_ref();
+        let right = match w {
+            ";" => Some(k + 1),
+            "," if matches!(s.words[k + 1].as_ref(), "but" | "while" | "whereas" | "yet") => {
+                Some(k + 2)
+            }
+            // ", and" joins lists far more often than clauses: only before a
+            // clause with its own auxiliary or reporting verb.
+            "," if s.words[k + 1] == "and"
+                && (k + 3..n.min(k + 10)).any(|j| s.has(j, words::AUX | words::REPORT)) =>
+            {
+                Some(k + 2)
+            }
+            "–" | "—" if s.tokens[k].space_before => Some(k + 1),
+            _ => None,
+        };
+        if let Some(r) = right {
+            let end = next_boundary(s, r);
+            let independent = w == ";" || independent(s, r, end);
+            if r < n && words_in(start, k) >= 4 && words_in(r, end) >= 3 && independent {
+                out.push((start, k));
+                start = r;
+                k = r;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out.push((start, n));
+    out
+}
+
+/// The next `;` after `from`, looking at most 40 tokens ahead (enough to
+/// judge the clause's start; keeps long unpunctuated input linear).
+fn next_boundary(s: &Sent, from: usize) -> usize {
+    (from..s.len().min(from + 40))
+        .find(|&k| !s.quoted[k] && s.words[k] == ";")
+        .unwrap_or(s.len())
+}
+
+/// A subject-like first word, then an auxiliary, reporting verb or past tense.
+fn independent(s: &Sent, a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
+    let first_ok = s.has(a, words::DET | words::PRON | words::THEY | words::SOURCE)
+        || s.is_named(a)
+        || s.tokens[a].is_capitalised(s.text);
+    first_ok
+        && (a + 1..b.min(a + 10)).any(|k| {
+            s.has(k, words::AUX | words::REPORT)
+                || (s.words[k].len() > 4
+                    && s.words[k].ends_with("ed")
+                    && s.tokens[k].kind == TokenKind::Word
+                    && !s.has(k - 1, words::DET))
+        })
+}
+
+fn clause(s: &Sent, sentence: usize, a: usize, b: usize, last_person: Option<usize>) -> Claim {
+    // Trim trailing commas/semicolons and leading punctuation other than quotes.
+    let mut b2 = b;
+    while b2 > a + 1 && matches!(s.words[b2 - 1].as_ref(), "," | ";" | "–" | "—" | ":") {
+        b2 -= 1;
+    }
+    let mut a2 = a;
+    while a2 + 1 < b2 && matches!(s.words[a2].as_ref(), "," | ";" | "–" | "—" | ":" | "-") {
+        a2 += 1;
+    }
+    let (a, b) = (a2, b2);
+    let att = attribute(s, a, b, last_person);
+    let marks = mark(s, a, b, &att);
+
+    // Mentions in the clause.
+    let mut mentions: Vec<usize> = Vec::new();
+    for k in a..b {
+        let m = s.ment[k];
+        if m != NONE && mentions.last() != Some(&(m as usize)) {
+            mentions.push(m as usize);
+        }
+    }
+    let reasons = reasons(s, a, b, &mentions, &marks, &att.speaker);
+    let score = score(&reasons);
+    let kinds = kinds(s.analysis, &mentions, &marks, &att.speaker);
+    let kind = kinds[0];
+    let certainty = certainty(&marks, &att.speaker);
+    Claim {
+        span: s.span(a, b),
+        sentence,
+        score,
+        checkworthy: score >= CHECKWORTHY,
+        reasons,
+        kind,
+        kinds,
+        speaker: att.speaker,
+        cue: att.cue,
+        hedges: marks.hedges,
+        boosters: marks.boosters,
+        opinion: marks.opinion,
+        certainty,
+        negated: !marks.negations.is_empty(),
+        negations: marks.negations,
+        per_unit: per_units(s, a, b),
+        mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyse, Document};
+
+    #[test]
+    fn claims_per_sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("Too short here.", &[]),
+            ("Is this really a claim about Ohio?", &[]),
+            (
+                "“Is this really a claim about Ohio?” he asked.",
+                &["“Is this really a claim about Ohio?” he asked."],
+            ),
+            (
+                "Ohio grew 4 percent; Texas shrank 2 percent.",
+                &["Ohio grew 4 percent", "Texas shrank 2 percent."],
+            ),
+            (
+                "The deal was signed in Ohio – it will cost $5 million.",
+                &["The deal was signed in Ohio", "it will cost $5 million."],
+            ),
+            (
+                "Ohio, Texas, and Iowa voted for the bill in May.",
+                &["Ohio, Texas, and Iowa voted for the bill in May."],
+            ),
+        ];
+        for (text, want) in cases {
+            let doc = Document::from_plain_text("t", "t", text);
+            let a = analyse(&doc);
+            let got: Vec<&str> = a.claims.iter().map(|c| c.text(text)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,717 @@
+//! Claim comparison: the article's claims lined up with what other
+//! documents say about the same facts — computed, never hand-linked.
+//!
+//! A [`Workspace`] holds the article under study and other sources
+//! (reference summaries such as the bundled [`reference_pack`], user
+//! documents pasted in, other articles), each analysed with
+//! [`crate::analyse`]. [`Workspace::compare`] scores, for every
+//! claim of the article, every sentence of every other source on:
+//!
+//! - **shared entities**, at entity-cluster level across documents: names
+//!   and aliases are folded ("U.S." = "US" = "United States", via the
+//!   entity engine's canonical names), a demonym counts as its country
+//!   ("Ukrainian" → Ukraine), an acronym meets its long form, a lone surname
+//!   meets the one full name it belongs to ("Xi" → "Xi Jinping"); each
+//!   entity is weighted by its rarity among the sources' sentences (IDF).
+//!   The entity score is the square root of the matched share of the
+//!   claim's entity weight, the whole counting at least as much as one
+//!   entity found in a single sentence (so a country every source names
+//!   weighs little); a claim's named speaker adds weight where a source
+//!   names them and takes none away where it does not;
+//! - **lexical similarity**: BM25 over normalised terms (folded, stopwords
+//!   removed, light stemming), as a share of the best the claim could get;
+//! - **values compared**: quantities, money, percentages, dates and
+//!   durations ([`crate::Value`]) of the same kind whose nearby
+//!   words overlap ("1,000 *prisoners* from *each side*") are paired and
+//!   compared as intervals ([`values_agree`]).
+//!
+//! The best sentence of each source becomes an [`Alignment`] when its score
+//! reaches [`MATCH_MIN`], with a [`Relation`]: **differs** when a paired
+//! value disagrees (both values kept, with their spans in both texts),
+//! **agrees** when paired values agree, **adds context** when the source
+//! speaks of the same subject without a value to compare. A claim that meets
+//! no source has **no reference**. The tool compares; it never says which
+//! side is true.
+//!
+//! # Using it (the panel, the CLI)
+//!
+//! - Build: [`Workspace::for_default_article`] (the bundled article and its
+//!   [`reference_pack`]), or [`Workspace::new`] / [`Workspace::with_analysis`]
+//!   (reuse the app's analysis) then [`Workspace::add_reference_pack`],
+//!   [`Workspace::add`] (any document with [`SourceMeta`]) and
+//!   [`Workspace::add_user_text`] (pasted text or a `.txt` file); compare
+//!   again after each change — it takes milliseconds.
+//! - Read: [`Comparison::claims`] (one [`ClaimAlignments`] per article claim,
+//!   with the summary [`Relation`]), [`Comparison::coverage`] (claims ×
+//!   sources), [`Comparison::relation`], [`Comparison::counts`].
+//! - Show: each [`Alignment`] gives the source's sentence span
+//!   ([`Alignment::span`], bytes of that source's text), the values compared
+//!   with their spans on both sides ([`ValuePair`]), shared entities with
+//!   their spans on both sides, the entities only one side names
+//!   ([`Alignment::claim_only`], [`Alignment::source_only`]), the shared
+//!   terms, the scores, [`Alignment::gap_text`] and [`Alignment::explain`].
+//!   A source's label is [`SourceMeta::label`]; reference summaries are
+//!   titled "Summary of …" and carry a [`Confidence`].
+//! - Export: [`json_ld`]; CLI: `claimlens compare ARTICLE OTHER... [--json |
+//!   --jsonld]`, `claimlens compare --sample`.
+//!
+//! ```
+//! # claimlens_core::frontcode::install_bundled();
+//! use claimlens_core::compare::{Relation, SourceMeta, Workspace};
+//! use claimlens_core::Document;
+//!
+//! let article = Document::from_plain_text("a", "A",
+//!     "The city council approved a budget of $12 million for Riverside Park in 2024.");
+//! let mut ws = Workspace::new(article);
+//! ws.add_user_text("minutes", "Council minutes",
+//!     "In 2024 the council voted $9 million for Riverside Park repairs.");
+//! let cmp = ws.compare();
+//! let claim = &cmp.claims[0];
+//! assert_eq!(claim.relation, Relation::Differs);
+//! let al = &claim.alignments[0];
+//! assert!(al.shared.iter().any(|e| e.name == "Riverside Park"));
+//! let gap = &al.values.iter().find(|v| !v.agrees).unwrap();
+//! assert_eq!(gap.claim.slice(&ws.article().doc.text), "$12 million");
+//! assert_eq!(gap.reference.slice(&ws.source(0).doc.text), "$9 million");
+//! assert_eq!(al.gap_text(&ws).unwrap(), "$12 million vs $9 million (Council minutes)");
+//! ```
+
+mod jsonld;
+mod pack;
+mod terms;
+mod values;
+
+pub use jsonld::json_ld;
+pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
+pub use terms::{BM25_B, BM25_K1};
+pub use values::{comparable, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE};
+
+use crate::entities::{Label, RelationKind};
+use crate::text::{tokenize, Token};
+use crate::{analyse, Analysis, Document, Span, Value};
+
+/// Weight of shared entities in an alignment's score.
+pub const W_ENTITY: f32 = 0.45;
+/// Weight of lexical similarity (normalised BM25) in an alignment's score.
+pub const W_LEXICAL: f32 = 0.40;
+/// Weight given when at least one pair of values could be compared.
+pub const W_VALUE: f32 = 0.15;
+/// A source's best sentence meets a claim when its score reaches this.
+///
+/// Set so that one rare shared entity with a few shared words, or a shared
+/// subject word plus a compared value, is enough, while a sentence that only
+/// shares the countries every source names is not.
+pub const MATCH_MIN: f32 = 0.3;
+/// What a claim word that no source uses adds to the lexical
+/// denominator (a word found in sources adds its IDF, about 1–4): a claim
+/// that is mostly about things no source mentions scores lower, without a
+/// long claim being drowned by its incidental words.
+pub const ABSENT_TERM_WEIGHT: f32 = 0.5;
+/// A statement must share at least this much of the claim's wording
+/// (normalised BM25) unless it also gives a value to compare: a shared
+/// country alone is not a shared subject.
+pub const LEXICAL_MIN: f32 = 0.1;
+/// A statement that shares no entity and no compared value with a claim
+/// must share at least this many of its terms: one common word ("the
+/// negotiations") is not a shared subject.
+pub const MIN_SHARED_TERMS: usize = 2;
+/// A claim attributed to a named person meets a statement that does not
+/// name that person only when the statement shares at least this much of
+/// its wording, or a value to compare: a source on the same topic is not a
+/// source for the remark.
+pub const ATTRIBUTED_LEXICAL_MIN: f32 = 0.5;
+/// Dates further apart than this many years are taken to be about
+/// different events and are not paired.
+pub const DATE_PAIR_MAX_YEARS: i32 = 1;
+/// Content words taken on each side of a value to say what it counts
+/// ("casualties reportedly exceeding | one million"; "1,000 | prisoners of
+/// war"), without crossing a comma, colon, semicolon, bracket or a
+/// coordinating "and"/"or"/"but". Dates and durations are paired when
+/// these contexts share a term; counts, percentages and money, which often
+/// count different things in one sentence, when the word nearest one value
+/// (on either side) is in the other's context, or the contexts share two
+/// terms ("1,000 individuals from each side" is not paired with "each side
+/// the bodies of 6,000").
+pub const CONTEXT_TERMS: usize = 3;
+
+/// What kind of document a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocKind {
+    /// The article under study, or another article.
+    Article,
+    /// A summary of a source written for a reference pack.
+    ReferenceSummary,
+    /// A text the reader pasted or opened.
+    UserDocument,
+}
+
+impl DocKind {
+    /// "article", "reference_summary", "user_document".
+    pub fn name(&self) -> &'static str {
+        match self {
+            DocKind::Article => "article",
+            DocKind::ReferenceSummary => "reference_summary",
+            DocKind::UserDocument => "user_document",
+        }
+    }
+
+    /// "Article", "Reference summary", "Your document".
+    pub fn title(&self) -> &'static str {
+        match self {
+            DocKind::Article => "Article",
+            DocKind::ReferenceSummary => "Reference summary",
+            DocKind::UserDocument => "Your document",
+        }
+    }
+}
+
+/// How firmly a reference pack rates a source's facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Confidence {
+    /// Widely reported and stable.
+    Firm,
+    /// Reported by several outlets; details may vary.
+    Reported,
+    /// Not rated (user documents, other articles).
+    Unrated,
+}
+
+impl Confidence {
+    /// "firm", "reported" or anything else (unrated).
+    pub fn parse(s: &str) -> Confidence {
+        match s.trim() {
+            "firm" => Confidence::Firm,
+            "reported" => Confidence::Reported,
+            _ => Confidence::Unrated,
+        }
+    }
+
+    /// "firm", "reported", "unrated".
+    pub fn name(&self) -> &'static str {
+        match self {
+            Confidence::Firm => "firm",
+            Confidence::Reported => "reported",
+            Confidence::Unrated => "unrated",
+        }
+    }
+}
+
+/// Who a source is and when it spoke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceMeta {
+    /// Stable id ("csis-2025-06-03", "user-1").
+    pub id: String,
+    /// Source name ("CSIS").
+    pub source: String,
+    /// ISO 8601 date, when known.
+    pub date: Option<String>,
+    /// The date as shown ("3 June 2025").
+    pub when: Option<String>,
+    /// Reference summary, user document or article.
+    pub kind: DocKind,
+    /// Full citation, when known.
+    pub citation: Option<String>,
+    /// Confidence rating from the reference pack.
+    pub confidence: Confidence,
+}
+
+impl SourceMeta {
+    /// Metadata for a document of the given kind with just a name.
+    pub fn named(id: &str, source: &str, kind: DocKind) -> SourceMeta {
+        SourceMeta {
+            id: id.to_string(),
+            source: source.to_string(),
+            date: None,
+            when: None,
+            kind,
+            citation: None,
+            confidence: Confidence::Unrated,
+        }
+    }
+
+    /// "CSIS, 3 June 2025" (or just the name).
+    pub fn label(&self) -> String {
+        match self.when.as_ref().or(self.date.as_ref()) {
+            Some(w) => format!("{}, {w}", self.source),
+            None => self.source.clone(),
+        }
+    }
+}
+
+/// A document of the workspace with its metadata and analysis.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Who and when.
+    pub meta: SourceMeta,
+    /// The text.
+    pub doc: Document,
+    /// Sentences, entities, values and claims.
+    pub analysis: Analysis,
+}
+
+/// How a source's statement relates to a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Relation {
+    /// Same subject, a compared value differs.
+    Differs,
+    /// Same subject, the compared values agree.
+    Agrees,
+    /// Same subject, nothing to compare: the source says more.
+    AddsContext,
+    /// No source met the claim.
+    NoReference,
+}
+
+impl Relation {
+    /// All relations, in display order.
+    pub const ALL: [Relation; 4] = [
+        Relation::Differs,
+        Relation::Agrees,
+        Relation::AddsContext,
+        Relation::NoReference,
+    ];
+
+    /// "differs", "agrees", "adds_context", "no_reference".
+    pub fn name(&self) -> &'static str {
+        match self {
+            Relation::Differs => "differs",
+            Relation::Agrees => "agrees",
+            Relation::AddsContext => "adds_context",
+            Relation::NoReference => "no_reference",
+        }
+    }
+
+    /// "Differs", "Agrees", "Adds context", "No reference in this pack".
+    pub fn title(&self) -> &'static str {
+        match self {
+            Relation::Differs => "Differs",
+            Relation::Agrees => "Agrees",
+            Relation::AddsContext => "Adds context",
+            Relation::NoReference => "No reference in this pack",
+        }
+    }
+
+    /// The inverse of [`Relation::name`].
+    pub fn parse(s: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.name() == s)
+    }
+}
+
+/// An entity found both in the claim and in the source's statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedEntity {
+    /// The article's canonical name for it.
+    pub name: String,
+    /// Its mentions in the claim (article bytes).
+    pub claim_spans: Vec<Span>,
+    /// Its mentions in the statement (source bytes).
+    pub source_spans: Vec<Span>,
+}
+
+/// A value of the claim paired with a value of the statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValuePair {
+    /// The claim's value (article bytes).
+    pub claim: Span,
+    /// The statement's value (source bytes).
+    pub reference: Span,
+    /// Normalised claim value.
+    pub claim_value: Value,
+    /// Normalised statement value.
+    pub reference_value: Value,
+    /// True when the two agree ([`values_agree`]).
+    pub agrees: bool,
+}
+
+/// One source's statement matched with a claim, with its evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alignment {
+    /// Index of the source in [`Workspace::sources`].
+    pub source: usize,
+    /// Index of the statement in that source's [`Analysis::sentences`].
+    pub sentence: usize,
+    /// The statement (source bytes).
+    pub span: Span,
+    /// How it relates to the claim.
+    pub relation: Relation,
+    /// `W_ENTITY·entities + W_LEXICAL·lexical + W_VALUE·(values compared)`, 0–1.
+    pub score: f32,
+    /// Share of the claim's entity weight found in the statement, 0–1.
+    pub entity_score: f32,
+    /// Normalised BM25 of the claim's terms in the statement, 0–1.
+    pub lexical: f32,
+    /// Entities in both.
+    pub shared: Vec<SharedEntity>,
+    /// Terms in both (stemmed).
+    pub shared_terms: Vec<String>,
+    /// Values compared, at most one per claim value: an agreeing pair when
+    /// there is one, else the nearest differing one.
+    pub values: Vec<ValuePair>,
+    /// Entity mentions of the statement that the claim does not share
+    /// (source bytes), to mark as different.
+    pub source_only: Vec<Span>,
+    /// Entity mentions of the claim that the statement does not share
+    /// (article bytes; the speaker included).
+    pub claim_only: Vec<Span>,
+}
+
+impl Alignment {
+    /// For a differing alignment, "one million vs close to 400,000 (CSIS, 3
+    /// June 2025)": the first differing pair as written, and the source.
+    pub fn gap_text(&self, ws: &Workspace) -> Option<String> {
+        let v = self.values.iter().find(|v| !v.agrees)?;
+        let src = ws.sources.get(self.source)?;
+        Some(format!(
+            "{} vs {} ({})",
+            v.claim.get(&ws.article.doc.text)?,
+            v.reference.get(&src.doc.text)?,
+            src.meta.label()
+        ))
+    }
+
+    /// A one-line explanation: shared entities, values compared, lexical score.
+    pub fn explain(&self, ws: &Workspace) -> String {
+        let mut parts = Vec::new();
+        if !self.shared.is_empty() {
+            let names: Vec<&str> = self.shared.iter().map(|e| e.name.as_str()).collect();
+            parts.push(format!("shared entities: {}", names.join(", ")));
+        }
+        let src = &ws.sources[self.source].doc.text;
+        for v in &self.values {
+            parts.push(format!(
+                "{} {} {}",
+                v.claim.slice(&ws.article.doc.text),
+                if v.agrees { "=" } else { "≠" },
+                v.reference.slice(src)
+            ));
+        }
+        parts.push(format!(
+            "lexical {:.2}, entities {:.2}, score {:.2}",
+            self.lexical, self.entity_score, self.score
+        ));
+        parts.join("; ")
+    }
+}
+
+/// One claim of the article and what the sources say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimAlignments {
+    /// Index into the article's [`Analysis::claims`].
+    pub claim: usize,
+    /// Summary: differs if any source differs, else agrees if any agrees,
+    /// else adds context if any source met it, else no reference.
+    pub relation: Relation,
+    /// Per source, the best statement and, when another statement of the
+    /// source has values to compare, that one too; best score first (ties:
+    /// source order).
+    pub alignments: Vec<Alignment>,
+}
+
+/// The result of [`Workspace::compare`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Every claim of the article, in text order.
+    pub claims: Vec<ClaimAlignments>,
+    /// Number of sources compared.
+    pub sources: usize,
+}
+
+impl Comparison {
+    /// The coverage matrix: one row per claim (as in [`Comparison::claims`]),
+    /// one column per source: the source's strongest relation to the claim
+    /// (differs, then agrees, then adds context), `NoReference` where the
+    /// source did not meet it.
+    pub fn coverage(&self) -> Vec<Vec<Relation>> {
+        self.claims
+            .iter()
+            .map(|c| {
+                let mut row = vec![Relation::NoReference; self.sources];
+                for a in &c.alignments {
+                    row[a.source] = row[a.source].min(a.relation);
+                }
+                row
+            })
+            .collect()
+    }
+
+    /// The relation of one source to one claim (see [`Comparison::coverage`]).
+    pub fn relation(&self, claim: usize, source: usize) -> Relation {
+        self.for_claim(claim)
+            .map(|c| {
+                c.alignments
+                    .iter()
+                    .filter(|a| a.source == source)
+                    .map(|a| a.relation)
+                    .min()
+                    .unwrap_or(Relation::NoReference)
+            })
+            .unwrap_or(Relation::NoReference)
+    }
+
+    /// The alignments of the article's claim number `claim`.
+    pub fn for_claim(&self, claim: usize) -> Option<&ClaimAlignments> {
+        self.claims.iter().find(|c| c.claim == claim)
+    }
+
+    /// How many claims have each relation, in [`Relation::ALL`] order.
+    pub fn counts(&self) -> [usize; 4] {
+        let mut n = [0; 4];
+        for c in &self.claims {
+            n[Relation::ALL
+                .iter()
+                .position(|r| *r == c.relation)
+                .unwrap_or(3)] += 1;
+        }
+        n
+    }
+}
+
+/// The article under study and the sources it is compared with.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    article: Source,
+    sources: Vec<Source>,
+}
+
+impl Workspace {
+    /// A workspace for an article (analysed here).
+    pub fn new(article: Document) -> Workspace {
+        let analysis = analyse(&article);
+        Workspace::with_analysis(article, analysis)
+    }
+
+    /// A workspace for an article already analysed (the app's own analysis).
+    pub fn with_analysis(article: Document, analysis: Analysis) -> Workspace {
+        let meta = SourceMeta {
+            id: article.id.clone(),
+            source: article
+                .source
+                .clone()
+                .unwrap_or_else(|| article.title.clone()),
+            date: article.date.clone(),
+            when: None,
+            kind: DocKind::Article,
+            citation: None,
+            confidence: Confidence::Unrated,
+        };
+        Workspace {
+            article: Source {
+                meta,
+                doc: article,
+                analysis,
+            },
+            sources: Vec::new(),
+        }
+    }
+
+    /// The default article with its bundled reference pack.
+    pub fn for_default_article() -> Workspace {
+        let mut ws = Workspace::new(crate::default_document());
+        ws.add_reference_pack();
+        ws
+    }
+
+    /// Add the bundled reference pack for the article's id, if there is one;
+    /// returns how many sources were added.
+    pub fn add_reference_pack(&mut self) -> usize {
+        let Some(pack) = reference_pack(&self.article.doc.id) else {
+            return 0;
+        };
+        for r in pack {
+            self.add(r.document(), r.meta());
+        }
+        pack.len()
+    }
+
+    /// Add the sources of a reference pack's text (the format of
+    /// [`parse_pack`]); returns how many were added.
+    pub fn add_pack_text(&mut self, text: &str) -> usize {
+        let pack = parse_pack(text);
+        for r in &pack {
+            self.add(r.document(), r.meta());
+        }
+        pack.len()
+    }
+
+    /// Add a source (analysed here); returns its index.
+    pub fn add(&mut self, doc: Document, meta: SourceMeta) -> usize {
+        let analysis = analyse(&doc);
+        self.sources.push(Source {
+            meta,
+            doc,
+            analysis,
+        });
+        self.sources.len() - 1
+    }
+
+    /// Add text the reader pasted or opened as a user document named `name`.
+    pub fn add_user_text(&mut self, id: &str, name: &str, text: &str) -> usize {
+        let doc = Document::from_plain_text(id, name, text);
+        self.add(doc, SourceMeta::named(id, name, DocKind::UserDocument))
+    }
+
+    /// Remove a source (indices after it shift down).
+    pub fn remove(&mut self, index: usize) -> Option<Source> {
+        (index < self.sources.len()).then(|| self.sources.remove(index))
+    }
+
+    /// The article under study.
+    pub fn article(&self) -> &Source {
+        &self.article
+    }
+
+    /// Source number `i`.
+    pub fn source(&self, i: usize) -> &Source {
+        &self.sources[i]
+    }
+
+    /// All sources, in the order added.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Align every claim of the article with the sources.
+    pub fn compare(&self) -> Comparison {
+        engine::compare(self)
+    }
+}
+
+mod engine;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(article: &str, sources: &[&str]) -> Workspace {
+        let mut ws = Workspace::new(Document::from_plain_text("a", "A", article));
+        for (i, s) in sources.iter().enumerate() {
+            ws.add_user_text(&format!("s{i}"), &format!("Source {i}"), s);
+        }
+        ws
+    }
+
+    #[test]
+    fn constants_are_sane() {
+        assert!((W_ENTITY + W_LEXICAL + W_VALUE - 1.0).abs() < 1e-6);
+        // A compared value alone never makes a match; a full entity match
+        // with a value does.
+        const { assert!(MATCH_MIN > W_VALUE) };
+        const { assert!(MATCH_MIN < W_ENTITY + W_VALUE) };
+        const { assert!(LEXICAL_MIN < ATTRIBUTED_LEXICAL_MIN) };
+        assert_eq!(Relation::parse("adds_context"), Some(Relation::AddsContext));
+        assert!(Relation::Differs < Relation::Agrees && Relation::Agrees < Relation::AddsContext);
+    }
+
+    #[test]
+    fn a_shared_country_alone_is_not_a_match() {
+        // Only "France" in common, no shared wording: below LEXICAL_MIN.
+        let w = ws(
+            "Farmers in France blocked roads over diesel prices on Monday.",
+            &["France won the football match against Spain."],
+        );
+        let c = w.compare();
+        assert_eq!(c.claims[0].relation, Relation::NoReference);
+        assert!(c.claims[0].alignments.is_empty());
+    }
+
+    #[test]
+    fn one_shared_word_is_not_a_match() {
+        let w = ws(
+            "His authority in negotiations remains limited.",
+            &["The negotiations stalled for weeks."],
+        );
+        assert!(w.compare().claims[0].alignments.is_empty());
+        let w = ws(
+            "His authority in negotiations remains limited.",
+            &["His authority in the negotiations was limited by parliament."],
+        );
+        assert_eq!(w.compare().claims[0].relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn values_decide_agrees_and_differs() {
+        let art = "The Springfield plant employs 1,200 workers, the company said.";
+        let agree = ws(
+            art,
+            &["The Springfield plant has 1,200 workers on its payroll."],
+        );
+        let differ = ws(
+            art,
+            &["The Springfield plant has 800 workers on its payroll."],
+        );
+        let context = ws(
+            art,
+            &["The Springfield plant opened a new assembly line for workers."],
+        );
+        assert_eq!(agree.compare().claims[0].relation, Relation::Agrees);
+        let d = differ.compare();
+        assert_eq!(d.claims[0].relation, Relation::Differs);
+        let al = &d.claims[0].alignments[0];
+        assert_eq!(al.gap_text(&differ).unwrap(), "1,200 vs 800 (Source 0)");
+        assert!(al.explain(&differ).contains("1,200 ≠ 800"));
+        assert_eq!(context.compare().claims[0].relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn values_need_shared_context_to_be_paired() {
+        // 1,200 workers vs 40 trucks: same kind, different things.
+        let w = ws(
+            "The Springfield plant employs 1,200 workers.",
+            &["The Springfield plant employs workers and sends out 40 trucks a day."],
+        );
+        let c = w.compare();
+        let al = &c.claims[0].alignments[0];
+        assert!(al.values.is_empty(), "{:?}", al.values);
+        assert_eq!(al.relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn entities_meet_across_documents() {
+        let w = ws(
+            "U.S. officials met NATO envoys in Brussels to discuss Ukrainian grain exports.",
+            &["United States officials and the North Atlantic Treaty Organization discussed grain from Ukraine in Brussels."],
+        );
+        let c = w.compare();
+        let al = &c.claims[0].alignments[0];
+        let names: Vec<&str> = al.shared.iter().map(|e| e.name.as_str()).collect();
+        for n in ["United States", "NATO", "Brussels", "Ukrainian"] {
+            assert!(names.contains(&n), "{n} in {names:?}");
+        }
+        assert!(al.entity_score > 0.9);
+    }
+
+    #[test]
+    fn differing_entities_are_marked_on_both_sides() {
+        let art = "Officials from France and Germany met in Paris to discuss grain exports.";
+        let src = "Officials from France and Poland met in Paris to discuss grain exports.";
+        let w = ws(art, &[src]);
+        let c = w.compare();
+        let al = &c.claims[0].alignments[0];
+        let text = |s: &Vec<Span>, t: &str| -> Vec<String> {
+            s.iter().map(|x| x.slice(t).to_string()).collect()
+        };
+        assert_eq!(text(&al.claim_only, art), ["Germany"]);
+        assert_eq!(text(&al.source_only, src), ["Poland"]);
+        assert_eq!(al.shared.len(), 2);
+    }
+
+    #[test]
+    fn user_documents_are_compared_at_once_and_removable() {
+        let mut w = ws(
+            "Ticket prices rose to $45 at the Riverside Arena in 2024.",
+            &[],
+        );
+        assert!(w.compare().claims[0].alignments.is_empty());
+        let i = w.add_user_text(
+            "u1",
+            "Pasted",
+            "In 2024 Riverside Arena ticket prices reached $40.",
+        );
+        assert_eq!(w.source(i).meta.kind, DocKind::UserDocument);
+        let c = w.compare();
+        assert_eq!(c.claims[0].relation, Relation::Differs);
+        assert_eq!(c.coverage()[0], vec![Relation::Differs]);
+        assert!(w.remove(i).is_some());
+        assert_eq!(w.compare().coverage()[0], Vec::<Relation>::new());
+    }
+}

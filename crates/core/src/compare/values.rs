@@ -1,0 +1,202 @@
+//! Comparing normalised values: counts, percentages, money, dates and
+//! durations, each read as an interval.
+
+use crate::entities::{Op, Value};
+
+/// Relative tolerance for exact figures: "1,000" meets "1,000" and "1,010".
+pub const EXACT_TOLERANCE: f64 = 0.02;
+/// Relative tolerance for approximate figures: "about 950,000" meets
+/// "close to 1,000,000" (±15%).
+pub const APPROX_TOLERANCE: f64 = 0.15;
+
+/// The interval a number with a comparison stands for.
+fn interval(op: Op, v: f64) -> (f64, f64) {
+    match op {
+        Op::Eq => (v * (1.0 - EXACT_TOLERANCE), v * (1.0 + EXACT_TOLERANCE)),
+        Op::Approx => (v * (1.0 - APPROX_TOLERANCE), v * (1.0 + APPROX_TOLERANCE)),
+        Op::Gt | Op::Ge => (v, f64::INFINITY),
+        Op::Lt | Op::Le => (f64::NEG_INFINITY, v),
+    }
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+fn num_ok(op1: Op, v1: f64, op2: Op, v2: f64) -> bool {
+    // Two open bounds in the same direction never contradict.
+    let i1 = interval(op1, v1);
+    let i2 = interval(op2, v2);
+    overlap(i1, i2)
+}
+
+/// A date or period ("2022", "2022-04", "2022-03-29", "1700/1721", "199X")
+/// as its first and last day-ish keys, compared as strings of equal length.
+fn date_range(iso: &str) -> (String, String) {
+    let (a, b) = iso.split_once('/').unwrap_or((iso, iso));
+    (a.to_string(), b.to_string())
+}
+
+/// Compare two ISO-style dates at their common precision.
+fn cmp_prefix(a: &str, b: &str) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a.as_bytes()[..n], &b.as_bytes()[..n]);
+    for (x, y) in a.iter().zip(b) {
+        if *x == b'X' || *y == b'X' {
+            return std::cmp::Ordering::Equal;
+        }
+        match x.cmp(y) {
+            std::cmp::Ordering::Equal => continue,
+            o => return o,
+        }
+    }
+    std::cmp::Ordering::Equal
+}
+
+fn dates_ok(a: &str, b: &str) -> bool {
+    if a.starts_with("--") || b.starts_with("--") {
+        // A month or day without a year: compare what both give.
+        let (a, b) = (a.trim_start_matches('-'), b.trim_start_matches('-'));
+        let b = b.split_once('-').map(|(_, r)| r).unwrap_or(b);
+        return a.is_empty() || b.is_empty() || cmp_prefix(a, b).is_eq();
+    }
+    let (a0, a1) = date_range(a);
+    let (b0, b1) = date_range(b);
+    !cmp_prefix(&a0, &b1).is_gt() && !cmp_prefix(&b0, &a1).is_gt()
+}
+
+/// Whether two values can be compared at all (same kind and unit).
+pub fn comparable(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number { unit: u1, .. }, Value::Number { unit: u2, .. }) => u1 == u2,
+        (Value::Percent { .. }, Value::Percent { .. }) => true,
+        (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) => c1 == c2,
+        (Value::Date { iso: a }, Value::Date { iso: b }) => {
+            // A bare month ("--04") is only compared with a full date.
+            !(a.starts_with("--") && b.starts_with("--"))
+        }
+        (Value::Duration { unit: u1, .. }, Value::Duration { unit: u2, .. }) => u1 == u2,
+        _ => false,
+    }
+}
+
+/// Whether two comparable values agree (their intervals meet).
+///
+/// ```
+/// use claimlens_core::compare::values_agree;
+/// use claimlens_core::{Op, Value};
+///
+/// let n = |op, value| Value::Number { op, value, unit: None };
+/// assert!(values_agree(&n(Op::Eq, 1000.0), &n(Op::Eq, 1000.0)));
+/// assert!(!values_agree(&n(Op::Gt, 1_000_000.0), &n(Op::Approx, 400_000.0)));
+/// assert!(values_agree(&n(Op::Approx, 950_000.0), &n(Op::Approx, 1_000_000.0)));
+/// let d = |iso: &str| Value::Date { iso: iso.into() };
+/// assert!(!values_agree(&d("2022-04"), &d("2022-03-29")));
+/// assert!(values_agree(&d("2025-05"), &d("2025-05-16")));
+/// ```
+pub fn values_agree(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (
+            Value::Number {
+                op: o1, value: v1, ..
+            },
+            Value::Number {
+                op: o2, value: v2, ..
+            },
+        )
+        | (Value::Percent { op: o1, value: v1 }, Value::Percent { op: o2, value: v2 }) => {
+            num_ok(*o1, *v1, *o2, *v2)
+        }
+        (
+            Value::Money {
+                op: o1, amount: v1, ..
+            },
+            Value::Money {
+                op: o2, amount: v2, ..
+            },
+        )
+        | (
+            Value::Duration {
+                op: o1, amount: v1, ..
+            },
+            Value::Duration {
+                op: o2, amount: v2, ..
+            },
+        ) => num_ok(*o1, *v1, *o2, *v2),
+        (Value::Date { iso: a }, Value::Date { iso: b }) => dates_ok(a, b),
+        _ => false,
+    }
+}
+
+/// How far apart two numeric values are, as a ratio ≥ 1 (dates: 1 when
+/// they agree, 2 otherwise). Used to show the nearest conflicting figure.
+pub fn distance(a: &Value, b: &Value) -> f64 {
+    let num = |v: &Value| match v {
+        Value::Number { value, .. } | Value::Percent { value, .. } => Some(*value),
+        Value::Money { amount, .. } | Value::Duration { amount, .. } => Some(*amount),
+        Value::Date { .. } => None,
+    };
+    match (num(a), num(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => (x / y).max(y / x),
+        (Some(x), Some(y)) => 1.0 + (x - y).abs(),
+        _ => {
+            if values_agree(a, b) {
+                1.0
+            } else {
+                2.0
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(op: Op, value: f64) -> Value {
+        Value::Number {
+            op,
+            value,
+            unit: None,
+        }
+    }
+
+    #[test]
+    fn tolerances_are_the_documented_ones() {
+        // Exact: 2%.
+        assert!(values_agree(&n(Op::Eq, 1000.0), &n(Op::Eq, 1019.0)));
+        assert!(!values_agree(&n(Op::Eq, 1000.0), &n(Op::Eq, 1050.0)));
+        // Approximate: 15%.
+        assert!(values_agree(&n(Op::Approx, 1000.0), &n(Op::Eq, 1140.0)));
+        assert!(!values_agree(&n(Op::Approx, 1000.0), &n(Op::Eq, 1400.0)));
+        // Bounds.
+        assert!(values_agree(&n(Op::Ge, 4.0), &n(Op::Eq, 4.0)));
+        assert!(values_agree(&n(Op::Gt, 3.0), &n(Op::Eq, 21.0)));
+        assert!(!values_agree(&n(Op::Gt, 1e6), &n(Op::Approx, 4e5)));
+        assert!(!values_agree(&n(Op::Lt, 10.0), &n(Op::Eq, 40.0)));
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s: &str| Value::Date { iso: s.into() };
+        assert!(values_agree(&d("2022"), &d("2022-03-29")));
+        assert!(!values_agree(&d("2022-04"), &d("2022-03")));
+        assert!(values_agree(&d("1710"), &d("1700/1721")));
+        assert!(!values_agree(&d("1690"), &d("1700/1721")));
+        assert!(values_agree(&d("199X"), &d("1995-01")));
+        assert!(values_agree(&d("--05"), &d("2025-05-09")));
+        assert!(!comparable(&d("--05"), &d("--04")));
+    }
+
+    #[test]
+    fn kinds_and_units() {
+        let m = |c: &str| Value::Money {
+            op: Op::Eq,
+            amount: 1.0,
+            currency: c.into(),
+        };
+        assert!(comparable(&m("USD"), &m("USD")) && !comparable(&m("USD"), &m("EUR")));
+        assert!(!comparable(&n(Op::Eq, 1.0), &m("USD")));
+        assert!(distance(&n(Op::Eq, 1e6), &n(Op::Eq, 4e5)) > 2.4);
+    }
+}

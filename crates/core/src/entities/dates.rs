@@ -1,0 +1,1032 @@
+//! Numbers, money, percentages, dates and durations as mention candidates.
+//!
+//! Works on the shared tokens; every candidate carries a normalised
+//! [`Value`]. Modifiers such as "more than" and "at least" are inside the
+//! span and set the value's [`Op`].
+
+use std::sync::OnceLock;
+
+use super::fasthash::FxSet;
+use super::numbers::{number_at, percent_at, ParseF64, Toks};
+use super::{Cand, Label, Op, Value};
+use crate::text::TokenKind;
+
+/// Modifiers kept inside QUANTITY, MONEY and DATE spans.
+const MODIFIERS: &[(&[&str], Op)] = &[
+    (&["more", "than"], Op::Gt),
+    (&["greater", "than"], Op::Gt),
+    (&["just", "over"], Op::Gt),
+    (&["well", "over"], Op::Gt),
+    (&["over"], Op::Gt),
+    (&["upwards", "of"], Op::Gt),
+    (&["less", "than"], Op::Lt),
+    (&["fewer", "than"], Op::Lt),
+    (&["just", "under"], Op::Lt),
+    (&["under"], Op::Lt),
+    (&["at", "least"], Op::Ge),
+    (&["no", "fewer", "than"], Op::Ge),
+    (&["no", "less", "than"], Op::Ge),
+    (&["at", "most"], Op::Le),
+    (&["up", "to"], Op::Le),
+    (&["no", "more", "than"], Op::Le),
+    (&["nearly"], Op::Approx),
+    (&["almost"], Op::Approx),
+    (&["about"], Op::Approx),
+    (&["around"], Op::Approx),
+    (&["approximately"], Op::Approx),
+    (&["roughly"], Op::Approx),
+    (&["some"], Op::Approx),
+    (&["an", "estimated"], Op::Approx),
+    (&["an", "additional"], Op::Eq),
+    (&["close", "to"], Op::Approx),
+    (&["as", "many", "as"], Op::Le),
+    (&["as", "much", "as"], Op::Le),
+];
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan.", 1),
+    ("february", 2),
+    ("feb.", 2),
+    ("march", 3),
+    ("mar.", 3),
+    ("april", 4),
+    ("apr.", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun.", 6),
+    ("july", 7),
+    ("jul.", 7),
+    ("august", 8),
+    ("aug.", 8),
+    ("september", 9),
+    ("sept.", 9),
+    ("sep.", 9),
+    ("october", 10),
+    ("oct.", 10),
+    ("november", 11),
+    ("nov.", 11),
+    ("december", 12),
+    ("dec.", 12),
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Duration units, singular.
+fn time_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "year" | "years" | "yr" | "yrs" => "year",
+        "month" | "months" => "month",
+        "week" | "weeks" => "week",
+        "day" | "days" => "day",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        "fortnight" | "fortnights" => "fortnight",
+        "weekend" | "weekends" => "weekend",
+        "quarter" | "quarters" => "quarter",
+        _ => return None,
+    })
+}
+
+/// Clock units (OntoNotes TIME, not a label here).
+fn clock_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "hrs"
+            | "mins"
+            | "am"
+            | "pm"
+            | "a.m."
+            | "p.m."
+            | "o'clock"
+    )
+}
+
+/// Currency words after a number, with ISO codes.
+fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "sterling" | "gbp" => "GBP",
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => "RUB",
+        "hryvnia" | "hryvnias" | "hryvnas" | "uah" => "UAH",
+        "yuan" | "renminbi" | "cny" => "CNY",
+        "yen" | "jpy" => "JPY",
+        "rupee" | "rupees" | "inr" => "INR",
+        "franc" | "francs" | "chf" => "CHF",
+        "peso" | "pesos" => "peso",
+        "lira" | "liras" | "lire" => "TRY",
+        "won" => "KRW",
+        "shekel" | "shekels" => "ILS",
+        "rand" => "ZAR",
+        "real" | "reais" => "BRL",
+        "dinar" | "dinars" => "dinar",
+        "riyal" | "riyals" => "riyal",
+        "naira" => "NGN",
+        "bitcoin" | "bitcoins" => "BTC",
+        "cents" | "cent" => "cent",
+        _ => return None,
+    })
+}
+
+fn currency_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₽" => "RUB",
+        "₴" => "UAH",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₪" => "ILS",
+        "₺" => "TRY",
+        "USD" | "US$" => "USD",
+        "EUR" => "EUR",
+        "GBP" => "GBP",
+        _ => return None,
+    })
+}
+
+/// Units written glued to digits ("155mm", "29km").
+fn glued_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "mm" => "mm",
+        "cm" => "cm",
+        "km" => "km",
+        "m" => "m",
+        "kg" => "kg",
+        "g" => "g",
+        "t" => "t",
+        "ml" => "ml",
+        "l" => "l",
+        "kt" => "kt",
+        "mph" => "mph",
+        "kmh" | "km/h" => "km/h",
+        "mw" => "MW",
+        "gw" => "GW",
+        "kw" => "kW",
+        "ft" => "ft",
+        "in" => "in",
+        "lb" | "lbs" => "lb",
+        _ => return None,
+    })
+}
+
+/// Measurement units (OntoNotes QUANTITY).
+fn measure_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => "km",
+        "mile" | "miles" => "mile",
+        "m" | "metres" | "meters" | "metre" | "meter" => "m",
+        "feet" | "foot" | "ft" => "ft",
+        "kg" | "kilograms" | "kilogram" | "kilos" => "kg",
+        "tonnes" | "tons" | "tonne" | "ton" => "t",
+        "barrels" | "barrel" => "barrel",
+        "acres" | "acre" => "acre",
+        "hectares" | "hectare" => "ha",
+        "litres" | "liters" | "litre" | "liter" => "l",
+        "gallons" | "gallon" => "gal",
+        "sq" | "square" => "square",
+        "mw" | "megawatts" | "gw" | "gigawatts" => "W",
+        "degrees" => "degree",
+        _ => return None,
+    })
+}
+
+fn month_at(t: &Toks, i: usize) -> Option<u8> {
+    let raw = t.toks.get(i)?.text(t.text);
+    if !raw.chars().next()?.is_uppercase() {
+        return None;
+    }
+    let w = raw.to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+}
+
+fn year_value(t: &Toks, i: usize) -> Option<u32> {
+    let tok = t.toks.get(i)?;
+    if tok.kind != TokenKind::Number {
+        return None;
+    }
+    let s = tok.text(t.text);
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: u32 = s.parse().ok()?;
+    (1000..=2199).contains(&v).then_some(v)
+}
+
+fn day_value(t: &Toks, i: usize) -> Option<(u32, usize)> {
+    let tok = t.toks.get(i)?;
+    if tok.kind != TokenKind::Number {
+        return None;
+    }
+    let s = tok.text(t.text);
+    if s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: u32 = s.parse().ok()?;
+    if !(1..=31).contains(&v) {
+        return None;
+    }
+    let mut e = i + 1;
+    if t.toks.get(e).is_some_and(|x| !x.space_before)
+        && matches!(
+            t.lower.get(e).map(|c| c.as_ref()),
+            Some("st" | "nd" | "rd" | "th")
+        )
+    {
+        e += 1;
+    }
+    Some((v, e))
+}
+
+fn lw<'a>(t: &'a Toks, i: usize) -> &'a str {
+    t.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
+}
+
+fn is_hyphen(t: &Toks, i: usize) -> bool {
+    t.toks
+        .get(i)
+        .is_some_and(|x| matches!(x.text(t.text), "-" | "‐" | "‑"))
+}
+
+fn glued(t: &Toks, i: usize) -> bool {
+    t.toks.get(i).is_some_and(|x| !x.space_before)
+}
+
+fn date(iso: String) -> Option<Value> {
+    Some(Value::Date { iso })
+}
+
+/// A calendar date or named period at `i`: (end, value).
+fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
+    let w = lw(t, i);
+    // "last June", "early March", "next May".
+    if matches!(w, "last" | "next" | "this" | "early" | "late" | "mid") {
+        let k = if is_hyphen(t, i + 1) { i + 2 } else { i + 1 };
+        if let Some(m) = month_at(t, k) {
+            if year_value(t, k + 1).is_none() && day_value(t, k + 1).is_none() {
+                return Some((k + 1, date(format!("--{m:02}"))));
+            }
+        }
+    }
+    // Month-based: "September 2024", "May 4", "May 4, 2025", "4 May 2025".
+    if let Some(m) = month_at(t, i) {
+        let mut e = i + 1;
+        let mut day = None;
+        if let Some((d, e2)) = day_value(t, e) {
+            day = Some(d);
+            e = e2;
+            if lw(t, e) == "," && year_value(t, e + 1).is_some() {
+                e += 1;
+            }
+        }
+        if let Some(y) = year_value(t, e) {
+            let iso = match day {
+                Some(d) => format!("{y}-{m:02}-{d:02}"),
+                None => format!("{y}-{m:02}"),
+            };
+            return Some((e + 1, date(iso)));
+        }
+        if let Some(d) = day {
+            return Some((e, date(format!("--{m:02}-{d:02}"))));
+        }
+        // A bare month needs a temporal word before it ("in May", "last May") or no name
+        // after it ("April Ryan" is a person; "May" is also a verb).
+        let prev = if i > 0 { lw(t, i - 1) } else { "" };
+        let is_may = w == "may";
+        let name_after = t
+            .toks
+            .get(i + 1)
+            .is_some_and(|x| x.is_capitalised(t.text) && x.space_before && !x.line_before);
+        if (!is_may && !name_after)
+            || matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "during"
+                    | "from"
+                    | "through"
+                    | "between"
+                    | "before"
+                    | "after"
+            )
+        {
+            return Some((i + 1, date(format!("--{m:02}"))));
+        }
+        return None;
+    }
+    if let Some((d, e)) = day_value(t, i) {
+        if let Some(m) = month_at(t, e) {
+            if let Some(y) = year_value(t, e + 1) {
+                return Some((e + 2, date(format!("{y}-{m:02}-{d:02}"))));
+            }
+            return Some((e + 1, date(format!("--{m:02}-{d:02}"))));
+        }
+    }
+    // Weekdays.
+    if WEEKDAYS.iter().any(|d| w.trim_end_matches('s') == *d) && t.toks[i].is_capitalised(t.text) {
+        return Some((i + 1, None));
+    }
+    match w {
+        "yesterday" | "today" | "tomorrow" => return Some((i + 1, None)),
+        _ => {}
+    }
+    // Decades: "1990s".
+    if let Some(y) = year_value(t, i) {
+        if glued(t, i + 1) && lw(t, i + 1) == "s" {
+            return Some((i + 2, date(format!("{}X", y / 10))));
+        }
+    }
+    // "mid-2024", "early 2023", "late 2022".
+    if matches!(w, "mid" | "early" | "late") {
+        let k = if is_hyphen(t, i + 1) { i + 2 } else { i + 1 };
+        if let Some(y) = year_value(t, k) {
+            return Some((k + 1, date(format!("{y}"))));
+        }
+    }
+    // Quarters: "the first quarter", "last quarter" (the latter below).
+    if matches!(w, "first" | "second" | "third" | "fourth") && lw(t, i + 1) == "quarter" {
+        return Some((i + 2, None));
+    }
+    // "a year earlier", "a decade ago", "one month later".
+    if matches!(w, "a" | "an" | "one") {
+        if let Some(_u) = time_unit(lw(t, i + 1)) {
+            if matches!(lw(t, i + 2), "ago" | "earlier" | "later" | "before") {
+                return Some((i + 3, None));
+            }
+        }
+    }
+    // Relative: "last year", "this week", "earlier this month", "the past three years", "recent years".
+    let mut k = i;
+    if matches!(w, "earlier" | "later" | "early" | "late" | "mid") {
+        k += 1;
+        if is_hyphen(t, k) {
+            k += 1;
+        }
+    }
+    // "last" after a verb's subject is the verb ("expected to last 18 months").
+    let verb_last = lw(t, k) == "last"
+        && k > 0
+        && matches!(
+            lw(t, k - 1),
+            "to" | "will" | "would" | "could" | "may" | "might" | "can" | "should"
+        );
+    if !verb_last
+        && matches!(
+            lw(t, k),
+            "last" | "next" | "this" | "past" | "previous" | "coming" | "recent" | "following"
+        )
+    {
+        let mut e = k + 1;
+        let mut n = None;
+        // "the next few months", "the past several years", "the last couple of weeks".
+        if matches!(lw(t, e), "few" | "several" | "many") {
+            e += 1;
+        } else if lw(t, e) == "couple" && lw(t, e + 1) == "of" {
+            e += 2;
+        }
+        if let Some(m) = number_at(t, e) {
+            n = Some(m.value);
+            e = m.tokens.1;
+        }
+        let u = lw(t, e);
+        let season = matches!(u, "summer" | "winter" | "spring" | "autumn" | "fall");
+        if time_unit(u).is_some() || season {
+            // "last week" but not "last weekend's" handled by the caller; "recent" needs a plural.
+            if lw(t, k) == "recent" && !u.ends_with('s') {
+                return None;
+            }
+            if n.is_some()
+                && !matches!(
+                    lw(t, k),
+                    "past" | "last" | "next" | "previous" | "coming" | "following"
+                )
+            {
+                return None;
+            }
+            return Some((e + 1, None));
+        }
+    }
+    // Ordinal centuries: "the 19th century", "the twentieth century".
+    if t.toks[i].kind == TokenKind::Number
+        && glued(t, i + 1)
+        && matches!(lw(t, i + 1), "st" | "nd" | "rd" | "th")
+        && lw(t, i + 2) == "century"
+    {
+        return Some((i + 3, None));
+    }
+    // Seasons with years: "summer 2024", "spring of 2022".
+    if matches!(w, "summer" | "winter" | "spring" | "autumn" | "fall") {
+        let k = if lw(t, i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(y) = year_value(t, k) {
+            return Some((k + 1, date(format!("{y}"))));
+        }
+    }
+    None
+}
+
+/// A cheap test: can a numeric or temporal expression start at token `i`?
+fn could_start(t: &Toks, i: usize) -> bool {
+    let tok = &t.toks[i];
+    if tok.kind == TokenKind::Number {
+        return true;
+    }
+    let w = lw(t, i);
+    if tok.kind == TokenKind::Punct {
+        return currency_symbol(tok.text(t.text)).is_some() || w == "-";
+    }
+    starters().contains(w)
+}
+
+/// Every word that can start a numeric or temporal expression, built once.
+fn starters() -> &'static FxSet<&'static str> {
+    static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut set: FxSet<&'static str> = FxSet::default();
+        set.extend(MODIFIERS.iter().map(|(m, _)| m[0]));
+        set.extend(MONTHS.iter().map(|(m, _)| *m));
+        set.extend(WEEKDAYS.iter().copied());
+        set.extend([
+            "mondays",
+            "tuesdays",
+            "wednesdays",
+            "thursdays",
+            "fridays",
+            "saturdays",
+            "sundays",
+        ]);
+        set.extend(super::numbers::NUMBER_WORDS.split_terminator('|'));
+        set.extend([
+            "yesterday",
+            "today",
+            "tomorrow",
+            "mid",
+            "early",
+            "late",
+            "earlier",
+            "later",
+            "last",
+            "next",
+            "this",
+            "past",
+            "previous",
+            "coming",
+            "recent",
+            "following",
+            "summer",
+            "winter",
+            "spring",
+            "autumn",
+            "fall",
+            "us",
+            "usd",
+            "eur",
+            "gbp",
+            "us$",
+            "percent",
+            "percents",
+            "percentage",
+            "per",
+            "a",
+            "an",
+            "half",
+            "minus",
+            "negative",
+            "tens",
+            "c",
+            "nz",
+            "hk",
+            "s",
+            "au",
+            "ca",
+            "sg",
+            "r",
+        ]);
+        set
+    })
+}
+
+/// All numeric and temporal candidates.
+pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
+    let n = t.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        // Times of day ("10:30") and number chains ("1-222-2222") are skipped.
+        if t.toks[i].kind == TokenKind::Number
+            && lw(t, i + 1) == ":"
+            && glued(t, i + 1)
+            && glued(t, i + 2)
+        {
+            i += 3;
+            continue;
+        }
+        if !could_start(t, i) {
+            i += 1;
+            continue;
+        }
+        // Phone numbers and codes: "1-800-555-0199", "+44 20 7946 0958" chains.
+        if t.toks[i].kind == TokenKind::Number {
+            let mut k = i;
+            let mut groups = 1;
+            while is_hyphen(t, k + 1)
+                && glued(t, k + 1)
+                && glued(t, k + 2)
+                && t.toks
+                    .get(k + 2)
+                    .is_some_and(|x| x.kind == TokenKind::Number)
+            {
+                k += 2;
+                groups += 1;
+            }
+            if groups >= 3 || (i > 0 && lw(t, i - 1) == "+" && glued(t, i)) {
+                i = k + 1;
+                continue;
+            }
+        }
+        // Designations after a name are not counts: "Falcon 9", "Ariane 6", "Windows 11".
+        if t.toks[i].kind == TokenKind::Number
+            && i > 0
+            && t.toks[i - 1].kind == TokenKind::Word
+            && t.toks[i - 1].is_capitalised(t.text)
+            && !is_sentence_start[i - 1]
+            && month_at(t, i - 1).is_none()
+            && !matches!(
+                lw(t, i - 1),
+                "no" | "article"
+                    | "section"
+                    | "chapter"
+                    | "page"
+                    | "room"
+                    | "route"
+                    | "highway"
+                    | "level"
+                    | "grade"
+            )
+            && year_value(t, i).is_none()
+            && t.toks[i].text(t.text).len() <= 3
+            && !glued(t, i + 1)
+        {
+            i += 1;
+            continue;
+        }
+        // Model designations are names, not counts: "F-16", "Su-27", "MiG-29".
+        if t.toks[i].kind == TokenKind::Number
+            && i >= 2
+            && glued(t, i)
+            && is_hyphen(t, i - 1)
+            && glued(t, i - 1)
+            && t.toks[i - 2].kind == TokenKind::Word
+            && t.toks[i - 2]
+                .text(t.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            i += 1;
+            continue;
+        }
+        // Modifier.
+        let mut op = Op::Eq;
+        let mut j = i;
+        for (words, o) in MODIFIERS.iter().filter(|(w, _)| w[0] == lw(t, i)) {
+            if words.iter().enumerate().all(|(k, w)| lw(t, i + k) == *w) {
+                let k = i + words.len();
+                // Only before a number or currency ("over the years" is not a modifier).
+                let next_num = number_at(t, k).is_some()
+                    || currency_symbol(t.toks.get(k).map(|x| x.text(t.text)).unwrap_or(""))
+                        .is_some();
+                if next_num {
+                    op = *o;
+                    j = k;
+                }
+                break;
+            }
+        }
+        if let Some((e, v)) = match_at(t, j, op, is_sentence_start) {
+            let label = match &v {
+                Some(Value::Money { .. }) => Label::Money,
+                Some(Value::Date { .. }) | Some(Value::Duration { .. }) => Label::Date,
+                None => Label::Date,
+                _ => Label::Quantity,
+            };
+            let mut c = Cand::new(i, e, label, 9);
+            c.value = v;
+            out.push(c);
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// One numeric or temporal expression at `j` (after any modifier): (end, value).
+/// A `None` value with a `Some` result is a date without a normalised value.
+#[allow(clippy::type_complexity)]
+fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Option<Value>)> {
+    let _ = starts;
+    if op == Op::Eq {
+        if let Some((e, v)) = date_at(t, j) {
+            // Year ranges: "2014-2022", "2014–22".
+            if let (Some(y), Some(Value::Date { .. })) = (year_value(t, j), &v) {
+                if e == j + 1
+                    && matches!(t.toks.get(e).map(|x| x.text(t.text)), Some("-" | "–" | "—"))
+                {
+                    if let Some(y2) = year_value(t, e + 1) {
+                        if y2 > y {
+                            return Some((e + 2, date(format!("{y}/{y2}"))));
+                        }
+                    }
+                }
+            }
+            return Some((e, v));
+        }
+    }
+    // Vague plurals: "hundreds of", "tens of thousands of" → at least two of the unit.
+    let plural_scale = |w: &str| match w {
+        "tens" => Some(10.0),
+        "dozens" => Some(12.0),
+        "hundreds" => Some(100.0),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    };
+    if let (Op::Eq, Some(u)) = (op, plural_scale(lw(t, j))) {
+        if lw(t, j + 1) == "of" {
+            let (e, v) = match plural_scale(lw(t, j + 2)) {
+                Some(u2) if u2 > u && lw(t, j + 3) == "of" => (j + 3, 2.0 * u * u2),
+                _ if u == 10.0 => return None,
+                _ => (j + 1, 2.0 * u),
+            };
+            return Some((
+                e,
+                Some(Value::Number {
+                    op: Op::Ge,
+                    value: v,
+                    unit: None,
+                }),
+            ));
+        }
+    }
+    // Money with a symbol first: "$20", "US$ 1MM", "€3.5bn", "$5 million".
+    let raw = t.toks.get(j).map(|x| x.text(t.text)).unwrap_or("");
+    let mut k = j;
+    let mut cur = currency_symbol(raw);
+    // "US$", "A$", "C$", "NZ$", "HK$", "S$": dollars of a country.
+    if t.toks
+        .get(j + 1)
+        .is_some_and(|x| x.text(t.text) == "$" && !x.space_before)
+    {
+        let code = match raw {
+            "US" => Some("USD"),
+            "A" | "AU" => Some("AUD"),
+            "C" | "CA" => Some("CAD"),
+            "NZ" => Some("NZD"),
+            "HK" => Some("HKD"),
+            "S" | "SG" => Some("SGD"),
+            "R" => Some("BRL"),
+            _ => None,
+        };
+        if code.is_some() {
+            cur = code;
+            k += 1;
+        }
+    }
+    if let Some(c) = cur {
+        // "£650m", "$3bn", "€2.5tn": digits with a glued scale letter.
+        if t.toks
+            .get(k + 1)
+            .is_some_and(|x| x.kind == TokenKind::Number)
+            && glued(t, k + 2)
+        {
+            let scale = match lw(t, k + 2) {
+                "m" | "mn" | "mln" => Some(1e6),
+                "bn" | "b" | "bln" => Some(1e9),
+                "tn" | "trn" => Some(1e12),
+                "k" => Some(1e3),
+                _ => None,
+            };
+            if let (Some(sc), Some(v)) = (
+                scale,
+                t.toks[k + 1].text(t.text).replace(',', "").parse_f64(),
+            ) {
+                return Some((
+                    k + 3,
+                    Some(Value::Money {
+                        op,
+                        amount: v * sc,
+                        currency: c.to_string(),
+                    }),
+                ));
+            }
+        }
+        let m = number_at(t, k + 1)?;
+        let mut e = m.tokens.1;
+        let mut amount = m.value;
+        // "£5m", "$3 bn" — lowercase "m" after a currency is millions.
+        if matches!(lw(t, e), "m" | "mn") {
+            amount *= 1e6;
+            e += 1;
+        }
+        return Some((
+            e,
+            Some(Value::Money {
+                op,
+                amount,
+                currency: c.to_string(),
+            }),
+        ));
+    }
+    // A number with a glued unit: "155mm", "29km", "40kg".
+    if t.toks.get(j).is_some_and(|x| x.kind == TokenKind::Number) && glued(t, j + 1) {
+        if let Some(u) = glued_unit(lw(t, j + 1)) {
+            let v = t.toks[j].text(t.text).replace(',', "").parse_f64()?;
+            return Some((
+                j + 2,
+                Some(Value::Number {
+                    op,
+                    value: v,
+                    unit: Some(u.to_string()),
+                }),
+            ));
+        }
+    }
+    // A number, then what follows decides.
+    let m = number_at(t, j)?;
+    let mut e = m.tokens.1;
+    let v = m.value;
+    // Ages: "aged 66", "at the age of 76" are durations in years.
+    let age = (j > 0 && lw(t, j - 1) == "aged")
+        || (j > 1 && lw(t, j - 1) == "of" && lw(t, j - 2) == "age");
+    if age && v.fract() == 0.0 {
+        return Some((
+            e,
+            Some(Value::Duration {
+                op,
+                amount: v,
+                unit: "year".to_string(),
+            }),
+        ));
+    }
+    // Not a year-only date: a plain four-digit year in running text.
+    if let (Op::Eq, Some(_y)) = (op, year_value(t, j).filter(|_| e == j + 1)) {
+        let prev = if j > 0 { lw(t, j - 1) } else { "" };
+        let next = lw(t, e);
+        let next_is_word = t
+            .toks
+            .get(e)
+            .is_some_and(|x| x.kind == TokenKind::Word && !x.is_capitalised(t.text));
+        let temporal_prev = matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "from"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "to"
+                | "and"
+                | "early"
+                | "late"
+                | "mid"
+                | "around"
+                | "circa"
+                | "c."
+                | "year"
+        );
+        let yearish = temporal_prev
+            || !next_is_word
+            || matches!(
+                next,
+                "and" | "to" | "or" | "when" | "after" | "before" | "as"
+            );
+        let unit_follows = time_unit(next).is_some()
+            || currency_word(next).is_some()
+            || measure_unit(next).is_some()
+            || matches!(next, "%" | "percent" | "per");
+        // After a name ("Talisman Sabre 2025", "Euro 2024") a year is a date too.
+        let after_name =
+            j > 0 && t.toks[j - 1].is_capitalised(t.text) && t.toks[j - 1].kind == TokenKind::Word;
+        if (yearish || after_name) && !unit_follows {
+            // Year ranges: "2014-2022", "2014–22".
+            if matches!(t.toks.get(e).map(|x| x.text(t.text)), Some("-" | "–" | "—")) && glued(t, e)
+            {
+                let y = year_value(t, j).unwrap_or(0);
+                if let Some(y2) = year_value(t, e + 1).filter(|&y2| y2 > y) {
+                    return Some((e + 2, date(format!("{y}/{y2}"))));
+                }
+            }
+            return Some((e, date(t.toks[j].text(t.text).to_string())));
+        }
+    }
+    // Percent.
+    if let Some((pe, pv)) = percent_at(t, j) {
+        return Some((pe, Some(Value::Percent { op, value: pv })));
+    }
+    // Duration: "21-year", "three years", "21-year-old", "two years ago".
+    let hy = is_hyphen(t, e) && glued(t, e) && glued(t, e + 1);
+    let ue = if hy { e + 1 } else { e };
+    if let Some(unit) = time_unit(lw(t, ue)) {
+        let unit_s = lw(t, ue);
+        if unit == "quarter" && !unit_s.ends_with('s') && !hy {
+            // "one quarter" is a fraction, not a duration
+        } else {
+            e = ue + 1;
+            if hy && is_hyphen(t, e) && lw(t, e + 1) == "old" {
+                e += 2;
+            } else if matches!(lw(t, e), "ago" | "old" | "later" | "earlier") {
+                e += 1;
+            }
+            return Some((
+                e,
+                Some(Value::Duration {
+                    op,
+                    amount: v,
+                    unit: unit.to_string(),
+                }),
+            ));
+        }
+    }
+    if clock_unit(lw(t, ue)) {
+        return None;
+    }
+    // Money after: "5 million dollars", "300 euros".
+    if let Some(c) = currency_word(lw(t, e)) {
+        let cap = t.toks[e].is_capitalised(t.text);
+        if !(cap && c == "KRW") {
+            return Some((
+                e + 1,
+                Some(Value::Money {
+                    op,
+                    amount: v,
+                    currency: c.to_string(),
+                }),
+            ));
+        }
+    }
+    // Measurements: "29 km", "500 miles", "801,463 square kilometres".
+    if let Some(u) = measure_unit(lw(t, ue)) {
+        let lone_m = lw(t, ue) == "m";
+        let (u, ue) = match (u, measure_unit(lw(t, ue + 1))) {
+            ("square", Some(u2)) => (format!("{u2}²"), ue + 1),
+            ("square", None) => (String::new(), ue),
+            _ => (u.to_string(), ue),
+        };
+        if !lone_m && !u.is_empty() {
+            return Some((
+                ue + 1,
+                Some(Value::Number {
+                    op,
+                    value: v,
+                    unit: Some(u),
+                }),
+            ));
+        }
+    }
+    // Ordinal suffix is not a cardinal.
+    if glued(t, e) && matches!(lw(t, e), "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    Some((
+        e,
+        Some(Value::Number {
+            op,
+            value: v,
+            unit: None,
+        }),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract_text, Label, Value};
+
+    /// One case: text and the expected (span text, label, value as displayed).
+    type Case<'a> = (&'a str, &'a [(&'a str, Label, &'a str)]);
+
+    fn check(cases: &[Case]) {
+        for (text, want) in cases {
+            let a = extract_text(text);
+            let got: Vec<(&str, Label, String)> = a
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.label, Label::Date | Label::Quantity | Label::Money))
+                .map(|m| {
+                    let v = m.value.as_ref().map(Value::to_string).unwrap_or_default();
+                    (m.span.slice(text), m.label, v)
+                })
+                .collect();
+            let want: Vec<(&str, Label, String)> = want
+                .iter()
+                .map(|(s, l, v)| (*s, *l, v.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    use Label::*;
+
+    #[test]
+    fn dates_and_durations() {
+        check(&[
+            ("in September 2024.", &[("September 2024", Date, "2024-09")]),
+            (
+                "on 7 November 1867,",
+                &[("7 November 1867", Date, "1867-11-07")],
+            ),
+            (
+                "by March 12, 2025.",
+                &[("March 12, 2025", Date, "2025-03-12")],
+            ),
+            ("a 21-year conflict", &[("21-year", Date, "21 years")]),
+            (
+                "more than three years after",
+                &[("more than three years", Date, "> 3 years")],
+            ),
+            ("in the 1990s", &[("1990s", Date, "199X")]),
+            ("since 2014-2022,", &[("2014-2022", Date, "2014/2022")]),
+            (
+                "last year and next month",
+                &[("last year", Date, ""), ("next month", Date, "")],
+            ),
+            ("in the first quarter", &[("first quarter", Date, "")]),
+            ("a year earlier", &[("a year earlier", Date, "")]),
+            ("last June", &[("last June", Date, "--06")]),
+            ("April Ryan said", &[]),
+            ("It may rain.", &[]),
+            ("at 10:30 on Friday", &[("Friday", Date, "")]),
+        ]);
+    }
+
+    #[test]
+    fn quantities_and_money() {
+        check(&[
+            ("1,000 individuals", &[("1,000", Quantity, "1000")]),
+            (
+                "exceeding one million",
+                &[("one million", Quantity, "1000000")],
+            ),
+            (
+                "at least four regions",
+                &[("at least four", Quantity, "≥ 4")],
+            ),
+            ("up 6 percent", &[("6 percent", Quantity, "6%")]),
+            ("rose 2.1%", &[("2.1%", Quantity, "2.1%")]),
+            (
+                "an additional $425 million",
+                &[("an additional $425 million", Money, "425000000 USD")],
+            ),
+            ("fined €2.4bn", &[("€2.4bn", Money, "2400000000 EUR")]),
+            (
+                "worth 30 billion euros",
+                &[("30 billion euros", Money, "30000000000 EUR")],
+            ),
+            (
+                "a A$10 billion deal",
+                &[("A$10 billion", Money, "10000000000 AUD")],
+            ),
+            ("top £650m", &[("£650m", Money, "650000000 GBP")]),
+            ("155mm shells", &[("155mm", Quantity, "155 mm")]),
+            (
+                "about 801,463 square kilometres",
+                &[("about 801,463 square kilometres", Quantity, "≈ 801463 km²")],
+            ),
+            ("hundreds of people", &[("hundreds", Quantity, "≥ 200")]),
+            ("F-16 jets and 1-800-555-0199", &[]),
+            (
+                "a Falcon 9 rocket and 3 satellites",
+                &[("3", Quantity, "3")],
+            ),
+            ("no one came", &[]),
+        ]);
+    }
+}

@@ -1,0 +1,416 @@
+//! Entity engine: people, organisations, places, nationalities, dates,
+//! quantities, money and events, clustered into entities.
+//!
+//! The engine is rules over exact-span tokens ([`crate::text`]) plus
+//! gazetteers generated from openly licensed packages (`data/lexicons/`, see
+//! `data/README.md`). It runs the same in the browser and natively:
+//!
+//! 1. **numbers and dates** ([`numbers`], `dates`): cardinals in digits and
+//!    words, percentages, money, dates, durations, with normalised values;
+//! 2. **gazetteers** (`lexicon`): countries and their aliases, demonyms,
+//!    capitals and large cities, regions, religious and political groups;
+//! 3. **capitalisation rules** (`rules`): titles split off people ("Foreign
+//!    Minister" → role), organisation words (Ministry, Agency, Council,
+//!    Party, University…), place words (Sea, River…), event words (War,
+//!    Day, Summit…), given names, acronyms, sentence-initial handling;
+//! 4. **clustering** (`cluster`): surname → full name, aliases (U.S. / US /
+//!    United States), acronym ↔ long form; demonym → country and capital →
+//!    country kept as relations, not merges.
+//!
+//! Span conventions: titles are outside PERSON spans; a leading "the" and a
+//! possessive `’s` are outside every span; "more than" / "at least" are
+//! inside numbers and durations. Laws, treaties, awards, ships and buildings
+//! ("Treaty of Paris", "Nobel Prize", "USS …", "… Airport") are recognised
+//! so that their words are not mislabelled, but are not reported: they lie
+//! outside the label set.
+//!
+//! # Measuring
+//!
+//! ```text
+//! claimlens entities FILE.txt                     readable table (offsets in code points)
+//! claimlens entities --jsonl IN.jsonl > OUT.jsonl {"id","text"} lines in, {"id","entities"} out
+//! claimlens eval-entities GOLD PRED               strict and lenient P/R/F1 ([`eval`])
+//! cargo test -p claimlens-core --test entities -- --nocapture
+//!                                                 seed gold, fixture sets, number specs
+//! cargo bench -p claimlens --no-default-features --bench entities   MB/s
+//! ```
+//!
+//! `tests/fixtures/entities/` holds a development set and three "blind" sets
+//! (news, press releases, encyclopedia prose) annotated before the engine was
+//! run on them; `make_gold.py` there rebuilds their gold files.
+//!
+//! ```
+//! # claimlens_core::frontcode::install_bundled();
+//! use claimlens_core::{entities::{extract, Label}, Document};
+//!
+//! let doc = Document::from_plain_text("d", "d",
+//!     "Russian Foreign Minister Sergey Lavrov met officials in Paris in September 2024. \
+//!      Lavrov’s ministry counted more than 1,000 visits.");
+//! let a = extract(&doc);
+//! let names: Vec<(&str, Label)> = a.mentions.iter().map(|m| (m.span.slice(&doc.text), m.label)).collect();
+//! assert!(names.contains(&("Sergey Lavrov", Label::Person)));
+//! assert!(names.contains(&("Russian", Label::Norp)));
+//! assert!(names.contains(&("September 2024", Label::Date)));
+//! assert!(names.contains(&("more than 1,000", Label::Quantity)));
+//! let lavrov = a.entities.iter().find(|e| e.name == "Sergey Lavrov").unwrap();
+//! assert_eq!(lavrov.mentions.len(), 2);
+//! let m = &a.mentions[lavrov.mentions[0]];
+//! assert_eq!(m.role.as_ref().unwrap().title, "Foreign Minister");
+//! assert_eq!(m.role.as_ref().unwrap().affiliation.as_deref(), Some("Russia"));
+//! ```
+
+mod cluster;
+mod dates;
+pub mod eval;
+mod fasthash;
+
+/// A set of words from a static list (the `listed!` lookups).
+#[doc(hidden)]
+pub(crate) type WordSet = fasthash::FxSet<&'static str>;
+pub(crate) mod lexicon;
+pub mod numbers;
+mod rules;
+
+use serde::Serialize;
+
+use super::document::Document;
+use super::span::Span;
+use super::text::{sentences, tokenize, Sentence, Token};
+
+/// Entity types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Label {
+    /// People.
+    Person,
+    /// Organisations: companies, agencies, institutions, alliances.
+    Org,
+    /// Places: countries, cities, regions, seas, continents.
+    Place,
+    /// Nationalities, religious and political groups.
+    Norp,
+    /// Dates, durations and periods.
+    Date,
+    /// Cardinals and percentages.
+    Quantity,
+    /// Monetary amounts.
+    Money,
+    /// Named events.
+    Event,
+}
+
+impl Label {
+    /// All labels, in display order.
+    pub const ALL: [Label; 8] = [
+        Label::Person,
+        Label::Org,
+        Label::Place,
+        Label::Norp,
+        Label::Date,
+        Label::Quantity,
+        Label::Money,
+        Label::Event,
+    ];
+
+    /// Upper-case name ("PERSON", "PLACE"…).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Place => "PLACE",
+            Label::Norp => "NORP",
+            Label::Date => "DATE",
+            Label::Quantity => "QUANTITY",
+            Label::Money => "MONEY",
+            Label::Event => "EVENT",
+        }
+    }
+
+    /// Parse an upper-case name, including OntoNotes names mapped per the
+    /// gold scheme (GPE/LOC → PLACE, CARDINAL/PERCENT → QUANTITY).
+    pub fn parse(s: &str) -> Option<Label> {
+        Some(match s.to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => Label::Person,
+            "ORG" | "ORGANIZATION" | "ORGANISATION" => Label::Org,
+            "PLACE" | "GPE" | "LOC" | "LOCATION" => Label::Place,
+            "NORP" => Label::Norp,
+            "DATE" => Label::Date,
+            "QUANTITY" | "CARDINAL" | "PERCENT" => Label::Quantity,
+            "MONEY" => Label::Money,
+            "EVENT" => Label::Event,
+            _ => return None,
+        })
+    }
+}
+
+/// Comparison carried by a value ("more than" → `Gt`, "at least" → `Ge`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// Exactly (or unqualified).
+    Eq,
+    /// More than.
+    Gt,
+    /// At least.
+    Ge,
+    /// Less than.
+    Lt,
+    /// At most.
+    Le,
+    /// Approximately.
+    Approx,
+}
+
+impl Op {
+    fn symbol(&self) -> &'static str {
+        match self {
+            Op::Eq => "",
+            Op::Gt => "> ",
+            Op::Ge => "≥ ",
+            Op::Lt => "< ",
+            Op::Le => "≤ ",
+            Op::Approx => "≈ ",
+        }
+    }
+}
+
+/// A normalised value of a QUANTITY, MONEY or DATE mention.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Value {
+    /// A count: "at least four" → ≥ 4.
+    Number {
+        /// Comparison.
+        op: Op,
+        /// The number.
+        value: f64,
+        /// A unit of measure, when given ("km").
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+    },
+    /// A percentage: "20 percent" → 20.
+    Percent {
+        /// Comparison.
+        op: Op,
+        /// Percent points.
+        value: f64,
+    },
+    /// Money: "$3.5bn" → 3.5e9 USD.
+    Money {
+        /// Comparison.
+        op: Op,
+        /// Amount.
+        amount: f64,
+        /// ISO 4217 code when known, else the word used.
+        currency: String,
+    },
+    /// A calendar date or period, ISO 8601 style: "2024-09", "2022", "2024-09-03", "199X".
+    Date {
+        /// The date.
+        iso: String,
+    },
+    /// A duration: "21-year" → 21 years; "more than three years" → > 3 years.
+    Duration {
+        /// Comparison.
+        op: Op,
+        /// How many units.
+        amount: f64,
+        /// "year", "month", "week", "day", "decade", "century", "hour"….
+        unit: String,
+    },
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use numbers::fmt_num;
+        match self {
+            Value::Number { op, value, unit } => {
+                write!(f, "{}{}", op.symbol(), fmt_num(*value))?;
+                if let Some(u) = unit {
+                    write!(f, " {u}")?;
+                }
+                Ok(())
+            }
+            Value::Percent { op, value } => write!(f, "{}{}%", op.symbol(), fmt_num(*value)),
+            Value::Money {
+                op,
+                amount,
+                currency,
+            } => write!(f, "{}{} {currency}", op.symbol(), fmt_num(*amount)),
+            Value::Date { iso } => write!(f, "{iso}"),
+            Value::Duration { op, amount, unit } => {
+                let s = if *amount == 1.0 { "" } else { "s" };
+                write!(f, "{}{} {unit}{s}", op.symbol(), fmt_num(*amount))
+            }
+        }
+    }
+}
+
+/// A role or title given beside a PERSON mention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// The title as written ("Foreign Minister", "President").
+    pub title: String,
+    /// Where the title is.
+    pub span: Span,
+    /// The country or organisation the role belongs to ("Russia"), when the text gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+}
+
+/// One mention of an entity in the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    /// Where it is (bytes; see [`crate::Offsets`] for other units).
+    pub span: Span,
+    /// Its type.
+    pub label: Label,
+    /// Index of its entity in [`Analysis::entities`].
+    pub entity: usize,
+    /// Title beside a person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Normalised value of a quantity, money or date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+/// How two entities are related without being the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// A nationality of a country or region ("Russian" → Russia).
+    DemonymOf,
+    /// A country's capital ("Moscow" → Russia).
+    CapitalOf,
+    /// A city in a country ("Istanbul" → Türkiye).
+    LocatedIn,
+}
+
+/// An edge from one entity to a related one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Relation {
+    /// What kind of link.
+    pub kind: RelationKind,
+    /// The canonical name of the target.
+    pub name: String,
+    /// The target's id when it is mentioned in the same text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+}
+
+/// An entity: mentions that name the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// Stable id: label and canonical-name slug ("place:united-states").
+    pub id: String,
+    /// Its type.
+    pub label: Label,
+    /// Canonical name ("Vladimir Medinsky", "United States").
+    pub name: String,
+    /// Other surface forms seen ("Medinsky", "U.S.").
+    pub aliases: Vec<String>,
+    /// Indices into [`Analysis::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// Related entities (demonym → country, capital → country).
+    pub related: Vec<Relation>,
+}
+
+/// The result of analysing one document.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Analysis {
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions, in text order, never overlapping.
+    pub mentions: Vec<Mention>,
+    /// Entities, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Claims, in text order (filled by [`crate::analyse`]).
+    pub claims: Vec<crate::claims::Claim>,
+}
+
+impl Analysis {
+    /// The entity a mention belongs to.
+    pub fn entity_of(&self, mention: &Mention) -> &Entity {
+        &self.entities[mention.entity]
+    }
+}
+
+/// A mention before clustering: token range, label, and what is known.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    /// Priority when candidates overlap (higher wins at equal length).
+    pub prio: u8,
+    /// Clustering key hint: canonical name when known from a lexicon.
+    pub canonical: Option<String>,
+    pub related: Vec<(RelationKind, String)>,
+    pub role: Option<Role>,
+    pub value: Option<Value>,
+    /// Claims its tokens but is not reported (laws, awards, works: outside the label set).
+    pub drop: bool,
+}
+
+impl Cand {
+    pub fn new(start: usize, end: usize, label: Label, prio: u8) -> Self {
+        Cand {
+            start,
+            end,
+            label,
+            prio,
+            canonical: None,
+            related: Vec::new(),
+            role: None,
+            value: None,
+            drop: false,
+        }
+    }
+}
+
+/// Find and cluster the entities of a document.
+pub fn extract(doc: &Document) -> Analysis {
+    extract_text(&doc.text)
+}
+
+/// Entities computed elsewhere (for instance imported from displaCy JSON):
+/// each span, snapped out to whole tokens, becomes a mention of its label,
+/// and mentions are clustered as [`extract`] would ("Medinsky" joins
+/// "Vladimir Medinsky"). Overlapping spans keep the longer one; spans with
+/// no token in them are dropped. Claims are not filled in.
+pub fn from_spans(text: &str, spans: &[(Span, Label)]) -> Analysis {
+    let tokens: Vec<Token> = tokenize(text);
+    let sents = sentences(text, &tokens);
+    let mut cands = Vec::new();
+    for &(span, label) in spans {
+        let first = tokens.partition_point(|t| t.span.end <= span.start);
+        let end = tokens.partition_point(|t| t.span.start < span.end);
+        if first < end {
+            cands.push(Cand::new(first, end, label, 5));
+        }
+    }
+    let mut cands = rules::resolve(cands);
+    crate::order::sort_by_key(&mut cands, |c| c.start as u64);
+    let (mentions, entities) = cluster::cluster(text, &tokens, cands);
+    Analysis {
+        sentences: sents,
+        mentions,
+        entities,
+        claims: Vec::new(),
+    }
+}
+
+/// Find and cluster the entities of a plain text.
+pub fn extract_text(text: &str) -> Analysis {
+    let tokens: Vec<Token> = tokenize(text);
+    let sents = sentences(text, &tokens);
+    let cands = rules::recognise(text, &tokens, &sents);
+    let (mentions, entities) = cluster::cluster(text, &tokens, cands);
+    Analysis {
+        sentences: sents,
+        mentions,
+        entities,
+        claims: Vec::new(),
+    }
+}

@@ -1,0 +1,2541 @@
+//! Recognition rules: gazetteer matches, capitalised runs, titles,
+//! organisation / place / event words, given names, acronyms, surnames.
+
+use super::fasthash::{FxMap, FxSet};
+use std::sync::OnceLock;
+
+use super::dates::numeric_cands;
+use super::lexicon::{Kind, Lexicon};
+use super::numbers::Toks;
+use super::{Cand, Label, RelationKind, Role};
+use crate::span::Span;
+use crate::text::{is_title_abbrev, Sentence, Token, TokenKind};
+
+/// Words that end an organisation name (or head it before "of").
+const ORG_HEADS: &str = concat!(
+    "Ministry|",
+    "Agency|",
+    "Council|",
+    "Party|",
+    "University|",
+    "Institute|",
+    "Committee|",
+    "Commission|",
+    "Department|",
+    "Bank|",
+    "Fund|",
+    "Organization|",
+    "Organisation|",
+    "Union|",
+    "Association|",
+    "Alliance|",
+    "Army|",
+    "Navy|",
+    "Forces|",
+    "Force|",
+    "Guard|",
+    "Guards|",
+    "Corps|",
+    "Command|",
+    "Fleet|",
+    "Police|",
+    "Service|",
+    "Services|",
+    "Court|",
+    "Tribunal|",
+    "Parliament|",
+    "Assembly|",
+    "Senate|",
+    "Congress|",
+    "Cabinet|",
+    "Company|",
+    "Corporation|",
+    "Corp|",
+    "Corp.|",
+    "Inc|",
+    "Inc.|",
+    "Ltd|",
+    "Ltd.|",
+    "LLC|",
+    "plc|",
+    "PLC|",
+    "Group|",
+    "Holdings|",
+    "Airlines|",
+    "Airways|",
+    "Times|",
+    "Post|",
+    "News|",
+    "Journal|",
+    "Press|",
+    "Television|",
+    "Radio|",
+    "Network|",
+    "Foundation|",
+    "Trust|",
+    "Society|",
+    "Center|",
+    "Centre|",
+    "Laboratory|",
+    "Laboratories|",
+    "Centers|",
+    "Centres|",
+    "Institutes|",
+    "Associates|",
+    "Partners|",
+    "College|",
+    "School|",
+    "Academy|",
+    "Movement|",
+    "Front|",
+    "Brigade|",
+    "Battalion|",
+    "Regiment|",
+    "Division|",
+    "Directorate|",
+    "Bureau|",
+    "Authority|",
+    "Board|",
+    "Secretariat|",
+    "Club|",
+    "League|",
+    "Federation|",
+    "Coalition|",
+    "Nations|",
+    "Office|",
+    "Commissariat|",
+    "Chamber|",
+    "Industries|",
+    "Motors|",
+    "Systems|",
+    "Technologies|",
+    "Energy|",
+    "Bureau|",
+    "Administration|",
+    "Initiative|",
+    "Programme|",
+    "Program|",
+    "Staff|",
+    "Duma|",
+    "Rada|",
+    "Knesset|",
+    "Institution|",
+    "Observatory|",
+    "Watch|",
+    "Caucus|",
+    "Mission|",
+    "Delegation|",
+    "Embassy|",
+    "Consulate|",
+    "Cooperation|",
+    "Partnership|",
+    "Treaty Organization|",
+    "Co|",
+    "Co.|",
+    "Reserve|",
+    "Exchange|",
+    "Ministries|",
+    "Agencies|",
+    "Gendarmerie|",
+    "Brotherhood|",
+    "Mill|",
+    "Wing|",
+    "Squadron|",
+    "Flotilla|",
+    "Detachment|",
+    "Plant|",
+    "Factory|",
+    "Works|",
+    "Refinery|",
+    // Sports clubs: "Manchester United|", "Blackburn Rovers|".
+    "United|",
+    "Rovers|",
+    "Wanderers|",
+    "Athletic|",
+    "Albion|",
+    "Hotspur|",
+    "FC|",
+);
+
+/// Words that end a place name ("Black Sea", "Dnipro River").
+const LOC_HEADS: &str = concat!(
+    "Sea|",
+    "Ocean|",
+    "Gulf|",
+    "Bay|",
+    "Strait|",
+    "Straits|",
+    "River|",
+    "Lake|",
+    "Mountains|",
+    "Mountain|",
+    "Peninsula|",
+    "Desert|",
+    "Valley|",
+    "Canal|",
+    "Island|",
+    "Islands|",
+    "Basin|",
+    "Plateau|",
+    "Range|",
+    "Delta|",
+    "Channel|",
+    "Coast|",
+    "Region|",
+    "Province|",
+    "Oblast|",
+    "County|",
+    "Steppe|",
+    "Highlands|",
+    "Lowlands|",
+    "Isthmus|",
+    "Archipelago|",
+    "Hills|",
+    "Falls|",
+    "Glacier|",
+    "Forest|",
+    "Corridor|",
+    "Heights|",
+    "Park|",
+    "Empire|",
+    "Kingdom|",
+    "Republic|",
+    "Dynasty|",
+    "Caliphate|",
+    "Sultanate|",
+    "Confederation|",
+    "Commonwealth|",
+    "Emirate|",
+    "Territory|",
+    "Territories|",
+);
+
+/// Words that start a place name ("Lake Baikal", "Mount Everest", "Gulf of Aden").
+const LOC_LEADS: &str = concat!(
+    "Lake|", "Mount|", "Mt.|", "Gulf|", "Sea|", "Strait|", "Bay|", "Cape|", "Isle|", "Straits|",
+);
+
+/// Words that start a place name without "of" ("Fort Stewart", "Camp David").
+const PLACE_PREFIXES: &str = concat!("Fort|", "Camp|", "Mount|", "Mt.|", "Lake|", "Cape|", "Port|");
+
+/// Words before a name that make it a place ("the state of Gujarat", "the city of Kharkiv").
+const PLACE_NOUNS: &str = concat!(
+    "state|",
+    "city|",
+    "town|",
+    "village|",
+    "province|",
+    "region|",
+    "district|",
+    "county|",
+    "port|",
+    "capital|",
+    "island|",
+    "republic|",
+    "oblast|",
+    "settlement|",
+    "municipality|",
+    "prefecture|",
+);
+
+/// Words before a name that make it an organisation ("analysts at Goldman Sachs").
+const ORG_CUES_BEFORE: &str = concat!(
+    "at|",
+    "fined|",
+    "acquire|",
+    "acquired|",
+    "buy|",
+    "bought|",
+    "rival|",
+    "firm|",
+    "company|",
+    "carmaker|",
+    "automaker|",
+    "bank|",
+    "lender|",
+    "insurer|",
+    "retailer|",
+    "startup|",
+    "giant|",
+    "group|",
+    "outlet|",
+    "broadcaster|",
+    "newspaper|",
+    "agency|",
+    "airline|",
+    "maker|",
+);
+
+/// Words after a single name that make it an organisation ("Tesla shares", "Google agreed").
+const ORG_CUES_AFTER: &str = concat!(
+    "shares|",
+    "stock|",
+    "Inc|",
+    "spokesperson|",
+    "spokesman|",
+    "spokeswoman|",
+    "employees|",
+    "executives|",
+    "headquarters|",
+    "shareholders|",
+);
+
+/// The longest run of capitalised words analysed as names.
+const MAX_RUN: usize = 16;
+
+/// Organisation heads that name an institution on their own when capitalised.
+const SOLO_ORGS: &str = concat!(
+    "Navy|",
+    "Army|",
+    "Parliament|",
+    "Senate|",
+    "Congress|",
+    "Cabinet|",
+    "Bundestag|",
+    "Knesset|",
+    "Duma|",
+);
+
+/// Lowercase words that make a hyphenated adjective, not a name part ("Moscow-led").
+fn compound_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "led"
+            | "based"
+            | "backed"
+            | "style"
+            | "born"
+            | "era"
+            | "linked"
+            | "owned"
+            | "run"
+            | "made"
+            | "held"
+            | "controlled"
+            | "friendly"
+            | "leaning"
+            | "speaking"
+            | "occupied"
+            | "allied"
+            | "aligned"
+            | "bound"
+            | "centric"
+            | "like"
+            | "wide"
+            | "related"
+            | "type"
+            | "class"
+            | "level"
+            | "year"
+            | "old"
+            | "hosted"
+            | "brokered"
+            | "sponsored"
+            | "funded"
+            | "built"
+            | "designed"
+            | "language"
+            | "inspired"
+            | "supported"
+            | "appointed"
+            | "elect"
+            | "in"
+            | "based-"
+            | "american"
+            | "british"
+            | "up"
+            | "led-"
+            | "dominated"
+            | "focused"
+            | "oriented"
+    ) || w.len() < 2
+}
+
+/// Generational suffixes that are not surnames.
+fn name_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V")
+}
+
+/// Words that end an event name.
+const EVENT_HEADS: &str = concat!(
+    "War|",
+    "Revolution|",
+    "Olympics|",
+    "Games|",
+    "Cup|",
+    "Championship|",
+    "Championships|",
+    "Summit|",
+    "Festival|",
+    "Crisis|",
+    "Uprising|",
+    "Massacre|",
+    "Holocaust|",
+    "Genocide|",
+    "Expo|",
+    "Day|",
+    "Offensive|",
+    "Spring|",
+    "Blitz|",
+    "Intifada|",
+    "Crusade|",
+    "Crusades|",
+    "Conference|",
+    "Forum|",
+    "Olympiad|",
+    "Marathon|",
+    "Grand Prix|",
+    "Open|",
+    "Invasion|",
+    "Operation|",
+);
+
+/// Words that start an event name before "of": "Battle of Kursk".
+const EVENT_LEADS: &str = concat!("Battle|", "Siege|", "Congress|", "Sack|", "Fall|");
+
+/// Heads of names outside the label set (laws, treaties, awards): they claim their
+/// words ("Treaty of Paris" is not the place Paris) but are not reported.
+const DROP_HEADS: &str = concat!(
+    "Prize|",
+    "Prizes|",
+    "Award|",
+    "Awards|",
+    "Medal|",
+    "Trophy|",
+    "Act|",
+    "Treaty|",
+    "Accord|",
+    "Accords|",
+    "Agreement|",
+    "Convention|",
+    "Protocol|",
+    "Charter|",
+    "Constitution|",
+    "Amendment|",
+    "Doctrine|",
+    "Declaration|",
+    "Resolution|",
+    "Memorandum|",
+    "Plan|",
+    "Site|",
+    "Telescope|",
+    // Facilities (OntoNotes FAC, outside the label set).
+    "Airport|",
+    "Bridge|",
+    "Dam|",
+    "Stadium|",
+    "Cathedral|",
+    "Mosque|",
+    "Tower|",
+    "Square|",
+    "Street|",
+    "Avenue|",
+    "Highway|",
+    "Building|",
+    "Memorial|",
+    "Monument|",
+);
+
+/// Direction and position words: capitalised, but not names on their own.
+const DIRECTIONS: &str = concat!(
+    "North|",
+    "South|",
+    "East|",
+    "West|",
+    "Northern|",
+    "Southern|",
+    "Eastern|",
+    "Western|",
+    "Central|",
+    "Upper|",
+    "Lower|",
+    "Greater|",
+    "Inner|",
+    "Outer|",
+);
+
+/// Heads of titles ("Minister", "President", "Commodore").
+const TITLE_HEADS: &str = concat!(
+    "President|",
+    "Presidents|",
+    "Vice-President|",
+    "Minister|",
+    "Ministers|",
+    "Secretary|",
+    "Secretaries|",
+    "Secretary-General|",
+    "Chancellor|",
+    "King|",
+    "Queen|",
+    "Prince|",
+    "Princess|",
+    "Emperor|",
+    "Empress|",
+    "Pope|",
+    "Sheikh|",
+    "Emir|",
+    "Ayatollah|",
+    "Governor|",
+    "Mayor|",
+    "Senator|",
+    "Senators|",
+    "Congressman|",
+    "Congresswoman|",
+    "Representative|",
+    "Ambassador|",
+    "Envoy|",
+    "Spokesman|",
+    "Spokeswoman|",
+    "Spokesperson|",
+    "General|",
+    "Gen.|",
+    "Admiral|",
+    "Adm.|",
+    "Commodore|",
+    "Colonel|",
+    "Col.|",
+    "Lieutenant|",
+    "Lt.|",
+    "Major|",
+    "Maj.|",
+    "Captain|",
+    "Capt.|",
+    "Sergeant|",
+    "Sgt.|",
+    "Commander|",
+    "Cmdr.|",
+    "Marshal|",
+    "Brigadier|",
+    "Private|",
+    "Corporal|",
+    "Chief|",
+    "Director|",
+    "Judge|",
+    "Justice|",
+    "Chairman|",
+    "Chairwoman|",
+    "Chair|",
+    "CEO|",
+    "Professor|",
+    "Prof.|",
+    "Dr.|",
+    "Mr.|",
+    "Mr|",
+    "Mrs|",
+    "Ms|",
+    "Dr|",
+    "Mx|",
+    "Mrs.|",
+    "Ms.|",
+    "Messrs.|",
+    "Sir|",
+    "Dame|",
+    "Lord|",
+    "Lady|",
+    "Rev.|",
+    "Reverend|",
+    "Father|",
+    "Bishop|",
+    "Archbishop|",
+    "Cardinal|",
+    "Rabbi|",
+    "Imam|",
+    "Patriarch|",
+    "Metropolitan|",
+    "Sen.|",
+    "Rep.|",
+    "Gov.|",
+    "Pres.|",
+    "Premier|",
+    "Leader|",
+    "Speaker|",
+    "Commissioner|",
+    "Attorney|",
+    "Officer|",
+    "Adviser|",
+    "Advisor|",
+    "Inspector|",
+    "Sultan|",
+    "Dictator|",
+    "Tsar|",
+    "Czar|",
+    "Chairperson|",
+    "Superintendent|",
+    "Administrator|",
+    "Dean|",
+    "Rector|",
+    "Mufti|",
+    "Hetman|",
+    "Lady|",
+);
+
+/// Words that modify a title head ("Foreign Minister", "Deputy Prime Minister").
+const TITLE_MODS: &str = concat!(
+    "Foreign|",
+    "Defence|",
+    "Defense|",
+    "Finance|",
+    "Interior|",
+    "Deputy|",
+    "Vice|",
+    "Prime|",
+    "Acting|",
+    "Former|",
+    "Chief|",
+    "Attorney|",
+    "Health|",
+    "Trade|",
+    "Economy|",
+    "Economic|",
+    "Energy|",
+    "Justice|",
+    "Home|",
+    "Education|",
+    "Environment|",
+    "Culture|",
+    "Agriculture|",
+    "Transport|",
+    "Labour|",
+    "Labor|",
+    "Treasury|",
+    "State|",
+    "Supreme|",
+    "Lieutenant|",
+    "Major|",
+    "Rear|",
+    "Vice|",
+    "Field|",
+    "Air|",
+    "Grand|",
+    "First|",
+    "Executive|",
+    "Senior|",
+    "Junior|",
+    "Assistant|",
+    "Press|",
+    "Army|",
+    "Navy|",
+    "Naval|",
+    "Military|",
+    "Security|",
+    "National|",
+    "Regional|",
+    "Foreign-Affairs|",
+    "Interim|",
+    "Crown|",
+    "Commander-in-Chief|",
+    "Secretary|",
+    "General|",
+    "Under|",
+    "Undersecretary|",
+    "Permanent|",
+    "Special|",
+    "High|",
+    "Digital|",
+    "Science|",
+    "Industry|",
+    "Housing|",
+    "Development|",
+    "Intelligence|",
+    "Police|",
+    "Fire|",
+    "Chief-of-Staff|",
+    "Sports|",
+    "Social|",
+    "Emergency|",
+    "Majority|",
+    "Minority|",
+    "Opposition|",
+    "House|",
+);
+
+/// The singular of a plural title ("Presidents" → "President", "Foreign Ministers" →
+/// "Foreign Minister").
+fn singular_title(t: &str) -> String {
+    if let Some(x) = t.strip_suffix("Secretaries") {
+        format!("{x}Secretary")
+    } else if let Some(x) = t.strip_suffix("Messrs.") {
+        format!("{x}Mr.")
+    } else {
+        t.strip_suffix('s').unwrap_or(t).to_string()
+    }
+}
+
+/// Title heads that are plural ("Presidents Xi and Putin").
+fn plural_title(w: &str) -> bool {
+    matches!(
+        w,
+        "Presidents" | "Ministers" | "Senators" | "Secretaries" | "Messrs."
+    )
+}
+
+/// Title heads that are a whole title by themselves and may also be ordinary
+/// words at the start of a name ("General" in "General Motors" — only a title before a name).
+fn is_title_head(w: &str) -> bool {
+    in_title_heads(w) || is_title_abbrev(w) && w.ends_with('.')
+}
+
+/// Lowercase role nouns before a name ("historian Vladimir Medinsky").
+const ROLE_NOUNS: &str = concat!(
+    "president|",
+    "minister|",
+    "historian|",
+    "analyst|",
+    "journalist|",
+    "spokesman|",
+    "spokeswoman|",
+    "spokesperson|",
+    "ambassador|",
+    "envoy|",
+    "general|",
+    "commander|",
+    "leader|",
+    "chancellor|",
+    "senator|",
+    "governor|",
+    "mayor|",
+    "professor|",
+    "researcher|",
+    "economist|",
+    "author|",
+    "writer|",
+    "lawyer|",
+    "judge|",
+    "chairman|",
+    "director|",
+    "negotiator|",
+    "diplomat|",
+    "adviser|",
+    "advisor|",
+    "secretary|",
+    "officer|",
+    "colonel|",
+    "admiral|",
+    "premier|",
+    "dictator|",
+    "king|",
+    "queen|",
+    "prince|",
+    "pope|",
+    "candidate|",
+    "activist|",
+    "scientist|",
+    "expert|",
+    "reporter|",
+    "correspondent|",
+    "editor|",
+    "founder|",
+    "executive|",
+    "ceo|",
+    "chief|",
+    "aide|",
+    "official|",
+    "lawmaker|",
+    "politician|",
+    "philosopher|",
+    "scholar|",
+    "novelist|",
+    "businessman|",
+    "businesswoman|",
+    "oligarch|",
+    "billionaire|",
+    "commentator|",
+    "colleague|",
+    "deputy|",
+);
+
+/// Verbs of saying that follow or precede a person's name.
+const SAY_VERBS: &str = concat!(
+    "said|",
+    "says|",
+    "told|",
+    "added|",
+    "wrote|",
+    "argued|",
+    "noted|",
+    "stated|",
+    "claimed|",
+    "insisted|",
+    "warned|",
+    "explained|",
+    "asked|",
+    "replied|",
+    "announced|",
+    "tweeted|",
+    "posted|",
+    "declared|",
+    "stressed|",
+    "admitted|",
+    "believes|",
+    "thinks|",
+    "suggested|",
+    "acknowledged|",
+);
+
+/// Function words and sentence adverbs that are capitalised only at a sentence start.
+const FUNCTION_WORDS: &str = concat!(
+    "the|",
+    "a|",
+    "an|",
+    "this|",
+    "that|",
+    "these|",
+    "those|",
+    "it|",
+    "its|",
+    "he|",
+    "she|",
+    "they|",
+    "we|",
+    "i|",
+    "you|",
+    "his|",
+    "her|",
+    "their|",
+    "our|",
+    "my|",
+    "your|",
+    "but|",
+    "and|",
+    "or|",
+    "so|",
+    "yet|",
+    "in|",
+    "on|",
+    "at|",
+    "for|",
+    "from|",
+    "by|",
+    "with|",
+    "of|",
+    "to|",
+    "as|",
+    "if|",
+    "when|",
+    "while|",
+    "after|",
+    "before|",
+    "since|",
+    "until|",
+    "because|",
+    "although|",
+    "though|",
+    "however|",
+    "meanwhile|",
+    "moreover|",
+    "furthermore|",
+    "also|",
+    "still|",
+    "then|",
+    "there|",
+    "here|",
+    "what|",
+    "who|",
+    "which|",
+    "where|",
+    "why|",
+    "how|",
+    "all|",
+    "some|",
+    "many|",
+    "most|",
+    "much|",
+    "more|",
+    "few|",
+    "each|",
+    "every|",
+    "both|",
+    "either|",
+    "neither|",
+    "no|",
+    "not|",
+    "such|",
+    "other|",
+    "another|",
+    "even|",
+    "only|",
+    "just|",
+    "now|",
+    "today|",
+    "yesterday|",
+    "instead|",
+    "indeed|",
+    "perhaps|",
+    "again|",
+    "thus|",
+    "hence|",
+    "therefore|",
+    "nonetheless|",
+    "nevertheless|",
+    "despite|",
+    "during|",
+    "under|",
+    "over|",
+    "against|",
+    "among|",
+    "between|",
+    "without|",
+    "within|",
+    "about|",
+    "above|",
+    "below|",
+    "across|",
+    "through|",
+    "into|",
+    "onto|",
+    "upon|",
+    "is|",
+    "are|",
+    "was|",
+    "were|",
+    "be|",
+    "been|",
+    "has|",
+    "have|",
+    "had|",
+    "do|",
+    "does|",
+    "did|",
+    "will|",
+    "would|",
+    "can|",
+    "could|",
+    "should|",
+    "may|",
+    "might|",
+    "must|",
+    "shall|",
+    "let|",
+    "yes|",
+    "oh|",
+    "well|",
+    "please|",
+    "dear|",
+    "according|",
+    "unlike|",
+    "like|",
+    "beyond|",
+    "following|",
+    "amid|",
+    "whether|",
+    "once|",
+    "whose|",
+    "whom|",
+    "any|",
+    "none|",
+    "nor|",
+    "than|",
+    "rather|",
+    "unless|",
+    "whereas|",
+    "someone|",
+    "everyone|",
+    "nobody|",
+    "nothing|",
+    "everything|",
+    "something|",
+    "anyone|",
+    "none|",
+    "last|",
+    "next|",
+    "first|",
+    "second|",
+    "new|",
+    "old|",
+    "former|",
+    "recent|",
+    "recently|",
+    "currently|",
+    "initially|",
+    "finally|",
+);
+
+/// Acronyms that are not names.
+const ACRONYM_STOP: &str = concat!(
+    "I|", "A|", "OK|", "TV|", "CEO|", "CFO|", "CTO|", "COO|", "GDP|", "GNP|", "AI|", "PM|", "AM|",
+    "ID|", "DNA|", "RNA|", "HIV|", "AIDS|", "COVID|", "PhD|", "PR|", "IT|", "USB|", "FAQ|", "GPS|",
+    "VIP|", "CCTV|", "MP|", "MPs|", "UAV|", "UAVs|", "IED|", "IEDs|", "AK|", "RPG|", "NB|", "PS|",
+    "ETA|", "FYI|", "ASAP|", "LGBT|", "LGBTQ|", "CO2|", "GHz|", "MHz|", "KM|", "KG|", "US$|",
+    "USD|", "EUR|", "GBP|", "VAT|", "PDF|", "HTML|", "URL|", "API|", "APIs|", "SMS|", "LNG|",
+    "ICBM|", "ICBMs|", "HQ|", "POW|", "POWs|", "IDP|", "IDPs|", "ADHD|", "BC|", "AD|", "BCE|",
+    "CE|", "TNT|", "ATM|", "DIY|", "SUV|", "FM|", "UK|", "US|", "EU|", "UN|", "NO|", "YES|",
+    "NOT|", "AND|", "THE|", "OF|", "IN|", "TO|", "II|", "III|", "IV|", "VI|", "VII|", "VIII|",
+    "IX|", "XI|", "XII|", "XX|", "XXI|", "MW|", "GW|", "KW|", "GMT|", "UTC|", "BST|", "EST|",
+    "EDT|", "PST|", "PDT|", "CET|", "CEST|", "MSK|",
+);
+
+/// Organisations commonly written as 2-letter acronyms.
+const TWO_LETTER_ORGS: &str =
+    concat!("EU|", "UN|", "AU|", "IS|", "BP|", "HP|", "GE|", "AP|", "BBC|", "G7|");
+
+/// Membership tests for the word lists above, through hash sets built once.
+macro_rules! word_set {
+    ($($f:ident => $list:ident),* $(,)?) => {$(
+        fn $f(w: &str) -> bool {
+            static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
+            S.get_or_init(|| $list.split_terminator('|').collect()).contains(w)
+        }
+    )*};
+}
+word_set! {
+    in_title_heads => TITLE_HEADS,
+    in_function_words => FUNCTION_WORDS,
+    in_org_heads => ORG_HEADS,
+    in_loc_heads => LOC_HEADS,
+    in_title_mods => TITLE_MODS,
+    in_event_heads => EVENT_HEADS,
+    in_loc_leads => LOC_LEADS,
+    in_event_leads => EVENT_LEADS,
+    in_acronym_stop => ACRONYM_STOP,
+    in_two_letter_orgs => TWO_LETTER_ORGS,
+    in_say_verbs => SAY_VERBS,
+    in_role_nouns => ROLE_NOUNS,
+}
+
+/// Connectors allowed inside a name between capitalised words.
+fn connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "the"
+            | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "el"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "y"
+            | "on"
+            | "upon"
+            | "and"
+            | "&"
+    )
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    words: Vec<&'a str>,
+    lex: &'static Lexicon,
+    /// Lowercased forms of words that occur in lowercase somewhere in the text.
+    lower_seen: FxSet<&'a str>,
+    /// Token starts a sentence (after opening quotes/brackets).
+    sent_start: Vec<bool>,
+    /// Sentence is written in capitals (a headline).
+    caps_sentence: Vec<bool>,
+    /// Sentence is a Title Case or capitals headline: no guessing from capitals alone.
+    title_sentence: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_capitalised(self.text))
+    }
+    fn is_acronym(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        (2..=7).contains(&w.chars().count())
+            && letters >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '.')
+            && !self.caps_sentence[i]
+            && !self.caps_phrase(i)
+    }
+    /// Part of a run of capitalised words of three or more letters ("FORT BRAGG"): a
+    /// dateline or heading, not acronyms.
+    fn caps_phrase(&self, i: usize) -> bool {
+        let caps_word = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.w(j).chars().count() >= 3
+                && self.w(j).chars().all(char::is_uppercase)
+        };
+        let hyphen =
+            |j: usize| self.toks.get(j).is_some_and(|t| !t.space_before) && self.w(j) == "-";
+        let before = (i > 0 && caps_word(i - 1)) || (i > 1 && hyphen(i - 1) && caps_word(i - 2));
+        let after = caps_word(i + 1) || (hyphen(i + 1) && caps_word(i + 2));
+        caps_word(i) && (before || after)
+    }
+    /// A capitalised word that is a common word (seen lowercase, or a function word).
+    fn common(&self, i: usize) -> bool {
+        let lw = self.w(i).to_ascii_lowercase();
+        in_function_words(&lw) || self.lower_seen.contains(lw.as_str())
+    }
+    fn name_token(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        (t.kind == TokenKind::Word || t.kind == TokenKind::Abbrev) && self.cap(i)
+    }
+}
+
+/// All mention candidates for a text, overlap-resolved.
+pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<Cand> {
+    let lex = Lexicon::get();
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    let mut sent_start = vec![false; toks.len()];
+    let mut caps_sentence = vec![false; toks.len()];
+    let mut title_sentence = vec![false; toks.len()];
+    for s in sents {
+        let mut k = s.first_token;
+        while k < s.end_token
+            && toks[k].kind == TokenKind::Punct
+            && matches!(
+                words[k],
+                "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "-" | "—" | "–" | "*" | "#" | "•"
+            )
+        {
+            k += 1;
+        }
+        if k < s.end_token {
+            sent_start[k] = true;
+        }
+        let slice = s.span.slice(text);
+        let n_letters = slice.chars().filter(|c| c.is_alphabetic()).take(13).count();
+        let caps = n_letters > 12 && !slice.chars().any(char::is_lowercase);
+        // Title Case headlines ("Talks Resume After Two Years"): most longer words capitalised.
+        let (mut long, mut cap) = (0, 0);
+        for t in &toks[s.first_token..s.end_token] {
+            let w = t.text(text);
+            if t.kind == TokenKind::Word && w.len() >= 4 {
+                long += 1;
+                if t.is_capitalised(text) {
+                    cap += 1;
+                }
+            }
+        }
+        let titled = caps || (long >= 3 && cap * 4 >= long * 3 && !slice.ends_with('.'));
+        for k in s.first_token..s.end_token {
+            caps_sentence[k] = caps;
+            title_sentence[k] = titled;
+        }
+    }
+    // Tokens right after a line break also start something (headings, list items).
+    for (i, t) in toks.iter().enumerate() {
+        if t.line_before {
+            sent_start[i] = true;
+        }
+    }
+    if let Some(s) = sent_start.first_mut() {
+        *s = true;
+    }
+    let mut lower_seen = FxSet::default();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TokenKind::Word && words[i].chars().next().is_some_and(char::is_lowercase) {
+            lower_seen.insert(words[i]);
+        }
+    }
+    let cx = Ctx {
+        text,
+        toks,
+        words,
+        lex,
+        lower_seen,
+        sent_start,
+        caps_sentence,
+        title_sentence,
+    };
+
+    let nt = Toks::new(text, toks);
+    let mut cands = numeric_cands(&nt, &cx.sent_start);
+    // "no one", "the one": not a number.
+    cands.retain(|c| {
+        !(c.end == c.start + 1
+            && cx.w(c.start).eq_ignore_ascii_case("one")
+            && (c.start > 0
+                && matches!(
+                    cx.w(c.start - 1).to_ascii_lowercase().as_str(),
+                    "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which"
+                )
+                || cx.w(c.start + 1) == "another"))
+    });
+    let lexc = lexicon_cands(&cx);
+    let capc = capitalised_cands(&cx, &lexc);
+    cands.extend(lexc);
+    cands.extend(capc);
+    let mut chosen = resolve(cands);
+    surname_pass(&cx, &mut chosen);
+    chosen.retain(|c| !c.drop);
+    // Ages in apposition ("Maria Lopez, 27, of …") are DATE in OntoNotes style.
+    let person_end: FxSet<usize> = chosen
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .map(|c| c.end)
+        .collect();
+    for c in chosen.iter_mut() {
+        if c.label == Label::Quantity
+            && c.end == c.start + 1
+            && c.start >= 2
+            && cx.w(c.start - 1) == ","
+            && person_end.contains(&(c.start - 1))
+            && matches!(cx.w(c.end), "," | "." | "")
+        {
+            if let Some(super::Value::Number { value, .. }) = c.value {
+                if (1.0..=120.0).contains(&value) && value.fract() == 0.0 {
+                    c.label = Label::Date;
+                    c.value = Some(super::Value::Duration {
+                        op: super::Op::Eq,
+                        amount: value,
+                        unit: "year".to_string(),
+                    });
+                }
+            }
+        }
+    }
+    crate::order::sort_by_key(&mut chosen, |c| c.start as u64);
+    chosen
+}
+
+/// Greedy overlap resolution: longer spans first, then higher priority.
+pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    // Key: strong priority (≥ 8) first, then longer, then higher priority,
+    // then earlier.
+    crate::order::sort_by_key(&mut cands, |c| {
+        use crate::order::field;
+        let strong = u64::from(c.prio < 8) << 63;
+        let len = !field(c.end.saturating_sub(c.start), 23) & ((1 << 23) - 1);
+        strong | len << 40 | u64::from(255 - c.prio) << 32 | field(c.start, 32)
+    });
+    let n = cands.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut used = vec![false; n];
+    let mut taken: Vec<Cand> = Vec::new();
+    for c in cands {
+        if c.end <= c.start {
+            continue;
+        }
+        if !used[c.start..c.end].iter().any(|&u| u) {
+            used[c.start..c.end].iter_mut().for_each(|u| *u = true);
+            taken.push(c);
+        }
+    }
+    taken
+}
+
+fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.toks.len() {
+        if !cx.cap(i) {
+            i += 1;
+            continue;
+        }
+        let found = cx.lex.longest_at(&cx.words, i).or_else(|| {
+            // Datelines and headlines in capitals: "KYIV, Ukraine —".
+            let w = cx.w(i);
+            if w.chars().count() >= 4 && w.chars().all(char::is_uppercase) {
+                let mut cs = w.chars();
+                let tc: String = cs
+                    .next()
+                    .into_iter()
+                    .chain(cs.map(|c| c.to_ascii_lowercase()))
+                    .collect();
+                cx.lex
+                    .longest_at(&[tc.as_str()], 0)
+                    .filter(|&(_, l)| l == 1)
+            } else {
+                None
+            }
+        });
+        let Some((p, len)) = found else {
+            i += 1;
+            continue;
+        };
+        let phrase = &cx.lex.phrases[p as usize];
+        let e = i + len;
+        // A given name before a one-word country or city is a person ("Michael Jordan",
+        // "George Washington").
+        if len == 1
+            && i > 0
+            && cx.lex.is_first_name(cx.w(i - 1))
+            && cx.name_token(i - 1)
+            && cx.lex.longest_at(&cx.words, i - 1).is_none()
+            && !cx.common(i - 1)
+            && !phrase
+                .kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Demonym(_) | Kind::Group(_) | Kind::Org))
+        {
+            i += 1;
+            continue;
+        }
+        let mut c = None;
+        for k in &phrase.kinds {
+            let cand = match *k {
+                Kind::Country(ix) => {
+                    let mut c = Cand::new(i, e, Label::Place, 7);
+                    c.canonical = Some(cx.lex.countries[ix as usize].name.to_string());
+                    Some(c)
+                }
+                Kind::City { country, capital } => {
+                    // A city named like a common word at a sentence start ("Reading the report"),
+                    // or like a given name before a surname ("Vladimir Medinsky").
+                    let lone = len == 1
+                        && (cx.common(i)
+                            || given_name_first(cx, i)
+                            || (cx.sent_start[i]
+                                && cx.toks.get(e).is_some_and(|t| {
+                                    t.kind == TokenKind::Word
+                                        && !cx.cap(e)
+                                        && in_function_words(cx.w(e))
+                                })));
+                    if lone {
+                        None
+                    } else {
+                        let mut c = Cand::new(i, e, Label::Place, 6);
+                        c.canonical = Some(phrase.canonical.clone());
+                        let kind = if capital {
+                            RelationKind::CapitalOf
+                        } else {
+                            RelationKind::LocatedIn
+                        };
+                        c.related
+                            .push((kind, cx.lex.countries[country as usize].name.to_string()));
+                        Some(c)
+                    }
+                }
+                Kind::Place | Kind::Region => {
+                    // State abbreviations ("Calif.", "N.C.") only after a comma: "Fort Bragg, N.C.".
+                    let abbrev = len == 1 && cx.w(i).ends_with('.') && phrase.canonical != "D.C.";
+                    let lone_abbrev = abbrev && (i == 0 || cx.w(i - 1) != ",");
+                    if lone_abbrev || len == 1 && (cx.common(i) || given_name_first(cx, i)) {
+                        None
+                    } else {
+                        let mut c = Cand::new(i, e, Label::Place, 6);
+                        c.canonical = Some(phrase.canonical.clone());
+                        Some(c)
+                    }
+                }
+                Kind::Demonym(ix) => {
+                    let mut c = Cand::new(i, e, Label::Norp, 7);
+                    c.canonical = Some(phrase.canonical.clone());
+                    c.related.push((
+                        RelationKind::DemonymOf,
+                        cx.lex.countries[ix as usize].name.to_string(),
+                    ));
+                    Some(c)
+                }
+                Kind::Group(_) => {
+                    let mut c = Cand::new(i, e, Label::Norp, 6);
+                    c.canonical = Some(phrase.canonical.clone());
+                    // Continental adjectives relate to their region.
+                    let region = match phrase.canonical.as_str() {
+                        "European" => Some("Europe"),
+                        "African" => Some("Africa"),
+                        "Asian" => Some("Asia"),
+                        "Latin American" => Some("Latin America"),
+                        "North American" => Some("North America"),
+                        "South American" => Some("South America"),
+                        "Middle Eastern" => Some("Middle East"),
+                        _ => None,
+                    };
+                    if let Some(r) = region {
+                        c.related.push((RelationKind::DemonymOf, r.to_string()));
+                    }
+                    Some(c)
+                }
+                Kind::Org => {
+                    let mut c = Cand::new(i, e, Label::Org, 6);
+                    c.canonical = Some(phrase.canonical.clone());
+                    Some(c)
+                }
+            };
+            if cand.is_some() {
+                c = cand;
+                break;
+            }
+        }
+        match c {
+            Some(mut c) => {
+                // "Western European", "Eastern European": a direction joined to a nationality.
+                if let Some(prev) = out.last_mut().filter(|p: &&mut Cand| {
+                    p.end == i
+                        && p.label == Label::Norp
+                        && matches!(
+                            cx.w(p.start),
+                            "Western" | "Eastern" | "Northern" | "Southern" | "Central"
+                        )
+                        && p.end == p.start + 1
+                }) {
+                    if c.label == Label::Norp {
+                        prev.end = e;
+                        prev.canonical = Some(format!("{} {}", cx.w(prev.start), phrase.canonical));
+                        prev.related = std::mem::take(&mut c.related);
+                        i = e;
+                        continue;
+                    }
+                    // "Western Australia", "Northern Syria": a direction and a place.
+                    if c.label == Label::Place {
+                        prev.end = e;
+                        prev.label = Label::Place;
+                        prev.canonical = None;
+                        prev.related.clear();
+                        i = e;
+                        continue;
+                    }
+                }
+                // "East African", "South Asian": a bare direction word before a nationality.
+                if c.label == Label::Norp
+                    && i > 0
+                    && matches!(cx.w(i - 1), "East" | "West" | "North" | "South" | "Central")
+                    && out.last().is_none_or(|p| p.end < i)
+                {
+                    c.start = i - 1;
+                    c.canonical = Some(format!("{} {}", cx.w(i - 1), phrase.canonical));
+                }
+                out.push(c);
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A given name followed by a capitalised word that is not a known place: "Vladimir Medinsky",
+/// "Georgia Smith".
+fn given_name_first(cx: &Ctx, i: usize) -> bool {
+    cx.lex.is_first_name(cx.w(i))
+        && cx.name_token(i + 1)
+        && cx.toks[i + 1].kind == TokenKind::Word
+        && cx.lex.longest_at(&cx.words, i + 1).is_none()
+        && !cx.common(i + 1)
+        && !in_org_heads(cx.w(i + 1))
+        && !in_loc_heads(cx.w(i + 1))
+}
+
+/// A title at `i`: (end of title, head is plural). Titles are modifiers then a head.
+fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
+    let mut k = i;
+    let mut last_head = None;
+    while k < cx.toks.len() && (cx.cap(k) || cx.w(k) == "of") && k < i + 6 {
+        let w = cx.w(k);
+        if is_title_head(w) {
+            last_head = Some(k);
+            k += 1;
+        } else if in_title_mods(w) {
+            k += 1;
+        } else if w == "for" && last_head == Some(k - 1) && cx.cap(k + 1) {
+            // "Minister for Africa", "Minister for Foreign Affairs": up to a given name,
+            // another title, or the last capitalised word (left for the name).
+            let mut j = k + 1;
+            while cx.cap(j)
+                && cx.cap(j + 1)
+                && !cx.lex.is_first_name(cx.w(j))
+                && !is_title_head(cx.w(j))
+            {
+                j += 1;
+            }
+            if j == k + 1 {
+                break;
+            }
+            k = j;
+            last_head = Some(k - 1);
+        } else if w == "of"
+            && last_head == Some(k - 1)
+            && matches!(
+                cx.w(k + 1),
+                "State"
+                    | "Defence"
+                    | "Defense"
+                    | "Staff"
+                    | "Homeland"
+                    | "Commerce"
+                    | "Energy"
+                    | "Agriculture"
+                    | "Health"
+                    | "Labor"
+                    | "Transportation"
+                    | "Education"
+                    | "Veterans"
+                    | "Justice"
+                    | "Treasury"
+                    | "War"
+                    | "the"
+            )
+        {
+            k += if cx.w(k + 1) == "the" { 3 } else { 2 };
+            last_head = Some(k - 1);
+        } else {
+            break;
+        }
+        // Hyphenated heads ("Secretary-General") are one token here; skip glued hyphens.
+        if cx.w(k) == "-" && cx.toks.get(k).is_some_and(|t| !t.space_before) && cx.cap(k + 1) {
+            k += 1;
+        }
+    }
+    let h = last_head?;
+    let end = h + 1;
+    Some((end, plural_title(cx.w(h))))
+}
+
+fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
+    let n = cx.toks.len();
+    let mut lex_at: FxMap<usize, &Cand> = FxMap::default();
+    for c in lexc {
+        lex_at.insert(c.start, c);
+    }
+    let mut cov = vec![false; n];
+    for c in lexc {
+        for x in cov.iter_mut().take(c.end).skip(c.start) {
+            *x = true;
+        }
+    }
+    let covered = |i: usize| cov.get(i).copied().unwrap_or(false);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !cx.name_token(i) && !cx.is_acronym(i) {
+            i += 1;
+            continue;
+        }
+        // Collect the run [i, e).
+        let mut e = i + 1;
+        loop {
+            if e < n && cx.toks[e].line_before {
+                break;
+            }
+            if e < n && cx.name_token(e) {
+                e += 1;
+                continue;
+            }
+            // Hyphenated name parts: "Lee Jae-myung", "Jean-Pierre", "Abu-Bakr".
+            if e + 1 < n
+                && matches!(cx.w(e), "-" | "‐")
+                && !cx.toks[e].space_before
+                && !cx.toks[e + 1].space_before
+                && cx.toks[e + 1].kind == TokenKind::Word
+                && cx.lex.longest_at(&cx.words, e + 1).is_none()
+                && cx.lex.longest_at(&cx.words, e - 1).is_none()
+                && cx.name_token(e - 1)
+                && (cx.name_token(e + 1) || !compound_suffix(cx.w(e + 1)))
+            {
+                e += 2;
+                continue;
+            }
+            // Connector then a capitalised word: "Ministry of Defence", "Bank of England".
+            // Connector chains: "Pieter van der Berg", "Bank of the Netherlands".
+            let mut k = e;
+            while k < n && k < e + 3 && connector(cx.w(k)) && !cx.toks[k].line_before {
+                k += 1;
+            }
+            // …but not onto a date ("the Council on Thursday", "elected in May").
+            let date_word = {
+                let x = cx.w(k).to_ascii_lowercase();
+                x.ends_with("day") && x.len() > 5
+                    || matches!(
+                        x.as_str(),
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "may"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                    )
+            };
+            if k > e && k < n && cx.name_token(k) && !cx.toks[k].line_before && !date_word {
+                e = k;
+                continue;
+            }
+            break;
+        }
+        // Strip trailing connectors.
+        while e > i + 1 && connector(cx.w(e - 1)) {
+            e -= 1;
+        }
+        // Names are short: a longer run of capitalised words is a heading or a list,
+        // where only the gazetteer is trusted (this also bounds the work per run).
+        if e - i <= MAX_RUN {
+            analyse_run(cx, i, e, &lex_at, &covered, &mut out);
+        } else {
+            for k in i..e {
+                if cx.is_acronym(k) && !lex_at.contains_key(&k) && !covered(k) {
+                    piece(cx, k, k + 1, &mut out);
+                }
+            }
+        }
+        i = e;
+    }
+    out
+}
+
+fn role_of(cx: &Ctx, a: usize, b: usize, lex_at: &FxMap<usize, &Cand>, out: &[Cand]) -> Role {
+    let title = cx.text[cx.toks[a].span.start..cx.toks[b - 1].span.end].to_string();
+    // Affiliation: a nationality or country right before the title ("Russian Foreign
+    // Minister", "Ukraine’s President"), or an organisation ("NATO Secretary General").
+    let mut affiliation = None;
+    let mut k = a;
+    if k > 0 && cx.toks[k - 1].kind == TokenKind::Possessive {
+        k -= 1;
+    }
+    if k > 0 {
+        let prev = (1..=k.min(8))
+            .filter_map(|l| lex_at.get(&(k - l)).copied())
+            .find(|c| c.end == k)
+            .or_else(|| out.iter().rev().take(8).find(|c| c.end == k));
+        if let Some(c) = prev {
+            affiliation = match c.label {
+                Label::Norp => c
+                    .related
+                    .first()
+                    .map(|r| r.1.clone())
+                    .or(c.canonical.clone()),
+                Label::Place | Label::Org => Some(c.canonical.clone().unwrap_or_else(|| {
+                    cx.text[cx.toks[c.start].span.start..cx.toks[c.end - 1].span.end].to_string()
+                })),
+                _ => None,
+            };
+        }
+    }
+    Role {
+        title,
+        span: Span::new(cx.toks[a].span.start, cx.toks[b - 1].span.end),
+        affiliation,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn analyse_run(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    lex_at: &FxMap<usize, &Cand>,
+    covered: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Cand>,
+) {
+    let mut a = a;
+    // Sentence-initial function word ("The", "However") is not part of a name.
+    while a < b
+        && (cx.sent_start[a] || (a > 0 && cx.sent_start[a - 1] && !cx.name_token(a - 1)))
+        && (cx.common(a)
+            || (a + 1 < b
+                && connector(cx.w(a + 1))
+                && !lex_at.contains_key(&a)
+                && !cx.lex.is_first_name(cx.w(a))
+                && (cx.lex.is_common_word(cx.w(a))
+                    || cx
+                        .w(a)
+                        .strip_suffix('s')
+                        .is_some_and(|x| cx.lex.is_common_word(x)))))
+        && !is_title_head(cx.w(a))
+        && !(in_title_mods(cx.w(a)) && title_at(cx, a).is_some())
+        && !(a + 1 < b
+            && (crate::listed!(PLACE_PREFIXES, cx.w(a))
+                || in_loc_leads(cx.w(a))
+                || in_org_heads(cx.w(a))
+                || in_event_leads(cx.w(a))
+                || matches!(cx.w(a), "Operation" | "Battle")))
+    {
+        a += 1;
+        // "From the Barents Sea": connectors after a stripped word go too.
+        while a < b && connector(cx.w(a)) {
+            a += 1;
+        }
+    }
+    if a >= b {
+        return;
+    }
+    let w = |i: usize| cx.w(i);
+
+    // "Alice Weidel of the Alternative for Germany party": a name before a lowercase
+    // organisation noun is an organisation; what precedes "of (the)" is analysed apart.
+    if matches!(
+        w(b),
+        "party" | "movement" | "coalition" | "bloc" | "militia" | "faction" | "group" | "alliance"
+    ) && !cx.toks[b].is_capitalised(cx.text)
+    {
+        let m = (a..b).rev().find(|&k| w(k) == "of");
+        let os = match m {
+            Some(m) if w(m + 1) == "the" => m + 2,
+            Some(m) => m + 1,
+            None => a,
+        };
+        if os < b && !(os + 1 == b && lex_at.contains_key(&os)) {
+            out.push(Cand::new(os, b, Label::Org, 6));
+            if let Some(m) = m {
+                if m > a {
+                    analyse_run(cx, a, m, lex_at, covered, out);
+                }
+            }
+            return;
+        }
+    }
+
+    // Ships ("USS Jack H. Lucas", "HMS Victory") are products: claimed, not reported.
+    if matches!(
+        w(a),
+        "USS" | "HMS" | "HMCS" | "HMAS" | "INS" | "RFS" | "SS" | "MV"
+    ) && a + 1 < b
+    {
+        let mut c = Cand::new(a, b, Label::Org, 6);
+        c.drop = true;
+        out.push(c);
+        return;
+    }
+    // A title at the start that contains the head ("Secretary of the Navy …") is a title.
+    let title_end = title_at(cx, a).map(|(te, _)| te).unwrap_or(a);
+
+    // 1. Organisation / place / event by head word anywhere in the run.
+    let heads: Vec<(usize, Label)> = (title_end..b)
+        .filter_map(|k| {
+            let x = w(k);
+            if crate::listed!(DROP_HEADS, x) {
+                Some((k, Label::Event))
+            } else if in_org_heads(x) {
+                Some((k, Label::Org))
+            } else if in_loc_heads(x) {
+                Some((k, Label::Place))
+            } else if in_event_heads(x) {
+                Some((k, Label::Event))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let dropped = heads
+        .last()
+        .is_some_and(|&(h, _)| crate::listed!(DROP_HEADS, w(h)))
+        || (a..b).any(|k| crate::listed!(DROP_HEADS, w(k)) && w(k + 1) == "of");
+    let leads: Option<(usize, Label)> = (a..b).find_map(|k| {
+        if crate::listed!(DROP_HEADS, w(k)) && w(k + 1) == "of" {
+            return Some((k, Label::Event));
+        }
+        if w(k + 1) != "of" {
+            return None;
+        }
+        if in_loc_leads(w(k)) {
+            Some((k, Label::Place))
+        } else if in_event_leads(w(k)) {
+            Some((k, Label::Event))
+        } else {
+            None
+        }
+    });
+    // "Eastern Front of World War II": two names joined by "of" whose heads differ in kind.
+    if let Some(&(h, label)) = heads.last() {
+        if let Some(m) = (a..h).rev().find(|&k| w(k) == "of") {
+            if heads.iter().any(|&(h2, l2)| h2 < m && l2 != label) {
+                analyse_run(cx, a, m, lex_at, covered, out);
+                analyse_run(cx, m + 1, b, lex_at, covered, out);
+                return;
+            }
+        }
+    }
+    if let Some(&(h, label)) = heads.last().or(leads.as_ref()) {
+        // Start: after any title words at the run start (e.g. "Defence Minister" is a title, not an org).
+        let mut s = a;
+        // Not across "and" ("France and the United Kingdom"), except inside an "of" tail
+        // ("Ministry of Agriculture and Food").
+        if let Some(k) = (a..h).rev().find(|&k| w(k) == "and") {
+            let lexicon_before = (a..k).any(|j| lex_at.get(&j).is_some_and(|c| c.end == k));
+            if lexicon_before && !(a..k).any(|j| matches!(w(j), "of" | "for")) {
+                if k > a {
+                    classify_plain(cx, a, k, lex_at, covered, out, false);
+                }
+                s = k + 1;
+                while s < h && connector(w(s)) {
+                    s += 1;
+                }
+            }
+        }
+        // Don't let a person title lead an organisation ("President Biden Foundation" aside).
+        if let Some((te, _)) = title_at(cx, s) {
+            if te <= h && !in_org_heads(w(te - 1)) && te < b && !heads.iter().any(|x| x.0 < te) {
+                // "Secretary General Mark Rutte …" — leave to the person rule below.
+                if !(label == Label::Org && h < te) {
+                    s = te;
+                }
+            }
+        }
+        // Weekday + "Day"? No: "Victory Day" needs a non-date word before "Day".
+        let ordinal_before = h == s
+            && h >= 2
+            && cx.toks[h - 2].kind == TokenKind::Number
+            && !cx.toks[h - 1].space_before
+            && matches!(cx.w(h - 1), "st" | "nd" | "rd" | "th");
+        // Institutions named by their head alone ("The Navy plans…", "Parliament voted").
+        let solo =
+            h == s && label == Label::Org && crate::listed!(SOLO_ORGS, w(h)) && !cx.sent_start[h];
+        let valid = h > s
+            || ordinal_before
+            || solo
+            || matches!(w(h + 1), "of" | "for")
+            || (label == Label::Place && in_loc_leads(w(h)) && h + 1 < b);
+        // End: the head, plus an "of …" / "for …" tail up to a title ("Bank of England
+        // Governor Andrew Bailey" → "Bank of England").
+        let mut e = h + 1;
+        if matches!(w(e), "of" | "for" | "on" | "&") {
+            e += 1;
+            while e < b && title_at(cx, e).is_none() {
+                e += 1;
+            }
+        } else {
+            while e < b && !is_title_head(w(e)) && title_at(cx, e).is_none() && !connector(w(e)) {
+                e += 1;
+            }
+        }
+        while e > h + 1 && connector(w(e - 1)) {
+            e -= 1;
+        }
+        // "The Foreign, Commonwealth and Development Office": a comma list before "and".
+        if s == a
+            && label == Label::Org
+            && a >= 2
+            && w(a - 1) == ","
+            && cx.name_token(a - 2)
+            && (a..h).any(|k| w(k) == "and")
+            && (a < 3 || !cx.name_token(a - 3) || w(a - 3) == "The")
+            && !lex_at.contains_key(&(a - 2))
+        {
+            s = a - 2;
+        }
+        if valid && s < e {
+            // Leading "The" inside a run is dropped (only lowercase "the" never starts a run).
+            let mut s2 = s;
+            while s2 < e && w(s2) == "The" {
+                s2 += 1;
+            }
+            // An acronym before a dropped name stands alone ("a UNESCO World Heritage Site").
+            if dropped && s2 + 1 < e && cx.is_acronym(s2) {
+                piece(cx, s2, s2 + 1, out);
+                s2 += 1;
+            }
+            let good = match label {
+                Label::Event => !(w(h) == "Day" && (h == s2 || cx.common(h - 1) && !cx.cap(h - 1))),
+                _ => true,
+            };
+            if good && s2 < e {
+                // "the 82nd Airborne Division": an ordinal before the name belongs to it.
+                if s2 >= 2
+                    && label == Label::Org
+                    && cx.toks[s2 - 2].kind == TokenKind::Number
+                    && !cx.toks[s2 - 1].space_before
+                    && matches!(cx.w(s2 - 1), "st" | "nd" | "rd" | "th")
+                {
+                    s2 -= 2;
+                }
+                let mut c = Cand::new(s2, e, label, 6);
+                c.drop = dropped;
+                out.push(c);
+                if e < b {
+                    analyse_run(cx, e, b, lex_at, covered, out);
+                }
+                return;
+            }
+        }
+    }
+
+    // 2. Titles and the people after them.
+    let mut k = a;
+    while k < b {
+        if let Some((te, plural)) = title_at(cx, k) {
+            if te < b || (plural && te < cx.toks.len()) {
+                let mut role = role_of(cx, k, te, lex_at, out);
+                if plural {
+                    // "Presidents Xi and Putin": each is a President.
+                    role.title = singular_title(&role.title);
+                }
+                if plural {
+                    // "Presidents Xi and Putin", "Messrs. Smith and Jones".
+                    let mut p = te;
+                    while p < cx.toks.len() && cx.name_token(p) {
+                        let s = p;
+                        while p < cx.toks.len() && cx.name_token(p) {
+                            p += 1;
+                        }
+                        let mut c = Cand::new(s, p, Label::Person, 8);
+                        c.role = Some(role.clone());
+                        out.push(c);
+                        if matches!(w(p), "and" | "," | "&") && cx.name_token(p + 1) {
+                            p += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    return;
+                }
+                // The name: capitalised tokens after the title that are not a place or org.
+                let mut p = te;
+                while p < b
+                    && !lex_at.contains_key(&p)
+                    && !matches!(w(p), "of" | "for" | "the" | "and" | "on" | "&")
+                {
+                    p += 1;
+                }
+                // A one-word place inside a name after an initial or a given name
+                // ("Robert F. Kennedy Jr."), and generational suffixes.
+                while p < b
+                    && p > te
+                    && lex_at
+                        .get(&p)
+                        .is_some_and(|c| c.end == p + 1 && c.label == Label::Place)
+                    && (cx.toks[p - 1].kind == TokenKind::Abbrev || cx.lex.is_first_name(w(p - 1)))
+                {
+                    p += 1;
+                    while p < b && name_suffix(w(p)) {
+                        p += 1;
+                    }
+                }
+                while p > te && connector(w(p - 1)) {
+                    p -= 1;
+                }
+                if p > te && !(p - te == 1 && cx.is_acronym(te) && !cx.w(te).contains('.')) {
+                    let mut c = Cand::new(te, p, Label::Person, 8);
+                    c.role = Some(role);
+                    out.push(c);
+                    k = p;
+                    continue;
+                }
+            }
+            k = te.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    if out
+        .last()
+        .is_some_and(|c| c.start >= a && c.end <= b && c.label == Label::Person)
+    {
+        // Anything before the title in this run (an acronym like "NATO") is handled below.
+        let pstart = out.last().map(|c| c.start).unwrap_or(b);
+        classify_plain(cx, a, pstart, lex_at, covered, out, true);
+        return;
+    }
+    classify_plain(cx, a, b, lex_at, covered, out, false);
+}
+
+/// Classify a run with no title and no head word.
+fn classify_plain(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    lex_at: &FxMap<usize, &Cand>,
+    covered: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Cand>,
+    before_title: bool,
+) {
+    // Split the run at lexicon matches and titles; classify each unknown piece.
+    let mut k = a;
+    while k < b {
+        if let Some(c) = lex_at.get(&k) {
+            k = c.end.max(k + 1);
+            continue;
+        }
+        if covered(k) {
+            k += 1;
+            continue;
+        }
+        if title_at(cx, k).is_some() && before_title {
+            break;
+        }
+        let s = k;
+        while !(k >= b
+            || lex_at.contains_key(&k)
+            || covered(k)
+            || before_title && title_at(cx, k).is_some())
+        {
+            k += 1;
+        }
+        // Split at English connectors ("Alice Weidel of the …"); keep name particles
+        // ("van der", "bin", "de"). Trim connectors at both ends.
+        let mut start = s;
+        for j in s..=k {
+            if j == k || matches!(cx.w(j), "of" | "for" | "the" | "and" | "on" | "&" | "upon") {
+                let (mut ps, mut pe) = (start, j);
+                while ps < pe && connector(cx.w(ps)) {
+                    ps += 1;
+                }
+                while pe > ps && connector(cx.w(pe - 1)) {
+                    pe -= 1;
+                }
+                if ps < pe {
+                    piece(cx, ps, pe, out);
+                }
+                start = j + 1;
+            }
+        }
+    }
+}
+
+fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
+    let len = e - s;
+    let w = |i: usize| cx.w(i);
+    // An acronym inside a longer piece stands alone ("NATO Allies", "EU leaders").
+    if len > 1 {
+        let is_split = |k: usize| {
+            cx.is_acronym(k) && !cx.w(k).ends_with('.') && !(k > s && name_suffix(cx.w(k)))
+        };
+        if (s..e).any(is_split) {
+            // Pieces between acronyms, and each acronym alone (no recursion on the rest).
+            let mut start = s;
+            for k in s..e {
+                if is_split(k) {
+                    if k > start {
+                        piece(cx, start, k, out);
+                    }
+                    piece(cx, k, k + 1, out);
+                    start = k + 1;
+                }
+            }
+            if start < e {
+                piece(cx, start, e, out);
+            }
+            return;
+        }
+    }
+    // Title or institution words alone are not names ("the Prime Minister’s Office",
+    // "sources close to the Ministry said").
+    if (s..e).all(|k| {
+        let x = w(k);
+        is_title_head(x)
+            || in_title_mods(x)
+            || in_org_heads(x)
+            || in_loc_heads(x)
+            || in_event_heads(x)
+    }) {
+        return;
+    }
+    // Names given to things: "known as Project Freedom", "dubbed Operation X".
+    let naming = s >= 1
+        && (matches!(
+            w(s - 1),
+            "dubbed" | "called" | "codenamed" | "nicknamed" | "titled" | "named"
+        ) || (w(s - 1) == "as"
+            && s >= 2
+            && matches!(w(s - 2), "known" | "named" | "described")));
+    if naming && !cx.lex.is_first_name(w(s)) {
+        return;
+    }
+    // Datelines in capitals: "FORT BRAGG, N.C. —".
+    let caps_word = |k: usize| w(k).chars().count() >= 3 && w(k).chars().all(char::is_uppercase);
+    let place_after_comma = cx.lex.longest_at(&cx.words, e + 1).is_some_and(|(p, _)| {
+        cx.lex.phrases[p as usize]
+            .kinds
+            .iter()
+            .any(|k| matches!(k, Kind::Country(_) | Kind::Place))
+    });
+    if (s..e).all(|k| caps_word(k) || w(k) == "-")
+        && caps_word(s)
+        && cx.sent_start[s]
+        && matches!(w(e), "," | "—" | "–" | "(")
+        && ((s..e).all(|k| w(k) == "-" || cx.caps_phrase(k)) || place_after_comma)
+    {
+        out.push(Cand::new(s, e, Label::Place, 4));
+        return;
+    }
+    // Named operations: "Operation Uranus".
+    if len >= 2 && matches!(w(s), "Operation" | "Exercise") {
+        out.push(Cand::new(s, e, Label::Event, 5));
+        return;
+    }
+    // Acronyms.
+    if len == 1 && cx.is_acronym(s) {
+        let x = w(s);
+        let bare = x.trim_end_matches('.');
+        if (in_acronym_stop(bare) || in_acronym_stop(x)) && !in_two_letter_orgs(bare) {
+            return;
+        }
+        if bare.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return;
+        }
+        if x.len() == 2 && !in_two_letter_orgs(x) && !x.contains('.') {
+            return;
+        }
+        out.push(Cand::new(s, e, Label::Org, 5));
+        return;
+    }
+    if connector(w(s)) || connector(w(e - 1)) {
+        return;
+    }
+    // "Historian Vladimir Medinsky" at a sentence start: the first word is not part of the name.
+    if len >= 3 && cx.sent_start[s] && !cx.lex.is_first_name(w(s)) && cx.lex.is_first_name(w(s + 1))
+    {
+        return piece(cx, s + 1, e, out);
+    }
+    let after = w(e);
+    let after2 = w(e + 1);
+    let before = if s > 0 { w(s - 1) } else { "" };
+    let say_after = in_say_verbs(after) || (after == "," && in_say_verbs(after2));
+    let say_before = in_say_verbs(before) && s > 1;
+    let role_before = s > 0 && in_role_nouns(&before.to_ascii_lowercase());
+    let first_name = cx.lex.is_first_name(w(s)) && len >= 2 && !cx.common(e - 1);
+    let initials = len >= 2 && cx.toks[s].kind == TokenKind::Abbrev && w(s).len() == 2;
+    let all_namey = (s..e).all(|i| {
+        let x = w(i);
+        cx.toks[i].kind == TokenKind::Word || (cx.toks[i].kind == TokenKind::Abbrev && x.len() == 2)
+    }) && (s..e).all(|i| !cx.common(i) || cx.lex.is_first_name(w(i)));
+    let starts_sentence = cx.sent_start[s];
+    let lower = |x: &str| x.to_ascii_lowercase();
+    // Made only of everyday English words ("Black Death", "Great Depression"): no guessing.
+    let all_dictionary = (s..e).all(|i| cx.lex.is_common_word(w(i)) && !cx.lex.is_first_name(w(i)));
+    // Places by form or context: "Fort Stewart", "the state of Gujarat".
+    if len >= 2 && crate::listed!(PLACE_PREFIXES, w(s)) && !cx.common(s + 1) {
+        out.push(Cand::new(s, e, Label::Place, 5));
+        return;
+    }
+    if s >= 2 && before == "of" && crate::listed!(PLACE_NOUNS, w(s - 2)) && all_namey {
+        out.push(Cand::new(s, e, Label::Place, 5));
+        return;
+    }
+    // "Pascagoula, Mississippi", "Techiman, Ghana": a name before a comma and a known
+    // country or US state is a town.
+    if len <= 3
+        && all_namey
+        && !all_dictionary
+        && after == ","
+        && !starts_sentence
+        && !cx.lex.is_first_name(w(s))
+    {
+        if let Some((p, _)) = cx.lex.longest_at(&cx.words, e + 1) {
+            let kinds = &cx.lex.phrases[p as usize].kinds;
+            if kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Country(_) | Kind::Place))
+            {
+                out.push(Cand::new(s, e, Label::Place, 5));
+                return;
+            }
+        }
+    }
+    // "near Bakhmut", "outside Kherson": a place.
+    if len <= 2
+        && all_namey
+        && !all_dictionary
+        && !starts_sentence
+        && (matches!(before, "near" | "outside" | "across") || (before == "in" && after == ","))
+        && !cx.lex.is_first_name(w(s))
+        && !matches!(after, "’s" | "'s")
+        && cx
+            .toks
+            .get(e)
+            .is_none_or(|t| t.kind != TokenKind::Possessive)
+    {
+        out.push(Cand::new(s, e, Label::Place, 3));
+        return;
+    }
+    // Apposition: "Elon Musk, the billionaire owner", "Jane Smith, 27,".
+    let apposition = after == ","
+        && ({
+            let k = if matches!(after2, "the" | "a" | "an") {
+                e + 2
+            } else {
+                e + 1
+            };
+            in_role_nouns(&lower(w(k)))
+                || in_role_nouns(&lower(w(k + 1)))
+                    && cx.toks.get(k).is_some_and(|t| !t.is_capitalised(cx.text))
+                || (cx
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+                    && w(e + 2) == ",")
+        });
+    let person_evidence =
+        first_name || initials || say_after || say_before || role_before || apposition;
+    if !person_evidence && all_namey && !starts_sentence && !cx.title_sentence[s] {
+        let org_before = s > 0
+            && crate::listed!(ORG_CUES_BEFORE, lower(before).as_str())
+            && (len >= 2 || before != "at");
+        let org_after = crate::listed!(ORG_CUES_AFTER, after);
+        if org_before || org_after {
+            out.push(Cand::new(s, e, Label::Org, 4));
+            return;
+        }
+    }
+    if crate::listed!(DIRECTIONS, w(s)) && !first_name {
+        return;
+    }
+    // At a sentence start, two or three unknown capitalised words followed by a lowercase
+    // word ("Adolf Hitler ordered …") read as a name.
+    let initial_name = starts_sentence
+        && (2..=3).contains(&len)
+        && all_namey
+        && !all_dictionary
+        && !cx.title_sentence[s]
+        && cx.toks.get(e).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.is_capitalised(cx.text) && !cx.toks[e].line_before
+        })
+        && (s..e).all(|i| !cx.lex.is_first_name(w(i)) || i == s);
+    let person = first_name
+        || initial_name
+        || (apposition && len <= 4 && all_namey)
+        || initials
+        || ((say_after || say_before || role_before) && len <= 4 && all_namey)
+        || ((2..=3).contains(&len)
+            && all_namey
+            && !all_dictionary
+            && before != "the"
+            && !cx
+                .toks
+                .get(e)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.span.len() <= 3)
+            && !starts_sentence
+            && !cx.title_sentence[s]);
+    if person && !cx.caps_sentence[s] {
+        let mut c = Cand::new(
+            s,
+            e,
+            Label::Person,
+            if first_name || role_before { 7 } else { 4 },
+        );
+        if role_before {
+            let r = s - 1;
+            c.role = Some(Role {
+                title: w(r).to_string(),
+                span: cx.toks[r].span,
+                affiliation: None,
+            });
+        }
+        out.push(c);
+    }
+}
+
+/// Single capitalised tokens that repeat a known person's surname, or a known
+/// organisation's name, become mentions too.
+fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
+    let mut surnames: FxMap<&str, usize> = FxMap::default();
+    let mut full_surnames: FxSet<&str> = FxSet::default();
+    let mut short_names: FxMap<&str, (Label, String)> = FxMap::default();
+    // Known multi-purpose names by first word: (words, source candidate).
+    let mut names: FxMap<&str, Vec<(Vec<&str>, usize)>> = FxMap::default();
+    for (ix, c) in chosen.iter().enumerate() {
+        if matches!(c.label, Label::Person) {
+            let mut last = c.end - 1;
+            while last > c.start && name_suffix(cx.w(last)) {
+                last -= 1;
+            }
+            surnames.entry(cx.w(last)).or_insert(ix);
+            if last > c.start {
+                full_surnames.insert(cx.w(last));
+            }
+        }
+        // Short forms: "Apple Inc." → "Apple", "Amazon River" → "Amazon", "Lake Baikal" → "Baikal".
+        if c.canonical.is_none() && c.end == c.start + 2 {
+            let (x, y) = (cx.w(c.start), cx.w(c.start + 1));
+            let short = match c.label {
+                Label::Org
+                    if matches!(
+                        y,
+                        "Inc."
+                            | "Inc"
+                            | "Corp."
+                            | "Corp"
+                            | "Ltd."
+                            | "Ltd"
+                            | "LLC"
+                            | "plc"
+                            | "PLC"
+                            | "Co."
+                    ) =>
+                {
+                    Some(c.start)
+                }
+                Label::Place if matches!(y, "River" | "Mountains" | "Desert" | "Peninsula") => {
+                    Some(c.start)
+                }
+                Label::Place if matches!(x, "Lake" | "Mount" | "Mt.") => Some(c.start + 1),
+                _ => None,
+            };
+            if let Some(k) = short {
+                if cx.lex.longest_at(&cx.words, k).is_none() {
+                    let full = cx.text[cx.toks[c.start].span.start..cx.toks[c.end - 1].span.end]
+                        .to_string();
+                    short_names.entry(cx.w(k)).or_insert((c.label, full));
+                }
+            }
+        }
+        if matches!(c.label, Label::Person | Label::Org | Label::Event) && c.canonical.is_none() {
+            let words: Vec<&str> = (c.start..c.end).map(|i| cx.w(i)).collect();
+            let list = names.entry(words[0]).or_default();
+            if !list.iter().any(|(w, _)| *w == words) {
+                list.push((words, ix));
+            }
+        }
+    }
+    // A one-word place that is the surname of a person named in full ("Lloyd Austin" …
+    // "Austin said") is that person.
+    for c in chosen.iter_mut() {
+        if c.end == c.start + 1
+            && c.label == Label::Place
+            && c.canonical.is_some()
+            && full_surnames.contains(cx.w(c.start))
+        {
+            {
+                c.label = Label::Person;
+                c.canonical = None;
+                c.related.clear();
+            }
+        }
+    }
+    // A guessed one-word person that is the short form of a known organisation or place
+    // ("Apple said …" after "Apple Inc.") is that organisation or place.
+    for c in chosen.iter_mut() {
+        if c.end == c.start + 1 && c.label == Label::Person && c.prio <= 4 {
+            if let Some((label, full)) = short_names.get(cx.w(c.start)) {
+                c.label = *label;
+                c.canonical = Some(full.clone());
+                c.role = None;
+            }
+        }
+    }
+    let mut taken: Vec<bool> = vec![false; cx.toks.len()];
+    for c in chosen.iter() {
+        for t in taken.iter_mut().take(c.end).skip(c.start) {
+            *t = true;
+        }
+    }
+    let mut add = Vec::new();
+    let mut i = 0;
+    while i < cx.toks.len() {
+        if taken[i] || !cx.cap(i) {
+            i += 1;
+            continue;
+        }
+        // Whole known names first.
+        let mut hit = None;
+        for (toks, ix) in names.get(cx.w(i)).map(Vec::as_slice).unwrap_or(&[]) {
+            let (l, ix) = (toks.len(), *ix);
+            if i + l <= cx.toks.len()
+                && (0..l).all(|k| !taken[i + k] && cx.w(i + k) == toks[k])
+                && hit.is_none_or(|(hl, hix)| l > hl || (l == hl && ix < hix))
+            {
+                hit = Some((l, ix));
+            }
+        }
+        if let Some((l, ix)) = hit {
+            let src = &chosen[ix];
+            add.push(Cand::new(i, i + l, src.label, 5));
+            i += l;
+            continue;
+        }
+        if let Some((label, full)) = short_names.get(cx.w(i)) {
+            if !cx.common(i) {
+                let mut c = Cand::new(i, i + 1, *label, 5);
+                c.canonical = Some(full.clone());
+                add.push(c);
+                i += 1;
+                continue;
+            }
+        }
+        // Inside a longer capitalised name ("Hubble Space Telescope") a surname is not a person.
+        let in_longer = (i > 0 && cx.name_token(i - 1) && !cx.toks[i].line_before)
+            || (cx.name_token(i + 1) && !cx.toks.get(i + 1).is_some_and(|t| t.line_before));
+        if in_longer {
+            i += 1;
+            continue;
+        }
+        if let Some(&ix) = surnames.get(cx.w(i)) {
+            if chosen[ix].end - chosen[ix].start >= 2 || !cx.common(i) {
+                add.push(Cand::new(i, i + 1, Label::Person, 5));
+            }
+        }
+        i += 1;
+    }
+    chosen.extend(add);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract_text, Label};
+
+    /// (text, [(span text, label)]) — exactly the mentions expected.
+    fn check(cases: &[(&str, &[(&str, Label)])]) {
+        for (text, want) in cases {
+            let a = extract_text(text);
+            let got: Vec<(&str, Label)> = a
+                .mentions
+                .iter()
+                .map(|m| (m.span.slice(text), m.label))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    use Label::*;
+
+    #[test]
+    fn titles_and_people() {
+        check(&[
+            (
+                "Commodore Steven Jermy retired.",
+                &[("Steven Jermy", Person)],
+            ),
+            (
+                "He met Presidents Xi and Putin.",
+                &[("Xi", Person), ("Putin", Person)],
+            ),
+            (
+                "Russian Foreign Minister Sergey Lavrov spoke.",
+                &[("Russian", Norp), ("Sergey Lavrov", Person)],
+            ),
+            (
+                "Ukraine’s President Zelenskyy spoke.",
+                &[("Ukraine", Place), ("Zelenskyy", Person)],
+            ),
+            ("The report, said Mr Rutte, was late.", &[("Rutte", Person)]),
+            (
+                "Secretary of Defense Lloyd J. Austin III met Gen. Mark Milley.",
+                &[("Lloyd J. Austin III", Person), ("Mark Milley", Person)],
+            ),
+            (
+                "Yesterday Elon Musk, the billionaire, left.",
+                &[("Yesterday", Date), ("Elon Musk", Person)],
+            ),
+            ("Michael Jordan retired.", &[("Michael Jordan", Person)]),
+            (
+                "Vice President Kamala Harris met Crown Prince Mohammed bin Salman.",
+                &[("Kamala Harris", Person), ("Mohammed bin Salman", Person)],
+            ),
+            ("First Lady Jill Biden attended.", &[("Jill Biden", Person)]),
+        ]);
+    }
+
+    #[test]
+    fn roles_and_affiliations() {
+        let doc = crate::default_document();
+        let a = extract_text(&doc.text);
+        let role = |name: &str| {
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.span.slice(&doc.text) == name && m.role.is_some())
+                .unwrap_or_else(|| panic!("no role for {name}"));
+            let r = m.role.as_ref().unwrap();
+            (r.title.clone(), r.affiliation.clone())
+        };
+        assert_eq!(
+            role("Lavrov"),
+            ("Foreign Minister".into(), Some("Russia".into()))
+        );
+        assert_eq!(
+            role("Zelenskyy"),
+            ("President".into(), Some("Ukraine".into()))
+        );
+        assert_eq!(role("Steven Jermy"), ("Commodore".into(), None));
+        assert_eq!(role("Xi"), ("President".into(), None));
+        assert_eq!(role("Vladimir Medinsky"), ("historian".into(), None));
+    }
+
+    #[test]
+    fn organisations() {
+        check(&[
+            (
+                "The Ministry of Defence said so.",
+                &[("Ministry of Defence", Org)],
+            ),
+            (
+                "He joined the European Commission.",
+                &[("European Commission", Org)],
+            ),
+            (
+                "Analysts at Goldman Sachs agreed.",
+                &[("Goldman Sachs", Org)],
+            ),
+            ("NATO and the U.N. met.", &[("NATO", Org), ("U.N.", Org)]),
+            (
+                "The North Atlantic Treaty Organization (NATO) grew.",
+                &[("North Atlantic Treaty Organization", Org), ("NATO", Org)],
+            ),
+            (
+                "Troops of the 82nd Airborne Division left.",
+                &[("82nd Airborne Division", Org)],
+            ),
+            ("Shares of Nvidia Corp. fell.", &[("Nvidia Corp.", Org)]),
+            (
+                "Federal Reserve Chair Jerome Powell spoke.",
+                &[("Federal Reserve", Org), ("Jerome Powell", Person)],
+            ),
+            ("The GDP and the CEO grew.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn places() {
+        check(&[
+            (
+                "From the Barents Sea to the Black Sea.",
+                &[("Barents Sea", Place), ("Black Sea", Place)],
+            ),
+            (
+                "The Russia-China partnership.",
+                &[("Russia", Place), ("China", Place)],
+            ),
+            ("Security in Eastern Europe.", &[("Eastern Europe", Place)]),
+            ("They camped near Bakhmut.", &[("Bakhmut", Place)]),
+            (
+                "Born in Pascagoula, Mississippi.",
+                &[("Pascagoula", Place), ("Mississippi", Place)],
+            ),
+            (
+                "KYIV, Ukraine — Strikes.",
+                &[("KYIV", Place), ("Ukraine", Place)],
+            ),
+            ("He lives in the state of Gujarat.", &[("Gujarat", Place)]),
+            (
+                "Troops at Fort Stewart drilled.",
+                &[("Fort Stewart", Place)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn nationalities_and_groups() {
+        check(&[
+            (
+                "Western European leaders met.",
+                &[("Western European", Norp)],
+            ),
+            (
+                "Ukrainians and Russians spoke.",
+                &[("Ukrainians", Norp), ("Russians", Norp)],
+            ),
+            (
+                "Muslims and Christians prayed.",
+                &[("Muslims", Norp), ("Christians", Norp)],
+            ),
+            ("The Turkish-hosted talks.", &[("Turkish", Norp)]),
+        ]);
+    }
+
+    #[test]
+    fn events_and_unreported_names() {
+        check(&[
+            (
+                "After the Second World War ended.",
+                &[("Second World War", Event)],
+            ),
+            (
+                "At Moscow’s Victory Day parade.",
+                &[("Moscow", Place), ("Victory Day", Event)],
+            ),
+            (
+                "The Battle of Stalingrad began.",
+                &[("Battle of Stalingrad", Event)],
+            ),
+            ("She won the Nobel Prize.", &[]),
+            ("Under the Treaty of Paris they agreed.", &[]),
+            ("The USS Jack H. Lucas sailed.", &[]),
+        ]);
+    }
+}

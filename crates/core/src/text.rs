@@ -1,0 +1,576 @@
+//! Tokens and sentences with exact byte spans.
+//!
+//! [`tokenize`] splits a text into words, numbers and punctuation without
+//! changing a byte: every [`Token`] is a [`Span`] into the original text.
+//! It knows English abbreviations (`U.S.`, `Mr.`, `Gen.`, `Jan.`), decimals
+//! and thousands separators (`3.5`, `1,000`), possessives (`Ukraine’s` →
+//! `Ukraine` + `’s`) and curly quotes. [`sentences`] groups tokens into
+//! sentences, never breaking after an abbreviation that is followed by a
+//! name, and always breaking at a line break between blocks.
+//!
+//! ```
+//! use claimlens_core::text::{sentences, tokenize, TokenKind};
+//!
+//! let text = "Mr. Smith met U.S. officials. Talks cost $1,000.5 in “Ukraine’s” capital.";
+//! let tokens = tokenize(text);
+//! let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+//! assert_eq!(&words[..6], ["Mr.", "Smith", "met", "U.S.", "officials", "."]);
+//! assert!(words.contains(&"1,000.5") && words.contains(&"’s"));
+//! assert_eq!(tokens[3].kind, TokenKind::Abbrev);
+//! let s = sentences(text, &tokens);
+//! assert_eq!(s.len(), 2);
+//! assert_eq!(s[1].span.slice(text), "Talks cost $1,000.5 in “Ukraine’s” capital.");
+//! ```
+
+use serde::Serialize;
+
+use super::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Letters (and digits after a letter), with inner apostrophes (`don't`, `O’Brien`).
+    Word,
+    /// An abbreviation or initial with its dots (`U.S.`, `Mr.`, `J.`).
+    Abbrev,
+    /// Digits, with inner `,` / `.` separators and an optional exponent (`1,000`, `3.5`, `1e6`).
+    Number,
+    /// A possessive clitic (`'s`, `’s`).
+    Possessive,
+    /// Any other single character that is not whitespace (`.`, `“`, `-`, `$`, `%`).
+    Punct,
+}
+
+/// One token: a kind, a span, and whether whitespace precedes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Bytes of the token in the text.
+    pub span: Span,
+    /// Word, number, punctuation…
+    pub kind: TokenKind,
+    /// True when whitespace (or the start of the text) comes right before it.
+    pub space_before: bool,
+    /// True when a line break lies between this token and the previous one.
+    pub line_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+
+    /// True for words and abbreviations whose first character is uppercase.
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Abbrev)
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+}
+
+/// A sentence: its span and the range of its tokens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// From the first to the last token of the sentence.
+    pub span: Span,
+    /// Index of the first token.
+    pub first_token: usize,
+    /// One past the index of the last token.
+    pub end_token: usize,
+}
+
+/// Abbreviations that keep their final dot (compared case-sensitively,
+/// without the dot). Titles among them never end a sentence.
+/// True when `w` is one of the words of `list`: words separated (and ended)
+/// by `|`. Word lists are kept as one string each (`concat!` of the words)
+/// rather than slices of strings, which cost the browser build a pointer
+/// and a length per word; each call site builds a hash set of its list
+/// once, so a lookup costs a hash, not a scan of the list.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! listed {
+    ($list:expr, $w:expr) => {{
+        static SET: ::std::sync::OnceLock<$crate::entities::WordSet> = ::std::sync::OnceLock::new();
+        SET.get_or_init(|| $list.split_terminator('|').collect())
+            .contains($w)
+    }};
+}
+
+const TITLE_ABBREVS: &str = concat!(
+    "Mr|", "Mrs|", "Ms|", "Dr|", "Prof|", "Gen|", "Lt|", "Col|", "Maj|", "Capt|", "Cmdr|", "Adm|",
+    "Sgt|", "Cpl|", "Pvt|", "Gov|", "Sen|", "Rep|", "Rev|", "Hon|", "Pres|", "Supt|", "Insp|",
+    "Brig|", "Fr|", "St|", "Sr|", "Jr|", "Mt|", "Ft|", "Messrs|", "Mme|", "Mlle|",
+);
+const OTHER_ABBREVS: &str = concat!(
+    "Jan|", "Feb|", "Mar|", "Apr|", "Jun|", "Jul|", "Aug|", "Sep|", "Sept|", "Oct|", "Nov|",
+    "Dec|", "Inc|", "Ltd|", "Co|", "Corp|", "Bros|", "No|", "Nos|", "nos|", "nr|", "nrs|", "vs|",
+    "etc|", "approx|", "est|", "Dept|", "Univ|", "Assn|", "Ave|", "Blvd|", "Rd|", "Vol|", "vol|",
+    "pp|", "p|", "Fig|", "fig|", "cf|", "al|", "e.g|", "i.e|", "a.m|", "p.m|", "Ph.D|", "ca|",
+    "Op|", "Art|", "Sec|", "Govt|", // US state abbreviations (AP style).
+    "Ala|", "Ariz|", "Ark|", "Calif|", "Colo|", "Conn|", "Del|", "Fla|", "Ga|", "Ill|", "Ind|",
+    "Kan|", "Ky|", "La|", "Md|", "Mass|", "Mich|", "Minn|", "Miss|", "Mo|", "Mont|", "Neb|",
+    "Nev|", "Okla|", "Ore|", "Pa|", "Tenn|", "Tex|", "Va|", "Vt|", "Wash|", "Wis|", "Wyo|",
+);
+
+/// True when `word` (without its dot) is a title abbreviation such as `Mr` or `Gen`.
+pub fn is_title_abbrev(word: &str) -> bool {
+    crate::listed!(TITLE_ABBREVS, word.trim_end_matches('.'))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Split `text` into tokens. Whitespace (with any combining marks or
+/// joiners attached to it) is skipped; every other byte belongs to exactly
+/// one token, and tokens start and end on grapheme-cluster boundaries.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let b = text.as_bytes();
+    let n = text.len();
+    let mut i = 0;
+    let mut space = true;
+    let mut line = false;
+    // Next char at byte i.
+    let ch = |i: usize| text[i..].chars().next();
+    while i < n {
+        let c = ch(i).expect("in range");
+        // Marks and joiners after whitespace attach to the space, not to a
+        // token, so that no token starts inside a grapheme cluster.
+        if c.is_whitespace()
+            || c.is_control()
+            || c == '\u{feff}'
+            || c == '\u{200b}'
+            || (space && extends_cluster(c))
+        {
+            space = true;
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                line = true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() || (c == '.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && space)
+        {
+            // Number: digits ([.,] digits)* ; a leading '.' only after a space.
+            let mut j = i;
+            if b[j] == b'.' {
+                j += 1;
+            }
+            while j < n && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            while j + 1 < n && (b[j] == b'.' || b[j] == b',') && b[j + 1].is_ascii_digit() {
+                j += 1;
+                while j < n && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+            }
+            // Exponent: e10, e+14, e-1.
+            if j < n && (b[j] == b'e' || b[j] == b'E') {
+                let mut k = j + 1;
+                if k < n && (b[k] == b'+' || b[k] == b'-') {
+                    k += 1;
+                }
+                let digits = k;
+                while k < n && b[k].is_ascii_digit() {
+                    k += 1;
+                }
+                if k > digits && !(k < n && (b[k] as char).is_ascii_alphabetic()) {
+                    j = k;
+                }
+            }
+            i = j;
+            kind = TokenKind::Number;
+        } else if c.is_alphabetic() || c.is_numeric() {
+            // Possessive clitic directly after a word: handled below when we see the apostrophe.
+            let mut j = i + c.len_utf8();
+            while let Some(d) = ch(j).filter(|_| j < n) {
+                if d.is_alphanumeric() || d == '\u{200d}' || is_mark(d) {
+                    j += d.len_utf8();
+                } else if is_apostrophe(d) {
+                    // Inner apostrophe joins letters (don't, O’Brien) unless it starts a possessive 's.
+                    let after = j + d.len_utf8();
+                    let next = ch(after).filter(|_| after < n);
+                    let possessive = matches!(next, Some('s' | 'S'))
+                        && !ch(after + 1)
+                            .filter(|_| after + 1 < n)
+                            .is_some_and(char::is_alphanumeric);
+                    if next.is_some_and(char::is_alphabetic) && !possessive {
+                        j = after;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            // Abbreviations: single letters joined by dots (U.S., U.S.A., J.), known abbreviations.
+            kind = match abbrev_end(text, i, j) {
+                Some(e) => {
+                    j = e;
+                    TokenKind::Abbrev
+                }
+                None => TokenKind::Word,
+            };
+            i = j;
+        } else if is_apostrophe(c)
+            && !space
+            && matches!(b.get(i + c.len_utf8()), Some(b's' | b'S'))
+            && !ch(i + c.len_utf8() + 1)
+                .filter(|_| i + c.len_utf8() + 1 < n)
+                .is_some_and(char::is_alphanumeric)
+            && out
+                .last()
+                .is_some_and(|t: &Token| t.kind != TokenKind::Punct)
+        {
+            i += c.len_utf8() + 1;
+            kind = TokenKind::Possessive;
+        } else {
+            i += c.len_utf8();
+            kind = TokenKind::Punct;
+        }
+        // A token never ends inside a grapheme cluster: marks, joiners and
+        // modifiers after it belong to it, so highlights keep them whole.
+        i = cluster_end(text, start, i);
+        out.push(Token {
+            span: Span::new(start, i),
+            kind,
+            space_before: space,
+            line_before: line,
+        });
+        space = false;
+        line = false;
+    }
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining diacritical marks (decomposed accents) stay inside the word.
+    matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
+}
+
+/// Characters that continue the grapheme cluster before them: combining
+/// marks, the zero-width joiner, variation selectors, emoji skin-tone
+/// modifiers and tag characters (an approximation of Grapheme_Extend that
+/// covers what news text meets).
+pub(crate) fn extends_cluster(c: char) -> bool {
+    is_mark(c)
+        || matches!(c as u32, 0x200d | 0xfe00..=0xfe0f | 0x1f3fb..=0x1f3ff | 0xe0020..=0xe007f | 0xe0100..=0xe01ef)
+}
+
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x2bff | 0x1f000..=0x1faff)
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c as u32, 0x1f1e6..=0x1f1ff)
+}
+
+/// Where the grapheme cluster that holds the token `start..end`'s last
+/// character ends: past any marks, joiners and modifiers, a pictograph
+/// joined by a ZWJ (👨‍👩‍👧), and the second half of a flag (🇺🇦).
+fn cluster_end(text: &str, start: usize, end: usize) -> usize {
+    let mut j = end;
+    let mut prev = text[start..end].chars().next_back();
+    // Tokens are made left to right and a flag's first half takes its
+    // second, so a token that is one regional indicator starts a flag.
+    let flag_half =
+        prev.is_some_and(is_regional_indicator) && text[start..end].chars().count() == 1;
+    if flag_half {
+        if let Some(c) = text[j..]
+            .chars()
+            .next()
+            .filter(|c| is_regional_indicator(*c))
+        {
+            j += c.len_utf8();
+            prev = Some(c);
+        }
+    }
+    let mut pictograph = text[start..j].chars().any(is_pictograph);
+    for c in text[j..].chars() {
+        let joined = prev == Some('\u{200d}') && pictograph && is_pictograph(c);
+        if !(extends_cluster(c) || joined) {
+            break;
+        }
+        pictograph |= joined;
+        j += c.len_utf8();
+        prev = Some(c);
+    }
+    j
+}
+
+/// If the word at `start..end` is an abbreviation, where it ends (after its dot).
+fn abbrev_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if b.get(end) != Some(&b'.') {
+        return None;
+    }
+    let word = &text[start..end];
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    if single_letter {
+        // Chain of single letters and dots: U.S., U.S.A., e.g., i.e.
+        let mut j = end + 1;
+        loop {
+            let mut it = text[j..].chars();
+            match (it.next(), it.next()) {
+                (Some(l), Some('.')) if l.is_alphabetic() => j += l.len_utf8() + 1,
+                _ => break,
+            }
+        }
+        // A lone lowercase letter with a dot ("a.") is a word at a sentence end, not an initial.
+        if j == end + 1 && word.chars().all(char::is_lowercase) {
+            return None;
+        }
+        // Not followed by more letters (that would be "U.Sx").
+        if text[j..].chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        return Some(j);
+    }
+    if crate::listed!(TITLE_ABBREVS, word) || crate::listed!(OTHER_ABBREVS, word) {
+        // "No." only before a number.
+        if matches!(
+            word,
+            "No" | "Nos" | "nos" | "nr" | "nrs" | "Art" | "Op" | "Sec" | "p" | "pp"
+        ) {
+            let rest = text[end + 1..].trim_start();
+            if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        return Some(end + 1);
+    }
+    None
+}
+
+/// Words that start a new sentence after an abbreviation such as `U.S.`.
+const SENTENCE_STARTERS: &str = concat!(
+    "The|",
+    "A|",
+    "An|",
+    "It|",
+    "He|",
+    "She|",
+    "They|",
+    "We|",
+    "I|",
+    "You|",
+    "This|",
+    "That|",
+    "These|",
+    "Those|",
+    "But|",
+    "And|",
+    "In|",
+    "On|",
+    "At|",
+    "For|",
+    "However|",
+    "Meanwhile|",
+    "There|",
+    "His|",
+    "Her|",
+    "Their|",
+    "Its|",
+    "Our|",
+    "After|",
+    "Before|",
+    "When|",
+    "While|",
+    "If|",
+    "As|",
+    "So|",
+    "Yet|",
+    "Still|",
+    "Some|",
+    "Many|",
+    "Most|",
+    "Such|",
+);
+
+/// Group tokens into sentences.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and
+/// brackets after it) when the next token starts a new sentence (uppercase,
+/// a digit, an opening quote), and always at a blank line or a line break
+/// after a line that reads like a heading or ends a sentence.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let push = |out: &mut Vec<Sentence>, a: usize, b: usize| {
+        if a < b {
+            out.push(Sentence {
+                span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+                first_token: a,
+                end_token: b,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if i > first && t.line_before {
+            // A line break ends a sentence unless the line was hard-wrapped mid-sentence.
+            let prev = &tokens[i - 1];
+            let gap = &text[prev.span.end..t.span.start];
+            let blank = gap.matches('\n').count() >= 2 || gap.contains("\n\r\n");
+            let prev_ends = matches!(prev.text(text), "." | "!" | "?" | "…" | ":" | "”" | "\"");
+            let starts_upper = t
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase());
+            if blank || prev_ends || starts_upper {
+                push(&mut out, first, i);
+                first = i;
+            }
+        }
+        let s = t.text(text);
+        let terminal = matches!(s, "." | "!" | "?" | "…" | "‽")
+            || (t.kind == TokenKind::Abbrev && !is_title_abbrev(s) && s.len() > 2);
+        if terminal {
+            // Absorb runs of terminal punctuation and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < tokens.len()
+                && !tokens[j].space_before
+                && matches!(
+                    tokens[j].text(text),
+                    "." | "!" | "?" | "…" | "”" | "’" | "\"" | "'" | ")" | "]" | "»"
+                )
+            {
+                j += 1;
+            }
+            let ends = match tokens.get(j) {
+                None => true,
+                Some(next) => {
+                    let ns = next.text(text);
+                    let c0 = ns.chars().next().unwrap_or(' ');
+                    let new_start = next.space_before
+                        && (c0.is_uppercase()
+                            || c0.is_ascii_digit()
+                            || matches!(c0, '“' | '"' | '‘' | '(' | '['));
+                    if t.kind == TokenKind::Abbrev {
+                        // "U.S. officials" continues; "U.S. The talks" ends.
+                        new_start && crate::listed!(SENTENCE_STARTERS, ns)
+                    } else {
+                        new_start || next.line_before
+                    }
+                }
+            };
+            if ends {
+                push(&mut out, first, j);
+                first = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, first, tokens.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokens (and so highlights) never end or start inside a grapheme
+    /// cluster: numbers and punctuation keep their marks, emoji their
+    /// modifiers and ZWJ sequences, flags both halves; marks after a space
+    /// stay with the space.
+    #[test]
+    fn tokens_keep_grapheme_clusters_whole() {
+        assert_eq!(toks("2025\u{301} talks"), ["2025\u{301}", "talks"]);
+        assert_eq!(toks("Kyiv\u{301}."), ["Kyiv\u{301}", "."]);
+        assert_eq!(toks("ok 👍🏽!"), ["ok", "👍🏽", "!"]);
+        assert_eq!(
+            toks("a 👨\u{200d}👩\u{200d}👧 b"),
+            ["a", "👨\u{200d}👩\u{200d}👧", "b"]
+        );
+        assert_eq!(toks("🇺🇦🇷🇺"), ["🇺🇦", "🇷🇺"]);
+        assert_eq!(toks("❤\u{fe0f} NATO"), ["❤\u{fe0f}", "NATO"]);
+        assert_eq!(toks("a \u{301}\u{200d}b"), ["a", "b"]);
+    }
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn token_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("U.S. troops", &["U.S.", "troops"]),
+            ("the U.S.A. and U.K.", &["the", "U.S.A.", "and", "U.K."]),
+            ("Mr. Smith", &["Mr.", "Smith"]),
+            ("Gen. Mark Milley", &["Gen.", "Mark", "Milley"]),
+            ("J. R. R. Tolkien", &["J.", "R.", "R.", "Tolkien"]),
+            ("1,000 people", &["1,000", "people"]),
+            ("3.5 million", &["3.5", "million"]),
+            ("192.168.1.2", &["192.168.1.2"]),
+            ("costs $20.", &["costs", "$", "20", "."]),
+            ("Ukraine’s war", &["Ukraine", "’s", "war"]),
+            ("Ukraine's war", &["Ukraine", "'s", "war"]),
+            ("the States’ role", &["the", "States", "’", "role"]),
+            ("don't O’Brien", &["don't", "O’Brien"]),
+            ("Russia-China", &["Russia", "-", "China"]),
+            ("21-year", &["21", "-", "year"]),
+            ("“Hi,” he said.", &["“", "Hi", ",", "”", "he", "said", "."]),
+            ("10k 1e10 1.3e6", &["10", "k", "1e10", "1.3e6"]),
+            (".08 and 4.", &[".08", "and", "4", "."]),
+            ("No. 5 No way", &["No.", "5", "No", "way"]),
+            ("It was a. Then", &["It", "was", "a", ".", "Then"]),
+            ("😀 emoji", &["😀", "emoji"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&toks(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("One. Two.", &["One.", "Two."]),
+            ("Mr. Smith left. He sat.", &["Mr. Smith left.", "He sat."]),
+            (
+                "U.S. troops left. They sat.",
+                &["U.S. troops left.", "They sat."],
+            ),
+            (
+                "It is in the U.S. The end.",
+                &["It is in the U.S.", "The end."],
+            ),
+            ("He said “no.” She left.", &["He said “no.”", "She left."]),
+            ("Pi is 3.14 today. Yes!", &["Pi is 3.14 today.", "Yes!"]),
+            ("Heading\nText here.", &["Heading", "Text here."]),
+            ("wrapped\nline.", &["wrapped\nline."]),
+            ("Why? Because.", &["Why?", "Because."]),
+        ];
+        for (text, want) in cases {
+            let t = tokenize(text);
+            let got: Vec<&str> = sentences(text, &t)
+                .iter()
+                .map(|s| s.span.slice(text))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_non_space() {
+        let text = "  a\u{0}b ‏שלום‎ 😀👍🏽 \r\n x ";
+        let t = tokenize(text);
+        for tok in &t {
+            assert!(text.is_char_boundary(tok.span.start) && text.is_char_boundary(tok.span.end));
+            assert!(!tok.span.is_empty());
+        }
+    }
+}
