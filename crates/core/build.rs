@@ -14,6 +14,7 @@ const LISTS: &[&str] = &[
     "common-words.txt",
     "countries.tsv",
     "first-names.txt",
+    "hedge-cues.txt",
     "opinion.txt",
     "regions.txt",
     "us-states.txt",
@@ -49,7 +50,7 @@ fn main() {
     engine_id();
 }
 
-/// `CLAIMLENS_ENGINE_ID`: a hash of the analysis sources and the lexicons.
+/// `CLAIMLENS_ENGINE_ID`: a hash of the engine's sources, lexicons and weights.
 /// An analysis made at build time (`analysis::wire`) carries it, so the
 /// browser never takes one that another version of the engine made.
 fn engine_id() {

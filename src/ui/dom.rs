@@ -190,6 +190,18 @@ pub fn selection_span(doc: &Document, offsets: &Offsets) -> Option<Span> {
 /// Fetch `url` as text with no cookies and no referrer (`None` on any
 /// failure or a status other than 2xx).
 pub async fn fetch_text(url: &str) -> Option<String> {
+    fetch_body(url, "text").await?.as_string()
+}
+
+/// [`fetch_text`] for binary files (the engine's model weights).
+pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
+    let buf = fetch_body(url, "arrayBuffer").await?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Fetch `url` from the app's own origin and read its body with the
+/// Response method `read` ("text" or "arrayBuffer"); `None` on any failure.
+async fn fetch_body(url: &str, read: &str) -> Option<wasm_bindgen::JsValue> {
     let window = web_sys::window()?;
     let init = js_sys::Object::new();
     // No cookies, no referrer: the request carries nothing of the reader.
@@ -209,13 +221,10 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     if !ok {
         return None;
     }
-    let text: js_sys::Function = js_sys::Reflect::get(&resp, &"text".into())
+    let body: js_sys::Function = js_sys::Reflect::get(&resp, &read.into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let promise: js_sys::Promise = text.call0(&resp).ok()?.dyn_into().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_string()
+    let promise: js_sys::Promise = body.call0(&resp).ok()?.dyn_into().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
 }

@@ -32,23 +32,33 @@ pub async fn analysis_of(doc: &Document) -> Result<Analysis, LoadFailed> {
 /// Make the engine ready to run: its lexicons fetched and installed. Call
 /// it before anything that analyses text (a chunk that compares or imports).
 pub async fn ready() -> Result<(), LoadFailed> {
-    use crate::analysis::frontcode;
-    if frontcode::is_installed() {
-        return Ok(());
+    use crate::analysis::{frontcode, weights};
+    if !frontcode::is_installed() {
+        // The split build fetches the app file `lexicons.txt`; other builds
+        // (the wasm component tests) carry the bundle in their code.
+        #[cfg(feature = "split")]
+        let bundle = super::dom::fetch_text("lexicons.txt")
+            .await
+            .ok_or(LoadFailed)?;
+        #[cfg(not(feature = "split"))]
+        let bundle = frontcode::bundle().to_owned();
+        if !frontcode::install(bundle) {
+            return Err(LoadFailed);
+        }
     }
-    // The split build fetches the app file `lexicons.txt`; other builds
-    // (the wasm component tests) carry the bundle in their code.
-    #[cfg(feature = "split")]
-    let bundle = super::dom::fetch_text("lexicons.txt")
-        .await
-        .ok_or(LoadFailed)?;
-    #[cfg(not(feature = "split"))]
-    let bundle = frontcode::bundle().to_owned();
-    if frontcode::install(bundle) {
-        Ok(())
-    } else {
-        Err(LoadFailed)
+    // The models' weights, fetched the same way (`weights::FILES`). A model
+    // that cannot load leaves its rules in charge; installing twice is a
+    // no-op, so this runs once per page in effect.
+    for name in weights::FILES {
+        #[cfg(feature = "split")]
+        let bytes = super::dom::fetch_bytes(name).await;
+        #[cfg(not(feature = "split"))]
+        let bytes = weights::bundled(name).map(<[u8]>::to_vec);
+        if let Some(bytes) = bytes {
+            weights::install(name, &bytes);
+        }
     }
+    Ok(())
 }
 
 crate::split_fn! {

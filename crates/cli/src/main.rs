@@ -13,6 +13,8 @@
 //! claimlens compare ARTICLE OTHER... [--json]
 //!                                     align the article's claims with other documents
 //!                                     (--sample: the bundled article and its reference pack)
+//! claimlens train checkworthy         train the check-worthiness model (crates/cli/src/models.rs)
+//! claimlens eval checkworthy|hedging  dev figures next to baselines (crates/cli/src/models.rs)
 //! claimlens web-data DIR              the app files made at build time: the lexicons
 //!                                     and the bundled article's analysis
 //! claimlens help                      this text
@@ -26,6 +28,8 @@
 //! single prediction document whatever their ids. Labels are mapped as in the
 //! gold `scheme` (GPE and LOC → PLACE, CARDINAL and PERCENT → QUANTITY); gold
 //! mentions with other labels (ORDINAL, TIME, FAC…) are ignored.
+
+mod models;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -68,6 +72,12 @@ USAGE:
                                        the bundled article against its reference pack
                                        (and any OTHER documents)
     claimlens compare ... --jsonld     the claims and relations as schema.org Claim JSON-LD
+    claimlens train checkworthy [TRAIN.tsv] [OUT.clw]
+                                       train the check-worthiness model (deterministic;
+                                       data/train/claimbuster → data/weights/checkworthy.clw)
+    claimlens eval checkworthy|hedging [DEV.tsv]
+                                       score the engine, the model or detector alone and
+                                       baselines on the task's dev split (data/README.md)
     claimlens web-data DIR             write the web app's build-time files into DIR:
                                        lexicons.txt (the engine's word lists) and
                                        <id>.analysis for each bundled article
@@ -103,6 +113,8 @@ fn run(args: &[String]) -> Result<(), String> {
         "annotations" => annotations_cmd(rest),
         "compare" => compare_cmd(rest),
         "web-data" => web_data(rest),
+        "train" => models::train_cmd(rest),
+        "eval" => models::eval_cmd(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -886,6 +898,10 @@ fn web_data(args: &[String]) -> Result<(), String> {
         std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
     };
     write("lexicons.txt", claimlens_core::frontcode::bundle())?;
+    for name in claimlens_core::weights::FILES {
+        let bytes = claimlens_core::weights::bundled(name).ok_or(format!("no {name} built in"))?;
+        std::fs::write(dir.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
     let doc = default_document();
     let form = claimlens_core::wire::encode(&doc.text, &claimlens_core::analyse(&doc));
     write(&format!("{}.analysis", doc.id), &form)

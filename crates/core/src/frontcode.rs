@@ -87,10 +87,11 @@ pub fn install(bundle: String) -> bool {
     true
 }
 
-/// Install the lexicons this crate was built with ([`bundle`]): what a
-/// native caller (the CLI, a test, a benchmark) does before analysing.
+/// Install the lexicons and the model weights this crate was built with
+/// ([`bundle`], [`crate::weights::bundled`]): what a native caller (the CLI,
+/// a test, a benchmark) does before analysing.
 pub fn install_bundled() -> bool {
-    install(bundle().to_owned())
+    install(bundle().to_owned()) & crate::weights::install_bundled()
 }
 
 /// True once [`install`] has succeeded.

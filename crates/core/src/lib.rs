@@ -28,6 +28,7 @@ pub mod share;
 mod span;
 pub mod text;
 mod view;
+pub mod weights;
 pub mod wire;
 
 pub use claims::{Certainty, Claim, ClaimKind, Feature, PerUnit, Reason, Speaker, CHECKWORTHY};

@@ -2,10 +2,10 @@
 //! causal / comparison / future markers used for kinds and scores, and the
 //! rates or shares given after quantities ("from each side", "a year").
 //!
-//! Hedges and boosters follow Hyland's metadiscourse categories; an
-//! approximator ("about", "around", "some") is a hedge only before a number;
-//! "would" after a reporting verb is reported "will", not a hedge; the words
-//! of an attribution cue are not hedges. Opinion words come from the lexicon
+//! Hedges are the sentence's uncertainty cues ([`super::hedging`]) that fall
+//! in the clause, when the sentence as a whole reads as uncertain; the words
+//! of an attribution cue are not hedges. Boosters follow Hyland's
+//! metadiscourse categories. Opinion words come from the lexicon
 //! plus two rules: a degree adverb before an adjective ("increasingly
 //! precarious", "notably marginalized") and an adjective after "proved",
 //! "seems" or "appears" ("proved prescient").
@@ -53,6 +53,21 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
         first_person: false,
     };
     let cue = att.cue_tokens;
+    // Hedges: the sentence's uncertainty cues inside this clause, except the
+    // words of its attribution cue ("suggested" in "X suggested that") that
+    // are not hearsay ("reportedly" is both a cue and a hedge).
+    let (lo, hi) = (s.span(a, b).start, s.span(a, b).end);
+    let cue_span = cue.map(|(ca, cb)| s.span(ca, cb));
+    m.hedges = s
+        .hedges
+        .iter()
+        .filter(|(h, _)| h.start >= lo && h.end <= hi)
+        .filter(|(h, kind)| {
+            *kind == super::hedging::CueKind::Hearsay
+                || !cue_span.is_some_and(|c| h.start < c.end && c.start < h.end)
+        })
+        .map(|(h, _)| *h)
+        .collect();
     let mut k = a;
     while k < b {
         let len = (s.plen[k] as usize).max(1).min(b - k);
@@ -63,15 +78,6 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
             m.compare = true;
         }
         if tag != 0 {
-            // "would" after "said" is reported "will", not a hedge.
-            let backshift = matches!(s.words[k].as_ref(), "would" | "wouldn't")
-                && cue.is_some_and(|(ca, _)| ca < k);
-            let hedge = tag & words::HEARSAY != 0
-                || (tag & words::HEDGE != 0 && !in_cue && !backshift)
-                || (tag & words::APPROX != 0 && approximates(s, k + len));
-            if hedge {
-                m.hedges.push(sp);
-            }
             if tag & words::BOOST != 0 && !in_cue {
                 m.boosters.push(sp);
             }
@@ -173,13 +179,6 @@ fn superlative(s: &Sent, k: usize) -> bool {
         && !crate::listed!(NOT, w)
 }
 
-/// True when a number follows (for approximators such as "about" and "some").
-fn approximates(s: &Sent, k: usize) -> bool {
-    k < s.len()
-        && (s.tokens[k].kind == TokenKind::Number
-            || matches!(s.label(k), Some(Label::Quantity | Label::Money)))
-}
-
 /// Rates and shares after quantity mentions: "from each side", "a year", "per capita".
 pub(super) fn per_units(s: &Sent, a: usize, b: usize) -> Vec<PerUnit> {
     let mut out = Vec::new();
@@ -241,8 +240,9 @@ mod tests {
     fn cue_table() {
         let cases: &[Case] = &[
             (
+                // Approximators qualify a value; they are not hedges.
                 "About 300 people in Ohio may have left.",
-                &["About", "may"],
+                &["may have"],
                 &[],
                 &[],
                 &[],
@@ -258,7 +258,7 @@ mod tests {
             ),
             (
                 "Some 40 trucks in Ohio clearly broke down.",
-                &["Some"],
+                &[],
                 &["clearly"],
                 &[],
                 &[],
@@ -316,7 +316,7 @@ mod tests {
             ),
             (
                 "Ohio would cost $5 million, it seems.",
-                &["would", "seems"],
+                &["seems"],
                 &[],
                 &[],
                 &[],

@@ -14,6 +14,7 @@ use super::attribution::attribute;
 use super::cues::{mark, per_units};
 use super::score::{certainty, kinds, reasons, score};
 use super::words::{self, fold, phrase_at, Tag};
+use super::{checkworthy, hedging};
 use super::{Certainty, Claim, ClaimKind, Feature, Reason, Speaker, CHECKWORTHY};
 use crate::entities::{Analysis, Label};
 use crate::span::Span;
@@ -34,6 +35,9 @@ pub(super) struct Sent<'a> {
     pub quoted: Vec<bool>,
     /// Index into `analysis.mentions` of the mention covering the token, or [`NONE`].
     pub ment: Vec<u32>,
+    /// The sentence's uncertainty cues ([`hedging`]), in document bytes:
+    /// empty unless the sentence as a whole reads as uncertain.
+    pub hedges: Vec<(Span, hedging::CueKind)>,
     pub analysis: &'a Analysis,
 }
 
@@ -158,6 +162,7 @@ impl<'a> Sent<'a> {
             plen,
             quoted,
             ment,
+            hedges: uncertainty_cues(text, s.span, tokens),
             analysis,
         }
     }
@@ -194,6 +199,52 @@ impl<'a> Sent<'a> {
             Some(Label::Person | Label::Org | Label::Place | Label::Norp | Label::Event)
         )
     }
+}
+
+/// The uncertainty cues of the sentence at `span` in document bytes, when
+/// the sentence reads as uncertain ([`hedging::score_cues`] at or above
+/// [`hedging::THRESHOLD`]); none otherwise, so one weak cue ("several") does
+/// not mark a sentence hedged.
+fn uncertainty_cues(text: &str, span: Span, tokens: &[Token]) -> Vec<(Span, hedging::CueKind)> {
+    let Some(sentence) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let cues = hedging::hedges(sentence);
+    if hedging::score_cues(&cues) < hedging::THRESHOLD {
+        return Vec::new();
+    }
+    // Code points within the sentence → document bytes.
+    let mut bytes: Vec<usize> = sentence.char_indices().map(|(i, _)| i).collect();
+    bytes.push(sentence.len());
+    // Snapped to the sentence's tokens, which never split a grapheme
+    // cluster (the detector's own tokens may).
+    cues.iter()
+        .filter(|c| c.weight > 0.0 && c.start < c.end && c.end < bytes.len())
+        .filter_map(|c| {
+            let (a, b) = (span.start + bytes[c.start], span.start + bytes[c.end]);
+            let first = tokens.iter().find(|t| t.span.end > a)?;
+            let last = tokens.iter().rev().find(|t| t.span.start < b)?;
+            (first.span.start < last.span.end)
+                .then(|| (Span::new(first.span.start, last.span.end), c.kind))
+        })
+        .collect()
+}
+
+/// The check-worthiness of a clause: the installed model's probability
+/// ([`checkworthy`]), mapped so that its threshold lands on [`CHECKWORTHY`]
+/// (0.5); without a model, the rule score of `reasons`.
+fn checkworthiness(s: &Sent, a: usize, b: usize, reasons: &[Reason]) -> f32 {
+    let Some(model) = checkworthy::installed() else {
+        return score(reasons);
+    };
+    let text = s.span(a, b).slice(s.text);
+    let (p, t) = (model.score(text), model.threshold());
+    let mapped = if p < t {
+        0.5 * p / t.max(f32::EPSILON)
+    } else {
+        0.5 + 0.5 * (p - t) / (1.0 - t).max(f32::EPSILON)
+    };
+    (mapped.clamp(0.0, 1.0) * 100.0).round() / 100.0
 }
 
 /// Find the claims of every sentence.
@@ -270,8 +321,10 @@ fn continue_quotes(text: &str, claims: &mut [Claim]) {
                         weight: 0.15,
                     },
                 });
-                c.score = score(&c.reasons);
-                c.checkworthy = c.score >= CHECKWORTHY;
+                if checkworthy::installed().is_none() {
+                    c.score = score(&c.reasons);
+                    c.checkworthy = c.score >= CHECKWORTHY;
+                }
                 if c.certainty == Certainty::Asserted {
                     c.certainty = Certainty::AttributedOnly;
                 }
@@ -404,7 +457,7 @@ fn clause(s: &Sent, sentence: usize, a: usize, b: usize, last_person: Option<usi
         }
     }
     let reasons = reasons(s, a, b, &mentions, &marks, &att.speaker);
-    let score = score(&reasons);
+    let score = checkworthiness(s, a, b, &reasons);
     let kinds = kinds(s.analysis, &mentions, &marks, &att.speaker);
     let kind = kinds[0];
     let certainty = certainty(&marks, &att.speaker);

@@ -6,11 +6,15 @@
 //! sentence joins independent assertions with `;`, `, but`, `, while` or a
 //! dash — becomes a [`Claim`] with:
 //!
-//! - a **check-worthiness score** in 0–1, the sum of transparent feature
-//!   weights listed in [`Claim::reasons`] (quantity, date, named entities,
+//! - a **check-worthiness score** in 0–1 from the learned model
+//!   ([`checkworthy`]: logistic regression over hashed n-grams and claim
+//!   signals, trained on ClaimBuster by `claimlens train checkworthy`),
+//!   mapped so that the model's threshold is [`CHECKWORTHY`]; without the
+//!   model installed, the sum of the transparent feature weights listed in
+//!   [`Claim::reasons`] ([`rule_score`]: quantity, date, named entities,
 //!   attribution, causal, comparison and prediction language, minus opinion
-//!   and first-person framing); [`Claim::checkworthy`] is `score >=`
-//!   [`CHECKWORTHY`];
+//!   and first-person framing), which also explain the score either way;
+//!   [`Claim::checkworthy`] is `score >=` [`CHECKWORTHY`];
 //! - a **kind** ([`ClaimKind`]): quantitative, attributed, prediction,
 //!   causal, comparison, evaluative, or a plain statement;
 //! - the **speaker** ([`Speaker`]) and the attribution **cue**: a possessive
@@ -20,11 +24,13 @@
 //!   acknowledged"), "according to X", a pronoun resolved to the last person
 //!   named, hearsay ("reportedly", "it is said", "officials said") for an
 //!   unnamed source, and otherwise the author;
-//! - **hedges**, **boosters** and **opinion** cues with spans (`words`), a
-//!   [`Certainty`], and **negation**.
+//! - **hedges** (the uncertainty cues of [`hedging`], when the sentence
+//!   reads as uncertain), **boosters** and **opinion** cues with spans
+//!   (`words`), a [`Certainty`], and **negation**.
 //!
 //! Word lists are general English vocabulary (Hyland's metadiscourse
-//! categories for hedges and boosters); the opinion words come from the
+//! categories for boosters; the hedge cue table `data/lexicons/hedge-cues.txt`
+//! was calibrated on public dev data); the opinion words come from the
 //! Pattern subjectivity lexicon (PDDL) and the VADER lexicon (MIT), see
 //! `data/README.md`.
 //!
@@ -50,8 +56,10 @@
 //! ```
 
 mod attribution;
+pub mod checkworthy;
 mod cues;
 mod detect;
+pub mod hedging;
 mod score;
 mod words;
 
@@ -63,9 +71,19 @@ use super::text::{sentences, tokenize, Token};
 
 /// Claims scoring at least this are check-worthy.
 ///
-/// Tuned so that a sentence needs one strong factual anchor (a quantity) or
+/// The model's probability is mapped so that its threshold (chosen by
+/// cross-validation on its training data) lands here; the rule score was
+/// tuned so that a sentence needs one strong factual anchor (a quantity) or
 /// two weaker ones (a named person and a date, an entity and attribution…).
 pub const CHECKWORTHY: f32 = 0.5;
+
+/// The rule score of a claim's reasons (the engine's check-worthiness before
+/// the learned model, and its fallback when no model is installed): the sum
+/// of the reasons' weights, clamped to 0–1. `claimlens eval checkworthy`
+/// reports it as a baseline.
+pub fn rule_score(reasons: &[Reason]) -> f32 {
+    score::score(reasons)
+}
 
 /// What kind of statement a claim is (its main kind; see [`Claim::kinds`] for all).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
