@@ -9,6 +9,8 @@
 //! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
 //! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
+//! claimlens eval attribution DIR [--split dev|train]
+//!                                     cue / source / speaker figures on PolNeAR
 //! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
 //! claimlens compare ARTICLE OTHER... [--json]
 //!                                     align the article's claims with other documents
@@ -56,6 +58,11 @@ USAGE:
                                        strict/lenient P/R/F1 per label and micro
                                        (GOLD/PRED: a JSON document with mentions,
                                        or JSON Lines with id and entities)
+    claimlens eval attribution DIR [--split dev|train]
+                                       who said what: cue F1, source F1 and speaker
+                                       accuracy of the engine, its attribution rules
+                                       and two baselines on PolNeAR (DIR: the folder
+                                       scripts/data/polnear fills, data/ext/polnear)
     claimlens claims FILE [--json]     the claims: check-worthiness, kind, speaker,
                                        cue, hedges, boosters, opinion, quantities
     claimlens annotations FILE         W3C Web Annotation JSON-LD: entity mentions and
@@ -109,6 +116,9 @@ fn run(args: &[String]) -> Result<(), String> {
         "extract" => extract_cmd(rest),
         "entities" => entities(rest),
         "eval-entities" => eval_entities(rest),
+        "eval" if rest.first().map(String::as_str) == Some("attribution") => {
+            eval_attribution(&rest[1..])
+        }
         "claims" => claims_cmd(rest),
         "annotations" => annotations_cmd(rest),
         "compare" => compare_cmd(rest),
@@ -556,6 +566,95 @@ fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Resul
                 c.f1()
             )?;
         }
+    }
+    Ok(())
+}
+
+/// `eval attribution DIR [--split dev|train]`: score the engine, its
+/// attribution rules and the baselines on one split of PolNeAR (one
+/// annotation file per article, the first in name order).
+fn eval_attribution(args: &[String]) -> Result<(), String> {
+    use claimlens_core::eval::attribution::{choose_annotations, evaluate, Article, LANDED};
+    let mut dir = None;
+    let mut split = "dev".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--split" => split = it.next().ok_or("--split needs dev or train")?.clone(),
+            _ if dir.is_none() => dir = Some(a.clone()),
+            other => return Err(format!("unexpected argument {other:?}\n\n{USAGE}")),
+        }
+    }
+    let dir = dir.ok_or_else(|| format!("eval attribution needs DIR\n\n{USAGE}"))?;
+    // The test split is held out: it is never opened.
+    if split != "dev" && split != "train" {
+        return Err(format!("--split is dev or train, not {split:?}"));
+    }
+    let base = std::path::Path::new(&dir).join(&split);
+    let anns = base.join("attributions");
+    let names: Vec<String> = std::fs::read_dir(&anns)
+        .map_err(|e| {
+            format!(
+                "{}: {e} (fetch the data with scripts/data/polnear)",
+                anns.display()
+            )
+        })?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut articles = Vec::new();
+    for (id, file) in choose_annotations(&names) {
+        let read = |p: std::path::PathBuf| {
+            std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
+        };
+        let text = read(base.join("text").join(format!("{id}.txt")))?;
+        let ann = read(anns.join(&file))?;
+        articles.push(Article::new(&id, &text, &ann));
+    }
+    let gold: usize = articles.iter().map(|a| a.gold.len()).sum();
+    let mut out = std::io::stdout().lock();
+    let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    writeln!(
+        out,
+        "PolNeAR {split}: {} articles, {gold} gold attributions",
+        articles.len()
+    )
+    .map_err(werr)?;
+    writeln!(
+        out,
+        "{:<34} {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5}",
+        "system", "cueP", "cueR", "cueF1", "srcP", "srcR", "srcF1", "spkAc", "spkAl", "spkNm"
+    )
+    .map_err(werr)?;
+    let row = |name: &str, c: (f64, f64, f64), s: (f64, f64, f64), k: (f64, f64, f64)| {
+        let f = |x: f64| {
+            if x.is_nan() {
+                "    –".to_string()
+            } else {
+                format!("{x:>5.3}")
+            }
+        };
+        format!(
+            "{name:<34} {} {} {} | {} {} {} | {} {} {}",
+            f(c.0),
+            f(c.1),
+            f(c.2),
+            f(s.0),
+            f(s.1),
+            f(s.2),
+            f(k.0),
+            f(k.1),
+            f(k.2)
+        )
+    };
+    for s in evaluate(&articles) {
+        let c = &s.counts;
+        let k = (c.spk_acc(), c.spk_acc_all(), c.spk_acc_named());
+        writeln!(out, "{}", row(s.name, c.cue_prf(), c.src_prf(), k)).map_err(werr)?;
+    }
+    if let Some(r) = LANDED.iter().find(|r| r.split == split) {
+        let name = "landed engine 1812dea (recorded)";
+        writeln!(out, "{}", row(name, r.cue, r.source, r.speaker)).map_err(werr)?;
     }
     Ok(())
 }

@@ -90,7 +90,7 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("checkworthy") => eval_checkworthy(args.get(1).map_or(CW_DEV, String::as_str)),
         Some("hedging") => eval_hedging(args.get(1).map_or(HEDGE_DEV, String::as_str)),
-        _ => Err("eval takes a task: checkworthy | hedging".into()),
+        _ => Err("eval takes a task: checkworthy | hedging | attribution".into()),
     }
 }
 

@@ -175,7 +175,7 @@ impl Chunked {
                     *span = shift(*span);
                 }
                 claims::Speaker::Unnamed { span } => *span = span.map(shift),
-                claims::Speaker::Author => {}
+                claims::Speaker::Author | claims::Speaker::Unknown => {}
             }
             m.claims.push(c);
         }

@@ -20,6 +20,7 @@ pub mod claims;
 pub mod compare;
 mod document;
 pub mod entities;
+pub mod eval;
 pub mod frontcode;
 pub mod intake;
 mod order;

@@ -453,6 +453,7 @@ impl Wire for Speaker {
                 put_int(w, 2);
                 span.put(w);
             }
+            Speaker::Unknown => put_int(w, 3),
         }
     }
     fn get(r: &mut Reader) -> Option<Self> {
@@ -467,6 +468,7 @@ impl Wire for Speaker {
             2 => Speaker::Unnamed {
                 span: Wire::get(r)?,
             },
+            3 => Speaker::Unknown,
             _ => return None,
         })
     }

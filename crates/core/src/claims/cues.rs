@@ -55,7 +55,8 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
     let cue = att.cue_tokens;
     // Hedges: the sentence's uncertainty cues inside this clause, except the
     // words of its attribution cue ("suggested" in "X suggested that") that
-    // are not hearsay ("reportedly" is both a cue and a hedge).
+    // are not hearsay or weasel words ("reportedly", "some say" and "it is
+    // believed" are both a cue and a hedge).
     let (lo, hi) = (s.span(a, b).start, s.span(a, b).end);
     let cue_span = cue.map(|(ca, cb)| s.span(ca, cb));
     m.hedges = s
@@ -63,8 +64,10 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
         .iter()
         .filter(|(h, _)| h.start >= lo && h.end <= hi)
         .filter(|(h, kind)| {
-            *kind == super::hedging::CueKind::Hearsay
-                || !cue_span.is_some_and(|c| h.start < c.end && c.start < h.end)
+            matches!(
+                kind,
+                super::hedging::CueKind::Hearsay | super::hedging::CueKind::Weasel
+            ) || !cue_span.is_some_and(|c| h.start < c.end && c.start < h.end)
         })
         .map(|(h, _)| *h)
         .collect();

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::attribution::attribute;
+use super::attribution::sources::{self, Found};
 use super::cues::{mark, per_units};
 use super::score::{certainty, kinds, reasons, score};
 use super::words::{self, fold, phrase_at, Tag};
@@ -257,6 +257,8 @@ pub(super) fn claims(
     let mut out = Vec::new();
     // The last person mentioned so far (mention index), for pronouns.
     let mut last_person: Option<usize> = None;
+    // The attribution rules read the whole text once.
+    let found = sources::find(text);
     for (si, s) in sents.iter().enumerate() {
         if s.first_token >= s.end_token || s.end_token > tokens.len() {
             continue;
@@ -268,7 +270,7 @@ pub(super) fn claims(
         let words = (0..sent.len()).filter(|&k| sent.is_word(k)).count();
         if words >= 4 && !is_question(&sent) {
             for (a, b) in split(&sent) {
-                out.push(clause(&sent, si, a, b, last_person));
+                out.push(clause(&sent, si, a, b, last_person, &found));
             }
         }
         for k in 0..sent.len() {
@@ -434,7 +436,14 @@ fn independent(s: &Sent, a: usize, b: usize) -> bool {
         })
 }
 
-fn clause(s: &Sent, sentence: usize, a: usize, b: usize, last_person: Option<usize>) -> Claim {
+fn clause(
+    s: &Sent,
+    sentence: usize,
+    a: usize,
+    b: usize,
+    last_person: Option<usize>,
+    found: &[Found],
+) -> Claim {
     // Trim trailing commas/semicolons and leading punctuation other than quotes.
     let mut b2 = b;
     while b2 > a + 1 && matches!(s.words[b2 - 1].as_ref(), "," | ";" | "–" | "—" | ":") {
@@ -445,7 +454,7 @@ fn clause(s: &Sent, sentence: usize, a: usize, b: usize, last_person: Option<usi
         a2 += 1;
     }
     let (a, b) = (a2, b2);
-    let att = attribute(s, a, b, last_person);
+    let att = sources::attribute(s, a, b, last_person, found);
     let marks = mark(s, a, b, &att);
 
     // Mentions in the clause.

@@ -23,7 +23,12 @@
 //!   the nearest person in "Military experts, including … Steven Jermy, have
 //!   acknowledged"), "according to X", a pronoun resolved to the last person
 //!   named, hearsay ("reportedly", "it is said", "officials said") for an
-//!   unnamed source, and otherwise the author;
+//!   unnamed source, and otherwise the author. The attribution rules of
+//!   [`attribution`] read the whole article first (quotation continuations,
+//!   pronouns resolved to a named person, "…, said council leader Priya
+//!   Natarajan" → the name); a claim takes the attribution whose content
+//!   covers it, and a cue whose source cannot be told makes the speaker
+//!   [`Speaker::Unknown`];
 //! - **hedges** (the uncertainty cues of [`hedging`], when the sentence
 //!   reads as uncertain), **boosters** and **opinion** cues with spans
 //!   (`words`), a [`Certainty`], and **negation**.
@@ -55,7 +60,7 @@
 //! assert!(!a.claims[2].checkworthy);
 //! ```
 
-mod attribution;
+pub mod attribution;
 pub mod checkworthy;
 mod cues;
 mod detect;
@@ -199,15 +204,19 @@ pub enum Speaker {
         /// The words naming the source ("Officials"), when there are any.
         span: Option<Span>,
     },
+    /// A reporting cue whose source cannot be told (the attribution rules
+    /// abstain rather than guess): someone says it, but not who.
+    Unknown,
 }
 
 impl Speaker {
-    /// "entity", "author" or "unnamed".
+    /// "entity", "author", "unnamed" or "unknown".
     pub fn kind_name(&self) -> &'static str {
         match self {
             Speaker::Entity { .. } => "entity",
             Speaker::Author => "author",
             Speaker::Unnamed { .. } => "unnamed",
+            Speaker::Unknown => "unknown",
         }
     }
 
@@ -215,13 +224,13 @@ impl Speaker {
     pub fn span(&self) -> Option<Span> {
         match self {
             Speaker::Entity { span, .. } => Some(*span),
-            Speaker::Author => None,
+            Speaker::Author | Speaker::Unknown => None,
             Speaker::Unnamed { span } => *span,
         }
     }
 
-    /// A name to show: the entity's canonical name, "the author", or the
-    /// source's words ("officials") or "unnamed source".
+    /// A name to show: the entity's canonical name, "the author", the
+    /// source's words ("officials") or "unnamed source", or "unknown source".
     pub fn display(&self, text: &str) -> String {
         match self {
             Speaker::Entity { name, .. } => name.clone(),
@@ -231,6 +240,7 @@ impl Speaker {
                 .map(str::to_string)
                 .unwrap_or_else(|| "unnamed source".to_string()),
             Speaker::Unnamed { span: None } => "unnamed source".to_string(),
+            Speaker::Unknown => "unknown source".to_string(),
         }
     }
 }

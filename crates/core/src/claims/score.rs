@@ -138,7 +138,7 @@ pub(super) fn reasons(
     match speaker {
         Speaker::Entity { .. } => push(Feature::NamedSource, 0.2),
         Speaker::Unnamed { .. } => push(Feature::UnnamedSource, 0.15),
-        Speaker::Author => {}
+        Speaker::Author | Speaker::Unknown => {}
     }
     if marks.causal {
         push(Feature::Causal, 0.15);

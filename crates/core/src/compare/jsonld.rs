@@ -115,7 +115,7 @@ pub fn json_ld(ws: &Workspace, cmp: &Comparison) -> String {
                     o.push_str(" }");
                 }
             }
-            Speaker::Unnamed { .. } => {}
+            Speaker::Unnamed { .. } | Speaker::Unknown => {}
         }
         field(&mut o, ",\n      ", "cl:speakerKind", c.speaker.kind_name());
         field(&mut o, ",\n      ", "cl:claimKind", c.kind.name());

@@ -1,0 +1,341 @@
+//! From the attribution rules to the claims: each claim takes the speaker and
+//! cue of the attribution whose content covers it.
+//!
+//! [`find`] runs [`rules::attribute`](super::rules::attribute) once over the
+//! whole text (article context helps pronouns and quotations) and turns its
+//! code-point spans into byte spans; a quotation continuation (no cue of its
+//! own) borrows the cue of the attribution it continues. [`attribution`] then
+//! picks, for one clause, the attribution whose content overlaps it most and
+//! makes a [`Speaker`]:
+//!
+//! | the rules say | speaker |
+//! | --- | --- |
+//! | a source that contains a person or organisation mention | that entity (its mention as the span) |
+//! | a pronoun resolved to a name that a person or organisation mention before it spells | that entity (the pronoun as the span) |
+//! | any other source ("officials", "the spokesman") | [`Speaker::Unnamed`] with the source's words |
+//! | a cue without a source (abstention) | [`Speaker::Unknown`] |
+//!
+//! When no attribution covers the clause, or the rules abstain, [`attribute`]
+//! falls back to the clause rules of [`super`] (hearsay such as "reportedly"
+//! and "are said to", "X’s remarks").
+
+use super::rules::{self, SpeakerKind};
+use super::Attribution;
+use crate::claims::detect::Sent;
+use crate::claims::words;
+use crate::claims::Speaker;
+use crate::entities::{Analysis, Label};
+use crate::span::Span;
+use crate::text::extends_cluster;
+
+/// One attribution of the rules, in bytes.
+pub(in crate::claims) struct Found {
+    /// The cue; for a quotation continuation, the cue of the attribution it continues.
+    cue: Option<Span>,
+    /// Where the source is written (the pronoun for "he said").
+    source: Option<Span>,
+    /// What is attributed.
+    content: Span,
+    /// The speaker as the rules name it (pronouns resolved).
+    speaker: Option<String>,
+    /// Named, unnamed or unknown.
+    kind: SpeakerKind,
+}
+
+/// The rules' attributions of `text`, with byte spans, in content order.
+pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let at = |cp: usize| bytes.get(cp).copied().unwrap_or(text.len());
+    // The rules split at code points; a span never ends (or starts) inside a
+    // grapheme cluster ("said\u{200d}\u{fe0f}"), as the engine's tokens do not.
+    let span = |s: super::text::Span| {
+        let (mut a, mut b) = (at(s.start), at(s.end));
+        while a > 0 && text[a..].chars().next().is_some_and(extends_cluster) {
+            a = text[..a].char_indices().next_back().map_or(0, |(i, _)| i);
+        }
+        while let Some(c) = text[b..].chars().next().filter(|&c| extends_cluster(c)) {
+            b += c.len_utf8();
+        }
+        Span::new(a, b)
+    };
+    let found: Vec<super::rules::Attribution> = rules::attribute(text, None);
+    found
+        .iter()
+        .map(|a| {
+            // A continuation shows the cue of the attribution it continues.
+            let cue = a.cue.or_else(|| {
+                let src = a.source?;
+                found
+                    .iter()
+                    .find(|b| b.source == Some(src) && b.cue.is_some())
+                    .and_then(|b| b.cue)
+            });
+            Found {
+                cue: cue.map(span),
+                source: a.source.map(span),
+                content: span(a.content),
+                speaker: a.speaker.clone(),
+                kind: a.speaker_kind,
+            }
+        })
+        .collect()
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+fn is_agent(label: Label) -> bool {
+    matches!(label, Label::Person | Label::Org)
+}
+
+/// The entity speaker for mention `m`, named at `span`.
+fn entity(analysis: &Analysis, m: usize, span: Span) -> Speaker {
+    let e = &analysis.mentions[m].entity;
+    let ent = &analysis.entities[*e];
+    Speaker::Entity {
+        entity: *e,
+        id: ent.id.clone(),
+        name: ent.name.clone(),
+        span,
+    }
+}
+
+/// A person or organisation mention inside `source` (the one the rules'
+/// speaker string ends with, else the last).
+fn mention_in(text: &str, analysis: &Analysis, source: Span, speaker: &str) -> Option<usize> {
+    let ms = &analysis.mentions;
+    let first = ms.partition_point(|m| m.span.end <= source.start);
+    let inside: Vec<usize> = (first..ms.len())
+        .take_while(|&i| ms[i].span.start < source.end)
+        .filter(|&i| is_agent(ms[i].label) && overlap(ms[i].span, source) > 0)
+        // A one-word "name" that is a source noun ("Officials") is none.
+        .filter(|&i| {
+            ms[i].span.get(text).is_some_and(|t| {
+                t.contains(' ') || words::tags(&words::fold(t)) & (words::SOURCE | words::DET) == 0
+            })
+        })
+        .collect();
+    inside
+        .iter()
+        .copied()
+        .find(|&i| ms[i].span.get(text).is_some_and(|t| speaker.ends_with(t)))
+        .or(inside.last().copied())
+}
+
+/// The last person or organisation mention before `before` that spells the
+/// rules' resolved name (a pronoun's referent).
+fn mention_named(text: &str, analysis: &Analysis, before: usize, name: &str) -> Option<usize> {
+    let ms = &analysis.mentions;
+    let end = ms.partition_point(|m| m.span.start < before);
+    (0..end).rev().take(400).find(|&i| {
+        is_agent(ms[i].label)
+            && ms[i]
+                .span
+                .get(text)
+                .is_some_and(|t| t == name || name.ends_with(t) || t.ends_with(name))
+    })
+}
+
+/// The attribution of clause `a..b` of `s` (local tokens): the rules'
+/// attribution that covers it ([`attribution`]), except that the clause
+/// rules' ([`super::attribute`]; `last_person` is theirs) win when the rules
+/// cover nothing, when they abstain and the clause rules name someone, and
+/// when they name an entity among the members of a source the rules leave
+/// unnamed ("Military experts, including … Steven Jermy, have acknowledged").
+pub(in crate::claims) fn attribute(
+    s: &Sent,
+    a: usize,
+    b: usize,
+    last_person: Option<usize>,
+    found: &[Found],
+) -> Attribution {
+    let rules = attribution(s, a, b, found);
+    if let Some(att) = &rules {
+        if matches!(att.speaker, Speaker::Entity { .. } | Speaker::Author) {
+            return rules.unwrap();
+        }
+    }
+    let clause = super::attribute(s, a, b, last_person);
+    match rules {
+        // The clause rules name an entity for the same cue the rules leave
+        // unnamed ("Military experts, including … Steven Jermy, have acknowledged").
+        Some(att)
+            if matches!(att.speaker, Speaker::Unnamed { .. })
+                && !(matches!(clause.speaker, Speaker::Entity { .. })
+                    && clause.cue == att.cue
+                    && including(s.text, &att)) =>
+        {
+            att
+        }
+        // The rules abstain and the clause rules have no one either.
+        Some(att) if clause.speaker == Speaker::Author => att,
+        _ => clause,
+    }
+}
+
+/// Whether a source phrase lists its members before the cue: "Military
+/// experts, including … Steven Jermy, have acknowledged".
+fn including(text: &str, att: &Attribution) -> bool {
+    let (Some(src), Some(cue)) = (att.speaker.span(), att.cue) else {
+        return false;
+    };
+    text.get(src.end..cue.start)
+        .is_some_and(|t| t.starts_with(", including ") || t.starts_with(", such as "))
+}
+
+/// The attribution of clause `a..b` of `s` (local tokens), from the rules'
+/// attributions `found`: the one whose content overlaps the clause most (ties:
+/// the first). `None` when none overlaps or it has neither speaker nor cue.
+fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribution> {
+    let clause = s.span(a, b);
+    // Sorted by content start; a content that starts a little before the
+    // clause may still cover it.
+    let lo = found
+        .partition_point(|f| f.content.start < clause.start)
+        .saturating_sub(32);
+    let mut best: Option<(&Found, usize)> = None;
+    for f in &found[lo..] {
+        if f.content.start >= clause.end {
+            break;
+        }
+        let ov = overlap(f.content, clause);
+        if ov > 0 && best.is_none_or(|(_, o)| ov > o) {
+            best = Some((f, ov));
+        }
+    }
+    // "according to X" in the clause attributes all of it.
+    let according = found[lo..]
+        .iter()
+        .take_while(|f| f.content.start < clause.end)
+        .find(|f| {
+            f.cue.is_some_and(|c| {
+                c.start >= clause.start
+                    && c.end <= clause.end
+                    && s.text
+                        .get(c.start..c.end)
+                        .is_some_and(|t| t.starts_with("according"))
+            })
+        });
+    if let Some(f) = according {
+        best = Some((f, 0));
+    }
+    let (f, _) = best?;
+    let (text, analysis) = (s.text, s.analysis);
+    let speaker = match (f.kind, f.source, f.speaker.as_deref()) {
+        (SpeakerKind::Unknown, _, _) => Speaker::Unknown,
+        (_, Some(src), Some(name)) => {
+            let written = src.get(text).unwrap_or("");
+            if let Some(m) = mention_in(text, analysis, src, name) {
+                let span = analysis.mentions[m].span;
+                entity(analysis, m, span)
+            } else if f.kind == SpeakerKind::Entity && written != name {
+                // A pronoun resolved to an earlier name.
+                match mention_named(text, analysis, src.start, name) {
+                    Some(m) => entity(analysis, m, src),
+                    None => Speaker::Unnamed { span: Some(src) },
+                }
+            } else {
+                Speaker::Unnamed { span: Some(src) }
+            }
+        }
+        (_, src, _) if f.cue.is_some() => Speaker::Unnamed { span: src },
+        _ => return None,
+    };
+    // The cue's local tokens, when it lies in this clause.
+    let cue_tokens = f.cue.and_then(|c| {
+        let first = (a..b).find(|&k| s.tokens[k].span.start >= c.start)?;
+        let last = (first..b)
+            .take_while(|&k| s.tokens[k].span.end <= c.end)
+            .last()?;
+        Some((first, last + 1))
+    });
+    Some(Attribution {
+        speaker,
+        cue: f.cue,
+        cue_tokens,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyse, Document};
+
+    /// (text, speaker kind, speaker as displayed, speaker words, cue) of the last claim.
+    #[test]
+    fn claims_take_the_rules_attribution() {
+        type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // A cue without a source: the rules abstain.
+            (
+                "“The bridge will cost taxpayers $4 billion,” warned.",
+                "unknown",
+                "unknown source",
+                None,
+                Some("warned"),
+            ),
+            (
+                "“We will rebuild the bridge by 2027,” said council leader Priya Natarajan.",
+                "entity",
+                "Priya Natarajan",
+                Some("Priya Natarajan"),
+                Some("said"),
+            ),
+            (
+                "Senator Ted Cruz said the bill was dead. He said it would cost $4 billion.",
+                "entity",
+                "Ted Cruz",
+                Some("He"),
+                Some("said"),
+            ),
+            (
+                "The plan will cost $4 billion, according to the Office for Budget Responsibility.",
+                "entity",
+                "Office for Budget Responsibility",
+                Some("Office for Budget Responsibility"),
+                Some("according to"),
+            ),
+            (
+                "“We are ready,” said Priya Natarajan. “The money is there and it will be spent.”",
+                "entity",
+                "Priya Natarajan",
+                Some("Priya Natarajan"),
+                Some("said"),
+            ),
+            (
+                "The spokesman said the bridge would cost $4 billion.",
+                "unnamed",
+                "The spokesman",
+                Some("The spokesman"),
+                Some("said"),
+            ),
+            (
+                "The bridge will cost $4 billion, he warned.",
+                "unnamed",
+                "he",
+                Some("he"),
+                Some("warned"),
+            ),
+            (
+                "The bridge was finished in 2024 and cost $4 billion.",
+                "author",
+                "the author",
+                None,
+                None,
+            ),
+        ];
+        for (text, kind, display, words, cue) in cases {
+            let doc = Document::from_plain_text("t", "t", text);
+            let a = analyse(&doc);
+            let c = a.claims.last().unwrap();
+            assert_eq!(c.speaker.kind_name(), *kind, "{text}");
+            assert_eq!(c.speaker.display(text), *display, "{text}");
+            assert_eq!(c.speaker.span().map(|s| s.slice(text)), *words, "{text}");
+            assert_eq!(c.cue.map(|s| s.slice(text)), *cue, "{text}");
+        }
+    }
+}

@@ -1,0 +1,632 @@
+//! Attribution scoring: gold standoff attributions (BRAT-like, as in
+//! PolNeAR) and three figures — cue F1, source F1 and speaker accuracy — for
+//! the claims engine, its attribution rules and two baselines.
+//!
+//! All offsets here are **code points** (PolNeAR's), spans of
+//! [`crate::claims::attribution::text::Span`].
+//!
+//! * **cue F1** — predicted cue spans (identical spans counted once) against gold cue
+//!   spans (one per gold attribution, possibly discontinuous). A predicted cue and a gold
+//!   cue match when they share at least one code point; matching is one-to-one, greedy
+//!   over gold in text order, each gold taking the unmatched overlapping prediction with
+//!   the largest overlap (ties: the earlier one). P = matched / predicted, R = matched / gold.
+//! * **source F1** — the same over predicted speaker spans (units with a span) against
+//!   gold source spans (gold attributions that have a source).
+//! * **speaker accuracy** — over gold attributions with a source whose content overlaps
+//!   some predicted unit: take the unit with the largest content overlap; it is right
+//!   when [`speaker_matches`] holds ([`Counts::spk_acc`]). Also reported: the same over
+//!   *all* gold attributions with a source ([`Counts::spk_acc_all`]) and over the covered
+//!   ones whose unit names a speaker ([`Counts::spk_acc_named`]).
+//!
+//! Systems ([`evaluate`]): the **claims engine** (one unit per claim of
+//! [`crate::analyse`], as `claimlens claims --jsonl` reports it), the
+//! **attribution rules** on their own ([`attribute`], one unit per
+//! attribution plus an author unit per sentence no attribution covers), and
+//! the baselines **subject of a reporting verb** ([`subject_rule`]) with
+//! and without "according to X". The engine before the attribution rules
+//! (commit `1812dea`) is not rebuilt here: its figures, measured with the same
+//! metric, are [`LANDED`].
+//!
+//! ```
+//! use claimlens_core::eval::attribution::{Article, evaluate};
+//! # claimlens_core::frontcode::install_bundled();
+//! let text = "Trump said it rains. Rain falls.";
+//! let ann = "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 19\tit rains\n\
+//!            E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n";
+//! let scores = evaluate(&[Article::new("a", text, ann)]);
+//! let rules = scores.iter().find(|s| s.name == "attribution rules").unwrap();
+//! assert_eq!(rules.counts.cue_prf().2, 1.0);
+//! ```
+
+use crate::claims::attribution::rules::{attribute, subject_rule, Attribution};
+use crate::claims::attribution::text::{sentences, tokenize, Span};
+use crate::{analyse, Claim, Document, Offsets};
+
+/// One gold attribution.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GoldAttr {
+    /// Cue segments.
+    pub cue: Vec<Span>,
+    /// Source segments (empty when the annotation has no source).
+    pub source: Vec<Span>,
+    /// Content segments.
+    pub content: Vec<Span>,
+    /// The source's text (segments joined by a space).
+    pub source_text: String,
+}
+
+/// One predicted unit: a claim (or sentence) with its speaker, as any system reports it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Unit {
+    /// The claim or content span.
+    pub span: Span,
+    /// The cue, when the unit is attributed by one.
+    pub cue: Option<Span>,
+    /// Where the speaker is named in the text (a pronoun for "he said").
+    pub source: Option<Span>,
+    /// The speaker as a string (a resolved name for pronouns), none for the author.
+    pub speaker: Option<String>,
+    /// "author", "entity", "unnamed", "unknown", "person", … (as the system names it).
+    pub kind: String,
+}
+
+fn parse_spans(s: &str) -> Option<Vec<Span>> {
+    let mut v = Vec::new();
+    for seg in s.split(';') {
+        let mut it = seg.split_whitespace();
+        let a: usize = it.next()?.parse().ok()?;
+        let b: usize = it.next()?.parse().ok()?;
+        v.push(Span::new(a, b));
+    }
+    Some(v)
+}
+
+/// Parse one `.ann` file (PolNeAR's standoff: `T` lines with `Type start end[;start end]`,
+/// `E` lines `Attribution:Tn Role:Tm …`) against the article's code points.
+/// Lines that are neither (continuations of multi-line span texts) are skipped.
+pub fn parse_ann(ann: &str, text: &[char]) -> Vec<GoldAttr> {
+    let mut tspans: Vec<(String, Vec<Span>)> = Vec::new();
+    let mut tid: Vec<String> = Vec::new();
+    let mut events: Vec<Vec<(String, String)>> = Vec::new();
+    for line in ann.lines() {
+        let mut f = line.split('\t');
+        let id = f.next().unwrap_or("");
+        let body = f.next().unwrap_or("");
+        let is_id = |p: char| {
+            id.starts_with(p) && id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_digit())
+        };
+        if is_id('T') {
+            let Some((typ, rest)) = body.split_once(' ') else {
+                continue;
+            };
+            if let Some(sp) = parse_spans(rest) {
+                tid.push(id.to_string());
+                tspans.push((typ.to_string(), sp));
+            }
+        } else if is_id('E') {
+            let roles = body
+                .split_whitespace()
+                .skip(1)
+                .filter_map(|r| r.split_once(':'))
+                .map(|(a, b)| {
+                    (
+                        a.trim_end_matches(|c: char| c.is_ascii_digit()).to_string(),
+                        b.to_string(),
+                    )
+                })
+                .collect();
+            events.push(roles);
+        }
+    }
+    let find = |id: &str| tid.iter().position(|t| t == id).map(|i| &tspans[i].1);
+    let slice = |s: &Span| -> String {
+        text[s.start.min(text.len())..s.end.min(text.len())]
+            .iter()
+            .collect()
+    };
+    let mut out = Vec::new();
+    for ev in events {
+        let mut g = GoldAttr::default();
+        for (role, id) in ev {
+            let Some(sp) = find(&id) else { continue };
+            match role.as_str() {
+                "Cue" => g.cue.extend(sp.iter().copied()),
+                "Source" => g.source.extend(sp.iter().copied()),
+                "Content" => g.content.extend(sp.iter().copied()),
+                _ => {}
+            }
+        }
+        if g.cue.is_empty() && g.source.is_empty() && g.content.is_empty() {
+            continue;
+        }
+        for v in [&mut g.cue, &mut g.source, &mut g.content] {
+            v.sort();
+        }
+        g.source_text = g.source.iter().map(slice).collect::<Vec<_>>().join(" ");
+        out.push(g);
+    }
+    out.sort_by(|a, b| {
+        a.cue
+            .first()
+            .cmp(&b.cue.first())
+            .then(a.content.cmp(&b.content))
+    });
+    out
+}
+
+/// Pronouns and relative words whose referent the metric does not check.
+pub const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me", "who", "which",
+    "that", "whom", "this", "these", "those", "his", "their", "its", "our", "my",
+];
+
+/// The head word of a speaker string: lowercased, curly apostrophes straightened, cut
+/// before the first ",", "(", " who ", " which ", " that ", " of ", " from ", " at ",
+/// " in ", " for ", " with ", " and ", " — " or " - "; then the last word of what is left,
+/// with a possessive "'s" removed. "council leader Priya Natarajan" → "natarajan",
+/// "Friends of the Wendle" → "friends", "Mr. Trump" → "trump", "he" → "he".
+pub fn head_word(s: &str) -> String {
+    let mut t = format!(
+        " {} ",
+        s.to_lowercase().replace('’', "'").replace('\n', " ")
+    );
+    for cut in [
+        ",", "(", " who ", " which ", " that ", " of ", " from ", " at ", " in ", " for ",
+        " with ", " and ", " — ", " - ", ":", ";",
+    ] {
+        if let Some(i) = t.find(cut) {
+            if t[..i].split_whitespace().count() > 0 {
+                t.truncate(i);
+            }
+        }
+    }
+    let words: Vec<String> = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut last = words.last().cloned().unwrap_or_default();
+    if let Some(x) = last.strip_suffix("'s") {
+        last = x.to_string();
+    }
+    last
+}
+
+/// Whether a unit's speaker is the gold source: the unit must name a speaker (not the
+/// author); if the gold source's head word is a pronoun or relative word ([`PRONOUNS`]),
+/// the unit's source span must overlap the gold source span (the referent is not
+/// checked); otherwise the head words ([`head_word`]) of the unit's speaker string and
+/// of the gold source text must be equal.
+pub fn speaker_matches(u: &Unit, g: &GoldAttr) -> bool {
+    let Some(sp) = &u.speaker else { return false };
+    if u.kind == "author" || u.kind == "unknown" {
+        return false;
+    }
+    let hg = head_word(&g.source_text);
+    if hg.is_empty() {
+        return false;
+    }
+    if PRONOUNS.contains(&hg.as_str()) {
+        return u
+            .source
+            .is_some_and(|s| g.source.iter().any(|x| x.overlaps(&s)));
+    }
+    head_word(sp) == hg
+}
+
+/// Counts behind the three figures; they add up over documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Predicted cues (distinct spans).
+    pub cue_pred: usize,
+    /// Gold cues.
+    pub cue_gold: usize,
+    /// Matched cue pairs.
+    pub cue_match: usize,
+    /// Predicted source spans (distinct).
+    pub src_pred: usize,
+    /// Gold sources.
+    pub src_gold: usize,
+    /// Matched source pairs.
+    pub src_match: usize,
+    /// Gold attributions with a source.
+    pub spk_gold: usize,
+    /// … whose content overlaps a predicted unit.
+    pub spk_covered: usize,
+    /// … whose best unit has the author (or no) speaker.
+    pub spk_author: usize,
+    /// … whose best unit's speaker matches.
+    pub spk_right: usize,
+}
+
+impl Counts {
+    /// Add another document's counts.
+    pub fn add(&mut self, o: &Counts) {
+        self.cue_pred += o.cue_pred;
+        self.cue_gold += o.cue_gold;
+        self.cue_match += o.cue_match;
+        self.src_pred += o.src_pred;
+        self.src_gold += o.src_gold;
+        self.src_match += o.src_match;
+        self.spk_gold += o.spk_gold;
+        self.spk_covered += o.spk_covered;
+        self.spk_author += o.spk_author;
+        self.spk_right += o.spk_right;
+    }
+    /// (P, R, F1) of cues.
+    pub fn cue_prf(&self) -> (f64, f64, f64) {
+        prf(self.cue_match, self.cue_pred, self.cue_gold)
+    }
+    /// (P, R, F1) of sources.
+    pub fn src_prf(&self) -> (f64, f64, f64) {
+        prf(self.src_match, self.src_pred, self.src_gold)
+    }
+    /// Speaker accuracy over covered gold attributions.
+    pub fn spk_acc(&self) -> f64 {
+        ratio(self.spk_right, self.spk_covered)
+    }
+    /// Speaker accuracy over all gold attributions with a source.
+    pub fn spk_acc_all(&self) -> f64 {
+        ratio(self.spk_right, self.spk_gold)
+    }
+    /// Speaker accuracy over covered gold attributions whose unit names a
+    /// speaker (not the author): accuracy where the system attributes at all.
+    pub fn spk_acc_named(&self) -> f64 {
+        ratio(self.spk_right, self.spk_covered - self.spk_author)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn prf(m: usize, p: usize, g: usize) -> (f64, f64, f64) {
+    let pr = ratio(m, p);
+    let rc = ratio(m, g);
+    let f = if pr + rc == 0.0 {
+        0.0
+    } else {
+        2.0 * pr * rc / (pr + rc)
+    };
+    (pr, rc, f)
+}
+
+/// Greedy one-to-one matching of predictions to gold (each gold: a list of segments).
+/// Returns, for each gold, the index of its matched prediction.
+pub fn match_spans(gold: &[Vec<Span>], pred: &[Span]) -> Vec<Option<usize>> {
+    let mut used = vec![false; pred.len()];
+    let mut order: Vec<usize> = (0..gold.len()).collect();
+    order.sort_by_key(|&i| gold[i].first().copied());
+    let mut out = vec![None; gold.len()];
+    for gi in order {
+        let mut best: Option<(usize, usize)> = None;
+        for (pi, p) in pred.iter().enumerate() {
+            if used[pi] {
+                continue;
+            }
+            let ov: usize = gold[gi].iter().map(|g| g.overlap_len(p)).sum();
+            if ov > 0 && best.is_none_or(|(_, b)| ov > b) {
+                best = Some((pi, ov));
+            }
+        }
+        if let Some((pi, _)) = best {
+            used[pi] = true;
+            out[gi] = Some(pi);
+        }
+    }
+    out
+}
+
+/// Score one document's units against its gold attributions.
+pub fn score_doc(gold: &[GoldAttr], units: &[Unit]) -> Counts {
+    let mut c = Counts::default();
+    let mut cues: Vec<Span> = units.iter().filter_map(|u| u.cue).collect();
+    cues.sort();
+    cues.dedup();
+    let gcues: Vec<Vec<Span>> = gold
+        .iter()
+        .filter(|g| !g.cue.is_empty())
+        .map(|g| g.cue.clone())
+        .collect();
+    c.cue_pred = cues.len();
+    c.cue_gold = gcues.len();
+    c.cue_match = match_spans(&gcues, &cues)
+        .iter()
+        .filter(|m| m.is_some())
+        .count();
+    let mut srcs: Vec<Span> = units.iter().filter_map(|u| u.source).collect();
+    srcs.sort();
+    srcs.dedup();
+    let gsrc: Vec<Vec<Span>> = gold
+        .iter()
+        .filter(|g| !g.source.is_empty())
+        .map(|g| g.source.clone())
+        .collect();
+    c.src_pred = srcs.len();
+    c.src_gold = gsrc.len();
+    c.src_match = match_spans(&gsrc, &srcs)
+        .iter()
+        .filter(|m| m.is_some())
+        .count();
+    for g in gold.iter().filter(|g| !g.source.is_empty()) {
+        c.spk_gold += 1;
+        let mut best: Option<(usize, usize)> = None;
+        for (ui, u) in units.iter().enumerate() {
+            let ov: usize = g.content.iter().map(|s| s.overlap_len(&u.span)).sum();
+            if ov > 0 && best.is_none_or(|(_, b)| ov > b) {
+                best = Some((ui, ov));
+            }
+        }
+        let Some((ui, _)) = best else { continue };
+        c.spk_covered += 1;
+        let u = &units[ui];
+        if u.speaker.is_none() || u.kind == "author" {
+            c.spk_author += 1;
+        }
+        if speaker_matches(u, g) {
+            c.spk_right += 1;
+        }
+    }
+    c
+}
+
+/// One article of a gold set: its text and gold attributions.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Its id (the file name without extension).
+    pub id: String,
+    /// The article text.
+    pub text: String,
+    /// Its gold attributions ([`parse_ann`]).
+    pub gold: Vec<GoldAttr>,
+}
+
+impl Article {
+    /// An article from its text and the text of its `.ann` file.
+    pub fn new(id: &str, text: &str, ann: &str) -> Article {
+        let chars: Vec<char> = text.chars().collect();
+        Article {
+            id: id.to_string(),
+            text: text.to_string(),
+            gold: parse_ann(ann, &chars),
+        }
+    }
+}
+
+/// Which annotation file to score for each article: PolNeAR names them
+/// `<article>_<annotator>.ann`, and some articles have several; the first in
+/// name order is used. Returns `(article id, file name)` pairs, sorted.
+pub fn choose_annotations(names: &[String]) -> Vec<(String, String)> {
+    let mut anns: Vec<&String> = names.iter().filter(|n| n.ends_with(".ann")).collect();
+    anns.sort();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for a in anns {
+        let stem = a.trim_end_matches(".ann");
+        let base = stem.rsplit_once('_').map_or(stem, |x| x.0).to_string();
+        if out.last().is_none_or(|(b, _)| *b != base) {
+            out.push((base, a.clone()));
+        }
+    }
+    out
+}
+
+/// The claims of `text` as units (code points), as `claimlens claims --jsonl`
+/// reports them: the claim span, its cue, the speaker's span, the speaker's
+/// display name unless the author speaks, and the speaker kind.
+pub fn units_of_claims(text: &str, claims: &[Claim]) -> Vec<Unit> {
+    let offsets = Offsets::new(text);
+    let cp = |s: crate::Span| {
+        offsets
+            .span_to_chars(s)
+            .map(|(a, b)| Span::new(a, b))
+            .unwrap_or_default()
+    };
+    claims
+        .iter()
+        .map(|c| {
+            let kind = c.speaker.kind_name().to_string();
+            Unit {
+                span: cp(c.span),
+                cue: c.cue.map(cp),
+                source: c.speaker.span().map(cp),
+                speaker: (kind != "author").then(|| c.speaker.display(text)),
+                kind,
+            }
+        })
+        .collect()
+}
+
+/// Attributions as units, plus an author unit for each sentence no
+/// attribution covers (so the rules cover the text as the claims do).
+pub fn units_of_attributions(text: &str, attrs: &[Attribution]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = attrs
+        .iter()
+        .map(|a| Unit {
+            span: a.content,
+            cue: a.cue,
+            source: a.source,
+            speaker: a.speaker.clone(),
+            kind: a.speaker_kind.name().to_string(),
+        })
+        .collect();
+    let toks = tokenize(text);
+    for (a, b) in sentences(&toks) {
+        let s = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        if !attrs.iter().any(|x| x.content.overlaps(&s)) {
+            units.push(Unit {
+                span: s,
+                kind: "author".into(),
+                ..Default::default()
+            });
+        }
+    }
+    units
+}
+
+/// One system's counts over a set of articles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SystemScore {
+    /// "claims engine", "attribution rules", "subject rule", "subject rule + according to".
+    pub name: &'static str,
+    /// Its counts, summed over the articles.
+    pub counts: Counts,
+}
+
+/// Score the claims engine, the attribution rules and the two "subject of a
+/// reporting verb" baselines on `articles` (the engine's lexicons must be
+/// installed).
+pub fn evaluate(articles: &[Article]) -> Vec<SystemScore> {
+    type System = (&'static str, fn(&str) -> Vec<Unit>);
+    let systems: [System; 4] = [
+        ("claims engine", |t| {
+            let a = analyse(&Document::from_plain_text("a", "a", t));
+            units_of_claims(t, &a.claims)
+        }),
+        ("attribution rules", |t| {
+            units_of_attributions(t, &attribute(t, None))
+        }),
+        ("subject rule", |t| {
+            units_of_attributions(t, &subject_rule(t, false))
+        }),
+        ("subject rule + according to", |t| {
+            units_of_attributions(t, &subject_rule(t, true))
+        }),
+    ];
+    systems
+        .iter()
+        .map(|(name, units)| {
+            let mut counts = Counts::default();
+            for a in articles {
+                counts.add(&score_doc(&a.gold, &units(&a.text)));
+            }
+            SystemScore { name, counts }
+        })
+        .collect()
+}
+
+/// Figures recorded for a system that is not rebuilt.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Recorded {
+    /// The split ("dev", "train").
+    pub split: &'static str,
+    /// Cue (P, R, F1); P and R are `NaN` where they were not recorded.
+    pub cue: (f64, f64, f64),
+    /// Source (P, R, F1), likewise.
+    pub source: (f64, f64, f64),
+    /// Speaker accuracy: over covered, over all, over covered and named.
+    pub speaker: (f64, f64, f64),
+}
+
+/// The claims engine before the attribution rules (commit `1812dea`, one
+/// cue per claim from the clause rules), as measured by the harness these
+/// rules came from (`claims --jsonl`, this module's metric) on PolNeAR.
+pub const LANDED: [Recorded; 2] = [
+    Recorded {
+        split: "dev",
+        cue: (0.858, 0.390, 0.536),
+        source: (0.824, 0.396, 0.535),
+        speaker: (0.350, 0.347, 0.715),
+    },
+    Recorded {
+        split: "train",
+        cue: (f64::NAN, f64::NAN, 0.498),
+        source: (f64::NAN, f64::NAN, 0.500),
+        speaker: (0.319, 0.316, 0.667),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads() {
+        let cases = [
+            ("council leader Priya Natarajan", "natarajan"),
+            ("Friends of the Wendle", "friends"),
+            ("Mr. Trump", "trump"),
+            ("Trump’s campaign", "campaign"),
+            ("The New York Post", "post"),
+            ("he", "he"),
+            ("Sanders, who is running", "sanders"),
+            ("Clinton's", "clinton"),
+            ("", ""),
+        ];
+        for (s, h) in cases {
+            assert_eq!(head_word(s), h, "{s}");
+        }
+    }
+
+    fn unit(speaker: &str, src: Option<(usize, usize)>) -> Unit {
+        Unit {
+            span: Span::new(0, 100),
+            cue: None,
+            source: src.map(|(a, b)| Span::new(a, b)),
+            speaker: Some(speaker.into()),
+            kind: "entity".into(),
+        }
+    }
+
+    #[test]
+    fn speaker_match_rules() {
+        let g = |t: &str, a, b| GoldAttr {
+            source: vec![Span::new(a, b)],
+            source_text: t.into(),
+            content: vec![Span::new(0, 10)],
+            cue: vec![],
+        };
+        let cases = [
+            (
+                unit("council", Some((40, 47))),
+                g("council leader Priya Natarajan", 40, 70),
+                false,
+            ),
+            (
+                unit("Priya Natarajan", Some((55, 70))),
+                g("council leader Priya Natarajan", 40, 70),
+                true,
+            ),
+            (
+                unit("Wendle", None),
+                g("Friends of the Wendle", 0, 21),
+                false,
+            ),
+            (unit("Donald Trump", Some((30, 32))), g("he", 30, 32), true),
+            (unit("Donald Trump", Some((0, 12))), g("he", 30, 32), false),
+        ];
+        for (u, g, want) in cases {
+            assert_eq!(speaker_matches(&u, &g), want, "{u:?} {g:?}");
+        }
+    }
+
+    #[test]
+    fn parse_and_score() {
+        let text: Vec<char> = "Trump said it rains. Rain falls.".chars().collect();
+        let ann = "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 19\tit rains\n\
+                   T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n";
+        let gold = parse_ann(ann, &text);
+        assert_eq!(gold.len(), 1);
+        assert_eq!(gold[0].source_text, "Trump");
+        let units = vec![
+            Unit {
+                span: Span::new(0, 20),
+                cue: Some(Span::new(6, 10)),
+                source: Some(Span::new(0, 5)),
+                speaker: Some("Donald Trump".into()),
+                kind: "entity".into(),
+            },
+            Unit {
+                span: Span::new(21, 32),
+                kind: "author".into(),
+                ..Default::default()
+            },
+        ];
+        let c = score_doc(&gold, &units);
+        assert_eq!((c.cue_match, c.cue_pred, c.cue_gold), (1, 1, 1));
+        assert_eq!((c.src_match, c.spk_right, c.spk_covered), (1, 1, 1));
+    }
+}
