@@ -13,6 +13,7 @@ use support::{open_app, save_screenshot};
 
 #[test]
 fn app_mounts_and_renders_the_default_article_exactly() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (server, browser) = open_app(1280, 900);
 
@@ -85,6 +86,7 @@ fn app_mounts_and_renders_the_default_article_exactly() {
 
 #[test]
 fn narrow_screens_put_the_panel_below_the_article() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_server, browser) = open_app(800, 800);
     browser.emulate_viewport(360, 800, true);
@@ -107,6 +109,7 @@ fn narrow_screens_put_the_panel_below_the_article() {
 
 #[test]
 fn theme_toggle_cycles_and_is_remembered() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_server, browser) = open_app(1024, 768);
     let state = |b: &Browser| -> (Value, String) {
@@ -147,6 +150,7 @@ fn theme_toggle_cycles_and_is_remembered() {
 /// A deploy whose wasm is broken or missing shows a readable banner.
 #[test]
 fn failed_load_shows_an_error_banner() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     for (name, over) in [
         (

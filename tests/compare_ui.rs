@@ -52,6 +52,7 @@ fn severe(browser: &Browser) -> Vec<(String, String)> {
 
 #[test]
 fn compare_tab_shows_relations_values_matrix_and_user_sources() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let ws = Workspace::for_default_article();
     let cmp = ws.compare();
@@ -254,7 +255,7 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
     );
     let pressed = other.wait_for(
         "return Array.from(document.querySelectorAll('.cmp-row[aria-pressed=true]'), r => Number(r.dataset.c));",
-        10,
+        30,
     );
     assert_eq!(pressed, json!([exchange]));
     other.wait_for("return document.querySelector('#cmp-detail .cmp-pair');", 5);
@@ -350,6 +351,7 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
 
 #[test]
 fn compare_tab_is_accessible() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let ws = Workspace::for_default_article();
     let casualty = claim_with(&ws, "casualties");
@@ -391,6 +393,7 @@ fn compare_tab_is_accessible() {
 
 #[test]
 fn compare_list_sorts_groups_and_follows_the_pinned_entity() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let ws = Workspace::for_default_article();
     let a = &ws.article().analysis;
@@ -489,6 +492,7 @@ fn compare_list_sorts_groups_and_follows_the_pinned_entity() {
 
 #[test]
 fn the_compare_tab_never_widens_the_page() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     for (width, height) in [(1280, 900), (360, 740)] {
         let (server, browser) = support::open_app(width, height);
@@ -514,6 +518,7 @@ fn the_compare_tab_never_widens_the_page() {
 /// the other tabs keep working.
 #[test]
 fn a_chunk_that_cannot_load_is_a_message_not_a_crash() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     // The Compare chunk, named with its build's id (split_compare.<id>.wasm).

@@ -24,6 +24,7 @@ fn open_big(browser: &Browser, name: &str) {
 
 #[test]
 fn a_five_megabyte_document_opens_while_the_page_answers() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_server, browser) = support::open_app(1280, 900);
     open_big(&browser, "big.txt");
@@ -89,6 +90,7 @@ fn a_five_megabyte_document_opens_while_the_page_answers() {
 
 #[test]
 fn cancelling_keeps_the_open_document() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let (_server, browser) = support::open_app(1280, 900);
     let before = browser.js("return document.querySelector('#doc-title').textContent;");
@@ -117,6 +119,7 @@ fn cancelling_keeps_the_open_document() {
 /// before any viewer exists.
 #[test]
 fn a_long_document_carried_in_a_link_opens_at_start() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let mut text = String::new();
     while text.len() < 300_000 {

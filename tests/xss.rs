@@ -112,6 +112,7 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn the_scanner_catches_markup_from_strings() {
+    claimlens::analysis::frontcode::install_bundled();
     for bad in [
         "el.set_inner_html(&text);",
         "el.set_inner_html(&format!(\"<b>{name}</b>\"));",
@@ -140,6 +141,7 @@ fn the_scanner_catches_markup_from_strings() {
 
 #[test]
 fn no_markup_is_built_from_strings() {
+    claimlens::analysis::frontcode::install_bundled();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     sources(&root.join("src"), &mut files);
@@ -290,6 +292,7 @@ fn hostile_link(payloads: &[String]) -> (String, Document) {
 
 #[test]
 fn xss_payloads_stay_text_on_every_path() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
@@ -452,6 +455,7 @@ fn wait_new_doc(browser: &Browser, old: &str, what: &str) -> String {
 
 #[test]
 fn xss_payloads_stay_text_through_intake_and_imports() {
+    claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
