@@ -17,6 +17,8 @@
 //!                                     (--sample: the bundled article and its reference pack)
 //! claimlens train checkworthy         train the check-worthiness model (crates/cli/src/models.rs)
 //! claimlens eval checkworthy|hedging  dev figures next to baselines (crates/cli/src/models.rs)
+//! claimlens train pos|dep             train the tagger or parser (crates/cli/src/lang.rs)
+//! claimlens eval pos|dep              tagger, chunker or parser figures next to baselines
 //! claimlens web-data DIR              the app files made at build time: the lexicons
 //!                                     and the bundled article's analysis
 //! claimlens help                      this text
@@ -31,6 +33,7 @@
 //! gold `scheme` (GPE and LOC → PLACE, CARDINAL and PERCENT → QUANTITY); gold
 //! mentions with other labels (ORDINAL, TIME, FAC…) are ignored.
 
+mod lang;
 mod models;
 
 use std::io::{Read, Write};
@@ -85,6 +88,12 @@ USAGE:
     claimlens eval checkworthy|hedging [DEV.tsv]
                                        score the engine, the model or detector alone and
                                        baselines on the task's dev split (data/README.md)
+    claimlens train pos|dep [OUT.clw]  train the part-of-speech tagger or the dependency
+                                       parser (deterministic; data/train/lang →
+                                       data/weights/pos.clw, dep.clw)
+    claimlens eval pos|dep [--split test|dev]
+                                       tagger and chunker, or parser, next to baselines
+                                       on EWT and GUM (data/README.md, Language layer)
     claimlens web-data DIR             write the web app's build-time files into DIR:
                                        lexicons.txt (the engine's word lists) and
                                        <id>.analysis for each bundled article
@@ -123,6 +132,12 @@ fn run(args: &[String]) -> Result<(), String> {
         "annotations" => annotations_cmd(rest),
         "compare" => compare_cmd(rest),
         "web-data" => web_data(rest),
+        "train" if matches!(rest.first().map(String::as_str), Some("pos" | "dep")) => {
+            lang::train_cmd(rest)
+        }
+        "eval" if matches!(rest.first().map(String::as_str), Some("pos" | "dep")) => {
+            lang::eval_cmd(rest)
+        }
         "train" => models::train_cmd(rest),
         "eval" => models::eval_cmd(rest),
         "help" | "--help" | "-h" => {

@@ -21,6 +21,33 @@
 //! assert_eq!(s.len(), 2);
 //! assert_eq!(s[1].span.slice(text), "Talks cost $1,000.5 in “Ukraine’s” capital.");
 //! ```
+//!
+//! # The language layer
+//!
+//! Over those tokens, four submodules tag and group words. No engine reads
+//! them yet: the claims, attribution and entity engines will consume them
+//! (modality and tense from the tags, noun phrases for entities and claim
+//! subjects, subjects and clausal complements of reporting verbs from the
+//! parser); until then the browser downloads none of their weights (they are
+//! not in [`crate::weights::FILES`]).
+//!
+//! - [`pos`]: Penn Treebank ([`Pos`](pos::Pos)) and Universal
+//!   ([`Upos`](pos::Upos)) tag sets with small predicates (`is_modal`, `is_past`…).
+//! - [`tagger`]: an averaged-perceptron tagger ([`Tagger`](tagger::Tagger))
+//!   read from CLW1 weights (`data/weights/pos.clw`).
+//! - [`chunk`]: rule-based base noun phrases ([`chunks`](chunk::chunks)) over the tags.
+//! - [`parser`]: a greedy arc-standard dependency parser
+//!   ([`Parser`](parser::Parser), `data/weights/dep.clw`).
+//!
+//! They are trained on UD English-EWT and the openly licensed GUM genres by
+//! `claimlens train pos|dep` and scored by `claimlens eval pos|dep`
+//! (`data/README.md`, "Language layer").
+
+pub mod chunk;
+mod features;
+pub mod parser;
+pub mod pos;
+pub mod tagger;
 
 use serde::Serialize;
 
