@@ -17,6 +17,8 @@
 //!                                     (--sample: the bundled article and its reference pack)
 //! claimlens train checkworthy         train the check-worthiness model (crates/cli/src/models.rs)
 //! claimlens eval checkworthy|hedging  dev figures next to baselines (crates/cli/src/models.rs)
+//! claimlens train ner                 train the name tagger (crates/cli/src/ner.rs)
+//! claimlens eval entities-dev         entity dev figures next to baselines (crates/cli/src/ner.rs)
 //! claimlens web-data DIR              the app files made at build time: the lexicons
 //!                                     and the bundled article's analysis
 //! claimlens help                      this text
@@ -32,6 +34,7 @@
 //! mentions with other labels (ORDINAL, TIME, FAC…) are ignored.
 
 mod models;
+mod ner;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -82,6 +85,11 @@ USAGE:
     claimlens train checkworthy [TRAIN.tsv] [OUT.clw]
                                        train the check-worthiness model (deterministic;
                                        data/train/claimbuster → data/weights/checkworthy.clw)
+    claimlens train ner [OUT.clw]      train the name tagger (deterministic;
+                                       data/train/ner → data/weights/ner.clw)
+    claimlens eval entities-dev [GOLD.jsonl...]
+                                       lenient/strict micro-F1 of the entity engine and the
+                                       name tagger alone on data/eval/ner, with baselines
     claimlens eval checkworthy|hedging [DEV.tsv]
                                        score the engine, the model or detector alone and
                                        baselines on the task's dev split (data/README.md)
@@ -123,6 +131,10 @@ fn run(args: &[String]) -> Result<(), String> {
         "annotations" => annotations_cmd(rest),
         "compare" => compare_cmd(rest),
         "web-data" => web_data(rest),
+        "train" if rest.first().map(String::as_str) == Some("ner") => ner::train_cmd(&rest[1..]),
+        "eval" if rest.first().map(String::as_str) == Some("entities-dev") => {
+            ner::eval_cmd(&rest[1..])
+        }
         "train" => models::train_cmd(rest),
         "eval" => models::eval_cmd(rest),
         "help" | "--help" | "-h" => {
