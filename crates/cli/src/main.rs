@@ -19,6 +19,8 @@
 //! claimlens eval checkworthy|hedging  dev figures next to baselines (crates/cli/src/models.rs)
 //! claimlens train pos|dep             train the tagger or parser (crates/cli/src/lang.rs)
 //! claimlens eval pos|dep              tagger, chunker or parser figures next to baselines
+//! claimlens train ner                 train the name tagger (crates/cli/src/ner.rs)
+//! claimlens eval entities-dev         entity dev figures next to baselines (crates/cli/src/ner.rs)
 //! claimlens web-data DIR              the app files made at build time: the lexicons
 //!                                     and the bundled article's analysis
 //! claimlens help                      this text
@@ -35,6 +37,7 @@
 
 mod lang;
 mod models;
+mod ner;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -85,6 +88,11 @@ USAGE:
     claimlens train checkworthy [TRAIN.tsv] [OUT.clw]
                                        train the check-worthiness model (deterministic;
                                        data/train/claimbuster → data/weights/checkworthy.clw)
+    claimlens train ner [OUT.clw]      train the name tagger (deterministic;
+                                       data/train/ner → data/weights/ner.clw)
+    claimlens eval entities-dev [GOLD.jsonl...]
+                                       lenient/strict micro-F1 of the entity engine and the
+                                       name tagger alone on data/eval/ner, with baselines
     claimlens eval checkworthy|hedging [DEV.tsv]
                                        score the engine, the model or detector alone and
                                        baselines on the task's dev split (data/README.md)
@@ -137,6 +145,10 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "eval" if matches!(rest.first().map(String::as_str), Some("pos" | "dep")) => {
             lang::eval_cmd(rest)
+        }
+        "train" if rest.first().map(String::as_str) == Some("ner") => ner::train_cmd(&rest[1..]),
+        "eval" if rest.first().map(String::as_str) == Some("entities-dev") => {
+            ner::eval_cmd(&rest[1..])
         }
         "train" => models::train_cmd(rest),
         "eval" => models::eval_cmd(rest),

@@ -951,7 +951,7 @@ const FUNCTION_WORDS: &str = concat!(
 );
 
 /// Acronyms that are not names.
-const ACRONYM_STOP: &str = concat!(
+pub(crate) const ACRONYM_STOP: &str = concat!(
     "I|", "A|", "OK|", "TV|", "CEO|", "CFO|", "CTO|", "COO|", "GDP|", "GNP|", "AI|", "PM|", "AM|",
     "ID|", "DNA|", "RNA|", "HIV|", "AIDS|", "COVID|", "PhD|", "PR|", "IT|", "USB|", "FAQ|", "GPS|",
     "VIP|", "CCTV|", "MP|", "MPs|", "UAV|", "UAVs|", "IED|", "IEDs|", "AK|", "RPG|", "NB|", "PS|",
@@ -1171,7 +1171,8 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     cands.extend(capc);
     let mut chosen = resolve(cands);
     surname_pass(&cx, &mut chosen);
-    chosen.retain(|c| !c.drop);
+    // Unreported names (laws, awards…) stay until the tagger has been
+    // merged in (`combine`), so that it adds nothing inside them.
     // Ages in apposition ("Maria Lopez, 27, of …") are DATE in OntoNotes style.
     let person_end: FxSet<usize> = chosen
         .iter()

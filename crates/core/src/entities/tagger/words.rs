@@ -1,0 +1,220 @@
+//! A small Universal-Dependencies-style word tokeniser for the name tagger.
+//!
+//! Words are runs of letters/digits; hyphens and most punctuation are split
+//! off as their own tokens (as in UD English), clitics `'s n't 're 've 'll 'd
+//! 'm` are split, abbreviations with internal periods ("U.S.", "e.g.") and a
+//! short list of titles ("Dr.", "Mr.") keep their final period, numbers keep
+//! internal `.`/`,` ("3.5", "1,000"), and `@handles`, `#tags`, e-mail
+//! addresses and URLs stay whole.
+
+/// Token spans as byte ranges `(start, end)` into `text`.
+pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        // Whitespace-delimited chunk, for URLs, e-mails and handles.
+        let mut j = i;
+        while j < n && !chars[j].1.is_whitespace() {
+            j += 1;
+        }
+        let chunk = &text[chars[i].0..end_of(j)];
+        let lower = chunk.to_ascii_lowercase();
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+            || (chunk.contains('@')
+                && chunk.find('@').is_some_and(|k| k > 0)
+                && chunk.contains('.'))
+        {
+            // Strip trailing punctuation from URLs/e-mails.
+            let mut e = j;
+            while e > i + 1
+                && matches!(
+                    chars[e - 1].1,
+                    '.' | ',' | ')' | ';' | ':' | '!' | '?' | '"' | '\''
+                )
+            {
+                e -= 1;
+            }
+            out.push((chars[i].0, end_of(e)));
+            i = e;
+            continue;
+        }
+        if (c == '@' || c == '#') && i + 1 < n && chars[i + 1].1.is_alphanumeric() {
+            let mut e = i + 1;
+            while e < n && (chars[e].1.is_alphanumeric() || chars[e].1 == '_') {
+                e += 1;
+            }
+            out.push((chars[i].0, end_of(e)));
+            i = e;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut e = i;
+            loop {
+                while e < n && (chars[e].1.is_alphanumeric() || chars[e].1 == '\u{0301}') {
+                    e += 1;
+                }
+                // Internal '.' or ',' between digits; internal '.' in abbreviations (U.S.).
+                if e + 1 < n
+                    && matches!(chars[e].1, '.' | ',')
+                    && chars[e + 1].1.is_ascii_digit()
+                    && chars[e - 1].1.is_ascii_digit()
+                {
+                    e += 1;
+                    continue;
+                }
+                if e + 1 < n
+                    && chars[e].1 == '.'
+                    && chars[e + 1].1.is_alphabetic()
+                    && e - i == 1
+                    && e + 2 <= n
+                    && (e + 2 == n || chars[e + 2].1 == '.')
+                {
+                    // "U.S", "e.g": single letters joined by periods.
+                    e += 1;
+                    continue;
+                }
+                // Apostrophes inside a word (O'Brien), but not clitics.
+                if e + 1 < n && matches!(chars[e].1, '\'' | '’') && chars[e + 1].1.is_alphabetic()
+                {
+                    let rest: String = chars[e + 1..n.min(e + 4)]
+                        .iter()
+                        .map(|x| x.1.to_ascii_lowercase())
+                        .collect();
+                    let clitic = ["s", "re", "ve", "ll", "d", "m", "t"].iter().any(|cl| {
+                        rest.starts_with(cl)
+                            && !rest[cl.len()..].starts_with(|ch: char| ch.is_alphabetic())
+                    });
+                    if !clitic {
+                        e += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let word: String = chars[i..e].iter().map(|x| x.1).collect();
+            // Keep a final period for abbreviations ("U.S.", "Dr.", "Inc.").
+            if e < n && chars[e].1 == '.' {
+                let lw = word.to_lowercase();
+                let abbrev = word.contains('.')
+                    || (word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase()))
+                    || ABBREVIATIONS.contains(&lw.as_str());
+                if abbrev {
+                    e += 1;
+                }
+            }
+            // "n't": split "don't" into "do" + "n't".
+            if e < n
+                && matches!(chars[e].1, '\'' | '’')
+                && e > i + 1
+                && e + 1 < n
+                && chars[e + 1].1.eq_ignore_ascii_case(&'t')
+                && chars[e - 1].1.eq_ignore_ascii_case(&'n')
+            {
+                out.push((chars[i].0, chars[e - 1].0));
+                out.push((chars[e - 1].0, end_of(e + 2)));
+                i = e + 2;
+                continue;
+            }
+            out.push((chars[i].0, end_of(e)));
+            i = e;
+            continue;
+        }
+        if matches!(c, '\'' | '’')
+            && i + 1 < n
+            && chars[i + 1].1.is_alphabetic()
+            && i > 0
+            && chars[i - 1].1.is_alphanumeric()
+        {
+            // Clitic: 's 're 've 'll 'd 'm.
+            let mut e = i + 1;
+            while e < n && chars[e].1.is_alphabetic() {
+                e += 1;
+            }
+            out.push((chars[i].0, end_of(e)));
+            i = e;
+            continue;
+        }
+        // Runs of the same punctuation ("...", "--") stay together.
+        let mut e = i + 1;
+        while e < n && chars[e].1 == c && matches!(c, '.' | '-' | '!' | '?' | '*' | '=') {
+            e += 1;
+        }
+        out.push((chars[i].0, end_of(e)));
+        i = e;
+    }
+    out
+}
+
+/// Lower-case words that keep a following period.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "gen", "col",
+    "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "e.g", "i.e", "dept",
+    "univ", "bros", "adm", "maj", "cmdr",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Dr. Smith met the U.S. envoy.",
+                &["Dr.", "Smith", "met", "the", "U.S.", "envoy", "."],
+            ),
+            (
+                "Obama's aides don't know.",
+                &["Obama", "'s", "aides", "do", "n't", "know", "."],
+            ),
+            (
+                "O'Brien paid $3.5 million, or 1,000.",
+                &[
+                    "O'Brien", "paid", "$", "3.5", "million", ",", "or", "1,000", ".",
+                ],
+            ),
+            (
+                "Bailey-Ross (UK) said: \"no\"",
+                &[
+                    "Bailey", "-", "Ross", "(", "UK", ")", "said", ":", "\"", "no", "\"",
+                ],
+            ),
+            (
+                "See https://x.org/a. Or a@b.com, @user #tag",
+                &[
+                    "See",
+                    "https://x.org/a",
+                    ".",
+                    "Or",
+                    "a@b.com",
+                    ",",
+                    "@user",
+                    "#tag",
+                ],
+            ),
+            (
+                "Wait... İstanbul — ok",
+                &["Wait", "...", "İstanbul", "—", "ok"],
+            ),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), *want, "{text}");
+        }
+    }
+}
