@@ -254,7 +254,8 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
         json!("true")
     );
     let pressed = other.wait_for(
-        "return Array.from(document.querySelectorAll('.cmp-row[aria-pressed=true]'), r => Number(r.dataset.c));",
+        // An empty list is "not rendered yet" (wait_for takes [] as there).
+        "const a = Array.from(document.querySelectorAll('.cmp-row[aria-pressed=true]'), r => Number(r.dataset.c)); return a.length ? a : null;",
         30,
     );
     assert_eq!(pressed, json!([exchange]));
