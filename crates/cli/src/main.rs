@@ -21,6 +21,7 @@
 //! claimlens eval pos|dep              tagger, chunker or parser figures next to baselines
 //! claimlens train ner                 train the name tagger (crates/cli/src/ner.rs)
 //! claimlens eval entities-dev         entity dev figures next to baselines (crates/cli/src/ner.rs)
+//! claimlens eval compare              comparison dev figures next to baselines (crates/cli/src/compare_eval.rs)
 //! claimlens web-data DIR              the app files made at build time: the lexicons
 //!                                     and the bundled article's analysis
 //! claimlens help                      this text
@@ -35,6 +36,7 @@
 //! gold `scheme` (GPE and LOC → PLACE, CARDINAL and PERCENT → QUANTITY); gold
 //! mentions with other labels (ORDINAL, TIME, FAC…) are ignored.
 
+mod compare_eval;
 mod lang;
 mod models;
 mod ner;
@@ -93,6 +95,10 @@ USAGE:
     claimlens eval entities-dev [GOLD.jsonl...]
                                        lenient/strict micro-F1 of the entity engine and the
                                        name tagger alone on data/eval/ner, with baselines
+    claimlens eval compare [FILE.jsonl...] [--msrp]
+                                       top-alignment accuracy, no-reference rate and relation
+                                       precision of the comparison engine and TF-IDF
+                                       baselines on data/eval/compare (and MSRP)
     claimlens eval checkworthy|hedging [DEV.tsv]
                                        score the engine, the model or detector alone and
                                        baselines on the task's dev split (data/README.md)
@@ -133,6 +139,9 @@ fn run(args: &[String]) -> Result<(), String> {
         "extract" => extract_cmd(rest),
         "entities" => entities(rest),
         "eval-entities" => eval_entities(rest),
+        "eval" if rest.first().map(String::as_str) == Some("compare") => {
+            compare_eval::eval_cmd(&rest[1..])
+        }
         "eval" if rest.first().map(String::as_str) == Some("attribution") => {
             eval_attribution(&rest[1..])
         }

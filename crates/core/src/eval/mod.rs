@@ -4,4 +4,10 @@
 //!   claims engine, its attribution rules and two baselines on PolNeAR-style
 //!   standoff annotations (`claimlens eval attribution DIR`).
 
+//! - [`compare`]: claims aligned with other reports of the same events —
+//!   top-alignment accuracy, "no reference" on claims without counterpart
+//!   and relation precision, for the comparison engine and TF-IDF baselines
+//!   (`claimlens eval compare`).
+
 pub mod attribution;
+pub mod compare;

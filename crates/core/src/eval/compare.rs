@@ -1,0 +1,495 @@
+//! Comparison scoring: base articles against other reports of the same
+//! events, with gold "same fact" links between their sentences.
+//!
+//! A [`Pair`] is one base document and one source document, each with its
+//! text and its sentences (strings found verbatim, in order, in the text),
+//! and for some base sentences the source sentences that state the same
+//! fact — none when the sentence has no counterpart — optionally with the
+//! relation ("agrees" or "differs") a reader gave each link.
+//!
+//! Figures ([`Scores`]), for every system:
+//!
+//! * **top alignment** — over gold base sentences with a counterpart: the
+//!   system's top aligned source sentence is one of them (no alignment, or
+//!   no claim on that sentence, counts as wrong);
+//! * **no reference** — over gold base sentences without a counterpart: the
+//!   system aligns nothing to them, and **wrong relation** — how many of them
+//!   got "agrees" or "differs" anyway;
+//! * for sentences with a counterpart, the share of each relation given;
+//! * on pairs with relation labels, precision and recall of "agrees" and of
+//!   "differs" (a claim's relation counts as right when it equals the gold
+//!   relation of the counterpart it was aligned to).
+//!
+//! Systems: the **comparison engine** ([`crate::compare::Workspace`], one
+//! claim ↦ the base sentence it overlaps most); **TF-IDF nearest sentence**
+//! (cosine over lower-cased words, IDF over all sentences of the set) with
+//! its threshold chosen on the same data (maximising the mean of the two
+//! first figures), and the same **always aligning**.
+//!
+//! ```
+//! use claimlens_core::eval::compare::{evaluate_tfidf, Pair};
+//! let line = r#"{"id":"p","base":{"text":"A quake hit Lima. Rain fell.",
+//!   "sentences":["A quake hit Lima.","Rain fell."]},
+//!   "source":{"text":"Lima was hit by a quake.","sentences":["Lima was hit by a quake."]},
+//!   "gold":[[0,[0]],[1,[]]]}"#;
+//! let pairs = vec![Pair::parse(line).unwrap()];
+//! let s = evaluate_tfidf(&pairs, None);
+//! assert_eq!(s.top_right, 1);
+//! ```
+
+use std::collections::HashMap;
+
+use crate::compare::{Relation, Workspace};
+use crate::{Document, Span};
+
+/// One side of a pair.
+#[derive(Clone, Debug, Default)]
+pub struct Side {
+    /// Document id.
+    pub doc: String,
+    /// The whole text.
+    pub text: String,
+    /// Sentence spans (bytes of `text`), in order.
+    pub sentences: Vec<Span>,
+}
+
+/// A gold link: source sentence index and, when labelled, its relation.
+pub type Link = (usize, Option<Relation>);
+
+/// One base document against one source, with gold links.
+#[derive(Clone, Debug, Default)]
+pub struct Pair {
+    /// Pair id.
+    pub id: String,
+    /// Story or topic.
+    pub topic: String,
+    /// "dev", "test" or empty.
+    pub split: String,
+    /// The base document.
+    pub base: Side,
+    /// The other report.
+    pub source: Side,
+    /// Gold base sentence index → its counterparts (empty: none).
+    pub gold: Vec<(usize, Vec<Link>)>,
+}
+
+fn side(v: &serde_json::Value) -> Result<Side, String> {
+    let text = v["text"].as_str().ok_or("side without text")?.to_string();
+    let mut sentences = Vec::new();
+    let mut from = 0;
+    for s in v["sentences"].as_array().ok_or("side without sentences")? {
+        let s = s.as_str().ok_or("sentence not a string")?;
+        let at = text[from..]
+            .find(s)
+            .or_else(|| text.find(s).map(|i| i.wrapping_sub(from)))
+            .map(|i| i.wrapping_add(from))
+            .ok_or_else(|| format!("sentence not in text: {s:?}"))?;
+        sentences.push(Span::new(at, at + s.len()));
+        from = at + s.len();
+    }
+    Ok(Side {
+        doc: v["doc"].as_str().unwrap_or("").to_string(),
+        text,
+        sentences,
+    })
+}
+
+impl Pair {
+    /// Read one JSON line (the format of `data/eval/compare/*.jsonl`).
+    pub fn parse(line: &str) -> Result<Pair, String> {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let mut gold = Vec::new();
+        for g in v["gold"].as_array().ok_or("no gold")? {
+            let i = g[0].as_u64().ok_or("gold without sentence")? as usize;
+            let mut links = Vec::new();
+            for l in g[1].as_array().ok_or("gold without links")? {
+                match l {
+                    serde_json::Value::Number(n) => {
+                        links.push((n.as_u64().unwrap_or(0) as usize, None))
+                    }
+                    serde_json::Value::Array(a) => links.push((
+                        a[0].as_u64().ok_or("link without sentence")? as usize,
+                        a.get(1).and_then(|r| r.as_str()).and_then(Relation::parse),
+                    )),
+                    _ => return Err("bad link".into()),
+                }
+            }
+            gold.push((i, links));
+        }
+        let p = Pair {
+            id: v["id"].as_str().unwrap_or("").to_string(),
+            topic: v["topic"]
+                .as_str()
+                .or(v["story"].as_str())
+                .unwrap_or("")
+                .to_string(),
+            split: v["split"].as_str().unwrap_or("").to_string(),
+            base: side(&v["base"])?,
+            source: side(&v["source"])?,
+            gold,
+        };
+        let nb = p.base.sentences.len();
+        let ns = p.source.sentences.len();
+        if p.gold
+            .iter()
+            .any(|(i, l)| *i >= nb || l.iter().any(|(j, _)| *j >= ns))
+        {
+            return Err(format!("{}: gold index out of range", p.id));
+        }
+        Ok(p)
+    }
+
+    /// Read a JSON Lines file's text.
+    pub fn parse_all(text: &str) -> Result<Vec<Pair>, String> {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+            .map(|(k, l)| Pair::parse(l).map_err(|e| format!("line {}: {e}", k + 1)))
+            .collect()
+    }
+}
+
+/// What a system says of one gold base sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    /// Whether the system has a claim there at all.
+    pub claim: bool,
+    /// Top aligned source sentence, if any, with the relation given.
+    pub top: Option<(usize, Relation)>,
+}
+
+/// Figures of one system.
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    /// System name.
+    pub name: String,
+    /// Gold sentences with a counterpart / of them, top alignment right.
+    pub with: usize,
+    /// Top alignment is a gold counterpart.
+    pub top_right: usize,
+    /// Gold sentences with a counterpart that the system treats as claims.
+    pub with_claim: usize,
+    /// Gold sentences without counterpart.
+    pub without: usize,
+    /// Of those, given no alignment ("no reference").
+    pub no_ref: usize,
+    /// Of those, given "agrees" or "differs".
+    pub wrong_rel: usize,
+    /// Relation counts on sentences with a counterpart, by [`Relation`] order
+    /// (differs, agrees, adds context, no reference).
+    pub rel_with: [usize; 4],
+    /// Agrees: predicted, right, gold.
+    pub agrees: [usize; 3],
+    /// Differs: predicted, right, gold.
+    pub differs: [usize; 3],
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl Scores {
+    /// Top-alignment accuracy.
+    pub fn top_acc(&self) -> f64 {
+        ratio(self.top_right, self.with)
+    }
+    /// "No reference" rate on sentences without counterpart.
+    pub fn no_ref_rate(&self) -> f64 {
+        ratio(self.no_ref, self.without)
+    }
+    /// Agrees/differs given where there is no counterpart.
+    pub fn wrong_rate(&self) -> f64 {
+        ratio(self.wrong_rel, self.without)
+    }
+    /// Precision and recall of a relation from its counts.
+    pub fn pr(c: [usize; 3]) -> (f64, f64) {
+        (ratio(c[1], c[0]), ratio(c[1], c[2]))
+    }
+
+    fn add(&mut self, gold: &[Link], a: &Answer) {
+        let rel = a.top.map(|t| t.1).unwrap_or(Relation::NoReference);
+        if gold.is_empty() {
+            self.without += 1;
+            if a.top.is_none() {
+                self.no_ref += 1;
+            }
+            if matches!(rel, Relation::Agrees | Relation::Differs) {
+                self.wrong_rel += 1;
+            }
+        } else {
+            self.with += 1;
+            self.with_claim += a.claim as usize;
+            self.rel_with[rel as usize] += 1;
+            if a.top.is_some_and(|(j, _)| gold.iter().any(|g| g.0 == j)) {
+                self.top_right += 1;
+            }
+        }
+        // Relation precision / recall where a reader labelled relations.
+        let gold_rel = |r: Relation| gold.iter().any(|g| g.1 == Some(r));
+        let labelled = gold.is_empty() || gold.iter().all(|g| g.1.is_some());
+        if !labelled {
+            return;
+        }
+        let got = |r: Relation| {
+            a.top
+                .is_some_and(|(j, x)| x == r && gold.iter().any(|g| g.0 == j && g.1 == Some(r)))
+        };
+        for (c, r) in [
+            (&mut self.agrees, Relation::Agrees),
+            (&mut self.differs, Relation::Differs),
+        ] {
+            c[0] += (rel == r) as usize;
+            c[1] += got(r) as usize;
+            c[2] += gold_rel(r) as usize;
+        }
+    }
+
+    /// A table row: name, top, no-ref, wrong, relation shares.
+    pub fn row(&self) -> String {
+        let w = self.with.max(1) as f64;
+        let (ap, ar) = Scores::pr(self.agrees);
+        let (dp, dr) = Scores::pr(self.differs);
+        format!(
+            "{:<34} {:>5.3} {:>6.3} {:>6.3} {:>6.3} | {:>4.2} {:>4.2} {:>4.2} {:>4.2} | {:>4.2}/{:<4.2} {:>4.2}/{:<4.2}",
+            self.name,
+            self.top_acc(),
+            self.no_ref_rate(),
+            self.wrong_rate(),
+            ratio(self.with_claim, self.with),
+            self.rel_with[0] as f64 / w,
+            self.rel_with[1] as f64 / w,
+            self.rel_with[2] as f64 / w,
+            self.rel_with[3] as f64 / w,
+            ap,
+            ar,
+            dp,
+            dr,
+        )
+    }
+
+    /// The header matching [`Scores::row`].
+    pub fn header() -> String {
+        format!(
+            "{:<34} {:>5} {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4} {:>4} | {:>9} {:>9}",
+            "system",
+            "top",
+            "no-ref",
+            "wrong",
+            "claim",
+            "dif",
+            "agr",
+            "ctx",
+            "none",
+            "agr P/R",
+            "dif P/R"
+        )
+    }
+}
+
+/// Index of the span in `spans` that overlaps `s` most (ties: the first).
+pub fn most_overlap(spans: &[Span], s: Span) -> Option<usize> {
+    let mut best = None;
+    let mut best_len = 0;
+    for (k, t) in spans.iter().enumerate() {
+        let o = s.end.min(t.end).saturating_sub(s.start.max(t.start));
+        if o > best_len {
+            best_len = o;
+            best = Some(k);
+        }
+    }
+    best
+}
+
+/// What the comparison engine says of every gold base sentence of a pair.
+pub fn engine_answers(p: &Pair) -> Vec<Answer> {
+    let base = Document::from_plain_text(&p.base.doc, "", &p.base.text);
+    let mut ws = Workspace::new(base);
+    ws.add_user_text(&p.source.doc, "source", &p.source.text);
+    let cmp = ws.compare();
+    let claims = &ws.article().analysis.claims;
+    // Base sentence → (claim found, top alignment of the best-scored claim on it).
+    let mut at: HashMap<usize, Answer> = HashMap::new();
+    let mut best_score: HashMap<usize, f32> = HashMap::new();
+    for c in &cmp.claims {
+        let Some(i) = most_overlap(&p.base.sentences, claims[c.claim].span) else {
+            continue;
+        };
+        let top = c.alignments.first();
+        let e = at.entry(i).or_insert(Answer {
+            claim: true,
+            top: None,
+        });
+        if let Some(al) = top {
+            let score = best_score.entry(i).or_insert(f32::MIN);
+            if al.score > *score {
+                *score = al.score;
+                e.top = most_overlap(&p.source.sentences, al.span).map(|j| (j, al.relation));
+            }
+        }
+    }
+    p.gold
+        .iter()
+        .map(|(i, _)| {
+            at.remove(i).unwrap_or(Answer {
+                claim: false,
+                top: None,
+            })
+        })
+        .collect()
+}
+
+/// Score answers against the pairs' gold.
+pub fn score(name: &str, pairs: &[Pair], answers: &[Vec<Answer>]) -> Scores {
+    let mut s = Scores {
+        name: name.to_string(),
+        ..Scores::default()
+    };
+    for (p, ans) in pairs.iter().zip(answers) {
+        for ((_, gold), a) in p.gold.iter().zip(ans) {
+            s.add(gold, a);
+        }
+    }
+    s
+}
+
+/// The comparison engine on every pair.
+pub fn evaluate_engine(pairs: &[Pair]) -> Scores {
+    let answers: Vec<Vec<Answer>> = pairs.iter().map(engine_answers).collect();
+    score("comparison engine", pairs, &answers)
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// TF-IDF vectors (sparse, L2-normalised) of every sentence of every pair,
+/// IDF over all of them: `[pair] → (base vectors, source vectors)`.
+type Vecs = Vec<Vec<(usize, f32)>>;
+
+fn tfidf(pairs: &[Pair]) -> Vec<(Vecs, Vecs)> {
+    let mut vocab: HashMap<String, usize> = HashMap::new();
+    let mut df: Vec<usize> = Vec::new();
+    let mut n = 0usize;
+    let mut counted: Vec<Vec<Vec<(usize, f32)>>> = Vec::new();
+    for p in pairs {
+        for side in [&p.base, &p.source] {
+            let mut vs = Vec::new();
+            for s in &side.sentences {
+                let mut tf: HashMap<usize, f32> = HashMap::new();
+                for w in words(s.slice(&side.text)) {
+                    let k = vocab.len();
+                    let id = *vocab.entry(w).or_insert(k);
+                    if id == df.len() {
+                        df.push(0);
+                    }
+                    *tf.entry(id).or_default() += 1.0;
+                }
+                for id in tf.keys() {
+                    df[*id] += 1;
+                }
+                n += 1;
+                let mut v: Vec<(usize, f32)> = tf.into_iter().collect();
+                v.sort_unstable_by_key(|x| x.0);
+                vs.push(v);
+            }
+            counted.push(vs);
+        }
+    }
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0)
+        .collect();
+    let mut it = counted.into_iter().map(|vs| {
+        vs.into_iter()
+            .map(|v| {
+                let w: Vec<(usize, f32)> = v.into_iter().map(|(i, t)| (i, t * idf[i])).collect();
+                let norm = w.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-9);
+                w.into_iter().map(|(i, x)| (i, x / norm)).collect()
+            })
+            .collect::<Vecs>()
+    });
+    pairs
+        .iter()
+        .map(|_| (it.next().unwrap_or_default(), it.next().unwrap_or_default()))
+        .collect()
+}
+
+/// Cosine of two L2-normalised sparse vectors sorted by index.
+pub fn cosine(a: &[(usize, f32)], b: &[(usize, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// The TF-IDF baseline: nearest source sentence by cosine, aligned when the
+/// cosine reaches `threshold` (`None`: choose it on `pairs`, maximising the
+/// mean of top-alignment accuracy and the "no reference" rate); an aligned
+/// sentence "adds context".
+pub fn evaluate_tfidf(pairs: &[Pair], threshold: Option<f32>) -> Scores {
+    let vecs = tfidf(pairs);
+    let best: Vec<Vec<Option<(usize, f32)>>> = pairs
+        .iter()
+        .zip(&vecs)
+        .map(|(p, (bv, sv))| {
+            p.gold
+                .iter()
+                .map(|(i, _)| {
+                    sv.iter()
+                        .enumerate()
+                        .map(|(j, v)| (j, cosine(&bv[*i], v)))
+                        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                })
+                .collect()
+        })
+        .collect();
+    let run = |t: f32| {
+        let answers: Vec<Vec<Answer>> = best
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|b| Answer {
+                        claim: true,
+                        top: b.filter(|b| b.1 >= t).map(|b| (b.0, Relation::AddsContext)),
+                    })
+                    .collect()
+            })
+            .collect();
+        answers
+    };
+    let (t, name) = match threshold {
+        Some(t) => (t, format!("TF-IDF nearest, cosine ≥ {t:.2}")),
+        None => {
+            let mut best_t = (0.0f32, f64::MIN);
+            for k in 0..100 {
+                let t = k as f32 / 100.0;
+                let s = score("", pairs, &run(t));
+                let m = (s.top_acc() + s.no_ref_rate()) / 2.0;
+                if m > best_t.1 {
+                    best_t = (t, m);
+                }
+            }
+            (
+                best_t.0,
+                format!("TF-IDF nearest, cosine ≥ {:.2} (dev)", best_t.0),
+            )
+        }
+    };
+    score(&name, pairs, &run(t))
+}
