@@ -105,7 +105,7 @@ pub fn Viewer(
     super::open::set_notices(notices);
     let link = link.unwrap_or_default();
     notices.set(link.problems.clone());
-    url::sync(&ctx, &link.state, notices, push);
+    url::sync(&ctx, &link.state, link.cut_short, notices, push);
     notices.update(|n| n.extend(opened_notices));
     if let Some(src) = url::take_src() {
         super::lazy::run(fetch_src(ctx.clone(), src));
