@@ -25,8 +25,10 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The page named by `?src=` (once: the parameter is removed from the
-/// address so that reloading shows what was opened, not a new fetch).
+/// The address named by `?src=`, percent-decoded, whatever it is (once:
+/// the parameter is removed from the address so that reloading shows what
+/// was opened, not a new prompt). Nothing is fetched here: the viewer asks
+/// the reader first ([`crate::analysis::intake::src_request`]).
 pub fn take_src() -> Option<String> {
     let loc = location()?;
     let search = loc.search().ok()?;
@@ -44,7 +46,7 @@ pub fn take_src() -> Option<String> {
             Some(&format!("{path}{hash}")),
         );
     }
-    (src.starts_with("https://") || src.starts_with("http://")).then_some(src)
+    Some(src)
 }
 
 /// The link to the current view (what the share button copies).

@@ -148,6 +148,36 @@ pub fn is_title_abbrev(word: &str) -> bool {
     crate::listed!(TITLE_ABBREVS, word.trim_end_matches('.'))
 }
 
+/// The short name of a Unicode direction-control character (the explicit
+/// embeddings, overrides and isolates U+202A–202E and U+2066–2069, and the
+/// marks U+200E, U+200F and U+061C), or `None` for any other character.
+/// They are invisible, and the first nine reorder the text around them.
+///
+/// ```
+/// use claimlens_core::text::bidi_control;
+///
+/// assert_eq!(bidi_control('\u{202E}'), Some("RLO"));
+/// assert_eq!(bidi_control('\u{200F}'), Some("RLM"));
+/// assert_eq!(bidi_control('a'), None);
+/// ```
+pub fn bidi_control(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{200E}' => "LRM",
+        '\u{200F}' => "RLM",
+        '\u{061C}' => "ALM",
+        _ => return None,
+    })
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
