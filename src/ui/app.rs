@@ -23,6 +23,7 @@ use super::theme::ThemeToggle;
 use super::url;
 use crate::analysis::intake::{src_request, SrcRequest};
 use crate::analysis::share::Tab;
+use crate::analysis::{bidi_notice, count_bidi_controls};
 
 /// True when a key press belongs to a text field, not to the page.
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -108,6 +109,15 @@ pub fn Viewer(
     notices.set(link.problems.clone());
     url::sync(&ctx, &link.state, link.cut_short, notices, push);
     notices.update(|n| n.extend(opened_notices));
+    // Direction-control characters are shown marked (`article::marked`); say how many.
+    let bidi = count_bidi_controls(&ctx.doc.title)
+        + ctx
+            .doc
+            .blocks
+            .iter()
+            .map(|b| count_bidi_controls(b.span.slice(&ctx.doc.text)))
+            .sum::<usize>();
+    notices.update(|n| n.extend(bidi_notice(bidi)));
     // A page named by `?src=` is fetched only once the reader confirms.
     let src_prompt = RwSignal::new(None);
     match url::take_src().and_then(|s| src_request(&s)) {
