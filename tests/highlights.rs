@@ -473,3 +473,108 @@ fn highlight_text_contrast_is_at_least_4_5() {
     );
     check(&browser, "dark");
 }
+
+#[test]
+fn direction_controls_are_shown_marked_and_reorder_nothing() {
+    use claimlens::analysis::share::{encode, DocRef, TextQuote, ViewState};
+    use claimlens::analysis::{Document, Offsets, Span};
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    // RLO … PDF would show "A" "live" "B"; RLI … PDI and LRM reorder their
+    // neighbours. A passage and mentions come after them.
+    let first = "Officials in Nairobi said A\u{202E}evil\u{202C}B on Monday\u{200E}.";
+    let second = "The \u{2067}United Nations\u{2069} welcomed 40 trucks of food.";
+    let text = format!("{first}\n{second}");
+    let passage = "welcomed 40 trucks";
+    let at = text.find(passage).unwrap();
+    let quote = TextQuote::from_span(
+        &text,
+        &Offsets::new(&text),
+        Span::new(at, at + passage.len()),
+    );
+    let state = ViewState {
+        doc: DocRef::Inline {
+            title: Some("Aid convoy".into()),
+            text: text.clone(),
+        },
+        highlights: vec![quote],
+        ..ViewState::default()
+    };
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    support::load_app(&browser, &format!("{}#{}", server.url("/"), encode(&state)));
+
+    // The notice counts them.
+    let notice =
+        browser.js("const n = document.querySelector('.notice'); return n && n.textContent;");
+    assert!(
+        notice.as_str().unwrap_or("").contains(
+            "This document contains 5 invisible direction-control characters; they are shown marked"
+        ),
+        "{notice}"
+    );
+    // Each is a visible marker with its name and a title.
+    let markers = browser.js(
+        "return Array.from(document.querySelectorAll('.doc-body .bidi'), b => [
+           b.dataset.bidi, b.title.slice(0, 6), b.getBoundingClientRect().width > 8,
+           getComputedStyle(b).unicodeBidi]);",
+    );
+    assert_eq!(
+        markers,
+        json!([
+            ["RLO", "U+202E", true, "isolate"],
+            ["PDF", "U+202C", true, "isolate"],
+            ["LRM", "U+200E", true, "isolate"],
+            ["RLI", "U+2067", true, "isolate"],
+            ["PDI", "U+2069", true, "isolate"],
+        ])
+    );
+    // The page's text is the document's, characters and all.
+    let paras = browser
+        .js("return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);");
+    assert_eq!(paras, json!([first, second]));
+    // Nothing is reordered: A, the RLO marker, e, v, i, l, the PDF marker, B
+    // run left to right.
+    let xs = browser.js(
+        "const p = document.querySelector('.doc-body > p');
+         const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+         const xs = [];
+         const at = (node, i) => { const r = document.createRange(); r.setStart(node, i);
+                                   r.setEnd(node, i + 1); return r.getBoundingClientRect().left; };
+         for (let n; (n = w.nextNode());) {
+           const t = n.data;
+           if (t.endsWith(' A')) xs.push(at(n, t.length - 1));
+           else if (t === '\\u202E' || t === '\\u202C') xs.push(n.parentElement.getBoundingClientRect().left);
+           else if (t === 'evil') for (let i = 0; i < 4; i++) xs.push(at(n, i));
+           else if (t.startsWith('B ')) xs.push(at(n, 0));
+         }
+         return xs;",
+    );
+    let xs: Vec<f64> = xs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert_eq!(xs.len(), 8, "{xs:?}");
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "reordered: {xs:?}");
+    // Highlights stay on their text: the passage after the controls, and
+    // every mention as the engine found it.
+    let drawn = browser.wait_for(
+        "const h = CSS.highlights.get('cl-passage'); return h && Array.from(h)[0].toString();",
+        5,
+    );
+    assert_eq!(drawn, json!(passage));
+    let doc = Document::from_plain_text("shared", "Aid convoy", &text);
+    let a = analyse(&doc);
+    let marks = browser.js(
+        "return Array.from(document.querySelectorAll('.doc-body mark.m'), m => m.textContent);",
+    );
+    let want: Vec<&str> = a.mentions.iter().map(|m| m.span.slice(&text)).collect();
+    assert!(
+        want.iter().any(|m| m.contains("United Nations")),
+        "{want:?}"
+    );
+    assert_eq!(marks, json!(want));
+    save_screenshot(&browser, "bidi-marked.png");
+}

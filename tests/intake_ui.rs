@@ -253,19 +253,15 @@ fn src_opens_a_page_its_site_allows_and_explains_one_it_does_not() {
     let dir = std::env::temp_dir().join(format!("claimlens-src-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("page.html"), PAGE).unwrap();
-    // Two other loopback origins: one allows cross-origin reads (CORS), one does not.
-    let open_site = Server::start(&dir);
+    // Two other loopback sites: one allows cross-origin reads (CORS), one does not.
+    let open_site = Server::start_on(&dir, "127.0.0.2");
     open_site.add_header("Access-Control-Allow-Origin", "*");
-    let closed_site = Server::start(&dir);
+    let closed_site = Server::start_on(&dir, "127.0.0.2");
     let app = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
-    let src = |s: &Server| {
-        format!(
-            "?src={}",
-            s.url("/page.html").replace(':', "%3A").replace('/', "%2F")
-        )
-    };
+    let src = |s: &Server| format!("?src={}", encode_uri(&s.url("/page.html")));
     support::load_app(&browser, &app.url(&format!("/{}", src(&open_site))));
+    browser.click(".src-fetch");
     wait_title(&browser, "Harbour bridge reopens");
     // The address no longer names the page: a reload shows what was opened.
     assert!(!browser
@@ -274,6 +270,7 @@ fn src_opens_a_page_its_site_allows_and_explains_one_it_does_not() {
         .unwrap()
         .contains("src="));
     support::load_app(&browser, &app.url(&format!("/{}", src(&closed_site))));
+    browser.click(".src-fetch");
     let note = notice(&browser);
     assert!(
         note.contains("could not be fetched") && note.contains("Save the page"),
@@ -282,6 +279,109 @@ fn src_opens_a_page_its_site_allows_and_explains_one_it_does_not() {
     assert_ne!(title(&browser), json!("Harbour bridge reopens"));
     // No cookies or credentials went with the request.
     assert!(open_site.requests().iter().any(|r| r.path == "/page.html"));
+}
+
+/// Percent-encode everything but unreserved characters, as
+/// `encodeURIComponent` would for these addresses.
+fn encode_uri(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn src_is_fetched_only_after_the_reader_confirms() {
+    require_app!(true);
+    let dir = std::env::temp_dir().join(format!("claimlens-src-ask-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("page.html"), PAGE).unwrap();
+    // Another site, on another loopback address, that records every request.
+    let site = Server::start_on(&dir, "127.0.0.2");
+    site.add_header("Access-Control-Allow-Origin", "*");
+    let page = site.url("/page.html");
+    let app = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    let with_src = |n: u32| app.url(&format!("/?n={n}&src={}", encode_uri(&page)));
+    let prompt = |b: &Browser| {
+        b.wait_for(
+            "const p = document.querySelector('.src-prompt');              return p && [p.querySelector('.src-url').textContent,                           p.querySelector('.src-fetch').textContent,                           p.querySelector('.src-cancel').textContent];",
+            10,
+        )
+    };
+
+    // The page opens with the address shown, and nothing requested.
+    support::load_app(&browser, &with_src(1));
+    assert_eq!(prompt(&browser), json!([page, "Fetch", "Cancel"]));
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(site.requests().is_empty(), "{:?}", site.requests());
+    let title_before = title(&browser);
+
+    // Cancel: the prompt goes, still nothing requested.
+    browser.click(".src-cancel");
+    browser.wait_for("return document.querySelector('.src-prompt') === null;", 5);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(site.requests().is_empty(), "{:?}", site.requests());
+    assert_eq!(title(&browser), title_before);
+
+    // Fetch: one request, and the page opens.
+    support::load_app(&browser, &with_src(2));
+    prompt(&browser);
+    assert!(site.requests().is_empty(), "{:?}", site.requests());
+    browser.click(".src-fetch");
+    wait_title(&browser, "Harbour bridge reopens");
+    let got: Vec<String> = site.requests().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(got, ["/page.html"]);
+    let requests = browser.network_requests();
+    assert!(
+        requests
+            .iter()
+            .all(|u| u.starts_with(&app.url("/")) || u == &page || u.starts_with("data:image/")),
+        "{requests:?}"
+    );
+}
+
+#[test]
+fn src_with_another_scheme_says_why_nothing_was_fetched() {
+    require_app!(true);
+    let app = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    let cases = [
+        ("javascript:window.__pwned=1", "javascript: address"),
+        ("file:///etc/passwd", "file: address"),
+        ("data:text/html,<p>Hi</p>", "data: address"),
+        ("ftp://127.0.0.2/a.txt", "ftp: address"),
+        ("page.html", "not a full http:// or https:// address"),
+    ];
+    for (n, (src, says)) in cases.iter().enumerate() {
+        support::load_app(
+            &browser,
+            &app.url(&format!("/?n={n}&src={}", encode_uri(src))),
+        );
+        let note = notice(&browser);
+        assert!(
+            note.contains(says) && note.contains("nothing was fetched"),
+            "{src}: {note}"
+        );
+        assert_eq!(
+            browser.js("return document.querySelector('.src-prompt');"),
+            Value::Null,
+            "{src}"
+        );
+        assert_eq!(browser.js("return window.__pwned;"), Value::Null);
+    }
+    let requests = browser.network_requests();
+    assert!(
+        requests
+            .iter()
+            .all(|u| u.starts_with(&app.url("/")) || u.starts_with("data:image/")),
+        "{requests:?}"
+    );
 }
 
 #[test]

@@ -191,6 +191,65 @@ fn a_broken_link_opens_the_default_view_with_a_message() {
 }
 
 #[test]
+fn a_cut_link_or_one_without_its_version_says_so() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let text = "Officials in Nairobi said on Monday that 40 trucks of food had crossed the border.";
+    let link = encode(&ViewState {
+        doc: DocRef::Inline {
+            title: Some("Aid convoy".into()),
+            text: text.into(),
+        },
+        ..ViewState::default()
+    });
+    let x = &link["v=1&x=".len()..link.find("&n=").unwrap()];
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    let notice = |b: &Browser| {
+        b.js("const n = document.querySelector('.notice'); return n && n.textContent;")
+            .as_str()
+            .map(String::from)
+            .unwrap_or_default()
+    };
+
+    // `x=` without `v=`: the document opens, and the notice says the version is missing.
+    open(&server, &browser, &format!("x={x}&n=Aid%20convoy"));
+    assert_eq!(
+        browser.js("return document.querySelector('h1').textContent;"),
+        json!("Aid convoy")
+    );
+    let said = notice(&browser);
+    assert!(said.contains("v= is missing"), "{said}");
+
+    // Cut inside the document, and cut to a lone last character (4k + 1 of
+    // them, which no whole link has): "cut short", never "base64url".
+    let lone = (x.len() - 2) / 4 * 4 + 1;
+    for cut in [x.len() / 2, lone] {
+        open(&server, &browser, &format!("v=1&x={}", &x[..cut]));
+        let said = notice(&browser);
+        assert!(
+            said.starts_with("This link looks cut short: "),
+            "cut at {cut}: {said}"
+        );
+        assert!(!said.contains("base64url"), "cut at {cut}: {said}");
+        assert_eq!(
+            browser.js("return document.querySelectorAll('.doc-body > p').length;"),
+            json!(11),
+            "cut at {cut}: the default article did not open"
+        );
+    }
+
+    // Cut inside the last parameter's escapes.
+    open(
+        &server,
+        &browser,
+        "v=1&d=sample-istanbul-2025&q=3~caf%C3%A9~~".trim_end_matches("%A9~~"),
+    );
+    let said = notice(&browser);
+    assert!(said.starts_with("This link looks cut short: "), "{said}");
+}
+
+#[test]
 fn a_passage_link_reopens_with_the_passage_highlighted_and_in_view() {
     claimlens::analysis::frontcode::install_bundled();
     require_app!(true);

@@ -13,7 +13,7 @@ use super::claims_panel::{claims_panel_view, draw_selected_claim};
 use super::compare_panel::compare_panel_view;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
-use super::intake::{fetch_src, IntakeControl};
+use super::intake::{href_of, IntakeControl, SrcPrompt};
 use super::lazy::lazy_view;
 use super::open::Opening;
 use super::panel::DocumentFacts;
@@ -21,7 +21,9 @@ use super::share::ShareButton;
 use super::state::{LinkDoc, ViewCtx};
 use super::theme::ThemeToggle;
 use super::url;
+use crate::analysis::intake::{src_request, SrcRequest};
 use crate::analysis::share::Tab;
+use crate::analysis::{bidi_notice, count_bidi_controls};
 
 /// True when a key press belongs to a text field, not to the page.
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -105,10 +107,28 @@ pub fn Viewer(
     super::open::set_notices(notices);
     let link = link.unwrap_or_default();
     notices.set(link.problems.clone());
-    url::sync(&ctx, &link.state, notices, push);
+    url::sync(&ctx, &link.state, link.cut_short, notices, push);
     notices.update(|n| n.extend(opened_notices));
-    if let Some(src) = url::take_src() {
-        super::lazy::run(fetch_src(ctx.clone(), src));
+    // Direction-control characters are shown marked (`article::marked`); say how many.
+    let bidi = count_bidi_controls(&ctx.doc.title)
+        + ctx
+            .doc
+            .blocks
+            .iter()
+            .map(|b| count_bidi_controls(b.span.slice(&ctx.doc.text)))
+            .sum::<usize>();
+    notices.update(|n| n.extend(bidi_notice(bidi)));
+    // A page named by `?src=` is fetched only once the reader confirms.
+    let src_prompt = RwSignal::new(None);
+    match url::take_src().and_then(|s| src_request(&s)) {
+        Some(SrcRequest::Confirm(u)) => match href_of(&u) {
+            Some(href) => src_prompt.set(Some(href)),
+            None => notices.update(|n| {
+                n.push("This link names a page to open, but its address is not valid, so nothing was fetched.".into())
+            }),
+        },
+        Some(SrcRequest::Refused(why)) => notices.update(|n| n.push(why)),
+        None => {}
     }
 
     // The selected claim is highlighted in the article, whichever tab is open.
@@ -184,6 +204,7 @@ pub fn Viewer(
                 </button>
             </div>
         </Show>
+        <SrcPrompt url=src_prompt/>
         <main class="layout">
             <Article marks=marks/>
             <aside class="side-panel" aria-label="Analysis">

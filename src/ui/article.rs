@@ -17,19 +17,44 @@ use super::legend::Legend;
 use super::passage::PassageTools;
 use super::pinbar::PinBar;
 use super::state::ViewCtx;
-use crate::analysis::{label_key, label_title, pieces, BlockKind, Mention, Piece};
+use crate::analysis::{
+    bidi_marker_title, bidi_runs, has_bidi_controls, label_key, label_title, pieces, BlockKind,
+    Mention, Piece, Run,
+};
+
+/// Text as the article shows it: each direction-control character (U+202E
+/// and the like) in a marker of its own — an element whose CSS shows its
+/// name (`⟨RLO⟩`) and isolates it, so it reorders nothing. The character
+/// stays in the marker's text node: the page's text is the document's, so
+/// offsets ([`super::dom`]), selections and copies are unchanged.
+pub fn marked(t: &str) -> AnyView {
+    if !has_bidi_controls(t) {
+        return t.to_string().into_any();
+    }
+    bidi_runs(t)
+        .into_iter()
+        .map(|r| match r {
+            Run::Text(t) => t.to_string().into_any(),
+            Run::Control(c, short) => view! {
+                <span class="bidi" data-bidi=short title=bidi_marker_title(c)>{c.to_string()}</span>
+            }
+            .into_any(),
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
 
 fn pieces_view(ctx: &ViewCtx, pieces: Vec<Piece<'_>>) -> Vec<AnyView> {
     pieces
         .into_iter()
         .map(|p| match p {
-            Piece::Text(t) => t.to_string().into_any(),
+            Piece::Text(t) => marked(t),
             Piece::Mention(i, t) => {
                 let m = &ctx.analysis.mentions[i];
                 let key = label_key(m.label);
                 view! {
                     <mark class=format!("m m-{key}") data-l=key data-m=i data-e=m.entity>
-                        {t.to_string()}
+                        {marked(t)}
                     </mark>
                 }
                 .into_any()
@@ -396,7 +421,7 @@ pub fn Article(
     view! {
         <article class="article" aria-labelledby="doc-title" lang=doc.language.clone()>
             <header class="article-header">
-                <h1 id="doc-title" class="doc-title">{doc.title.clone()}</h1>
+                <h1 id="doc-title" class="doc-title">{marked(&doc.title)}</h1>
                 <Show when=move || supplied>
                     <p class="title-supplied">
                         <span class="badge">"Heading supplied by claimlens"</span>

@@ -1,6 +1,6 @@
 //! Bring your own article: paste it, open a file, drop one on the page, or
-//! name a page with `?src=` — then the recent documents, kept in this
-//! browser only.
+//! name a page with `?src=` (fetched once the reader confirms) — then the
+//! recent documents, kept in this browser only.
 //!
 //! Text, Markdown and saved web pages go through the pure intake in
 //! [`crate::analysis::intake`]. HTML is parsed by the browser's `DOMParser`,
@@ -191,7 +191,7 @@ intake, fn take_file(ctx: ViewCtx, file: web_sys::File) {
 crate::split_fn! {
 /// Fetch the page named by `?src=` (only when that site allows it: CORS),
 /// and bring it in.
-intake, pub fn fetch_src(ctx: ViewCtx, url: String) {
+intake, fn fetch_src(ctx: ViewCtx, url: String) {
     ctx.notices.set(vec![format!("Fetching {url}…")]);
     leptos::task::spawn_local(async move {
         let failed = |ctx: &ViewCtx| {
@@ -212,6 +212,46 @@ intake, pub fn fetch_src(ctx: ViewCtx, url: String) {
         finish(&ctx, intake_text(&name, &text, &html_to_tree));
     });
 }
+}
+
+/// `raw` as the browser reads it (`URL.href`: the host in ASCII, anything
+/// else outside ASCII percent-encoded), so an address shown cannot pass for
+/// another; `None` when it is not a valid URL.
+pub fn href_of(raw: &str) -> Option<String> {
+    web_sys::Url::new(raw).ok().map(|u| u.href())
+}
+
+/// The page a link names by `?src=` (as [`href_of`] gives it), shown with
+/// Fetch and Cancel: nothing is requested until the reader chooses Fetch.
+#[component]
+pub fn SrcPrompt(
+    /// The address waiting for the reader's choice; `None` once chosen.
+    url: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ctx = ViewCtx::get();
+    move || {
+        let href = url.get()?;
+        let fetch = {
+            let (ctx, href) = (ctx.clone(), href.clone());
+            move |_| {
+                url.set(None);
+                super::lazy::run(fetch_src(ctx.clone(), href.clone()));
+            }
+        };
+        Some(view! {
+            <div class="src-prompt" role="region" aria-label="Fetch a page named by this link">
+                <p>"This link asks claimlens to fetch and open this page:"</p>
+                <p class="src-url"><code>{href}</code></p>
+                <p>"Your browser will request it from that site (without cookies). Nothing has been requested yet."</p>
+                <div class="src-actions">
+                    <button type="button" class="share-button src-fetch" on:click=fetch>"Fetch"</button>
+                    <button type="button" class="link-button src-cancel" on:click=move |_| url.set(None)>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        })
+    }
 }
 
 /// The "Open…" control: a button that shows the panel with the paste box,

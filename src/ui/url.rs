@@ -25,8 +25,10 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The page named by `?src=` (once: the parameter is removed from the
-/// address so that reloading shows what was opened, not a new fetch).
+/// The address named by `?src=`, percent-decoded, whatever it is (once:
+/// the parameter is removed from the address so that reloading shows what
+/// was opened, not a new prompt). Nothing is fetched here: the viewer asks
+/// the reader first ([`crate::analysis::intake::src_request`]).
 pub fn take_src() -> Option<String> {
     let loc = location()?;
     let search = loc.search().ok()?;
@@ -44,7 +46,7 @@ pub fn take_src() -> Option<String> {
             Some(&format!("{path}{hash}")),
         );
     }
-    (src.starts_with("https://") || src.starts_with("http://")).then_some(src)
+    Some(src)
 }
 
 /// The link to the current view (what the share button copies).
@@ -250,12 +252,21 @@ fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
 ///
 /// `push_first`: the first URL written gets its own history entry (a
 /// document the reader just opened), rather than replacing the current one.
-pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>, push_first: bool) {
+///
+/// `cut_short`: the link looks cut short ([`Decoded::cut_short`]), which
+/// the notice says.
+pub fn sync(
+    ctx: &ViewCtx,
+    initial: &ViewState,
+    cut_short: bool,
+    notices: RwSignal<Vec<String>>,
+    push_first: bool,
+) {
     let found = apply(ctx, initial);
     notices.update(|n| n.extend(found));
     notices.update(|n| {
         if !n.is_empty() {
-            *n = vec![link_notice(n)];
+            *n = vec![share::notice(n, cut_short)];
         }
     });
 
@@ -302,19 +313,11 @@ pub fn sync(ctx: &ViewCtx, initial: &ViewState, notices: RwSignal<Vec<String>>, 
             notices.set(if all.is_empty() {
                 all
             } else {
-                vec![link_notice(&all)]
+                vec![share::notice(&all, decoded.cut_short)]
             });
         });
         on_cleanup(move || handle.remove());
     }
-}
-
-/// One sentence naming what a link could not restore.
-fn link_notice(problems: &[String]) -> String {
-    format!(
-        "Part of this link could not be restored: {}.",
-        problems.join("; ")
-    )
 }
 
 fn write(fragment: &str, push: bool) {

@@ -1,6 +1,7 @@
 //! A loopback static file server over `dist/` for browser tests.
 //!
-//! Binds `127.0.0.1:0` (an ephemeral port), serves files with the right
+//! Binds `127.0.0.1:0` (an ephemeral port) — or another loopback address
+//! such as `127.0.0.2`, a site of its own ([`Server::start_on`]) — serves files with the right
 //! content types (`application/wasm` matters), records every request, and
 //! can override any path with other bytes or extra headers (to simulate a
 //! broken deploy or a strict Content-Security-Policy).
@@ -44,13 +45,25 @@ struct Shared {
 /// A running server; it stops accepting when the test process ends.
 pub struct Server {
     pub port: u16,
+    /// The loopback address it listens on (`127.0.0.1` unless chosen).
+    pub ip: String,
     shared: Arc<Mutex<Shared>>,
 }
 
 impl Server {
     /// Serve `root` on a loopback ephemeral port.
     pub fn start(root: &Path) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        Server::start_on(root, "127.0.0.1")
+    }
+
+    /// Serve `root` on an ephemeral port of the loopback address `ip`
+    /// (`127.0.0.2`: another site than the app's, as far as the browser
+    /// knows). Anything but a `127.x.y.z` address is refused: tests never
+    /// listen beyond loopback.
+    pub fn start_on(root: &Path, ip: &str) -> Server {
+        let addr: std::net::Ipv4Addr = ip.parse().expect("an IPv4 address");
+        assert!(addr.is_loopback(), "{ip} is not a loopback address");
+        let listener = TcpListener::bind((addr, 0)).expect("bind loopback");
         let port = listener.local_addr().unwrap().port();
         let shared = Arc::new(Mutex::new(Shared::default()));
         let root = root.to_path_buf();
@@ -63,13 +76,18 @@ impl Server {
                 });
             }
         });
-        Server { port, shared }
+        Server {
+            port,
+            ip: ip.to_string(),
+            shared,
+        }
     }
 
-    /// `http://127.0.0.1:PORT/` + `path`.
+    /// `http://IP:PORT/` + `path`.
     pub fn url(&self, path: &str) -> String {
         format!(
-            "http://127.0.0.1:{}/{}",
+            "http://{}:{}/{}",
+            self.ip,
             self.port,
             path.trim_start_matches('/')
         )

@@ -129,8 +129,10 @@ pub fn chromium_args(profile: &str, width: u32, height: u32) -> Vec<String> {
         "--disable-extensions",
         "--hide-scrollbars",
         "--mute-audio",
-        // Any host but loopback fails to resolve: nothing can leave the machine.
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        // Any host but loopback fails to resolve: nothing can leave the
+        // machine. 127.0.0.2 is a second site for tests that need another
+        // origin than the app's (`Server::start_on`).
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE 127.0.0.2",
     ]
     .iter()
     .map(|s| s.to_string())

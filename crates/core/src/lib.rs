@@ -38,7 +38,10 @@ pub use document::{count_words, split_blocks, Block, BlockKind, Document};
 pub use entities::{Analysis, Entity, Label, Mention, Op, Relation, RelationKind, Role, Value};
 pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};
 pub use span::{Offsets, Span};
-pub use view::{label_description, label_key, label_title, pieces, LabelSet, Piece};
+pub use view::{
+    bidi_marker_title, bidi_notice, bidi_runs, count_bidi_controls, has_bidi_controls,
+    label_description, label_key, label_title, pieces, LabelSet, Piece, Run,
+};
 
 /// Analyse a document: sentences, entity mentions and entities
 /// ([`entities::extract`]), then the claims that rest on them ([`claims::find`]).

@@ -135,9 +135,204 @@ pub fn pieces<'t>(
     out
 }
 
+/// A stretch of text as the view renders it: ordinary text, or one
+/// direction-control character ([`crate::text::BIDI_CONTROLS`]), which the
+/// view shows as a visible marker and keeps from reordering anything. The
+/// character itself stays in the page's text, so offsets, selections and
+/// copies are those of the document.
+#[derive(Debug, PartialEq)]
+pub enum Run<'t> {
+    /// Text without direction controls.
+    Text(&'t str),
+    /// One direction-control character and its short name (`RLO`).
+    Control(&'t str, &'static str),
+}
+
+/// The byte offset and length of the first direction-control character in
+/// `b` at or after `from`. A byte scan: every one of them is `D8 9C`
+/// (U+061C) or `E2 80 8E`–`E2 81 A9`, and UTF-8 lead bytes never occur
+/// inside another character.
+fn next_bidi_control(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            0xD8 if b.get(i + 1) == Some(&0x9C) => return Some((i, 2)),
+            0xE2 => {
+                if let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) {
+                    if (b1 == 0x80 && matches!(b2, 0x8E | 0x8F | 0xAA..=0xAE))
+                        || (b1 == 0x81 && matches!(b2, 0xA6..=0xA9))
+                    {
+                        return Some((i, 3));
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Split `s` into [`Run`]s: text, and each direction-control character on
+/// its own.
+///
+/// ```
+/// use claimlens_core::{bidi_runs, Run};
+///
+/// let runs = bidi_runs("A\u{202E}evil\u{202C}B");
+/// assert_eq!(runs, [
+///     Run::Text("A"),
+///     Run::Control("\u{202E}", "RLO"),
+///     Run::Text("evil"),
+///     Run::Control("\u{202C}", "PDF"),
+///     Run::Text("B"),
+/// ]);
+/// ```
+pub fn bidi_runs(s: &str) -> Vec<Run<'_>> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some((i, len)) = next_bidi_control(b, at) {
+        if at < i {
+            out.push(Run::Text(&s[at..i]));
+        }
+        let c = &s[i..i + len];
+        let short = c
+            .chars()
+            .next()
+            .and_then(crate::text::bidi_control)
+            .unwrap_or("?");
+        out.push(Run::Control(c, short));
+        at = i + len;
+    }
+    if at < s.len() || out.is_empty() {
+        out.push(Run::Text(&s[at..]));
+    }
+    out
+}
+
+/// True when `s` holds a direction-control character.
+pub fn has_bidi_controls(s: &str) -> bool {
+    next_bidi_control(s.as_bytes(), 0).is_some()
+}
+
+/// How many direction-control characters `s` holds.
+pub fn count_bidi_controls(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut at) = (0, 0);
+    while let Some((i, len)) = next_bidi_control(b, at) {
+        n += 1;
+        at = i + len;
+    }
+    n
+}
+
+/// The tooltip of a direction-control character's marker:
+/// `U+202E RIGHT-TO-LEFT OVERRIDE …`.
+pub fn bidi_marker_title(control: &str) -> String {
+    let Some((c, _, name)) = control
+        .chars()
+        .next()
+        .and_then(|c| crate::text::BIDI_CONTROLS.iter().find(|(b, _, _)| *b == c))
+    else {
+        return String::new();
+    };
+    format!(
+        "U+{:04X} {name}: an invisible character that can reorder the text around it. It is in the document; claimlens shows it here and does not apply it.",
+        u32::from(*c)
+    )
+}
+
+/// The notice for a document holding `n` direction-control characters, if any.
+pub fn bidi_notice(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some(
+            "This document contains 1 invisible direction-control character; it is shown marked and does not reorder the text.".into(),
+        ),
+        n => Some(format!(
+            "This document contains {n} invisible direction-control characters; they are shown marked and do not reorder the text."
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_runs_table() {
+        let cases: &[(&str, &[Run])] = &[
+            ("", &[Run::Text("")]),
+            ("plain", &[Run::Text("plain")]),
+            ("\u{202E}", &[Run::Control("\u{202E}", "RLO")]),
+            (
+                "a\u{2066}b\u{2069}",
+                &[
+                    Run::Text("a"),
+                    Run::Control("\u{2066}", "LRI"),
+                    Run::Text("b"),
+                    Run::Control("\u{2069}", "PDI"),
+                ],
+            ),
+            (
+                "\u{200E}\u{200F}\u{061C}",
+                &[
+                    Run::Control("\u{200E}", "LRM"),
+                    Run::Control("\u{200F}", "RLM"),
+                    Run::Control("\u{061C}", "ALM"),
+                ],
+            ),
+            // Neighbours that are not direction controls: ZWJ, U+2070,
+            // U+2029, U+0620 (Arabic), U+202F (narrow no-break space).
+            (
+                "\u{200D}\u{2070}\u{2029}\u{0620}\u{202F}",
+                &[Run::Text("\u{200D}\u{2070}\u{2029}\u{0620}\u{202F}")],
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(bidi_runs(s), *want, "{s:?}");
+            let n = want
+                .iter()
+                .filter(|r| matches!(r, Run::Control(..)))
+                .count();
+            assert_eq!(count_bidi_controls(s), n, "{s:?}");
+            assert_eq!(has_bidi_controls(s), n > 0, "{s:?}");
+        }
+    }
+
+    /// The byte scan finds exactly the characters `text::bidi_control` names.
+    #[test]
+    fn the_scan_agrees_with_the_table() {
+        for c in ('\u{0}'..='\u{2FFF}').chain(['\u{FEFF}', '\u{1F600}']) {
+            let s = format!("x{c}y");
+            assert_eq!(
+                has_bidi_controls(&s),
+                crate::text::bidi_control(c).is_some(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        for (c, short, _) in crate::text::BIDI_CONTROLS {
+            let title = bidi_marker_title(&c.to_string());
+            assert!(
+                title.starts_with(&format!("U+{:04X} ", u32::from(c))),
+                "{title}"
+            );
+            assert!(!short.is_empty());
+        }
+    }
+
+    #[test]
+    fn bidi_notice_counts() {
+        assert_eq!(bidi_notice(0), None);
+        assert!(bidi_notice(1)
+            .unwrap()
+            .contains("1 invisible direction-control character;"));
+        assert!(bidi_notice(3)
+            .unwrap()
+            .contains("3 invisible direction-control characters; they are shown marked"));
+    }
 
     fn m(start: usize, end: usize) -> Mention {
         Mention {

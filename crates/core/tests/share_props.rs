@@ -51,6 +51,17 @@ proptest! {
         stable(&link[..cut]);
     }
 
+    /// A link cut anywhere inside its packed document says it looks cut
+    /// short, never that the document is damaged or not base64url.
+    #[test]
+    fn links_cut_inside_the_document_say_so(cut in 6usize..2000) {
+        let link = sample_link();
+        let x_end = link.find("&n=").unwrap();
+        let d = decode(&link[..cut.min(x_end - 1)]);
+        prop_assert!(d.cut_short, "{:?}", d.problems);
+        prop_assert!(d.problems[0].contains("stops part-way"), "{:?}", d.problems);
+    }
+
     #[test]
     fn tampered_links_decode(at in 0usize..2000, byte in b'0'..=b'z') {
         claimlens_core::frontcode::install_bundled();

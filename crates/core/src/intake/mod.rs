@@ -74,6 +74,7 @@ mod extract;
 mod lang;
 mod markdown;
 mod meta;
+mod remote;
 mod store;
 mod tree;
 
@@ -82,6 +83,7 @@ pub use extract::{extract, Extracted};
 pub use lang::{english_share, likely_english};
 pub use markdown::{inline as markdown_inline, markdown_to_text};
 pub use meta::{clean_title, read_meta, Meta};
+pub use remote::{src_request, SrcRequest};
 pub use store::{
     add_recent, decode_recent, encode_recent, RecentList, StoredDoc, MAX_ENTRIES, MAX_STORE_BYTES,
 };

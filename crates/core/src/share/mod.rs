@@ -153,6 +153,70 @@ pub struct Decoded {
     /// An inline document's text as the link packed it (`x=`), so a viewer
     /// can carry it on in its own links without packing it again.
     pub packed: Option<String>,
+    /// True when the link looks cut short (its packed document, or its last
+    /// parameter, stops part-way): the reader is told to ask for the whole
+    /// link rather than that it is damaged ([`notice`]).
+    pub cut_short: bool,
+}
+
+/// The one sentence a reader is shown about what a link could not restore:
+/// `problems` from [`decode`] and from placing its view in the document.
+///
+/// ```
+/// use claimlens_core::share::{decode, notice, pack_text};
+///
+/// let packed = pack_text("Delegations met in Geneva on Friday and agreed to talk again.");
+/// let d = decode(&format!("v=1&x={}", &packed[..packed.len() / 2]));
+/// assert!(d.cut_short);
+/// assert_eq!(
+///     notice(&d.problems, d.cut_short),
+///     "This link looks cut short: the document in the link stops part-way; \
+///      the sample article opened instead. Ask whoever sent it for the whole link."
+/// );
+/// ```
+pub fn notice(problems: &[String], cut_short: bool) -> String {
+    if cut_short {
+        format!(
+            "This link looks cut short: {}. Ask whoever sent it for the whole link.",
+            problems.join("; ")
+        )
+    } else {
+        format!(
+            "Part of this link could not be restored: {}.",
+            problems.join("; ")
+        )
+    }
+}
+
+/// True when `v`, the value that ends a fragment, stops inside a
+/// percent-escape or inside a character's UTF-8 bytes: the link was cut there.
+fn ends_mid_character(v: &str) -> bool {
+    let b = v.as_bytes();
+    let hex = |c: &u8| c.is_ascii_hexdigit();
+    match b {
+        [.., b'%'] => return true,
+        [.., b'%', h] if hex(h) => return true,
+        _ => {}
+    }
+    let mut raw = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i], b.get(i + 1..i + 3)) {
+            (b'%', Some([h, l])) if hex(h) && hex(l) => {
+                let byte = std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|s| u8::from_str_radix(s, 16).ok());
+                raw.push(byte.unwrap_or(0));
+                i += 3;
+            }
+            (c, _) => {
+                raw.push(c);
+                i += 1;
+            }
+        }
+    }
+    // An incomplete sequence at the very end (not an invalid one).
+    matches!(std::str::from_utf8(&raw), Err(e) if e.error_len().is_none())
 }
 
 /// Percent-encode everything but unreserved characters (RFC 3986) and `:`/`,`.
@@ -285,6 +349,7 @@ pub fn decode(fragment: &str) -> Decoded {
             state,
             problems,
             packed: None,
+            cut_short: false,
         };
     }
     let pairs: Vec<(&str, &str)> = fragment
@@ -300,19 +365,32 @@ pub fn decode(fragment: &str) -> Decoded {
                 "this link was made by a newer claimlens (format {v}); it opened as far as this version understands"
             ));
         }
+        // Every link claimlens writes names its document (`d=` or `x=`): one
+        // that does but has lost its `v=` is ours, read as the only format.
+        None if pairs.iter().any(|(k, _)| matches!(*k, "d" | "x")) => problems.push(format!(
+            "the link does not say its format version (v= is missing); it was read as format {VERSION}"
+        )),
         None => {
             // Not one of our links (an ordinary #anchor): nothing to restore.
             return Decoded {
                 state,
                 problems,
                 packed: None,
+                cut_short: false,
             };
         }
         _ => problems.push("the link's format version is not readable".to_string()),
     }
     let mut title = None;
     let mut packed = None;
-    for (k, v) in pairs {
+    let mut cut_short = false;
+    let last = pairs.len().saturating_sub(1);
+    for (i, (k, v)) in pairs.into_iter().enumerate() {
+        // A link cut inside its last parameter's escapes: that parameter is
+        // reported unreadable below, and the link as cut short.
+        if i == last && k != "x" && ends_mid_character(v) {
+            cut_short = true;
+        }
         match k {
             "d" => match dec(v) {
                 Some(id) if !id.is_empty() => state.doc = DocRef::Bundled(id),
@@ -323,9 +401,15 @@ pub fn decode(fragment: &str) -> Decoded {
                     state.doc = DocRef::Inline { title: None, text };
                     packed = Some(v.to_string());
                 }
-                Err(e) => problems.push(format!("{e}; the sample article opened instead")),
+                Err(e) => {
+                    cut_short |= e == UnpackError::CutShort;
+                    problems.push(format!("{e}; the sample article opened instead"))
+                }
             },
-            "n" => title = dec(v),
+            "n" => match dec(v) {
+                Some(n) => title = Some(n),
+                None => problems.push("the document's title is not readable".into()),
+            },
             "t" => match Tab::parse(v) {
                 Some(t) => state.tab = Some(t),
                 None => problems.push(format!("unknown panel {:?}", dec(v).unwrap_or_default())),
@@ -371,6 +455,7 @@ pub fn decode(fragment: &str) -> Decoded {
         state,
         problems,
         packed,
+        cut_short,
     }
 }
 
@@ -454,6 +539,108 @@ mod tests {
             assert_eq!(d.state.pinned.is_some(), pinned, "{link}");
             assert_eq!(d.state.doc, DocRef::Bundled(DEFAULT_ID.into()), "{link}");
         }
+    }
+
+    #[test]
+    fn a_link_without_its_version_says_so_and_opens_its_document() {
+        let text = "Officials in Nairobi said on Monday that 40 trucks had crossed.";
+        let packed = pack_text(text);
+        let cases = [
+            (format!("x={packed}&n=Aid"), true),
+            (format!("#x={packed}&p=person:x"), true),
+            ("d=sample-istanbul-2025&p=person:x".to_string(), false),
+        ];
+        for (link, inline) in cases {
+            let d = decode(&link);
+            assert_eq!(
+                d.problems,
+                vec!["the link does not say its format version (v= is missing); it was read as format 1"],
+                "{link}"
+            );
+            assert!(!d.cut_short, "{link}");
+            assert_eq!(
+                matches!(d.state.doc, DocRef::Inline { .. }),
+                inline,
+                "{link}"
+            );
+            if let DocRef::Inline { text: t, .. } = &d.state.doc {
+                assert_eq!(t, text);
+            }
+        }
+        // Fragments that name no document are someone else's (#t=10 is a
+        // media fragment): nothing to restore, nothing to say.
+        for f in ["#t=10", "#p=1", "#a=b&c=d"] {
+            let d = decode(f);
+            assert!(d.problems.is_empty(), "{f}: {:?}", d.problems);
+            assert_eq!(d.state, ViewState::default(), "{f}");
+        }
+    }
+
+    #[test]
+    fn a_cut_link_says_it_looks_cut_short() {
+        let inline = ViewState {
+            doc: DocRef::Inline {
+                title: Some("Talks · May".into()),
+                text: DEFAULT_TEXT[..800].into(),
+            },
+            ..ViewState::default()
+        };
+        let link = encode(&inline);
+        let x_end = link.find("&n=").unwrap();
+        let named = "v=1&d=sample-istanbul-2025&q=3~caf%C3%A9~~";
+        let cases: Vec<(&str, String, &str)> = vec![
+            (
+                "cut inside the document",
+                link[..x_end - 7].to_string(),
+                "the document in the link stops part-way; the sample article opened instead",
+            ),
+            (
+                "a lone last character",
+                {
+                    let x = &link[6..x_end];
+                    format!("v=1&x={}", &x[..(x.len() - 2) / 4 * 4 + 1])
+                },
+                "the document in the link stops part-way; the sample article opened instead",
+            ),
+            (
+                "right after x=",
+                "v=1&x=".into(),
+                "the document in the link stops part-way; the sample article opened instead",
+            ),
+            (
+                "inside the title's escape",
+                link[..link.rfind("%B7").unwrap() + 2].to_string(),
+                "the document's title is not readable",
+            ),
+            (
+                "inside a quote's escape",
+                named[..named.len() - 6].to_string(),
+                "a highlight is not readable",
+            ),
+            (
+                "inside a character's bytes",
+                named[..named.len() - 5].to_string(),
+                "a highlight is not readable",
+            ),
+        ];
+        for (name, link, problem) in cases {
+            let d = decode(&link);
+            assert!(d.cut_short, "{name}: {link}");
+            assert_eq!(d.problems, vec![problem.to_string()], "{name}");
+            assert!(notice(&d.problems, d.cut_short).starts_with("This link looks cut short: "));
+        }
+        // Damaged, not cut: said so, not "cut short".
+        for link in ["v=1&x=_w", "v=1&x=!!", "v=1&q=3~%ZZ~~"] {
+            let d = decode(link);
+            assert!(!d.cut_short, "{link}");
+            assert_eq!(d.problems.len(), 1, "{link}");
+            assert!(
+                notice(&d.problems, false).starts_with("Part of this link could not be restored: ")
+            );
+        }
+        // The whole link is not cut.
+        assert!(!decode(&link).cut_short);
+        assert!(!decode(named).cut_short);
     }
 
     /// Links made by this version must open the same way in every later one.

@@ -32,7 +32,10 @@ pub const MAX_UNPACKED: usize = 2 * 1024 * 1024;
 pub enum UnpackError {
     /// Not base64url.
     Encoding,
-    /// Not a complete DEFLATE stream (truncated or tampered).
+    /// The start of a packed document whose end is missing: the link was
+    /// cut (by a chat app, a mail program or a hand copying it).
+    CutShort,
+    /// Not a DEFLATE stream (tampered with).
     Corrupt,
     /// It would expand beyond the limit.
     TooLarge,
@@ -44,7 +47,8 @@ impl std::fmt::Display for UnpackError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             UnpackError::Encoding => "the document in the link is not valid base64url",
-            UnpackError::Corrupt => "the document in the link is truncated or damaged",
+            UnpackError::CutShort => "the document in the link stops part-way",
+            UnpackError::Corrupt => "the document in the link is damaged",
             UnpackError::TooLarge => "the document in the link is larger than 2 MB",
             UnpackError::NotText => "the document in the link is not UTF-8 text",
         })
@@ -82,6 +86,11 @@ pub fn deflate_with_dictionary(data: &[u8]) -> Vec<u8> {
 }
 
 /// Inverse of [`deflate_with_dictionary`], refusing to produce more than `limit` bytes.
+///
+/// A stream that ends before its last block ([`UnpackError::CutShort`]) is
+/// told apart from one that is not DEFLATE ([`UnpackError::Corrupt`]): every
+/// prefix of a valid stream is the former, since the decoder reads it exactly
+/// as it would read the whole one until the input runs out.
 pub fn inflate_with_dictionary(data: &[u8], limit: usize) -> Result<Vec<u8>, UnpackError> {
     let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
     let base = DICTIONARY_V1.len();
@@ -107,6 +116,9 @@ pub fn inflate_with_dictionary(data: &[u8], limit: usize) -> Result<Vec<u8>, Unp
                 }
                 let len = out.len().saturating_mul(2).min(cap);
                 out.resize(len, 0);
+            }
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                return Err(UnpackError::CutShort)
             }
             _ => return Err(UnpackError::Corrupt),
         }
@@ -166,7 +178,16 @@ pub fn pack_text(text: &str) -> String {
 
 /// The text inside a packed link parameter, at most `limit` bytes long.
 pub fn unpack_text(packed: &str, limit: usize) -> Result<String, UnpackError> {
-    let bytes = base64url_decode(packed).ok_or(UnpackError::Encoding)?;
+    let bytes = base64url_decode(packed).ok_or_else(|| {
+        // Only alphabet characters, but one too many to be whole bytes: the
+        // encoder never ends on a lone character, so the rest was cut off.
+        let alphabet = packed.bytes().all(|b| B64.contains(&b));
+        if alphabet && packed.len() % 4 == 1 {
+            UnpackError::CutShort
+        } else {
+            UnpackError::Encoding
+        }
+    })?;
     let raw = inflate_with_dictionary(&bytes, limit)?;
     String::from_utf8(raw).map_err(|_| UnpackError::NotText)
 }
@@ -214,18 +235,33 @@ mod tests {
         assert!(packed.len() <= 2500, "{} characters", packed.len());
     }
 
+    /// Every way a packed document can be cut says so, never "damaged" or
+    /// "not base64url": at any character, including after 4k + 1 of them
+    /// (a lone character that cannot be a whole byte) and right after `x=`.
+    #[test]
+    fn a_cut_document_says_it_stops_part_way() {
+        for text in ["a", "Short.", crate::DEFAULT_TEXT] {
+            let packed = pack_text(text);
+            for cut in 0..packed.len() {
+                assert_eq!(
+                    unpack_text(&packed[..cut], MAX_UNPACKED),
+                    Err(UnpackError::CutShort),
+                    "{text:.20}: cut at {cut} of {}",
+                    packed.len()
+                );
+            }
+        }
+    }
+
     #[test]
     fn refuses_bad_input() {
-        let packed = pack_text(crate::DEFAULT_TEXT);
-        assert_eq!(
-            unpack_text(&packed[..packed.len() / 2], MAX_UNPACKED),
-            Err(UnpackError::Corrupt)
-        );
         assert_eq!(unpack_text("!!", MAX_UNPACKED), Err(UnpackError::Encoding));
         let big = pack_text(&"x".repeat(10_000));
         assert_eq!(unpack_text(&big, 1000), Err(UnpackError::TooLarge));
         let bytes = base64url_encode(&deflate_with_dictionary(&[0xff, 0xfe]));
         assert_eq!(unpack_text(&bytes, MAX_UNPACKED), Err(UnpackError::NotText));
+        // A stream that is not DEFLATE at all (block type 3 is reserved).
+        assert_eq!(unpack_text("_w", MAX_UNPACKED), Err(UnpackError::Corrupt));
         // Any garbage decodes to an error or to some text, never a panic.
         for s in ["", "A", "AAAA", "____", "-_-_-_-_", "zzzzzzzzzzzz"] {
             let _ = unpack_text(s, MAX_UNPACKED);

@@ -148,6 +148,47 @@ pub fn is_title_abbrev(word: &str) -> bool {
     crate::listed!(TITLE_ABBREVS, word.trim_end_matches('.'))
 }
 
+/// The Unicode direction-control characters: the explicit embeddings,
+/// overrides and isolates (U+202A–202E, U+2066–2069), which reorder the
+/// text after them, and the marks U+200E, U+200F and U+061C, which change
+/// how the text around them is ordered. All are invisible. Each with its
+/// short name and its Unicode name.
+pub const BIDI_CONTROLS: [(char, &str, &str); 12] = [
+    ('\u{202A}', "LRE", "LEFT-TO-RIGHT EMBEDDING"),
+    ('\u{202B}', "RLE", "RIGHT-TO-LEFT EMBEDDING"),
+    ('\u{202C}', "PDF", "POP DIRECTIONAL FORMATTING"),
+    ('\u{202D}', "LRO", "LEFT-TO-RIGHT OVERRIDE"),
+    ('\u{202E}', "RLO", "RIGHT-TO-LEFT OVERRIDE"),
+    ('\u{2066}', "LRI", "LEFT-TO-RIGHT ISOLATE"),
+    ('\u{2067}', "RLI", "RIGHT-TO-LEFT ISOLATE"),
+    ('\u{2068}', "FSI", "FIRST STRONG ISOLATE"),
+    ('\u{2069}', "PDI", "POP DIRECTIONAL ISOLATE"),
+    ('\u{200E}', "LRM", "LEFT-TO-RIGHT MARK"),
+    ('\u{200F}', "RLM", "RIGHT-TO-LEFT MARK"),
+    ('\u{061C}', "ALM", "ARABIC LETTER MARK"),
+];
+
+/// The short name of a direction-control character ([`BIDI_CONTROLS`]),
+/// or `None` for any other character.
+///
+/// ```
+/// use claimlens_core::text::bidi_control;
+///
+/// assert_eq!(bidi_control('\u{202E}'), Some("RLO"));
+/// assert_eq!(bidi_control('\u{200F}'), Some("RLM"));
+/// assert_eq!(bidi_control('a'), None);
+/// ```
+pub fn bidi_control(c: char) -> Option<&'static str> {
+    // Every one of them is U+061C or in U+200E..=U+2069.
+    if c != '\u{061C}' && !('\u{200E}'..='\u{2069}').contains(&c) {
+        return None;
+    }
+    BIDI_CONTROLS
+        .iter()
+        .find(|(b, _, _)| *b == c)
+        .map(|(_, short, _)| *short)
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
