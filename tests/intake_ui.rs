@@ -248,6 +248,52 @@ fn recent_documents_reopen_delete_and_survive_damage() {
 }
 
 #[test]
+fn clear_all_empties_recent_documents_and_their_storage() {
+    require_app!(true);
+    let (server, browser) = support::open_app(1280, 900);
+    for (name, text) in [
+        (
+            "one.txt",
+            &b"The first note, about the port of Hamburg.\n"[..],
+        ),
+        ("two.txt", b"The second note, about the port of Genoa.\n"),
+    ] {
+        choose_file(&browser, name, &b64(text), "text/plain");
+        wait_title(&browser, name.trim_end_matches(".txt"));
+    }
+    let stored = browser.js("return localStorage.getItem('claimlens.recent');");
+    assert!(stored.as_str().unwrap().contains("Genoa"), "{stored}");
+    browser.click(".intake > button");
+    browser.wait_for(
+        "return document.querySelectorAll('.recent-open').length === 2 \
+           && document.querySelector('.recent-clear');",
+        20,
+    );
+    assert_eq!(
+        browser.js("return document.querySelector('.recent-clear').textContent;"),
+        json!("Clear all")
+    );
+    browser.click(".recent-clear");
+    assert!(notice(&browser).contains("Recent documents cleared"));
+    let after = browser.js("return [localStorage.getItem('claimlens.recent'), \
+                 document.querySelectorAll('.recent-open').length, \
+                 document.querySelector('.recent-clear') === null, \
+                 Object.keys(localStorage).sort()];");
+    assert_eq!(after, json!([null, 0, true, ["claimlens.theme"]]));
+    // Still empty after a reload.
+    support::load_app(&browser, &server.url("/?again"));
+    browser.click(".intake > button");
+    browser.wait_for(
+        "return document.querySelector('.recent-list') !== null;",
+        20,
+    );
+    assert_eq!(
+        browser.js("return [localStorage.getItem('claimlens.recent'), document.querySelectorAll('.recent-open').length];"),
+        json!([null, 0])
+    );
+}
+
+#[test]
 fn src_opens_a_page_its_site_allows_and_explains_one_it_does_not() {
     require_app!(true);
     let dir = std::env::temp_dir().join(format!("claimlens-src-{}", std::process::id()));

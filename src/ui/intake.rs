@@ -95,6 +95,11 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Forget every recent document: the key goes from `localStorage`.
+fn clear_recent() -> bool {
+    storage().is_some_and(|s| s.remove_item(RECENT_KEY).is_ok())
+}
+
 /// A stored document by the fingerprint in its id (`doc-<hex>`).
 fn recent_by_hash(hex: &str) -> Option<StoredDoc> {
     load_recent()
@@ -330,6 +335,18 @@ intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
             }
         }
     };
+    let clear_all = {
+        let ctx = ctx.clone();
+        move |_| {
+            let said = if clear_recent() {
+                recent.set(Vec::new());
+                "Recent documents cleared: this browser no longer keeps any document you opened."
+            } else {
+                "This browser would not let claimlens clear Recent documents."
+            };
+            ctx.notices.set(vec![said.into()]);
+        }
+    };
     let recent_rows = move || {
         recent
             .get()
@@ -381,6 +398,12 @@ intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
             <p class="intake-hint">"None yet. Documents you open are kept here, in this browser only."</p>
         </Show>
         <ul class="recent-list">{recent_rows}</ul>
+        <Show when=move || !recent.with(Vec::is_empty)>
+            <p class="intake-hint recent-clear-row">
+                "Kept in this browser's storage, whole text included. "
+                <button type="button" class="link-button recent-clear" on:click=clear_all>"Clear all"</button>
+            </p>
+        </Show>
     }
     .into_any()
 }
