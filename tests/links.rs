@@ -386,3 +386,84 @@ fn export_downloads_web_annotations_for_the_view() {
         );
     }
 }
+
+#[test]
+fn the_embed_code_has_no_inline_style_copies_and_works_under_a_strict_host_csp() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let app = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&app, &browser, "");
+    browser.click(".embed-code > button");
+    let code = browser.wait_for(
+        "const t = document.getElementById('embed-code'); return t && t.value;",
+        20,
+    );
+    let code = code.as_str().unwrap().to_string();
+    assert!(code.starts_with("<iframe "), "{code}");
+    assert!(!code.contains("style="), "{code}");
+
+    // Copy: the code is in the clipboard (or, where the browser refuses,
+    // selected for the reader, and said so).
+    browser.click(".embed-copy");
+    let status = browser.wait_for(
+        "return document.querySelector('.embed-status').textContent;",
+        5,
+    );
+    let status = status.as_str().unwrap();
+    if status == "Embed code copied." {
+        let clip = browser.eval_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.clipboard.readText().then(done, () => done(null));",
+            json!([]),
+        );
+        if !clip.is_null() {
+            assert_eq!(clip, json!(code));
+        }
+    } else {
+        assert!(status.contains("copy the selected code"), "{status}");
+        let selected = browser.js("const t = document.getElementById('embed-code');
+             return t.value.slice(t.selectionStart, t.selectionEnd);");
+        assert_eq!(selected, json!(code));
+    }
+
+    // Pasted as it is into a host page on another site whose policy allows
+    // no inline style: nothing is blocked, and the iframe is borderless and
+    // sized to the view.
+    let origin = app.url("/").trim_end_matches('/').to_string();
+    let host = Server::start_on(&support::dist_dir(), "127.0.0.2");
+    host.add_header(
+        "Content-Security-Policy",
+        &format!("default-src 'none'; style-src 'self'; script-src {origin}; frame-src {origin}"),
+    );
+    host.set_override(
+        "/host.html",
+        support::server::Override {
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            body: format!(
+                "<!DOCTYPE html><html><head><meta charset=utf-8><title>Host</title></head>\
+                 <body><p>Before</p>{code}<p>After</p></body></html>"
+            )
+            .into_bytes(),
+        },
+    );
+    let visitor = Browser::start(1000, 800);
+    visitor.add_init_script(
+        "window.__violations = [];
+         document.addEventListener('securitypolicyviolation',
+           e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
+    );
+    visitor.goto(&host.url("/host.html"));
+    visitor.wait_for(
+        "const f = document.querySelector('iframe[data-claimlens]');
+         return f && f.getBoundingClientRect().height > 640;",
+        30,
+    );
+    let got = visitor.js(
+        "const f = document.querySelector('iframe[data-claimlens]'); const s = getComputedStyle(f);
+         return [s.borderTopWidth, f.getBoundingClientRect().width === document.body.clientWidth,
+                 window.__violations];",
+    );
+    assert_eq!(got, json!(["0px", true, []]));
+}

@@ -11,6 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::url;
+use crate::analysis::share::{embed_link, embed_snippet};
 
 /// The message type `embed.js` listens for.
 pub const HEIGHT_MESSAGE: &str = "claimlens:height";
@@ -101,30 +102,50 @@ pub fn EmbedCode(title: String) -> impl IntoView {
 }
 
 crate::split_fn! {
-    /// The embed box's content: the code to paste, for the view shown now.
+    /// The embed box's content: the code to paste, for the view shown now,
+    /// and a Copy button.
     annotations, fn embed_box_view(title: String, open: RwSignal<bool>) -> AnyView {
-        // Recomputed each time the box opens: the link is the view shown then.
-        let code = move || {
-            open.track();
-            let link = url::current_link();
-            let sep = if link.contains('#') { "&" } else { "#v=1&" };
-            let src = format!("{link}{sep}e=1").replace("&e=1&e=1", "&e=1");
-            let esc = |s: &str| {
-                s.replace('&', "&amp;")
-                    .replace('"', "&quot;")
-                    .replace('<', "&lt;")
-                    .replace('>', "&gt;")
+        // The link is the view shown when the box opens (or Copy is pressed).
+        let snippet = move || embed_snippet(&embed_link(&url::current_link()), &title, &app_base());
+        let code = {
+            let snippet = snippet.clone();
+            move || {
+                open.track();
+                snippet()
+            }
+        };
+        let status = RwSignal::new(String::new());
+        let area = NodeRef::<leptos::html::Textarea>::new();
+        // Without a clipboard: select the code for the reader to copy.
+        let select = move || {
+            if let Some(el) = area.get_untracked() {
+                let el: &web_sys::HtmlTextAreaElement = el.unchecked_ref();
+                let _ = el.focus();
+                el.select();
+            }
+            status.set("Press Ctrl+C (⌘C) to copy the selected code.".into());
+        };
+        let copy = move |_| {
+            let text = snippet();
+            let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+                select();
+                return;
             };
-            format!(
-                "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" style=\"border:0;width:100%\" data-claimlens></iframe>\n<script src=\"{}embed.js\" async></script>",
-                esc(&src),
-                esc(&format!("claimlens: {title}")),
-                esc(&app_base()),
-            )
+            let promise = clipboard.write_text(&text);
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => status.set("Embed code copied.".into()),
+                    Err(_) => select(),
+                }
+            });
         };
         view! {
             <label for="embed-code">"Paste this into your page's HTML:"</label>
-            <textarea id="embed-code" readonly rows="5" prop:value=code></textarea>
+            <textarea id="embed-code" readonly rows="5" node_ref=area prop:value=code></textarea>
+            <div class="embed-actions">
+                <button type="button" class="share-button embed-copy" on:click=copy>"Copy"</button>
+                <span class="embed-status" role="status" aria-live="polite">{move || status.get()}</span>
+            </div>
         }
         .into_any()
     }
