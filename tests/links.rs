@@ -467,3 +467,68 @@ fn the_embed_code_has_no_inline_style_copies_and_works_under_a_strict_host_csp()
     );
     assert_eq!(got, json!(["0px", true, []]));
 }
+
+#[test]
+fn an_embedded_view_posts_its_height_to_datawrapper_flourish_and_amp_listeners() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let app = Server::start(&support::dist_dir());
+    // The host page, on another loopback site, runs a stub of each
+    // platform's resizer: it records what it would size the frame with.
+    let host = Server::start_on(&support::dist_dir(), "127.0.0.2");
+    let src = format!("{}#v=1&d=sample-istanbul-2025&e=1", app.url("/"));
+    let page = format!(
+        r#"<!DOCTYPE html><html><head><meta charset=utf-8><title>Host</title></head><body>
+<iframe src="{src}" title="claimlens" width="100%" height="300" frameborder="0"></iframe>
+<script>
+window.__got = {{ claimlens: [], datawrapper: [], flourish: [], amp: [] }};
+var frame = document.querySelector('iframe');
+window.addEventListener('message', function (e) {{
+  if (e.source !== frame.contentWindow) return;
+  var d = e.data;
+  // claimlens' own (embed.js).
+  if (d && d.type === 'claimlens:height') __got.claimlens.push(d);
+  // Datawrapper: {{"datawrapper-height": {{"<chart id>": px}}}}.
+  if (d && d['datawrapper-height'] !== undefined) __got.datawrapper.push(d);
+  // Flourish: a JSON string {{"sender": "Flourish", "context": "iframe.resize", "height": px}}.
+  if (typeof d === 'string') {{
+    try {{
+      var m = JSON.parse(d);
+      if (m.sender === 'Flourish' && m.context === 'iframe.resize') __got.flourish.push(m);
+    }} catch (x) {{}}
+  }}
+  // AMP (amp-iframe resizable): {{"sentinel": "amp", "type": "embed-size", "height": px}}.
+  if (d && d.sentinel === 'amp' && d.type === 'embed-size') __got.amp.push(d);
+}});
+</script></body></html>"#
+    );
+    host.set_override(
+        "/host.html",
+        support::server::Override {
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            body: page.into_bytes(),
+        },
+    );
+    let browser = Browser::start(1000, 800);
+    browser.goto(&host.url("/host.html"));
+    browser.wait_for(
+        "return ['claimlens', 'datawrapper', 'flourish', 'amp'].every(k => __got[k].length > 0);",
+        30,
+    );
+    // Let the view settle, then read the last message of each kind.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let last = browser.js("const l = k => __got[k][__got[k].length - 1];
+         return [l('claimlens'), l('datawrapper'), l('flourish'), l('amp')];");
+    let h = last[0]["height"].as_u64().expect("a height");
+    assert!(h > 300, "{last}");
+    assert_eq!(
+        last,
+        json!([
+            { "type": "claimlens:height", "height": h },
+            { "datawrapper-height": { "claimlens": h } },
+            { "sender": "Flourish", "context": "iframe.resize", "method": "resize", "height": h },
+            { "sentinel": "amp", "type": "embed-size", "height": h },
+        ])
+    );
+}

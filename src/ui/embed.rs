@@ -3,18 +3,16 @@
 //! With `e=1` in the link the page drops its header and footer, keeps the
 //! article with a collapsible panel and an "Open in claimlens" link, and —
 //! when it is inside a frame — posts its height to the parent so that
-//! `embed.js` on the host page can size the iframe. It posts its height and
-//! nothing else.
+//! `embed.js` on the host page can size the iframe, and so can the
+//! resizers host pages already run for Datawrapper, Flourish and AMP
+//! embeds ([`height_messages`]). It posts its height and nothing else.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::url;
-use crate::analysis::share::{embed_link, embed_snippet};
-
-/// The message type `embed.js` listens for.
-pub const HEIGHT_MESSAGE: &str = "claimlens:height";
+use crate::analysis::share::{embed_link, embed_snippet, height_messages, HeightMessage};
 
 /// Post the document's height to the parent frame now and whenever it changes.
 pub fn post_height_when_framed() {
@@ -38,12 +36,17 @@ pub fn post_height_when_framed() {
         move || {
             // The content's height (not scrollHeight, which never drops below
             // the frame's own height and would only ever grow).
-            let height = body.get_bounding_client_rect().height().ceil();
-            let msg = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-            let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+            let height = body.get_bounding_client_rect().height().ceil().max(0.0) as u32;
             // Only a number leaves the frame; any host may read it.
-            let _ = parent.post_message(&msg, "*");
+            for m in height_messages(height) {
+                let msg = match m {
+                    HeightMessage::Object(json) => js_sys::JSON::parse(&json).ok(),
+                    HeightMessage::Text(text) => Some(text.into()),
+                };
+                if let Some(msg) = msg {
+                    let _ = parent.post_message(&msg, "*");
+                }
+            }
         }
     };
     post();

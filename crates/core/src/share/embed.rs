@@ -1,4 +1,5 @@
-//! The code a host page pastes to embed a claimlens view.
+//! The code a host page pastes to embed a claimlens view, and the height
+//! messages an embedded view posts to the page around it.
 //!
 //! An `<iframe data-claimlens>` with the view's link in embed mode, and
 //! `embed.js`, which sizes it. No `style` attribute: a host page whose
@@ -44,6 +45,50 @@ pub fn embed_link(link: &str) -> String {
     format!("{page}#{fragment}")
 }
 
+/// The id an embedded view gives itself in Datawrapper's height message.
+pub const DATAWRAPPER_ID: &str = "claimlens";
+
+/// One message posted to the page around an embedded view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeightMessage {
+    /// Posted as the object this JSON text describes.
+    Object(String),
+    /// Posted as this string (Flourish's receivers parse a JSON string).
+    Text(String),
+}
+
+/// The messages an embedded view posts with its height (CSS pixels), so
+/// that `embed.js` and the resizers host pages already run for other
+/// embeds all size its iframe: claimlens' own, then Datawrapper's, then
+/// Flourish's (a JSON string, as Flourish posts it), then AMP's
+/// (`amp-iframe resizable`). Each holds the height and constant strings,
+/// nothing else.
+///
+/// ```
+/// use claimlens_core::share::{height_messages, HeightMessage};
+///
+/// let m = height_messages(812);
+/// assert_eq!(m[0], HeightMessage::Object(r#"{"type":"claimlens:height","height":812}"#.into()));
+/// assert_eq!(m[1], HeightMessage::Object(r#"{"datawrapper-height":{"claimlens":812}}"#.into()));
+/// ```
+pub fn height_messages(height: u32) -> [HeightMessage; 4] {
+    use HeightMessage::{Object, Text};
+    [
+        Object(format!(
+            r#"{{"type":"claimlens:height","height":{height}}}"#
+        )),
+        Object(format!(
+            r#"{{"datawrapper-height":{{"{DATAWRAPPER_ID}":{height}}}}}"#
+        )),
+        Text(format!(
+            r#"{{"sender":"Flourish","context":"iframe.resize","method":"resize","height":{height}}}"#
+        )),
+        Object(format!(
+            r#"{{"sentinel":"amp","type":"embed-size","height":{height}}}"#
+        )),
+    ]
+}
+
 /// Escape `s` for a double-quoted HTML attribute value.
 fn attr(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -67,6 +112,57 @@ pub fn embed_snippet(link: &str, title: &str, app_base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn height_messages_are_json_with_the_height_and_nothing_else() {
+        use crate::share::{parse_json, Json};
+        let num = |n: f64| Json::Num(n);
+        let st = |s: &str| Json::Str(s.into());
+        let obj = |kv: Vec<(&str, Json)>| {
+            Json::Obj(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+        };
+        let want = [
+            (
+                true,
+                obj(vec![
+                    ("type", st("claimlens:height")),
+                    ("height", num(640.0)),
+                ]),
+            ),
+            (
+                true,
+                obj(vec![(
+                    "datawrapper-height",
+                    obj(vec![("claimlens", num(640.0))]),
+                )]),
+            ),
+            (
+                false,
+                obj(vec![
+                    ("sender", st("Flourish")),
+                    ("context", st("iframe.resize")),
+                    ("method", st("resize")),
+                    ("height", num(640.0)),
+                ]),
+            ),
+            (
+                true,
+                obj(vec![
+                    ("sentinel", st("amp")),
+                    ("type", st("embed-size")),
+                    ("height", num(640.0)),
+                ]),
+            ),
+        ];
+        for (m, (object, want)) in height_messages(640).iter().zip(want) {
+            let (is_object, json) = match m {
+                HeightMessage::Object(j) => (true, j),
+                HeightMessage::Text(t) => (false, t),
+            };
+            assert_eq!(is_object, object, "{m:?}");
+            assert_eq!(parse_json(json).unwrap(), want, "{m:?}");
+        }
+    }
 
     #[test]
     fn embed_links() {
