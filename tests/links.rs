@@ -386,3 +386,149 @@ fn export_downloads_web_annotations_for_the_view() {
         );
     }
 }
+
+#[test]
+fn the_embed_code_has_no_inline_style_copies_and_works_under_a_strict_host_csp() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let app = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(&app, &browser, "");
+    browser.click(".embed-code > button");
+    let code = browser.wait_for(
+        "const t = document.getElementById('embed-code'); return t && t.value;",
+        20,
+    );
+    let code = code.as_str().unwrap().to_string();
+    assert!(code.starts_with("<iframe "), "{code}");
+    assert!(!code.contains("style="), "{code}");
+
+    // Copy: the code is in the clipboard (or, where the browser refuses,
+    // selected for the reader, and said so).
+    browser.click(".embed-copy");
+    let status = browser.wait_for(
+        "return document.querySelector('.embed-status').textContent;",
+        5,
+    );
+    let status = status.as_str().unwrap();
+    if status == "Embed code copied." {
+        let clip = browser.eval_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.clipboard.readText().then(done, () => done(null));",
+            json!([]),
+        );
+        if !clip.is_null() {
+            assert_eq!(clip, json!(code));
+        }
+    } else {
+        assert!(status.contains("copy the selected code"), "{status}");
+        let selected = browser.js("const t = document.getElementById('embed-code');
+             return t.value.slice(t.selectionStart, t.selectionEnd);");
+        assert_eq!(selected, json!(code));
+    }
+
+    // Pasted as it is into a host page on another site whose policy allows
+    // no inline style: nothing is blocked, and the iframe is borderless and
+    // sized to the view.
+    let origin = app.url("/").trim_end_matches('/').to_string();
+    let host = Server::start_on(&support::dist_dir(), "127.0.0.2");
+    host.add_header(
+        "Content-Security-Policy",
+        &format!("default-src 'none'; style-src 'self'; script-src {origin}; frame-src {origin}"),
+    );
+    host.set_override(
+        "/host.html",
+        support::server::Override {
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            body: format!(
+                "<!DOCTYPE html><html><head><meta charset=utf-8><title>Host</title></head>\
+                 <body><p>Before</p>{code}<p>After</p></body></html>"
+            )
+            .into_bytes(),
+        },
+    );
+    let visitor = Browser::start(1000, 800);
+    visitor.add_init_script(
+        "window.__violations = [];
+         document.addEventListener('securitypolicyviolation',
+           e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
+    );
+    visitor.goto(&host.url("/host.html"));
+    visitor.wait_for(
+        "const f = document.querySelector('iframe[data-claimlens]');
+         return f && f.getBoundingClientRect().height > 640;",
+        30,
+    );
+    let got = visitor.js(
+        "const f = document.querySelector('iframe[data-claimlens]'); const s = getComputedStyle(f);
+         return [s.borderTopWidth, f.getBoundingClientRect().width === document.body.clientWidth,
+                 window.__violations];",
+    );
+    assert_eq!(got, json!(["0px", true, []]));
+}
+
+#[test]
+fn an_embedded_view_posts_its_height_to_datawrapper_flourish_and_amp_listeners() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let app = Server::start(&support::dist_dir());
+    // The host page, on another loopback site, runs a stub of each
+    // platform's resizer: it records what it would size the frame with.
+    let host = Server::start_on(&support::dist_dir(), "127.0.0.2");
+    let src = format!("{}#v=1&d=sample-istanbul-2025&e=1", app.url("/"));
+    let page = format!(
+        r#"<!DOCTYPE html><html><head><meta charset=utf-8><title>Host</title></head><body>
+<iframe src="{src}" title="claimlens" width="100%" height="300" frameborder="0"></iframe>
+<script>
+window.__got = {{ claimlens: [], datawrapper: [], flourish: [], amp: [] }};
+var frame = document.querySelector('iframe');
+window.addEventListener('message', function (e) {{
+  if (e.source !== frame.contentWindow) return;
+  var d = e.data;
+  // claimlens' own (embed.js).
+  if (d && d.type === 'claimlens:height') __got.claimlens.push(d);
+  // Datawrapper: {{"datawrapper-height": {{"<chart id>": px}}}}.
+  if (d && d['datawrapper-height'] !== undefined) __got.datawrapper.push(d);
+  // Flourish: a JSON string {{"sender": "Flourish", "context": "iframe.resize", "height": px}}.
+  if (typeof d === 'string') {{
+    try {{
+      var m = JSON.parse(d);
+      if (m.sender === 'Flourish' && m.context === 'iframe.resize') __got.flourish.push(m);
+    }} catch (x) {{}}
+  }}
+  // AMP (amp-iframe resizable): {{"sentinel": "amp", "type": "embed-size", "height": px}}.
+  if (d && d.sentinel === 'amp' && d.type === 'embed-size') __got.amp.push(d);
+}});
+</script></body></html>"#
+    );
+    host.set_override(
+        "/host.html",
+        support::server::Override {
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            body: page.into_bytes(),
+        },
+    );
+    let browser = Browser::start(1000, 800);
+    browser.goto(&host.url("/host.html"));
+    browser.wait_for(
+        "return ['claimlens', 'datawrapper', 'flourish', 'amp'].every(k => __got[k].length > 0);",
+        30,
+    );
+    // Let the view settle, then read the last message of each kind.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let last = browser.js("const l = k => __got[k][__got[k].length - 1];
+         return [l('claimlens'), l('datawrapper'), l('flourish'), l('amp')];");
+    let h = last[0]["height"].as_u64().expect("a height");
+    assert!(h > 300, "{last}");
+    assert_eq!(
+        last,
+        json!([
+            { "type": "claimlens:height", "height": h },
+            { "datawrapper-height": { "claimlens": h } },
+            { "sender": "Flourish", "context": "iframe.resize", "method": "resize", "height": h },
+            { "sentinel": "amp", "type": "embed-size", "height": h },
+        ])
+    );
+}

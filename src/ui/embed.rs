@@ -3,17 +3,16 @@
 //! With `e=1` in the link the page drops its header and footer, keeps the
 //! article with a collapsible panel and an "Open in claimlens" link, and —
 //! when it is inside a frame — posts its height to the parent so that
-//! `embed.js` on the host page can size the iframe. It posts its height and
-//! nothing else.
+//! `embed.js` on the host page can size the iframe, and so can the
+//! resizers host pages already run for Datawrapper, Flourish and AMP
+//! embeds ([`height_messages`]). It posts its height and nothing else.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::url;
-
-/// The message type `embed.js` listens for.
-pub const HEIGHT_MESSAGE: &str = "claimlens:height";
+use crate::analysis::share::{embed_link, embed_snippet, height_messages, HeightMessage};
 
 /// Post the document's height to the parent frame now and whenever it changes.
 pub fn post_height_when_framed() {
@@ -37,12 +36,17 @@ pub fn post_height_when_framed() {
         move || {
             // The content's height (not scrollHeight, which never drops below
             // the frame's own height and would only ever grow).
-            let height = body.get_bounding_client_rect().height().ceil();
-            let msg = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-            let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+            let height = body.get_bounding_client_rect().height().ceil().max(0.0) as u32;
             // Only a number leaves the frame; any host may read it.
-            let _ = parent.post_message(&msg, "*");
+            for m in height_messages(height) {
+                let msg = match m {
+                    HeightMessage::Object(json) => js_sys::JSON::parse(&json).ok(),
+                    HeightMessage::Text(text) => Some(text.into()),
+                };
+                if let Some(msg) = msg {
+                    let _ = parent.post_message(&msg, "*");
+                }
+            }
         }
     };
     post();
@@ -101,30 +105,50 @@ pub fn EmbedCode(title: String) -> impl IntoView {
 }
 
 crate::split_fn! {
-    /// The embed box's content: the code to paste, for the view shown now.
+    /// The embed box's content: the code to paste, for the view shown now,
+    /// and a Copy button.
     annotations, fn embed_box_view(title: String, open: RwSignal<bool>) -> AnyView {
-        // Recomputed each time the box opens: the link is the view shown then.
-        let code = move || {
-            open.track();
-            let link = url::current_link();
-            let sep = if link.contains('#') { "&" } else { "#v=1&" };
-            let src = format!("{link}{sep}e=1").replace("&e=1&e=1", "&e=1");
-            let esc = |s: &str| {
-                s.replace('&', "&amp;")
-                    .replace('"', "&quot;")
-                    .replace('<', "&lt;")
-                    .replace('>', "&gt;")
+        // The link is the view shown when the box opens (or Copy is pressed).
+        let snippet = move || embed_snippet(&embed_link(&url::current_link()), &title, &app_base());
+        let code = {
+            let snippet = snippet.clone();
+            move || {
+                open.track();
+                snippet()
+            }
+        };
+        let status = RwSignal::new(String::new());
+        let area = NodeRef::<leptos::html::Textarea>::new();
+        // Without a clipboard: select the code for the reader to copy.
+        let select = move || {
+            if let Some(el) = area.get_untracked() {
+                let el: &web_sys::HtmlTextAreaElement = el.unchecked_ref();
+                let _ = el.focus();
+                el.select();
+            }
+            status.set("Press Ctrl+C (⌘C) to copy the selected code.".into());
+        };
+        let copy = move |_| {
+            let text = snippet();
+            let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+                select();
+                return;
             };
-            format!(
-                "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" style=\"border:0;width:100%\" data-claimlens></iframe>\n<script src=\"{}embed.js\" async></script>",
-                esc(&src),
-                esc(&format!("claimlens: {title}")),
-                esc(&app_base()),
-            )
+            let promise = clipboard.write_text(&text);
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => status.set("Embed code copied.".into()),
+                    Err(_) => select(),
+                }
+            });
         };
         view! {
             <label for="embed-code">"Paste this into your page's HTML:"</label>
-            <textarea id="embed-code" readonly rows="5" prop:value=code></textarea>
+            <textarea id="embed-code" readonly rows="5" node_ref=area prop:value=code></textarea>
+            <div class="embed-actions">
+                <button type="button" class="share-button embed-copy" on:click=copy>"Copy"</button>
+                <span class="embed-status" role="status" aria-live="polite">{move || status.get()}</span>
+            </div>
         }
         .into_any()
     }
