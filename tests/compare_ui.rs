@@ -143,47 +143,17 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
         .collect();
     assert_eq!(cells, json!(want));
 
-    // The casualty claim differs, with both figures marked side by side.
-    let casualty = claim_with(&ws, "casualties");
-    let ca = cmp.for_claim(casualty).unwrap();
-    assert_eq!(ca.relation, Relation::Differs, "engine: casualty claim");
-    assert_eq!(row_badge(&browser, casualty), json!("differs"));
-    browser.click(&format!(".cmp-row[data-c='{casualty}']"));
+    // Choosing a claim opens its side-by-side view.
+    let chosen = claim_with(&ws, "21-year");
+    browser.click(&format!(".cmp-row[data-c='{chosen}']"));
     browser.wait_for("return document.querySelector('#cmp-detail');", 5);
-    let diffs = browser.js(
-        "return Array.from(document.querySelectorAll('#cmp-detail .cmp-pair.rel-differs mark.mk-diff'), m => m.textContent);",
-    );
-    let diffs: Vec<String> = serde_json::from_value(diffs).unwrap();
-    for al in ca
-        .alignments
-        .iter()
-        .filter(|a| a.relation == Relation::Differs)
-    {
-        let src = &ws.source(al.source).doc.text;
-        for v in al.values.iter().filter(|v| !v.agrees) {
-            assert!(
-                diffs.contains(&v.claim.slice(text).to_string()),
-                "{diffs:?}"
-            );
-            assert!(
-                diffs.contains(&v.reference.slice(src).to_string()),
-                "{diffs:?}"
-            );
-        }
-    }
-    assert!(diffs.iter().any(|d| d.contains("million")), "{diffs:?}");
-    let gaps = browser.js(
-        "return Array.from(document.querySelectorAll('#cmp-detail .cmp-gap'), g => g.textContent);",
-    );
-    let first = ca.alignments.iter().find_map(|a| a.gap_text(&ws)).unwrap();
-    assert!(gaps.as_array().unwrap().contains(&json!(first)), "{gaps}");
 
     // The article highlights the chosen claim; the link names tab and claim.
     let drawn = browser.wait_for(
         "const h = CSS.highlights.get('cl-claim'); return h && Array.from(h)[0].toString();",
         5,
     );
-    let claim_text = ws.article().analysis.claims[casualty].span.slice(text);
+    let claim_text = ws.article().analysis.claims[chosen].span.slice(text);
     assert_eq!(drawn, json!(claim_text));
     let hash = browser.js("return location.hash;");
     let hash = hash.as_str().unwrap().to_string();
@@ -303,6 +273,44 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
     for (i, r) in &changed {
         assert_eq!(row_badge(&browser, *i), json!(badge(*r)), "claim {i}");
     }
+    // The claim the pasted text contradicts differs, with both figures
+    // marked side by side and the gap named.
+    let (differing, _) = *changed
+        .iter()
+        .find(|(_, r)| *r == Relation::Differs)
+        .expect("engine: the pasted figure differs from a claim");
+    browser.click(&format!(".cmp-row[data-c='{differing}']"));
+    browser.wait_for(
+        "return document.querySelector('#cmp-detail .cmp-pair.rel-differs');",
+        5,
+    );
+    let diffs = browser.js(
+        "return Array.from(document.querySelectorAll('#cmp-detail .cmp-pair.rel-differs mark.mk-diff'), m => m.textContent);",
+    );
+    let diffs: Vec<String> = serde_json::from_value(diffs).unwrap();
+    let da = cmp2.for_claim(differing).unwrap();
+    for al in da
+        .alignments
+        .iter()
+        .filter(|a| a.relation == Relation::Differs)
+    {
+        let src = &ws2.source(al.source).doc.text;
+        for v in al.values.iter().filter(|v| !v.agrees) {
+            assert!(
+                diffs.contains(&v.claim.slice(text).to_string()),
+                "{diffs:?}"
+            );
+            assert!(
+                diffs.contains(&v.reference.slice(src).to_string()),
+                "{diffs:?}"
+            );
+        }
+    }
+    let gaps = browser.js(
+        "return Array.from(document.querySelectorAll('#cmp-detail .cmp-gap'), g => g.textContent);",
+    );
+    let first = da.alignments.iter().find_map(|a| a.gap_text(&ws2)).unwrap();
+    assert!(gaps.as_array().unwrap().contains(&json!(first)), "{gaps}");
     let last = browser.js(
         "const l = document.querySelectorAll('.cmp-sources li'); return l[l.length - 1].textContent;",
     );
@@ -355,12 +363,12 @@ fn compare_tab_is_accessible() {
     claimlens::analysis::frontcode::install_bundled();
     require_app!(true);
     let ws = Workspace::for_default_article();
-    let casualty = claim_with(&ws, "casualties");
+    let chosen = claim_with(&ws, "21-year");
     let server = Server::start(&support::dist_dir());
     let browser = Browser::start(1280, 900);
     open(&server, &browser, "?a=1#v=1&t=compare");
     browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 30);
-    browser.click(&format!(".cmp-row[data-c='{casualty}']"));
+    browser.click(&format!(".cmp-row[data-c='{chosen}']"));
     browser.click(".cmp-add summary");
     // Controls of the panel are at least 24 px.
     let small = browser.js(

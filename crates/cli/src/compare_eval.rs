@@ -8,6 +8,7 @@
 //!     the MSRP train pairs fetched by scripts/data/msrp (evaluation only)
 //! ```
 
+use claimlens_core::compare::Relation;
 use claimlens_core::eval::compare::{evaluate_engine, evaluate_tfidf, Pair, Scores};
 
 const DEFAULT: [&str; 2] = [
@@ -87,11 +88,254 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         println!("{}", evaluate_tfidf(pairs, Some(0.0)).row());
         println!("(engine: {secs:.1} s)");
     }
+    fixtures()?;
     println!(
         "\ntop: top alignment is a gold counterpart; no-ref / wrong: sentences without \
          counterpart given no alignment / agrees or differs; claim: share of sentences with \
          a counterpart the engine treats as claims; dif..none: relations given where there is \
          a counterpart; P/R where relations are labelled"
     );
+    Ok(())
+}
+
+/// `claimlens train compare`: fit the alignment model on the dev split of
+/// `events.jsonl`, choose the thresholds (alignment on the same split;
+/// "agrees" on the labelled stories), print held-out figures and rewrite
+/// `crates/core/src/compare/fitted.rs`.
+pub fn train_cmd(_args: &[String]) -> Result<(), String> {
+    use claimlens_core::compare::{fit, fit_thresholds, render_fitted, Row};
+    use claimlens_core::eval::compare::instances;
+    let read = |f: &str| -> Result<Vec<Pair>, String> {
+        let t = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
+        Pair::parse_all(&t).map_err(|e| format!("{f}: {e}"))
+    };
+    let events = read(DEFAULT[0])?;
+    let stories = read(DEFAULT[1])?;
+    let ev = instances(&events);
+    let (dev, test): (Vec<_>, Vec<_>) =
+        ev.into_iter().partition(|i| events[i.pair].split != "test");
+    let rows: Vec<Row> = dev
+        .iter()
+        .flat_map(|i| i.cands.iter())
+        .map(|c| Row {
+            features: c.1,
+            label: c.2,
+        })
+        .collect();
+    let w = fit(&rows, 1e-3, 3000);
+    let best = |set: &[claimlens_core::eval::compare::Instance]| -> Vec<(f32, bool, bool)> {
+        set.iter()
+            .map(|i| {
+                let (p, ok) = i.best(&w).unwrap_or((0.0, false));
+                (p, ok, i.has)
+            })
+            .collect()
+    };
+    let (align, top, none) = fit_thresholds(&best(&dev));
+    let d = best(&dev);
+    println!(
+        "events dev: nearest right {:.3}",
+        d.iter().filter(|b| b.2 && b.1).count() as f64
+            / d.iter().filter(|b| b.2).count().max(1) as f64
+    );
+    println!(
+        "fitted on events dev: {} rows, {} claims; align ≥ {align:.2}: top {top:.3}, no-ref {none:.3}",
+        rows.len(),
+        dev.len()
+    );
+    for (name, set) in [
+        ("events test", best(&test)),
+        ("stories", best(&instances(&stories))),
+    ] {
+        let with = set.iter().filter(|b| b.2).count().max(1) as f64;
+        let without = set.iter().filter(|b| !b.2).count().max(1) as f64;
+        let top = set.iter().filter(|b| b.2 && b.1 && b.0 >= align).count() as f64 / with;
+        let none = set.iter().filter(|b| !b.2 && b.0 < align).count() as f64 / without;
+        let rank = set.iter().filter(|b| b.2 && b.1).count() as f64 / with;
+        println!("{name}: top {top:.3}, no-ref {none:.3}; nearest right {rank:.3}");
+    }
+    for (name, set) in [("dev", best(&dev)), ("test", best(&test))] {
+        let with = set.iter().filter(|b| b.2).count().max(1) as f64;
+        let without = set.iter().filter(|b| !b.2).count().max(1) as f64;
+        let curve: Vec<String> = (1..20)
+            .map(|k| {
+                let t = k as f32 / 20.0;
+                let top = set.iter().filter(|b| b.2 && b.1 && b.0 >= t).count() as f64 / with;
+                let none = set.iter().filter(|b| !b.2 && b.0 < t).count() as f64 / without;
+                format!("{t:.2}:{top:.2}/{none:.2}")
+            })
+            .collect();
+        println!("{name} (threshold: top/no-ref) {}", curve.join(" "));
+    }
+    // Relation thresholds on the labelled stories: the lowest probability
+    // from which "agrees" (no differing value) and "differs" (a differing
+    // value) reach precision 0.9, where there is one.
+    let st = instances(&stories);
+    let rel_threshold = |want: Relation, feature: usize| -> f32 {
+        let mut picks: Vec<(f32, bool)> = Vec::new();
+        for i in &st {
+            let Some((k, p)) = i.best_at(&w) else {
+                continue;
+            };
+            if p < align {
+                continue;
+            }
+            let differs = i.cands[k].1[8] > 0.0;
+            let candidate = if want == Relation::Differs {
+                differs
+            } else {
+                !differs
+            };
+            if candidate
+                && (feature == 0 || i.cands[k].1[feature] > 0.0 || want == Relation::Agrees)
+            {
+                picks.push((p, i.rel[k] == Some(want)));
+            }
+        }
+        let mut best = 1.01f32;
+        for k in (0..=100).rev() {
+            let t = (k as f32 / 100.0).max(align);
+            let chosen: Vec<&(f32, bool)> = picks.iter().filter(|x| x.0 >= t).collect();
+            let right = chosen.iter().filter(|x| x.1).count();
+            if chosen.len() >= 3 && right as f64 >= 0.9 * chosen.len() as f64 {
+                best = t;
+            }
+        }
+        println!(
+            "{want:?} from {best:.2}: {} picks",
+            picks.iter().filter(|x| x.0 >= best).count()
+        );
+        let right = picks.iter().filter(|x| x.1).count();
+        println!("  {want:?}: {right} of {} candidates right", picks.len());
+        best
+    };
+    let agree = rel_threshold(Relation::Agrees, 0);
+    let _ = rel_threshold(Relation::Differs, 8);
+    // Compared values decide the relation from the lowest probability at
+    // which sentences without a counterpart get "agrees" or "differs" at
+    // most 5 % of the time on events dev.
+    let without: Vec<(f32, bool, bool)> = dev
+        .iter()
+        .filter(|i| !i.has)
+        .filter_map(|i| {
+            let (k, p) = i.best_at(&w)?;
+            let f = &i.cands[k].1;
+            Some((p, f[7] > 0.0 || f[8] > 0.0, f[8] > 0.0))
+        })
+        .collect();
+    let n_without = dev.iter().filter(|i| !i.has).count().max(1) as f64;
+    let mut differ = 1.01f32;
+    for k in (0..=100).rev() {
+        let t = (k as f32 / 100.0).max(align);
+        let wrong = without
+            .iter()
+            .filter(|x| x.0 >= align && (x.1 && x.0 >= t || !x.2 && x.0 >= agree))
+            .count();
+        if wrong as f64 <= 0.05 * n_without {
+            differ = t;
+        } else {
+            break;
+        }
+    }
+    println!("values decide from {differ:.2}");
+    let provenance = format!(
+        "Fitted on data/eval/compare/events.jsonl (split dev): {} candidate rows.",
+        rows.len()
+    );
+    let out = "crates/core/src/compare/fitted.rs";
+    std::fs::write(out, render_fitted(&w, align, agree, differ, &provenance))
+        .map_err(|e| format!("{out}: {e}"))?;
+    println!("weights: {w:?}\nwrote {out}");
+    Ok(())
+}
+
+/// `claimlens train idf`: the background IDF table (`data/weights/idf.clw`)
+/// from the sentences of the EWT and GUM training treebanks
+/// (`data/train/lang`, CC BY-SA 4.0); deterministic.
+pub fn train_idf_cmd(_args: &[String]) -> Result<(), String> {
+    use std::io::Read;
+    let mut sentences = Vec::new();
+    let mut hash_input = Vec::new();
+    for f in [
+        "data/train/lang/ewt-train.tsv.gz",
+        "data/train/lang/gum-train.tsv.gz",
+    ] {
+        let bytes = std::fs::read(f).map_err(|e| format!("{f}: {e}"))?;
+        hash_input.extend_from_slice(&bytes);
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .map_err(|e| format!("{f}: {e}"))?;
+        let mut cur: Vec<&str> = Vec::new();
+        for line in text.lines().chain(std::iter::once("")) {
+            match line.split('\t').next() {
+                Some(w) if !line.trim().is_empty() => cur.push(w),
+                _ => {
+                    if !cur.is_empty() {
+                        sentences.push(cur.join(" "));
+                        cur.clear();
+                    }
+                }
+            }
+        }
+    }
+    let hash = format!("{:016x}", claimlens_core::weights::fnv1a64(&hash_input));
+    let bytes = claimlens_core::compare::background::build(&sentences, 2, &hash);
+    let out = "data/weights/idf.clw";
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "wrote {out}: {} bytes from {} sentences",
+        bytes.len(),
+        sentences.len()
+    );
+    Ok(())
+}
+
+/// The hand-written expectations of `tests/fixtures/compare/`: the bundled
+/// article against its reference pack, and the Harborview budget article
+/// against two documents.
+fn fixtures() -> Result<(), String> {
+    use claimlens_core::compare::{DocKind, SourceMeta, Workspace};
+    use claimlens_core::eval::compare::expectations_met;
+    use claimlens_core::Document;
+    let dir = "tests/fixtures/compare";
+    let read = |f: &str| {
+        std::fs::read_to_string(format!("{dir}/{f}")).map_err(|e| format!("{dir}/{f}: {e}"))
+    };
+    let ws = Workspace::for_default_article();
+    let (n, misses) = expectations_met(&ws, &ws.compare(), &read("istanbul-expected.txt")?);
+    println!(
+        "\nbundled article × reference pack: {}/{n} expectations met",
+        n - misses.len()
+    );
+    for m in &misses {
+        println!("  miss: {m}");
+    }
+    let mut ws = Workspace::new(Document::from_plain_text(
+        "harborview",
+        "Harborview budget",
+        &read("harborview-article.txt")?,
+    ));
+    for (id, name, f) in [
+        (
+            "finance",
+            "Harborview Department of Finance",
+            "harborview-finance.txt",
+        ),
+        ("auditor", "City Auditor", "harborview-auditor.txt"),
+    ] {
+        ws.add(
+            Document::from_plain_text(id, name, &read(f)?),
+            SourceMeta::named(id, name, DocKind::UserDocument),
+        );
+    }
+    let (n, misses) = expectations_met(&ws, &ws.compare(), &read("harborview-expected.txt")?);
+    println!(
+        "Harborview × two documents: {}/{n} expectations met",
+        n - misses.len()
+    );
+    for m in &misses {
+        println!("  miss: {m}");
+    }
     Ok(())
 }

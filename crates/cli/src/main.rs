@@ -22,6 +22,7 @@
 //! claimlens train ner                 train the name tagger (crates/cli/src/ner.rs)
 //! claimlens eval entities-dev         entity dev figures next to baselines (crates/cli/src/ner.rs)
 //! claimlens eval compare              comparison dev figures next to baselines (crates/cli/src/compare_eval.rs)
+//! claimlens train compare|idf         fit the alignment model or the background IDF table
 //! claimlens web-data DIR              the app files made at build time: the lexicons
 //!                                     and the bundled article's analysis
 //! claimlens help                      this text
@@ -99,6 +100,11 @@ USAGE:
                                        top-alignment accuracy, no-reference rate and relation
                                        precision of the comparison engine and TF-IDF
                                        baselines on data/eval/compare (and MSRP)
+    claimlens train compare            fit the alignment model on data/eval/compare/events.jsonl
+                                       (dev split) and its thresholds; rewrites
+                                       crates/core/src/compare/fitted.rs (deterministic)
+    claimlens train idf                the background IDF table from data/train/lang
+                                       (EWT, GUM) → data/weights/idf.clw (deterministic)
     claimlens eval checkworthy|hedging [DEV.tsv]
                                        score the engine, the model or detector alone and
                                        baselines on the task's dev split (data/README.md)
@@ -154,6 +160,12 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "eval" if matches!(rest.first().map(String::as_str), Some("pos" | "dep")) => {
             lang::eval_cmd(rest)
+        }
+        "train" if rest.first().map(String::as_str) == Some("idf") => {
+            compare_eval::train_idf_cmd(&rest[1..])
+        }
+        "train" if rest.first().map(String::as_str) == Some("compare") => {
+            compare_eval::train_cmd(&rest[1..])
         }
         "train" if rest.first().map(String::as_str) == Some("ner") => ner::train_cmd(&rest[1..]),
         "eval" if rest.first().map(String::as_str) == Some("entities-dev") => {

@@ -329,7 +329,7 @@ pub fn quantise(w: f32, scale: f32) -> i8 {
 /// The model files the engine reads, by the names the web app fetches them
 /// under (beside `lexicons.txt`) and `claimlens web-data` writes them. The
 /// files live in `data/weights/`.
-pub const FILES: [&str; 2] = ["checkworthy.clw", "ner.clw"];
+pub const FILES: [&str; 3] = ["checkworthy.clw", "ner.clw", "idf.clw"];
 
 /// The weights this crate was built with, by file name (see [`FILES`]): what
 /// native callers install ([`install_bundled`]). A browser build that never
@@ -338,6 +338,7 @@ pub fn bundled(name: &str) -> Option<&'static [u8]> {
     match name {
         "checkworthy.clw" => Some(include_bytes!("../../../data/weights/checkworthy.clw")),
         "ner.clw" => Some(include_bytes!("../../../data/weights/ner.clw")),
+        "idf.clw" => Some(include_bytes!("../../../data/weights/idf.clw")),
         _ => None,
     }
 }
@@ -355,6 +356,7 @@ pub fn install(name: &str, bytes: &[u8]) -> bool {
     match name {
         "checkworthy.clw" => crate::claims::checkworthy::install(bytes),
         "ner.clw" => crate::entities::tagger::install(bytes),
+        "idf.clw" => crate::compare::background::install(bytes),
         _ => false,
     }
 }

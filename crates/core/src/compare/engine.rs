@@ -13,10 +13,10 @@ struct Prep {
     terms: Vec<Option<u32>>,
     cluster: Vec<Option<u32>>,
     context: Vec<Ctx>,
+    /// Per mention: a value that can be compared (not a bare year, a
+    /// model number inside a name, or the word "one").
+    comparable: Vec<bool>,
 }
-
-/// A scored statement: score, sentence id, entity score, lexical score, values.
-type Cand = (f32, u32, f32, f32, Vec<ValuePair>);
 
 /// The words around a value: all of them (sorted), and the nearest one on
 /// each side.
@@ -309,11 +309,40 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
             c
         })
         .collect();
+    let comparable = a
+        .mentions
+        .iter()
+        .map(|m| match &m.value {
+            Some(Value::Number { unit: None, .. }) => {
+                let w = m.span.slice(text);
+                let year = w.len() == 4
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
+                // "iPhone 4", "FTSE 100", "Boeing 787": a number after a
+                // capitalised word inside the sentence names a thing.
+                let i = token_at(&tokens, m.span.start);
+                let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
+                let first = a.sentences.get(k).map_or(0, |s| s.first_token);
+                let named = i > first
+                    && tokens.get(i - 1).is_some_and(|t| {
+                        let p = t.text(text);
+                        p.chars().any(char::is_uppercase)
+                            && p.chars().all(char::is_alphanumeric)
+                            && t.span.end + 1 >= m.span.start
+                    })
+                    && w.bytes().all(|b| b.is_ascii_digit());
+                !(year || named || w.eq_ignore_ascii_case("one"))
+            }
+            Some(_) => true,
+            None => false,
+        })
+        .collect();
     Prep {
         tokens,
         terms,
         cluster,
         context,
+        comparable,
     }
 }
 
@@ -348,11 +377,15 @@ fn pair_values(
     for &cm in claim_values {
         let m = &art.0.analysis.mentions[cm];
         let Some(cv) = &m.value else { continue };
+        if !art.1.comparable[cm] {
+            continue;
+        }
         let mut best: Option<(bool, f64, usize)> = None;
         for rm in sent.mentions.clone() {
             let r = &src.0.analysis.mentions[rm];
             let Some(rv) = &r.value else { continue };
-            if !comparable(cv, rv)
+            if !src.1.comparable[rm]
+                || !comparable(cv, rv)
                 || years_apart(cv, rv) > DATE_PAIR_MAX_YEARS
                 || !art.1.context[cm].meets(
                     &src.1.context[rm],
@@ -385,7 +418,28 @@ fn pair_values(
     out
 }
 
-pub(super) fn compare(ws: &Workspace) -> Comparison {
+/// One source statement scored against one claim.
+#[derive(Clone)]
+struct Cand {
+    sent: u32,
+    features: [f32; N_FEATURES],
+    e: f32,
+    l: f32,
+    pairs: Vec<ValuePair>,
+}
+
+/// Everything the alignment scorer needs: the prepared documents, the
+/// source sentences and, per claim, its candidate statements with features.
+struct Scored {
+    cl: Vec<Vec<Option<u32>>>,
+    preps: Vec<Prep>,
+    vocab: Vocab,
+    sents: Vec<RefSent>,
+    /// Per article claim: its entity clusters and candidates.
+    claims: Vec<(Vec<u32>, Vec<Cand>)>,
+}
+
+fn score_all(ws: &Workspace) -> Scored {
     let mut docs: Vec<&Source> = vec![&ws.article];
     docs.extend(ws.sources.iter());
     let cl = clusters(&docs);
@@ -442,43 +496,70 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
         }
     }
     let n = sents.len();
-    let idf_max = idf(n, 1);
+    let idf_max = idf(n, 0);
+    let bg_max = super::background::idf("\u{0}").unwrap_or(idf_max);
     let avg = if n > 0 { total_len / n as f32 } else { 1.0 };
+    // TF-IDF norms of the statements, with background IDF when installed.
+    let bg: Vec<f32> = vocab
+        .words
+        .iter()
+        .enumerate()
+        .map(|(t, w)| super::background::idf(w).unwrap_or_else(|| idf(n, term_post[t].len())))
+        .collect();
+    let mut norm = vec![0.0f32; n];
+    for (t, post) in term_post.iter().enumerate() {
+        let w = bg[t];
+        for &(s, tf) in post {
+            norm[s as usize] += (tf * w) * (tf * w);
+        }
+    }
+    for x in &mut norm {
+        *x = x.sqrt().max(1e-6);
+    }
 
     let art = &ws.article;
     let ap = &preps[0];
     let mut lex = vec![0.0f32; n];
+    let mut dot = vec![0.0f32; n];
+    let mut rare = vec![0.0f32; n];
     let mut ent = vec![0.0f32; n];
     let mut hits = vec![0u16; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut claims_out = Vec::with_capacity(art.analysis.claims.len());
-    for (ci, claim) in art.analysis.claims.iter().enumerate() {
-        // Claim terms (unique) and their BM25 contributions.
+    let mut out = Vec::with_capacity(art.analysis.claims.len());
+    for claim in &art.analysis.claims {
+        // Claim terms (unique) and their BM25 and TF-IDF contributions.
         let t0 = token_at(&ap.tokens, claim.span.start);
         let t1 = token_at(&ap.tokens, claim.span.end);
         let mut cterms: Vec<u32> = (t0..t1).filter_map(|i| ap.terms[i]).collect();
         cterms.sort_unstable();
         cterms.dedup();
         let mut lex_den = 0.0;
+        let mut cnorm = 0.0f32;
         for &t in &cterms {
             let post = &term_post[t as usize];
+            let w = idf(n, post.len());
+            let b = bg[t as usize];
+            cnorm += b * b;
             if post.is_empty() {
                 lex_den += ABSENT_TERM_WEIGHT;
                 continue;
             }
-            let w = idf(n, post.len());
             lex_den += w;
             for &(s, tf) in post {
-                if lex[s as usize] == 0.0 && ent[s as usize] == 0.0 {
-                    touched.push(s);
+                let s = s as usize;
+                if lex[s] == 0.0 && ent[s] == 0.0 {
+                    touched.push(s as u32);
                 }
-                lex[s as usize] += bm25(w, tf, sents[s as usize].len, avg);
-                hits[s as usize] = hits[s as usize].saturating_add(1);
+                lex[s] += bm25(w, tf, sents[s].len, avg);
+                dot[s] += b * tf * b;
+                rare[s] = rare[s].max(b / bg_max);
+                hits[s] = hits[s].saturating_add(1);
             }
         }
+        let cnorm = cnorm.sqrt().max(1e-6);
         // Claim entities (clusters) and their weights.
-        // The named speaker is who says it, not what it is about: checked
-        // separately (ATTRIBUTED_LEXICAL_MIN), not counted as a subject.
+        // The named speaker is who says it, not what it is about: a feature
+        // of its own, not counted as a subject.
         let speaker_cluster = match &claim.speaker {
             crate::Speaker::Entity { entity, .. } => cl[0].get(*entity).copied().flatten(),
             _ => None,
@@ -503,121 +584,178 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
                 ent[s as usize] += w;
             }
         }
-        // The named speaker of an attributed claim.
-        let speaker_sents: Option<&[u32]> =
-            speaker_cluster.map(|c| ent_post.get(&c).map(Vec::as_slice).unwrap_or(&[]));
-        // A source that names the speaker gains the speaker's weight (but a
-        // source that does not loses nothing).
-        if let Some(p) = speaker_sents {
-            let w = idf(n, p.len());
-            for &s in p {
-                if lex[s as usize] == 0.0 && ent[s as usize] == 0.0 {
-                    touched.push(s);
-                }
-                ent[s as usize] += w;
-            }
-        }
+        let speaker_sents: &[u32] = speaker_cluster
+            .and_then(|c| ent_post.get(&c))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let claim_values: Vec<usize> = claim
             .mentions
             .iter()
             .copied()
             .filter(|&m| art.analysis.mentions[m].value.is_some())
             .collect();
+        let k = art
+            .analysis
+            .sentences
+            .partition_point(|s| s.span.end <= claim.span.start);
 
-        // Best sentence per source.
         touched.sort_unstable();
-        // Per source: the best statement, and the best one with values
-        // compared (when that is another statement).
-        let mut best: Vec<Option<Cand>> = vec![None; ws.sources.len()];
-        let mut best_v: Vec<Option<Cand>> = vec![None; ws.sources.len()];
+        let mut cands: Vec<Cand> = Vec::with_capacity(touched.len());
+        let mut best_cos = vec![0.0f32; ws.sources.len()];
         for &s in &touched {
-            let rs = &sents[s as usize];
+            let su = s as usize;
+            let rs = &sents[su];
             let l = if lex_den > 0.0 {
-                (lex[s as usize] / lex_den).min(1.0)
+                (lex[su] / lex_den).min(1.0)
             } else {
                 0.0
             };
-            let e = (ent[s as usize] / ent_den.max(idf_max)).min(1.0).sqrt();
-            // Without entities in the claim, their weight goes to the wording.
-            let base = if ent_den > 0.0 || e > 0.0 {
-                W_ENTITY * e + W_LEXICAL * l
-            } else {
-                (W_ENTITY + W_LEXICAL) * l
-            };
-            if base + W_VALUE < MATCH_MIN {
-                continue; // cannot reach a match even with values
-            }
-            let src = &ws.sources[rs.source];
+            let e = (ent[su] / ent_den.max(idf_max)).min(1.0).sqrt();
+            let cos = dot[su] / (norm[su] * cnorm);
+            best_cos[rs.source] = best_cos[rs.source].max(cos);
             let pairs = if claim_values.is_empty() {
                 Vec::new()
             } else {
+                let src = &ws.sources[rs.source];
                 pair_values((art, ap), &claim_values, (src, &preps[rs.source + 1]), rs)
             };
-            let v = if pairs.is_empty() { 0.0 } else { 1.0 };
-            if l < LEXICAL_MIN && pairs.is_empty() {
-                continue;
-            }
-            if pairs.is_empty() && e == 0.0 && (hits[s as usize] as usize) < MIN_SHARED_TERMS {
-                continue;
-            }
-            if speaker_sents.is_some_and(|p| p.binary_search(&s).is_err())
-                && l < ATTRIBUTED_LEXICAL_MIN
-                && pairs.is_empty()
-            {
-                continue;
-            }
-            let score = base + W_VALUE * v;
-            let has_values = !pairs.is_empty();
-            let cand = (score, s, e, l, pairs);
-            if has_values {
-                let slot = &mut best_v[rs.source];
-                if slot.as_ref().is_none_or(|b| score > b.0) {
-                    *slot = Some(cand.clone());
-                }
-            }
-            let slot = &mut best[rs.source];
-            if slot.as_ref().is_none_or(|b| score > b.0) {
-                *slot = Some(cand);
-            }
+            let mut f = [0.0f32; N_FEATURES];
+            f[0] = 1.0;
+            f[1] = cos;
+            f[3] = l;
+            f[4] = e;
+            f[5] = (1.0 + hits[su] as f32).ln();
+            f[6] = rare[su];
+            f[7] = pairs.iter().any(|p| p.agrees) as u8 as f32;
+            f[8] = pairs.iter().any(|p| !p.agrees) as u8 as f32;
+            f[9] = 1.0 / (1.0 + rs.sentence as f32);
+            f[10] = 1.0 / (1.0 + k as f32);
+            f[11] = (1.0 + rs.len).ln() / 4.0;
+            f[12] = speaker_sents.binary_search(&s).is_ok() as u8 as f32;
+            cands.push(Cand {
+                sent: s,
+                features: f,
+                e,
+                l,
+                pairs,
+            });
+        }
+        for c in &mut cands {
+            c.features[2] = c.features[1] - best_cos[sents[c.sent as usize].source];
         }
         for &s in &touched {
-            lex[s as usize] = 0.0;
-            ent[s as usize] = 0.0;
-            hits[s as usize] = 0;
+            let s = s as usize;
+            lex[s] = 0.0;
+            dot[s] = 0.0;
+            rare[s] = 0.0;
+            ent[s] = 0.0;
+            hits[s] = 0;
         }
         touched.clear();
+        out.push((cclusters, cands));
+    }
+    Scored {
+        cl,
+        preps,
+        vocab,
+        sents,
+        claims: out,
+    }
+}
 
+/// The alignment features of every claim of the workspace's article against
+/// every statement of its sources that shares a term or an entity with it:
+/// `(claim, source, sentence, features)`, for fitting [`WEIGHTS`].
+pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEATURES])> {
+    let sc = score_all(ws);
+    let mut out = Vec::new();
+    for (ci, (_, cands)) in sc.claims.iter().enumerate() {
+        for c in cands {
+            let rs = &sc.sents[c.sent as usize];
+            out.push((ci, rs.source, rs.sentence, c.features));
+        }
+    }
+    out
+}
+
+/// The probability that a statement states the claim's fact.
+pub(super) fn probability(f: &[f32; N_FEATURES], w: &[f32; N_FEATURES]) -> f32 {
+    let z: f32 = f.iter().zip(w).map(|(a, b)| a * b).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+pub(super) fn compare(ws: &Workspace) -> Comparison {
+    let sc = score_all(ws);
+    let art = &ws.article;
+    let ap = &sc.preps[0];
+    let mut claims_out = Vec::with_capacity(sc.claims.len());
+    for (ci, (cclusters, cands)) in sc.claims.into_iter().enumerate() {
+        let claim = &art.analysis.claims[ci];
+        let claim_has_values = claim
+            .mentions
+            .iter()
+            .any(|&m| art.analysis.mentions[m].value.is_some() && ap.comparable[m]);
+        // Per source, its most probable statement: a source counts once.
+        let mut best: Vec<Option<(f32, Cand)>> = vec![None; ws.sources.len()];
+        for c in cands {
+            let p = probability(&c.features, &WEIGHTS);
+            let slot = &mut best[sc.sents[c.sent as usize].source];
+            if slot.as_ref().is_none_or(|b| p > b.0) {
+                *slot = Some((p, c));
+            }
+        }
         let mut alignments: Vec<Alignment> = Vec::new();
-        let picked = best.into_iter().zip(best_v).flat_map(|(b, v)| {
-            let v = v.filter(|v| b.as_ref().is_some_and(|b| b.1 != v.1));
-            b.into_iter().chain(v)
-        });
-        for (score, s, e, l, values) in picked {
-            if score < MATCH_MIN {
+        for (p, c) in best.into_iter().flatten() {
+            if p < ALIGN_MIN {
                 continue;
             }
-            let rs = &sents[s as usize];
+            let rs = &sc.sents[c.sent as usize];
             let src = &ws.sources[rs.source];
-            let sp = &preps[rs.source + 1];
-            alignments.push(explain(
-                art, ap, claim, &cclusters, src, sp, rs, score, e, l, values, &vocab,
-            ));
+            let sp = &sc.preps[rs.source + 1];
+            let mut al = explain(
+                art, ap, claim, &cclusters, src, sp, rs, p, c.e, c.l, c.pairs, &sc.vocab,
+            );
+            // A claim with a figure agrees only where the figure does.
+            if al.relation == Relation::Agrees && al.values.is_empty() && claim_has_values {
+                al.relation = Relation::AddsContext;
+            }
+            alignments.push(al);
         }
         alignments.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.source.cmp(&b.source)));
-        let relation = alignments
-            .iter()
-            .map(|a| a.relation)
-            .min()
-            .unwrap_or(Relation::NoReference);
+        let relation = summary(&alignments);
         claims_out.push(ClaimAlignments {
             claim: ci,
             relation,
             alignments,
         });
     }
+    let _ = &sc.cl;
     Comparison {
         claims: claims_out,
         sources: ws.sources.len(),
+    }
+}
+
+/// A claim's relation from its sources': "agrees" or "differs", whichever
+/// the sources support more strongly (summed scores; a tie is "differs"),
+/// else "adds context" when any source met it, else "no reference".
+pub(super) fn summary(alignments: &[Alignment]) -> Relation {
+    let support = |r: Relation| -> f32 {
+        alignments
+            .iter()
+            .filter(|a| a.relation == r)
+            .map(|a| a.score)
+            .sum()
+    };
+    let (d, a) = (support(Relation::Differs), support(Relation::Agrees));
+    if d > 0.0 && d >= a {
+        Relation::Differs
+    } else if a > 0.0 {
+        Relation::Agrees
+    } else if alignments.is_empty() {
+        Relation::NoReference
+    } else {
+        Relation::AddsContext
     }
 }
 
@@ -700,12 +838,13 @@ fn explain(
         })
         .map(|cm| art.analysis.mentions[cm].span)
         .collect();
-    let relation = if values.iter().any(|v| !v.agrees) {
+    let differs = values.iter().any(|v| !v.agrees);
+    let relation = if differs && score >= VALUES_MIN {
         Relation::Differs
-    } else if values.is_empty() {
-        Relation::AddsContext
-    } else {
+    } else if !differs && (score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN) {
         Relation::Agrees
+    } else {
+        Relation::AddsContext
     };
     Alignment {
         source: rs.source,

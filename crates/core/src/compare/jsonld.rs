@@ -31,7 +31,7 @@
 //! let ws = Workspace::for_default_article();
 //! let out = json_ld(&ws, &ws.compare());
 //! assert!(out.contains("\"@type\": \"Claim\""));
-//! assert!(out.contains("\"cl:relation\": \"cl:differs\""));
+//! assert!(out.contains("\"cl:relation\": \"cl:agrees\""));
 //! let v = claimlens_core::share::parse_json(&out).unwrap();
 //! assert!(v.get("@graph").is_some());
 //! ```

@@ -4,34 +4,39 @@
 //! A [`Workspace`] holds the article under study and other sources
 //! (reference summaries such as the bundled [`reference_pack`], user
 //! documents pasted in, other articles), each analysed with
-//! [`crate::analyse`]. [`Workspace::compare`] scores, for every
-//! claim of the article, every sentence of every other source on:
+//! [`crate::analyse`]. [`Workspace::compare`] scores, for every claim of the
+//! article, every sentence of every source that shares a term or an entity
+//! with it, by a logistic model ([`WEIGHTS`], fitted on public dev data by
+//! `claimlens train compare`) over the evidence in [`FEATURE_NAMES`]:
 //!
+//! - **wording**: TF-IDF cosine over normalised terms (folded, stopwords
+//!   removed, light stemming) with background IDF from general English
+//!   ([`background`], `idf.clw`), its margin over the source's nearest
+//!   statement, BM25 as a share of the best the claim could get, the shared
+//!   terms and the rarest of them;
 //! - **shared entities**, at entity-cluster level across documents: names
 //!   and aliases are folded ("U.S." = "US" = "United States", via the
 //!   entity engine's canonical names), a demonym counts as its country
 //!   ("Ukrainian" → Ukraine), an acronym meets its long form, a lone surname
 //!   meets the one full name it belongs to ("Xi" → "Xi Jinping"); each
-//!   entity is weighted by its rarity among the sources' sentences (IDF).
-//!   The entity score is the square root of the matched share of the
-//!   claim's entity weight, the whole counting at least as much as one
-//!   entity found in a single sentence (so a country every source names
-//!   weighs little); a claim's named speaker adds weight where a source
-//!   names them and takes none away where it does not;
-//! - **lexical similarity**: BM25 over normalised terms (folded, stopwords
-//!   removed, light stemming), as a share of the best the claim could get;
+//!   entity weighted by its rarity among the sources' sentences; the
+//!   claim's named speaker is a feature of its own;
 //! - **values compared**: quantities, money, percentages, dates and
-//!   durations ([`crate::Value`]) of the same kind whose nearby
-//!   words overlap ("1,000 *prisoners* from *each side*") are paired and
-//!   compared as intervals ([`values_agree`]).
+//!   durations ([`crate::Value`]) of the same kind whose nearby words
+//!   overlap ("1,000 *prisoners* from *each side*") are paired and compared
+//!   as intervals ([`values_agree`]); a bare year ("the 1991 agreement"), a
+//!   number inside a name ("iPhone 4", "FTSE 100") and the word "one" are
+//!   never compared as counts;
+//! - where the statement and the claim stand in their documents.
 //!
-//! The best sentence of each source becomes an [`Alignment`] when its score
-//! reaches [`MATCH_MIN`], with a [`Relation`]: **differs** when a paired
-//! value disagrees (both values kept, with their spans in both texts),
-//! **agrees** when paired values agree, **adds context** when the source
-//! speaks of the same subject without a value to compare. A claim that meets
-//! no source has **no reference**. The tool compares; it never says which
-//! side is true.
+//! Each source's most probable statement becomes an [`Alignment`] from
+//! [`ALIGN_MIN`] (a source counts once per claim), with a [`Relation`]: from
+//! [`VALUES_MIN`], **differs** when a paired value disagrees (both values
+//! kept, with their spans in both texts) and **agrees** when paired values
+//! agree; **agrees** also, for a claim without a figure, from [`AGREE_MIN`];
+//! otherwise **adds context**. The claim's summary follows the better
+//! supported of agrees and differs; a claim that meets no source has **no
+//! reference**. The tool compares; it never says which side is true.
 //!
 //! # Using it (the panel, the CLI)
 //!
@@ -90,36 +95,36 @@ use crate::entities::{Label, RelationKind};
 use crate::text::{tokenize, Token};
 use crate::{analyse, Analysis, Document, Span, Value};
 
-/// Weight of shared entities in an alignment's score.
-pub const W_ENTITY: f32 = 0.45;
-/// Weight of lexical similarity (normalised BM25) in an alignment's score.
-pub const W_LEXICAL: f32 = 0.40;
-/// Weight given when at least one pair of values could be compared.
-pub const W_VALUE: f32 = 0.15;
-/// A source's best sentence meets a claim when its score reaches this.
-///
-/// Set so that one rare shared entity with a few shared words, or a shared
-/// subject word plus a compared value, is enough, while a sentence that only
-/// shares the countries every source names is not.
-pub const MATCH_MIN: f32 = 0.3;
+pub mod background;
+mod fitted;
+mod train;
+
+pub use fitted::{AGREE_MIN, ALIGN_MIN, VALUES_MIN, WEIGHTS};
+pub use train::{fit, fit_thresholds, render_fitted, Row, MONOTONE};
+
+/// Number of alignment features ([`FEATURE_NAMES`]).
+pub const N_FEATURES: usize = 13;
+/// What each alignment feature measures, for a claim and a source statement.
+pub const FEATURE_NAMES: [&str; N_FEATURES] = [
+    "bias",
+    "TF-IDF cosine of their terms (folded, stemmed, stopwords out)",
+    "that cosine minus the best cosine of the same source (0 for the nearest)",
+    "BM25 of the claim's terms in the statement, as a share of the best possible",
+    "shared entity clusters: square root of the matched share of the claim's entity weight",
+    "ln(1 + shared terms)",
+    "the rarest shared term's IDF, as a share of the highest possible",
+    "a value of the claim agrees with a paired value of the statement",
+    "a value of the claim differs from a paired value of the statement",
+    "1 / (1 + the statement's position in its source)",
+    "1 / (1 + the claim's sentence position in the article)",
+    "ln(1 + the statement's terms) / 4",
+    "the statement names the claim's speaker",
+];
 /// What a claim word that no source uses adds to the lexical
 /// denominator (a word found in sources adds its IDF, about 1–4): a claim
 /// that is mostly about things no source mentions scores lower, without a
 /// long claim being drowned by its incidental words.
 pub const ABSENT_TERM_WEIGHT: f32 = 0.5;
-/// A statement must share at least this much of the claim's wording
-/// (normalised BM25) unless it also gives a value to compare: a shared
-/// country alone is not a shared subject.
-pub const LEXICAL_MIN: f32 = 0.1;
-/// A statement that shares no entity and no compared value with a claim
-/// must share at least this many of its terms: one common word ("the
-/// negotiations") is not a shared subject.
-pub const MIN_SHARED_TERMS: usize = 2;
-/// A claim attributed to a named person meets a statement that does not
-/// name that person only when the statement shares at least this much of
-/// its wording, or a value to compare: a source on the same topic is not a
-/// source for the remark.
-pub const ATTRIBUTED_LEXICAL_MIN: f32 = 0.5;
 /// Dates further apart than this many years are taken to be about
 /// different events and are not paired.
 pub const DATE_PAIR_MAX_YEARS: i32 = 1;
@@ -334,7 +339,9 @@ pub struct Alignment {
     pub span: Span,
     /// How it relates to the claim.
     pub relation: Relation,
-    /// `W_ENTITY·entities + W_LEXICAL·lexical + W_VALUE·(values compared)`, 0–1.
+    /// The probability that the statement states the claim's fact: a
+    /// logistic model over [`FEATURE_NAMES`] with [`WEIGHTS`], 0–1; the
+    /// statement is aligned from [`ALIGN_MIN`].
     pub score: f32,
     /// Share of the claim's entity weight found in the statement, 0–1.
     pub entity_score: f32,
@@ -398,12 +405,12 @@ impl Alignment {
 pub struct ClaimAlignments {
     /// Index into the article's [`Analysis::claims`].
     pub claim: usize,
-    /// Summary: differs if any source differs, else agrees if any agrees,
-    /// else adds context if any source met it, else no reference.
+    /// Summary: "differs" or "agrees", whichever the sources support more
+    /// (their scores summed; a tie is "differs"), else "adds context" if any
+    /// source met the claim, else "no reference".
     pub relation: Relation,
-    /// Per source, the best statement and, when another statement of the
-    /// source has values to compare, that one too; best score first (ties:
-    /// source order).
+    /// Per source, at most its most probable statement (a source counts
+    /// once); best score first (ties: source order).
     pub alignments: Vec<Alignment>,
 }
 
@@ -574,6 +581,13 @@ impl Workspace {
     pub fn compare(&self) -> Comparison {
         engine::compare(self)
     }
+
+    /// The alignment features of every claim against every source statement
+    /// that shares a term or an entity with it, as `(claim, source,
+    /// sentence, features)`: what [`fit`] learns [`WEIGHTS`] from.
+    pub fn alignment_features(&self) -> Vec<(usize, usize, usize, [f32; N_FEATURES])> {
+        engine::features(self)
+    }
 }
 
 mod engine;
@@ -592,19 +606,17 @@ mod tests {
 
     #[test]
     fn constants_are_sane() {
-        assert!((W_ENTITY + W_LEXICAL + W_VALUE - 1.0).abs() < 1e-6);
-        // A compared value alone never makes a match; a full entity match
-        // with a value does.
-        const { assert!(MATCH_MIN > W_VALUE) };
-        const { assert!(MATCH_MIN < W_ENTITY + W_VALUE) };
-        const { assert!(LEXICAL_MIN < ATTRIBUTED_LEXICAL_MIN) };
+        const { assert!(ALIGN_MIN > 0.0 && ALIGN_MIN < 1.0) };
+        const { assert!(VALUES_MIN >= ALIGN_MIN) };
+        const { assert!(AGREE_MIN >= ALIGN_MIN) };
+        assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
         assert_eq!(Relation::parse("adds_context"), Some(Relation::AddsContext));
         assert!(Relation::Differs < Relation::Agrees && Relation::Agrees < Relation::AddsContext);
     }
 
     #[test]
     fn a_shared_country_alone_is_not_a_match() {
-        // Only "France" in common, no shared wording: below LEXICAL_MIN.
+        // Only "France" in common, no shared wording: too little to align.
         let w = ws(
             "Farmers in France blocked roads over diesel prices on Monday.",
             &["France won the football match against Spain."],
@@ -660,9 +672,28 @@ mod tests {
             &["The Springfield plant employs workers and sends out 40 trucks a day."],
         );
         let c = w.compare();
+        assert!(
+            c.claims[0].alignments.iter().all(|a| a.values.is_empty()),
+            "{:?}",
+            c.claims[0]
+        );
+        assert!(matches!(
+            c.claims[0].relation,
+            Relation::AddsContext | Relation::NoReference
+        ));
+    }
+
+    #[test]
+    fn years_and_model_numbers_are_not_counts() {
+        // "1991" is a year and "iPhone 4" a name: neither is compared as a count.
+        let w = ws(
+            "Apple sold the iPhone 4 under the 1991 agreement with Apple Corps.",
+            &["Apple sold the iPhone 4 under the 1991 agreement with Apple Corps, which two companies signed."],
+        );
+        let c = w.compare();
         let al = &c.claims[0].alignments[0];
-        assert!(al.values.is_empty(), "{:?}", al.values);
-        assert_eq!(al.relation, Relation::AddsContext);
+        assert!(al.values.iter().all(|v| v.agrees), "{:?}", al.values);
+        assert_ne!(c.claims[0].relation, Relation::Differs);
     }
 
     #[test]

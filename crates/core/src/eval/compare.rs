@@ -39,7 +39,7 @@
 
 use std::collections::HashMap;
 
-use crate::compare::{Relation, Workspace};
+use crate::compare::{Relation, Workspace, N_FEATURES};
 use crate::{Document, Span};
 
 /// One side of a pair.
@@ -492,4 +492,130 @@ pub fn evaluate_tfidf(pairs: &[Pair], threshold: Option<f32>) -> Scores {
         }
     };
     score(&name, pairs, &run(t))
+}
+
+/// A gold base sentence with the engine's candidate statements for it.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    /// Index of the pair.
+    pub pair: usize,
+    /// Whether the sentence has a gold counterpart.
+    pub has: bool,
+    /// Candidates: source sentence index (of the pair's sentences),
+    /// features, and whether it is a gold counterpart.
+    pub cands: Vec<(usize, [f32; N_FEATURES], bool)>,
+    /// Gold relation of each candidate, where labelled.
+    pub rel: Vec<Option<Relation>>,
+}
+
+impl Instance {
+    /// The most probable candidate under `w`: its probability and whether
+    /// it is a gold counterpart.
+    pub fn best(&self, w: &[f32; N_FEATURES]) -> Option<(f32, bool)> {
+        self.best_at(w).map(|(k, p)| (p, self.cands[k].2))
+    }
+
+    /// Index and probability of the most probable candidate under `w`.
+    pub fn best_at(&self, w: &[f32; N_FEATURES]) -> Option<(usize, f32)> {
+        self.cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let z: f32 = c.1.iter().zip(w).map(|(a, b)| a * b).sum();
+                (k, 1.0 / (1.0 + (-z).exp()))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+}
+
+/// Every gold base sentence of every pair with the engine's candidates,
+/// for fitting and checking the alignment model.
+pub fn instances(pairs: &[Pair]) -> Vec<Instance> {
+    let mut out = Vec::new();
+    for (pi, p) in pairs.iter().enumerate() {
+        let base = Document::from_plain_text(&p.base.doc, "", &p.base.text);
+        let mut ws = Workspace::new(base);
+        ws.add_user_text(&p.source.doc, "source", &p.source.text);
+        let claims = &ws.article().analysis.claims;
+        let ssents = &ws.source(0).analysis.sentences;
+        let mut by_gold: HashMap<usize, Vec<(usize, [f32; N_FEATURES])>> = HashMap::new();
+        for (ci, _, k, f) in ws.alignment_features() {
+            let Some(i) = most_overlap(&p.base.sentences, claims[ci].span) else {
+                continue;
+            };
+            let Some(j) = ssents
+                .get(k)
+                .and_then(|s| most_overlap(&p.source.sentences, s.span))
+            else {
+                continue;
+            };
+            by_gold.entry(i).or_default().push((j, f));
+        }
+        for (i, gold) in &p.gold {
+            let cands: Vec<(usize, [f32; N_FEATURES], bool)> = by_gold
+                .remove(i)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(j, f)| (j, f, gold.iter().any(|g| g.0 == j)))
+                .collect();
+            let rel = cands
+                .iter()
+                .map(|c| gold.iter().find(|g| g.0 == c.0).and_then(|g| g.1))
+                .collect();
+            out.push(Instance {
+                pair: pi,
+                has: !gold.is_empty(),
+                cands,
+                rel,
+            });
+        }
+    }
+    out
+}
+
+/// Hand-written expectations (`claim quote | source id | relation[/…]`, `#`
+/// comments; source `-` means the claim's summary relation), as in
+/// `tests/fixtures/compare/*-expected.txt`: how many a comparison meets,
+/// and the misses as readable lines.
+pub fn expectations_met(
+    ws: &Workspace,
+    cmp: &crate::compare::Comparison,
+    fixture: &str,
+) -> (usize, Vec<String>) {
+    let art = &ws.article().doc.text;
+    let claims = &ws.article().analysis.claims;
+    let mut misses = Vec::new();
+    let mut n = 0;
+    for l in fixture
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        n += 1;
+        let parts: Vec<&str> = l.split('|').map(str::trim).collect();
+        let [quote, doc, rels] = parts[..] else {
+            misses.push(format!("bad line {l:?}"));
+            continue;
+        };
+        let rels: Vec<Relation> = rels.split('/').filter_map(Relation::parse).collect();
+        let Some(ci) = claims.iter().position(|c| c.text(art).contains(quote)) else {
+            misses.push(format!("no claim contains {quote:?}"));
+            continue;
+        };
+        let got = if doc == "-" {
+            cmp.for_claim(ci)
+                .map_or(Relation::NoReference, |c| c.relation)
+        } else {
+            match ws.sources().iter().position(|s| s.meta.id == doc) {
+                Some(si) => cmp.relation(ci, si),
+                None => {
+                    misses.push(format!("no source {doc}"));
+                    continue;
+                }
+            }
+        };
+        if !rels.contains(&got) {
+            misses.push(format!("{quote:?} × {doc}: got {}", got.name()));
+        }
+    }
+    (n, misses)
 }
