@@ -2358,7 +2358,7 @@ fn surname_pass(cx: &Ctx, chosen: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{extract_text, Label};
+    use super::super::{extract_text_rules as extract_text, Label};
 
     /// (text, [(span text, label)]) — exactly the mentions expected.
     fn check(cases: &[(&str, &[(&str, Label)])]) {
