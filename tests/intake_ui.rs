@@ -460,3 +460,103 @@ fn huge_and_foreign_inputs_get_their_messages() {
     wait_title(&browser, "bericht");
     assert!(notice(&browser).contains("does not look like English"));
 }
+
+/// Paste `text` into the Open… panel and open it.
+fn paste(browser: &Browser, text: &str) {
+    browser.click(".intake > button");
+    browser.wait_for("return document.getElementById('paste-box') !== null;", 20);
+    browser.eval(
+        "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!([text]),
+    );
+    browser.click(".paste-go");
+}
+
+/// What the reader sees at the top of the article and in the facts panel.
+fn top_of_article(browser: &Browser) -> Value {
+    browser.js(
+        "const facts = {}; \
+         for (const f of document.querySelectorAll('.fact')) \
+           facts[f.querySelector('dt').textContent] = f.querySelector('dd').textContent; \
+         return {title: document.querySelector('#doc-title').textContent, \
+                 badge: document.querySelector('.title-supplied') !== null, \
+                 meta: (document.querySelector('.doc-meta') || {}).textContent || '', \
+                 headings: [...document.querySelectorAll('.doc-body h2, .doc-body h3, .doc-body h4')].map(h => h.textContent), \
+                 body: document.querySelector('.doc-body').textContent, \
+                 first: (document.querySelector('.doc-body > *') || {}).textContent || '', \
+                 facts};",
+    )
+}
+
+#[test]
+fn a_pasted_headline_byline_and_quotes_are_read_as_such() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    // A headline, a byline with its date, and ten quotations in running text.
+    let text = "Harbour bridge reopens after two weeks\n\
+        By Anna Schmidt | 2 March 2026\n\n\
+        The harbour bridge reopened on Monday, two weeks after the flood closed it.\n\n\
+        “We are glad to see traffic moving again,” the mayor said.\n\
+        “The repairs took longer than planned,” an engineer said, “but the bridge is safe.”\n\
+        Drivers were relieved. “It saves me an hour a day,” said one commuter.\n\
+        Another said: \"I never want to take the ferry again.\"\n\
+        ‘The queues were terrible last week,’ a shop owner said.\n\
+        “We lost half our customers,” said a café owner.\n\
+        The council said: “The cost will be covered by the regional fund.”\n\
+        “Nobody was hurt, and that is what matters,” a police officer said.\n\
+        Critics called the delay a “scandal” and asked for an inquiry.\n\
+        “We will publish the full report in April,” the council added.\n\
+        A resident summed it up: “Finally, the town is whole again.”\n";
+    paste(&browser, text);
+    wait_title(&browser, "Harbour bridge reopens after two weeks");
+    let got = top_of_article(&browser);
+    assert_eq!(got["badge"], json!(false), "{got}");
+    assert!(
+        got["first"]
+            .as_str()
+            .unwrap()
+            .starts_with("The harbour bridge reopened"),
+        "the headline or byline is repeated in the body: {got}"
+    );
+    let body = got["body"].as_str().unwrap();
+    assert!(!body.contains("Harbour bridge reopens after"), "{got}");
+    assert!(!body.contains("Anna Schmidt"), "{got}");
+    assert_eq!(got["meta"], json!("Anna Schmidt · 2 March 2026"), "{got}");
+    assert_eq!(got["facts"]["Quotations"], json!("10"), "{got}");
+
+    // Markdown: the byline with emphasis is metadata, not a heading.
+    browser.js("const n = document.querySelector('.notice-close'); if (n) n.click();");
+    paste(
+        &browser,
+        "# Council vote\n\nBy **Anna Schmidt** | 2 March 2026\n\nThe council in Leeds voted 7 to 2 on Tuesday to close the library, a spokesperson said.\n",
+    );
+    wait_title(&browser, "Council vote");
+    let got = top_of_article(&browser);
+    assert_eq!(got["headings"], json!([]), "{got}");
+    assert!(
+        !got["body"].as_str().unwrap().contains("Anna Schmidt"),
+        "{got}"
+    );
+    assert_eq!(got["meta"], json!("Anna Schmidt · 2 March 2026"), "{got}");
+
+    // A first line that is a sentence is no headline: it stays in the body,
+    // and the heading says it was supplied.
+    paste(
+        &browser,
+        "The council in Leeds voted 7 to 2 on Tuesday to close the central library, a spokesperson said.\nThe vote followed a long debate.\n",
+    );
+    browser.wait_for(
+        "return document.querySelector('#doc-title').textContent.startsWith('The council in Leeds') || null;",
+        15,
+    );
+    let got = top_of_article(&browser);
+    assert_eq!(got["badge"], json!(true), "{got}");
+    assert!(
+        got["first"]
+            .as_str()
+            .unwrap()
+            .starts_with("The council in Leeds voted"),
+        "{got}"
+    );
+}

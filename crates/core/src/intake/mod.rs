@@ -72,6 +72,7 @@
 mod decode;
 mod extract;
 mod lang;
+mod lead;
 mod markdown;
 mod meta;
 mod remote;
@@ -81,6 +82,7 @@ mod tree;
 pub use decode::{check_size, decode, detect_kind, Decoded, IntakeError, SourceKind, MAX_BYTES};
 pub use extract::{extract, Extracted};
 pub use lang::{english_share, likely_english};
+pub use lead::{byline, is_date_line, looks_like_title, read_lead, Lead};
 pub use markdown::{inline as markdown_inline, markdown_to_text};
 pub use meta::{clean_title, read_meta, Meta};
 pub use remote::{src_request, SrcRequest};
@@ -183,9 +185,19 @@ pub fn intake_text(
         }
         SourceKind::Markdown => {
             let (title, body) = markdown_to_text(text);
-            (title, None, None, None, body)
+            let lead = read_lead(&body, title.is_none());
+            (
+                title.or(lead.title),
+                lead.byline,
+                lead.date,
+                None,
+                lead.body,
+            )
         }
-        SourceKind::Text => (None, None, None, None, text.to_string()),
+        SourceKind::Text => {
+            let lead = read_lead(text, true);
+            (lead.title, lead.byline, lead.date, None, lead.body)
+        }
     };
     if body.trim().is_empty() {
         return Err(if text.trim().is_empty() {
