@@ -86,6 +86,8 @@ pub fn EmbedBar(title: String) -> impl IntoView {
 #[component]
 pub fn EmbedCode(title: String) -> impl IntoView {
     let open = RwSignal::new(false);
+    let popover = super::state::ViewCtx::get().popover;
+    super::state::one_popover(popover, super::state::Popover::Embed, open);
     let loaded = Memo::new(move |l: Option<&bool>| l.copied().unwrap_or(false) || open.get());
     view! {
         <div class="embed-code">

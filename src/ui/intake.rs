@@ -266,6 +266,7 @@ pub fn SrcPrompt(
 pub fn IntakeControl() -> impl IntoView {
     let ctx = ViewCtx::get();
     let shown = RwSignal::new(false);
+    super::state::one_popover(ctx.popover, super::state::Popover::Open, shown);
     // Drop anywhere on the page.
     {
         let ctx = ctx.clone();
