@@ -560,3 +560,77 @@ fn a_pasted_headline_byline_and_quotes_are_read_as_such() {
         "{got}"
     );
 }
+
+#[test]
+fn a_source_passes_the_same_checks_as_open_and_the_status_follows() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    browser.click("#tab-compare");
+    browser.wait_for(
+        "return document.querySelector('.cmp-add summary') !== null || null;",
+        30,
+    );
+    browser.click(".cmp-add summary");
+    let sources = |b: &Browser| -> usize {
+        b.js("return document.querySelectorAll('.cmp-sources li').length;")
+            .as_u64()
+            .unwrap() as usize
+    };
+    let before = sources(&browser);
+    let status = |b: &Browser, want: &str| -> Value {
+        b.wait_for(
+            &format!(
+                "const s = document.querySelector('.cmp-status'); \
+                 return s && s.textContent.includes({}) ? [s.textContent, s.dataset.kind] : null;",
+                json!(want)
+            ),
+            20,
+        )
+    };
+    // A picture is refused, as Open… refuses it.
+    browser.eval(
+        "const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0)); \
+         const input = document.querySelector('.cmp-add input[type=file]'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([bytes], 'pic.png', {type: 'image/png'})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([b64(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01")]),
+    );
+    let got = status(&browser, "not supported");
+    assert!(
+        got[0].as_str().unwrap().contains("Nothing was added"),
+        "{got}"
+    );
+    assert_eq!(got[1], json!("error"), "{got}");
+    assert_eq!(sources(&browser), before, "the picture became a source");
+    // A saved page is reduced to its article, named by its title.
+    browser.eval(
+        "const input = document.querySelector('.cmp-add input[type=file]'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([arguments[0]], 'bridge.html', {type: 'text/html'})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([PAGE]),
+    );
+    let got = status(&browser, "Added");
+    assert!(
+        got[0]
+            .as_str()
+            .unwrap()
+            .starts_with("Added Harbour bridge reopens as source"),
+        "{got}"
+    );
+    assert_eq!(got[1], json!("ok"), "{got}");
+    assert_eq!(sources(&browser), before + 1);
+    // Removing it: the status line no longer names it as added.
+    browser.click(".cmp-sources button");
+    let got = status(&browser, "Removed");
+    let text = got[0].as_str().unwrap();
+    assert!(
+        text.starts_with("Removed Harbour bridge reopens.") && !text.contains("Added"),
+        "{got}"
+    );
+    assert_eq!(sources(&browser), before);
+}
