@@ -93,6 +93,8 @@ pub fn Viewer(
         imported,
         link,
         notices: opened_notices,
+        done: opened_done,
+        passages: opened_passages,
         push,
         link_doc,
     } = opening;
@@ -127,6 +129,13 @@ pub fn Viewer(
     notices.set(link.problems.clone());
     url::sync(&ctx, &link.state, link.cut_short, notices, push);
     notices.update(|n| n.extend(opened_notices));
+    ctx.done.set(opened_done);
+    if !opened_passages.is_empty() {
+        ctx.passages.update(|p| {
+            p.extend(opened_passages);
+            crate::analysis::Span::sort_dedup(p);
+        });
+    }
     // Direction-control characters are shown marked (`article::marked`); say how many.
     let bidi = count_bidi_controls(&ctx.doc.title)
         + ctx
@@ -193,6 +202,7 @@ pub fn Viewer(
     }
 
     let doc = ctx.doc.clone();
+    let done = ctx.done;
     let announce = ctx.announce;
     let tab = ctx.tab;
     // The Claims and Compare tabs come from their own wasm chunks, loaded
@@ -226,6 +236,14 @@ pub fn Viewer(
                     {move || notices.get().join(" ")}
                 </p>
                 <button type="button" class="notice-close" on:click=move |_| notices.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+        <Show when=move || !done.get().is_empty()>
+            <div class="notice notice-ok" role="status">
+                <p class="notice-text notice-done">{move || done.get()}</p>
+                <button type="button" class="notice-close" on:click=move |_| done.set(String::new())>
                     "Dismiss"
                 </button>
             </div>

@@ -46,6 +46,8 @@ pub struct ViewCtx {
     pub imported: bool,
     /// The header popover that is open: one at a time, Escape closes it.
     pub popover: RwSignal<Option<Popover>>,
+    /// What just worked (an import), shown apart from [`ViewCtx::notices`].
+    pub done: RwSignal<String>,
 }
 
 /// The header's popovers.
@@ -148,6 +150,7 @@ impl ViewCtx {
             embed: false,
             notices: RwSignal::new(Vec::new()),
             popover: RwSignal::new(None),
+            done: RwSignal::new(String::new()),
         }
     }
 

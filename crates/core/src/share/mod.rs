@@ -43,8 +43,8 @@ mod json;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
+pub use annotation::{annotation_source, import_web_annotations, web_annotations, Imported};
 pub(crate) use annotation::{hundredths, json_str, urn_part};
-pub use annotation::{import_web_annotations, web_annotations, Imported};
 pub use displacy::{displacy_label, import_displacy, DisplacyDoc};
 pub use json::{parse_json, Json};
 pub use pack::{
