@@ -390,6 +390,18 @@ fn src_is_fetched_only_after_the_reader_confirms() {
             .all(|u| u.starts_with(&app.url("/")) || u == &page || u.starts_with("data:image/")),
         "{requests:?}"
     );
+    // Its claims open at that page, at their sentence (a link, not a request).
+    browser.click("#tab-claims");
+    let href = browser.wait_for(
+        "const a = document.querySelector('.claim-rows a.source-link'); return a && a.href;",
+        30,
+    );
+    assert!(
+        href.as_str()
+            .unwrap()
+            .starts_with(&format!("{page}#:~:text=")),
+        "{href}"
+    );
 }
 
 #[test]
@@ -633,4 +645,126 @@ fn a_source_passes_the_same_checks_as_open_and_the_status_follows() {
         "{got}"
     );
     assert_eq!(sources(&browser), before);
+}
+
+/// Decode `%XX` escapes (UTF-8).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// The parts of a `#:~:text=prefix-,start,end,-suffix` link:
+/// (prefix, start, end, suffix), decoded.
+fn fragment_parts(href: &str) -> (String, String, String, String) {
+    let (_, directive) = href.split_once("#:~:text=").expect("a text fragment");
+    let mut parts: Vec<&str> = directive.split(',').collect();
+    let prefix = match parts.first() {
+        Some(p) if p.ends_with('-') => percent_decode(parts.remove(0).trim_end_matches('-')),
+        _ => String::new(),
+    };
+    let suffix = match parts.last() {
+        Some(p) if p.starts_with('-') => {
+            percent_decode(parts.pop().unwrap().trim_start_matches('-'))
+        }
+        _ => String::new(),
+    };
+    let start = percent_decode(parts[0]);
+    let end = parts.get(1).map(|e| percent_decode(e)).unwrap_or_default();
+    (prefix, start, end, suffix)
+}
+
+#[test]
+fn claims_and_passages_open_at_their_source_with_a_text_fragment() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    let page = PAGE.replace(
+        "<title>",
+        "<link rel=\"canonical\" href=\"https://valleypost.example/2025/03/bridge?ref=home\"><title>",
+    );
+    choose_file(&browser, "bridge.html", &b64(page.as_bytes()), "text/html");
+    wait_title(&browser, "Harbour bridge reopens");
+    let text = browser
+        .js("return document.querySelector('.doc-body').textContent;")
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let once = |part: &str, what: &str, href: &str| {
+        assert_eq!(
+            body.matches(part).count(),
+            1,
+            "{what} {part:?} is not found exactly once: {href}"
+        );
+    };
+    let check = |href: &str| {
+        assert!(
+            href.starts_with("https://valleypost.example/2025/03/bridge?ref=home#:~:text="),
+            "{href}"
+        );
+        let (prefix, start, end, suffix) = fragment_parts(href);
+        once(&start, "start", href);
+        if !end.is_empty() {
+            once(&end, "end", href);
+        }
+        if !prefix.is_empty() {
+            once(&format!("{prefix} {start}"), "prefix and start", href);
+        }
+        if !suffix.is_empty() {
+            let last = if end.is_empty() { &start } else { &end };
+            assert!(
+                body.contains(&format!("{last}{suffix}"))
+                    || body.contains(&format!("{last} {suffix}")),
+                "the suffix does not follow: {href}"
+            );
+        }
+    };
+
+    // Every claim in the Claims tab links to its sentence on the page.
+    browser.click("#tab-claims");
+    let links = browser.wait_for(
+        "const a = [...document.querySelectorAll('.claim-rows li')].map(li => { \
+           const l = li.querySelector('a.source-link'); return l && l.href; }); \
+         return a.length ? a : null;",
+        30,
+    );
+    let links = links.as_array().unwrap();
+    assert!(!links.is_empty());
+    for l in links {
+        let href = l.as_str().expect("a claim without \"Open at the source\"");
+        check(href);
+    }
+    assert_eq!(
+        browser.js("return document.querySelector('a.source-link').getAttribute('rel');"),
+        json!("noopener noreferrer")
+    );
+
+    // A passage the reader highlights gets one too.
+    let found = browser.js("const ok = window.find('repairs cost about $4 million'); \
+         document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true})); \
+         window.dispatchEvent(new MouseEvent('mouseup')); return ok;");
+    assert_eq!(found, json!(true));
+    browser.wait_for(
+        "return !document.querySelector('.passage-button').hidden || null;",
+        5,
+    );
+    browser.click(".passage-button");
+    let href = browser.wait_for(
+        "const a = document.querySelector('.passage-bar a.source-link'); return a && a.href;",
+        10,
+    );
+    let href = href.as_str().unwrap();
+    check(href);
+    assert_eq!(fragment_parts(href).1, "repairs cost about $4 million");
 }

@@ -660,3 +660,39 @@ fn headlines_bylines_and_datelines_at_the_top_are_metadata() {
     assert_eq!(got.document.title, "Port strike ends");
     assert!(!got.document.title_supplied);
 }
+
+#[test]
+fn a_saved_page_keeps_its_address_canonical_first() {
+    let page = |head: &str| {
+        format!("<html><head>{head}<title>Talks resume</title></head><body><article><p>The talks resumed on Monday in Geneva, officials said, after a pause of two weeks.</p></article></body></html>")
+    };
+    let url = |head: &str| {
+        intake_text("p.html", &page(head), &parse_html)
+            .unwrap()
+            .document
+            .url
+    };
+    assert_eq!(
+        url(r#"<link rel="canonical" href="https://news.example/talks"><meta property="og:url" content="https://m.news.example/talks">"#).as_deref(),
+        Some("https://news.example/talks")
+    );
+    assert_eq!(
+        url(r#"<meta property="og:url" content="https://news.example/og">"#).as_deref(),
+        Some("https://news.example/og")
+    );
+    // Only absolute http(s) addresses.
+    assert_eq!(
+        url(r#"<link rel="canonical" href="javascript:alert(1)">"#),
+        None
+    );
+    assert_eq!(url(r#"<link rel="canonical" href="/talks">"#), None);
+    assert_eq!(url(""), None);
+    // Text has no address.
+    assert_eq!(
+        intake_text("", "Talks resumed on Monday.", &parse_html)
+            .unwrap()
+            .document
+            .url,
+        None
+    );
+}

@@ -65,6 +65,10 @@ pub struct Document {
     pub byline: Option<String>,
     /// Publication date as written or as ISO 8601, when known.
     pub date: Option<String>,
+    /// The page it came from (an `http(s)` address), when known: a `?src=`
+    /// address, or a saved page's canonical URL or `og:url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// BCP 47 language tag of the text ("en").
     pub language: String,
     /// The full text, verbatim.
@@ -83,6 +87,7 @@ impl Document {
             source: None,
             byline: None,
             date: None,
+            url: None,
             language: "en".to_string(),
             text: text.to_string(),
             blocks: split_blocks(text),

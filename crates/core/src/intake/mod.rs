@@ -174,6 +174,7 @@ pub fn intake_text(
 ) -> Result<Intake, IntakeError> {
     let kind = detect_kind(name, text);
     let mut notices = Vec::new();
+    let mut url = None;
     let (title, byline, date, site, body) = match kind {
         SourceKind::Html => {
             let ex = extract(&parse_html(text));
@@ -181,6 +182,7 @@ pub fn intake_text(
                 notices.push(Notice::NoArticle);
             }
             let m = ex.meta;
+            url = m.url;
             (m.title, m.byline, m.date, m.site, ex.text)
         }
         SourceKind::Markdown => {
@@ -217,6 +219,7 @@ pub fn intake_text(
     document.byline = byline;
     document.date = date;
     document.source = site;
+    document.url = url;
     if !english {
         document.language = "und".to_string();
     }
