@@ -77,7 +77,8 @@ fn wait_title(browser: &Browser, want: &str) {
 fn notice(browser: &Browser) -> String {
     browser
         .wait_for(
-            "const n = document.querySelector('.notice-text'); return n && n.textContent.length && !n.textContent.startsWith('Opening') ? n.textContent : null;",
+            "const n = document.querySelector('.notice-text'); const t = n ? n.textContent : ''; \
+             return t.length && !t.startsWith('Opening') && !t.startsWith('Fetching') ? t : null;",
             15,
         )
         .as_str()
