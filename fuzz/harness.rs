@@ -169,6 +169,14 @@ pub fn annotation_import(data: &[u8]) {
             );
             last = Some(*span);
         }
+        for (span, _) in &imported.entities {
+            on_boundaries(text, *span, "imported entity");
+        }
+        for span in &imported.claims {
+            on_boundaries(text, *span, "imported claim");
+        }
+        assert!(imported.unplaced.len() <= imported.total);
+        let _ = imported.other_text();
     }
 }
 

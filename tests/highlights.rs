@@ -76,10 +76,10 @@ fn every_mention_is_highlighted_with_colour_and_a_non_colour_cue() {
         .js("return Array.from(document.querySelectorAll('.doc-body > p'), p => p.textContent);");
     let want: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
     assert_eq!(paras, json!(want));
-    // Nothing in the article is in the tab order until an entity is pinned.
+    // One highlight, the first, is the article's tab stop (roving tabindex).
     assert_eq!(
-        browser.js("return document.querySelectorAll('.doc-body [tabindex]').length;"),
-        json!(0)
+        browser.js("return [...document.querySelectorAll('.doc-body [tabindex]')].map(m => [m.dataset.m, m.getAttribute('tabindex')]);"),
+        json!([["0", "0"]])
     );
 }
 
@@ -225,7 +225,7 @@ fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
         "return { pins: document.querySelectorAll('.doc-body mark.pin').length,
                   hasPin: document.querySelector('.doc-body').classList.contains('has-pin'),
                   bar: document.querySelector('.pin-bar').textContent,
-                  tabbable: document.querySelectorAll('.doc-body mark[tabindex=\"0\"]').length };",
+                  tabbable: document.querySelectorAll('.doc-body mark.pin[tabindex=\"0\"]').length };",
     );
     assert_eq!(state["pins"], json!(n), "{state}");
     assert_eq!(state["tabbable"], json!(n), "{state}");
@@ -277,7 +277,8 @@ fn pin_and_step_through_mentions_by_mouse_and_keyboard() {
                  document.querySelector('.pin-bar').hidden,
                  document.querySelectorAll('.doc-body [tabindex]').length];",
     );
-    assert_eq!(state, json!([0, true, 0]));
+    // Only the article's tab stop (the mention focused last) stays in the tab order.
+    assert_eq!(state, json!([0, true, 1]));
     let _ = text;
 }
 
@@ -345,6 +346,119 @@ fn keyboard_only_reader_finds_every_person() {
             p.name
         );
     }
+}
+
+#[test]
+fn keyboard_reaches_every_card_and_popovers_close_with_escape() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let (_s, browser) = open_app();
+    let (_, a) = analysis();
+    let focused = |b: &Browser| -> Value {
+        b.js("const f = document.activeElement; \
+              const c = document.getElementById('entity-card'); \
+              return {id: f.id, tag: f.tagName, m: f.dataset ? f.dataset.m || null : null, \
+                      card: c.hidden ? null : c.querySelector('.card-name').textContent};")
+    };
+
+    // "Skip to article" moves focus to the article.
+    browser.js("document.querySelector('.skip-link').focus();");
+    browser.press(&[keys::ENTER]);
+    let f = focused(&browser);
+    assert_eq!(f["id"], json!("article"), "{f}");
+
+    // Tab from there reaches the first highlight, and its card shows.
+    let mut f = Value::Null;
+    for _ in 0..30 {
+        browser.press(&[keys::TAB]);
+        f = focused(&browser);
+        if !f["m"].is_null() {
+            break;
+        }
+    }
+    assert_eq!(f["m"], json!("0"), "{f}");
+    assert_eq!(
+        f["card"],
+        json!(a.entities[a.mentions[0].entity].name),
+        "{f}"
+    );
+    // The arrow keys move to the next and previous highlight, with their cards.
+    browser.press(&[keys::RIGHT, keys::RIGHT]);
+    let f = focused(&browser);
+    assert_eq!(f["m"], json!("2"), "{f}");
+    assert_eq!(
+        f["card"],
+        json!(a.entities[a.mentions[2].entity].name),
+        "{f}"
+    );
+    browser.press(&[keys::LEFT]);
+    assert_eq!(focused(&browser)["m"], json!("1"));
+    // Only one highlight is a tab stop: the one focused last.
+    assert_eq!(
+        browser.js("return [...document.querySelectorAll('.doc-body [tabindex=\"0\"]')].map(m => m.dataset.m);"),
+        json!(["1"])
+    );
+    // Enter pins it.
+    browser.press(&[keys::ENTER]);
+    let bar = browser.wait_for(
+        "const b = document.querySelector('.pin-bar'); return !b.hidden && b.textContent;",
+        5,
+    );
+    let name = &a.entities[a.mentions[1].entity].name;
+    assert!(bar.as_str().unwrap().contains(name.as_str()), "{bar}");
+    browser.press(&[keys::ESCAPE, keys::ESCAPE]);
+
+    // The card closes once the pointer leaves the mention (and the card).
+    browser.js("document.activeElement.blur();");
+    browser.hover(".doc-body mark[data-m='3']");
+    browser.wait_for(
+        "return !document.getElementById('entity-card').hidden || null;",
+        5,
+    );
+    browser.pointer_to(2, 400);
+    browser.wait_for(
+        "return document.getElementById('entity-card').hidden || null;",
+        2,
+    );
+    // Moving onto the card keeps it open.
+    browser.hover(".doc-body mark[data-m='3']");
+    browser.wait_for(
+        "return !document.getElementById('entity-card').hidden || null;",
+        5,
+    );
+    browser.hover("#entity-card");
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    assert_eq!(
+        browser.js("return document.getElementById('entity-card').hidden;"),
+        json!(false)
+    );
+    browser.pointer_to(2, 400);
+
+    // One popover at a time; Escape closes it and focus returns to its button.
+    let open = |b: &Browser| -> Value {
+        b.js("return [!document.getElementById('intake-panel').hidden, \
+                      !document.querySelector('.embed-box').hidden];")
+    };
+    browser.click(".intake > button");
+    assert_eq!(open(&browser), json!([true, false]));
+    browser.click(".embed-code > button");
+    assert_eq!(open(&browser), json!([false, true]));
+    browser.press(&[keys::ESCAPE]);
+    assert_eq!(open(&browser), json!([false, false]));
+    assert_eq!(
+        browser.js("return document.activeElement.matches('.embed-code > button');"),
+        json!(true)
+    );
+    // Also from the paste box inside Open….
+    browser.click(".intake > button");
+    browser.wait_for("return document.getElementById('paste-box') !== null;", 20);
+    browser.js("document.getElementById('paste-box').focus();");
+    browser.press(&[keys::ESCAPE]);
+    assert_eq!(open(&browser), json!([false, false]));
+    assert_eq!(
+        browser.js("return document.activeElement.matches('.intake > button');"),
+        json!(true)
+    );
 }
 
 #[test]

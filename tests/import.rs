@@ -51,8 +51,9 @@ fn displacy_json_opens_its_document_with_the_imported_entities() {
     ]);
     let file = json!({"text": text, "ents": ents, "title": "Letters"}).to_string();
     import(&browser, "letters.json", &file);
-    let note = notice(&browser);
-    assert!(note.contains("displaCy"), "{note}");
+    let done = banner(&browser, ".notice-ok");
+    assert!(done.contains("displaCy"), "{done}");
+    let note = banner(&browser, ".notice:not(.notice-ok)");
     assert!(
         note.contains("WORK_OF_ART"),
         "unknown labels are reported: {note}"
@@ -101,6 +102,106 @@ fn displacy_json_opens_its_document_with_the_imported_entities() {
         .unwrap());
 }
 
+/// The text of the banner matching `css`, once it shows.
+fn banner(browser: &Browser, css: &str) -> String {
+    browser
+        .wait_for(
+            &format!(
+                "const n = document.querySelector({}); \
+                 return n && n.textContent.length ? n.querySelector('.notice-text').textContent : null;",
+                json!(css)
+            ),
+            20,
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_apps_own_export_imports_as_what_it_is_and_another_texts_says_so() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    let doc = default_document();
+    let a = analyse(&doc);
+    let start = doc.text.find("Istanbul").unwrap();
+    let passage = Span::new(start, start + "Istanbul".len());
+    let exported = web_annotations(&doc, &a, &[passage]);
+
+    // Another text first: the sample's annotations belong to another text.
+    browser.click(".intake > button");
+    browser.wait_for("return document.getElementById('paste-box') !== null;", 20);
+    browser.eval(
+        "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!(["Library vote\n\nThe council in Leeds voted 7 to 2 on Tuesday to close the library, a spokesperson said.\n"]),
+    );
+    browser.click(".paste-go");
+    browser.wait_for(
+        "return document.querySelector('#doc-title').textContent === 'Library vote' || null;",
+        20,
+    );
+    import(&browser, "istanbul.jsonld", &exported);
+    let note = banner(&browser, ".notice:not(.notice-ok)");
+    assert!(
+        note.contains("annotations of another text")
+            && note.contains("urn:claimlens:doc:sample-istanbul-2025")
+            && note.contains("nothing was imported"),
+        "{note}"
+    );
+    assert!(
+        !note.contains("could not be placed"),
+        "quotes listed: {note}"
+    );
+    assert_eq!(
+        browser.js("return document.querySelector('.notice-ok') === null;"),
+        json!(true)
+    );
+    let error_bg = browser.js(
+        "return getComputedStyle(document.querySelector('.notice:not(.notice-ok)')).backgroundColor;",
+    );
+
+    // Its own text: the passage is a passage, entities and claims are
+    // recognised as claimlens's own, not turned into passages.
+    browser.js("history.back();");
+    browser.wait_for(
+        "return document.querySelector('#doc-title').textContent !== 'Library vote' || null;",
+        20,
+    );
+    import(&browser, "istanbul.jsonld", &exported);
+    let done = banner(&browser, ".notice-ok");
+    let claims = {
+        let mut c: Vec<Span> = a.claims.iter().map(|c| c.span).collect();
+        Span::sort_dedup(&mut c);
+        c.len()
+    };
+    assert!(
+        done.contains("1 passage highlighted")
+            && done.contains(&format!(
+                "{} entity mentions that claimlens finds here too",
+                a.mentions.len()
+            ))
+            && done.contains(&format!(
+                "{claims} claims ({claims} found by claimlens here too)"
+            )),
+        "{done}"
+    );
+    assert_eq!(
+        browser.js("return document.querySelector('.notice:not(.notice-ok)') === null;"),
+        json!(true)
+    );
+    let n = browser.wait_for(
+        "const h = CSS.highlights.get('cl-passage'); return h && h.size > 0 ? h.size : null;",
+        10,
+    );
+    assert_eq!(n, json!(1), "only the passage is a passage");
+    // Success does not look like an error.
+    let ok_bg = browser
+        .js("return getComputedStyle(document.querySelector('.notice-ok')).backgroundColor;");
+    assert_ne!(ok_bg, error_bg);
+}
+
 #[test]
 fn web_annotations_become_passages_and_unplaceable_ones_are_listed() {
     claimlens::analysis::frontcode::install_bundled();
@@ -120,11 +221,16 @@ fn web_annotations_become_passages_and_unplaceable_ones_are_listed() {
         "target": {"selector": [{"type": "TextQuoteSelector", "exact": "a sentence that is not in the article"}]}
     }));
     import(&browser, "notes.jsonld", &v.to_string());
-    let note = notice(&browser);
-    // The passage and the entity mention share a span: one highlight.
-    assert!(note.starts_with("Imported 1 annotation "), "{note}");
+    // What worked, and apart from it what did not.
+    let done = banner(&browser, ".notice-ok");
     assert!(
-        note.contains("a sentence that is not in the article"),
+        done.starts_with("Imported from notes.jsonld: 1 passage highlighted; 1 entity mention that claimlens finds here too"),
+        "{done}"
+    );
+    let note = banner(&browser, ".notice:not(.notice-ok)");
+    assert!(
+        note.contains("1 annotation from notes.jsonld could not be placed")
+            && note.contains("a sentence that is not in the article"),
         "{note}"
     );
     let n = browser.wait_for(

@@ -77,7 +77,8 @@ fn wait_title(browser: &Browser, want: &str) {
 fn notice(browser: &Browser) -> String {
     browser
         .wait_for(
-            "const n = document.querySelector('.notice-text'); return n && n.textContent.length && !n.textContent.startsWith('Opening') && !n.textContent.startsWith('Fetching') ? n.textContent : null;",
+            "const n = document.querySelector('.notice-text'); const t = n ? n.textContent : ''; \
+             return t.length && !t.startsWith('Opening') && !t.startsWith('Fetching') ? t : null;",
             15,
         )
         .as_str()
@@ -390,6 +391,18 @@ fn src_is_fetched_only_after_the_reader_confirms() {
             .all(|u| u.starts_with(&app.url("/")) || u == &page || u.starts_with("data:image/")),
         "{requests:?}"
     );
+    // Its claims open at that page, at their sentence (a link, not a request).
+    browser.click("#tab-claims");
+    let href = browser.wait_for(
+        "const a = document.querySelector('.claim-rows a.source-link'); return a && a.href;",
+        30,
+    );
+    assert!(
+        href.as_str()
+            .unwrap()
+            .starts_with(&format!("{page}#:~:text=")),
+        "{href}"
+    );
 }
 
 #[test]
@@ -459,4 +472,300 @@ fn huge_and_foreign_inputs_get_their_messages() {
     );
     wait_title(&browser, "bericht");
     assert!(notice(&browser).contains("does not look like English"));
+}
+
+/// Paste `text` into the Open… panel and open it.
+fn paste(browser: &Browser, text: &str) {
+    browser.click(".intake > button");
+    browser.wait_for("return document.getElementById('paste-box') !== null;", 20);
+    browser.eval(
+        "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!([text]),
+    );
+    browser.click(".paste-go");
+}
+
+/// What the reader sees at the top of the article and in the facts panel.
+fn top_of_article(browser: &Browser) -> Value {
+    browser.js(
+        "const facts = {}; \
+         for (const f of document.querySelectorAll('.fact')) \
+           facts[f.querySelector('dt').textContent] = f.querySelector('dd').textContent; \
+         return {title: document.querySelector('#doc-title').textContent, \
+                 badge: document.querySelector('.title-supplied') !== null, \
+                 meta: (document.querySelector('.doc-meta') || {}).textContent || '', \
+                 headings: [...document.querySelectorAll('.doc-body h2, .doc-body h3, .doc-body h4')].map(h => h.textContent), \
+                 body: document.querySelector('.doc-body').textContent, \
+                 first: (document.querySelector('.doc-body > *') || {}).textContent || '', \
+                 facts};",
+    )
+}
+
+#[test]
+fn a_pasted_headline_byline_and_quotes_are_read_as_such() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    // A headline, a byline with its date, and ten quotations in running text.
+    let text = "Harbour bridge reopens after two weeks\n\
+        By Anna Schmidt | 2 March 2026\n\n\
+        The harbour bridge reopened on Monday, two weeks after the flood closed it.\n\n\
+        “We are glad to see traffic moving again,” the mayor said.\n\
+        “The repairs took longer than planned,” an engineer said, “but the bridge is safe.”\n\
+        Drivers were relieved. “It saves me an hour a day,” said one commuter.\n\
+        Another said: \"I never want to take the ferry again.\"\n\
+        ‘The queues were terrible last week,’ a shop owner said.\n\
+        “We lost half our customers,” said a café owner.\n\
+        The council said: “The cost will be covered by the regional fund.”\n\
+        “Nobody was hurt, and that is what matters,” a police officer said.\n\
+        Critics called the delay a “scandal” and asked for an inquiry.\n\
+        “We will publish the full report in April,” the council added.\n\
+        A resident summed it up: “Finally, the town is whole again.”\n";
+    paste(&browser, text);
+    wait_title(&browser, "Harbour bridge reopens after two weeks");
+    let got = top_of_article(&browser);
+    assert_eq!(got["badge"], json!(false), "{got}");
+    assert!(
+        got["first"]
+            .as_str()
+            .unwrap()
+            .starts_with("The harbour bridge reopened"),
+        "the headline or byline is repeated in the body: {got}"
+    );
+    let body = got["body"].as_str().unwrap();
+    assert!(!body.contains("Harbour bridge reopens after"), "{got}");
+    assert!(!body.contains("Anna Schmidt"), "{got}");
+    assert_eq!(got["meta"], json!("Anna Schmidt · 2 March 2026"), "{got}");
+    assert_eq!(got["facts"]["Quotations"], json!("10"), "{got}");
+
+    // Markdown: the byline with emphasis is metadata, not a heading.
+    browser.js("const n = document.querySelector('.notice-close'); if (n) n.click();");
+    paste(
+        &browser,
+        "# Council vote\n\nBy **Anna Schmidt** | 2 March 2026\n\nThe council in Leeds voted 7 to 2 on Tuesday to close the library, a spokesperson said.\n",
+    );
+    wait_title(&browser, "Council vote");
+    let got = top_of_article(&browser);
+    assert_eq!(got["headings"], json!([]), "{got}");
+    assert!(
+        !got["body"].as_str().unwrap().contains("Anna Schmidt"),
+        "{got}"
+    );
+    assert_eq!(got["meta"], json!("Anna Schmidt · 2 March 2026"), "{got}");
+
+    // A first line that is a sentence is no headline: it stays in the body,
+    // and the heading says it was supplied.
+    paste(
+        &browser,
+        "The council in Leeds voted 7 to 2 on Tuesday to close the central library, a spokesperson said.\nThe vote followed a long debate.\n",
+    );
+    browser.wait_for(
+        "return document.querySelector('#doc-title').textContent.startsWith('The council in Leeds') || null;",
+        15,
+    );
+    let got = top_of_article(&browser);
+    assert_eq!(got["badge"], json!(true), "{got}");
+    assert!(
+        got["first"]
+            .as_str()
+            .unwrap()
+            .starts_with("The council in Leeds voted"),
+        "{got}"
+    );
+}
+
+#[test]
+fn a_source_passes_the_same_checks_as_open_and_the_status_follows() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    browser.click("#tab-compare");
+    browser.wait_for(
+        "return document.querySelector('.cmp-add summary') !== null || null;",
+        30,
+    );
+    browser.click(".cmp-add summary");
+    let sources = |b: &Browser| -> usize {
+        b.js("return document.querySelectorAll('.cmp-sources li').length;")
+            .as_u64()
+            .unwrap() as usize
+    };
+    let before = sources(&browser);
+    let status = |b: &Browser, want: &str| -> Value {
+        b.wait_for(
+            &format!(
+                "const s = document.querySelector('.cmp-status'); \
+                 return s && s.textContent.includes({}) ? [s.textContent, s.dataset.kind] : null;",
+                json!(want)
+            ),
+            20,
+        )
+    };
+    // A picture is refused, as Open… refuses it.
+    browser.eval(
+        "const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0)); \
+         const input = document.querySelector('.cmp-add input[type=file]'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([bytes], 'pic.png', {type: 'image/png'})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([b64(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01")]),
+    );
+    let got = status(&browser, "not supported");
+    assert!(
+        got[0].as_str().unwrap().contains("Nothing was added"),
+        "{got}"
+    );
+    assert_eq!(got[1], json!("error"), "{got}");
+    assert_eq!(sources(&browser), before, "the picture became a source");
+    // A saved page is reduced to its article, named by its title.
+    browser.eval(
+        "const input = document.querySelector('.cmp-add input[type=file]'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([arguments[0]], 'bridge.html', {type: 'text/html'})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([PAGE]),
+    );
+    let got = status(&browser, "Added");
+    assert!(
+        got[0]
+            .as_str()
+            .unwrap()
+            .starts_with("Added Harbour bridge reopens as source"),
+        "{got}"
+    );
+    assert_eq!(got[1], json!("ok"), "{got}");
+    assert_eq!(sources(&browser), before + 1);
+    // Removing it: the status line no longer names it as added.
+    browser.click(".cmp-sources button");
+    let got = status(&browser, "Removed");
+    let text = got[0].as_str().unwrap();
+    assert!(
+        text.starts_with("Removed Harbour bridge reopens.") && !text.contains("Added"),
+        "{got}"
+    );
+    assert_eq!(sources(&browser), before);
+}
+
+/// Decode `%XX` escapes (UTF-8).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// The parts of a `#:~:text=prefix-,start,end,-suffix` link:
+/// (prefix, start, end, suffix), decoded.
+fn fragment_parts(href: &str) -> (String, String, String, String) {
+    let (_, directive) = href.split_once("#:~:text=").expect("a text fragment");
+    let mut parts: Vec<&str> = directive.split(',').collect();
+    let prefix = match parts.first() {
+        Some(p) if p.ends_with('-') => percent_decode(parts.remove(0).trim_end_matches('-')),
+        _ => String::new(),
+    };
+    let suffix = match parts.last() {
+        Some(p) if p.starts_with('-') => {
+            percent_decode(parts.pop().unwrap().trim_start_matches('-'))
+        }
+        _ => String::new(),
+    };
+    let start = percent_decode(parts[0]);
+    let end = parts.get(1).map(|e| percent_decode(e)).unwrap_or_default();
+    (prefix, start, end, suffix)
+}
+
+#[test]
+fn claims_and_passages_open_at_their_source_with_a_text_fragment() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    let page = PAGE.replace(
+        "<title>",
+        "<link rel=\"canonical\" href=\"https://valleypost.example/2025/03/bridge?ref=home\"><title>",
+    );
+    choose_file(&browser, "bridge.html", &b64(page.as_bytes()), "text/html");
+    wait_title(&browser, "Harbour bridge reopens");
+    let text = browser
+        .js("return document.querySelector('.doc-body').textContent;")
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let once = |part: &str, what: &str, href: &str| {
+        assert_eq!(
+            body.matches(part).count(),
+            1,
+            "{what} {part:?} is not found exactly once: {href}"
+        );
+    };
+    let check = |href: &str| {
+        assert!(
+            href.starts_with("https://valleypost.example/2025/03/bridge?ref=home#:~:text="),
+            "{href}"
+        );
+        let (prefix, start, end, suffix) = fragment_parts(href);
+        once(&start, "start", href);
+        if !end.is_empty() {
+            once(&end, "end", href);
+        }
+        if !prefix.is_empty() {
+            once(&format!("{prefix} {start}"), "prefix and start", href);
+        }
+        if !suffix.is_empty() {
+            let last = if end.is_empty() { &start } else { &end };
+            assert!(
+                body.contains(&format!("{last}{suffix}"))
+                    || body.contains(&format!("{last} {suffix}")),
+                "the suffix does not follow: {href}"
+            );
+        }
+    };
+
+    // Every claim in the Claims tab links to its sentence on the page.
+    browser.click("#tab-claims");
+    let links = browser.wait_for(
+        "const a = [...document.querySelectorAll('.claim-rows li')].map(li => { \
+           const l = li.querySelector('a.source-link'); return l && l.href; }); \
+         return a.length ? a : null;",
+        30,
+    );
+    let links = links.as_array().unwrap();
+    assert!(!links.is_empty());
+    for l in links {
+        let href = l.as_str().expect("a claim without \"Open at the source\"");
+        check(href);
+    }
+    assert_eq!(
+        browser.js("return document.querySelector('a.source-link').getAttribute('rel');"),
+        json!("noopener noreferrer")
+    );
+
+    // A passage the reader highlights gets one too.
+    let found = browser.js("const ok = window.find('repairs cost about $4 million'); \
+         document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true})); \
+         window.dispatchEvent(new MouseEvent('mouseup')); return ok;");
+    assert_eq!(found, json!(true));
+    browser.wait_for(
+        "return !document.querySelector('.passage-button').hidden || null;",
+        5,
+    );
+    browser.click(".passage-button");
+    let href = browser.wait_for(
+        "const a = document.querySelector('.passage-bar a.source-link'); return a && a.href;",
+        10,
+    );
+    let href = href.as_str().unwrap();
+    check(href);
+    assert_eq!(fragment_parts(href).1, "repairs cost about $4 million");
 }

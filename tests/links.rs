@@ -532,3 +532,72 @@ window.addEventListener('message', function (e) {{
         ])
     );
 }
+
+/// Paste `text` into the Open… panel and open it; wait for `title`.
+fn paste_and_open(browser: &Browser, text_js: &str, title: &str) {
+    browser.click(".intake > button");
+    browser.wait_for("return document.getElementById('paste-box') !== null;", 20);
+    browser.js(&format!(
+        "const t = document.getElementById('paste-box'); t.value = {text_js}; \
+         t.dispatchEvent(new Event('input', {{bubbles: true}}));"
+    ));
+    browser.click(".paste-go");
+    browser.wait_for(
+        &format!(
+            "return document.querySelector('#doc-title').textContent === {} || null;",
+            json!(title)
+        ),
+        60,
+    );
+}
+
+#[test]
+fn embed_refuses_a_document_only_this_browser_holds() {
+    require_app!(true);
+    let (_server, browser) = support::open_app(1280, 900);
+    // ~200 KB of text: too long to carry in a link, so links name it by a local id.
+    let body = claimlens::analysis::DEFAULT_TEXT;
+    paste_and_open(
+        &browser,
+        &format!(
+            "'Long report\\n\\n' + {}.repeat(Math.ceil(200000 / {}))",
+            json!(body),
+            body.len()
+        ),
+        "Long report",
+    );
+    let hash = browser.wait_for(
+        "return location.hash.includes('d=local:') ? location.hash : null;",
+        30,
+    );
+    assert!(hash.as_str().unwrap().contains("d=local:"), "{hash}");
+    browser.click(".embed-code > button");
+    let got = browser.js("const b = document.querySelector('.embed-box'); \
+         return {shown: !b.hidden, text: b.textContent, \
+                 code: (document.getElementById('embed-code') || {}).value || null};");
+    assert_eq!(got["shown"], json!(true), "{got}");
+    assert_eq!(got["code"], Value::Null, "an embed code was offered: {got}");
+    let text = got["text"].as_str().unwrap();
+    assert!(
+        text.contains("cannot be embedded") && text.contains("only this browser"),
+        "{text}"
+    );
+    browser.press(&[support::webdriver::keys::ESCAPE]);
+
+    // A short document travels in the link, and its embed code carries it.
+    paste_and_open(
+        &browser,
+        "'Short note\\n\\nThe council in Leeds voted 7 to 2 on Tuesday to close the library.\\n'",
+        "Short note",
+    );
+    browser.click(".embed-code > button");
+    let code = browser.wait_for(
+        "const c = document.getElementById('embed-code'); return c && c.value ? c.value : null;",
+        20,
+    );
+    let code = code.as_str().unwrap();
+    assert!(
+        code.contains("x=") && code.contains("e=1") && !code.contains("local:"),
+        "{code}"
+    );
+}

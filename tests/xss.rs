@@ -520,11 +520,14 @@ fn xss_payloads_stay_text_through_intake_and_imports() {
             wait_new_doc(&browser, &title, &what);
             assert_clean(&browser, &format!("{what}, displaCy"));
 
-            // Web Annotations whose quotes are payloads (unplaceable: listed in a notice).
+            // Web Annotations whose quotes are payloads (unplaceable: listed in a
+            // notice), with as many that are placed (a file where most cannot be
+            // placed is said to be another text's, and its quotes are not listed).
             let items: Vec<_> = batch
                 .iter()
                 .take(200)
                 .map(|p| json!({"type": "Annotation", "target": {"selector": [{"type": "TextQuoteSelector", "exact": p}]}}))
+                .chain((0..200).map(|_| json!({"type": "Annotation", "target": {"selector": [{"type": "TextQuoteSelector", "exact": "Ada Lovelace"}]}})))
                 .collect();
             let annotations = json!({"type": "AnnotationPage", "items": items}).to_string();
             give_file(&browser, "input.import-file", "notes.jsonld", &annotations);

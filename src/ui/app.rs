@@ -35,6 +35,24 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
+/// Focus the first element matching `css`, if any.
+fn focus_selector(css: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(css).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// "Skip to article": focus the article itself (following the link would
+/// only change the address, and focus would stay on the page's body).
+fn skip_to_article(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    focus_selector("#article");
+}
+
 /// What the page opens with: the view named by the URL (the default article
 /// when there is none).
 ///
@@ -75,6 +93,8 @@ pub fn Viewer(
         imported,
         link,
         notices: opened_notices,
+        done: opened_done,
+        passages: opened_passages,
         push,
         link_doc,
     } = opening;
@@ -109,6 +129,13 @@ pub fn Viewer(
     notices.set(link.problems.clone());
     url::sync(&ctx, &link.state, link.cut_short, notices, push);
     notices.update(|n| n.extend(opened_notices));
+    ctx.done.set(opened_done);
+    if !opened_passages.is_empty() {
+        ctx.passages.update(|p| {
+            p.extend(opened_passages);
+            crate::analysis::Span::sort_dedup(p);
+        });
+    }
     // Direction-control characters are shown marked (`article::marked`); say how many.
     let bidi = count_bidi_controls(&ctx.doc.title)
         + ctx
@@ -141,6 +168,14 @@ pub fn Viewer(
     {
         let (ctx, marks) = (ctx.clone(), marks.clone());
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            // Escape closes an open popover first, also from a field inside it.
+            if ev.key() == "Escape" {
+                if let Some(p) = ctx.popover.get_untracked() {
+                    ctx.popover.set(None);
+                    focus_selector(p.button());
+                    return;
+                }
+            }
             if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_field(&ev) {
                 return;
             }
@@ -167,6 +202,7 @@ pub fn Viewer(
     }
 
     let doc = ctx.doc.clone();
+    let done = ctx.done;
     let announce = ctx.announce;
     let tab = ctx.tab;
     // The Claims and Compare tabs come from their own wasm chunks, loaded
@@ -177,7 +213,7 @@ pub fn Viewer(
     let (claims_seen, compare_seen) = (seen(Tab::Claims), seen(Tab::Compare));
     let title = doc.title.clone();
     view! {
-        <a class="skip-link" href="#doc-title">"Skip to article"</a>
+        <a class="skip-link" href="#article" on:click=skip_to_article>"Skip to article"</a>
         {(!embed).then(|| view! {
             <header class="site-header">
                 <div class="brand">
@@ -200,6 +236,14 @@ pub fn Viewer(
                     {move || notices.get().join(" ")}
                 </p>
                 <button type="button" class="notice-close" on:click=move |_| notices.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+        <Show when=move || !done.get().is_empty()>
+            <div class="notice notice-ok" role="status">
+                <p class="notice-text notice-done">{move || done.get()}</p>
+                <button type="button" class="notice-close" on:click=move |_| done.set(String::new())>
                     "Dismiss"
                 </button>
             </div>

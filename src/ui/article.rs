@@ -135,6 +135,10 @@ pub type MarkIndex = Rc<RefCell<Vec<Option<web_sys::HtmlElement>>>>;
 /// Blocks per rendering batch of a long document.
 const BATCH: usize = 150;
 
+/// How long the card waits, once the pointer leaves its mention, for the
+/// pointer to reach the card before it closes.
+const CARD_GRACE_MS: u64 = 200;
+
 /// Put the mention elements under `root` matching `selector` in the index.
 fn index_marks(root: &web_sys::Element, selector: &str, marks: &MarkIndex) {
     let Ok(list) = root.query_selector_all(selector) else {
@@ -173,6 +177,47 @@ fn schedule_batches(step: impl FnMut() -> bool + 'static) {
         );
     }
     go(Rc::new(RefCell::new(step)));
+}
+
+/// The article's tab stop among the highlights (roving tabindex): the one
+/// mention Tab reaches, the last one focused (the first at start). Arrow
+/// keys move it; the pinned entity's mentions are tab stops too.
+type Entry = Rc<std::cell::Cell<Option<usize>>>;
+
+/// Make mention `mi` the tab stop, and the previous one an ordinary
+/// highlight again (unless its entity is pinned).
+fn set_entry(ctx: &ViewCtx, marks: &MarkIndex, entry: &Entry, mi: usize) {
+    let old = entry.replace(Some(mi));
+    let marks = marks.borrow();
+    if let Some(o) = old.filter(|&o| o != mi) {
+        let pinned = ctx.pinned.get_untracked() == ctx.analysis.mentions.get(o).map(|m| m.entity);
+        if let (false, Some(Some(el))) = (pinned, marks.get(o)) {
+            let _ = el.remove_attribute("tabindex");
+            let _ = el.remove_attribute("role");
+        }
+    }
+    if let Some(Some(el)) = marks.get(mi) {
+        let _ = el.set_attribute("tabindex", "0");
+        let _ = el.set_attribute("role", "button");
+    }
+}
+
+/// The next rendered, shown highlight from `mi` in direction `step` (±1),
+/// or the first / last one (`Home` / `End`).
+fn neighbour(ctx: &ViewCtx, marks: &MarkIndex, mi: usize, key: &str) -> Option<usize> {
+    let n = ctx.analysis.mentions.len();
+    let hidden = ctx.hidden.get_untracked();
+    let marks = marks.borrow();
+    let usable = |i: &usize| {
+        matches!(marks.get(*i), Some(Some(_))) && !hidden.contains(ctx.analysis.mentions[*i].label)
+    };
+    match key {
+        "ArrowRight" | "ArrowDown" => (mi + 1..n).find(usable),
+        "ArrowLeft" | "ArrowUp" => (0..mi).rev().find(usable),
+        "Home" => (0..n).find(usable),
+        "End" => (0..n).rev().find(usable),
+        _ => None,
+    }
 }
 
 /// Focus the current mention of the pinned entity (after n/p keys).
@@ -248,17 +293,21 @@ pub fn Article(
         .collect();
     let supplied = doc.title_supplied;
     let body = NodeRef::<leptos::html::Div>::new();
+    let entry: Entry = Rc::new(std::cell::Cell::new(None));
 
     // Collect the mention elements: the first batch now, later batches as
     // they are rendered (then the pinned entity's marks are styled too).
     {
-        let marks = marks.clone();
+        let (marks, entry) = (marks.clone(), entry.clone());
         let ctx = ctx.clone();
         body.on_load(move |root| {
             let root: web_sys::Element = root.into();
             let n = ctx.analysis.mentions.len();
             *marks.borrow_mut() = vec![None; n];
             index_marks(&root, "mark.m", &marks);
+            if n > 0 {
+                set_entry(&ctx, &marks, &entry, 0);
+            }
             if batches > 1 {
                 // Each step indexes the batch rendered since the last step
                 // (signals render on their own schedule), then asks for the next.
@@ -291,30 +340,34 @@ pub fn Article(
 
     // Pinning: emphasise the pinned entity's mentions and let Tab reach them.
     {
-        let (ctx, marks) = (ctx.clone(), marks.clone());
+        let (ctx, marks, entry) = (ctx.clone(), marks.clone(), entry.clone());
         Effect::new(move |prev: Option<Option<usize>>| {
             let now = ctx.pinned.get();
             if prev == Some(now) {
                 return now;
             }
             let marks = marks.borrow();
-            let each = |e: usize, f: &dyn Fn(&web_sys::HtmlElement)| {
+            let each = |e: usize, f: &dyn Fn(usize, &web_sys::HtmlElement)| {
                 for &mi in &ctx.analysis.entities[e].mentions {
                     if let Some(Some(el)) = marks.get(mi) {
-                        f(el);
+                        f(mi, el);
                     }
                 }
             };
             if let Some(Some(p)) = prev {
-                each(p, &|el| {
+                let keep = entry.get();
+                each(p, &|mi, el| {
                     let _ = el.class_list().remove_2("pin", "current");
-                    let _ = el.remove_attribute("tabindex");
-                    let _ = el.remove_attribute("role");
                     let _ = el.remove_attribute("aria-current");
+                    // The article's tab stop stays one.
+                    if keep != Some(mi) {
+                        let _ = el.remove_attribute("tabindex");
+                        let _ = el.remove_attribute("role");
+                    }
                 });
             }
             if let Some(e) = now {
-                each(e, &|el| {
+                each(e, &|_, el| {
                     let _ = el.class_list().add_1("pin");
                     let _ = el.set_attribute("tabindex", "0");
                     let _ = el.set_attribute("role", "button");
@@ -363,15 +416,34 @@ pub fn Article(
         }
     };
     let on_key = {
-        let ctx = ctx.clone();
+        let (ctx, marks, entry) = (ctx.clone(), marks.clone(), entry.clone());
         move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() != "Enter" && ev.key() != " " {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
             }
-            if let Some((_, mi)) = mention_at(ev.target()) {
-                ev.prevent_default();
-                ctx.pin_mention(mi);
-                ctx.card.set(Some(mi));
+            let Some((_, mi)) = mention_at(ev.target()) else {
+                return;
+            };
+            let key = ev.key();
+            match key.as_str() {
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    ctx.pin_mention(mi);
+                    ctx.card.set(Some(mi));
+                }
+                "ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp" | "Home" | "End" => {
+                    ev.prevent_default();
+                    if let Some(to) = neighbour(&ctx, &marks, mi, &key) {
+                        set_entry(&ctx, &marks, &entry, to);
+                        if let Some(Some(el)) = marks.borrow().get(to) {
+                            let opts = web_sys::FocusOptions::new();
+                            opts.set_prevent_scroll(true);
+                            let _ = el.focus_with_options(&opts);
+                            reveal(el);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     };
@@ -388,7 +460,51 @@ pub fn Article(
         let show = show_card;
         move |ev: leptos::ev::MouseEvent| show(ev.target())
     };
-    let on_focus = move |ev: leptos::ev::FocusEvent| show_card(ev.target());
+    let on_focus = {
+        let (ctx, marks, entry) = (ctx.clone(), marks.clone(), entry.clone());
+        move |ev: leptos::ev::FocusEvent| {
+            if let Some((_, mi)) = mention_at(ev.target()) {
+                set_entry(&ctx, &marks, &entry, mi);
+            }
+            show_card(ev.target())
+        }
+    };
+    // The card closes once the pointer has left both the mention and the
+    // card (a moment's grace lets it cross the gap between them); a card
+    // shown for keyboard focus stays.
+    let on_out = {
+        let ctx = ctx.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let Some((mark, mi)) = mention_at(ev.target()) else {
+                return;
+            };
+            let into = ev
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if into.as_ref().is_some_and(|n| mark.contains(Some(n))) {
+                return;
+            }
+            let card = ctx.card;
+            set_timeout(
+                move || {
+                    let over = |el: &web_sys::Element| {
+                        el.matches(":hover").unwrap_or(false)
+                            || el.matches(":focus-visible").unwrap_or(false)
+                    };
+                    let card_el = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id("entity-card"));
+                    if card.get_untracked() == Some(mi)
+                        && !over(&mark)
+                        && !card_el.as_ref().is_some_and(over)
+                    {
+                        card.set(None);
+                    }
+                },
+                std::time::Duration::from_millis(CARD_GRACE_MS),
+            );
+        }
+    };
     let on_focus_out = {
         let ctx = ctx.clone();
         move |ev: leptos::ev::FocusEvent| {
@@ -419,7 +535,7 @@ pub fn Article(
     let count = ctx.analysis.mentions.len();
     let entity_count = ctx.analysis.entities.len();
     view! {
-        <article class="article" aria-labelledby="doc-title" lang=doc.language.clone()>
+        <article id="article" class="article" tabindex="-1" aria-labelledby="doc-title" lang=doc.language.clone()>
             <header class="article-header">
                 <h1 id="doc-title" class="doc-title">{marked(&doc.title)}</h1>
                 <Show when=move || supplied>
@@ -437,7 +553,9 @@ pub fn Article(
                 <p class="sr-only">
                     {format!(
                         "{count} highlighted mentions of {entity_count} entities. \
-                         Choose an entity in the Entities list to step through its mentions."
+                         Tab reaches a highlight in the text; the arrow keys move between \
+                         highlights and Enter pins one to step through its mentions. \
+                         The Entities list names them all."
                     )}
                 </p>
             </header>
@@ -450,6 +568,7 @@ pub fn Article(
                 on:click=on_click
                 on:keydown=on_key
                 on:mouseover=on_over
+                on:mouseout=on_out
                 on:focusin=on_focus
                 on:focusout=on_focus_out
             >

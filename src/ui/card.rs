@@ -95,7 +95,7 @@ pub fn EntityCard(marks: MarkIndex) -> impl IntoView {
             let hint = if pinned {
                 "Pinned · n / p step through mentions · Esc unpins"
             } else {
-                "Click or press Enter to pin and step through its mentions"
+                "Click or press Enter to pin and step through its mentions · ← → next highlight"
             };
             Some(view! {
                 <p class="card-type">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::dom::{range_for, set_highlight};
 use super::state::ViewCtx;
+use crate::analysis::share::source_link;
 use crate::analysis::{Certainty, Span, CHECKWORTHY};
 
 /// Highlight names, styled by `::highlight(…)` rules in `style/main.css`.
@@ -130,6 +131,12 @@ pub fn ClaimsPanel() -> impl IntoView {
                 .collect();
             let negated = c.negated;
             let ctx2 = ctx.clone();
+            // The claim on the page the document came from (a Text Fragment).
+            let at_source = ctx
+                .doc
+                .url
+                .as_deref()
+                .and_then(|u| source_link(u, &text, c.span));
             view! {
                 <li hidden=move || only_checkworthy.get() && !checkworthy>
                     <button
@@ -161,6 +168,12 @@ pub fn ClaimsPanel() -> impl IntoView {
                             <span class="claim-detail">"Rests on: " {values.join("; ")}</span>
                         })}
                     </button>
+                    {at_source.map(|href| view! {
+                        <a class="source-link" href=href target="_blank" rel="noopener noreferrer"
+                            title="The page this document came from, scrolled to this claim">
+                            "Open at the source"
+                        </a>
+                    })}
                 </li>
             }
         })

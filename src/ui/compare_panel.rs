@@ -23,12 +23,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::claims_panel::score_text;
-use super::open::{chosen_file, read_text};
+use super::intake::html_to_tree;
+use super::open::chosen_file;
 use super::share::download;
 use super::state::ViewCtx;
 use crate::analysis::compare::{
     json_ld, reference_pack_file, Alignment, Comparison, DocKind, Relation, Source, Workspace,
 };
+use crate::analysis::intake::{intake_bytes, intake_text, Intake, IntakeError};
 use crate::analysis::share::Tab;
 use crate::analysis::{Label, Span, Speaker};
 
@@ -693,12 +695,12 @@ fn shell(ctx: &ViewCtx) {
                 )
                 .add(
                     El::new("label", "link-button file-button")
-                        .text("Open a .txt file…")
+                        .text("Open a file…")
                         .add(
                             El::new("input", "sr-only")
                                 .attr("type", "file")
                                 .attr("name", "file")
-                                .attr("accept", ".txt,text/plain"),
+                                .attr("accept", ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"),
                         ),
                 ),
         )
@@ -757,20 +759,51 @@ fn show_pinned(ctx: &ViewCtx) {
     }
 }
 
+/// Say how adding or removing a source went: `ok`, or refused (shown in
+/// the error colours).
+fn status(text: &str, ok: bool) {
+    set_text("cmp-status", text);
+    if let Some(el) = find_html("cmp-status") {
+        let _ = el.set_attribute("data-kind", if ok { "ok" } else { "error" });
+    }
+}
+
+/// Add a source brought in by the same checks as Open… (`got`); `label`
+/// is the name the reader typed, else the document's own title. False if
+/// it was refused.
+fn add_intake(
+    data: Shared,
+    next: StoredValue<usize>,
+    label: String,
+    got: Result<Intake, IntakeError>,
+) -> bool {
+    match got {
+        Ok(i) => {
+            let label = if label.trim().is_empty() && !i.document.title_supplied {
+                i.document.title
+            } else {
+                label
+            };
+            add_source(data, next, label, i.document.text)
+        }
+        Err(e) => {
+            status(&format!("{e} Nothing was added."), false);
+            false
+        }
+    }
+}
+
 /// Add a text as a source and compare again; false if it was refused.
 fn add_source(data: Shared, next: StoredValue<usize>, label: String, body: String) -> bool {
     let Some(d) = data.get_untracked() else {
         return false;
     };
     if body.trim().is_empty() {
-        set_text("cmp-status", "Paste or open a text first.");
+        status("Paste or open a text first.", false);
         return false;
     }
     if body.len() > MAX_SOURCE {
-        set_text(
-            "cmp-status",
-            "This text is too long to compare (over 2 MB).",
-        );
+        status("This text is too long to compare (over 2 MB).", false);
         return false;
     }
     let n = next.get_value();
@@ -784,12 +817,12 @@ fn add_source(data: Shared, next: StoredValue<usize>, label: String, body: Strin
     let new = Data::new(ws);
     let differ = new.cmp.counts()[0];
     data.set(Some(new));
-    set_text(
-        "cmp-status",
+    status(
         &format!(
             "Added {label} as source {}. {differ} claims now differ from a source.",
             d.ws.sources().len() + 1
         ),
+        true,
     );
     true
 }
@@ -907,7 +940,15 @@ pub fn ComparePanel() -> impl IntoView {
             if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
                 let mut ws = d.ws.clone();
                 if let Some(gone) = ws.remove(j) {
-                    ctx.announce.set(format!("Removed {}.", gone.meta.source));
+                    let left = ws.sources().len();
+                    let said = format!(
+                        "Removed {}. {left} source{} left.",
+                        gone.meta.source,
+                        if left == 1 { "" } else { "s" }
+                    );
+                    // The status line follows: it no longer names the source.
+                    status(&said, true);
+                    ctx.announce.set(said);
                 }
                 data.set(Some(Data::new(ws)));
                 // The button is gone: keep the focus nearby.
@@ -946,7 +987,14 @@ pub fn ComparePanel() -> impl IntoView {
                             .map(|e| prop(&e, "value"))
                             .unwrap_or_default()
                     };
-                    if add_source(data, next, value("cmp-add-name"), value("cmp-add-text")) {
+                    let text = value("cmp-add-text");
+                    if text.trim().is_empty() {
+                        status("Paste or open a text first.", false);
+                        return;
+                    }
+                    // Pasted text goes through the same checks as Open….
+                    let got = intake_text("", &text, &html_to_tree);
+                    if add_intake(data, next, value("cmp-add-name"), got) {
                         set_prop("cmp-add-name", "value", "");
                         set_prop("cmp-add-text", "value", "");
                     }
@@ -971,16 +1019,28 @@ pub fn ComparePanel() -> impl IntoView {
                 "file" => {
                     let Some(file) = chosen_file(&ev) else { return };
                     if file.size() > MAX_SOURCE as f64 {
-                        set_text(
-                            "cmp-status",
-                            "This file is too large to compare (over 2 MB).",
-                        );
+                        status("This file is too large to compare (over 2 MB).", false);
                         return;
                     }
-                    let label = file.name();
-                    let label = label.trim_end_matches(".txt").to_string();
-                    read_text(file, move |body| {
-                        add_source(data, next, label, body);
+                    // The same checks as Open…: what it is, its encoding,
+                    // a saved page's article.
+                    let name = file.name();
+                    let promise = file.array_buffer();
+                    leptos::task::spawn_local(async move {
+                        let Ok(buf) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                            status(
+                                &format!("{name} could not be read. Nothing was added."),
+                                false,
+                            );
+                            return;
+                        };
+                        let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                        add_intake(
+                            data,
+                            next,
+                            String::new(),
+                            intake_bytes(&name, &bytes, &html_to_tree),
+                        );
                     });
                 }
                 _ => {}

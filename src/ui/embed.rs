@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::state::LinkDoc;
 use super::url;
 use crate::analysis::share::{embed_link, embed_snippet, height_messages, HeightMessage};
 
@@ -85,11 +86,42 @@ pub fn EmbedBar(title: String) -> impl IntoView {
     }
 }
 
+/// Why a document kept only in this browser cannot be embedded.
+fn refusal(packed: usize) -> String {
+    format!(
+        "This document cannot be embedded: it is too long to travel in a link \
+         (about {packed} characters packed; links carry up to {}), so links name it \
+         by an id that only this browser can open, and an embedded view would show \
+         your readers nothing. Embed a shorter text, or publish the article as a web \
+         page and link to it.",
+        crate::analysis::share::MAX_LINK
+    )
+}
+
 /// The embed-code generator: an iframe and the resize script for host pages
-/// (the box comes from the `annotations` chunk when first opened).
+/// (the box comes from the `annotations` chunk when first opened). A document
+/// carried in the link is embedded whole; one only this browser holds is refused.
 #[component]
-pub fn EmbedCode(title: String) -> impl IntoView {
+pub fn EmbedCode(title: String) -> AnyView {
     let open = RwSignal::new(false);
+    let ctx = super::state::ViewCtx::get();
+    super::state::one_popover(ctx.popover, super::state::Popover::Embed, open);
+    // A document too long to travel in a link is named by a local id that
+    // only this browser can open: an embed of it would show readers nothing.
+    if let LinkDoc::TooLong(n) = *ctx.link_doc {
+        return view! {
+            <div class="embed-code">
+                <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    "Embed"
+                </button>
+                <div class="embed-box" hidden=move || !open.get()>
+                    <p class="embed-refused">{refusal(n)}</p>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
     let loaded = Memo::new(move |l: Option<&bool>| l.copied().unwrap_or(false) || open.get());
     view! {
         <div class="embed-code">
@@ -102,6 +134,7 @@ pub fn EmbedCode(title: String) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 crate::split_fn! {

@@ -214,7 +214,12 @@ intake, fn fetch_src(ctx: ViewCtx, url: String) {
         } else {
             format!("{name}.html")
         };
-        finish(&ctx, intake_text(&name, &text, &html_to_tree));
+        // The page is where the reader asked claimlens to look.
+        let got = intake_text(&name, &text, &html_to_tree).map(|mut got| {
+            got.document.url = Some(url.clone());
+            got
+        });
+        finish(&ctx, got);
     });
 }
 }
@@ -266,6 +271,7 @@ pub fn SrcPrompt(
 pub fn IntakeControl() -> impl IntoView {
     let ctx = ViewCtx::get();
     let shown = RwSignal::new(false);
+    super::state::one_popover(ctx.popover, super::state::Popover::Open, shown);
     // Drop anywhere on the page.
     {
         let ctx = ctx.clone();

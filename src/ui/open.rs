@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::lazy::LoadFailed;
 use super::state::{pack_link_doc, LinkDoc, ViewCtx};
 use crate::analysis::chunked::{Chunked, CHUNKED_ABOVE, CHUNK_BYTES};
-use crate::analysis::share::{import_displacy, import_web_annotations, Decoded};
+use crate::analysis::share::{import_displacy, import_web_annotations, Decoded, Imported};
 use crate::analysis::{analyse_with_entities, Analysis, Document};
 
 /// Files larger than this are not read for import.
@@ -35,6 +35,10 @@ pub struct Opening {
     pub link: Option<Decoded>,
     /// Messages to show once it is open.
     pub notices: Vec<String>,
+    /// What worked, to say once it is open (apart from the notices).
+    pub done: String,
+    /// Passages to highlight once it is open (imported with it).
+    pub passages: Vec<crate::analysis::Span>,
     /// True when the page should get a new history entry for it.
     pub push: bool,
     /// How links name it, once known (see [`mount`]).
@@ -50,6 +54,8 @@ impl Opening {
             imported: false,
             link: None,
             notices: Vec::new(),
+            done: String::new(),
+            passages: Vec::new(),
             push: true,
             link_doc: None,
         }
@@ -285,8 +291,9 @@ pub fn open(opening: Opening) {
 
 crate::split_fn! {
 /// Read an imported file's text: displaCy JSON opens its document with the
-/// imported entities; Web Annotations become highlighted passages of the
-/// open document. Says what happened in the notices.
+/// imported entities; Web Annotations of the open document come back as
+/// what they are ([`import_annotations`]). Says what worked in
+/// [`ViewCtx::done`], and what did not in the notices.
 annotations, fn import_text(ctx: ViewCtx, name: String, text: String) {
     let (ctx, name, text) = (&ctx, name.as_str(), text.as_str());
     if looks_displacy(text) {
@@ -301,10 +308,11 @@ annotations, fn import_text(ctx: ViewCtx, name: String, text: String) {
                     Document::from_plain_text("imported", &title, &d.text)
                 };
                 let analysis = analyse_with_entities(&doc, &d.ents);
-                let mut notes = vec![format!(
+                let done = format!(
                     "Entities imported from {name} (displaCy JSON): {} shown as imported, not found by claimlens.",
                     analysis.mentions.len()
-                )];
+                );
+                let mut notes = Vec::new();
                 if !d.skipped.is_empty() {
                     notes.push(format!("Left out: {}.", d.skipped.join("; ")));
                 }
@@ -317,38 +325,128 @@ annotations, fn import_text(ctx: ViewCtx, name: String, text: String) {
                 opening.analysis = Some(analysis);
                 opening.imported = true;
                 opening.notices = notes;
+                opening.done = done;
                 open(opening);
             }
-            Err(e) => ctx
-                .notices
-                .set(vec![format!("{name} could not be imported: {e}.")]),
+            Err(e) => fail(ctx, format!("{name} could not be imported: {e}.")),
         }
         return;
     }
     match import_web_annotations(&ctx.doc, text) {
-        Ok(got) => {
-            let n = got.placed.len();
-            ctx.passages.update(|p| {
-                p.extend(got.placed);
-                crate::analysis::Span::sort_dedup(p);
-            });
-            let mut note = format!(
-                "Imported {n} annotation{} from {name} as highlighted passages.",
-                if n == 1 { "" } else { "s" }
-            );
-            if !got.unplaced.is_empty() {
-                note.push_str(&format!(
-                    " Could not be placed: {}.",
-                    got.unplaced.join(", ")
-                ));
-            }
-            ctx.notices.set(vec![note]);
-        }
-        Err(e) => ctx
-            .notices
-            .set(vec![format!("{name} could not be imported: {e}.")]),
+        Ok(got) => import_annotations(ctx, name, got),
+        Err(e) => fail(ctx, format!("{name} could not be imported: {e}.")),
     }
 }
+}
+
+/// Say that an import failed (and nothing that worked before it).
+fn fail(ctx: &ViewCtx, message: String) {
+    ctx.done.set(String::new());
+    ctx.notices.set(vec![message]);
+}
+
+/// "1 passage", "2 passages".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Bring in Web Annotations read from `name`: passages are highlighted,
+/// entity mentions and claims in claimlens's own export shape come back as
+/// entities and claims, and a file made on another text says so instead.
+fn import_annotations(ctx: &ViewCtx, name: &str, got: Imported) {
+    let placed = got.total - got.unplaced.len();
+    if got.other_text() {
+        let whose = match &got.other_source {
+            Some(s) => format!("another text ({s})"),
+            None => "another text".to_string(),
+        };
+        fail(
+            ctx,
+            format!(
+                "{name} holds annotations of {whose}, not of “{}”: only {placed} of its {} could be placed here, so nothing was imported.",
+                ctx.doc.title, got.total
+            ),
+        );
+        return;
+    }
+    let a = &ctx.analysis;
+    let mut said = Vec::new();
+    let n = got.placed.len();
+    if n > 0 {
+        said.push(format!("{} highlighted", count(n, "passage", "passages")));
+    }
+    // Claims are the engine's own: the file's are checked against them.
+    let claims_here = got
+        .claims
+        .iter()
+        .filter(|s| a.claims.iter().any(|c| c.span == **s))
+        .count();
+    // Entity mentions claimlens finds too need nothing; any other opens
+    // the text with the file's entities.
+    let entities_same = got
+        .entities
+        .iter()
+        .all(|(s, l)| a.mentions.iter().any(|m| m.span == *s && m.label == *l));
+    if !got.claims.is_empty() {
+        let others = got.claims.len() - claims_here;
+        let mut t = format!(
+            "{} ({claims_here} found by claimlens here too",
+            count(got.claims.len(), "claim", "claims")
+        );
+        if others > 0 {
+            t.push_str(&format!(
+                "; {others} that claimlens does not find in this text were left out"
+            ));
+        }
+        t.push(')');
+        said.push(t);
+    }
+    let mut notes = Vec::new();
+    if !got.unplaced.is_empty() {
+        notes.push(format!(
+            "{} from {name} could not be placed in this text: {}.",
+            count(got.unplaced.len(), "annotation", "annotations"),
+            got.unplaced.join(", ")
+        ));
+    }
+    if !got.entities.is_empty() && !entities_same {
+        // Other entities than claimlens finds: open the text with the
+        // file's entities, marked as imported, and its passages.
+        said.insert(
+            0,
+            format!(
+                "{} shown as imported, not found by claimlens",
+                count(got.entities.len(), "entity mention", "entity mentions")
+            ),
+        );
+        let doc = (*ctx.doc).clone();
+        let analysis = analyse_with_entities(&doc, &got.entities);
+        let mut opening = Opening::document(doc);
+        opening.analysis = Some(analysis);
+        opening.imported = true;
+        opening.passages = ctx.passages.get_untracked();
+        opening.passages.extend(got.placed);
+        opening.notices = notes;
+        opening.done = format!("Imported from {name}: {}.", said.join("; "));
+        open(opening);
+        return;
+    }
+    if !got.entities.is_empty() {
+        said.push(format!(
+            "{} that claimlens finds here too",
+            count(got.entities.len(), "entity mention", "entity mentions")
+        ));
+    }
+    ctx.passages.update(|p| {
+        p.extend(got.placed);
+        crate::analysis::Span::sort_dedup(p);
+    });
+    ctx.notices.set(notes);
+    ctx.done.set(if said.is_empty() {
+        format!("{name} holds no annotations to import.")
+    } else {
+        format!("Imported from {name}: {}.", said.join("; "))
+    });
 }
 
 /// The chosen file of a file input, if any.
@@ -390,8 +488,9 @@ pub fn ImportButton() -> impl IntoView {
         let ctx = ctx.clone();
         read_text(file, move |text| {
             super::lazy::run(async move {
-                // displaCy JSON opens a document: its claims are found by the engine.
-                if looks_displacy(&text) {
+                // displaCy JSON, or entity annotations, open a document whose
+                // claims the engine finds.
+                if looks_displacy(&text) || text.contains("\"tagging\"") {
                     super::engine::ready().await?;
                 }
                 import_text(ctx, name, text).await

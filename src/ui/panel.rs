@@ -17,11 +17,7 @@ pub fn DocumentFacts(doc: Document) -> impl IntoView {
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
         .count();
-    let quotes = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Quote)
-        .count();
+    let quotes = doc.quotation_count();
     let minutes = words.div_ceil(READING_WPM).max(1);
     let rows: Vec<(&'static str, String)> = vec![
         ("Words", words.to_string()),

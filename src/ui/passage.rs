@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::dom::{range_for, selection_span, set_highlight};
 use super::state::ViewCtx;
 use super::url;
+use crate::analysis::share::source_link;
 use crate::analysis::Span;
 
 const HL_PASSAGE: &str = "cl-passage";
@@ -49,6 +50,33 @@ pub fn PassageTools() -> impl IntoView {
     // (span, left, top) of the current selection, in viewport pixels.
     let pending = RwSignal::new(None::<(Span, f64, f64)>);
     let status = RwSignal::new(String::new());
+    // Each passage on the page the document came from (a Text Fragment).
+    let at_source = {
+        let doc = ctx.doc.clone();
+        move || {
+            let Some(url) = doc.url.as_deref() else {
+                return Vec::new();
+            };
+            let spans = passages.get();
+            let many = spans.len() > 1;
+            spans
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    let href = source_link(url, &doc.text, *s)?;
+                    let label = if many {
+                        format!("Open passage {} at the source", i + 1)
+                    } else {
+                        "Open at the source".to_string()
+                    };
+                    Some(view! {
+                        <a class="link-button source-link" href=href target="_blank"
+                            rel="noopener noreferrer">{label}</a>
+                    })
+                })
+                .collect::<Vec<_>>()
+        }
+    };
 
     {
         let ctx = ctx.clone();
@@ -138,6 +166,7 @@ pub fn PassageTools() -> impl IntoView {
                 if n == 1 { "1 highlighted passage".to_string() } else { format!("{n} highlighted passages") }
             }}
             <span class="passage-status">{move || status.get()}</span>
+            {at_source}
             <button type="button" class="link-button" on:click=move |_| {
                 passages.set(Vec::new());
                 status.set(String::new());

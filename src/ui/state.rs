@@ -44,6 +44,46 @@ pub struct ViewCtx {
     pub link_doc: Arc<LinkDoc>,
     /// True when the entities were imported (displaCy JSON), not found by claimlens.
     pub imported: bool,
+    /// The header popover that is open: one at a time, Escape closes it.
+    pub popover: RwSignal<Option<Popover>>,
+    /// What just worked (an import), shown apart from [`ViewCtx::notices`].
+    pub done: RwSignal<String>,
+}
+
+/// The header's popovers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Popover {
+    /// The Open… panel.
+    Open,
+    /// The Embed box.
+    Embed,
+}
+
+impl Popover {
+    /// The button that opens it (focus returns there when Escape closes it).
+    pub fn button(self) -> &'static str {
+        match self {
+            Popover::Open => ".intake > button",
+            Popover::Embed => ".embed-code > button",
+        }
+    }
+}
+
+/// Keep a popover's `shown` signal and [`ViewCtx::popover`] in step: opening
+/// it closes any other, and it closes when another opens or Escape is pressed.
+pub fn one_popover(popover: RwSignal<Option<Popover>>, me: Popover, shown: RwSignal<bool>) {
+    Effect::new(move |_| {
+        if shown.get() {
+            popover.set(Some(me));
+        } else if popover.get_untracked() == Some(me) {
+            popover.set(None);
+        }
+    });
+    Effect::new(move |_| {
+        if popover.get() != Some(me) && shown.get_untracked() {
+            shown.set(false);
+        }
+    });
 }
 
 /// How links name the open document.
@@ -109,6 +149,8 @@ impl ViewCtx {
             passages: RwSignal::new(Vec::new()),
             embed: false,
             notices: RwSignal::new(Vec::new()),
+            popover: RwSignal::new(None),
+            done: RwSignal::new(String::new()),
         }
     }
 

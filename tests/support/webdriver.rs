@@ -439,6 +439,8 @@ pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
     pub const SHIFT: &str = "\u{E008}";
+    pub const LEFT: &str = "\u{E012}";
+    pub const RIGHT: &str = "\u{E014}";
 }
 
 /// Standard base64 (with padding) to bytes, with the project's base64url decoder.

@@ -607,3 +607,92 @@ mod props {
         }
     }
 }
+
+#[test]
+fn headlines_bylines_and_datelines_at_the_top_are_metadata() {
+    // A headline line: the title, not repeated in the text, not "supplied".
+    let got = intake_text(
+        "",
+        "Harbour bridge reopens\nBy Anna Schmidt | 2 March 2026\n\nThe bridge reopened on Monday.\n",
+        &parse_html,
+    )
+    .unwrap();
+    let doc = &got.document;
+    assert_eq!(doc.title, "Harbour bridge reopens");
+    assert!(!doc.title_supplied);
+    assert_eq!(doc.byline.as_deref(), Some("Anna Schmidt"));
+    assert_eq!(doc.date.as_deref(), Some("2 March 2026"));
+    assert_eq!(doc.text, "The bridge reopened on Monday.\n");
+    // An agency byline and a dateline alone on their lines.
+    let got = intake_text(
+        "",
+        "Anna Schmidt, Reuters\nMonday, 2 March 2026\nThe bridge reopened on Monday, officials said.\n",
+        &parse_html,
+    )
+    .unwrap();
+    let doc = &got.document;
+    assert_eq!(doc.byline.as_deref(), Some("Anna Schmidt, Reuters"));
+    assert_eq!(doc.date.as_deref(), Some("Monday, 2 March 2026"));
+    assert!(doc.title_supplied);
+    assert_eq!(doc.text, "The bridge reopened on Monday, officials said.\n");
+    // Markdown: "By **X** | date" is a byline, never a heading.
+    let got = intake_bytes(
+        "vote.md",
+        b"# Council vote\n\nBy **Anna Schmidt** | 2 March 2026\n\nThe council voted 7 to 2.\n",
+        &parse_html,
+    )
+    .unwrap();
+    let doc = &got.document;
+    assert_eq!(doc.title, "Council vote");
+    assert_eq!(doc.byline.as_deref(), Some("Anna Schmidt"));
+    assert_eq!(doc.date.as_deref(), Some("2 March 2026"));
+    assert!(doc
+        .blocks
+        .iter()
+        .all(|b| !matches!(b.kind, BlockKind::Heading(_))));
+    // A Markdown file without a heading takes its headline line the same way.
+    let got = intake_bytes(
+        "notes.md",
+        b"Port strike ends\n\nDock workers voted to accept the offer.\n",
+        &parse_html,
+    )
+    .unwrap();
+    assert_eq!(got.document.title, "Port strike ends");
+    assert!(!got.document.title_supplied);
+}
+
+#[test]
+fn a_saved_page_keeps_its_address_canonical_first() {
+    let page = |head: &str| {
+        format!("<html><head>{head}<title>Talks resume</title></head><body><article><p>The talks resumed on Monday in Geneva, officials said, after a pause of two weeks.</p></article></body></html>")
+    };
+    let url = |head: &str| {
+        intake_text("p.html", &page(head), &parse_html)
+            .unwrap()
+            .document
+            .url
+    };
+    assert_eq!(
+        url(r#"<link rel="canonical" href="https://news.example/talks"><meta property="og:url" content="https://m.news.example/talks">"#).as_deref(),
+        Some("https://news.example/talks")
+    );
+    assert_eq!(
+        url(r#"<meta property="og:url" content="https://news.example/og">"#).as_deref(),
+        Some("https://news.example/og")
+    );
+    // Only absolute http(s) addresses.
+    assert_eq!(
+        url(r#"<link rel="canonical" href="javascript:alert(1)">"#),
+        None
+    );
+    assert_eq!(url(r#"<link rel="canonical" href="/talks">"#), None);
+    assert_eq!(url(""), None);
+    // Text has no address.
+    assert_eq!(
+        intake_text("", "Talks resumed on Monday.", &parse_html)
+            .unwrap()
+            .document
+            .url,
+        None
+    );
+}

@@ -65,6 +65,10 @@ pub struct Document {
     pub byline: Option<String>,
     /// Publication date as written or as ISO 8601, when known.
     pub date: Option<String>,
+    /// The page it came from (an `http(s)` address), when known: a `?src=`
+    /// address, or a saved page's canonical URL or `og:url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// BCP 47 language tag of the text ("en").
     pub language: String,
     /// The full text, verbatim.
@@ -83,6 +87,7 @@ impl Document {
             source: None,
             byline: None,
             date: None,
+            url: None,
             language: "en".to_string(),
             text: text.to_string(),
             blocks: split_blocks(text),
@@ -103,6 +108,107 @@ impl Document {
     pub fn word_count(&self) -> usize {
         count_words(&self.text)
     }
+
+    /// Number of quotations: quoted passages in the blocks
+    /// ([`count_quotations`]), plus block quotes that hold none.
+    pub fn quotation_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .map(|b| {
+                let n = count_quotations(self.block_text(b));
+                if n == 0 && b.kind == BlockKind::Quote {
+                    1
+                } else {
+                    n
+                }
+            })
+            .sum()
+    }
+}
+
+/// Longest quotation counted, in characters.
+const MAX_QUOTE_CHARS: usize = 2000;
+/// Most characters between the two parts of a quotation broken by its
+/// attribution (`,” he said, “`).
+const CONTINUATION_GAP: usize = 40;
+
+/// Number of quotations in a text: passages between `“…”`, `"…"` or `‘…’`
+/// of at least three words, or ending in their own punctuation (`“Yes.”`);
+/// one-word scare quotes, apostrophes and stray marks are not counted. A
+/// quotation broken by its attribution (`“We are ready,” he said, “to
+/// talk.”`) counts once.
+///
+/// ```
+/// use claimlens_core::count_quotations;
+///
+/// assert_eq!(count_quotations("“We are ready,” he said, “to talk.” Others called it a “farce”."), 1);
+/// assert_eq!(count_quotations("She said: \"The bridge is safe.\" He said ‘it will hold for years’."), 2);
+/// assert_eq!(count_quotations("Ukraine’s army and the students’ union."), 0);
+/// ```
+pub fn count_quotations(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let word_char = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    let mut n = 0;
+    // The open quotation: its closing mark and where its text starts.
+    let mut open: Option<(char, usize)> = None;
+    // The last quotation ended with a comma inside: the next one in the
+    // same paragraph continues it.
+    let mut continues = false;
+    let mut last_close = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1);
+        if c == '\n' && chars.get(i + 1) == Some(&'\n') {
+            // A paragraph break: a quotation left open ends here unseen.
+            open = None;
+            continues = false;
+            continue;
+        }
+        let closes = match open {
+            Some((close, _)) if c == close => match c {
+                // An apostrophe inside a word is not a closing mark.
+                '’' | '\'' => !word_char(Some(i + 1)),
+                '"' => !word_char(Some(i + 1)),
+                _ => true,
+            },
+            _ => false,
+        };
+        if closes {
+            let (_, start) = open.take().unwrap_or_default();
+            let inner: String = chars[start..i].iter().collect();
+            let inner = inner.trim();
+            let words = count_words(inner);
+            let own_end = inner.ends_with(['.', '!', '?', ',', '…']);
+            if words > 0 && (words >= 3 || own_end) && inner.chars().count() <= MAX_QUOTE_CHARS {
+                let gap = chars.get(last_close + 1..start).unwrap_or(&[]);
+                let joined = continues
+                    && start.saturating_sub(last_close) <= CONTINUATION_GAP
+                    && !gap.iter().any(|c| matches!(c, '.' | '!' | '?'));
+                if !joined {
+                    n += 1;
+                }
+                continues = inner.ends_with(',');
+                last_close = i;
+            }
+            continue;
+        }
+        let opens = match c {
+            '“' => Some('”'),
+            '‘' if !word_char(prev) => Some('’'),
+            '"' if !word_char(prev) && open.is_none() => Some('"'),
+            _ => None,
+        };
+        if let Some(close) = opens {
+            // A new opening mark restarts a quotation left open (a quote
+            // running over several paragraphs opens each one).
+            if open.is_none() || c == '“' {
+                open = Some((close, i + 1));
+            }
+        }
+    }
+    n
 }
 
 /// Number of runs of alphanumeric characters (apostrophes and hyphens inside
@@ -502,6 +608,33 @@ mod tests {
             assert!(text.is_char_boundary(b.span.start) && text.is_char_boundary(b.span.end));
             last = b.span.end;
         }
+    }
+
+    #[test]
+    fn quotations() {
+        for (text, n) in [
+            ("", 0),
+            ("No quotes here.", 0),
+            ("“We are ready to talk,” he said.", 1),
+            ("“Ready,” he said, “to talk.”", 1),
+            ("“Yes.”", 1),
+            ("It was a “farce” and a ‘sham’.", 0),
+            ("Ukraine’s army and the students’ union.", 0),
+            ("He said \"the bridge is safe\" and left. She said \"it will hold for years\".", 2),
+            ("‘We will not give up,’ she said. Later: ‘It is over now.’", 2),
+            ("“First part of a long quotation\n\n“Second paragraph of it.”", 1),
+            ("A stray “ mark and a stray \" one", 0),
+            ("“One thing is clear,” he said on Friday after hours of talks in the capital. “We will meet again.”", 2),
+            ("The so-called \"peace plan\" failed.", 0),
+        ] {
+            assert_eq!(count_quotations(text), n, "{text:?}");
+        }
+        let doc = Document::from_plain_text(
+            "q",
+            "Q",
+            "“We are ready to talk,” he said.\n\n> A block quote with no marks\n\n> “A block quote with marks, and more.”\n",
+        );
+        assert_eq!(doc.quotation_count(), 3);
     }
 
     #[test]

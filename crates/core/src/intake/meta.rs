@@ -15,6 +15,9 @@ pub struct Meta {
     pub date: Option<String>,
     /// Site or publication name.
     pub site: Option<String>,
+    /// The page's own address: `<link rel=canonical>`, else `og:url`
+    /// (absolute `http(s)` addresses only).
+    pub url: Option<String>,
 }
 
 /// What one walk over the page collected.
@@ -30,6 +33,18 @@ struct Found {
     itemprop_author: Option<String>,
     itemprop_date: Option<String>,
     byline_class: Option<String>,
+    canonical: Option<String>,
+}
+
+/// An absolute `http(s)` address with no spaces or control characters.
+fn page_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && s.len() > "http://".len()
+        && s.len() <= 4096
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+    ok.then(|| s.to_string())
 }
 
 fn collapse(s: &str) -> String {
@@ -87,6 +102,15 @@ fn gather(tree: &Tree) -> Found {
                     if let Some(v) = parse_ld(&t.raw_text(i)) {
                         f.ld.push(v);
                     }
+                }
+            }
+            "link" if f.canonical.is_none() => {
+                let canonical = t.get(i, "rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical {
+                    f.canonical = t.get(i, "href").and_then(page_url);
                 }
             }
             "title" if f.title_tag.is_none() => f.title_tag = non_empty(collapse(&t.raw_text(i))),
@@ -331,7 +355,12 @@ pub fn read_meta(tree: &Tree) -> Meta {
         .or(f.itemprop_date)
         .or(f.time)
         .and_then(non_empty);
+    let url = f
+        .canonical
+        .clone()
+        .or_else(|| meta(&["og:url"]).and_then(|u| page_url(&u)));
     Meta {
+        url,
         title,
         byline,
         date,

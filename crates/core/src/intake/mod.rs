@@ -72,6 +72,7 @@
 mod decode;
 mod extract;
 mod lang;
+mod lead;
 mod markdown;
 mod meta;
 mod remote;
@@ -81,6 +82,7 @@ mod tree;
 pub use decode::{check_size, decode, detect_kind, Decoded, IntakeError, SourceKind, MAX_BYTES};
 pub use extract::{extract, Extracted};
 pub use lang::{english_share, likely_english};
+pub use lead::{byline, is_date_line, looks_like_title, read_lead, Lead};
 pub use markdown::{inline as markdown_inline, markdown_to_text};
 pub use meta::{clean_title, read_meta, Meta};
 pub use remote::{src_request, SrcRequest};
@@ -172,6 +174,7 @@ pub fn intake_text(
 ) -> Result<Intake, IntakeError> {
     let kind = detect_kind(name, text);
     let mut notices = Vec::new();
+    let mut url = None;
     let (title, byline, date, site, body) = match kind {
         SourceKind::Html => {
             let ex = extract(&parse_html(text));
@@ -179,13 +182,24 @@ pub fn intake_text(
                 notices.push(Notice::NoArticle);
             }
             let m = ex.meta;
+            url = m.url;
             (m.title, m.byline, m.date, m.site, ex.text)
         }
         SourceKind::Markdown => {
             let (title, body) = markdown_to_text(text);
-            (title, None, None, None, body)
+            let lead = read_lead(&body, title.is_none());
+            (
+                title.or(lead.title),
+                lead.byline,
+                lead.date,
+                None,
+                lead.body,
+            )
         }
-        SourceKind::Text => (None, None, None, None, text.to_string()),
+        SourceKind::Text => {
+            let lead = read_lead(text, true);
+            (lead.title, lead.byline, lead.date, None, lead.body)
+        }
     };
     if body.trim().is_empty() {
         return Err(if text.trim().is_empty() {
@@ -205,6 +219,7 @@ pub fn intake_text(
     document.byline = byline;
     document.date = date;
     document.source = site;
+    document.url = url;
     if !english {
         document.language = "und".to_string();
     }

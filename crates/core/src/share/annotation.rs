@@ -18,7 +18,7 @@
 //! ```
 
 use super::anchor::TextQuote;
-use crate::{Analysis, Document, Offsets, Span};
+use crate::{Analysis, Document, Label, Offsets, Span};
 
 /// `s` as a JSON string literal.
 pub(crate) fn json_str(s: &str, out: &mut String) {
@@ -115,7 +115,7 @@ impl Writer<'_> {
 /// The document's passages, entity mentions and claims as a W3C Web
 /// Annotation collection (JSON-LD text).
 pub fn web_annotations(doc: &Document, analysis: &Analysis, passages: &[Span]) -> String {
-    let source = format!("urn:claimlens:doc:{}", urn_part(&doc.id));
+    let source = annotation_source(doc);
     let mut w = Writer {
         out: String::new(),
         doc,
@@ -230,16 +230,47 @@ mod tests {
 /// Web Annotations read back and placed in a document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Imported {
-    /// Where the annotations' passages are, in text order, without repeats.
+    /// Where the passages (highlights, and annotations of kinds claimlens
+    /// does not make) are, in text order, without repeats.
     pub placed: Vec<Span>,
+    /// Entity mentions, as claimlens exports them (motivation `tagging`
+    /// with a `tagging` body naming an entity type), placed, in text order.
+    pub entities: Vec<(Span, Label)>,
+    /// Claims, as claimlens exports them (motivation `assessing`), placed,
+    /// in text order.
+    pub claims: Vec<Span>,
     /// A description of each annotation that could not be placed.
     pub unplaced: Vec<String>,
+    /// Number of annotations read.
+    pub total: usize,
+    /// The text the annotations name as their target's `source` (the one
+    /// most of them name), when it is not the document they were placed in.
+    pub other_source: Option<String>,
+}
+
+impl Imported {
+    /// True when the file's annotations were made on another text: they
+    /// name another source, or (naming none) fewer than half of them could
+    /// be placed.
+    pub fn other_text(&self) -> bool {
+        let placed = self.total - self.unplaced.len();
+        self.total > 0
+            && (self.other_source.is_some() && placed * 2 < self.total
+                || self.unplaced.len() * 2 > self.total && self.total >= 4)
+    }
+}
+
+/// The `source` URN claimlens gives `doc` in its exports.
+pub fn annotation_source(doc: &Document) -> String {
+    format!("urn:claimlens:doc:{}", urn_part(&doc.id))
 }
 
 /// Read W3C Web Annotation JSON-LD (a collection, a page, a list or one
 /// annotation) and place each annotation's target in `doc`: by its
 /// `TextQuoteSelector` (with the `TextPositionSelector` as a hint), else by
 /// its position alone. Anything that cannot be placed is listed, never guessed.
+/// Entity and claim annotations in claimlens's own export shape come back
+/// as entities and claims; everything else is a passage.
 pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, String> {
     use super::json::{parse_json, Json};
     let root = parse_json(json).map_err(|e| format!("not JSON ({e})"))?;
@@ -254,8 +285,24 @@ pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, St
         _ => root.items(),
     };
     let offsets = doc.offsets();
-    let mut out = Imported::default();
+    let mut out = Imported {
+        total: items.len(),
+        ..Imported::default()
+    };
+    let own_source = annotation_source(doc);
+    let mut sources: Vec<(String, usize)> = Vec::new();
     for (n, item) in items.iter().enumerate() {
+        if let Some(src) = item
+            .get("target")
+            .and_then(|t| t.items().into_iter().next())
+            .and_then(|t| t.get("source"))
+            .and_then(Json::as_str)
+        {
+            match sources.iter_mut().find(|(s, _)| s == src) {
+                Some((_, k)) => *k += 1,
+                None => sources.push((src.to_string(), 1)),
+            }
+        }
         let mut placed = None;
         for target in item.get("target").map(Json::items).unwrap_or_default() {
             let selectors = target.get("selector").map(Json::items).unwrap_or_default();
@@ -282,8 +329,20 @@ pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, St
                 break;
             }
         }
+        let motivation = item.get("motivation").and_then(Json::as_str);
+        let tag = item.get("body").map(Json::items).and_then(|bodies| {
+            bodies.into_iter().find_map(|b| {
+                (b.get("purpose").and_then(Json::as_str) == Some("tagging"))
+                    .then(|| b.get("value").and_then(Json::as_str).and_then(Label::parse))
+                    .flatten()
+            })
+        });
         match placed {
-            Some(span) => out.placed.push(span),
+            Some(span) => match (motivation, tag) {
+                (Some("tagging"), Some(label)) => out.entities.push((span, label)),
+                (Some("assessing"), _) => out.claims.push(span),
+                _ => out.placed.push(span),
+            },
             None => {
                 let label = item
                     .get("target")
@@ -301,6 +360,15 @@ pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, St
         }
     }
     Span::sort_dedup(&mut out.placed);
+    out.entities.sort_by_key(|(s, _)| (s.start, s.end));
+    out.entities.dedup_by_key(|(s, _)| *s);
+    Span::sort_dedup(&mut out.claims);
+    sources.sort_by_key(|s| std::cmp::Reverse(s.1));
+    out.other_source = sources
+        .into_iter()
+        .next()
+        .map(|(s, _)| s)
+        .filter(|s| *s != own_source);
     Ok(out)
 }
 
@@ -317,13 +385,42 @@ mod import_tests {
         let json = web_annotations(&doc, &a, &[passage]);
         let got = import_web_annotations(&doc, &json).unwrap();
         assert!(got.unplaced.is_empty(), "{:?}", got.unplaced);
-        let mut want: Vec<Span> = std::iter::once(passage)
-            .chain(a.mentions.iter().map(|m| m.span))
-            .chain(a.claims.iter().map(|c| c.span))
-            .collect();
-        want.sort();
-        want.dedup();
-        assert_eq!(got.placed, want);
+        // Each kind comes back as what it is.
+        assert_eq!(got.placed, [passage]);
+        let mentions: Vec<(Span, crate::Label)> =
+            a.mentions.iter().map(|m| (m.span, m.label)).collect();
+        assert_eq!(got.entities, mentions);
+        let mut claims: Vec<Span> = a.claims.iter().map(|c| c.span).collect();
+        Span::sort_dedup(&mut claims);
+        assert_eq!(got.claims, claims);
+        assert_eq!(got.other_source, None);
+        assert!(!got.other_text());
+    }
+
+    #[test]
+    fn annotations_of_another_text_say_so() {
+        let doc = default_document();
+        let a = analyse(&doc);
+        let json = web_annotations(&doc, &a, &[]);
+        let other = crate::Document::from_plain_text(
+            "doc-other",
+            "Other",
+            "The council in Leeds voted to close the library on Tuesday.",
+        );
+        let got = import_web_annotations(&other, &json).unwrap();
+        assert_eq!(
+            got.other_source.as_deref(),
+            Some("urn:claimlens:doc:sample-istanbul-2025")
+        );
+        assert!(got.other_text());
+        // Without a source, most annotations unplaced says the same.
+        let stripped = json.replace(
+            "\"source\": \"urn:claimlens:doc:sample-istanbul-2025\",",
+            "",
+        );
+        let got = import_web_annotations(&other, &stripped).unwrap();
+        assert_eq!(got.other_source, None);
+        assert!(got.other_text());
     }
 
     #[test]

@@ -40,14 +40,16 @@ mod anchor;
 mod annotation;
 mod displacy;
 mod embed;
+mod fragment;
 mod json;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
+pub use annotation::{annotation_source, import_web_annotations, web_annotations, Imported};
 pub(crate) use annotation::{hundredths, json_str, urn_part};
-pub use annotation::{import_web_annotations, web_annotations, Imported};
 pub use displacy::{displacy_label, import_displacy, DisplacyDoc};
 pub use embed::{embed_link, embed_snippet, height_messages, HeightMessage, DATAWRAPPER_ID};
+pub use fragment::{source_link, text_fragment, TextFragment};
 pub use json::{parse_json, Json};
 pub use pack::{
     base64url_decode, base64url_encode, deflate_with_dictionary, inflate_with_dictionary,
