@@ -9,7 +9,7 @@
 //! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
 //! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
-//! claimlens eval attribution DIR [--split dev|train]
+//! claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses]
 //!                                     cue / source / speaker figures on PolNeAR
 //! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
 //! claimlens compare ARTICLE OTHER... [--json]
@@ -67,11 +67,13 @@ USAGE:
                                        strict/lenient P/R/F1 per label and micro
                                        (GOLD/PRED: a JSON document with mentions,
                                        or JSON Lines with id and entities)
-    claimlens eval attribution DIR [--split dev|train]
+    claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses]
                                        who said what: cue F1, source F1 and speaker
                                        accuracy of the engine, its attribution rules
                                        and two baselines on PolNeAR (DIR: the folder
-                                       scripts/data/polnear fills, data/ext/polnear)
+                                       scripts/data/polnear fills, data/ext/polnear);
+                                       --misses / --engine-misses list what the rules /
+                                       the engine miss, one TSV line each (tune on train)
     claimlens claims FILE [--json]     the claims: check-worthiness, kind, speaker,
                                        cue, hedges, boosters, opinion, quantities
     claimlens annotations FILE         W3C Web Annotation JSON-LD: entity mentions and
@@ -618,17 +620,21 @@ fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Resul
     Ok(())
 }
 
-/// `eval attribution DIR [--split dev|train]`: score the engine, its
-/// attribution rules and the baselines on one split of PolNeAR (one
-/// annotation file per article, the first in name order).
+/// `eval attribution DIR [--split dev|train] [--misses|--engine-misses]`:
+/// score the engine, its attribution rules and the baselines on one split of
+/// PolNeAR (one annotation file per article, the first in name order), or
+/// list what the rules or the engine miss (`kind id at cue source given`).
 fn eval_attribution(args: &[String]) -> Result<(), String> {
     use claimlens_core::eval::attribution::{choose_annotations, evaluate, Article, LANDED};
     let mut dir = None;
     let mut split = "dev".to_string();
+    let mut misses = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--split" => split = it.next().ok_or("--split needs dev or train")?.clone(),
+            "--misses" => misses = Some(false),
+            "--engine-misses" => misses = Some(true),
             _ if dir.is_none() => dir = Some(a.clone()),
             other => return Err(format!("unexpected argument {other:?}\n\n{USAGE}")),
         }
@@ -662,6 +668,17 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
     let gold: usize = articles.iter().map(|a| a.gold.len()).sum();
     let mut out = std::io::stdout().lock();
     let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    if let Some(engine) = misses {
+        let one = |s: &str| s.replace(['\n', '\t'], " ");
+        for a in &articles {
+            for m in claimlens_core::eval::attribution::misses(a, engine) {
+                let (kind, at) = (m.kind.name(), m.at);
+                let (cue, src, given) = (one(&m.cue), one(&m.source), one(&m.given));
+                writeln!(out, "{kind}\t{}\t{at}\t{cue}\t{src}\t{given}", a.id).map_err(werr)?;
+            }
+        }
+        return Ok(());
+    }
     writeln!(
         out,
         "PolNeAR {split}: {} articles, {gold} gold attributions",

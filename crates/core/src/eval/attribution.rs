@@ -160,37 +160,7 @@ pub const PRONOUNS: &[&str] = &[
     "that", "whom", "this", "these", "those", "his", "their", "its", "our", "my",
 ];
 
-/// The head word of a speaker string: lowercased, curly apostrophes straightened, cut
-/// before the first ",", "(", " who ", " which ", " that ", " of ", " from ", " at ",
-/// " in ", " for ", " with ", " and ", " — " or " - "; then the last word of what is left,
-/// with a possessive "'s" removed. "council leader Priya Natarajan" → "natarajan",
-/// "Friends of the Wendle" → "friends", "Mr. Trump" → "trump", "he" → "he".
-pub fn head_word(s: &str) -> String {
-    let mut t = format!(
-        " {} ",
-        s.to_lowercase().replace('’', "'").replace('\n', " ")
-    );
-    for cut in [
-        ",", "(", " who ", " which ", " that ", " of ", " from ", " at ", " in ", " for ",
-        " with ", " and ", " — ", " - ", ":", ";",
-    ] {
-        if let Some(i) = t.find(cut) {
-            if t[..i].split_whitespace().count() > 0 {
-                t.truncate(i);
-            }
-        }
-    }
-    let words: Vec<String> = t
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(|w| w.trim_matches('\'').to_string())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut last = words.last().cloned().unwrap_or_default();
-    if let Some(x) = last.strip_suffix("'s") {
-        last = x.to_string();
-    }
-    last
-}
+pub use crate::claims::attribution::rules::head_word;
 
 /// Whether a unit's speaker is the gold source: the unit must name a speaker (not the
 /// author); if the gold source's head word is a pronoun or relative word ([`PRONOUNS`]),
@@ -506,6 +476,122 @@ pub fn evaluate(articles: &[Article]) -> Vec<SystemScore> {
             SystemScore { name, counts }
         })
         .collect()
+}
+
+/// Why a gold attribution was missed ([`misses`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissKind {
+    /// No predicted cue overlaps the gold cue, and no unit covers it.
+    CueNoUnit,
+    /// No predicted cue overlaps the gold cue; the unit over it has another cue
+    /// (the engine gives a claim one cue).
+    CueOtherCue,
+    /// No predicted cue overlaps the gold cue; the unit over it has none.
+    Cue,
+    /// The cue is found but the speaker of the covering unit is wrong.
+    Speaker,
+}
+
+impl MissKind {
+    /// Its name in `eval attribution --misses` output.
+    pub fn name(self) -> &'static str {
+        match self {
+            MissKind::CueNoUnit => "cue-nounit",
+            MissKind::CueOtherCue => "cue-othercue",
+            MissKind::Cue => "cue",
+            MissKind::Speaker => "speaker",
+        }
+    }
+}
+
+/// One gold attribution a system misses or gets wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Miss {
+    /// Why.
+    pub kind: MissKind,
+    /// Where the gold cue starts (code points).
+    pub at: usize,
+    /// The gold cue's text (segments joined by " … ").
+    pub cue: String,
+    /// The gold source's text.
+    pub source: String,
+    /// What the unit said: `kind:speaker` (for [`MissKind::Speaker`]).
+    pub given: String,
+}
+
+/// For error analysis on the tuning split: each gold attribution that the
+/// claims engine (`engine`) or the attribution rules miss or get wrong.
+///
+/// ```
+/// use claimlens_core::eval::attribution::{misses, Article, MissKind};
+/// # claimlens_core::frontcode::install_bundled();
+/// let text = "Trump said it rains. The report found rain.";
+/// let ann = "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 19\tit rains\n\
+///            E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n";
+/// assert!(misses(&Article::new("a", text, ann), false).is_empty());
+/// ```
+pub fn misses(a: &Article, engine: bool) -> Vec<Miss> {
+    let chars: Vec<char> = a.text.chars().collect();
+    let slice = |v: &[Span]| {
+        v.iter()
+            .map(|s| {
+                chars[s.start.min(chars.len())..s.end.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    let units = if engine {
+        let an = analyse(&Document::from_plain_text("a", "a", &a.text));
+        units_of_claims(&a.text, &an.claims)
+    } else {
+        units_of_attributions(&a.text, &attribute(&a.text, None))
+    };
+    let mut out = Vec::new();
+    for g in &a.gold {
+        let at = g.cue.first().map_or(0, |c| c.start);
+        let miss = |kind, given: String| Miss {
+            kind,
+            at,
+            cue: slice(&g.cue),
+            source: g.source_text.clone(),
+            given,
+        };
+        let hit = units
+            .iter()
+            .any(|u| u.cue.is_some_and(|c| g.cue.iter().any(|x| x.overlaps(&c))));
+        if !hit {
+            let unit = units
+                .iter()
+                .find(|u| g.cue.iter().any(|x| x.overlaps(&u.span)));
+            let kind = match unit {
+                None => MissKind::CueNoUnit,
+                Some(u) if u.cue.is_some() => MissKind::CueOtherCue,
+                Some(_) => MissKind::Cue,
+            };
+            out.push(miss(kind, String::new()));
+            continue;
+        }
+        if g.source.is_empty() {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (ui, u) in units.iter().enumerate() {
+            let ov: usize = g.content.iter().map(|s| s.overlap_len(&u.span)).sum();
+            if ov > 0 && best.is_none_or(|(_, b)| ov > b) {
+                best = Some((ui, ov));
+            }
+        }
+        if let Some((ui, _)) = best {
+            let u = &units[ui];
+            if !speaker_matches(u, g) {
+                let given = format!("{}:{}", u.kind, u.speaker.clone().unwrap_or_default());
+                out.push(miss(MissKind::Speaker, given));
+            }
+        }
+    }
+    out
 }
 
 /// Figures recorded for a system that is not rebuilt.

@@ -2097,6 +2097,38 @@ fn mk(
     }
 }
 
+/// The head word of a speaker string: lowercased, curly apostrophes straightened, cut
+/// before the first ",", "(", " who ", " which ", " that ", " of ", " from ", " at ",
+/// " in ", " for ", " with ", " and ", " — " or " - "; then the last word of what is left,
+/// with a possessive "'s" removed. "council leader Priya Natarajan" → "natarajan",
+/// "Friends of the Wendle" → "friends", "Mr. Trump" → "trump", "he" → "he".
+pub fn head_word(s: &str) -> String {
+    let mut t = format!(
+        " {} ",
+        s.to_lowercase().replace('’', "'").replace('\n', " ")
+    );
+    for cut in [
+        ",", "(", " who ", " which ", " that ", " of ", " from ", " at ", " in ", " for ",
+        " with ", " and ", " — ", " - ", ":", ";",
+    ] {
+        if let Some(i) = t.find(cut) {
+            if t[..i].split_whitespace().count() > 0 {
+                t.truncate(i);
+            }
+        }
+    }
+    let words: Vec<String> = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut last = words.last().cloned().unwrap_or_default();
+    if let Some(x) = last.strip_suffix("'s") {
+        last = x.to_string();
+    }
+    last
+}
+
 /// The "subject of a reporting verb" baseline: for each verb of a short list, the speaker
 /// is the capitalised run (or the one word) just before it, or the capitalised run just
 /// after it when a comma or quote precedes the verb ("…,” said X"). With `according_to`,

@@ -105,9 +105,22 @@ fn entity(analysis: &Analysis, m: usize, span: Span) -> Speaker {
     }
 }
 
-/// A person or organisation mention inside `source` (the one the rules'
-/// speaker string ends with, else the last).
+/// A person or organisation mention inside `source` that holds the head of
+/// the rules' speaker string ([`rules::head_word`]: "A spokeswoman for
+/// Fiorina" is the spokeswoman, "Sanders’ campaign" the campaign), the one
+/// the string ends with first, else the last.
 fn mention_in(text: &str, analysis: &Analysis, source: Span, speaker: &str) -> Option<usize> {
+    let head = rules::head_word(speaker);
+    let holds_head = |t: &str| {
+        head.is_empty()
+            || t.to_lowercase()
+                .replace('’', "'")
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .any(|w| {
+                    let w = w.trim_matches('\'');
+                    w == head || w.strip_suffix("'s") == Some(head.as_str())
+                })
+    };
     let ms = &analysis.mentions;
     let first = ms.partition_point(|m| m.span.end <= source.start);
     let inside: Vec<usize> = (first..ms.len())
@@ -119,6 +132,7 @@ fn mention_in(text: &str, analysis: &Analysis, source: Span, speaker: &str) -> O
                 t.contains(' ') || words::tags(&words::fold(t)) & (words::SOURCE | words::DET) == 0
             })
         })
+        .filter(|&i| ms[i].span.get(text).is_some_and(holds_head))
         .collect();
     inside
         .iter()
