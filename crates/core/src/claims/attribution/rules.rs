@@ -270,6 +270,7 @@ pub const CUE_VERBS: &[&str] = &[
 /// subject (pronoun, name or source noun phrase).
 pub const WEAK_VERBS: &[&str] = &[
     "say",
+    "think",
     "believe",
     "knows",
     "wants",
@@ -554,6 +555,12 @@ const BETWEEN: &[&str] = &[
     "nonetheless",
     "however",
     "instead",
+];
+
+/// Words that open a quantified group of people ("many say", "a third think").
+const QUANTIFIERS: &[&str] = &[
+    "those", "many", "most", "some", "others", "few", "several", "half", "all", "both", "majority",
+    "third", "quarter", "fifth", "one", "two", "three", "four", "five",
 ];
 
 /// Subject pronouns (and relatives) that are sources on their own.
@@ -1595,6 +1602,17 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     }
     // 3. subject before the verb
     let Some((a, b)) = np_back(d, sa, j - 1).map(|(a, b)| {
+        // "people familiar with the talks", "sources close to the minister"
+        if a >= sa + 3
+            && matches!(
+                (d.lw(a - 2), d.lw(a - 1)),
+                ("familiar", "with") | ("close", "to")
+            )
+        {
+            if let Some((a2, _)) = np_back(d, sa, a - 3) {
+                return (a2, b);
+            }
+        }
         // "A study published in The Lancet found": the noun before the
         // participle phrase is the subject.
         if a >= sa + 3
@@ -1633,7 +1651,9 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         // object reports no speech or belief.
         if i + 1 < sb
             && has(
-                &["on", "with", "in", "at", "over", "into", "upon"],
+                &[
+                    "on", "with", "in", "at", "over", "into", "upon", "about", "of",
+                ],
                 d.lw(i + 1),
             )
         {
@@ -1659,7 +1679,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
             )
             || (has(
                 &[
-                    "say", "believe", "argue", "claim", "insist", "agree", "suggest",
+                    "say", "think", "believe", "argue", "claim", "insist", "agree", "suggest",
                 ],
                 &w,
             ) && (t.lower.ends_with('s')
@@ -1667,8 +1687,12 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                 && !t.lower.ends_with("'s")
                 || has(DETS, &t.lower)
                 || t.lower.chars().all(|c| c.is_ascii_digit())
-                || t.lower.contains('-')));
-        if !ok {
+                || t.lower.contains('-')
+                // "those surveyed say", "a third say", "many think"
+                || has(QUANTIFIERS, d.lw(a))
+                || has(&["surveyed", "polled", "asked", "interviewed", "questioned"], &t.lower)));
+        // "I think …": the writer's own view, not a report
+        if !ok || (w == "think" && matches!(t.lower.as_str(), "i" | "we")) {
             return None;
         }
     }
@@ -1838,11 +1862,33 @@ fn participle_form(w: &str) -> bool {
 /// preposition, alone or after a coordination of names ("between Ohio and Texas").
 fn object_of_preposition(d: &Doc, sa: usize, a: usize) -> bool {
     let mut k = a;
-    while k > sa + 1 && has(&["and", "or", ","], d.lw(k - 1)) && d.toks[k - 2].is_cap() {
+    // "between Ohio, Texas and Utah": step back over a list of names (not
+    // over "with EgyptAir, the airline said", where the comma ends a clause)
+    while k > sa + 1
+        && has(&["and", "or", ","], d.lw(k - 1))
+        && d.toks[k - 2].is_cap()
+        && d.toks[k].is_cap()
+        && !has(DETS, d.lw(k))
+    {
         k -= 2;
         while k > sa && d.toks[k - 1].is_cap() {
             k -= 1;
         }
+    }
+    // "about half of voters", "over 40 percent": approximately, not a preposition
+    let amount = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || has(
+                &[
+                    "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                    "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                    "eighty", "ninety", "hundred", "dozen", "third", "quarter",
+                ],
+                w,
+            )
+    };
+    if k > sa && matches!(d.lw(k - 1), "about" | "over" | "under") && amount(d.lw(k)) {
+        return false;
     }
     k > sa
         && has(
@@ -2274,6 +2320,33 @@ mod tests {
                 &[("The spokesman", "spokesman")],
             ),
             ("Trump on Tuesday said he would win.", &[("Trump", "Trump")]),
+            // a comma before a determiner ends a clause, not a list of names
+            (
+                "He flew with EgyptAir, the airline said Thursday.",
+                &[("the airline", "airline")],
+            ),
+            // "about half" is an amount, not a preposition's object
+            (
+                "In Vermont, about half of voters said they want change.",
+                &[("half of voters", "half of voters")],
+            ),
+            (
+                "The plan would spare them, people familiar with the session said.",
+                &[(
+                    "people familiar with the session",
+                    "people familiar with the session",
+                )],
+            ),
+            // weak verbs with a quantified or surveyed subject
+            (
+                "Those surveyed say stricter laws would help.",
+                &[("Those surveyed", "surveyed")],
+            ),
+            (
+                "Many of his endorsers think that can be reversed.",
+                &[("endorsers", "endorsers")],
+            ),
+            ("They think about it.", &[]),
         ];
         for (text, want) in cases {
             let got = speakers(text);
