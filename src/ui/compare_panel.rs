@@ -850,6 +850,8 @@ fn add_source(ctx: &ViewCtx, data: Shared, label: String, body: String) -> bool 
     let differ = new.cmp.counts()[0];
     data.set(Some(new));
     ctx.sources.update(|s| s.push(added));
+    // A source the link that opened this view could not carry, added now.
+    ctx.left_out.update(|l| l.retain(|n| *n != label));
     status(
         &format!(
             "Added {label} as source {}. {differ} claims now differ from a source.",
