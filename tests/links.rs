@@ -601,3 +601,283 @@ fn embed_refuses_a_document_only_this_browser_holds() {
         "{code}"
     );
 }
+
+/// What a reader sees of the Compare tab and the article, to hold the
+/// sender's view against the receiver's: the panel's text, its filters,
+/// the selected claim and its relations, the article's header and the
+/// highlight settings.
+const COMPARE_VIEW: &str = "
+    const text = s => { const e = document.querySelector(s); return e ? e.textContent : null; };
+    const sel = n => { const e = document.querySelector('#cmp-shell select[name=' + n + ']'); return e ? e.value : null; };
+    const h = CSS.highlights.get('cl-claim');
+    return {
+        header: text('.article-header'),
+        tab: document.querySelector('[role=tab][aria-selected=true]').id,
+        summary: text('#cmp-summary'),
+        list: text('#cmp-list'),
+        matrix: text('#cmp-matrix'),
+        sources: text('#cmp-sources'),
+        filters: ['rel', 'speaker', 'entity', 'order'].map(sel),
+        pressed: Array.from(document.querySelectorAll('.cmp-row[aria-pressed=true]'), r => r.dataset.c),
+        relations: Array.from(document.querySelectorAll('#cmp-detail .cmp-pair'),
+            p => [p.className, p.querySelector('.cmp-src-name').textContent]),
+        highlighted: h && h.size ? Array.from(h)[0].toString() : null,
+        body: document.querySelector('.doc-body').className,
+        labels: Array.from(document.querySelectorAll('.legend-actions button[aria-pressed]'), b => b.getAttribute('aria-pressed')),
+    };";
+
+/// The Claims tab as a reader sees it.
+const CLAIMS_VIEW: &str = "
+    const p = document.getElementById('panel-claims');
+    return {
+        text: p.textContent,
+        shown: Array.from(p.querySelectorAll('.claim-rows > li'), l => !l.hidden),
+        checked: p.querySelector('input[type=checkbox]').checked,
+        pressed: Array.from(p.querySelectorAll('.claim-row[aria-pressed=true]'), r => r.dataset.c),
+    };";
+
+/// Set a `<select name=…>` of the Compare filters as a reader would.
+fn choose(browser: &Browser, name: &str, value: &str) {
+    browser.eval(
+        "const s = document.querySelector('#cmp-shell select[name=' + arguments[0] + ']');
+         s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([name, value]),
+    );
+}
+
+/// Paste `text` as a source in the Compare tab, named `name`; wait until
+/// the matrix has `columns` sources.
+fn add_source(browser: &Browser, name: &str, text_js: &str, columns: usize) {
+    browser.click(".cmp-add summary");
+    browser.eval(
+        "document.getElementById('cmp-add-name').value = arguments[0];",
+        json!([name]),
+    );
+    browser.js(&format!(
+        "document.getElementById('cmp-add-text').value = {text_js};"
+    ));
+    browser.click(".cmp-add-actions .share-button");
+    browser.wait_for(
+        &format!(
+            "return document.querySelectorAll('table.mx thead th').length === {};",
+            columns + 1
+        ),
+        60,
+    );
+}
+
+/// Click "Copy link" and return its status line once it shows.
+fn copy_link(browser: &Browser) -> String {
+    browser.click(".copy-link");
+    let status = browser.wait_for(
+        "return document.querySelector('.share-status').textContent;",
+        5,
+    );
+    status.as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_link_made_after_adding_a_source_reopens_the_same_comparison_in_a_fresh_browser() {
+    use claimlens::analysis::compare::{Relation, Workspace};
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    // The engine: the pasted report makes a claim differ that did not before.
+    let pasted = "At the talks Medinsky referred to Russia's 18-year war with Sweden to show that Moscow was prepared for a prolonged conflict.";
+    let before = Workspace::for_default_article();
+    let pack = before.sources().len();
+    let mut after = Workspace::for_default_article();
+    after.add_user_text("user-1", "Wire report", pasted);
+    let (c0, c1) = (before.compare(), after.compare());
+    let differing = c0
+        .claims
+        .iter()
+        .zip(&c1.claims)
+        .find(|(a, b)| b.relation == Relation::Differs && a.relation != Relation::Differs)
+        .map(|(_, b)| b.claim)
+        .expect("engine: the pasted figure makes a claim differ");
+
+    let server = Server::start(&support::dist_dir());
+    let sender = Browser::start(1280, 900);
+    open(&server, &sender, "");
+    // Claims: every claim, not only check-worthy ones; type labels on.
+    sender.click("#tab-claims");
+    sender.wait_for(
+        "return document.querySelector('#panel-claims input[type=checkbox]');",
+        30,
+    );
+    sender.click("#panel-claims input[type=checkbox]");
+    sender.js("Array.from(document.querySelectorAll('.legend-actions button')).find(b => b.textContent === 'Type labels').click();");
+    // Compare: add the report, choose the claim it contradicts, filter and order.
+    sender.click("#tab-compare");
+    sender.wait_for("return document.querySelectorAll('.cmp-row').length;", 60);
+    add_source(&sender, "Wire report", &json!(pasted).to_string(), pack + 1);
+    sender.click(&format!(".cmp-row[data-c='{differing}']"));
+    sender.wait_for(
+        "return document.querySelector('#cmp-detail .cmp-pair.rel-differs');",
+        5,
+    );
+    choose(&sender, "rel", "differs");
+    choose(&sender, "order", "score");
+    let status = copy_link(&sender);
+    assert!(status.contains("1 added source"), "{status}");
+    assert!(!status.contains("not in the link"), "{status}");
+    let link = sender.js("return location.href;");
+    let link = link.as_str().unwrap();
+    for key in [
+        "&s=Wire%20report~",
+        "&r=differs",
+        "&o=score",
+        "&ca=1",
+        "&b=1",
+        "&t=compare",
+        "&c=",
+    ] {
+        assert!(link.contains(key), "{key} missing from {link}");
+    }
+    let want = sender.js(COMPARE_VIEW);
+    assert_eq!(want["pressed"], json!([differing.to_string()]), "{want}");
+    assert!(
+        want["relations"].as_array().unwrap().iter().any(|r| r[0]
+            .as_str()
+            .unwrap()
+            .contains("rel-differs")
+            && r[1] == json!("Your document: Wire report")),
+        "{want}"
+    );
+
+    // A fresh profile: nothing of the sender's browser but the link.
+    let receiver = Browser::start(1280, 900);
+    support::load_app(&receiver, link);
+    receiver.wait_for(
+        &format!(
+            "return document.querySelectorAll('table.mx thead th').length === {} \
+             && document.querySelector('#cmp-detail .cmp-pair');",
+            pack + 2
+        ),
+        60,
+    );
+    let got = receiver.js(COMPARE_VIEW);
+    assert_eq!(got, want);
+    assert_eq!(
+        receiver.js("return document.querySelectorAll('.notice').length;"),
+        json!(0),
+        "{}",
+        receiver.js("return document.body.textContent;")
+    );
+    // The Claims tab too: the same rows shown, the box unticked.
+    sender.click("#tab-claims");
+    receiver.click("#tab-claims");
+    let claims = sender.js(CLAIMS_VIEW);
+    assert_eq!(claims["checked"], json!(false));
+    assert_eq!(receiver.js(CLAIMS_VIEW), claims);
+    // And the receiver's own link carries the view on unchanged.
+    receiver.click("#tab-compare");
+    sender.click("#tab-compare");
+    assert_eq!(
+        receiver.js("return location.hash;"),
+        sender.js("return location.hash;")
+    );
+}
+
+#[test]
+fn a_pasted_document_keeps_its_title_and_details_in_a_link() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let sender = Browser::start(1280, 900);
+    open(&server, &sender, "");
+    // No headline of its own: claimlens supplies the title (and says so).
+    let text = "By Anna Schmidt | 2 March 2026\n\nofficials in nairobi said on monday that 40 trucks of food had crossed the border overnight, and the United Nations welcomed the move.\n\nThe convoy had waited for three days at the crossing.";
+    sender.click(".intake > button");
+    sender.wait_for("return document.getElementById('paste-box') !== null;", 20);
+    sender.eval(
+        "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!([text]),
+    );
+    sender.click(".paste-go");
+    sender.wait_for(
+        "return location.hash.includes('x=') && document.querySelector('.title-supplied');",
+        60,
+    );
+    let header = sender.js("return document.querySelector('.article-header').textContent;");
+    let body = sender.js("return document.querySelector('.doc-body').textContent;");
+    let link = sender.js("return location.href;");
+    // The byline and date are the document's details, not its text.
+    let h = header.as_str().unwrap();
+    assert!(
+        h.contains("Anna Schmidt") && h.contains("2 March 2026"),
+        "{h}"
+    );
+    let link = link.as_str().unwrap();
+    assert!(
+        link.contains("&nt=1") && link.contains("&nb=Anna%20Schmidt"),
+        "{link}"
+    );
+
+    let receiver = Browser::start(1280, 900);
+    support::load_app(&receiver, link);
+    assert_eq!(
+        receiver.js("return document.querySelector('.article-header').textContent;"),
+        header
+    );
+    assert!(
+        !header.as_str().unwrap().contains("Shared document"),
+        "{header}"
+    );
+    assert_eq!(
+        receiver.js("return document.querySelector('.doc-body').textContent;"),
+        body
+    );
+}
+
+#[test]
+fn copy_link_names_a_source_too_long_to_travel_and_the_receiver_is_told() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let pack = claimlens::analysis::compare::Workspace::for_default_article()
+        .sources()
+        .len();
+    let server = Server::start(&support::dist_dir());
+    let sender = Browser::start(1280, 900);
+    open(
+        &server,
+        &sender,
+        "?t=compare#v=1&d=sample-istanbul-2025&t=compare",
+    );
+    sender.wait_for("return document.querySelectorAll('.cmp-row').length;", 60);
+    // About 60 KB that packs to far more than a link can hold.
+    let gibberish = "(() => { let x = 7, s = ''; while (s.length < 60000) { x = (x * 48271) % 2147483647; s += x.toString(36) + (x % 9 ? ' ' : '. '); } return s; })()";
+    add_source(&sender, "report.txt", gibberish, pack + 1);
+    let status = copy_link(&sender);
+    let want = format!(
+        "Source {} (report.txt) is only in this browser and is not in the link",
+        pack + 1
+    );
+    assert!(status.contains(&want), "{status}");
+    let link = sender.js("return location.href;");
+    let link = link.as_str().unwrap();
+    assert!(
+        link.contains("&sx=report.txt") && !link.contains("&s="),
+        "{link}"
+    );
+    assert!(
+        link.len() < claimlens::analysis::share::MAX_LINK,
+        "{}",
+        link.len()
+    );
+
+    let receiver = Browser::start(1280, 900);
+    support::load_app(&receiver, link);
+    let notice = receiver.wait_for(
+        "const n = document.querySelector('.notice'); return n && n.textContent;",
+        10,
+    );
+    assert!(
+        notice
+            .as_str()
+            .unwrap()
+            .contains("the sender also compared this document with report.txt"),
+        "{notice}"
+    );
+}

@@ -127,7 +127,14 @@ pub fn Viewer(
     super::open::set_notices(notices);
     let link = link.unwrap_or_default();
     notices.set(link.problems.clone());
-    url::sync(&ctx, &link.state, link.cut_short, notices, push);
+    url::sync(
+        &ctx,
+        &link.state,
+        &link.packed_sources,
+        link.cut_short,
+        notices,
+        push,
+    );
     notices.update(|n| n.extend(opened_notices));
     ctx.done.set(opened_done);
     if !opened_passages.is_empty() {

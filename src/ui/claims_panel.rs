@@ -98,7 +98,9 @@ crate::split_fn! {
 #[component]
 pub fn ClaimsPanel() -> impl IntoView {
     let ctx = ViewCtx::get();
-    let only_checkworthy = RwSignal::new(true);
+    // In the view state (`ViewCtx::all_claims`), so links carry it.
+    let all_claims = ctx.all_claims;
+    let only_checkworthy = move || !all_claims.get();
     let selected = ctx.claim;
     let total = ctx.analysis.claims.len();
     let worthy = ctx.analysis.claims.iter().filter(|c| c.checkworthy).count();
@@ -138,7 +140,7 @@ pub fn ClaimsPanel() -> impl IntoView {
                 .as_deref()
                 .and_then(|u| source_link(u, &text, c.span));
             view! {
-                <li hidden=move || only_checkworthy.get() && !checkworthy>
+                <li hidden=move || only_checkworthy() && !checkworthy>
                     <button
                         type="button"
                         class="claim-row"
@@ -182,8 +184,8 @@ pub fn ClaimsPanel() -> impl IntoView {
         <section class="panel-card claims-panel" aria-labelledby="claims-title">
             <h2 id="claims-title" class="panel-title">{format!("Claims · {worthy} check-worthy of {total}")}</h2>
             <label class="check-label">
-                <input type="checkbox" prop:checked=move || only_checkworthy.get()
-                    on:change=move |ev| only_checkworthy.set(event_target_checked(&ev))/>
+                <input type="checkbox" prop:checked=only_checkworthy
+                    on:change=move |ev| all_claims.set(!event_target_checked(&ev))/>
                 {format!(" Check-worthy only (score ≥ {})", score_text(CHECKWORTHY))}
             </label>
             <ol class="claim-rows">{rows}</ol>

@@ -26,12 +26,12 @@ use super::claims_panel::score_text;
 use super::intake::html_to_tree;
 use super::open::chosen_file;
 use super::share::download;
-use super::state::ViewCtx;
+use super::state::{AddedSource, ViewCtx};
 use crate::analysis::compare::{
     json_ld, reference_pack_file, Alignment, Comparison, DocKind, Relation, Source, Workspace,
 };
 use crate::analysis::intake::{intake_bytes, intake_text, Intake, IntakeError};
-use crate::analysis::share::Tab;
+use crate::analysis::share::{Order, Tab};
 use crate::analysis::{Label, Span, Speaker};
 
 /// Pasted or opened texts larger than this are refused.
@@ -316,12 +316,12 @@ fn show_detail(d: &Data, claim: Option<usize>) {
 
 /// Rebuild the claim list as the filters and the pinned entity ask, with
 /// the chosen claim's side-by-side view.
-fn show_list(ctx: &ViewCtx, d: &Data, filters: Filters) {
+fn show_list(ctx: &ViewCtx, d: &Data) {
     let Some(list) = host("cmp-list") else { return };
     let pin = ctx.pinned.get_untracked();
-    let rel = filters.rel.get_untracked();
-    let who = filters.speaker.get_untracked();
-    let sort = filters.sort.get_untracked();
+    let rel = ctx.relation.get_untracked();
+    let who = ctx.speaker.get_untracked().unwrap_or_default();
+    let sort = ctx.order.get_untracked();
     let mut keep: Vec<usize> = (0..d.cmp.claims.len())
         .filter(|&k| {
             let ca = &d.cmp.claims[k];
@@ -331,7 +331,7 @@ fn show_list(ctx: &ViewCtx, d: &Data, filters: Filters) {
         })
         .collect();
     let claims = &ctx.analysis.claims;
-    if sort == "score" {
+    if sort == Order::Score {
         // Most check-worthy first, ties in text order (insertion sort: small wasm).
         let score = |k: usize| claims[d.cmp.claims[k].claim].score;
         for i in 1..keep.len() {
@@ -345,7 +345,7 @@ fn show_list(ctx: &ViewCtx, d: &Data, filters: Filters) {
     // By speaker: one group per speaker, in order of first claim.
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for &k in &keep {
-        let s = if sort == "speaker" {
+        let s = if sort == Order::Speaker {
             speaker_of(ctx, d.cmp.claims[k].claim)
         } else {
             String::new()
@@ -572,12 +572,28 @@ fn clicked(ev: &leptos::ev::MouseEvent, name: &str) -> Option<usize> {
         .ok()
 }
 
-/// The list's filters.
-#[derive(Clone, Copy)]
-struct Filters {
-    rel: RwSignal<Option<Relation>>,
-    speaker: RwSignal<String>,
-    sort: RwSignal<String>,
+/// Show the filters the view state holds (a link may have set them).
+fn show_filters(ctx: &ViewCtx) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let values = [
+        (
+            "rel",
+            ctx.relation
+                .get_untracked()
+                .map(|r| r.name())
+                .unwrap_or_default()
+                .to_string(),
+        ),
+        ("speaker", ctx.speaker.get_untracked().unwrap_or_default()),
+        ("order", ctx.order.get_untracked().key().to_string()),
+    ];
+    for (name, v) in values {
+        if let Ok(Some(sel)) = doc.query_selector(&format!("#cmp-shell select[name={name}]")) {
+            let _ = js_sys::Reflect::set(&sel, &"value".into(), &v.into());
+        }
+    }
 }
 
 /// A property of a DOM object, as a string ("" if absent).
@@ -653,9 +669,9 @@ fn shell(ctx: &ViewCtx) {
         }
     }
     let orders = [
-        (String::new(), own("Position")),
-        (own("score"), own("Check-worthiness")),
-        (own("speaker"), own("By speaker")),
+        (own(Order::Position.key()), own("Position")),
+        (own(Order::Score.key()), own("Check-worthiness")),
+        (own(Order::Speaker.key()), own("By speaker")),
     ];
     let filters = El::new("div", "cmp-filters")
         .add(select("Relation", "rel", &rels))
@@ -772,8 +788,8 @@ fn status(text: &str, ok: bool) {
 /// is the name the reader typed, else the document's own title. False if
 /// it was refused.
 fn add_intake(
+    ctx: &ViewCtx,
     data: Shared,
-    next: StoredValue<usize>,
     label: String,
     got: Result<Intake, IntakeError>,
 ) -> bool {
@@ -784,7 +800,7 @@ fn add_intake(
             } else {
                 label
             };
-            add_source(data, next, label, i.document.text)
+            add_source(ctx, data, label, i.document.text)
         }
         Err(e) => {
             status(&format!("{e} Nothing was added."), false);
@@ -793,30 +809,49 @@ fn add_intake(
     }
 }
 
+/// Why a text cannot be a source (`None`: it can).
+fn refused(body: &str) -> Option<&'static str> {
+    if body.trim().is_empty() {
+        Some("Paste or open a text first.")
+    } else if body.len() > MAX_SOURCE {
+        Some("This text is too long to compare (over 2 MB).")
+    } else {
+        None
+    }
+}
+
+/// The workspace id of added source `s`.
+fn user_id(s: &AddedSource) -> String {
+    format!("user-{}", s.id)
+}
+
 /// Add a text as a source and compare again; false if it was refused.
-fn add_source(data: Shared, next: StoredValue<usize>, label: String, body: String) -> bool {
+fn add_source(ctx: &ViewCtx, data: Shared, label: String, body: String) -> bool {
     let Some(d) = data.get_untracked() else {
         return false;
     };
-    if body.trim().is_empty() {
-        status("Paste or open a text first.", false);
+    if let Some(why) = refused(&body) {
+        status(why, false);
         return false;
     }
-    if body.len() > MAX_SOURCE {
-        status("This text is too long to compare (over 2 MB).", false);
-        return false;
-    }
-    let n = next.get_value();
-    next.set_value(n + 1);
+    let n = ctx
+        .sources
+        .with_untracked(|s| s.iter().map(|s| s.id).max().unwrap_or(0))
+        + 1;
     let label = match label.trim() {
         "" => format!("Document {n}"),
         l => l.to_string(),
     };
+    // Packed once, here, for the links that carry it.
+    let added = AddedSource::new(n, label.clone(), &body);
     let mut ws = d.ws.clone();
-    ws.add_user_text(&format!("user-{n}"), &label, &body);
+    ws.add_user_text(&user_id(&added), &label, &body);
     let new = Data::new(ws);
     let differ = new.cmp.counts()[0];
     data.set(Some(new));
+    ctx.sources.update(|s| s.push(added));
+    // A source the link that opened this view could not carry, added now.
+    ctx.left_out.update(|l| l.retain(|n| *n != label));
     status(
         &format!(
             "Added {label} as source {}. {differ} claims now differ from a source.",
@@ -825,6 +860,49 @@ fn add_source(data: Shared, next: StoredValue<usize>, label: String, body: Strin
         true,
     );
     true
+}
+
+/// Compare again when the added sources the view holds are not those of
+/// the comparison shown (a link's, or back / forward): the workspace
+/// `base` (the article and its pack) with each of them, checked as
+/// "Add a source" checks what the reader adds.
+fn follow_sources(ctx: &ViewCtx, data: Shared, base: &Workspace) {
+    let want = ctx.sources.get_untracked();
+    if let Some(d) = data.get_untracked() {
+        let have: Vec<&crate::analysis::compare::Source> =
+            d.ws.sources()
+                .iter()
+                .filter(|s| s.meta.kind == DocKind::UserDocument)
+                .collect();
+        let same = have.len() == want.len()
+            && have
+                .iter()
+                .zip(&want)
+                .all(|(h, w)| h.meta.id == user_id(w) && h.doc.text == *w.text);
+        if same {
+            return;
+        }
+    }
+    let mut ws = base.clone();
+    let mut kept = Vec::new();
+    for s in want.iter() {
+        match refused(&s.text) {
+            None => {
+                ws.add_user_text(&user_id(s), &s.name, &s.text);
+                kept.push(s.clone());
+            }
+            Some(why) => ctx.notices.update(|n| {
+                n.push(format!(
+                    "The source {} in the link was not added: {why}",
+                    s.name
+                ))
+            }),
+        }
+    }
+    data.set(Some(Data::new(ws)));
+    if kept.len() != want.len() {
+        ctx.sources.set(kept);
+    }
 }
 
 crate::split_fn! {
@@ -839,12 +917,8 @@ crate::split_fn! {
 pub fn ComparePanel() -> impl IntoView {
     let ctx = ViewCtx::get();
     let data: Shared = RwSignal::new(None);
-    let filters = Filters {
-        rel: RwSignal::new(None),
-        speaker: RwSignal::new(String::new()),
-        sort: RwSignal::new(String::new()),
-    };
-    let next = StoredValue::new(1usize);
+    // The article and its reference pack: what added sources are added to.
+    let base = StoredValue::new(None::<Arc<Workspace>>);
     let (pinned, selected) = (ctx.pinned, ctx.claim);
     // Compare the first time the tab opens (once the reference pack, one of
     // the app's own files, has been fetched).
@@ -881,8 +955,22 @@ pub fn ComparePanel() -> impl IntoView {
                             )]),
                         }
                     }
-                    data.set(Some(Data::new(ws)));
+                    ctx.pack_sources.set(ws.sources().len());
+                    let ws = Arc::new(ws);
+                    base.set_value(Some(ws.clone()));
+                    // With the sources a link brought, if any.
+                    follow_sources(&ctx, data, &ws);
                 });
+            }
+        });
+    }
+    // Sources changed by a link (back / forward): compare again.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |_| {
+            ctx.sources.track();
+            if let Some(ws) = base.get_value() {
+                follow_sources(&ctx, data, &ws);
             }
         });
     }
@@ -890,9 +978,9 @@ pub fn ComparePanel() -> impl IntoView {
     {
         let ctx = ctx.clone();
         Effect::new(move |_| {
-            filters.rel.track();
-            filters.speaker.track();
-            filters.sort.track();
+            ctx.relation.track();
+            ctx.speaker.track();
+            ctx.order.track();
             pinned.track();
             if let Some(d) = data.get() {
                 if web_sys::window()
@@ -901,10 +989,11 @@ pub fn ComparePanel() -> impl IntoView {
                     .is_none()
                 {
                     shell(&ctx);
+                    show_filters(&ctx);
                 }
                 show_summary(&d);
                 show_pinned(&ctx);
-                show_list(&ctx, &d, filters);
+                show_list(&ctx, &d);
             }
         });
     }
@@ -940,6 +1029,8 @@ pub fn ComparePanel() -> impl IntoView {
             if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
                 let mut ws = d.ws.clone();
                 if let Some(gone) = ws.remove(j) {
+                    ctx.sources
+                        .update(|s| s.retain(|s| user_id(s) != gone.meta.id));
                     let left = ws.sources().len();
                     let said = format!(
                         "Removed {}. {left} source{} left.",
@@ -994,7 +1085,7 @@ pub fn ComparePanel() -> impl IntoView {
                     }
                     // Pasted text goes through the same checks as Open….
                     let got = intake_text("", &text, &html_to_tree);
-                    if add_intake(data, next, value("cmp-add-name"), got) {
+                    if add_intake(&ctx, data, value("cmp-add-name"), got) {
                         set_prop("cmp-add-name", "value", "");
                         set_prop("cmp-add-text", "value", "");
                     }
@@ -1009,9 +1100,9 @@ pub fn ComparePanel() -> impl IntoView {
             let Some(t) = ev.target() else { return };
             let value = prop(&t, "value");
             match prop(&t, "name").as_str() {
-                "rel" => filters.rel.set(Relation::parse(&value)),
-                "speaker" => filters.speaker.set(value),
-                "order" => filters.sort.set(value),
+                "rel" => ctx.relation.set(Relation::parse(&value)),
+                "speaker" => ctx.speaker.set((!value.is_empty()).then_some(value)),
+                "order" => ctx.order.set(Order::parse(&value).unwrap_or_default()),
                 "entity" => match value.parse::<usize>() {
                     Ok(e) => ctx.pin(e, 0),
                     Err(_) => ctx.unpin(),
@@ -1026,6 +1117,7 @@ pub fn ComparePanel() -> impl IntoView {
                     // a saved page's article.
                     let name = file.name();
                     let promise = file.array_buffer();
+                    let ctx = ctx.clone();
                     leptos::task::spawn_local(async move {
                         let Ok(buf) = wasm_bindgen_futures::JsFuture::from(promise).await else {
                             status(
@@ -1036,8 +1128,8 @@ pub fn ComparePanel() -> impl IntoView {
                         };
                         let bytes = js_sys::Uint8Array::new(&buf).to_vec();
                         add_intake(
+                            &ctx,
                             data,
-                            next,
                             String::new(),
                             intake_bytes(&name, &bytes, &html_to_tree),
                         );

@@ -38,7 +38,39 @@ fn restores(ctx: &ViewCtx) -> String {
             if passages == 1 { "" } else { "s" }
         ));
     }
+    let filters = [
+        ctx.relation.with_untracked(Option::is_some),
+        ctx.speaker.with_untracked(Option::is_some),
+        ctx.order.get_untracked() != crate::analysis::share::Order::Position,
+        ctx.all_claims.get_untracked(),
+        ctx.badges.get_untracked(),
+    ]
+    .into_iter()
+    .filter(|f| *f)
+    .count();
+    if filters > 0 {
+        parts.push(format!(
+            "{filters} panel setting{}",
+            if filters == 1 { "" } else { "s" }
+        ));
+    }
+    let added = ctx.sources.with_untracked(Vec::len) - url::sources_left_out(ctx).len();
+    if added > 0 {
+        parts.push(format!(
+            "{added} added source{}",
+            if added == 1 { "" } else { "s" }
+        ));
+    }
     parts.join(", ")
+}
+
+/// What a link to the current view cannot carry, in words (empty: nothing).
+fn cannot_travel(ctx: &ViewCtx) -> String {
+    url::sources_left_out(ctx)
+        .into_iter()
+        .map(|(n, name)| crate::analysis::share::not_in_link(n, &name))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Open the system share sheet (Web Share API) with the link; false if unavailable.
@@ -135,7 +167,14 @@ pub fn ShareButton() -> impl IntoView {
                 return;
             }
             let link = url::current_link();
+            let lost = cannot_travel(&ctx);
             let what = restores(&ctx);
+            let copied = format!("Link copied. It reopens {what}. {lost}");
+            let by_hand = format!("Copy the link below. {lost}");
+            let (copied, by_hand) = (
+                copied.trim_end().to_string(),
+                by_hand.trim_end().to_string(),
+            );
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             match clipboard {
                 Some(c) => {
@@ -144,18 +183,18 @@ pub fn ShareButton() -> impl IntoView {
                         match wasm_bindgen_futures::JsFuture::from(promise).await {
                             Ok(_) => {
                                 manual.set(None);
-                                status.set(format!("Link copied. It reopens {what}."));
+                                status.set(copied);
                             }
                             Err(_) => {
                                 manual.set(Some(link));
-                                status.set("Copy the link below.".into());
+                                status.set(by_hand);
                             }
                         }
                     });
                 }
                 None => {
                     manual.set(Some(link));
-                    status.set("Copy the link below.".into());
+                    status.set(by_hand);
                 }
             }
         }

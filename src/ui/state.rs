@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::analysis::share::{pack_text, Tab, MAX_LINK};
+use crate::analysis::compare::Relation;
+use crate::analysis::share::{pack_text, Order, Tab, MAX_LINK};
 use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Span};
 
 /// Everything the components share.
@@ -48,6 +49,55 @@ pub struct ViewCtx {
     pub popover: RwSignal<Option<Popover>>,
     /// What just worked (an import), shown apart from [`ViewCtx::notices`].
     pub done: RwSignal<String>,
+    /// Compare: only claims with this relation.
+    pub relation: RwSignal<Option<Relation>>,
+    /// Compare: only claims by this speaker.
+    pub speaker: RwSignal<Option<String>>,
+    /// Compare: the order of the claims.
+    pub order: RwSignal<Order>,
+    /// Claims: every claim, not only the check-worthy ones.
+    pub all_claims: RwSignal<bool>,
+    /// Sources the reader added in the Compare tab (or a link brought),
+    /// in order: what links carry.
+    pub sources: RwSignal<Vec<AddedSource>>,
+    /// How many sources the Compare tab lists before the added ones (its
+    /// reference pack), to number the added ones as it does.
+    pub pack_sources: RwSignal<usize>,
+    /// Names of added sources the link that opened this view could not
+    /// carry: this view's links name them too.
+    pub left_out: RwSignal<Vec<String>>,
+}
+
+/// A source added in the Compare tab, as links carry it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AddedSource {
+    /// Its number among added sources (`user-{id}` in the workspace).
+    pub id: usize,
+    /// Its name in the Compare tab.
+    pub name: String,
+    /// Its text, exactly as compared.
+    pub text: Arc<str>,
+    /// Its text packed for links ([`pack_text`]); `None` when it is too
+    /// long to travel in one.
+    pub packed: Option<Arc<str>>,
+}
+
+impl AddedSource {
+    /// A source named `name` with `text`, packed for links unless it is
+    /// too long to fit whatever it packs to.
+    pub fn new(id: usize, name: String, text: &str) -> AddedSource {
+        // Text rarely packs smaller than a sixth (as `LinkDoc::quick`).
+        let packed = (text.len() <= 6 * MAX_LINK)
+            .then(|| pack_text(text))
+            .filter(|p| p.len() < MAX_LINK)
+            .map(Arc::from);
+        AddedSource {
+            id,
+            name,
+            text: Arc::from(text),
+            packed,
+        }
+    }
 }
 
 /// The header's popovers.
@@ -151,6 +201,13 @@ impl ViewCtx {
             notices: RwSignal::new(Vec::new()),
             popover: RwSignal::new(None),
             done: RwSignal::new(String::new()),
+            relation: RwSignal::new(None),
+            speaker: RwSignal::new(None),
+            order: RwSignal::new(Order::Position),
+            all_claims: RwSignal::new(false),
+            sources: RwSignal::new(Vec::new()),
+            pack_sources: RwSignal::new(0),
+            left_out: RwSignal::new(Vec::new()),
         }
     }
 

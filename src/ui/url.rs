@@ -9,8 +9,14 @@
 use leptos::prelude::*;
 
 use super::open;
-use super::state::{LinkDoc, ViewCtx};
-use crate::analysis::share::{self, anchor, Decoded, DocRef, Tab, TextQuote, ViewState};
+use std::sync::Arc;
+
+use super::state::{AddedSource, LinkDoc, ViewCtx};
+use crate::analysis::intake::document_id;
+use crate::analysis::share::{
+    self, anchor, fit_sources, source_cost, Decoded, DocMeta, DocRef, SharedSource, Tab, TextQuote,
+    ViewState,
+};
 use crate::analysis::{default_document, Document, DEFAULT_ID};
 
 fn location() -> Option<web_sys::Location> {
@@ -74,10 +80,18 @@ fn opened(mut decoded: Decoded) -> (Document, Decoded) {
             default_document()
         }
         DocRef::Inline { title, text } => {
-            let title = title
-                .clone()
-                .unwrap_or_else(|| "Shared document".to_string());
-            Document::from_plain_text("shared", &title, text)
+            let m = &decoded.state.meta;
+            let mut doc = Document::from_plain_text(
+                &document_id(text),
+                title.as_deref().unwrap_or("Shared document"),
+                text,
+            );
+            doc.title_supplied = title.is_some() && m.title_supplied;
+            doc.byline = m.byline.clone();
+            doc.date = m.date.clone();
+            doc.source = m.publication.clone();
+            doc.url = m.url.clone();
+            doc
         }
     };
     (doc, decoded)
@@ -98,9 +112,13 @@ pub fn local_id(link: &Decoded) -> Option<&str> {
 /// What a link naming a local document that is not in Recent documents
 /// opens instead, and says so.
 pub fn local_missing(link: &mut Decoded) {
-    link.problems.push(
-        "this link names a document opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)".into(),
-    );
+    let named = match &link.state.meta.title {
+        Some(t) => format!(" (“{t}”)"),
+        None => String::new(),
+    };
+    link.problems.push(format!(
+        "this link names a document{named} opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)"
+    ));
     link.state = ViewState::default();
 }
 
@@ -111,7 +129,7 @@ fn doc_ref(ctx: &ViewCtx) -> DocRef {
     match &*ctx.link_doc {
         LinkDoc::Bundled => DocRef::Bundled(doc.id.clone()),
         LinkDoc::Packed(_) => DocRef::Inline {
-            title: (!doc.title_supplied).then(|| doc.title.clone()),
+            title: Some(doc.title.clone()),
             text: String::new(),
         },
         LinkDoc::TooLong(_) => DocRef::Bundled(format!("{LOCAL}{:016x}", fnv(&doc.text))),
@@ -142,11 +160,65 @@ fn link_of(ctx: &ViewCtx) -> String {
         LinkDoc::Packed(p) => Some(p.as_str()),
         _ => None,
     };
-    share::encode_with(&snapshot(ctx), packed)
+    let (state, sources) = snapshot(ctx);
+    let sources: Vec<&str> = sources.iter().map(|s| &**s).collect();
+    share::encode_with(&state, packed, &sources)
 }
 
-/// The view state the page shows now.
-fn snapshot(ctx: &ViewCtx) -> ViewState {
+/// The added sources a link to the current view cannot carry, each with
+/// its number in the Compare tab and its name (what "Copy link" warns of).
+pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String)> {
+    let all = ctx.sources.get_untracked();
+    let fits = fitting(ctx, &all);
+    let first = ctx.pack_sources.get_untracked() + 1;
+    all.iter()
+        .zip(fits)
+        .enumerate()
+        .filter(|(_, (_, fits))| !fits)
+        .map(|(i, (s, _))| (first + i, s.name.clone()))
+        .collect()
+}
+
+/// Which of `all` fit in a link to the current view.
+fn fitting(ctx: &ViewCtx, all: &[AddedSource]) -> Vec<bool> {
+    let packed = match &*ctx.link_doc {
+        LinkDoc::Packed(p) => Some(p.as_str()),
+        _ => None,
+    };
+    let mut base = view_state(ctx);
+    base.left_out = all.iter().map(|s| s.name.clone()).collect();
+    let base = share::encode_with(&base, packed, &[]).len();
+    let costs: Vec<Option<usize>> = all
+        .iter()
+        .map(|s| s.packed.as_ref().map(|p| source_cost(&s.name, p.len())))
+        .collect();
+    fit_sources(base, &costs)
+}
+
+/// The view state the page shows now, and the packed texts of the
+/// sources it carries.
+fn snapshot(ctx: &ViewCtx) -> (ViewState, Vec<Arc<str>>) {
+    let mut state = view_state(ctx);
+    let all = ctx.sources.get_untracked();
+    let fits = fitting(ctx, &all);
+    let mut packed = Vec::new();
+    for (s, fits) in all.into_iter().zip(fits) {
+        match s.packed {
+            Some(p) if fits => {
+                state.sources.push(SharedSource {
+                    name: s.name,
+                    text: String::new(),
+                });
+                packed.push(p);
+            }
+            _ => state.left_out.push(s.name),
+        }
+    }
+    (state, packed)
+}
+
+/// The view state the page shows now, but for the added sources.
+fn view_state(ctx: &ViewCtx) -> ViewState {
     let a = &ctx.analysis;
     let pinned = ctx.pinned.get_untracked().and_then(|e| a.entities.get(e));
     let pinned_quote = pinned.and_then(|e| {
@@ -170,6 +242,24 @@ fn snapshot(ctx: &ViewCtx) -> ViewState {
         .iter()
         .map(|s| TextQuote::from_span(&ctx.doc.text, &offsets, *s))
         .collect();
+    let doc = &ctx.doc;
+    let meta = match &*ctx.link_doc {
+        LinkDoc::Bundled => DocMeta::default(),
+        // Named by a local id: the title, so a receiver without the file
+        // is told which document it was.
+        LinkDoc::TooLong(_) => DocMeta {
+            title: Some(doc.title.clone()),
+            ..DocMeta::default()
+        },
+        LinkDoc::Packed(_) => DocMeta {
+            title: None,
+            title_supplied: doc.title_supplied,
+            byline: doc.byline.clone(),
+            date: doc.date.clone(),
+            publication: doc.source.clone(),
+            url: doc.url.clone(),
+        },
+    };
     ViewState {
         doc: doc_ref(ctx),
         tab: (tab != Tab::Entities).then_some(tab),
@@ -179,13 +269,59 @@ fn snapshot(ctx: &ViewCtx) -> ViewState {
         claim,
         highlights,
         embed: ctx.embed,
+        meta,
+        relation: ctx.relation.get_untracked(),
+        speaker: ctx.speaker.get_untracked(),
+        order: ctx.order.get_untracked(),
+        all_claims: ctx.all_claims.get_untracked(),
+        badges: ctx.badges.get_untracked(),
+        sources: Vec::new(),
+        left_out: ctx.left_out.get_untracked(),
     }
 }
 
 /// Apply a decoded view to the page; returns problems found on the way.
-fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
+/// `packed`: the added sources' texts as the link packed them.
+fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     ctx.hidden.set(state.hidden);
+    ctx.relation.set(state.relation);
+    ctx.speaker.set(state.speaker.clone());
+    ctx.order.set(state.order);
+    ctx.all_claims.set(state.all_claims);
+    ctx.badges.set(state.badges);
+    ctx.left_out.set(state.left_out.clone());
+    problems.extend(share::left_out_notice(&state.left_out));
+    // The sources the link carries, unless they are those already here
+    // (back / forward between views of one comparison keeps them, and any
+    // too long to travel).
+    let carried: Vec<(&str, &str)> = state
+        .sources
+        .iter()
+        .zip(packed)
+        .map(|(s, p)| (s.name.as_str(), p.as_str()))
+        .collect();
+    let here: Vec<AddedSource> = ctx.sources.get_untracked();
+    let same = here
+        .iter()
+        .filter_map(|s| Some((s.name.as_str(), &**s.packed.as_ref()?)))
+        .eq(carried.iter().copied());
+    if !same {
+        ctx.sources.set(
+            state
+                .sources
+                .iter()
+                .zip(packed)
+                .enumerate()
+                .map(|(i, (s, p))| AddedSource {
+                    id: i + 1,
+                    name: s.name.clone(),
+                    text: Arc::from(s.text.as_str()),
+                    packed: Some(Arc::from(p.as_str())),
+                })
+                .collect(),
+        );
+    }
     let a = &ctx.analysis;
     let by_id = state
         .pinned
@@ -258,11 +394,12 @@ fn apply(ctx: &ViewCtx, state: &ViewState) -> Vec<String> {
 pub fn sync(
     ctx: &ViewCtx,
     initial: &ViewState,
+    packed_sources: &[String],
     cut_short: bool,
     notices: RwSignal<Vec<String>>,
     push_first: bool,
 ) {
-    let found = apply(ctx, initial);
+    let found = apply(ctx, initial, packed_sources);
     notices.update(|n| n.extend(found));
     notices.update(|n| {
         if !n.is_empty() {
@@ -277,12 +414,19 @@ pub fn sync(
             move |prev: Option<(Option<usize>, Option<usize>, Tab, usize)>| {
                 let pinned = ctx.pinned.get();
                 ctx.hidden.track();
+                // Filters, labels and sources replace the entry.
+                ctx.relation.track();
+                ctx.speaker.track();
+                ctx.order.track();
+                ctx.all_claims.track();
+                ctx.badges.track();
+                ctx.sources.track();
                 let claim = ctx.claim.get();
                 let tab = ctx.tab.get();
                 let passages = ctx.passages.with(Vec::len);
                 let link = link_of(&ctx);
                 let here = fragment();
-                let untouched = here.is_empty() && snapshot(&ctx) == ViewState::default();
+                let untouched = here.is_empty() && snapshot(&ctx).0 == ViewState::default();
                 if link != here && !untouched {
                     // Pins, claims and tabs are views to go back to; filters are not.
                     let push = match prev {
@@ -308,7 +452,7 @@ pub fn sync(
                 set_timeout(move || open::mount_link(opening), std::time::Duration::ZERO);
                 return;
             }
-            let found = apply(&ctx, &decoded.state);
+            let found = apply(&ctx, &decoded.state, &decoded.packed_sources);
             let all: Vec<String> = decoded.problems.into_iter().chain(found).collect();
             notices.set(if all.is_empty() {
                 all

@@ -19,8 +19,25 @@
 //! | `c`   | selected claim, as a quote                                 |
 //! | `q`   | a reader's highlight, as a quote (repeatable)              |
 //! | `e`   | `1` for embed mode                                         |
+//! | `nt`  | `1`: the title (`n`) was supplied by claimlens, not the text |
+//! | `nb`  | the document's byline                                      |
+//! | `nd`  | the document's date, as written                            |
+//! | `np`  | the document's publication (site) name                     |
+//! | `nu`  | the page the document came from (`http(s)` only)           |
+//! | `r`   | Compare: show only claims with this relation (`differs`, `agrees`, `adds_context`, `no_reference`) |
+//! | `sp`  | Compare: show only claims by this speaker                  |
+//! | `o`   | Compare: order of the claims (`score`, `speaker`; position when absent) |
+//! | `ca`  | `1`: Claims lists every claim, not only check-worthy ones  |
+//! | `b`   | `1`: type labels shown after each highlight                |
+//! | `s`   | a source added in Compare: `name~packed text` (repeatable, in order) |
+//! | `sx`  | the name of an added source the link could not carry (repeatable) |
 //!
 //! A quote is `start~exact~prefix~suffix`, each part percent-encoded.
+//! `n` names an inline document's title, or, beside `d=local:…`, the title
+//! of a document kept only in the sender's browser. Keys added after the
+//! first release (`nt` to `sx`) are written only when they differ from the
+//! default, so older links decode to the same view and older versions of
+//! claimlens open newer links, ignoring what they do not know.
 //!
 //! ```
 //! use claimlens_core::share::{decode, encode, ViewState};
@@ -56,6 +73,7 @@ pub use pack::{
     pack_text, unpack_text, UnpackError, DICTIONARY_V1, MAX_UNPACKED,
 };
 
+use super::compare::Relation;
 use super::entities::Label;
 use super::samples::DEFAULT_ID;
 use super::view::{label_key, LabelSet};
@@ -111,6 +129,67 @@ impl Tab {
     }
 }
 
+/// What a link says about its document besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocMeta {
+    /// The title of a document named by id (`n=` beside `d=`), so a link
+    /// to a document kept only in the sender's browser can name it.
+    pub title: Option<String>,
+    /// True when an inline document's title was supplied by claimlens
+    /// (`nt=1`): the receiver marks it as the sender saw it.
+    pub title_supplied: bool,
+    /// Byline (`nb=`).
+    pub byline: Option<String>,
+    /// Date as written (`nd=`).
+    pub date: Option<String>,
+    /// Publication or site name (`np=`).
+    pub publication: Option<String>,
+    /// The `http(s)` page the document came from (`nu=`).
+    pub url: Option<String>,
+}
+
+/// How the Compare tab orders its claims (`o=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// In the article's order (the default; not written).
+    #[default]
+    Position,
+    /// Most check-worthy first.
+    Score,
+    /// Grouped by speaker.
+    Speaker,
+}
+
+impl Order {
+    /// The key used in links and in the panel's control (`""` for the default).
+    pub fn key(self) -> &'static str {
+        match self {
+            Order::Position => "",
+            Order::Score => "score",
+            Order::Speaker => "speaker",
+        }
+    }
+
+    /// The inverse of [`Order::key`] (`position` also reads as the default).
+    pub fn parse(s: &str) -> Option<Order> {
+        Some(match s {
+            "" | "position" => Order::Position,
+            "score" => Order::Score,
+            "speaker" => Order::Speaker,
+            _ => return None,
+        })
+    }
+}
+
+/// A source the reader added in the Compare tab, as a link carries it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedSource {
+    /// Its name in the Compare tab.
+    pub name: String,
+    /// Its text, exactly as it was compared.
+    pub text: String,
+}
+
 /// Everything a link restores.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
@@ -130,6 +209,23 @@ pub struct ViewState {
     pub highlights: Vec<TextQuote>,
     /// Embed mode: the article and a collapsible panel, no app chrome.
     pub embed: bool,
+    /// The document's title flag and metadata.
+    pub meta: DocMeta,
+    /// Compare: only claims with this relation.
+    pub relation: Option<Relation>,
+    /// Compare: only claims by this speaker (as the panel names them).
+    pub speaker: Option<String>,
+    /// Compare: the order of the claims.
+    pub order: Order,
+    /// Claims: list every claim, not only the check-worthy ones.
+    pub all_claims: bool,
+    /// Type labels after each highlight.
+    pub badges: bool,
+    /// Sources added in the Compare tab, in the order added.
+    pub sources: Vec<SharedSource>,
+    /// Names of added sources the link could not carry, so the receiver
+    /// is told ([`left_out_notice`]).
+    pub left_out: Vec<String>,
 }
 
 impl Default for ViewState {
@@ -143,6 +239,14 @@ impl Default for ViewState {
             claim: None,
             highlights: Vec::new(),
             embed: false,
+            meta: DocMeta::default(),
+            relation: None,
+            speaker: None,
+            order: Order::Position,
+            all_claims: false,
+            badges: false,
+            sources: Vec::new(),
+            left_out: Vec::new(),
         }
     }
 }
@@ -157,6 +261,9 @@ pub struct Decoded {
     /// An inline document's text as the link packed it (`x=`), so a viewer
     /// can carry it on in its own links without packing it again.
     pub packed: Option<String>,
+    /// The added sources' texts as the link packed them (`s=`), one per
+    /// [`ViewState::sources`], to carry on without packing them again.
+    pub packed_sources: Vec<String>,
     /// True when the link looks cut short (its packed document, or its last
     /// parameter, stops part-way): the reader is told to ask for the whole
     /// link rather than that it is damaged ([`notice`]).
@@ -287,30 +394,47 @@ pub fn encode(state: &ViewState) -> String {
         DocRef::Inline { text, .. } => Some(pack_text(text)),
         DocRef::Bundled(_) => None,
     };
-    encode_with(state, packed.as_deref())
+    let sources: Vec<String> = state.sources.iter().map(|s| pack_text(&s.text)).collect();
+    let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
+    encode_with(state, packed.as_deref(), &sources)
 }
 
-/// [`encode`], with an inline document's text already packed by
-/// [`pack_text`] (so a viewer packs a long document once, not at every
-/// change of view, and the browser app's first download needs no DEFLATE
-/// compressor). `packed` is ignored for bundled documents; for an inline
-/// one it is the text that goes in the link (none: an empty document).
-pub fn encode_with(state: &ViewState, packed: Option<&str>) -> String {
+/// [`encode`], with an inline document's text and the added sources'
+/// texts already packed by [`pack_text`] (so a viewer packs a long
+/// document once, not at every change of view, and the browser app's first
+/// download needs no DEFLATE compressor). `packed` is ignored for bundled
+/// documents; for an inline one it is the text that goes in the link
+/// (none: an empty document). `sources[i]` is the packed text of
+/// `state.sources[i]` (the texts in `state` are not read).
+pub fn encode_with(state: &ViewState, packed: Option<&str>, sources: &[&str]) -> String {
     let mut out = format!("v={VERSION}");
+    let opt = |key: &str, value: &Option<String>, out: &mut String| {
+        if let Some(v) = value {
+            out.push('&');
+            out.push_str(key);
+            out.push('=');
+            enc(v, out);
+        }
+    };
     match &state.doc {
         DocRef::Bundled(id) => {
             out.push_str("&d=");
             enc(id, &mut out);
+            opt("n", &state.meta.title, &mut out);
         }
         DocRef::Inline { title, .. } => {
             out.push_str("&x=");
             out.push_str(packed.unwrap_or_default());
-            if let Some(t) = title {
-                out.push_str("&n=");
-                enc(t, &mut out);
+            opt("n", title, &mut out);
+            if title.is_some() && state.meta.title_supplied {
+                out.push_str("&nt=1");
             }
         }
     }
+    opt("nb", &state.meta.byline, &mut out);
+    opt("nd", &state.meta.date, &mut out);
+    opt("np", &state.meta.publication, &mut out);
+    opt("nu", &state.meta.url, &mut out);
     if let Some(t) = state.tab {
         out.push_str("&t=");
         out.push_str(t.key());
@@ -336,10 +460,132 @@ pub fn encode_with(state: &ViewState, packed: Option<&str>) -> String {
         out.push_str("&q=");
         enc_quote(q, &mut out);
     }
+    if let Some(r) = state.relation {
+        out.push_str("&r=");
+        out.push_str(r.name());
+    }
+    opt("sp", &state.speaker, &mut out);
+    if state.order != Order::Position {
+        out.push_str("&o=");
+        out.push_str(state.order.key());
+    }
+    if state.all_claims {
+        out.push_str("&ca=1");
+    }
+    if state.badges {
+        out.push_str("&b=1");
+    }
     if state.embed {
         out.push_str("&e=1");
     }
+    for name in &state.left_out {
+        out.push_str("&sx=");
+        enc(name, &mut out);
+    }
+    // Sources last: the longest parameters, so a link cut short loses them
+    // (and says so) before it loses the view.
+    for (s, packed) in state.sources.iter().zip(sources) {
+        out.push_str("&s=");
+        enc(&s.name, &mut out);
+        out.push('~');
+        out.push_str(packed);
+    }
     out
+}
+
+/// The length in a link of an added source named `name` whose text packs
+/// to `packed` characters (`&s=name~packed`).
+pub fn source_cost(name: &str, packed: usize) -> usize {
+    let mut n = String::new();
+    enc(name, &mut n);
+    4 + n.len() + packed
+}
+
+/// Which added sources fit in a link that is `base` characters long
+/// without them, given each one's [`source_cost`] (`None`: not packed, it
+/// cannot travel): the first ones that fit under [`MAX_LINK`], in order.
+///
+/// ```
+/// use claimlens_core::share::{fit_sources, MAX_LINK};
+/// let fits = fit_sources(1_000, &[Some(20_000), None, Some(20_000), Some(5_000)]);
+/// assert_eq!(fits, vec![true, false, false, true]);
+/// assert!(MAX_LINK < 1_000 + 40_000);
+/// ```
+pub fn fit_sources(base: usize, costs: &[Option<usize>]) -> Vec<bool> {
+    let mut total = base;
+    costs
+        .iter()
+        .map(|c| match c {
+            // Room is kept for the names of the sources left out (`sx=`).
+            Some(c) if total + c + 200 <= MAX_LINK => {
+                total += c;
+                true
+            }
+            _ => false,
+        })
+        .collect()
+}
+
+/// What "Copy link" says of an added source the link cannot carry:
+/// `number` counts the sources in the Compare tab from 1.
+///
+/// ```
+/// use claimlens_core::share::not_in_link;
+/// assert_eq!(
+///     not_in_link(2, "report.txt"),
+///     "Source 2 (report.txt) is only in this browser and is not in the link: it is too long to travel in one (links stop at 32000 characters). Send it as a file."
+/// );
+/// ```
+pub fn not_in_link(number: usize, name: &str) -> String {
+    format!(
+        "Source {number} ({name}) is only in this browser and is not in the link: it is too long to travel in one (links stop at {MAX_LINK} characters). Send it as a file."
+    )
+}
+
+/// What the receiver of a link is told about the added sources it could
+/// not carry ([`ViewState::left_out`]); `None` when there are none.
+///
+/// ```
+/// use claimlens_core::share::left_out_notice;
+/// assert_eq!(left_out_notice(&[]), None);
+/// assert_eq!(
+///     left_out_notice(&["report.txt".to_string()]).unwrap(),
+///     "the sender also compared this document with report.txt, which was too long to travel in the link: add it in the Compare tab to see the same comparison"
+/// );
+/// ```
+pub fn left_out_notice(names: &[String]) -> Option<String> {
+    let (last, rest) = names.split_last()?;
+    let list = if rest.is_empty() {
+        last.clone()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    let (which, it) = if rest.is_empty() {
+        ("was", "it")
+    } else {
+        ("were", "them")
+    };
+    Some(format!(
+        "the sender also compared this document with {list}, which {which} too long to travel in the link: add {it} in the Compare tab to see the same comparison"
+    ))
+}
+
+/// What went wrong with a packed source, after its name.
+fn source_problem(e: UnpackError) -> &'static str {
+    match e {
+        UnpackError::Encoding => "is not valid base64url",
+        UnpackError::CutShort => "stops part-way",
+        UnpackError::Corrupt => "is damaged",
+        UnpackError::TooLarge => "is larger than 2 MB",
+        UnpackError::NotText => "is not UTF-8 text",
+    }
+}
+
+/// True for an address "Open at the source" may link to.
+fn http_url(u: &str) -> bool {
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Read a fragment (with or without `#`). Never fails: what cannot be read
@@ -352,8 +598,7 @@ pub fn decode(fragment: &str) -> Decoded {
         return Decoded {
             state,
             problems,
-            packed: None,
-            cut_short: false,
+            ..Decoded::default()
         };
     }
     let pairs: Vec<(&str, &str)> = fragment
@@ -379,14 +624,15 @@ pub fn decode(fragment: &str) -> Decoded {
             return Decoded {
                 state,
                 problems,
-                packed: None,
-                cut_short: false,
+                ..Decoded::default()
             };
         }
         _ => problems.push("the link's format version is not readable".to_string()),
     }
     let mut title = None;
     let mut packed = None;
+    let mut packed_sources = Vec::new();
+    let mut supplied = false;
     let mut cut_short = false;
     let last = pairs.len().saturating_sub(1);
     for (i, (k, v)) in pairs.into_iter().enumerate() {
@@ -449,16 +695,84 @@ pub fn decode(fragment: &str) -> Decoded {
                 None => problems.push("a highlight is not readable".into()),
             },
             "e" => state.embed = v == "1",
+            "nt" => supplied = v == "1",
+            "nb" | "nd" | "np" | "nu" => match dec(v) {
+                Some(s) if k == "nu" && !http_url(&s) => {
+                    problems.push("the document's address is not an http(s) address".into())
+                }
+                Some(s) if !s.is_empty() => {
+                    let m = &mut state.meta;
+                    *match k {
+                        "nb" => &mut m.byline,
+                        "nd" => &mut m.date,
+                        "np" => &mut m.publication,
+                        _ => &mut m.url,
+                    } = Some(s);
+                }
+                Some(_) => {}
+                None => problems.push("the document's details are not readable".into()),
+            },
+            "r" => match Relation::parse(v) {
+                Some(r) => state.relation = Some(r),
+                None => problems.push(format!(
+                    "unknown relation {:?} in the Compare filters",
+                    dec(v).unwrap_or_default()
+                )),
+            },
+            "sp" => match dec(v) {
+                Some(s) => state.speaker = (!s.is_empty()).then_some(s),
+                None => problems.push("the speaker in the Compare filters is not readable".into()),
+            },
+            "o" => match Order::parse(v) {
+                Some(o) => state.order = o,
+                None => problems.push(format!(
+                    "unknown order {:?} for the Compare list",
+                    dec(v).unwrap_or_default()
+                )),
+            },
+            "ca" => state.all_claims = v == "1",
+            "b" => state.badges = v == "1",
+            "sx" => match dec(v) {
+                Some(n) if !n.is_empty() => state.left_out.push(n),
+                Some(_) => {}
+                None => problems.push("the name of a source left out is not readable".into()),
+            },
+            "s" => {
+                let n = state.sources.len() + 1;
+                let (name, body) = v.split_once('~').unwrap_or((v, ""));
+                match (dec(name), unpack_text(body, MAX_UNPACKED)) {
+                    (Some(name), Ok(text)) => {
+                        state.sources.push(SharedSource { name, text });
+                        packed_sources.push(body.to_string());
+                    }
+                    (None, _) => problems.push(format!(
+                        "added source {n} in the link is not readable; it was left out"
+                    )),
+                    (Some(name), Err(e)) => {
+                        cut_short |= e == UnpackError::CutShort;
+                        problems.push(format!(
+                            "added source {n} ({name}) in the link {}; it was left out",
+                            source_problem(e)
+                        ))
+                    }
+                }
+            }
             _ => {} // unknown keys from newer versions are ignored
         }
     }
-    if let (DocRef::Inline { title: t, .. }, Some(n)) = (&mut state.doc, title) {
-        *t = Some(n);
+    match (&mut state.doc, title) {
+        (DocRef::Inline { title: t, .. }, Some(n)) => {
+            *t = Some(n);
+            state.meta.title_supplied = supplied;
+        }
+        (DocRef::Bundled(_), n) => state.meta.title = n,
+        _ => {}
     }
     Decoded {
         state,
         problems,
         packed,
+        packed_sources,
         cut_short,
     }
 }
@@ -484,6 +798,30 @@ mod tests {
             claim: Some(q("casualties reportedly exceeding one million")),
             highlights: vec![q("Russia’s dominant position")],
             embed: true,
+            meta: DocMeta {
+                title: Some("Talks in Istanbul".into()),
+                byline: Some("Anna Schmidt".into()),
+                date: Some("2 March 2026".into()),
+                publication: Some("The Wire & Co".into()),
+                url: Some("https://example.org/a?b=1#c".into()),
+                title_supplied: false,
+            },
+            relation: Some(Relation::AddsContext),
+            speaker: Some("Vladimir Medinsky".into()),
+            order: Order::Speaker,
+            all_claims: true,
+            badges: true,
+            sources: vec![
+                SharedSource {
+                    name: "Wire report, 4 June ~ & = é".into(),
+                    text: "Medinsky referred to an 18-year war with Sweden.".into(),
+                },
+                SharedSource {
+                    name: String::new(),
+                    text: DEFAULT_TEXT[..2000].into(),
+                },
+            ],
+            left_out: vec!["report.txt".into(), "a~b & c".into()],
         }
     }
 
@@ -680,6 +1018,266 @@ mod tests {
             assert!(d.problems.is_empty(), "{link}: {:?}", d.problems);
             assert_eq!(d.state, want, "{link}");
             assert_eq!(encode(&want), link);
+        }
+    }
+}
+
+#[cfg(test)]
+mod view_tests {
+    use super::*;
+    use crate::DEFAULT_TEXT;
+
+    fn inline(title: Option<&str>) -> ViewState {
+        ViewState {
+            doc: DocRef::Inline {
+                title: title.map(str::to_string),
+                text: "Officials in Nairobi said on Monday that 40 trucks had crossed.".into(),
+            },
+            ..ViewState::default()
+        }
+    }
+
+    fn source(name: &str, text: &str) -> SharedSource {
+        SharedSource {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Each part of the view a link carries, alone: it round-trips, and
+    /// the link says it with the key the module doc names.
+    #[test]
+    fn every_part_of_the_view_round_trips() {
+        let with = |f: &dyn Fn(&mut ViewState)| {
+            let mut s = ViewState::default();
+            f(&mut s);
+            s
+        };
+        let cases: Vec<(&str, ViewState)> = vec![
+            (
+                "&r=differs",
+                with(&|s| s.relation = Some(Relation::Differs)),
+            ),
+            (
+                "&r=no_reference",
+                with(&|s| s.relation = Some(Relation::NoReference)),
+            ),
+            (
+                "&sp=Vladimir%20Medinsky",
+                with(&|s| s.speaker = Some("Vladimir Medinsky".into())),
+            ),
+            ("&o=score", with(&|s| s.order = Order::Score)),
+            ("&o=speaker", with(&|s| s.order = Order::Speaker)),
+            ("&ca=1", with(&|s| s.all_claims = true)),
+            ("&b=1", with(&|s| s.badges = true)),
+            (
+                "&sx=report.txt",
+                with(&|s| s.left_out = vec!["report.txt".into()]),
+            ),
+            (
+                "&n=Long%20report",
+                with(&|s| {
+                    s.doc = DocRef::Bundled("local:00ff".into());
+                    s.meta.title = Some("Long report".into())
+                }),
+            ),
+            (
+                "&nb=By%20Anna%20Schmidt&nd=2%20March%202026",
+                with(&|s| {
+                    s.meta.byline = Some("By Anna Schmidt".into());
+                    s.meta.date = Some("2 March 2026".into())
+                }),
+            ),
+            (
+                "&np=The%20Wire&nu=https:%2F%2Fexample.org%2Fnews",
+                with(&|s| {
+                    s.meta.publication = Some("The Wire".into());
+                    s.meta.url = Some("https://example.org/news".into())
+                }),
+            ),
+            (
+                "&s=Wire%20report~",
+                with(&|s| s.sources = vec![source("Wire report", "An 18-year war.")]),
+            ),
+            (
+                "&nt=1",
+                ViewState {
+                    meta: DocMeta {
+                        title_supplied: true,
+                        ..DocMeta::default()
+                    },
+                    ..inline(Some("Officials in Nairobi said…"))
+                },
+            ),
+        ];
+        for (key, state) in cases {
+            let link = encode(&state);
+            assert!(link.contains(key), "{key}: {link}");
+            let d = decode(&link);
+            assert!(d.problems.is_empty(), "{key}: {:?}", d.problems);
+            assert_eq!(d.state, state, "{key}");
+            assert_eq!(d.packed_sources.len(), state.sources.len(), "{key}");
+            // Carried on as the link packed it, the same link again.
+            let packed: Vec<&str> = d.packed_sources.iter().map(String::as_str).collect();
+            assert_eq!(encode_with(&d.state, d.packed.as_deref(), &packed), link);
+        }
+    }
+
+    #[test]
+    fn sources_keep_their_order_names_and_exact_text() {
+        let texts = [
+            ("Wire report", "Medinsky referred to an 18-year war."),
+            ("a~b&c=d é", " leading space\nand a newline\n"),
+            ("", &DEFAULT_TEXT[..3000]),
+        ];
+        let state = ViewState {
+            sources: texts.iter().map(|(n, t)| source(n, t)).collect(),
+            ..inline(Some("Aid"))
+        };
+        let d = decode(&encode(&state));
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert_eq!(d.state.sources, state.sources);
+    }
+
+    #[test]
+    fn a_title_supplied_by_claimlens_travels_marked() {
+        // Before: a supplied title was left out and the receiver saw
+        // "Shared document"; now it travels with `nt=1`.
+        let s = ViewState {
+            meta: DocMeta {
+                title_supplied: true,
+                ..DocMeta::default()
+            },
+            ..inline(Some("Officials in Nairobi said…"))
+        };
+        let d = decode(&encode(&s));
+        assert_eq!(d.state, s);
+        // `nt` means nothing without a title, and is not written then.
+        let bare = ViewState {
+            meta: DocMeta {
+                title_supplied: true,
+                ..DocMeta::default()
+            },
+            ..inline(None)
+        };
+        assert!(!encode(&bare).contains("nt="));
+        assert!(!decode(&encode(&bare)).state.meta.title_supplied);
+    }
+
+    #[test]
+    fn bad_new_keys_are_said_and_the_rest_opens() {
+        let good = pack_text("An 18-year war.");
+        let cases = [
+            (
+                "v=1&r=maybe&p=person:x",
+                "unknown relation \"maybe\" in the Compare filters",
+            ),
+            (
+                "v=1&o=random&p=person:x",
+                "unknown order \"random\" for the Compare list",
+            ),
+            (
+                "v=1&sp=%ZZ&p=person:x",
+                "the speaker in the Compare filters is not readable",
+            ),
+            (
+                "v=1&nu=javascript:alert(1)&p=person:x",
+                "the document's address is not an http(s) address",
+            ),
+            (
+                "v=1&nb=%E9&p=person:x",
+                "the document's details are not readable",
+            ),
+            (
+                "v=1&sx=%ZZ&p=person:x",
+                "the name of a source left out is not readable",
+            ),
+            (
+                "v=1&s=Wire~!!!&p=person:x",
+                "added source 1 (Wire) in the link is not valid base64url; it was left out",
+            ),
+            (
+                "v=1&s=Wire~_w&p=person:x",
+                "added source 1 (Wire) in the link is damaged; it was left out",
+            ),
+        ];
+        for (link, problem) in cases {
+            let d = decode(link);
+            assert_eq!(d.problems, vec![problem.to_string()], "{link}");
+            assert_eq!(d.state.pinned.as_deref(), Some("person:x"), "{link}");
+            assert!(d.state.sources.is_empty(), "{link}");
+        }
+        // One bad source does not stop the next.
+        let d = decode(&format!("v=1&s=A~!!&s=B~{good}"));
+        assert_eq!(d.problems.len(), 1);
+        assert_eq!(d.state.sources, vec![source("B", "An 18-year war.")]);
+        assert_eq!(d.packed_sources, vec![good.clone()]);
+        // A link cut inside its last source says it looks cut short.
+        let long = pack_text(&DEFAULT_TEXT[..3000]);
+        let d = decode(&format!("v=1&s=A~{good}&s=B~{}", &long[..long.len() / 2]));
+        assert!(d.cut_short);
+        assert_eq!(
+            d.problems,
+            vec!["added source 2 (B) in the link stops part-way; it was left out".to_string()]
+        );
+        assert_eq!(d.state.sources.len(), 1);
+    }
+
+    /// Links written before these keys existed open exactly as before, and
+    /// a view with none of them set writes the same link as then.
+    #[test]
+    fn old_links_decode_the_same() {
+        let packed = pack_text("Officials in Nairobi said on Monday that 40 trucks had crossed.");
+        let old = [
+            "v=1&d=sample-istanbul-2025".to_string(),
+            "v=1&d=sample-istanbul-2025&t=compare&c=5~talks~~".to_string(),
+            format!("v=1&x={packed}&n=Aid%20convoy&t=claims"),
+            format!("v=1&x={packed}"),
+            "v=1&d=local:00000000000000ff&p=person:x".to_string(),
+        ];
+        for link in &old {
+            let d = decode(link);
+            assert!(d.problems.is_empty(), "{link}: {:?}", d.problems);
+            let s = &d.state;
+            assert_eq!(s.meta, DocMeta::default(), "{link}");
+            assert_eq!(
+                (s.relation, &s.speaker, s.order, s.all_claims, s.badges),
+                (None, &None, Order::Position, false, false),
+                "{link}"
+            );
+            assert!(s.sources.is_empty() && s.left_out.is_empty(), "{link}");
+            assert_eq!(&encode(s), link);
+        }
+    }
+
+    #[test]
+    fn sources_that_do_not_fit_are_left_out_in_order() {
+        let cases: Vec<(usize, Vec<Option<usize>>, Vec<bool>)> = vec![
+            (100, vec![], vec![]),
+            (100, vec![Some(1_000), Some(2_000)], vec![true, true]),
+            (100, vec![None, Some(1_000)], vec![false, true]),
+            (30_000, vec![Some(1_000), Some(2_000)], vec![true, false]),
+            (100, vec![Some(MAX_LINK), Some(10)], vec![false, true]),
+            (MAX_LINK, vec![Some(1)], vec![false]),
+        ];
+        for (base, costs, want) in cases {
+            assert_eq!(fit_sources(base, &costs), want, "{base} {costs:?}");
+        }
+        assert_eq!(source_cost("a b", 10), "&s=a%20b~".len() + 10);
+    }
+
+    #[test]
+    fn the_receiver_is_told_of_sources_left_out() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cases = [
+            (names(&[]), None),
+            (
+                names(&["a.txt", "b.txt", "c"]),
+                Some("the sender also compared this document with a.txt, b.txt and c, which were too long to travel in the link: add them in the Compare tab to see the same comparison"),
+            ),
+        ];
+        for (n, want) in cases {
+            assert_eq!(left_out_notice(&n).as_deref(), want);
         }
     }
 }
