@@ -435,6 +435,12 @@ intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
             </label>
         </div>
         <p class="intake-hint">"…or drop a .txt, .md or .html file anywhere on this page. Nothing leaves your browser."</p>
+        <p class="intake-hint">
+            "From any page you read: "
+            <a class="bookmarklet-link" href="bookmarklet.html" target="_blank" rel="noopener">
+                "add the claimlens bookmarklet to your bookmarks"
+            </a>
+        </p>
         <h2 class="panel-title">"Recent documents"</h2>
         <Show when=move || recent.with(Vec::is_empty)>
             <p class="intake-hint">"None yet. Documents you open are kept here, in this browser only."</p>
