@@ -75,7 +75,7 @@ pub fn start(ctx: &ViewCtx) {
     if opener.is_null() || opener.is_undefined() {
         paste_instead(
             ctx,
-            "No page arrived: claimlens was opened to receive one, but not by the bookmarklet's tab. If the bookmarklet copied the page, paste it here (Ctrl+V / ⌘V) and choose “Analyse pasted text”.",
+            "Ready for the page the bookmarklet copied: paste it here (Ctrl+V / ⌘V) and choose “Analyse pasted text”. (No page can arrive from another tab: none opened this one.)",
         );
         return;
     }
