@@ -201,6 +201,9 @@ fn bookmarklet(browser: &Browser, app: &Server) -> (String, String) {
         browser.js("return document.getElementById('bookmarklet-size').textContent;"),
         json!(href.len().to_string())
     );
+    support::save_screenshot(browser, "bookmarklet-page.png");
+    let axe = support::axe_serious(browser, "document");
+    assert!(axe.is_empty(), "bookmarklet.html: {axe:?}");
     browser.click("#bookmarklet");
     let said = browser.wait_for(
         "return document.getElementById('bookmarklet-status').textContent || null;",
@@ -398,6 +401,7 @@ fn the_bookmarklet_opens_the_article_in_claimlens_and_nothing_else() {
         "{}",
         notices(&browser)
     );
+    support::save_screenshot(&browser, "bookmarklet-received.png");
 
     // "Open at the source" links point at the page the reader was on.
     browser.click("#tab-claims");
@@ -585,7 +589,11 @@ fn a_page_that_forbids_new_tabs_gets_the_clipboard_fallback() {
     run_on_page(&browser, &code);
     dialog(&browser);
     browser.accept_dialog();
-    wait_paste_box(&browser, "No page arrived");
+    wait_paste_box(
+        &browser,
+        "Ready for the page the bookmarklet copied: paste it here",
+    );
+    support::save_screenshot(&browser, "bookmarklet-paste-box.png");
     assert_eq!(browser.window_handles().len(), 1);
     browser.eval(
         "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
