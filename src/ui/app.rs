@@ -152,6 +152,12 @@ pub fn Viewer(
             .map(|b| count_bidi_controls(b.span.slice(&ctx.doc.text)))
             .sum::<usize>();
     notices.update(|n| n.extend(bidi_notice(bidi)));
+    // Messages the bookmarklet's receiving end ignored, still counted here.
+    notices.update(|n| n.extend(super::receive::ignored_notice()));
+    // Opened by the bookmarklet: wait for the page from the opener (once).
+    if url::take_recv() {
+        super::receive::start(&ctx);
+    }
     // A page named by `?src=` is fetched only once the reader confirms.
     let src_prompt = RwSignal::new(None);
     match url::take_src().and_then(|s| src_request(&s)) {

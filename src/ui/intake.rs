@@ -128,6 +128,11 @@ crate::split_fn! {
 /// Open what the intake produced, or say why not (the open document stays),
 /// keeping it in Recent documents.
 fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>) {
+    finish_saying(ctx, got, String::new());
+}
+
+/// [`finish`], saying `done` (what worked) once the document is open.
+fn finish_saying(ctx: &ViewCtx, got: Result<Intake, IntakeError>, done: String) {
     match got {
         Ok(got) => {
             let mut notices: Vec<String> = got
@@ -160,6 +165,7 @@ fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>) {
             }
             let mut opening = Opening::document(got.document);
             opening.notices = notices;
+            opening.done = done;
             open(opening);
         }
         Err(e) => ctx
@@ -221,6 +227,36 @@ intake, fn fetch_src(ctx: ViewCtx, url: String) {
         });
         finish(&ctx, got);
     });
+}
+}
+
+crate::split_fn! {
+/// Bring in the page the bookmarklet sent ([`super::receive`]): its HTML
+/// exactly as an opened file's (the browser's `DOMParser`: nothing is run
+/// or fetched), with the address it came from, so "Open at the source"
+/// links work.
+intake, pub fn take_page(ctx: ViewCtx, page: super::receive::Page) {
+    let super::receive::Page { html, url, title } = page;
+    let got = intake_text("page.html", &html, &html_to_tree).map(|mut got| {
+        if url.is_some() {
+            got.document.url = url.clone();
+        }
+        // A page whose HTML names no title: the one its tab showed.
+        let title: String = crate::analysis::intake::clean_title(&title, None)
+            .chars()
+            .take(300)
+            .collect();
+        if got.document.title_supplied && !title.is_empty() {
+            got.document.title = title;
+            got.document.title_supplied = false;
+        }
+        got
+    });
+    let done = match &url {
+        Some(u) => format!("Opened the page sent from the tab that opened claimlens ({u})."),
+        None => "Opened the page sent from the tab that opened claimlens.".to_string(),
+    };
+    finish_saying(&ctx, got, done);
 }
 }
 
@@ -399,6 +435,12 @@ intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
             </label>
         </div>
         <p class="intake-hint">"…or drop a .txt, .md or .html file anywhere on this page. Nothing leaves your browser."</p>
+        <p class="intake-hint">
+            "From any page you read: "
+            <a class="bookmarklet-link" href="bookmarklet.html" target="_blank" rel="noopener">
+                "add the claimlens bookmarklet to your bookmarks"
+            </a>
+        </p>
         <h2 class="panel-title">"Recent documents"</h2>
         <Show when=move || recent.with(Vec::is_empty)>
             <p class="intake-hint">"None yet. Documents you open are kept here, in this browser only."</p>

@@ -15,6 +15,8 @@
 //! - [`url`]: the only module that touches `location` / `history`: the view
 //!   state in the URL fragment, back / forward; [`share`]: the copy-link button.
 //! - [`intake`]: paste, open or drop an article (text, Markdown, saved page), `?src=`, recent documents.
+//! - [`receive`]: the bookmarklet's receiving end (`?recv=1`): one page
+//!   from the tab that opened claimlens.
 //! - [`open`]: which document is open, opening another, the Import control.
 //! - [`fatal`]: the readable error banner shown when something fails.
 //! - [`lazy`]: what is loaded only when first needed (separate wasm chunks);
@@ -37,6 +39,7 @@ pub mod open;
 pub mod panel;
 pub mod passage;
 pub mod pinbar;
+pub mod receive;
 pub mod share;
 pub mod state;
 pub mod theme;

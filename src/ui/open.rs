@@ -107,6 +107,18 @@ pub fn tell(message: String) {
     }
 }
 
+/// Say `message` in the open viewer's notices, in place of any notice
+/// that begins with one of `replaces` (a count that went up, a wait that
+/// ended), keeping the others.
+pub fn note(replaces: &[&str], message: String) {
+    if let Some(n) = NOTICES.with(|n| *n.borrow()) {
+        n.update(|n| {
+            n.retain(|m| !replaces.iter().any(|r| m.starts_with(r)));
+            n.push(message);
+        });
+    }
+}
+
 /// Mount a viewer of `opening` in `<body>`, unmounting the one before. Its
 /// analysis comes first: the bundled article's build-time one, or the
 /// engine's ([`super::engine`]); a long document is analysed in pieces, with

@@ -120,8 +120,14 @@ impl Popover {
 }
 
 /// Keep a popover's `shown` signal and [`ViewCtx::popover`] in step: opening
-/// it closes any other, and it closes when another opens or Escape is pressed.
+/// it closes any other, and it closes when another opens or Escape is pressed;
+/// setting [`ViewCtx::popover`] to it opens it.
 pub fn one_popover(popover: RwSignal<Option<Popover>>, me: Popover, shown: RwSignal<bool>) {
+    Effect::new(move |_| {
+        if popover.get() == Some(me) && !shown.get_untracked() {
+            shown.set(true);
+        }
+    });
     Effect::new(move |_| {
         if shown.get() {
             popover.set(Some(me));

@@ -55,6 +55,42 @@ pub fn take_src() -> Option<String> {
     Some(src)
 }
 
+/// True when the page was opened to receive a page from the bookmarklet
+/// (`?recv=1`, see [`super::receive`]); once: the parameter is removed from
+/// the address, so a reload does not wait again.
+pub fn take_recv() -> bool {
+    let Some(loc) = location() else {
+        return false;
+    };
+    let search = loc.search().unwrap_or_default();
+    let asked = search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "recv=1");
+    if asked {
+        let rest: Vec<&str> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty() && *p != "recv=1")
+            .collect();
+        let query = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", rest.join("&"))
+        };
+        let hash = loc.hash().unwrap_or_default();
+        let path = loc.pathname().unwrap_or_default();
+        if let Some(Ok(h)) = web_sys::window().map(|w| w.history()) {
+            let _ = h.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{query}{hash}")),
+            );
+        }
+    }
+    asked
+}
+
 /// The link to the current view (what the share button copies).
 pub fn current_link() -> String {
     location().and_then(|l| l.href().ok()).unwrap_or_default()

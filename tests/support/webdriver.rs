@@ -342,6 +342,51 @@ impl Browser {
         self.cmd("POST", "/frame", Some(json!({ "id": id })));
     }
 
+    /// The handles of the session's windows (tabs), in the browser's order.
+    pub fn window_handles(&self) -> Vec<String> {
+        self.cmd("GET", "/window/handles", None)
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h.as_str().map(String::from))
+            .collect()
+    }
+
+    /// The handle of the window commands go to.
+    pub fn window_handle(&self) -> String {
+        self.cmd("GET", "/window", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Send commands to the window `handle` from now on.
+    pub fn switch_to_window(&self, handle: &str) {
+        self.cmd("POST", "/window", Some(json!({ "handle": handle })));
+    }
+
+    /// Close the window commands go to (then switch to another).
+    pub fn close_window(&self) {
+        self.cmd("DELETE", "/window", None);
+    }
+
+    /// The text of the open `alert`/`confirm`/`prompt`, if one is open.
+    pub fn dialog_text(&self) -> Option<String> {
+        let url = format!("/session/{}/alert/text", self.session);
+        let (status, v) = http(self.port, "GET", &url, None).expect("webdriver call");
+        (status == 200).then(|| v["value"].as_str().unwrap_or_default().to_string())
+    }
+
+    /// Dismiss (Cancel) the open dialog.
+    pub fn dismiss_dialog(&self) {
+        self.cmd("POST", "/alert/dismiss", Some(json!({})));
+    }
+
+    /// Accept (OK) the open dialog.
+    pub fn accept_dialog(&self) {
+        self.cmd("POST", "/alert/accept", Some(json!({})));
+    }
+
     /// Click the first element matching `css`, as a user would (WebDriver
     /// element click: scrolled into view, hit-tested, real mouse events).
     pub fn click(&self, css: &str) {
