@@ -89,7 +89,7 @@ mod values;
 pub use jsonld::json_ld;
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
-pub use values::{comparable, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE};
+pub use values::{comparable, precision, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE};
 
 use crate::entities::{Label, RelationKind};
 use crate::text::{tokenize, Token};

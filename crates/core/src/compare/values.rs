@@ -3,16 +3,38 @@
 
 use crate::entities::{Op, Value};
 
-/// Relative tolerance for exact figures: "1,000" meets "1,000" and "1,010".
+/// The most an exact figure is read as rounded, relative to it: "1,000"
+/// meets "1,010" (a round figure stands for up to ±2 %), while a figure
+/// given to more digits stands only for what those digits say
+/// ([`precision`]): "$412 million" and "$398 million" differ.
 pub const EXACT_TOLERANCE: f64 = 0.02;
 /// Relative tolerance for approximate figures: "about 950,000" meets
 /// "close to 1,000,000" (±15%).
 pub const APPROX_TOLERANCE: f64 = 0.15;
 
+/// Half a unit of the last significant digit a figure is written to:
+/// 412,000,000 → 500,000 ("412 million" covers 411.5–412.5 million),
+/// 3.6 → 0.05, 21 → 0.5, 1,000 → 500.
+pub fn precision(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return 0.5;
+    }
+    // Shortest round-trip form, e.g. "4.12e8": digits after the point give
+    // the last significant place.
+    let e = format!("{:e}", v.abs());
+    let (mantissa, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let decimals = mantissa.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    0.5 * 10f64.powi(exp - decimals)
+}
+
 /// The interval a number with a comparison stands for.
 fn interval(op: Op, v: f64) -> (f64, f64) {
     match op {
-        Op::Eq => (v * (1.0 - EXACT_TOLERANCE), v * (1.0 + EXACT_TOLERANCE)),
+        Op::Eq => {
+            let t = precision(v).min(v.abs() * EXACT_TOLERANCE);
+            (v - t, v + t)
+        }
         Op::Approx => (v * (1.0 - APPROX_TOLERANCE), v * (1.0 + APPROX_TOLERANCE)),
         Op::Gt | Op::Ge => (v, f64::INFINITY),
         Op::Lt | Op::Le => (f64::NEG_INFINITY, v),
@@ -163,9 +185,14 @@ mod tests {
 
     #[test]
     fn tolerances_are_the_documented_ones() {
-        // Exact: 2%.
+        // Exact: a round figure up to 2 %, others to their last digit.
         assert!(values_agree(&n(Op::Eq, 1000.0), &n(Op::Eq, 1019.0)));
         assert!(!values_agree(&n(Op::Eq, 1000.0), &n(Op::Eq, 1050.0)));
+        assert!(!values_agree(&n(Op::Eq, 412e6), &n(Op::Eq, 398e6)));
+        assert!(values_agree(&n(Op::Eq, 412e6), &n(Op::Eq, 412e6)));
+        assert!(values_agree(&n(Op::Eq, 3.5), &n(Op::Eq, 3.54)));
+        assert!(!values_agree(&n(Op::Eq, 21.0), &n(Op::Eq, 18.0)));
+        assert!(!values_agree(&n(Op::Eq, 3.5), &n(Op::Eq, 3.7)));
         // Approximate: 15%.
         assert!(values_agree(&n(Op::Approx, 1000.0), &n(Op::Eq, 1140.0)));
         assert!(!values_agree(&n(Op::Approx, 1000.0), &n(Op::Eq, 1400.0)));
@@ -174,6 +201,24 @@ mod tests {
         assert!(values_agree(&n(Op::Gt, 3.0), &n(Op::Eq, 21.0)));
         assert!(!values_agree(&n(Op::Gt, 1e6), &n(Op::Approx, 4e5)));
         assert!(!values_agree(&n(Op::Lt, 10.0), &n(Op::Eq, 40.0)));
+    }
+
+    #[test]
+    fn precision_is_half_the_last_digit() {
+        let cases = [
+            (412e6, 5e5),
+            (400e6, 5e7),
+            (3.6, 0.05),
+            (21.0, 0.5),
+            (1000.0, 500.0),
+            (0.125, 0.0005),
+            (-7.5, 0.05),
+            (0.0, 0.5),
+        ];
+        for (v, want) in cases {
+            let got = precision(v);
+            assert!((got - want).abs() < want * 1e-9, "{v}: {got} != {want}");
+        }
     }
 
     #[test]
