@@ -431,7 +431,6 @@ struct Cand {
 /// Everything the alignment scorer needs: the prepared documents, the
 /// source sentences and, per claim, its candidate statements with features.
 struct Scored {
-    cl: Vec<Vec<Option<u32>>>,
     preps: Vec<Prep>,
     vocab: Vocab,
     sents: Vec<RefSent>,
@@ -655,7 +654,6 @@ fn score_all(ws: &Workspace) -> Scored {
         out.push((cclusters, cands));
     }
     Scored {
-        cl,
         preps,
         vocab,
         sents,
@@ -729,7 +727,6 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             alignments,
         });
     }
-    let _ = &sc.cl;
     Comparison {
         claims: claims_out,
         sources: ws.sources.len(),

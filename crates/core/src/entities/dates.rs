@@ -43,7 +43,10 @@ const MODIFIERS: &[(&[&str], Op)] = &[
     (&["as", "much", "as"], Op::Le),
 ];
 
-const MONTHS: &[(&str, u8)] = &[
+/// Month names and abbreviations (lowercase, an abbreviation with its dot)
+/// with the month's number: the one table of month names (the attribution
+/// rules and the intake's dateline reader use it too).
+pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("january", 1),
     ("jan.", 1),
     ("february", 2),
@@ -70,7 +73,8 @@ const MONTHS: &[(&str, u8)] = &[
     ("dec.", 12),
 ];
 
-const WEEKDAYS: &[&str] = &[
+/// Weekday names (lowercase): the one table of them.
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -78,6 +82,11 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Weekday abbreviations (lowercase, without a dot), for datelines.
+pub(crate) const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
 
 /// Duration units, singular.

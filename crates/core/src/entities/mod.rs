@@ -64,7 +64,7 @@
 //! ```
 
 mod cluster;
-mod dates;
+pub(crate) mod dates;
 pub mod eval;
 mod fasthash;
 

@@ -26,6 +26,7 @@
 //! ```
 
 use super::markdown::inline;
+use crate::entities::dates::{MONTHS, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
 
 /// What [`read_lead`] found at the top of a text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -92,53 +93,6 @@ const ROLES: &[&str] = &[
 const NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "di", "da", "do", "dos", "du", "la", "le", "van", "von",
     "bin", "ibn", "al", "el", "and", "&", "y", "zu", "ter", "ten", "st.",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
 ];
 
 const ZONES: &[&str] = &[
@@ -493,7 +447,7 @@ pub fn is_date_line(l: &str) -> bool {
             continue;
         }
         let w = w.as_str();
-        if MONTHS.contains(&w) {
+        if MONTHS.iter().any(|(m, _)| m.trim_end_matches('.') == w) {
             month = true;
         } else if w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) {
             let y: u32 = w.parse().unwrap_or(0);
@@ -506,6 +460,7 @@ pub fn is_date_line(l: &str) -> bool {
         } else if is_numeric_date(w) {
             numeric_date = true;
         } else if WEEKDAYS.contains(&w)
+            || WEEKDAY_ABBREVIATIONS.contains(&w)
             || ZONES.contains(&w)
             || is_time(w)
             || matches!(

@@ -2062,45 +2062,11 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
 }
 
 fn is_month(w: &str) -> bool {
-    has(
-        &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan.",
-            "feb.",
-            "aug.",
-            "sept.",
-            "oct.",
-            "nov.",
-            "dec.",
-        ],
-        w,
-    )
+    crate::entities::dates::MONTHS.iter().any(|(m, _)| *m == w)
 }
 
 fn is_day(w: &str) -> bool {
-    has(
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-        w,
-    )
+    crate::entities::dates::WEEKDAYS.contains(&w)
 }
 
 fn mk(
