@@ -881,3 +881,36 @@ fn copy_link_names_a_source_too_long_to_travel_and_the_receiver_is_told() {
         "{notice}"
     );
 }
+
+/// A speaker filter that names no speaker of the document is dropped and
+/// said, rather than leaving a blank dropdown over an empty list.
+#[test]
+fn a_speaker_filter_naming_no_speaker_is_reported_and_dropped() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    open(
+        &server,
+        &browser,
+        "v=1&d=sample-istanbul-2025&t=compare&sp=Nobody%20At%20All",
+    );
+    let notice = browser.wait_for(
+        "const n = document.querySelector('.notice'); return n && n.textContent;",
+        10,
+    );
+    assert!(
+        notice
+            .as_str()
+            .unwrap()
+            .contains("names no speaker in this document"),
+        "{notice}"
+    );
+    let speaker = browser.wait_for(
+        "const s = document.querySelector('#cmp-shell select[name=speaker]'); \
+         return s && document.querySelectorAll('#cmp-list li').length > 0 \
+                ? (s.value === '' ? 'anyone' : s.value) : null;",
+        30,
+    );
+    assert_eq!(speaker, json!("anyone"), "every speaker is shown");
+}

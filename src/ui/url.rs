@@ -322,7 +322,19 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     ctx.hidden.set(state.hidden);
     ctx.relation.set(state.relation);
-    ctx.speaker.set(state.speaker.clone());
+    // A speaker filter names a speaker of this document's claims, or none.
+    let speaker = state.speaker.clone().filter(|who| {
+        let text = &ctx.doc.text;
+        let known = ctx.analysis.claims.iter().any(|c| c.speaker.display(text) == *who);
+        if !known {
+            let short: String = who.chars().take(40).collect();
+            problems.push(format!(
+                "the speaker filter (“{short}”) names no speaker in this document; every speaker is shown"
+            ));
+        }
+        known
+    });
+    ctx.speaker.set(speaker);
     ctx.order.set(state.order);
     ctx.all_claims.set(state.all_claims);
     ctx.badges.set(state.badges);
