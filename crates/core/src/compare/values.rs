@@ -16,16 +16,29 @@ pub const APPROX_TOLERANCE: f64 = 0.15;
 /// 412,000,000 → 500,000 ("412 million" covers 411.5–412.5 million),
 /// 3.6 → 0.05, 21 → 0.5, 1,000 → 500.
 pub fn precision(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    let a = v.abs();
+    if a == 0.0 || !a.is_finite() {
         return 0.5;
     }
-    // Shortest round-trip form, e.g. "4.12e8": digits after the point give
-    // the last significant place.
-    let e = format!("{:e}", v.abs());
-    let (mantissa, exp) = e.split_once('e').unwrap_or((&e, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let decimals = mantissa.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
-    0.5 * 10f64.powi(exp - decimals)
+    // The last significant place, without formatting the number (which
+    // would pull float printing into the engine's wasm).
+    let whole = |x: f64| (x - x.round()).abs() <= x * 1e-9;
+    let mut place = 1.0f64;
+    if whole(a) {
+        let mut x = a.round();
+        while x >= 10.0 && whole(x / 10.0) {
+            x = (x / 10.0).round();
+            place *= 10.0;
+        }
+    } else {
+        for _ in 0..12 {
+            place /= 10.0;
+            if whole(a / place) {
+                break;
+            }
+        }
+    }
+    0.5 * place
 }
 
 /// The interval a number with a comparison stands for.
