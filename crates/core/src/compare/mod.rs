@@ -82,11 +82,13 @@
 //! ```
 
 mod jsonld;
+mod list;
 mod pack;
 mod terms;
 mod values;
 
 pub use jsonld::json_ld;
+pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
 pub use values::{comparable, precision, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE};

@@ -1,0 +1,125 @@
+//! The sources a reader adds to the Compare tab: the same checks as Open…,
+//! the workspace kept in step with the view state, and the status line.
+
+use super::*;
+
+/// Add a source brought in by the same checks as Open… (`got`); `label`
+/// is the name the reader typed, else the document's own title. False if
+/// it was refused.
+pub(super) fn add_intake(
+    ctx: &ViewCtx,
+    data: Shared,
+    label: String,
+    got: Result<Intake, IntakeError>,
+) -> bool {
+    match got {
+        Ok(i) => {
+            let label = if label.trim().is_empty() && !i.document.title_supplied {
+                i.document.title
+            } else {
+                label
+            };
+            add_source(ctx, data, label, i.document.text)
+        }
+        Err(e) => {
+            status(&format!("{e} Nothing was added."), false);
+            false
+        }
+    }
+}
+
+/// Why a text cannot be a source (`None`: it can).
+pub(super) fn refused(body: &str) -> Option<&'static str> {
+    if body.trim().is_empty() {
+        Some("Paste or open a text first.")
+    } else if body.len() > MAX_SOURCE {
+        Some("This text is too long to compare (over 2 MB).")
+    } else {
+        None
+    }
+}
+
+/// The workspace id of added source `s`.
+pub(super) fn user_id(s: &AddedSource) -> String {
+    format!("user-{}", s.id)
+}
+
+/// Add a text as a source and compare again; false if it was refused.
+pub(super) fn add_source(ctx: &ViewCtx, data: Shared, label: String, body: String) -> bool {
+    let Some(d) = data.get_untracked() else {
+        return false;
+    };
+    if let Some(why) = refused(&body) {
+        status(why, false);
+        return false;
+    }
+    let n = ctx
+        .sources
+        .with_untracked(|s| s.iter().map(|s| s.id).max().unwrap_or(0))
+        + 1;
+    let label = match label.trim() {
+        "" => format!("Document {n}"),
+        l => l.to_string(),
+    };
+    // Packed once, here, for the links that carry it.
+    let added = AddedSource::new(n, label.clone(), &body);
+    let mut ws = d.ws.clone();
+    ws.add_user_text(&user_id(&added), &label, &body);
+    let new = Data::new(ws);
+    let differ = new.cmp.counts()[0];
+    data.set(Some(new));
+    ctx.sources.update(|s| s.push(added));
+    // A source the link that opened this view could not carry, added now.
+    ctx.left_out.update(|l| l.retain(|n| *n != label));
+    status(
+        &format!(
+            "Added {label} as source {}. {differ} claims now differ from a source.",
+            d.ws.sources().len() + 1
+        ),
+        true,
+    );
+    true
+}
+
+/// Compare again when the added sources the view holds are not those of
+/// the comparison shown (a link's, or back / forward): the workspace
+/// `base` (the article and its pack) with each of them, checked as
+/// "Add a source" checks what the reader adds.
+pub(super) fn follow_sources(ctx: &ViewCtx, data: Shared, base: &Workspace) {
+    let want = ctx.sources.get_untracked();
+    if let Some(d) = data.get_untracked() {
+        let have: Vec<&crate::analysis::compare::Source> =
+            d.ws.sources()
+                .iter()
+                .filter(|s| s.meta.kind == DocKind::UserDocument)
+                .collect();
+        let same = have.len() == want.len()
+            && have
+                .iter()
+                .zip(&want)
+                .all(|(h, w)| h.meta.id == user_id(w) && h.doc.text == *w.text);
+        if same {
+            return;
+        }
+    }
+    let mut ws = base.clone();
+    let mut kept = Vec::new();
+    for s in want.iter() {
+        match refused(&s.text) {
+            None => {
+                ws.add_user_text(&user_id(s), &s.name, &s.text);
+                kept.push(s.clone());
+            }
+            Some(why) => ctx.notices.update(|n| {
+                n.push(format!(
+                    "The source {} in the link was not added: {why}",
+                    s.name
+                ))
+            }),
+        }
+    }
+    data.set(Some(Data::new(ws)));
+    if kept.len() != want.len() {
+        ctx.sources.set(kept);
+    }
+}
