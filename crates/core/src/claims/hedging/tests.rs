@@ -54,6 +54,13 @@ fn sentence_decisions() {
             true,
         ),
         ("Effects vary widely depending on the dose.", false),
+        // attribution is not uncertainty: a named source, a reporting verb
+        (
+            "According to the ministry, the bridge reopened on Monday.",
+            false,
+        ),
+        ("The judge said the fine would stand.", false),
+        ("It is said that the well never runs dry.", true),
         // quantifiers and peacocks
         ("In some cases the disease spreads to the lungs.", true),
         ("It is one of the most visited museums in Europe.", true),
