@@ -16,7 +16,10 @@
 //! 4. **learned name tagger** ([`tagger`], weights `ner.clw`): an averaged
 //!    perceptron over hashed features adds the people, organisations and
 //!    places the rules missed and retypes names the rules only guessed
-//!    (`combine`; texts over [`TAGGER_MAX_BYTES`] get the rules alone);
+//!    (`combine`; texts over [`TAGGER_MAX_BYTES`] get the rules alone); then
+//!    the document's other mentions settle one-word names ("in Mecca" makes
+//!    every "Mecca" a place) and find names again where nothing was found
+//!    (`rules::propagate`);
 //! 5. **clustering** (`cluster`): surname → full name, aliases (U.S. / US /
 //!    United States), acronym ↔ long form; demonym → country and capital →
 //!    country kept as relations, not merges.
@@ -433,6 +436,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
     let tagger = tagger::installed().filter(|_| with_tagger && text.len() <= TAGGER_MAX_BYTES);
     if let Some(t) = tagger {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
+        rules::propagate(text, &tokens, &sents, &mut cands);
     }
     cands.retain(|c| !c.drop);
     let (mentions, entities) = cluster::cluster(text, &tokens, cands);
@@ -644,6 +648,27 @@ mod tests {
                 "The talks, said Director of the Central Intelligence Agency William Burns, went well.",
                 &[("Central Intelligence Agency", Org)],
                 &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn lone_words_by_context_and_other_mentions() {
+        check(&[
+            (
+                "Pilgrims arrive in Mecca each year. Mecca's mosque was crowded, and Mecca is busy.",
+                &[("Mecca", Place)],
+                &[("Mecca", Person)],
+            ),
+            (
+                "Residents of Harbourton said the river rose. Later Harbourton's mayor spoke.",
+                &[("Harbourton", Place)],
+                &[("Harbourton", Person)],
+            ),
+            (
+                "Ann Castell chairs the trust. Reporters asked Castell about it.",
+                &[("Ann Castell", Person), ("Castell", Person)],
+                &[("Castell", Place)],
             ),
         ]);
     }

@@ -1252,6 +1252,145 @@ fn context<'a>(text: &'a str, toks: &'a [Token], sents: &[Sentence]) -> Ctx<'a> 
     }
 }
 
+/// The document's other mentions, once the tagger's names are in (`combine`):
+/// a name found somewhere in the text is found again where nothing else was
+/// ("in Harbourton … Harbourton’s mayor"), and so is a person's surname alone
+/// after the full name. Only where the text gives the words one type, on
+/// capitalised words that no candidate covers and that are not part of a
+/// longer capitalised run, and never on a word the text also writes in
+/// lowercase. `cands` stay sorted by start and non-overlapping.
+pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &mut Vec<Cand>) {
+    let cx = context(text, toks, sents);
+    let n = toks.len();
+    let mut taken = vec![false; n];
+    for c in cands.iter() {
+        taken[c.start..c.end].fill(true);
+    }
+    // A one-word "person" the text also puts after "in" ("in Mecca", "arrive in
+    // Mecca each year"), after "residents of" or before "’s mayor" is a place,
+    // unless it is ever part of a longer person name, carries a title, or is
+    // the subject or object of a verb of saying.
+    let lone_person = |c: &Cand| {
+        c.label == Label::Person
+            && c.end == c.start + 1
+            && !c.drop
+            && c.role.is_none()
+            && c.canonical.is_none()
+    };
+    // Nouns of a place's people and parts: "residents of Harbourton",
+    // "Harbourton's mayor".
+    let place_noun = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "residents"
+                | "people"
+                | "mayor"
+                | "citizens"
+                | "inhabitants"
+                | "outskirts"
+                | "suburbs"
+                | "streets"
+                | "centre"
+                | "center"
+                | "population"
+        )
+    };
+    let of_place =
+        |c: &Cand| c.start > 1 && cx.w(c.start - 1) == "of" && place_noun(cx.w(c.start - 2));
+    // A verb of saying after "residents of X" is the residents'.
+    let said = |c: &Cand| {
+        (in_say_verbs(cx.w(c.end))
+            || (cx.w(c.end) == "," && in_say_verbs(cx.w(c.end + 1)))
+            || (c.start > 1 && in_say_verbs(cx.w(c.start - 1))))
+            && !of_place(c)
+    };
+    let mut place_words: FxMap<&str, bool> = FxMap::default();
+    for c in cands.iter().filter(|c| lone_person(c)) {
+        let before = if c.start > 0 { cx.w(c.start - 1) } else { "" };
+        let possessive = cx
+            .toks
+            .get(c.end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let in_place = matches!(before, "in" | "near" | "outside" | "across" | "throughout")
+            && !possessive
+            && !cx.name_token(c.end)
+            || of_place(c)
+            || possessive && place_noun(cx.w(c.end + 1));
+        *place_words.entry(cx.w(c.start)).or_insert(false) |= in_place;
+    }
+    for c in cands.iter() {
+        if c.label == Label::Person && (!lone_person(c) || said(c)) {
+            for k in c.start..c.end {
+                place_words.insert(cx.w(k), false);
+            }
+        }
+    }
+    for c in cands.iter_mut() {
+        if lone_person(c) && place_words.get(cx.w(c.start)).copied().unwrap_or(false) {
+            c.label = Label::Place;
+        }
+    }
+    // First word → (words, the one type the text gives them, or None).
+    type Known<'w> = FxMap<&'w str, Vec<(Vec<&'w str>, Option<Label>)>>;
+    let mut known: Known = FxMap::default();
+    for c in cands.iter() {
+        if c.drop || !matches!(c.label, Label::Person | Label::Org | Label::Place) {
+            continue;
+        }
+        let mut keys: Vec<Vec<&str>> = vec![(c.start..c.end).map(|i| cx.w(i)).collect()];
+        if c.label == Label::Person && c.end > c.start + 1 {
+            let mut last = c.end - 1;
+            while last > c.start && name_suffix(cx.w(last)) {
+                last -= 1;
+            }
+            if last > c.start && cx.toks[last].kind == TokenKind::Word {
+                keys.push(vec![cx.w(last)]);
+            }
+        }
+        for k in keys {
+            let list = known.entry(k[0]).or_default();
+            match list.iter_mut().find(|(w, _)| *w == k) {
+                Some((_, l)) if *l != Some(c.label) => *l = None,
+                Some(_) => {}
+                None => list.push((k, Some(c.label))),
+            }
+        }
+    }
+    let mut add = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let after_name = i > 0 && cx.name_token(i - 1) && !cx.sent_start[i] && !toks[i].line_before;
+        if taken[i] || !cx.name_token(i) || after_name || cx.caps_sentence[i] {
+            i += 1;
+            continue;
+        }
+        let mut hit: Option<(usize, Label)> = None;
+        for (words, label) in known.get(cx.w(i)).map(Vec::as_slice).unwrap_or(&[]) {
+            let (Some(label), l) = (*label, words.len()) else {
+                continue;
+            };
+            let fits = i + l <= n
+                && (0..l).all(|k| !taken[i + k] && cx.w(i + k) == words[k])
+                && !(i + l < n && cx.name_token(i + l) && !toks[i + l].line_before)
+                && (l > 1 || !cx.common(i));
+            if fits && hit.is_none_or(|(hl, _)| l > hl) {
+                hit = Some((l, label));
+            }
+        }
+        match hit {
+            Some((l, label)) => {
+                add.push(Cand::new(i, i + l, label, 5));
+                i += l;
+            }
+            None => i += 1,
+        }
+    }
+    if !add.is_empty() {
+        cands.extend(add);
+        crate::order::sort_by_key(cands, |c| c.start as u64);
+    }
+}
+
 /// Greedy overlap resolution: longer spans first, then higher priority.
 pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     // Key: strong priority (≥ 8) first, then longer, then higher priority,
