@@ -278,6 +278,16 @@ fn glued(t: &Toks, i: usize) -> bool {
     t.toks.get(i).is_some_and(|x| !x.space_before)
 }
 
+/// An age: a count of `unit`s of age ("67 years old"), a QUANTITY, not a
+/// date or a duration.
+pub(crate) fn age(op: Op, amount: f64, unit: &str) -> Value {
+    Value::Number {
+        op,
+        value: amount,
+        unit: Some(format!("{unit}s old")),
+    }
+}
+
 fn date(iso: String) -> Option<Value> {
     Some(Value::Date { iso })
 }
@@ -825,18 +835,11 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     let m = number_at(t, j)?;
     let mut e = m.tokens.1;
     let v = m.value;
-    // Ages: "aged 66", "at the age of 76" are durations in years.
-    let age = (j > 0 && lw(t, j - 1) == "aged")
+    // Ages: "aged 66", "at the age of 76" are a count of years of age.
+    let is_age = (j > 0 && lw(t, j - 1) == "aged")
         || (j > 1 && lw(t, j - 1) == "of" && lw(t, j - 2) == "age");
-    if age && v.fract() == 0.0 {
-        return Some((
-            e,
-            Some(Value::Duration {
-                op,
-                amount: v,
-                unit: "year".to_string(),
-            }),
-        ));
+    if is_age && v.fract() == 0.0 {
+        return Some((e, Some(age(op, v, "year"))));
     }
     // Odds and return periods: "one in five", "1-in-200-year" → a rate (20%, 0.5%).
     if let Some(r) = rate_at(t, e, v) {
@@ -909,9 +912,12 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             // "one quarter" is a fraction, not a duration
         } else {
             e = ue + 1;
+            // "21-year-old", "three months old": an age.
             if hy && is_hyphen(t, e) && lw(t, e + 1) == "old" {
-                e += 2;
-            } else if matches!(lw(t, e), "ago" | "old" | "later" | "earlier") {
+                return Some((e + 2, Some(age(op, v, unit))));
+            } else if lw(t, e) == "old" {
+                return Some((e + 1, Some(age(op, v, unit))));
+            } else if matches!(lw(t, e), "ago" | "later" | "earlier") {
                 e += 1;
             }
             return Some((
@@ -1016,6 +1022,19 @@ mod tests {
                 &[("March 12, 2025", Date, "2025-03-12")],
             ),
             ("a 21-year conflict", &[("21-year", Date, "21 years")]),
+            (
+                "a 21-year-old man",
+                &[("21-year-old", Quantity, "21 years old")],
+            ),
+            ("aged 66,", &[("66", Quantity, "66 years old")]),
+            (
+                "a baby three months old",
+                &[("three months old", Quantity, "3 months old")],
+            ),
+            (
+                "Maria Lopez, 67, a resident, said",
+                &[("67", Quantity, "67 years old")],
+            ),
             (
                 "more than three years after",
                 &[("more than three years", Date, "> 3 years")],

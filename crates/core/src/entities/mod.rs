@@ -192,7 +192,7 @@ pub enum Value {
         op: Op,
         /// The number.
         value: f64,
-        /// A unit of measure, when given ("km").
+        /// A unit of measure, when given ("km"), or of age ("years old").
         #[serde(skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
     },

@@ -1153,7 +1153,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     surname_pass(&cx, &mut chosen);
     // Unreported names (laws, awards…) stay until the tagger has been
     // merged in (`combine`), so that it adds nothing inside them.
-    // Ages in apposition ("Maria Lopez, 27, of …") are DATE in OntoNotes style.
+    // Ages in apposition ("Maria Lopez, 27, of …") are ages, not counts.
     let person_end: FxSet<usize> = chosen
         .iter()
         .filter(|c| c.label == Label::Person)
@@ -1169,12 +1169,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
         {
             if let Some(super::Value::Number { value, .. }) = c.value {
                 if (1.0..=120.0).contains(&value) && value.fract() == 0.0 {
-                    c.label = Label::Date;
-                    c.value = Some(super::Value::Duration {
-                        op: super::Op::Eq,
-                        amount: value,
-                        unit: "year".to_string(),
-                    });
+                    c.value = Some(super::dates::age(super::Op::Eq, value, "year"));
                 }
             }
         }
