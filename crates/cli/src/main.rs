@@ -95,9 +95,10 @@ USAGE:
                                        data/train/claimbuster → data/weights/checkworthy.clw)
     claimlens train ner [OUT.clw]      train the name tagger (deterministic;
                                        data/train/ner → data/weights/ner.clw)
-    claimlens eval entities-dev [GOLD.jsonl...]
+    claimlens eval entities-dev [--errors] [GOLD.jsonl...]
                                        lenient/strict micro-F1 of the entity engine and the
-                                       name tagger alone on data/eval/ner, with baselines
+                                       name tagger alone on data/eval/ner, with baselines;
+                                       --errors lists the engine's misses by family
     claimlens eval compare [FILE.jsonl...] [--msrp]
                                        top-alignment accuracy, no-reference rate and relation
                                        precision of the comparison engine and TF-IDF

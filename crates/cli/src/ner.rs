@@ -6,9 +6,11 @@
 //! claimlens train ner [OUT.clw]
 //!     averaged structured perceptron on data/train/ner/*.tsv (6 epochs, seed 1,
 //!     features seen at least twice, |q| < 6 pruned); deterministic
-//! claimlens eval entities-dev [GOLD.jsonl...]
+//! claimlens eval entities-dev [--errors] [GOLD.jsonl...]
 //!     lenient and strict micro-F1 over PERSON/ORG/PLACE of the engine and the
-//!     tagger alone on data/eval/ner/*.jsonl, beside recorded baselines
+//!     tagger alone on data/eval/ner/*.jsonl, beside recorded baselines;
+//!     --errors also lists every engine name that is not a strict match, by
+//!     family (missed, spurious, type, boundary), with its context
 //! ```
 //!
 //! Training TSV: `word<TAB>BIO` lines, blank lines between sentences, `#`
@@ -213,18 +215,26 @@ fn scored(kind: &str) -> Option<&'static str> {
     }
 }
 
-/// `claimlens eval entities-dev [GOLD.jsonl...]`.
+/// `claimlens eval entities-dev [--errors] [GOLD.jsonl...]`.
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
-    let files: Vec<&str> = if args.is_empty() {
+    let list_errors = args.iter().any(|a| a == "--errors");
+    let files: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != "--errors")
+        .collect();
+    let files = if files.is_empty() {
         DEV.to_vec()
     } else {
-        args.iter().map(String::as_str).collect()
+        files
     };
+    let mut families: BTreeMap<String, usize> = BTreeMap::new();
     let tagger = installed().ok_or("the name tagger is not installed")?;
     println!("lenient / strict micro-F1 over PERSON/ORG/PLACE (code points)");
     for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
         let (mut gold, mut engine, mut alone) = (Vec::new(), Vec::new(), Vec::new());
+        let mut docs: Vec<(String, String)> = Vec::new();
         for (n, line) in text
             .lines()
             .enumerate()
@@ -246,6 +256,7 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
                 }
             }
             gold.push(g);
+            docs.push((v["id"].as_str().unwrap_or("").to_string(), t.to_string()));
             let a = extract_text(t);
             engine.push(
                 a.mentions
@@ -298,6 +309,164 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
                 println!("  {name:<44} {lenient:.3} / {strict:.3}");
             }
         }
+        if list_errors {
+            for ((id, t), (g, p)) in docs.iter().zip(gold.iter().zip(&engine)) {
+                let errs = errors(g, p);
+                if errs.is_empty() {
+                    continue;
+                }
+                println!("\n  == {set} {id}");
+                let chars: Vec<char> = t.chars().collect();
+                for e in errs {
+                    *families.entry(e.family()).or_default() += 1;
+                    println!("  {}", e.show(&chars));
+                }
+            }
+        }
+    }
+    if list_errors {
+        println!("\nerror families (all sets):");
+        let mut by_count: Vec<_> = families.into_iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (f, n) in by_count {
+            println!("  {n:>5}  {f}");
+        }
     }
     Ok(())
+}
+
+/// One difference between the engine and the gold names of a document.
+#[derive(Debug, PartialEq)]
+enum Error {
+    /// A gold name no engine name overlaps.
+    Missed((usize, usize, &'static str)),
+    /// An engine name that overlaps no gold name.
+    Spurious((usize, usize, &'static str)),
+    /// The same span with another type: (gold, engine).
+    Type((usize, usize, &'static str), &'static str),
+    /// Overlapping spans that differ: (gold, engine).
+    Boundary((usize, usize, &'static str), (usize, usize, &'static str)),
+}
+
+impl Error {
+    /// "missed PER", "type LOC→PER", "boundary PER (longer)".
+    fn family(&self) -> String {
+        match self {
+            Error::Missed(g) => format!("missed {}", g.2),
+            Error::Spurious(p) => format!("spurious {}", p.2),
+            Error::Type(g, l) => format!("type {}→{l}", g.2),
+            Error::Boundary(g, p) => {
+                let how = if p.0 <= g.0 && p.1 >= g.1 {
+                    "longer"
+                } else if p.0 >= g.0 && p.1 <= g.1 {
+                    "shorter"
+                } else {
+                    "shifted"
+                };
+                if g.2 == p.2 {
+                    format!("boundary {} ({how})", g.2)
+                } else {
+                    format!("boundary {}→{} ({how})", g.2, p.2)
+                }
+            }
+        }
+    }
+
+    /// The family, the words and a little context either side.
+    fn show(&self, chars: &[char]) -> String {
+        let words = |(s, e, _): (usize, usize, &str)| -> String {
+            chars[s.min(chars.len())..e.min(chars.len())]
+                .iter()
+                .collect()
+        };
+        let (what, at) = match *self {
+            Error::Missed(g) => (format!("“{}”", words(g)), g),
+            Error::Spurious(p) => (format!("“{}”", words(p)), p),
+            Error::Type(g, _) => (format!("“{}”", words(g)), g),
+            Error::Boundary(g, p) => (
+                format!("gold “{}” engine “{}”", words(g), words(p)),
+                (g.0.min(p.0), g.1.max(p.1), g.2),
+            ),
+        };
+        let from = at.0.saturating_sub(40);
+        let to = (at.1 + 40).min(chars.len());
+        let flat = |s: &[char]| -> String {
+            s.iter()
+                .map(|&c| if c.is_whitespace() { ' ' } else { c })
+                .collect()
+        };
+        format!(
+            "{:<24} {what}   …{}[{}]{}…",
+            self.family(),
+            flat(&chars[from..at.0]),
+            flat(&chars[at.0..at.1.min(chars.len())]),
+            flat(&chars[at.1.min(chars.len())..to])
+        )
+    }
+}
+
+/// Every engine name that is not a strict match, and every gold name no
+/// engine name overlaps, in text order.
+fn errors(gold: &Spans, pred: &Spans) -> Vec<Error> {
+    let mut out = Vec::new();
+    let overlaps = |a: &(usize, usize, &str), b: &(usize, usize, &str)| a.0 < b.1 && b.0 < a.1;
+    for p in pred {
+        if gold.contains(p) {
+            continue;
+        }
+        let over: Vec<_> = gold.iter().filter(|g| overlaps(g, p)).collect();
+        match over.iter().find(|g| (g.0, g.1) == (p.0, p.1)) {
+            Some(g) => out.push(Error::Type(**g, p.2)),
+            None if over.is_empty() => out.push(Error::Spurious(*p)),
+            None => {
+                let g = over.iter().find(|g| g.2 == p.2).unwrap_or(&over[0]);
+                out.push(Error::Boundary(**g, *p));
+            }
+        }
+    }
+    for g in gold {
+        if !pred.iter().any(|p| overlaps(g, p)) {
+            out.push(Error::Missed(*g));
+        }
+    }
+    let at = |e: &Error| match *e {
+        Error::Missed(x) | Error::Spurious(x) | Error::Type(x, _) | Error::Boundary(x, _) => x.0,
+    };
+    out.sort_by_key(at);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_families() {
+        // (gold, engine, families)
+        let cases: [(Spans, Spans, &[&str]); 6] = [
+            (vec![(0, 5, "PER")], vec![(0, 5, "PER")], &[]),
+            (vec![(0, 5, "LOC")], vec![(0, 5, "PER")], &["type LOC→PER"]),
+            (vec![(0, 5, "ORG")], vec![], &["missed ORG"]),
+            (vec![], vec![(3, 9, "ORG")], &["spurious ORG"]),
+            (
+                vec![(0, 10, "ORG")],
+                vec![(0, 4, "ORG"), (5, 10, "ORG")],
+                &["boundary ORG (shorter)", "boundary ORG (shorter)"],
+            ),
+            (
+                vec![(4, 9, "PER")],
+                vec![(0, 9, "ORG")],
+                &["boundary PER→ORG (longer)"],
+            ),
+        ];
+        for (gold, pred, want) in cases {
+            let got: Vec<String> = errors(&gold, &pred).iter().map(Error::family).collect();
+            assert_eq!(got, want, "{gold:?} {pred:?}");
+        }
+        let chars: Vec<char> = "Ms Ann Lee said".chars().collect();
+        let e = Error::Boundary((3, 10, "PER"), (0, 10, "PER"));
+        assert!(e
+            .show(&chars)
+            .contains("gold “Ann Lee” engine “Ms Ann Lee”"));
+    }
 }

@@ -278,6 +278,16 @@ fn glued(t: &Toks, i: usize) -> bool {
     t.toks.get(i).is_some_and(|x| !x.space_before)
 }
 
+/// An age: a count of `unit`s of age ("67 years old"), a QUANTITY, not a
+/// date or a duration.
+pub(crate) fn age(op: Op, amount: f64, unit: &str) -> Value {
+    Value::Number {
+        op,
+        value: amount,
+        unit: Some(format!("{unit}s old")),
+    }
+}
+
 fn date(iso: String) -> Option<Value> {
     Some(Value::Date { iso })
 }
@@ -458,6 +468,39 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
     None
 }
 
+/// "N in M" after the number `v` that ends before `e`: "one in five", "1-in-200",
+/// "1-in-200-year" (a return period: the word "year" belongs to it). Returns
+/// (end, percent). The hyphens, when used, must be glued on both sides; a
+/// four-digit second number must be glued ("1 in 2020" is a year).
+fn rate_at(t: &Toks, e: usize, v: f64) -> Option<(usize, f64)> {
+    let hy = is_hyphen(t, e) && glued(t, e) && glued(t, e + 1);
+    let k = if hy { e + 1 } else { e };
+    if lw(t, k) != "in" {
+        return None;
+    }
+    let m = if hy {
+        (is_hyphen(t, k + 1) && glued(t, k + 1) && glued(t, k + 2)).then_some(k + 2)?
+    } else {
+        k + 1
+    };
+    if !hy && year_value(t, m).is_some() {
+        return None;
+    }
+    let n = number_at(t, m)?;
+    if n.tokens.0 != m || !(v >= 1.0 && v.fract() == 0.0 && n.value > v) {
+        return None;
+    }
+    let mut end = n.tokens.1;
+    let unit_after = |i: usize| time_unit(lw(t, i)).is_some() || clock_unit(lw(t, i));
+    if hy && is_hyphen(t, end) && glued(t, end) && glued(t, end + 1) && unit_after(end + 1) {
+        end += 2;
+    } else if !hy && unit_after(end) {
+        // "20 in 30 minutes" is a count and a duration.
+        return None;
+    }
+    Some((end, 100.0 * v / n.value))
+}
+
 /// A cheap test: can a numeric or temporal expression start at token `i`?
 fn could_start(t: &Toks, i: usize) -> bool {
     let tok = &t.toks[i];
@@ -599,6 +642,8 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             && year_value(t, i).is_none()
             && t.toks[i].text(t.text).len() <= 3
             && !glued(t, i + 1)
+            // A day before a month is a date ("Saturday 14 March 2026").
+            && day_value(t, i).is_none_or(|(_, e)| month_at(t, e).is_none())
         {
             i += 1;
             continue;
@@ -790,18 +835,15 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     let m = number_at(t, j)?;
     let mut e = m.tokens.1;
     let v = m.value;
-    // Ages: "aged 66", "at the age of 76" are durations in years.
-    let age = (j > 0 && lw(t, j - 1) == "aged")
+    // Ages: "aged 66", "at the age of 76" are a count of years of age.
+    let is_age = (j > 0 && lw(t, j - 1) == "aged")
         || (j > 1 && lw(t, j - 1) == "of" && lw(t, j - 2) == "age");
-    if age && v.fract() == 0.0 {
-        return Some((
-            e,
-            Some(Value::Duration {
-                op,
-                amount: v,
-                unit: "year".to_string(),
-            }),
-        ));
+    if is_age && v.fract() == 0.0 {
+        return Some((e, Some(age(op, v, "year"))));
+    }
+    // Odds and return periods: "one in five", "1-in-200-year" → a rate (20%, 0.5%).
+    if let Some(r) = rate_at(t, e, v) {
+        return Some((r.0, Some(Value::Percent { op, value: r.1 })));
     }
     // Not a year-only date: a plain four-digit year in running text.
     if let (Op::Eq, Some(_y)) = (op, year_value(t, j).filter(|_| e == j + 1)) {
@@ -870,9 +912,12 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             // "one quarter" is a fraction, not a duration
         } else {
             e = ue + 1;
+            // "21-year-old", "three months old": an age.
             if hy && is_hyphen(t, e) && lw(t, e + 1) == "old" {
-                e += 2;
-            } else if matches!(lw(t, e), "ago" | "old" | "later" | "earlier") {
+                return Some((e + 2, Some(age(op, v, unit))));
+            } else if lw(t, e) == "old" {
+                return Some((e + 1, Some(age(op, v, unit))));
+            } else if matches!(lw(t, e), "ago" | "later" | "earlier") {
                 e += 1;
             }
             return Some((
@@ -978,6 +1023,19 @@ mod tests {
             ),
             ("a 21-year conflict", &[("21-year", Date, "21 years")]),
             (
+                "a 21-year-old man",
+                &[("21-year-old", Quantity, "21 years old")],
+            ),
+            ("aged 66,", &[("66", Quantity, "66 years old")]),
+            (
+                "a baby three months old",
+                &[("three months old", Quantity, "3 months old")],
+            ),
+            (
+                "Maria Lopez, 67, a resident, said",
+                &[("67", Quantity, "67 years old")],
+            ),
+            (
                 "more than three years after",
                 &[("more than three years", Date, "> 3 years")],
             ),
@@ -993,6 +1051,45 @@ mod tests {
             ("April Ryan said", &[]),
             ("It may rain.", &[]),
             ("at 10:30 on Friday", &[("Friday", Date, "")]),
+        ]);
+    }
+
+    #[test]
+    fn full_dates_keep_their_day() {
+        check(&[
+            (
+                "on Saturday 14 March 2026.",
+                &[
+                    ("Saturday", Date, ""),
+                    ("14 March 2026", Date, "2026-03-14"),
+                ],
+            ),
+            (
+                "Harbourton, 14 March 2026 —",
+                &[("14 March 2026", Date, "2026-03-14")],
+            ),
+            (
+                "Friday 3 May",
+                &[("Friday", Date, ""), ("3 May", Date, "--05-03")],
+            ),
+            ("a Falcon 9 rocket", &[]),
+        ]);
+    }
+
+    #[test]
+    fn odds_and_return_periods() {
+        check(&[
+            (
+                "a 1-in-200-year flood",
+                &[("1-in-200-year", Quantity, "0.5%")],
+            ),
+            ("one in five adults", &[("one in five", Quantity, "20%")]),
+            ("1 in 4 voters", &[("1 in 4", Quantity, "25%")]),
+            ("scored 20 in 30 minutes", &[("20", Quantity, "20")]),
+            (
+                "won 3 in 2020",
+                &[("3", Quantity, "3"), ("2020", Date, "2020")],
+            ),
         ]);
     }
 

@@ -147,6 +147,15 @@ const ORG_HEADS: &str = concat!(
     "Factory|",
     "Works|",
     "Refinery|",
+    // Newspapers: "Saudi Gazette", "Chicago Tribune".
+    "Gazette|",
+    "Herald|",
+    "Tribune|",
+    "Chronicle|",
+    "Telegraph|",
+    "Courier|",
+    "Inquirer|",
+    "Examiner|",
     // Sports clubs: "Manchester United|", "Blackburn Rovers|".
     "United|",
     "Rovers|",
@@ -392,6 +401,24 @@ const EVENT_HEADS: &str = concat!(
 
 /// Words that start an event name before "of": "Battle of Kursk".
 const EVENT_LEADS: &str = concat!("Battle|", "Siege|", "Congress|", "Sack|", "Fall|");
+
+/// Words that start an organisation name before "of": "Friends of the Earth",
+/// "Daughters of the American Revolution", "Order of Malta".
+const ORG_LEADS: &str = concat!(
+    "Friends|",
+    "Daughters|",
+    "Sons|",
+    "Knights|",
+    "Sisters|",
+    "Order|",
+    "Church|",
+    "Museum|",
+    "Library|",
+    "Hospital|",
+    "Guild|",
+    "Fellowship|",
+    "Congregation|",
+);
 
 /// Heads of names outside the label set (laws, treaties, awards): they claim their
 /// words ("Treaty of Paris" is not the place Paris) but are not reported.
@@ -986,6 +1013,7 @@ word_set! {
     in_event_heads => EVENT_HEADS,
     in_loc_leads => LOC_LEADS,
     in_event_leads => EVENT_LEADS,
+    in_org_leads => ORG_LEADS,
     in_acronym_stop => ACRONYM_STOP,
     in_two_letter_orgs => TWO_LETTER_ORGS,
     in_say_verbs => SAY_VERBS,
@@ -1022,6 +1050,22 @@ fn connector(w: &str) -> bool {
             | "and"
             | "&"
     )
+}
+
+/// A lowercase name particle glued by a hyphen to a capitalised name part at
+/// token `i`: "al-Amr", "el-Sisi", "bin-Laden" (three tokens).
+pub(crate) fn glued_particle(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    i + 2 < toks.len()
+        && matches!(
+            w(i),
+            "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "ar" | "bin" | "ibn"
+        )
+        && matches!(w(i + 1), "-" | "‐")
+        && !toks[i + 1].space_before
+        && !toks[i + 2].space_before
+        && toks[i + 2].kind == TokenKind::Word
+        && toks[i + 2].is_capitalised(text)
 }
 
 struct Ctx<'a> {
@@ -1087,6 +1131,56 @@ impl<'a> Ctx<'a> {
 
 /// All mention candidates for a text, overlap-resolved.
 pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<Cand> {
+    let cx = context(text, toks, sents);
+    let nt = Toks::new(text, toks);
+    let mut cands = numeric_cands(&nt, &cx.sent_start);
+    // "no one", "the one": not a number.
+    cands.retain(|c| {
+        !(c.end == c.start + 1
+            && cx.w(c.start).eq_ignore_ascii_case("one")
+            && (c.start > 0
+                && matches!(
+                    cx.w(c.start - 1).to_ascii_lowercase().as_str(),
+                    "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which"
+                )
+                || cx.w(c.start + 1) == "another"))
+    });
+    let lexc = lexicon_cands(&cx);
+    let capc = capitalised_cands(&cx, &lexc);
+    cands.extend(lexc);
+    cands.extend(capc);
+    let mut chosen = resolve(cands);
+    surname_pass(&cx, &mut chosen);
+    // Unreported names (laws, awards…) stay until the tagger has been
+    // merged in (`combine`), so that it adds nothing inside them.
+    // Ages in apposition ("Maria Lopez, 27, of …") are ages, not counts.
+    let person_end: FxSet<usize> = chosen
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .map(|c| c.end)
+        .collect();
+    for c in chosen.iter_mut() {
+        if c.label == Label::Quantity
+            && c.end == c.start + 1
+            && c.start >= 2
+            && cx.w(c.start - 1) == ","
+            && person_end.contains(&(c.start - 1))
+            && matches!(cx.w(c.end), "," | "." | "")
+        {
+            if let Some(super::Value::Number { value, .. }) = c.value {
+                if (1.0..=120.0).contains(&value) && value.fract() == 0.0 {
+                    c.value = Some(super::dates::age(super::Op::Eq, value, "year"));
+                }
+            }
+        }
+    }
+    crate::order::sort_by_key(&mut chosen, |c| c.start as u64);
+    chosen
+}
+
+/// The rules' view of a text: words, sentence starts, headlines, the words seen
+/// in lowercase.
+fn context<'a>(text: &'a str, toks: &'a [Token], sents: &[Sentence]) -> Ctx<'a> {
     let lex = Lexicon::get();
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     let mut sent_start = vec![false; toks.len()];
@@ -1141,7 +1235,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
             lower_seen.insert(words[i]);
         }
     }
-    let cx = Ctx {
+    Ctx {
         text,
         toks,
         words,
@@ -1150,57 +1244,146 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
         sent_start,
         caps_sentence,
         title_sentence,
-    };
+    }
+}
 
-    let nt = Toks::new(text, toks);
-    let mut cands = numeric_cands(&nt, &cx.sent_start);
-    // "no one", "the one": not a number.
-    cands.retain(|c| {
-        !(c.end == c.start + 1
-            && cx.w(c.start).eq_ignore_ascii_case("one")
-            && (c.start > 0
-                && matches!(
-                    cx.w(c.start - 1).to_ascii_lowercase().as_str(),
-                    "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which"
-                )
-                || cx.w(c.start + 1) == "another"))
-    });
-    let lexc = lexicon_cands(&cx);
-    let capc = capitalised_cands(&cx, &lexc);
-    cands.extend(lexc);
-    cands.extend(capc);
-    let mut chosen = resolve(cands);
-    surname_pass(&cx, &mut chosen);
-    // Unreported names (laws, awards…) stay until the tagger has been
-    // merged in (`combine`), so that it adds nothing inside them.
-    // Ages in apposition ("Maria Lopez, 27, of …") are DATE in OntoNotes style.
-    let person_end: FxSet<usize> = chosen
-        .iter()
-        .filter(|c| c.label == Label::Person)
-        .map(|c| c.end)
-        .collect();
-    for c in chosen.iter_mut() {
-        if c.label == Label::Quantity
+/// The document's other mentions, once the tagger's names are in (`combine`):
+/// a name found somewhere in the text is found again where nothing else was
+/// ("in Harbourton … Harbourton’s mayor"), and so is a person's surname alone
+/// after the full name. Only where the text gives the words one type, on
+/// capitalised words that no candidate covers and that are not part of a
+/// longer capitalised run, and never on a word the text also writes in
+/// lowercase. `cands` stay sorted by start and non-overlapping.
+pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &mut Vec<Cand>) {
+    let cx = context(text, toks, sents);
+    let n = toks.len();
+    let mut taken = vec![false; n];
+    for c in cands.iter() {
+        taken[c.start..c.end].fill(true);
+    }
+    // A one-word "person" the text also puts after "in" ("in Mecca", "arrive in
+    // Mecca each year"), after "residents of" or before "’s mayor" is a place,
+    // unless it is ever part of a longer person name, carries a title, or is
+    // the subject or object of a verb of saying.
+    let lone_person = |c: &Cand| {
+        c.label == Label::Person
             && c.end == c.start + 1
-            && c.start >= 2
-            && cx.w(c.start - 1) == ","
-            && person_end.contains(&(c.start - 1))
-            && matches!(cx.w(c.end), "," | "." | "")
-        {
-            if let Some(super::Value::Number { value, .. }) = c.value {
-                if (1.0..=120.0).contains(&value) && value.fract() == 0.0 {
-                    c.label = Label::Date;
-                    c.value = Some(super::Value::Duration {
-                        op: super::Op::Eq,
-                        amount: value,
-                        unit: "year".to_string(),
-                    });
-                }
+            && !c.drop
+            && c.role.is_none()
+            && c.canonical.is_none()
+    };
+    // Nouns of a place's people and parts: "residents of Harbourton",
+    // "Harbourton's mayor".
+    let place_noun = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "residents"
+                | "people"
+                | "mayor"
+                | "citizens"
+                | "inhabitants"
+                | "outskirts"
+                | "suburbs"
+                | "streets"
+                | "centre"
+                | "center"
+                | "population"
+        )
+    };
+    let of_place =
+        |c: &Cand| c.start > 1 && cx.w(c.start - 1) == "of" && place_noun(cx.w(c.start - 2));
+    // A verb of saying after "residents of X" is the residents'.
+    let said = |c: &Cand| {
+        (in_say_verbs(cx.w(c.end))
+            || (cx.w(c.end) == "," && in_say_verbs(cx.w(c.end + 1)))
+            || (c.start > 1 && in_say_verbs(cx.w(c.start - 1))))
+            && !of_place(c)
+    };
+    let mut place_words: FxMap<&str, bool> = FxMap::default();
+    for c in cands.iter().filter(|c| lone_person(c)) {
+        let before = if c.start > 0 { cx.w(c.start - 1) } else { "" };
+        let possessive = cx
+            .toks
+            .get(c.end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let in_place = matches!(before, "in" | "near" | "outside" | "across" | "throughout")
+            && !possessive
+            && !cx.name_token(c.end)
+            || of_place(c)
+            || possessive && place_noun(cx.w(c.end + 1));
+        *place_words.entry(cx.w(c.start)).or_insert(false) |= in_place;
+    }
+    for c in cands.iter() {
+        if c.label == Label::Person && (!lone_person(c) || said(c)) {
+            for k in c.start..c.end {
+                place_words.insert(cx.w(k), false);
             }
         }
     }
-    crate::order::sort_by_key(&mut chosen, |c| c.start as u64);
-    chosen
+    for c in cands.iter_mut() {
+        if lone_person(c) && place_words.get(cx.w(c.start)).copied().unwrap_or(false) {
+            c.label = Label::Place;
+        }
+    }
+    // First word → (words, the one type the text gives them, or None).
+    type Known<'w> = FxMap<&'w str, Vec<(Vec<&'w str>, Option<Label>)>>;
+    let mut known: Known = FxMap::default();
+    for c in cands.iter() {
+        if c.drop || !matches!(c.label, Label::Person | Label::Org | Label::Place) {
+            continue;
+        }
+        let mut keys: Vec<Vec<&str>> = vec![(c.start..c.end).map(|i| cx.w(i)).collect()];
+        if c.label == Label::Person && c.end > c.start + 1 {
+            let mut last = c.end - 1;
+            while last > c.start && name_suffix(cx.w(last)) {
+                last -= 1;
+            }
+            if last > c.start && cx.toks[last].kind == TokenKind::Word {
+                keys.push(vec![cx.w(last)]);
+            }
+        }
+        for k in keys {
+            let list = known.entry(k[0]).or_default();
+            match list.iter_mut().find(|(w, _)| *w == k) {
+                Some((_, l)) if *l != Some(c.label) => *l = None,
+                Some(_) => {}
+                None => list.push((k, Some(c.label))),
+            }
+        }
+    }
+    let mut add = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let after_name = i > 0 && cx.name_token(i - 1) && !cx.sent_start[i] && !toks[i].line_before;
+        if taken[i] || !cx.name_token(i) || after_name || cx.caps_sentence[i] {
+            i += 1;
+            continue;
+        }
+        let mut hit: Option<(usize, Label)> = None;
+        for (words, label) in known.get(cx.w(i)).map(Vec::as_slice).unwrap_or(&[]) {
+            let (Some(label), l) = (*label, words.len()) else {
+                continue;
+            };
+            let fits = i + l <= n
+                && (0..l).all(|k| !taken[i + k] && cx.w(i + k) == words[k])
+                && !(i + l < n && cx.name_token(i + l) && !toks[i + l].line_before)
+                && (l > 1 || !cx.common(i));
+            if fits && hit.is_none_or(|(hl, _)| l > hl) {
+                hit = Some((l, label));
+            }
+        }
+        match hit {
+            Some((l, label)) => {
+                add.push(Cand::new(i, i + l, label, 5));
+                i += l;
+            }
+            None => i += 1,
+        }
+    }
+    if !add.is_empty() {
+        cands.extend(add);
+        crate::order::sort_by_key(cands, |c| c.start as u64);
+    }
 }
 
 /// Greedy overlap resolution: longer spans first, then higher priority.
@@ -1469,6 +1652,11 @@ fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
                     | "War"
                     | "the"
             )
+            // "Governor of the Bank of England": the bank is no part of the title.
+            && !(cx.w(k + 1) == "the"
+                && (in_org_heads(cx.w(k + 2))
+                    || in_loc_heads(cx.w(k + 2))
+                    || in_org_leads(cx.w(k + 2))))
         {
             k += if cx.w(k + 1) == "the" { 3 } else { 2 };
             last_head = Some(k - 1);
@@ -1527,6 +1715,12 @@ fn capitalised_cands(cx: &Ctx, lexc: &[Cand]) -> Vec<Cand> {
                 && (cx.name_token(e + 1) || !compound_suffix(cx.w(e + 1)))
             {
                 e += 2;
+                continue;
+            }
+            // A lowercase Arabic particle glued to a name part: "Suleiman al-Amr",
+            // "Abdel Fattah el-Sisi".
+            if cx.name_token(e - 1) && glued_particle(cx.text, cx.toks, e) {
+                e += 3;
                 continue;
             }
             // Connector then a capitalised word: "Ministry of Defence", "Bank of England".
@@ -1646,6 +1840,7 @@ fn analyse_run(
                 || in_loc_leads(cx.w(a))
                 || in_org_heads(cx.w(a))
                 || in_event_leads(cx.w(a))
+                || in_org_leads(cx.w(a))
                 || matches!(cx.w(a), "Operation" | "Battle")))
     {
         a += 1;
@@ -1727,6 +1922,8 @@ fn analyse_run(
         }
         if in_loc_leads(w(k)) {
             Some((k, Label::Place))
+        } else if in_org_leads(w(k)) {
+            Some((k, Label::Org))
         } else if in_event_leads(w(k)) {
             Some((k, Label::Event))
         } else {
@@ -1739,6 +1936,35 @@ fn analyse_run(
             if heads.iter().any(|&(h2, l2)| h2 < m && l2 != label) {
                 analyse_run(cx, a, m, lex_at, covered, out);
                 analyse_run(cx, m + 1, b, lex_at, covered, out);
+                return;
+            }
+        }
+    }
+    // "Dr André Müller of the World Health Organization", "Director of the Central
+    // Intelligence Agency": a name after "of" whose head word ends the run is a name
+    // of its own when nothing before "of" heads or leads a name ("Bank of England",
+    // "Isle of Wight Council", "City of London Police" stay whole); what precedes
+    // "of" is analysed apart (people, titles).
+    if let Some(&(h, _)) = heads.last() {
+        if let Some(m) = (a..h).rev().find(|&k| w(k) == "of") {
+            let leads_name = |x: &str| {
+                in_org_heads(x)
+                    || in_loc_heads(x)
+                    || in_event_heads(x)
+                    || in_org_leads(x)
+                    || in_loc_leads(x)
+                    || in_event_leads(x)
+                    || crate::listed!(DROP_HEADS, x)
+                    || crate::listed!(PLACE_PREFIXES, x)
+                    || crate::listed!(PLACE_NOUNS, x.to_lowercase().as_str())
+            };
+            let mut s = m + 1;
+            while s < h && connector(w(s)) {
+                s += 1;
+            }
+            if m > a && s <= h && !(a..m).any(|k| leads_name(w(k))) {
+                analyse_run(cx, a, m, lex_at, covered, out);
+                analyse_run(cx, s, b, lex_at, covered, out);
                 return;
             }
         }
@@ -1838,12 +2064,49 @@ fn analyse_run(
                 }
                 let mut c = Cand::new(s2, e, label, 6);
                 c.drop = dropped;
+                // "Friends of the Wendle": an organisation by its first word.
+                c.sure = label == Label::Org
+                    && heads.is_empty()
+                    && in_org_leads(w(s2))
+                    && !cx.title_sentence[s2];
                 out.push(c);
                 if e < b {
                     analyse_run(cx, e, b, lex_at, covered, out);
                 }
                 return;
             }
+        }
+    }
+
+    // "Castell & Ward", "Marks & Spencer": names joined by "&" are a firm, unless
+    // a lexicon knows a side ("Trinidad & Tobago").
+    if let Some(k) = (a + 1..b.saturating_sub(1))
+        .find(|&k| w(k) == "&" && cx.name_token(k - 1) && cx.name_token(k + 1))
+    {
+        let mut l = k;
+        while l > a && cx.name_token(l - 1) && !covered(l - 1) && title_at(cx, l - 1).is_none() {
+            l -= 1;
+        }
+        let mut r = k + 1;
+        while r < b && cx.name_token(r) && !covered(r) {
+            r += 1;
+        }
+        // Not a list of everyday words ("Plumbing & Electric Problems"), not initials ("D&D").
+        let plain = (l..r).all(|j| j == k || cx.lex.is_common_word(w(j)));
+        let initials = w(k - 1).chars().count() < 2 || w(k + 1).chars().count() < 2;
+        // Firms are named by one or two words a side ("Allen & Overy", "Procter & Gamble").
+        let short = k - l <= 2 && r - k - 1 <= 2;
+        if l < k && r > k + 1 && short && !lex_at.contains_key(&(k + 1)) && !plain && !initials {
+            if l > a {
+                analyse_run(cx, a, l, lex_at, covered, out);
+            }
+            let mut c = Cand::new(l, r, Label::Org, 6);
+            c.sure = !cx.title_sentence[l];
+            out.push(c);
+            if r < b {
+                analyse_run(cx, r, b, lex_at, covered, out);
+            }
+            return;
         }
     }
 
@@ -2082,10 +2345,23 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let role_before = s > 0 && in_role_nouns(&before.to_ascii_lowercase());
     let first_name = cx.lex.is_first_name(w(s)) && len >= 2 && !cx.common(e - 1);
     let initials = len >= 2 && cx.toks[s].kind == TokenKind::Abbrev && w(s).len() == 2;
+    // Inside a glued hyphenated part ("al-Amr", "Jae-myung"): the hyphen, the
+    // lowercase particle before it and the word after it.
+    let hyphen = |i: usize| {
+        i > s
+            && i + 1 < e
+            && matches!(w(i), "-" | "‐")
+            && !cx.toks[i].space_before
+            && !cx.toks[i + 1].space_before
+    };
+    let glued_part = |i: usize| hyphen(i) || hyphen(i + 1) || (i > s && hyphen(i - 1));
     let all_namey = (s..e).all(|i| {
         let x = w(i);
-        cx.toks[i].kind == TokenKind::Word || (cx.toks[i].kind == TokenKind::Abbrev && x.len() == 2)
-    }) && (s..e).all(|i| !cx.common(i) || cx.lex.is_first_name(w(i)));
+        cx.toks[i].kind == TokenKind::Word
+            || (cx.toks[i].kind == TokenKind::Abbrev && x.len() == 2)
+            || hyphen(i)
+    }) && (s..e)
+        .all(|i| !cx.common(i) || cx.lex.is_first_name(w(i)) || glued_part(i));
     let starts_sentence = cx.sent_start[s];
     let lower = |x: &str| x.to_ascii_lowercase();
     // Made only of everyday English words ("Black Death", "Great Depression"): no guessing.
@@ -2468,6 +2744,48 @@ mod tests {
                 &[("Federal Reserve", Org), ("Jerome Powell", Person)],
             ),
             ("The GDP and the CEO grew.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn organisation_words_and_boundaries() {
+        check(&[
+            (
+                "Volunteers from Friends of the Wendle cleared it.",
+                &[("Friends of the Wendle", Org)],
+            ),
+            (
+                "The solicitors Castell & Ward wrote.",
+                &[("Castell & Ward", Org)],
+            ),
+            (
+                "Trade between France & Germany grew.",
+                &[("France", Place), ("Germany", Place)],
+            ),
+            (
+                "According to the Saudi Gazette, it fell.",
+                &[("Saudi Gazette", Org)],
+            ),
+            (
+                "Journalist Zoé Martíñez and Dr André Müller of the World Health Organization spoke.",
+                &[
+                    ("Zoé Martíñez", Person),
+                    ("André Müller", Person),
+                    ("World Health Organization", Org),
+                ],
+            ),
+            (
+                "He said Suleiman al-Amr had left.",
+                &[("Suleiman al-Amr", Person)],
+            ),
+            (
+                "He met the Governor of the Bank of England.",
+                &[("Bank of England", Org)],
+            ),
+            (
+                "The Isle of Wight Council met.",
+                &[("Isle of Wight Council", Org)],
+            ),
         ]);
     }
 
