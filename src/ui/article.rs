@@ -3,8 +3,12 @@
 //!
 //! The text is rendered **once**. Filters, pinning and the current mention
 //! only change classes and attributes on elements that already exist, so a
-//! long document is never re-rendered while the reader explores it. Events
-//! are delegated: one listener on the article serves every mention.
+//! long document is never re-rendered while the reader explores it, and
+//! each costs what it changes: a pin or a step touches the marks of the
+//! entity concerned (found through [`MarkIndex`] and the entity's mention
+//! list), a type filter one class on the text's root. None of them moves
+//! anything on the page (the pin bar's place is kept from the first paint).
+//! Events are delegated: one listener on the article serves every mention.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -514,17 +518,17 @@ pub fn Article(
         }
     };
 
+    // Type filters are one class each on the text's root, matched by one CSS
+    // rule per type: a toggle restyles only that type's highlights. Pinning
+    // adds no class here (that would restyle every highlight): it touches
+    // only the pinned entity's marks (above).
     let hidden = ctx.hidden;
-    let pinned = ctx.pinned;
     let badges = ctx.badges;
     let body_class = move || {
         let mut c = String::from("doc-body");
         for l in hidden.get().labels() {
             c.push_str(" hide-");
             c.push_str(label_key(l));
-        }
-        if pinned.get().is_some() {
-            c.push_str(" has-pin");
         }
         if badges.get() {
             c.push_str(" show-badges");

@@ -2,7 +2,9 @@
 //!
 //! It says what the mention is (type, canonical name, aliases, role, value),
 //! how often the entity is mentioned and what it relates to. It stays open
-//! while the pointer is over it, and Escape closes it.
+//! while the pointer is over it, and Escape closes it. It sits beside its
+//! mention, re-placed when a pin changes its text; since a pin moves nothing
+//! on the page, it never ends up over the mention just pinned.
 
 use leptos::prelude::*;
 
@@ -138,18 +140,35 @@ pub fn EntityCard(marks: MarkIndex) -> impl IntoView {
         }
     };
 
-    // Position the card whenever it shows a different mention.
+    // Position the card whenever it shows a different mention, and again
+    // when a pin changes what it says (its height with it), so it stays
+    // beside its mention and never covers it: at once, and once more in the
+    // coming frame, before it is painted, when all its new content is in.
     {
         let ctx = ctx.clone();
         Effect::new(move |_| {
             let Some(mi) = ctx.card.get() else {
                 return;
             };
-            let (Some(card), Some(Some(mark))) = (card_ref.get(), marks.borrow().get(mi).cloned())
-            else {
-                return;
+            ctx.pinned.track();
+            card_ref.track();
+            let card = ctx.card;
+            let place = {
+                let marks = marks.clone();
+                move || {
+                    if card.get_untracked() != Some(mi) {
+                        return;
+                    }
+                    let (Some(el), Some(Some(mark))) =
+                        (card_ref.get_untracked(), marks.borrow().get(mi).cloned())
+                    else {
+                        return;
+                    };
+                    position(&el, &mark);
+                }
             };
-            position(&card, &mark);
+            place();
+            request_animation_frame(place);
         });
     }
 

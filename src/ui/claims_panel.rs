@@ -40,11 +40,11 @@ pub fn draw_selected_claim(ctx: &ViewCtx, claim: Option<usize>) {
     else {
         return;
     };
-    let offsets = ctx.doc.offsets();
+    let offsets = ctx.offsets();
     let ranges = |spans: &[Span]| -> Vec<web_sys::Range> {
         spans
             .iter()
-            .filter_map(|s| range_for(&body, &ctx.doc, &offsets, *s))
+            .filter_map(|s| range_for(&body, &ctx.doc, offsets, *s))
             .collect()
     };
     let c = claim.and_then(|i| ctx.analysis.claims.get(i));
@@ -68,7 +68,7 @@ pub fn draw_selected_claim(ctx: &ViewCtx, claim: Option<usize>) {
         &ranges(c.map(|c| c.opinion.as_slice()).unwrap_or(empty)),
     );
     if let Some(c) = c {
-        if let Some(r) = range_for(&body, &ctx.doc, &offsets, c.span) {
+        if let Some(r) = range_for(&body, &ctx.doc, offsets, c.span) {
             let rect = r.get_bounding_client_rect();
             let h = web_sys::window()
                 .and_then(|w| w.inner_height().ok())

@@ -92,29 +92,28 @@ pub fn EntityList() -> impl IntoView {
         .collect_view();
 
     let root = NodeRef::<leptos::html::Div>::new();
-    // The pinned entity's row is pressed (a link may pin one at start).
+    // The pinned entity's row is pressed (a link may pin one at start): only
+    // the rows of the entities pinned and unpinned change.
     {
         let pinned = ctx.pinned;
-        Effect::new(move |_| {
+        Effect::new(move |prev: Option<Option<usize>>| {
             let now = pinned.get();
-            let Some(root) = root.get() else {
-                return;
-            };
-            if let Ok(list) = root.query_selector_all(".entity-row[aria-pressed=\"true\"]") {
-                for k in 0..list.length() {
-                    if let Some(el) = list
-                        .item(k)
-                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                    {
-                        let _ = el.set_attribute("aria-pressed", "false");
-                    }
+            // Not in the page yet: this runs again when it is.
+            let root = root.get()?;
+            let press = |i: usize, on: bool| {
+                if let Ok(Some(el)) = root.query_selector(&format!(".entity-row[data-e=\"{i}\"]")) {
+                    let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
                 }
+            };
+            match prev {
+                Some(p) if p == now => return now,
+                Some(Some(p)) => press(p, false),
+                _ => {}
             }
             if let Some(i) = now {
-                if let Ok(Some(el)) = root.query_selector(&format!(".entity-row[data-e=\"{i}\"]")) {
-                    let _ = el.set_attribute("aria-pressed", "true");
-                }
+                press(i, true);
             }
+            now
         });
     }
     // The filter: rows whose names do not match, and groups left empty, are hidden.

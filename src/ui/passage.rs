@@ -21,10 +21,10 @@ fn draw(ctx: &ViewCtx, spans: &[Span], reveal: bool) {
     else {
         return;
     };
-    let offsets = ctx.doc.offsets();
+    let offsets = ctx.offsets();
     let ranges: Vec<web_sys::Range> = spans
         .iter()
-        .filter_map(|s| range_for(&body, &ctx.doc, &offsets, *s))
+        .filter_map(|s| range_for(&body, &ctx.doc, offsets, *s))
         .collect();
     set_highlight(HL_PASSAGE, &ranges);
     if reveal {
@@ -90,8 +90,8 @@ pub fn PassageTools() -> impl IntoView {
     let update = {
         let ctx = ctx.clone();
         move || {
-            let offsets = ctx.doc.offsets();
-            let found = selection_span(&ctx.doc, &offsets).and_then(|span| {
+            let offsets = ctx.offsets();
+            let found = selection_span(&ctx.doc, offsets).and_then(|span| {
                 let sel = web_sys::window()?.get_selection().ok()??;
                 let rect = sel.get_range_at(0).ok()?.get_bounding_client_rect();
                 Some((span, rect.left(), rect.bottom()))

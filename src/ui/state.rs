@@ -4,13 +4,13 @@
 //!
 //! Signals hold plain data; the analysis itself is immutable and shared.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
 use crate::analysis::compare::Relation;
 use crate::analysis::share::{pack_text, Order, Tab, MAX_LINK};
-use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Span};
+use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Offsets, Span};
 
 /// Everything the components share.
 #[derive(Clone)]
@@ -19,6 +19,12 @@ pub struct ViewCtx {
     pub doc: Arc<Document>,
     /// Its analysis.
     pub analysis: Arc<Analysis>,
+    /// The document's byte ⇄ UTF-16 / code point index, built once on first
+    /// use ([`ViewCtx::offsets`]): links are written on every pin and filter
+    /// toggle, and indexing a long text each time would cost the whole text.
+    offsets: Arc<OnceLock<Offsets>>,
+    /// The document's fingerprint, computed once ([`ViewCtx::fingerprint`]).
+    fingerprint: Arc<OnceLock<u64>>,
     /// Entity types whose highlights are hidden.
     pub hidden: RwSignal<LabelSet>,
     /// The pinned entity (index into `analysis.entities`).
@@ -194,6 +200,8 @@ impl ViewCtx {
             imported: false,
             doc: Arc::new(doc),
             analysis: Arc::new(analysis),
+            offsets: Arc::new(OnceLock::new()),
+            fingerprint: Arc::new(OnceLock::new()),
             hidden: RwSignal::new(LabelSet::NONE),
             pinned: RwSignal::new(None),
             cursor: RwSignal::new(0),
@@ -220,6 +228,18 @@ impl ViewCtx {
     /// The shared view state (panics outside a [`Viewer`](super::app::Viewer)).
     pub fn get() -> ViewCtx {
         expect_context::<ViewCtx>()
+    }
+
+    /// The open document's offsets index, built the first time it is asked for.
+    pub fn offsets(&self) -> &Offsets {
+        self.offsets.get_or_init(|| self.doc.offsets())
+    }
+
+    /// The document text's fingerprint by `hash`, computed the first time
+    /// it is asked for (links name a long document by it, and are written
+    /// on every pin and filter toggle).
+    pub fn fingerprint(&self, hash: fn(&str) -> u64) -> u64 {
+        *self.fingerprint.get_or_init(|| hash(&self.doc.text))
     }
 
     /// Number of mentions of each label.

@@ -168,7 +168,7 @@ fn doc_ref(ctx: &ViewCtx) -> DocRef {
             title: Some(doc.title.clone()),
             text: String::new(),
         },
-        LinkDoc::TooLong(_) => DocRef::Bundled(format!("{LOCAL}{:016x}", fnv(&doc.text))),
+        LinkDoc::TooLong(_) => DocRef::Bundled(format!("{LOCAL}{:016x}", ctx.fingerprint(fnv))),
     }
 }
 
@@ -217,6 +217,10 @@ pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String)> {
 
 /// Which of `all` fit in a link to the current view.
 fn fitting(ctx: &ViewCtx, all: &[AddedSource]) -> Vec<bool> {
+    if all.is_empty() {
+        // Nothing to fit: no need to encode the view once more.
+        return Vec::new();
+    }
     let packed = match &*ctx.link_doc {
         LinkDoc::Packed(p) => Some(p.as_str()),
         _ => None,
@@ -259,24 +263,20 @@ fn view_state(ctx: &ViewCtx) -> ViewState {
     let pinned = ctx.pinned.get_untracked().and_then(|e| a.entities.get(e));
     let pinned_quote = pinned.and_then(|e| {
         let m = a.mentions.get(*e.mentions.first()?)?;
-        Some(TextQuote::from_span(
-            &ctx.doc.text,
-            &ctx.doc.offsets(),
-            m.span,
-        ))
+        Some(TextQuote::from_span(&ctx.doc.text, ctx.offsets(), m.span))
     });
     let claim = ctx
         .claim
         .get_untracked()
         .and_then(|c| a.claims.get(c))
-        .map(|c| TextQuote::from_span(&ctx.doc.text, &ctx.doc.offsets(), c.span));
+        .map(|c| TextQuote::from_span(&ctx.doc.text, ctx.offsets(), c.span));
     let tab = ctx.tab.get_untracked();
-    let offsets = ctx.doc.offsets();
+    let offsets = ctx.offsets();
     let highlights = ctx
         .passages
         .get_untracked()
         .iter()
-        .map(|s| TextQuote::from_span(&ctx.doc.text, &offsets, *s))
+        .map(|s| TextQuote::from_span(&ctx.doc.text, offsets, *s))
         .collect();
     let doc = &ctx.doc;
     let meta = match &*ctx.link_doc {
@@ -377,17 +377,17 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
         .and_then(|id| a.entities.iter().position(|e| &e.id == id));
     let by_quote = || {
         let q = state.pinned_quote.as_ref()?;
-        let span = anchor(&ctx.doc.text, &ctx.doc.offsets(), q).span()?;
+        let span = anchor(&ctx.doc.text, ctx.offsets(), q).span()?;
         a.mentions
             .iter()
             .find(|m| m.span.overlaps(span))
             .map(|m| m.entity)
     };
     ctx.tab.set(state.tab.unwrap_or(Tab::Entities));
-    let offsets = ctx.doc.offsets();
+    let offsets = ctx.offsets();
     let mut passages = Vec::new();
     for q in &state.highlights {
-        match anchor(&ctx.doc.text, &offsets, q).span() {
+        match anchor(&ctx.doc.text, offsets, q).span() {
             Some(span) => passages.push(span),
             None => {
                 let short: String = q.exact.chars().take(40).collect();
@@ -399,7 +399,7 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
     }
     ctx.passages.set(passages);
     let claim = state.claim.as_ref().map(|q| {
-        anchor(&ctx.doc.text, &ctx.doc.offsets(), q)
+        anchor(&ctx.doc.text, ctx.offsets(), q)
             .span()
             .and_then(|span| {
                 // The claim that overlaps the passage most.
