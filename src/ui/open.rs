@@ -281,7 +281,7 @@ long, fn analyse_in_pieces(opening: Opening, ticket: u64) {
     JOB.with(|j| *j.borrow_mut() = Some(Box::new(handle)));
     leptos::task::spawn_local(async move {
         let text = opening.doc.text.clone();
-        let mut job = Chunked::new(&text, CHUNK_BYTES / 2);
+        let mut job = Chunked::new(&text, CHUNK_BYTES);
         loop {
             next_turn().await;
             if cancelled.get() {
