@@ -70,6 +70,8 @@ thread_local! {
     static LATEST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     /// Set once a failed start has fallen back to the sample article.
     static FELL_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set once the engine's warm-up in idle time has been asked for.
+    static WARMING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Mount the document a link names: one named by a local id is looked up
@@ -218,6 +220,10 @@ fn mount_now(opening: Opening) {
     // For the browser benchmark: when a highlighted viewer was mounted.
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("claimlens:highlighted");
+    }
+    // The first page is shown: the engine loads in idle time for the next.
+    if !WARMING.with(|w| w.replace(true)) {
+        super::engine::warm_when_idle();
     }
 }
 
