@@ -13,15 +13,19 @@ function fail(message) {
 }
 
 // index.html holds the bundled article's first paint (#prerender), which the
-// app replaces when it starts. A link to another view, or to another
-// document, shows "Loading claimlens…" instead, rather than an article the
-// reader did not ask for. (A link to the same article, other than an
-// embed, keeps it: the app only adds its pin, filters or tab.)
+// app replaces when it starts. A link to another document, an embed, a page
+// to fetch (?src=) or the bookmarklet's page (?recv=) shows "Loading
+// claimlens…" instead, rather than an article the reader did not ask for.
+// (A link to the same article keeps it: the app only adds its pin, filters
+// or tab.)
 const firstPaint = document.getElementById('prerender');
 if (firstPaint) {
+  const query = new URLSearchParams(location.search);
   const link = new URLSearchParams(location.hash.slice(1));
-  const same = !location.search && (!location.hash || (link.get('d') === firstPaint.dataset.doc && !link.has('e')));
-  if (!same) firstPaint.remove();
+  const named = link.get('d');
+  const other = query.has('src') || query.has('recv') || link.has('e') || link.has('x') ||
+    (named !== null && named !== firstPaint.dataset.doc);
+  if (other) firstPaint.remove();
 }
 
 // The reader's colour scheme (src/ui/theme.rs keeps it), on the first paint too.

@@ -163,7 +163,10 @@ fn a_link_to_another_view_or_document_never_shows_the_bundled_article_first() {
         ("/#v=1&d=sample-istanbul-2025&t=claims", true),
         ("/#v=1&d=sample-istanbul-2025&e=1", false),
         ("/#v=1&d=another-document", false),
+        ("/#v=1&x=carried-in-the-link", false),
         ("/?src=https%3A%2F%2Fexample.org%2Fa", false),
+        ("/?recv=1", false),
+        ("/?utm_source=feed", true),
     ];
     for (path, kept) in cases {
         b.goto("about:blank");

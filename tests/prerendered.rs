@@ -1,5 +1,6 @@
 //! Browser tests of the bundled article's build-time analysis
-//! (src/ui/engine.rs): the first page shows it without loading the engine,
+//! (src/ui/engine.rs): the first page shows it without loading the engine
+//! (which then loads in idle time, for the next document),
 //! it is exactly what the engine finds in the browser, a damaged one is not
 //! used, and an engine that cannot load is a message, not a crash.
 
@@ -19,8 +20,17 @@ fn highlights(browser: &Browser) -> Value {
 }
 
 fn fetched(browser: &Browser) -> Vec<String> {
+    fetched_before(browser, "Infinity")
+}
+
+/// The files fetched before the time `at` (a JS expression, ms from navigation).
+fn fetched_before(browser: &Browser, at: &str) -> Vec<String> {
     browser
-        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1));")
+        .js(&format!(
+            "const at = {at};
+             return performance.getEntriesByType('resource').filter(e => e.startTime < at)
+               .map(e => new URL(e.name).pathname.slice(1));"
+        ))
         .as_array()
         .unwrap()
         .iter()
@@ -63,7 +73,11 @@ fn without_lexicons() -> Server {
 fn the_bundled_article_opens_without_the_engine_and_as_the_engine_sees_it() {
     require_app!(true);
     let (_server, browser) = support::open_app(1280, 900);
-    let first = fetched(&browser);
+    // What was fetched until the article was shown (the app marks it).
+    let first = fetched_before(
+        &browser,
+        "performance.getEntriesByName('claimlens:highlighted')[0].startTime",
+    );
     assert!(
         first.iter().any(|f| f == "sample-istanbul-2025.analysis"),
         "{first:?}"
@@ -76,6 +90,12 @@ fn the_bundled_article_opens_without_the_engine_and_as_the_engine_sees_it() {
     );
     let bundled = highlights(&browser);
     assert!(bundled["marks"].as_array().unwrap().len() > 40, "{bundled}");
+    // Then, in idle time, the engine is fetched for the next document.
+    browser.wait_for(
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('split_engine')) \
+           && performance.getEntriesByType('resource').some(e => e.name.endsWith('lexicons.txt'));",
+        30,
+    );
 
     paste_seed(&browser);
     browser.wait_for(

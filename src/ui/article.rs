@@ -136,8 +136,30 @@ fn reveal(el: &web_sys::Element) {
 /// The mention elements, by mention index, collected as they are rendered.
 pub type MarkIndex = Rc<RefCell<Vec<Option<web_sys::HtmlElement>>>>;
 
-/// Blocks per rendering batch of a long document.
-const BATCH: usize = 150;
+/// Text per rendering batch of a long document (bytes): about 400
+/// highlights of ordinary news prose, a task well under 50 ms. The first
+/// batch is rendered with the page, the others one per turn of the event
+/// loop. A batch holds at least one block, and at most [`BATCH_BLOCKS`].
+const BATCH_BYTES: usize = 12 * 1024;
+
+/// Blocks per rendering batch at most (short lines: a list, a poem).
+const BATCH_BLOCKS: usize = 150;
+
+/// The first block of each rendering batch, and the number of blocks.
+fn batch_starts(blocks: &[crate::analysis::Block]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let (mut bytes, mut count) = (0, 0);
+    for (i, b) in blocks.iter().enumerate() {
+        if count > 0 && (bytes >= BATCH_BYTES || count >= BATCH_BLOCKS) {
+            starts.push(i);
+            (bytes, count) = (0, 0);
+        }
+        bytes += b.span.len();
+        count += 1;
+    }
+    starts.push(blocks.len());
+    starts
+}
 
 /// How long the card waits, once the pointer leaves its mention, for the
 /// pointer to reach the card before it closes.
@@ -165,22 +187,6 @@ fn index_marks(root: &web_sys::Element, selector: &str, marks: &MarkIndex) {
             }
         }
     }
-}
-
-/// Call `step` once per turn of the event loop until it returns false.
-fn schedule_batches(step: impl FnMut() -> bool + 'static) {
-    fn go(step: Rc<RefCell<dyn FnMut() -> bool>>) {
-        set_timeout(
-            move || {
-                let more = (step.borrow_mut())();
-                if more {
-                    go(step);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    }
-    go(Rc::new(RefCell::new(step)));
 }
 
 /// The article's tab stop among the highlights (roving tabindex): the one
@@ -258,15 +264,14 @@ pub fn Article(
         .collect();
     // Long documents are rendered in batches of blocks, one batch per turn
     // of the event loop, so the page shows (and answers) at once.
-    let n_blocks = doc.blocks.len();
-    let batches = n_blocks.div_ceil(BATCH).max(1);
+    let starts = std::sync::Arc::new(batch_starts(&doc.blocks));
+    let batches = (starts.len() - 1).max(1);
     let ready = RwSignal::new(1usize);
     let render = {
         let ctx = ctx.clone();
         move |k: usize| -> Vec<AnyView> {
             let doc = &ctx.doc;
-            let from = k * BATCH;
-            let to = (from + BATCH).min(doc.blocks.len());
+            let (from, to) = (starts[k], starts[k + 1]);
             let start = doc.blocks.get(from).map_or(0, |b| b.span.start);
             let mut next = ctx
                 .analysis
@@ -315,7 +320,7 @@ pub fn Article(
             if batches > 1 {
                 // Each step indexes the batch rendered since the last step
                 // (signals render on their own schedule), then asks for the next.
-                schedule_batches(move || {
+                super::dom::in_turns(move || {
                     let k = ready.get_untracked();
                     if k > 1 {
                         let sel = format!("[data-batch=\"{}\"] mark.m", k - 1);

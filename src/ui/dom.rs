@@ -228,3 +228,23 @@ async fn fetch_body(url: &str, read: &str) -> Option<wasm_bindgen::JsValue> {
     let promise: js_sys::Promise = body.call0(&resp).ok()?.dyn_into().ok()?;
     wasm_bindgen_futures::JsFuture::from(promise).await.ok()
 }
+
+/// Call `step` once per turn of the event loop until it returns false: long
+/// work (rendering a long document, a long list) in slices, so the page
+/// answers between them.
+pub fn in_turns(step: impl FnMut() -> bool + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    fn go(step: Rc<RefCell<dyn FnMut() -> bool>>) {
+        leptos::prelude::set_timeout(
+            move || {
+                let more = (step.borrow_mut())();
+                if more {
+                    go(step);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    go(Rc::new(RefCell::new(step)));
+}

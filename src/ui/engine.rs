@@ -6,7 +6,9 @@
 //! web-data` writes `<id>.analysis`, read by [`crate::analysis::wire`]);
 //! any other document loads the `engine` chunk and the app file
 //! `lexicons.txt` the first time one is opened. In other builds (the wasm
-//! component tests) everything here runs at once.
+//! component tests) everything here runs at once. Once the first page is
+//! shown, [`warm_when_idle`] fetches and starts the engine in idle time, so
+//! the next document does not wait for it.
 
 use super::lazy::LoadFailed;
 use crate::analysis::{Analysis, Document};
@@ -65,5 +67,36 @@ crate::split_fn! {
 /// Analyse a document (after [`ready`]).
 engine, fn analyse_doc(doc: Document) -> Analysis {
     crate::analysis::analyse(&doc)
+}
+}
+
+/// Fetch the engine and its files and run it once, when the page is idle
+/// after its first paint, so the next document opened does not pay a cold
+/// start. Silent: a failure here is reported by the document that needs
+/// the engine, if one is opened.
+pub fn warm_when_idle() {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let warm = wasm_bindgen::closure::Closure::once_into_js(|| {
+        wasm_bindgen_futures::spawn_local(async {
+            if ready().await.is_ok() {
+                let _ = warm_engine().await;
+            }
+        })
+    });
+    // requestIdleCallback is missing in some browsers (Safari): a while after load instead.
+    if w.request_idle_callback(warm.unchecked_ref()).is_err() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 2000);
+    }
+}
+
+crate::split_fn! {
+/// Run the engine on a sentence: its chunk is loaded and compiled, and its
+/// tables are built.
+engine, fn warm_engine() -> usize {
+    let doc = Document::from_plain_text("warm", "", "Ada Lovelace spoke in London on 3 May 2025.");
+    crate::analysis::analyse(&doc).mentions.len()
 }
 }

@@ -16,6 +16,9 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Rows of each group rendered per slice of a long list (see [`EntityList`]).
+const ROWS: usize = 100;
+
 /// The list of entities, grouped by type.
 ///
 /// Rendered once, like the article: pinning changes `aria-pressed` on the
@@ -55,14 +58,35 @@ pub fn EntityList() -> impl IntoView {
     // Folded names by entity, and the groups' rows, for the filter.
     let index: Vec<(Label, Vec<(usize, String)>)> = groups.clone();
 
+    // A long list is rendered in slices, one per turn of the event loop: the
+    // first ROWS rows of each group with the page, the next ROWS of each
+    // with each turn after.
+    let slices = groups
+        .iter()
+        .map(|g| g.1.len().div_ceil(ROWS))
+        .max()
+        .unwrap_or(1);
+    let ready = RwSignal::new(1usize);
+    if slices > 1 {
+        super::dom::in_turns(move || {
+            // The viewer was closed meanwhile: stop.
+            let Some(k) = ready.try_get_untracked() else {
+                return false;
+            };
+            if k < slices {
+                ready.set(k + 1);
+            }
+            k + 1 < slices
+        });
+    }
     let sections = groups
         .into_iter()
         .map(|(label, items)| {
             let key = label_key(label);
             let count = items.len();
-            let rows = items
-                .into_iter()
-                .map(|(i, _)| {
+            let row = {
+                let ctx = ctx.clone();
+                move |i: usize| -> AnyView {
                     let e = &ctx.analysis.entities[i];
                     let n = e.mentions.len();
                     let plural = if n == 1 { "mention" } else { "mentions" };
@@ -76,8 +100,22 @@ pub fn EntityList() -> impl IntoView {
                             </button>
                         </li>
                     }
+                    .into_any()
+                }
+            };
+            // Every slice the same way (the first is ready at once): one
+            // kind of view in the wasm, not two.
+            let rows: Vec<usize> = items.into_iter().map(|(i, _)| i).collect();
+            let rows: Vec<_> = rows
+                .chunks(ROWS)
+                .enumerate()
+                .map(|(k, chunk)| {
+                    let (chunk, row) = (chunk.to_vec(), row.clone());
+                    move || {
+                        (k < ready.get()).then(|| chunk.iter().map(|&i| row(i)).collect::<Vec<_>>())
+                    }
                 })
-                .collect_view();
+                .collect();
             view! {
                 <section class="entity-group" data-l=key>
                     <h3 class="entity-group-title">

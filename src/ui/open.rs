@@ -70,6 +70,8 @@ thread_local! {
     static LATEST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     /// Set once a failed start has fallen back to the sample article.
     static FELL_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set once the engine's warm-up in idle time has been asked for.
+    static WARMING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Mount the document a link names: one named by a local id is looked up
@@ -219,6 +221,10 @@ fn mount_now(opening: Opening) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("claimlens:highlighted");
     }
+    // The first page is shown: the engine loads in idle time for the next.
+    if !WARMING.with(|w| w.replace(true)) {
+        super::engine::warm_when_idle();
+    }
 }
 
 /// A chunk could not be loaded: say so in the open viewer, or, when none is
@@ -281,7 +287,7 @@ long, fn analyse_in_pieces(opening: Opening, ticket: u64) {
     JOB.with(|j| *j.borrow_mut() = Some(Box::new(handle)));
     leptos::task::spawn_local(async move {
         let text = opening.doc.text.clone();
-        let mut job = Chunked::new(&text, CHUNK_BYTES / 2);
+        let mut job = Chunked::new(&text, CHUNK_BYTES);
         loop {
             next_turn().await;
             if cancelled.get() {

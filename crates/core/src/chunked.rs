@@ -28,11 +28,15 @@ use super::order;
 use super::span::Span;
 use super::text::tokenize;
 
-/// Documents longer than this are best analysed in pieces (bytes).
-pub const CHUNKED_ABOVE: usize = 256 * 1024;
+/// Documents longer than this are best analysed in pieces (bytes): in the
+/// browser, the whole analysis of a longer one would hold the main thread
+/// past 50 ms (it runs at about 1–2 MB/s in wasm; `BENCHMARKS.md`).
+pub const CHUNKED_ABOVE: usize = 48 * 1024;
 
-/// Target size of a piece (bytes).
-pub const CHUNK_BYTES: usize = 96 * 1024;
+/// Target size of a piece (bytes): about 5–10 ms of analysis in the
+/// browser, and long enough (some 2,000 words) that most names, and the
+/// speakers of most quotations, are seen with their context.
+pub const CHUNK_BYTES: usize = 12 * 1024;
 
 /// Entities and claims of `text` in one go (no `Document` needed).
 pub fn analyse_text(text: &str) -> Analysis {
