@@ -10,7 +10,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -654,49 +654,6 @@ fn a_tab_that_sends_nothing_leaves_the_paste_box_ready() {
 
 // ---------------------------------------------------------------- payloads
 
-/// The payload lists (as `tests/xss.rs`): claimlens' own, and the Big List
-/// of Naughty Strings and the payloadbox list when `../shared` has them.
-fn payload_lists() -> Vec<(&'static str, Vec<String>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let own = std::fs::read_to_string(root.join("tests/fixtures/xss/payloads.txt")).unwrap();
-    let mut lists = vec![(
-        "claimlens",
-        own.lines()
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect(),
-    )];
-    let hostile = root.join("../shared/data/hostile");
-    let blns = hostile.join("naughty-strings/blns.base64.json");
-    match std::fs::read_to_string(&blns) {
-        Ok(json) => {
-            let encoded: Vec<String> = serde_json::from_str(&json).expect("BLNS JSON");
-            let strings = encoded
-                .iter()
-                .map(|b| {
-                    String::from_utf8_lossy(&support::webdriver::decode_base64(b)).into_owned()
-                })
-                .filter(|s| !s.trim().is_empty())
-                .collect();
-            lists.push(("blns", strings));
-        }
-        Err(_) => support::say_skipped(&format!("{} is absent", blns.display())),
-    }
-    let xss = hostile.join("xss-payloads/xss-payload-list.txt");
-    match std::fs::read(&xss) {
-        Ok(bytes) => lists.push((
-            "payloadbox",
-            String::from_utf8_lossy(&bytes)
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(String::from)
-                .collect(),
-        )),
-        Err(_) => support::say_skipped(&format!("{} is absent", xss.display())),
-    }
-    lists
-}
-
 fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -745,7 +702,7 @@ fn xss_payloads_through_the_bookmarklet_fire_nothing() {
     let browser = Browser::start(1280, 900);
     let (_, code) = bookmarklet(&browser, &app);
     let (mut total, mut batches) = (0, 0);
-    for (name, payloads) in payload_lists() {
+    for (name, payloads) in support::payload_lists() {
         for (n, batch) in payloads.chunks(1000).enumerate() {
             let what = format!("{name} batch {n}");
             let title = format!("Hostile page {name} {n}");

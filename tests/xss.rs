@@ -189,49 +189,6 @@ fn no_markup_is_built_from_strings() {
 
 // ---------------------------------------------------------------- payloads
 
-/// The payload lists: (name, payloads). Shared lists are skipped with a
-/// message when `../shared` is absent.
-fn payload_lists() -> Vec<(&'static str, Vec<String>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let own = std::fs::read_to_string(root.join("tests/fixtures/xss/payloads.txt")).unwrap();
-    let mut lists = vec![(
-        "claimlens",
-        own.lines()
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect(),
-    )];
-    let hostile = root.join("../shared/data/hostile");
-    let blns = hostile.join("naughty-strings/blns.base64.json");
-    match std::fs::read_to_string(&blns) {
-        Ok(json) => {
-            let encoded: Vec<String> = serde_json::from_str(&json).expect("BLNS JSON");
-            let strings = encoded
-                .iter()
-                .map(|b| {
-                    String::from_utf8_lossy(&support::webdriver::decode_base64(b)).into_owned()
-                })
-                .filter(|s| !s.trim().is_empty())
-                .collect();
-            lists.push(("blns", strings));
-        }
-        Err(_) => support::say_skipped(&format!("{} is absent", blns.display())),
-    }
-    let xss = hostile.join("xss-payloads/xss-payload-list.txt");
-    match std::fs::read(&xss) {
-        Ok(bytes) => lists.push((
-            "payloadbox",
-            String::from_utf8_lossy(&bytes)
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(String::from)
-                .collect(),
-        )),
-        Err(_) => support::say_skipped(&format!("{} is absent", xss.display())),
-    }
-    lists
-}
-
 /// Installed before any page script: the canary and the watch for live markup.
 const CANARY: &str = "window.__pwned = false;
 window.__bad = [];
@@ -320,7 +277,7 @@ fn xss_payloads_stay_text_on_every_path() {
     // highlights and the filter names; the first of each batch is the pinned id.
     let paths = 4;
     let (mut total, mut batches) = (0, 0);
-    for (name, payloads) in payload_lists() {
+    for (name, payloads) in support::payload_lists() {
         for (n, batch) in payloads.chunks(BATCH).enumerate() {
             let (link, doc) = hostile_link(batch);
             support::load_app(&browser, &format!("{}?{name}{n}#{link}", server.url("/")));
@@ -484,7 +441,7 @@ fn xss_payloads_stay_text_through_intake_and_imports() {
     // quotes; a comparison source's name and text.
     let paths = 10;
     let mut total = 0;
-    for (name, payloads) in payload_lists() {
+    for (name, payloads) in support::payload_lists() {
         for (n, batch) in payloads.chunks(1000).enumerate() {
             let what = format!("{name} batch {n}");
             support::load_app(&browser, &format!("{}?intake-{name}{n}", server.url("/")));

@@ -183,11 +183,9 @@ fn same_doc(ctx: &ViewCtx, r: &DocRef) -> bool {
     }
 }
 
-/// FNV-1a: a short fingerprint of a document's text for local ids.
+/// A short fingerprint of a document's text for local ids ([`crate::analysis::hash`]).
 fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
+    crate::analysis::hash::fnv1a64(text.as_bytes())
 }
 
 /// The fragment for the view `ctx` shows now.

@@ -138,3 +138,46 @@ pub fn load_intake_panel(browser: &webdriver::Browser) {
     );
     browser.click(".intake > button");
 }
+
+/// The hostile-input lists, as (name, payloads): claimlens' own
+/// (`tests/fixtures/xss/payloads.txt`), and the Big List of Naughty Strings
+/// and the payloadbox XSS list when `../shared` has them (else each is
+/// skipped with a message). Used by `tests/xss.rs` and `tests/bookmarklet.rs`.
+pub fn payload_lists() -> Vec<(&'static str, Vec<String>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let own = std::fs::read_to_string(root.join("tests/fixtures/xss/payloads.txt")).unwrap();
+    let mut lists = vec![(
+        "claimlens",
+        own.lines()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+    )];
+    let hostile = root.join("../shared/data/hostile");
+    let blns = hostile.join("naughty-strings/blns.base64.json");
+    match std::fs::read_to_string(&blns) {
+        Ok(json) => {
+            let encoded: Vec<String> = serde_json::from_str(&json).expect("BLNS JSON");
+            let strings = encoded
+                .iter()
+                .map(|b| String::from_utf8_lossy(&webdriver::decode_base64(b)).into_owned())
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            lists.push(("blns", strings));
+        }
+        Err(_) => say_skipped(&format!("{} is absent", blns.display())),
+    }
+    let xss = hostile.join("xss-payloads/xss-payload-list.txt");
+    match std::fs::read(&xss) {
+        Ok(bytes) => lists.push((
+            "payloadbox",
+            String::from_utf8_lossy(&bytes)
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(String::from)
+                .collect(),
+        )),
+        Err(_) => say_skipped(&format!("{} is absent", xss.display())),
+    }
+    lists
+}

@@ -22,6 +22,7 @@ mod document;
 pub mod entities;
 pub mod eval;
 pub mod frontcode;
+pub mod hash;
 pub mod intake;
 mod order;
 pub mod prerender;

@@ -22,24 +22,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// FNV-1a 64-bit offset basis.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-/// FNV-1a 64-bit prime.
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a 64 of `bytes`.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    fnv1a64_continue(FNV_OFFSET, bytes)
-}
-
-/// Continues an FNV-1a 64 hash `h` over more `bytes` (for hashing several files as one stream).
-pub fn fnv1a64_continue(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
-}
+pub use crate::hash::{fnv1a64, fnv1a64_continue};
 
 /// The CLW1 hash of a feature string: the upper 32 bits of its FNV-1a 64.
 pub fn feature_hash(feature: &str) -> u32 {

@@ -5,13 +5,13 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a, 64-bit.
+/// FNV-1a, 64-bit ([`crate::hash`]) as a [`Hasher`].
 #[derive(Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        Fnv(crate::hash::FNV_OFFSET)
     }
 }
 
@@ -20,10 +20,7 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= b as u64;
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = crate::hash::fnv1a64_continue(self.0, bytes);
     }
 }
 

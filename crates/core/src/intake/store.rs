@@ -99,15 +99,12 @@ pub struct RecentList {
     pub skipped: usize,
 }
 
+/// The checksum of a stored entry: [`crate::hash`] over its fields, each
+/// ended by a byte no UTF-8 text holds (0xFF).
 fn fnv(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in p.as_bytes().iter().chain(&[0xFF]) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    parts.iter().fold(crate::hash::FNV_OFFSET, |h, p| {
+        crate::hash::fnv1a64_continue(crate::hash::fnv1a64_continue(h, p.as_bytes()), &[0xFF])
+    })
 }
 
 fn escape(s: &str, out: &mut String) {

@@ -1,0 +1,37 @@
+//! The one hash function of claimlens: FNV-1a, 64-bit.
+//!
+//! Small, fast and deterministic across platforms and runs: it names
+//! documents kept in this browser (local ids, the Recent documents
+//! checksum), hashes the models' features ([`crate::weights`]), keys the
+//! engine's word tables ([`crate::entities`]' hasher) and fingerprints the
+//! files a training run read. Nothing here needs resistance to chosen
+//! inputs: no table is keyed by text an attacker could grow without bound
+//! in a way that matters, and the ids are not secrets.
+//!
+//! ```
+//! use claimlens_core::hash::{fnv1a64, fnv1a64_continue};
+//! assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+//! assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+//! // One stream in two parts hashes as the whole.
+//! assert_eq!(fnv1a64_continue(fnv1a64(b"ab"), b"c"), fnv1a64(b"abc"));
+//! ```
+
+/// FNV-1a 64-bit offset basis: the hash of no bytes.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a 64-bit prime.
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a 64 of `bytes`.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    fnv1a64_continue(FNV_OFFSET, bytes)
+}
+
+/// Continues an FNV-1a 64 hash `h` over more `bytes` (several files, or the
+/// fields of a record, as one stream).
+pub fn fnv1a64_continue(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
