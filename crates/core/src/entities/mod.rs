@@ -465,7 +465,10 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
 ///   is dropped where the tagger finds no name at all — unless it is the
 ///   acronym of a longer name in the same text, or an organisation named by
 ///   its words ("Friends of the Wendle", "Castell & Ward": `Cand::sure`),
-///   which also keeps its span over a tagger name inside it;
+///   which also keeps its span over a tagger name inside it, or a long
+///   organisation name of capitalised words ending in an institution's
+///   head word ("American Speech Language Hearing Association",
+///   `rules::long_org_name`), which the tagger rarely sees whole;
 /// - a tagger person followed by a glued particle ("Suleiman al-Amr") takes
 ///   the particle and the name part after it.
 ///
@@ -590,7 +593,12 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
     };
     for c in cands.iter_mut() {
         let (a, b) = (tokens[c.start].span.start, tokens[c.end - 1].span.end);
-        if weak(c) && !c.sure && !acronym(c) && !found.iter().any(|sp| sp.start < b && a < sp.end) {
+        if weak(c)
+            && !c.sure
+            && !acronym(c)
+            && !rules::long_org_name(text, tokens, c)
+            && !found.iter().any(|sp| sp.start < b && a < sp.end)
+        {
             c.drop = true;
         }
     }
@@ -669,6 +677,65 @@ mod tests {
                 "Ann Castell chairs the trust. Reporters asked Castell about it.",
                 &[("Ann Castell", Person), ("Castell", Person)],
                 &[("Castell", Place)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn dateline_places() {
+        check(&[
+            (
+                "TALLAHASSEE —\nThe bill passed on Monday.",
+                &[("TALLAHASSEE", Place)],
+                &[],
+            ),
+            (
+                "BRIGHTWATER, Ont. —\nThe bill passed on Monday.",
+                &[("BRIGHTWATER", Place)],
+                &[],
+            ),
+            (
+                "CUPERTINO, California — The company said sales rose.",
+                &[("CUPERTINO", Place), ("California", Place)],
+                &[],
+            ),
+            (
+                "Report\nSAN DIEGO, March 3 —\nThe bill passed.",
+                &[("SAN DIEGO", Place)],
+                &[],
+            ),
+            // Common words and capitals that are no dateline.
+            ("UPDATE — The bill passed.", &[], &[("UPDATE", Place)]),
+            (
+                "The bill passed.\nNASA — the agency — agreed.",
+                &[],
+                &[("NASA", Place)],
+            ),
+            (
+                "a\nb\nc\nd\ne\nf\ng\nh\ni\nBRIGHTWATER — The bill passed.",
+                &[],
+                &[("BRIGHTWATER", Place)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn long_organisation_names() {
+        check(&[
+            (
+                "The American Speech Language Hearing Association said sounds harm the ear.",
+                &[("American Speech Language Hearing Association", Org)],
+                &[],
+            ),
+            (
+                "The Northern Plains Rural Water Users Association met in 2001.",
+                &[("Northern Plains Rural Water Users Association", Org)],
+                &[],
+            ),
+            (
+                "Members of the Canadian Hearing Research Foundation met in Ottawa.",
+                &[("Canadian Hearing Research Foundation", Org)],
+                &[],
             ),
         ]);
     }
