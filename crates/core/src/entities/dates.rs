@@ -564,7 +564,13 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
             {
                 return None;
             }
-            return Some((e + 1, None));
+            // "the past three years": a duration; "last year": a date.
+            let value = n.zip(time_unit(u)).map(|(amount, unit)| Value::Duration {
+                op: Op::Eq,
+                amount,
+                unit: unit.to_string(),
+            });
+            return Some((e + 1, value));
         }
     }
     // Ordinal centuries: "the 19th century", "the twentieth century".
@@ -964,7 +970,7 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
         return Some((r.0, Some(Value::Percent { op, value: r.1 })));
     }
     // Not a year-only date: a plain four-digit year in running text.
-    if let (Op::Eq, Some(_y)) = (op, year_value(t, j).filter(|_| e == j + 1)) {
+    if let (Op::Eq, Some(y)) = (op, year_value(t, j).filter(|_| e == j + 1)) {
         let prev = if j > 0 { lw(t, j - 1) } else { "" };
         let next = lw(t, e);
         let next_is_word = t
@@ -992,7 +998,25 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
                 | "c."
                 | "year"
         );
+        // "2022 was a hard year", "2019 saw record floods": a year as subject.
+        let year_subject = (1900..=2100).contains(&y)
+            && matches!(
+                next,
+                "was"
+                    | "is"
+                    | "will"
+                    | "saw"
+                    | "sees"
+                    | "marked"
+                    | "marks"
+                    | "brought"
+                    | "began"
+                    | "ended"
+                    | "had"
+                    | "has"
+            );
         let yearish = temporal_prev
+            || year_subject
             || !next_is_word
             || matches!(
                 next,
@@ -1314,6 +1338,58 @@ mod tests {
                 &[("3", Quantity, "3"), ("12", Quantity, "12")],
             ),
         ]);
+    }
+
+    #[test]
+    fn value_kinds() {
+        use super::super::ValueKind::{self, *};
+        // (text, the mention, its kind)
+        let cases: &[(&str, &str, ValueKind)] = &[
+            ("The plant opened in 2022.", "2022", Year),
+            ("2019 saw record floods.", "2019", Year),
+            ("It ran from 2014-2022.", "2014-2022", Year),
+            (
+                "The talks resumed in September 2024.",
+                "September 2024",
+                ValueKind::Date,
+            ),
+            ("The 1990s were calm.", "1990s", ValueKind::Date),
+            (
+                "It lasted more than three years.",
+                "more than three years",
+                Duration,
+            ),
+            ("a 21-year rule", "21-year", Duration),
+            ("over the past three years", "past three years", Duration),
+            ("He left two years ago.", "two years ago", Duration),
+            ("Maria Lopez, 67, spoke.", "67", Age),
+            ("a 21-year-old student", "21-year-old", Age),
+            ("It angered 40 donors.", "40", Count),
+            ("hundreds of people", "hundreds", Count),
+            ("sounds above 100 decibels", "100 decibels", Measure),
+            ("a 1-in-200-year flood", "1-in-200-year", Rate),
+            ("rose 20 percent", "20 percent", Rate),
+            ("fined €2.4bn", "€2.4bn", ValueKind::Money),
+        ];
+        for (text, mention, kind) in cases {
+            let a = extract_text(text);
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.span.slice(text) == *mention)
+                .unwrap_or_else(|| panic!("{text:?}: no {mention:?}"));
+            let v = m
+                .value
+                .as_ref()
+                .unwrap_or_else(|| panic!("{text:?}: no value"));
+            assert_eq!(v.kind(), *kind, "{text:?}: {v}");
+        }
+        // "last year" is a date without a value; the card gives value and kind.
+        let a = extract_text("Sales fell last year.");
+        assert!(a.mentions.iter().all(|m| m.value.is_none()));
+        let a = extract_text("It lasted more than three years.");
+        let v = a.mentions[0].value.as_ref().unwrap();
+        assert_eq!(v.described(), "> 3 years · duration");
     }
 
     #[test]

@@ -228,6 +228,74 @@ pub enum Value {
     },
 }
 
+/// What a value measures: its type, beside its number. Computed from the
+/// value ([`Value::kind`]), so the value's own fields and its JSON stay as
+/// they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    /// A calendar date or a named period ("March 3, 2024", "September 2024", "the 1990s").
+    Date,
+    /// A year alone or a span of years ("2022", "2014–2022").
+    Year,
+    /// A length of time ("three years", "21-year", "two weeks ago").
+    Duration,
+    /// An age ("67", "aged 66", "21-year-old").
+    Age,
+    /// A number of things, without a unit ("40 donors", "hundreds").
+    Count,
+    /// An amount in a unit of measure ("100 decibels", "29 km").
+    Measure,
+    /// A percentage or odds ("20 percent", "one in five", "1-in-200-year").
+    Rate,
+    /// Money ("$3.5bn").
+    Money,
+}
+
+impl ValueKind {
+    /// The kind's name in lowercase ("year", "count").
+    pub fn name(&self) -> &'static str {
+        match self {
+            ValueKind::Date => "date",
+            ValueKind::Year => "year",
+            ValueKind::Duration => "duration",
+            ValueKind::Age => "age",
+            ValueKind::Count => "count",
+            ValueKind::Measure => "measure",
+            ValueKind::Rate => "rate",
+            ValueKind::Money => "money",
+        }
+    }
+}
+
+impl Value {
+    /// What the value measures ([`ValueKind`]).
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Value::Number { unit: None, .. } => ValueKind::Count,
+            Value::Number { unit: Some(u), .. } if u.ends_with(" old") => ValueKind::Age,
+            Value::Number { .. } => ValueKind::Measure,
+            Value::Percent { .. } => ValueKind::Rate,
+            Value::Money { .. } => ValueKind::Money,
+            Value::Duration { .. } => ValueKind::Duration,
+            Value::Date { iso } => {
+                let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+                match iso.split_once('/') {
+                    None if year(iso) => ValueKind::Year,
+                    Some((a, b)) if year(a) && year(b) => ValueKind::Year,
+                    _ => ValueKind::Date,
+                }
+            }
+        }
+    }
+
+    /// The value as written on an entity card: the normalised value and
+    /// its kind ("> 3 years · duration", "2022 · year", "40 · count").
+    pub fn described(&self) -> String {
+        format!("{self} · {}", self.kind().name())
+    }
+}
+
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use numbers::fmt_num;
