@@ -746,6 +746,33 @@ mod tests {
                 &[("Ann Castell", Person), ("Castell", Person)],
                 &[("Castell", Place)],
             ),
+            // Strong place contexts, and the document's other mentions.
+            (
+                "We drove to Brackwater, Florida last week. Brackwater was quiet.",
+                &[("Brackwater", Place)],
+                &[("Brackwater", Person)],
+            ),
+            (
+                "Is Tolvanga big? I think Tolvanga is in Argentina.",
+                &[("Tolvanga", Place)],
+                &[("Tolvanga", Person)],
+            ),
+            (
+                "There is a Quellmoor in Canada too, and Quellmoor has a port.",
+                &[("Quellmoor", Place)],
+                &[("Quellmoor", Person)],
+            ),
+            (
+                "They grew up in the town of Harrowgate and left at 18.",
+                &[("Harrowgate", Place)],
+                &[],
+            ),
+            // A word the text also makes a person stays a person.
+            (
+                "Ann Tolvanga spoke. Tolvanga, Canada has a namesake.",
+                &[("Ann Tolvanga", Person)],
+                &[("Tolvanga", Place)],
+            ),
         ]);
     }
 

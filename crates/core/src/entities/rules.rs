@@ -1459,7 +1459,73 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
             || (c.start > 1 && in_say_verbs(cx.w(c.start - 1))))
             && !of_place(c)
     };
+    // Strong place contexts of a one-word name at `i`: "X, Florida" (a
+    // known place after a comma), "X is in Argentina", "a X in Florida",
+    // "the city of X", "towns called X".
+    let place_start: FxSet<usize> = cands
+        .iter()
+        .filter(|c| !c.drop && c.label == Label::Place && c.canonical.is_some())
+        .map(|c| c.start)
+        .collect();
+    let settlement = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "city"
+                | "cities"
+                | "town"
+                | "towns"
+                | "village"
+                | "villages"
+                | "county"
+                | "province"
+                | "region"
+                | "district"
+                | "suburb"
+                | "island"
+                | "port"
+        )
+    };
+    let place_context = |i: usize| {
+        let w = |k: usize| cx.w(k).to_lowercase();
+        let comma_place = cx.w(i + 1) == "," && place_start.contains(&(i + 2));
+        let is_in = matches!(w(i + 1).as_str(), "is" | "was" | "lies")
+            && w(i + 2) == "in"
+            && place_start.contains(&(i + 3));
+        let a_x_in = i > 0
+            && matches!(w(i - 1).as_str(), "a" | "another")
+            && w(i + 1) == "in"
+            && place_start.contains(&(i + 2));
+        let of_settlement = i > 1 && w(i - 1) == "of" && settlement(cx.w(i - 2));
+        let called =
+            i > 1 && matches!(w(i - 1).as_str(), "called" | "named") && settlement(cx.w(i - 2));
+        comma_place || is_in || a_x_in || of_settlement || called
+    };
     let mut place_words: FxMap<&str, bool> = FxMap::default();
+    // A capitalised word nothing covers, in running text, in a strong place
+    // context: a place (then found again by the pass below).
+    // (Over a rule guess the tagger dropped too: its context outweighs it.)
+    let mut live = vec![false; n];
+    for c in cands.iter().filter(|c| !c.drop) {
+        live[c.start..c.end].fill(true);
+    }
+    let mut new_places = Vec::new();
+    for i in 0..n {
+        let single = !cx.name_token(i + 1) && (i == 0 || !cx.name_token(i - 1));
+        if live[i]
+            || !cx.name_token(i)
+            || cx.sent_start[i]
+            || cx.caps_sentence[i]
+            || !single
+            || cx.common(i)
+            || cx.lex.is_common_word(cx.w(i))
+            || !place_context(i)
+        {
+            continue;
+        }
+        place_words.insert(cx.w(i), true);
+        new_places.push(Cand::new(i, i + 1, Label::Place, 5));
+        taken[i] = true;
+    }
     for c in cands.iter().filter(|c| lone_person(c)) {
         let before = if c.start > 0 { cx.w(c.start - 1) } else { "" };
         let possessive = cx
@@ -1470,7 +1536,8 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
             && !possessive
             && !cx.name_token(c.end)
             || of_place(c)
-            || possessive && place_noun(cx.w(c.end + 1));
+            || possessive && place_noun(cx.w(c.end + 1))
+            || place_context(c.start);
         *place_words.entry(cx.w(c.start)).or_insert(false) |= in_place;
     }
     for c in cands.iter() {
@@ -1484,6 +1551,12 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
         if lone_person(c) && place_words.get(cx.w(c.start)).copied().unwrap_or(false) {
             c.label = Label::Place;
         }
+    }
+    // New places by context, unless the text also makes the word a person.
+    new_places.retain(|c| place_words.get(cx.w(c.start)).copied().unwrap_or(false));
+    if !new_places.is_empty() {
+        cands.extend(new_places);
+        crate::order::sort_by_key(cands, |c| c.start as u64);
     }
     // First word → (words, the one type the text gives them, or None).
     type Known<'w> = FxMap<&'w str, Vec<(Vec<&'w str>, Option<Label>)>>;
