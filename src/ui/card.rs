@@ -71,7 +71,8 @@ pub fn EntityCard(marks: MarkIndex) -> impl IntoView {
                 Some(aff) => format!("{} ({aff})", r.title),
                 None => r.title.clone(),
             });
-            let value = m.value.as_ref().map(|v| v.to_string());
+            // The normalised value and what it measures ("> 3 years · duration").
+            let value = m.value.as_ref().map(|v| v.described());
             let related: Vec<String> = e
                 .related
                 .iter()

@@ -37,7 +37,9 @@ pub mod wire;
 pub use claims::{Certainty, Claim, ClaimKind, Feature, PerUnit, Reason, Speaker, CHECKWORTHY};
 pub use compare::{Alignment, ClaimAlignments, Comparison, SourceMeta, Workspace};
 pub use document::{count_quotations, count_words, split_blocks, Block, BlockKind, Document};
-pub use entities::{Analysis, Entity, Label, Mention, Op, Relation, RelationKind, Role, Value};
+pub use entities::{
+    Analysis, Entity, Label, Mention, Op, Relation, RelationKind, Role, Value, ValueKind,
+};
 pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};
 pub use span::{Offsets, Span};
 pub use view::{

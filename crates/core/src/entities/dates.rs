@@ -192,29 +192,123 @@ fn glued_unit(w: &str) -> Option<&'static str> {
         "ft" => "ft",
         "in" => "in",
         "lb" | "lbs" => "lb",
+        "db" => "dB",
+        "hz" => "Hz",
+        "khz" => "kHz",
+        "mhz" => "MHz",
+        "ghz" => "GHz",
+        "kb" => "kB",
+        "mb" => "MB",
+        "gb" => "GB",
+        "tb" => "TB",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "twh" => "TWh",
+        "mg" => "mg",
+        "oz" => "oz",
+        "kv" => "kV",
+        "kcal" => "kcal",
+        "hp" => "hp",
+        "psi" => "psi",
+        "rpm" => "rpm",
         _ => return None,
     })
 }
 
-/// Measurement units (OntoNotes QUANTITY).
+/// Measurement units (OntoNotes QUANTITY), written out or abbreviated, with
+/// the symbol a value carries: length, area, volume, mass, speed, sound,
+/// frequency, power and energy, electricity, data, pressure, temperature.
 fn measure_unit(w: &str) -> Option<&'static str> {
     Some(match w {
         "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => "km",
         "mile" | "miles" => "mile",
         "m" | "metres" | "meters" | "metre" | "meter" => "m",
+        "cm" | "centimetres" | "centimeters" | "centimetre" | "centimeter" => "cm",
+        "mm" | "millimetres" | "millimeters" | "millimetre" | "millimeter" => "mm",
+        "inch" | "inches" => "in",
+        "yard" | "yards" | "yd" | "yds" => "yd",
         "feet" | "foot" | "ft" => "ft",
+        "nautical" => "nautical",
         "kg" | "kilograms" | "kilogram" | "kilos" => "kg",
+        "g" | "gram" | "grams" | "grammes" => "g",
+        "mg" | "milligram" | "milligrams" => "mg",
+        "microgram" | "micrograms" => "µg",
+        "ounce" | "ounces" | "oz" => "oz",
+        "lb" | "lbs" => "lb",
         "tonnes" | "tons" | "tonne" | "ton" => "t",
+        "carat" | "carats" => "ct",
         "barrels" | "barrel" => "barrel",
         "acres" | "acre" => "acre",
         "hectares" | "hectare" => "ha",
         "litres" | "liters" | "litre" | "liter" => "l",
+        "ml" | "millilitres" | "milliliters" | "millilitre" | "milliliter" => "ml",
         "gallons" | "gallon" => "gal",
         "sq" | "square" => "square",
-        "mw" | "megawatts" | "gw" | "gigawatts" => "W",
-        "degrees" => "degree",
+        "cubic" => "cubic",
+        "mph" => "mph",
+        "knot" | "knots" => "kn",
+        "decibel" | "decibels" | "db" | "dba" => "dB",
+        "hertz" | "hz" => "Hz",
+        "kilohertz" | "khz" => "kHz",
+        "megahertz" | "mhz" => "MHz",
+        "gigahertz" | "ghz" => "GHz",
+        "watt" | "watts" => "W",
+        "kilowatt" | "kilowatts" | "kw" => "kW",
+        "mw" | "megawatt" | "megawatts" => "MW",
+        "gw" | "gigawatt" | "gigawatts" => "GW",
+        "kwh" | "kilowatt-hours" => "kWh",
+        "mwh" | "megawatt-hours" => "MWh",
+        "gwh" | "gigawatt-hours" => "GWh",
+        "twh" | "terawatt-hours" => "TWh",
+        "volt" | "volts" => "V",
+        "kilovolt" | "kilovolts" | "kv" => "kV",
+        "amp" | "amps" | "ampere" | "amperes" => "A",
+        "joule" | "joules" => "J",
+        "calorie" | "calories" | "kcal" => "kcal",
+        "horsepower" | "hp" => "hp",
+        "kilobyte" | "kilobytes" | "kb" => "kB",
+        "megabyte" | "megabytes" | "mb" => "MB",
+        "gigabyte" | "gigabytes" | "gb" => "GB",
+        "terabyte" | "terabytes" | "tb" => "TB",
+        "petabyte" | "petabytes" => "PB",
+        "pascal" | "pascals" | "pa" => "Pa",
+        "kilopascal" | "kilopascals" | "kpa" => "kPa",
+        "psi" => "psi",
+        "rpm" => "rpm",
+        "degree" | "degrees" => "degree",
         _ => return None,
     })
+}
+
+/// The word after a unit that makes one unit with it: "square kilometres",
+/// "cubic metres", "nautical miles", "degrees Celsius".
+fn compound_unit(first: &str, next: &str) -> Option<String> {
+    let u2 = measure_unit(next);
+    Some(match (first, u2) {
+        ("square", Some(u)) => format!("{u}²"),
+        ("cubic", Some(u)) => format!("{u}³"),
+        ("nautical", Some("mile")) => "nmi".to_string(),
+        ("degree", _) => match next {
+            "celsius" | "centigrade" | "c" => "°C".to_string(),
+            "fahrenheit" | "f" => "°F".to_string(),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// A month's abbreviation written without its dot ("3 Mar 2024", "Sept 9,
+/// 2024"): a month only beside a day or a year, never alone.
+fn month_abbrev_at(t: &Toks, i: usize) -> Option<u8> {
+    let raw = t.toks.get(i)?.text(t.text);
+    if !raw.chars().next()?.is_uppercase()
+        || t.toks.get(i + 1).is_some_and(|x| x.text(t.text) == ".")
+    {
+        return None;
+    }
+    let w = format!("{}.", raw.to_ascii_lowercase());
+    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
 }
 
 fn month_at(t: &Toks, i: usize) -> Option<u8> {
@@ -358,6 +452,29 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
         }
         return None;
     }
+    // "3 Mar 2024", "Sept 9, 2024": undotted abbreviations with a year.
+    if let Some((d, e)) = day_value(t, i) {
+        if let (Some(m), Some(y)) = (month_abbrev_at(t, e), year_value(t, e + 1)) {
+            return Some((e + 2, date(format!("{y}-{m:02}-{d:02}"))));
+        }
+    }
+    if let Some(m) = month_abbrev_at(t, i) {
+        let (mut e, mut day) = (i + 1, None);
+        if let Some((d, e2)) = day_value(t, e) {
+            day = Some(d);
+            e = e2;
+            if lw(t, e) == "," {
+                e += 1;
+            }
+        }
+        if let Some(y) = year_value(t, e) {
+            let iso = match day {
+                Some(d) => format!("{y}-{m:02}-{d:02}"),
+                None => format!("{y}-{m:02}"),
+            };
+            return Some((e + 1, date(iso)));
+        }
+    }
     if let Some((d, e)) = day_value(t, i) {
         if let Some(m) = month_at(t, e) {
             if let Some(y) = year_value(t, e + 1) {
@@ -447,7 +564,13 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
             {
                 return None;
             }
-            return Some((e + 1, None));
+            // "the past three years": a duration; "last year": a date.
+            let value = n.zip(time_unit(u)).map(|(amount, unit)| Value::Duration {
+                op: Op::Eq,
+                amount,
+                unit: unit.to_string(),
+            });
+            return Some((e + 1, value));
         }
     }
     // Ordinal centuries: "the 19th century", "the twentieth century".
@@ -521,6 +644,7 @@ fn starters() -> &'static FxSet<&'static str> {
         let mut set: FxSet<&'static str> = FxSet::default();
         set.extend(MODIFIERS.iter().map(|(m, _)| m[0]));
         set.extend(MONTHS.iter().map(|(m, _)| *m));
+        set.extend(MONTHS.iter().filter_map(|(m, _)| m.strip_suffix('.')));
         set.extend(WEEKDAYS.iter().copied());
         set.extend([
             "mondays",
@@ -846,7 +970,7 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
         return Some((r.0, Some(Value::Percent { op, value: r.1 })));
     }
     // Not a year-only date: a plain four-digit year in running text.
-    if let (Op::Eq, Some(_y)) = (op, year_value(t, j).filter(|_| e == j + 1)) {
+    if let (Op::Eq, Some(y)) = (op, year_value(t, j).filter(|_| e == j + 1)) {
         let prev = if j > 0 { lw(t, j - 1) } else { "" };
         let next = lw(t, e);
         let next_is_word = t
@@ -874,7 +998,25 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
                 | "c."
                 | "year"
         );
+        // "2022 was a hard year", "2019 saw record floods": a year as subject.
+        let year_subject = (1900..=2100).contains(&y)
+            && matches!(
+                next,
+                "was"
+                    | "is"
+                    | "will"
+                    | "saw"
+                    | "sees"
+                    | "marked"
+                    | "marks"
+                    | "brought"
+                    | "began"
+                    | "ended"
+                    | "had"
+                    | "has"
+            );
         let yearish = temporal_prev
+            || year_subject
             || !next_is_word
             || matches!(
                 next,
@@ -947,15 +1089,27 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             ));
         }
     }
-    // Measurements: "29 km", "500 miles", "801,463 square kilometres".
+    // Measurements: "29 km", "500 miles", "801,463 square kilometres",
+    // "100 decibels", "2.4 GHz", "40 degrees Celsius".
     if let Some(u) = measure_unit(lw(t, ue)) {
-        let lone_m = lw(t, ue) == "m";
-        let (u, ue) = match (u, measure_unit(lw(t, ue + 1))) {
-            ("square", Some(u2)) => (format!("{u2}²"), ue + 1),
-            ("square", None) => (String::new(), ue),
-            _ => (u.to_string(), ue),
+        // One letter alone ("5 m", "3 g") is too often something else.
+        let lone_letter = matches!(lw(t, ue), "m" | "g");
+        let watts = matches!(u, "W" | "kW" | "MW" | "GW");
+        let (u, ue) = match compound_unit(u, lw(t, ue + 1)) {
+            Some(u2) => (u2, ue + 1),
+            // "3,000 kilowatt-hours": energy.
+            None if watts
+                && is_hyphen(t, ue + 1)
+                && glued(t, ue + 1)
+                && glued(t, ue + 2)
+                && matches!(lw(t, ue + 2), "hour" | "hours") =>
+            {
+                (format!("{u}h"), ue + 2)
+            }
+            None if matches!(u, "square" | "cubic" | "nautical") => (String::new(), ue),
+            None => (u.to_string(), ue),
         };
-        if !lone_m && !u.is_empty() {
+        if !lone_letter && !u.is_empty() {
             return Some((
                 ue + 1,
                 Some(Value::Number {
@@ -1133,6 +1287,138 @@ mod tests {
                 &[("3", Quantity, "3")],
             ),
             ("no one came", &[]),
+        ]);
+    }
+
+    #[test]
+    fn quantities_carry_their_unit() {
+        check(&[
+            (
+                "sounds above 100 decibels hurt",
+                &[("100 decibels", Quantity, "100 dB")],
+            ),
+            (
+                "measured 85 dB in the hall",
+                &[("85 dB", Quantity, "85 dB")],
+            ),
+            ("a tone of 440 hertz", &[("440 hertz", Quantity, "440 Hz")]),
+            ("a 2.4 GHz radio", &[("2.4 GHz", Quantity, "2.4 GHz")]),
+            ("a 5GHz band", &[("5GHz", Quantity, "5 GHz")]),
+            ("a 40 megawatt plant", &[("40 megawatt", Quantity, "40 MW")]),
+            (
+                "used 3,000 kilowatt-hours",
+                &[("3,000 kilowatt-hours", Quantity, "3000 kWh")],
+            ),
+            (
+                "a phone with 256 GB of storage",
+                &[("256 GB", Quantity, "256 GB")],
+            ),
+            (
+                "it reached 40 degrees Celsius",
+                &[("40 degrees Celsius", Quantity, "40 °C")],
+            ),
+            (
+                "pumped 12 cubic metres",
+                &[("12 cubic metres", Quantity, "12 m³")],
+            ),
+            (
+                "sailed 200 nautical miles",
+                &[("200 nautical miles", Quantity, "200 nmi")],
+            ),
+            (
+                "a 500 milligram dose",
+                &[("500 milligram", Quantity, "500 mg")],
+            ),
+            ("a 230 volt line", &[("230 volt", Quantity, "230 V")]),
+            ("winds of 80 knots", &[("80 knots", Quantity, "80 kn")]),
+            ("a 6 inch blade", &[("6 inch", Quantity, "6 in")]),
+            // A count without a unit stays a count.
+            (
+                "3 shops and 12 schools",
+                &[("3", Quantity, "3"), ("12", Quantity, "12")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn value_kinds() {
+        use super::super::ValueKind::{self, *};
+        // (text, the mention, its kind)
+        let cases: &[(&str, &str, ValueKind)] = &[
+            ("The plant opened in 2022.", "2022", Year),
+            ("2019 saw record floods.", "2019", Year),
+            ("It ran from 2014-2022.", "2014-2022", Year),
+            (
+                "The talks resumed in September 2024.",
+                "September 2024",
+                ValueKind::Date,
+            ),
+            ("The 1990s were calm.", "1990s", ValueKind::Date),
+            (
+                "It lasted more than three years.",
+                "more than three years",
+                Duration,
+            ),
+            ("a 21-year rule", "21-year", Duration),
+            ("over the past three years", "past three years", Duration),
+            ("He left two years ago.", "two years ago", Duration),
+            ("Maria Lopez, 67, spoke.", "67", Age),
+            ("a 21-year-old student", "21-year-old", Age),
+            ("It angered 40 donors.", "40", Count),
+            ("hundreds of people", "hundreds", Count),
+            ("sounds above 100 decibels", "100 decibels", Measure),
+            ("a 1-in-200-year flood", "1-in-200-year", Rate),
+            ("rose 20 percent", "20 percent", Rate),
+            ("fined €2.4bn", "€2.4bn", ValueKind::Money),
+        ];
+        for (text, mention, kind) in cases {
+            let a = extract_text(text);
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.span.slice(text) == *mention)
+                .unwrap_or_else(|| panic!("{text:?}: no {mention:?}"));
+            let v = m
+                .value
+                .as_ref()
+                .unwrap_or_else(|| panic!("{text:?}: no value"));
+            assert_eq!(v.kind(), *kind, "{text:?}: {v}");
+        }
+        // "last year" is a date without a value; the card gives value and kind.
+        let a = extract_text("Sales fell last year.");
+        assert!(a.mentions.iter().all(|m| m.value.is_none()));
+        let a = extract_text("It lasted more than three years.");
+        let v = a.mentions[0].value.as_ref().unwrap();
+        assert_eq!(v.described(), "> 3 years · duration");
+    }
+
+    #[test]
+    fn datelines_on_their_own_line() {
+        check(&[
+            (
+                "Report\nSunday, March 3, 2024\nThe test was out.",
+                &[("Sunday", Date, ""), ("March 3, 2024", Date, "2024-03-03")],
+            ),
+            (
+                "Report\n\nThursday, 7 November 2024\n\nThe test was out.",
+                &[
+                    ("Thursday", Date, ""),
+                    ("7 November 2024", Date, "2024-11-07"),
+                ],
+            ),
+            (
+                "Report\nSun 3 Mar 2024\nThe test was out.",
+                &[("3 Mar 2024", Date, "2024-03-03")],
+            ),
+            (
+                "It shipped on Sept 9, 2024 and in Mar 2023.",
+                &[
+                    ("Sept 9, 2024", Date, "2024-09-09"),
+                    ("Mar 2023", Date, "2023-03"),
+                ],
+            ),
+            // An abbreviation alone is no month.
+            ("Mar the view", &[]),
         ]);
     }
 }

@@ -228,6 +228,74 @@ pub enum Value {
     },
 }
 
+/// What a value measures: its type, beside its number. Computed from the
+/// value ([`Value::kind`]), so the value's own fields and its JSON stay as
+/// they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    /// A calendar date or a named period ("March 3, 2024", "September 2024", "the 1990s").
+    Date,
+    /// A year alone or a span of years ("2022", "2014–2022").
+    Year,
+    /// A length of time ("three years", "21-year", "two weeks ago").
+    Duration,
+    /// An age ("67", "aged 66", "21-year-old").
+    Age,
+    /// A number of things, without a unit ("40 donors", "hundreds").
+    Count,
+    /// An amount in a unit of measure ("100 decibels", "29 km").
+    Measure,
+    /// A percentage or odds ("20 percent", "one in five", "1-in-200-year").
+    Rate,
+    /// Money ("$3.5bn").
+    Money,
+}
+
+impl ValueKind {
+    /// The kind's name in lowercase ("year", "count").
+    pub fn name(&self) -> &'static str {
+        match self {
+            ValueKind::Date => "date",
+            ValueKind::Year => "year",
+            ValueKind::Duration => "duration",
+            ValueKind::Age => "age",
+            ValueKind::Count => "count",
+            ValueKind::Measure => "measure",
+            ValueKind::Rate => "rate",
+            ValueKind::Money => "money",
+        }
+    }
+}
+
+impl Value {
+    /// What the value measures ([`ValueKind`]).
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Value::Number { unit: None, .. } => ValueKind::Count,
+            Value::Number { unit: Some(u), .. } if u.ends_with(" old") => ValueKind::Age,
+            Value::Number { .. } => ValueKind::Measure,
+            Value::Percent { .. } => ValueKind::Rate,
+            Value::Money { .. } => ValueKind::Money,
+            Value::Duration { .. } => ValueKind::Duration,
+            Value::Date { iso } => {
+                let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+                match iso.split_once('/') {
+                    None if year(iso) => ValueKind::Year,
+                    Some((a, b)) if year(a) && year(b) => ValueKind::Year,
+                    _ => ValueKind::Date,
+                }
+            }
+        }
+    }
+
+    /// The value as written on an entity card: the normalised value and
+    /// its kind ("> 3 years · duration", "2022 · year", "40 · count").
+    pub fn described(&self) -> String {
+        format!("{self} · {}", self.kind().name())
+    }
+}
+
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use numbers::fmt_num;
@@ -465,7 +533,10 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
 ///   is dropped where the tagger finds no name at all — unless it is the
 ///   acronym of a longer name in the same text, or an organisation named by
 ///   its words ("Friends of the Wendle", "Castell & Ward": `Cand::sure`),
-///   which also keeps its span over a tagger name inside it;
+///   which also keeps its span over a tagger name inside it, or a long
+///   organisation name of capitalised words ending in an institution's
+///   head word ("American Speech Language Hearing Association",
+///   `rules::long_org_name`), which the tagger rarely sees whole;
 /// - a tagger person followed by a glued particle ("Suleiman al-Amr") takes
 ///   the particle and the name part after it.
 ///
@@ -590,7 +661,12 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
     };
     for c in cands.iter_mut() {
         let (a, b) = (tokens[c.start].span.start, tokens[c.end - 1].span.end);
-        if weak(c) && !c.sure && !acronym(c) && !found.iter().any(|sp| sp.start < b && a < sp.end) {
+        if weak(c)
+            && !c.sure
+            && !acronym(c)
+            && !rules::long_org_name(text, tokens, c)
+            && !found.iter().any(|sp| sp.start < b && a < sp.end)
+        {
             c.drop = true;
         }
     }
@@ -669,6 +745,92 @@ mod tests {
                 "Ann Castell chairs the trust. Reporters asked Castell about it.",
                 &[("Ann Castell", Person), ("Castell", Person)],
                 &[("Castell", Place)],
+            ),
+            // Strong place contexts, and the document's other mentions.
+            (
+                "We drove to Brackwater, Florida last week. Brackwater was quiet.",
+                &[("Brackwater", Place)],
+                &[("Brackwater", Person)],
+            ),
+            (
+                "Is Tolvanga big? I think Tolvanga is in Argentina.",
+                &[("Tolvanga", Place)],
+                &[("Tolvanga", Person)],
+            ),
+            (
+                "There is a Quellmoor in Canada too, and Quellmoor has a port.",
+                &[("Quellmoor", Place)],
+                &[("Quellmoor", Person)],
+            ),
+            (
+                "They grew up in the town of Harrowgate and left at 18.",
+                &[("Harrowgate", Place)],
+                &[],
+            ),
+            // A word the text also makes a person stays a person.
+            (
+                "Ann Tolvanga spoke. Tolvanga, Canada has a namesake.",
+                &[("Ann Tolvanga", Person)],
+                &[("Tolvanga", Place)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn dateline_places() {
+        check(&[
+            (
+                "TALLAHASSEE —\nThe bill passed on Monday.",
+                &[("TALLAHASSEE", Place)],
+                &[],
+            ),
+            (
+                "BRIGHTWATER, Ont. —\nThe bill passed on Monday.",
+                &[("BRIGHTWATER", Place)],
+                &[],
+            ),
+            (
+                "CUPERTINO, California — The company said sales rose.",
+                &[("CUPERTINO", Place), ("California", Place)],
+                &[],
+            ),
+            (
+                "Report\nSAN DIEGO, March 3 —\nThe bill passed.",
+                &[("SAN DIEGO", Place)],
+                &[],
+            ),
+            // Common words and capitals that are no dateline.
+            ("UPDATE — The bill passed.", &[], &[("UPDATE", Place)]),
+            (
+                "The bill passed.\nNASA — the agency — agreed.",
+                &[],
+                &[("NASA", Place)],
+            ),
+            (
+                "a\nb\nc\nd\ne\nf\ng\nh\ni\nBRIGHTWATER — The bill passed.",
+                &[],
+                &[("BRIGHTWATER", Place)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn long_organisation_names() {
+        check(&[
+            (
+                "The American Speech Language Hearing Association said sounds harm the ear.",
+                &[("American Speech Language Hearing Association", Org)],
+                &[],
+            ),
+            (
+                "The Northern Plains Rural Water Users Association met in 2001.",
+                &[("Northern Plains Rural Water Users Association", Org)],
+                &[],
+            ),
+            (
+                "Members of the Canadian Hearing Research Foundation met in Ottawa.",
+                &[("Canadian Hearing Research Foundation", Org)],
+                &[],
             ),
         ]);
     }

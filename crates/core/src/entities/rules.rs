@@ -1150,6 +1150,7 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     cands.extend(lexc);
     cands.extend(capc);
     let mut chosen = resolve(cands);
+    dateline_places(&cx, &mut chosen);
     surname_pass(&cx, &mut chosen);
     // Unreported names (laws, awards…) stay until the tagger has been
     // merged in (`combine`), so that it adds nothing inside them.
@@ -1176,6 +1177,165 @@ pub(crate) fn recognise(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<C
     }
     crate::order::sort_by_key(&mut chosen, |c| c.start as u64);
     chosen
+}
+
+/// The place of a dateline: capitals at the start of one of the first
+/// lines, then a dash that ends the line or starts a sentence, on the same line, after nothing but a comma or a bracket and capitalised
+/// words, numbers and punctuation ("TALLAHASSEE —", "CUPERTINO, California
+/// —", "NAIROBI, Kenya (AP) —", "WASHINGTON, March 3 —"). The place takes
+/// the capitals' tokens over any name guessed there; its name is written in
+/// title case ("Tallahassee"). `chosen` stays sorted by start and
+/// non-overlapping.
+fn dateline_places(cx: &Ctx, chosen: &mut Vec<Cand>) {
+    const DATELINE_LINES: usize = 8;
+    let n = cx.toks.len();
+    let caps_word = |j: usize| {
+        cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+            && cx.w(j).chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && cx
+                .w(j)
+                .chars()
+                .all(|c| c.is_uppercase() || c == '\'' || c == '’')
+    };
+    let dash = |j: usize| matches!(cx.w(j), "—" | "–" | "-" | "--" | "―");
+    let mut add = Vec::new();
+    // Datelines open an article: among its first lines only.
+    let mut lines = 0;
+    for i in 0..n {
+        if i == 0 || cx.toks[i].line_before {
+            lines += 1;
+        }
+        if lines > DATELINE_LINES {
+            break;
+        }
+        if !(i == 0 || cx.toks[i].line_before) || !caps_word(i) {
+            continue;
+        }
+        // The capitals: up to four words, hyphens glued between them ("WILKES-BARRE").
+        let mut e = i + 1;
+        while e < n && e < i + 8 && !cx.toks[e].line_before {
+            if caps_word(e) {
+                e += 1;
+            } else if cx.w(e) == "-" && !cx.toks[e].space_before && caps_word(e + 1) {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        if e >= n || cx.toks[e].line_before || !(dash(e) || matches!(cx.w(e), "," | "(")) {
+            continue;
+        }
+        // Common words ("UPDATE —", "BREAKING NEWS —") are no place.
+        if (i..e).all(|j| cx.w(j) == "-" || cx.common(j) || cx.lex.is_common_word(cx.w(j))) {
+            continue;
+        }
+        let mut k = e;
+        let mut ok = false;
+        while k < n && k < e + 10 && !cx.toks[k].line_before {
+            // The dash ends the line or a sentence starts after it
+            // ("WASHINGTON — The …"; not "NASA — the agency — agreed").
+            if dash(k) {
+                ok = cx.toks.get(k + 1).is_none_or(|t| t.line_before) || cx.cap(k + 1);
+                break;
+            }
+            let t = &cx.toks[k];
+            if matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) && !cx.cap(k) {
+                break;
+            }
+            k += 1;
+        }
+        if !ok {
+            continue;
+        }
+        let title: String = cx.text[cx.toks[i].span.start..cx.toks[e - 1].span.end]
+            .split(' ')
+            .map(|w| {
+                let mut out = String::new();
+                let mut first = true;
+                for c in w.chars() {
+                    if first {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    first = !c.is_alphabetic();
+                }
+                out
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut c = Cand::new(i, e, Label::Place, 9);
+        c.canonical = Some(title);
+        add.push(c);
+    }
+    for c in add {
+        let over: Vec<usize> = (0..chosen.len())
+            .filter(|&j| chosen[j].start < c.end && c.start < chosen[j].end)
+            .collect();
+        // A place over the same words is already right; the dateline backs it.
+        if let [j] = over[..] {
+            let p = &mut chosen[j];
+            if p.label == Label::Place && (p.start, p.end) == (c.start, c.end) {
+                p.canonical = p.canonical.take().or(c.canonical);
+                continue;
+            }
+        }
+        if over.iter().any(|&j| {
+            chosen[j].label == Label::Place || chosen[j].start < c.start || chosen[j].end > c.end
+        }) {
+            continue;
+        }
+        for j in over.into_iter().rev() {
+            chosen.remove(j);
+        }
+        chosen.push(c);
+    }
+    crate::order::sort_by_key(chosen, |c| c.start as u64);
+}
+
+/// A long organisation name the rules made from capitalised words ending in
+/// an institution's head word ("American Speech Language Hearing
+/// Association"): at least three words, all capitalised, no connector. The
+/// tagger, which rarely sees such names whole at the start of a sentence,
+/// does not drop it (`combine`).
+pub(crate) fn long_org_name(text: &str, toks: &[Token], c: &Cand) -> bool {
+    const HEADS: &str = concat!(
+        "Association|",
+        "Institute|",
+        "Council|",
+        "Foundation|",
+        "Society|",
+        "Committee|",
+        "Commission|",
+        "Agency|",
+        "Alliance|",
+        "Federation|",
+        "Coalition|",
+        "Academy|",
+        "University|",
+        "College|",
+        "Bureau|",
+        "Authority|",
+        "Board|",
+        "League|",
+        "Organization|",
+        "Organisation|",
+        "Center|",
+        "Centre|",
+        "Institution|",
+        "Corporation|",
+        "Consortium|",
+        "Network|",
+        "Union|",
+    );
+    c.label == Label::Org
+        && c.end >= c.start + 3
+        && (c.start..c.end).all(|j| {
+            toks[j].kind == TokenKind::Word
+                && toks[j].is_capitalised(text)
+                && !toks[j].text(text).chars().all(char::is_uppercase)
+        })
+        && crate::listed!(HEADS, toks[c.end - 1].text(text))
 }
 
 /// The rules' view of a text: words, sentence starts, headlines, the words seen
@@ -1299,7 +1459,73 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
             || (c.start > 1 && in_say_verbs(cx.w(c.start - 1))))
             && !of_place(c)
     };
+    // Strong place contexts of a one-word name at `i`: "X, Florida" (a
+    // known place after a comma), "X is in Argentina", "a X in Florida",
+    // "the city of X", "towns called X".
+    let place_start: FxSet<usize> = cands
+        .iter()
+        .filter(|c| !c.drop && c.label == Label::Place && c.canonical.is_some())
+        .map(|c| c.start)
+        .collect();
+    let settlement = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "city"
+                | "cities"
+                | "town"
+                | "towns"
+                | "village"
+                | "villages"
+                | "county"
+                | "province"
+                | "region"
+                | "district"
+                | "suburb"
+                | "island"
+                | "port"
+        )
+    };
+    let place_context = |i: usize| {
+        let w = |k: usize| cx.w(k).to_lowercase();
+        let comma_place = cx.w(i + 1) == "," && place_start.contains(&(i + 2));
+        let is_in = matches!(w(i + 1).as_str(), "is" | "was" | "lies")
+            && w(i + 2) == "in"
+            && place_start.contains(&(i + 3));
+        let a_x_in = i > 0
+            && matches!(w(i - 1).as_str(), "a" | "another")
+            && w(i + 1) == "in"
+            && place_start.contains(&(i + 2));
+        let of_settlement = i > 1 && w(i - 1) == "of" && settlement(cx.w(i - 2));
+        let called =
+            i > 1 && matches!(w(i - 1).as_str(), "called" | "named") && settlement(cx.w(i - 2));
+        comma_place || is_in || a_x_in || of_settlement || called
+    };
     let mut place_words: FxMap<&str, bool> = FxMap::default();
+    // A capitalised word nothing covers, in running text, in a strong place
+    // context: a place (then found again by the pass below).
+    // (Over a rule guess the tagger dropped too: its context outweighs it.)
+    let mut live = vec![false; n];
+    for c in cands.iter().filter(|c| !c.drop) {
+        live[c.start..c.end].fill(true);
+    }
+    let mut new_places = Vec::new();
+    for i in 0..n {
+        let single = !cx.name_token(i + 1) && (i == 0 || !cx.name_token(i - 1));
+        if live[i]
+            || !cx.name_token(i)
+            || cx.sent_start[i]
+            || cx.caps_sentence[i]
+            || !single
+            || cx.common(i)
+            || cx.lex.is_common_word(cx.w(i))
+            || !place_context(i)
+        {
+            continue;
+        }
+        place_words.insert(cx.w(i), true);
+        new_places.push(Cand::new(i, i + 1, Label::Place, 5));
+        taken[i] = true;
+    }
     for c in cands.iter().filter(|c| lone_person(c)) {
         let before = if c.start > 0 { cx.w(c.start - 1) } else { "" };
         let possessive = cx
@@ -1310,7 +1536,8 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
             && !possessive
             && !cx.name_token(c.end)
             || of_place(c)
-            || possessive && place_noun(cx.w(c.end + 1));
+            || possessive && place_noun(cx.w(c.end + 1))
+            || place_context(c.start);
         *place_words.entry(cx.w(c.start)).or_insert(false) |= in_place;
     }
     for c in cands.iter() {
@@ -1324,6 +1551,12 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
         if lone_person(c) && place_words.get(cx.w(c.start)).copied().unwrap_or(false) {
             c.label = Label::Place;
         }
+    }
+    // New places by context, unless the text also makes the word a person.
+    new_places.retain(|c| place_words.get(cx.w(c.start)).copied().unwrap_or(false));
+    if !new_places.is_empty() {
+        cands.extend(new_places);
+        crate::order::sort_by_key(cands, |c| c.start as u64);
     }
     // First word → (words, the one type the text gives them, or None).
     type Known<'w> = FxMap<&'w str, Vec<(Vec<&'w str>, Option<Label>)>>;

@@ -259,8 +259,17 @@ pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>
                 cue_tokens: ct,
             };
         }
-        // "X’s [adjectives] remarks" / "his remarks"
-        if tag & words::COMM != 0 && !s.quoted[k] {
+        // "X’s [adjectives] remarks" / "his remarks" (not when the words are
+        // the subject of what follows: "the company's claims were false").
+        let predicate = (k + 1..b.min(k + 7))
+            .take_while(|&j| !matches!(s.words[j].as_ref(), "," | ";" | ":" | "that" | "to"))
+            .any(|j| {
+                matches!(
+                    s.words[j].as_ref(),
+                    "were" | "was" | "are" | "is" | "have" | "has" | "had" | "remain" | "remained"
+                )
+            });
+        if tag & words::COMM != 0 && !s.quoted[k] && !predicate {
             let mut j = k;
             while j > a
                 && k - j < 3
@@ -311,8 +320,16 @@ pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>
                 };
             }
         }
-        // Reporting verbs.
+        // Reporting verbs, not their nouns ("the claims were rejected").
+        let prev = if k > a { s.words[k - 1].as_ref() } else { "" };
+        let next = if k + 1 < b {
+            s.words[k + 1].as_ref()
+        } else {
+            ""
+        };
+        let verb = !rules::noun_use(prev, s.words[k].as_ref(), next);
         if tag & words::REPORT != 0
+            && verb
             && !s.quoted[k]
             && !(k > 0 && s.has(k - 1, words::DET) && !s.has(k - 1, words::PRON | words::THEY))
             && !(k > 0 && s.tokens[k - 1].kind == TokenKind::Possessive)
@@ -645,6 +662,32 @@ mod tests {
                 "entity",
                 Some("Ann Lee"),
                 Some("saying"),
+            ),
+            // an appositive name before a reporting verb is the speaker
+            (
+                "Apple's senior vice president of marketing, Greg Joswiak, indicated that sales rose.",
+                "entity",
+                Some("Greg Joswiak"),
+                Some("indicated"),
+            ),
+            // reporting words used as nouns are no cues
+            (
+                "Such claims about taxes have circulated in Ohio for years.",
+                "author",
+                None,
+                None,
+            ),
+            (
+                "Despite claims of a cover-up, taxes rose 4 percent in Ohio.",
+                "author",
+                None,
+                None,
+            ),
+            (
+                "The senator’s claims about taxes were false.",
+                "author",
+                None,
+                None,
             ),
             // the author
             (
