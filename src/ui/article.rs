@@ -133,8 +133,7 @@ fn reveal(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// The mention elements, by mention index, collected as they are rendered.
-pub type MarkIndex = Rc<RefCell<Vec<Option<web_sys::HtmlElement>>>>;
+pub use super::dom::MarkIndex;
 
 /// Blocks per rendering batch of a long document.
 const BATCH: usize = 150;
