@@ -92,10 +92,28 @@ macro_rules! split_fn {
 /// Uses `wasm_bindgen_futures::spawn_local`, not Leptos' executor: at start
 /// nothing has been mounted yet, so Leptos' executor is not set up.
 pub fn run(fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static) {
+    run_boxed(None, Box::pin(fut));
+}
+
+/// [`run`] for the application core's request `ticket`: a chunk that could
+/// not be loaded fails that request.
+pub fn run_for(
+    ticket: crate::analysis::app::Ticket,
+    fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static,
+) {
+    run_boxed(Some(ticket), Box::pin(fut));
+}
+
+/// One copy of the task for every caller of [`run`] and [`run_for`] (not
+/// one per future type).
+fn run_boxed(
+    ticket: Option<crate::analysis::app::Ticket>,
+    fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), LoadFailed>>>>,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = fut.await {
             super::events::dispatch(crate::analysis::app::Event::Failed {
-                ticket: None,
+                ticket,
                 message: e.to_string(),
             });
         }

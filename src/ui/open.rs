@@ -9,9 +9,9 @@
 //! (its effects and listeners with it) and mounts a fresh one: simpler, and
 //! much smaller in wasm, than re-rendering the whole page reactively.
 //!
-//! Tasks started here use `wasm_bindgen_futures::spawn_local`, not Leptos'
-//! executor: at start nothing has been mounted yet, so Leptos' executor is
-//! not set up.
+//! Tasks started here use `wasm_bindgen_futures::spawn_local` (through
+//! [`lazy::run_for`]), not Leptos' executor: at start nothing has been
+//! mounted yet, so Leptos' executor is not set up.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -19,7 +19,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use super::events;
-use super::lazy::LoadFailed;
+use super::lazy;
 use super::state::pack_link_doc;
 use crate::analysis::app::{update, Effect, Event, Opening, State, Ticket};
 use crate::analysis::chunked::{Chunked, CHUNK_BYTES};
@@ -51,57 +51,40 @@ pub fn dispatch(event: Event) {
     }
 }
 
-/// Run `fut` for its effect; a chunk that could not be loaded fails the
-/// request `ticket`.
-fn run_for(
-    ticket: Ticket,
-    fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static,
-) {
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = fut.await {
-            failed(ticket, e);
-        }
-    });
-}
-
-fn failed(ticket: Ticket, e: LoadFailed) {
-    dispatch(Event::Failed {
-        ticket: Some(ticket),
-        message: e.to_string(),
-    });
-}
-
 /// Do what the application core asked for.
 fn perform(effect: Effect) {
     match effect {
-        Effect::Fetch { ticket, url } => wasm_bindgen_futures::spawn_local(async move {
+        Effect::Fetch { ticket, url } => lazy::run_for(ticket, async move {
             let text = super::dom::fetch_text(&url).await;
             dispatch(Event::Fetched { ticket, text });
+            Ok(())
         }),
         Effect::Intake {
             ticket,
             name,
             text,
             url,
-        } => run_for(ticket, super::intake::take_text(ticket, name, text, url)),
+        } => lazy::run_for(ticket, super::intake::take_text(ticket, name, text, url)),
         Effect::FindLocal {
             ticket,
             fingerprint,
-        } => run_for(ticket, super::intake::find_local(ticket, fingerprint)),
-        Effect::Remember { ticket, doc } => run_for(ticket, super::intake::remember(ticket, *doc)),
-        Effect::Analyse { ticket, doc } => wasm_bindgen_futures::spawn_local(async move {
-            match super::engine::analysis_of(&doc).await {
-                Ok(analysis) => dispatch(Event::Analysed { ticket, analysis }),
-                Err(e) => failed(ticket, e),
-            }
+        } => lazy::run_for(ticket, super::intake::find_local(ticket, fingerprint)),
+        Effect::Remember { ticket, doc } => {
+            lazy::run_for(ticket, super::intake::remember(ticket, *doc))
+        }
+        Effect::Analyse { ticket, doc } => lazy::run_for(ticket, async move {
+            let analysis = super::engine::analysis_of(&doc).await?;
+            dispatch(Event::Analysed { ticket, analysis });
+            Ok(())
         }),
-        Effect::AnalyseInPieces { ticket, doc } => run_for(ticket, async move {
+        Effect::AnalyseInPieces { ticket, doc } => lazy::run_for(ticket, async move {
             super::engine::ready().await?;
             analyse_in_pieces(ticket, *doc).await
         }),
-        Effect::Pack { ticket, doc } => wasm_bindgen_futures::spawn_local(async move {
+        Effect::Pack { ticket, doc } => lazy::run_for(ticket, async move {
             let link_doc = pack_link_doc(*doc).await.map_err(|e| e.to_string());
             dispatch(Event::Packed { ticket, link_doc });
+            Ok(())
         }),
         Effect::Mount(opening) => mount(*opening),
         Effect::Notify(message) => events::tell(message),
