@@ -118,12 +118,7 @@ fn mount(opening: Opening) {
 
 /// Resolves on the next turn of the event loop.
 async fn next_turn() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 crate::split_fn! {
