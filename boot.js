@@ -12,6 +12,33 @@ function fail(message) {
     '. Reload the page; if it persists, your browser may not support WebAssembly.';
 }
 
+// index.html holds the bundled article's first paint (#prerender), which the
+// app replaces when it starts. A link to another view, or to another
+// document, shows "Loading claimlens…" instead, rather than an article the
+// reader did not ask for. (A link to the same article, other than an
+// embed, keeps it: the app only adds its pin, filters or tab.)
+const firstPaint = document.getElementById('prerender');
+if (firstPaint) {
+  const link = new URLSearchParams(location.hash.slice(1));
+  const same = !location.search && (!location.hash || (link.get('d') === firstPaint.dataset.doc && !link.has('e')));
+  if (!same) firstPaint.remove();
+}
+
+// The reader's colour scheme (src/ui/theme.rs keeps it), on the first paint too.
+try {
+  const theme = localStorage.getItem('claimlens.theme');
+  if (theme === 'light' || theme === 'dark') {
+    document.documentElement.dataset.theme = theme;
+    const button = firstPaint && firstPaint.isConnected && firstPaint.querySelector('.theme-toggle');
+    if (button) {
+      button.dataset.themeChoice = theme;
+      button.lastChild.textContent = 'Theme: ' + theme;
+    }
+  }
+} catch (e) {
+  // Storage is blocked: the automatic scheme, as the app will find.
+}
+
 window.addEventListener('unhandledrejection', (e) => fail(String(e.reason && e.reason.message || e.reason)));
 
 // Repeat visits and offline use: once the app runs, a service worker

@@ -201,6 +201,8 @@ pub fn Viewer(
     };
     let (claims_seen, compare_seen) = (seen(Tab::Claims), seen(Tab::Compare));
     let title = doc.title.clone();
+    // `crate::analysis::prerender` writes this markup into the first paint
+    // (index.html): change both (tests/first_paint.rs compares them).
     view! {
         <a class="skip-link" href="#article" on:click=skip_to_article>"Skip to article"</a>
         {(!embed).then(|| view! {
@@ -332,6 +334,8 @@ fn PanelTabs() -> impl IntoView {
             let _ = el.focus();
         }
     };
+    // `crate::analysis::prerender` writes this markup into the first paint
+    // (index.html): change both (tests/first_paint.rs compares them).
     view! {
         <div class="tabs" role="tablist" aria-label="Analysis panels" on:keydown=on_key>
             {tabs

@@ -537,6 +537,8 @@ pub fn Article(
 
     let count = ctx.analysis.mentions.len();
     let entity_count = ctx.analysis.entities.len();
+    // `crate::analysis::prerender` writes this markup into the first paint
+    // (index.html): change both (tests/first_paint.rs compares them).
     view! {
         <article id="article" class="article" tabindex="-1" aria-labelledby="doc-title" lang=doc.language.clone()>
             <header class="article-header">

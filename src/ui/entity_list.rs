@@ -179,6 +179,8 @@ pub fn EntityList() -> impl IntoView {
         }
     };
 
+    // `crate::analysis::prerender` writes this markup into the first paint
+    // (index.html): change both (tests/first_paint.rs compares them).
     view! {
         <section class="panel-card entity-list" aria-labelledby="entities-title">
             <h2 id="entities-title" class="panel-title">{format!("Entities · {total}")}

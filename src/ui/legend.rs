@@ -34,6 +34,8 @@ pub fn Legend() -> impl IntoView {
             }
         })
         .collect_view();
+    // `crate::analysis::prerender` writes this markup into the first paint
+    // (index.html): change both (tests/first_paint.rs compares them).
     view! {
         <div class="legend" role="group" aria-label="Highlight entity types">
             <div class="legend-toggles">{toggles}</div>

@@ -103,9 +103,27 @@ fn mount(opening: Opening) {
     else {
         return;
     };
+    // The page may hold the bundled article's first paint (`index.html`,
+    // `crate::analysis::prerender`): the viewer takes its place in this one
+    // synchronous step, so no frame shows neither, and at the same scroll
+    // position (the markup is the viewer's, so nothing moves).
+    let first_paint = web_sys::window().and_then(|w| {
+        let el = w
+            .document()?
+            .get_element_by_id(crate::analysis::prerender::ROOT_ID)?;
+        Some((w, el))
+    });
+    let scroll = first_paint.as_ref().map(|(w, el)| {
+        let y = w.scroll_y().unwrap_or(0.0);
+        el.remove();
+        (w.clone(), y)
+    });
     let handle = leptos::mount::mount_to(body, move || {
         view! { <super::app::Viewer opening=opening/> }
     });
+    if let Some((w, y)) = scroll.filter(|(_, y)| *y > 0.0) {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
     // The loading message goes and the page says it is ready (tests and the
     // benchmark wait for this): only now that a viewer is in the page.

@@ -33,6 +33,8 @@ pub fn PinBar() -> impl IntoView {
         "Click a highlight (or press Enter on it) to pin it and step through its mentions.",
     );
     let (prev, next, unpin) = (ctx.clone(), ctx.clone(), ctx.clone());
+    // `crate::analysis::prerender` writes this markup into the first paint
+    // (index.html): change both (tests/first_paint.rs compares them).
     view! {
         <div class="pin-bar" role="region" aria-label="Pinned entity" hidden=move || pinned.get().is_none()>
             {move || info().map(|(name, label, n)| view! {

@@ -25,6 +25,7 @@
 //! claimlens train compare|idf         fit the alignment model or the background IDF table
 //! claimlens web-data DIR              the app files made at build time: the lexicons
 //!                                     and the bundled article's analysis
+//! claimlens prerender DIR             put the bundled article's first paint into DIR/index.html
 //! claimlens help                      this text
 //! ```
 //!
@@ -120,6 +121,8 @@ USAGE:
     claimlens web-data DIR             write the web app's build-time files into DIR:
                                        lexicons.txt (the engine's word lists) and
                                        <id>.analysis for each bundled article
+    claimlens prerender DIR            put the bundled article, highlighted, into
+                                       DIR/index.html as its first paint (a Trunk hook)
     claimlens help                     print this help
 
 Every FILE goes through the same intake as the web app: .html/.htm pages have
@@ -158,6 +161,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "annotations" => annotations_cmd(rest),
         "compare" => compare_cmd(rest),
         "web-data" => web_data(rest),
+        "prerender" => prerender_cmd(rest),
         "train" if matches!(rest.first().map(String::as_str), Some("pos" | "dep")) => {
             lang::train_cmd(rest)
         }
@@ -1047,6 +1051,23 @@ fn compare_cmd(args: &[String]) -> Result<(), String> {
     )
     .map_err(werr)?;
     Ok(())
+}
+
+/// `prerender DIR`: the bundled article's first view, highlighted, put
+/// into the built `DIR/index.html` ([`claimlens_core::prerender`]), so the
+/// page shows it before any script runs. Trunk's `post_build` hook runs it
+/// (scripts/post-build), before the service worker is stamped.
+fn prerender_cmd(args: &[String]) -> Result<(), String> {
+    let [dir] = args else {
+        return Err(format!("prerender takes one directory\n\n{USAGE}"));
+    };
+    let path = std::path::Path::new(dir).join("index.html");
+    let index = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let doc = default_document();
+    let page = claimlens_core::prerender::page(&doc, &analyse(&doc));
+    let out = claimlens_core::prerender::into_index(&index, &page)?;
+    std::fs::write(&path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// `web-data DIR`: the files `scripts/build-wasm` puts beside the browser

@@ -109,6 +109,31 @@ impl Document {
         count_words(&self.text)
     }
 
+    /// Facts about the document as the side panel lists them: words,
+    /// paragraphs, quotations, reading time (at 238 words a minute, the
+    /// average adult silent reading speed for non-fiction) and language.
+    ///
+    /// ```
+    /// let doc = claimlens_core::Document::from_plain_text("d", "d", "Two words.");
+    /// assert_eq!(doc.facts()[0], ("Words", "2".to_string()));
+    /// assert_eq!(doc.facts()[3], ("Reading time", "about 1 min".to_string()));
+    /// ```
+    pub fn facts(&self) -> Vec<(&'static str, String)> {
+        const READING_WPM: usize = 238;
+        let words = self.word_count();
+        let paragraphs = (self.blocks.iter())
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .count();
+        let minutes = words.div_ceil(READING_WPM).max(1);
+        vec![
+            ("Words", words.to_string()),
+            ("Paragraphs", paragraphs.to_string()),
+            ("Quotations", self.quotation_count().to_string()),
+            ("Reading time", format!("about {minutes} min")),
+            ("Language", self.language.clone()),
+        ]
+    }
+
     /// Number of quotations: quoted passages in the blocks
     /// ([`count_quotations`]), plus block quotes that hold none.
     pub fn quotation_count(&self) -> usize {

@@ -25,6 +25,7 @@ pub mod eval;
 pub mod frontcode;
 pub mod intake;
 mod order;
+pub mod prerender;
 mod samples;
 pub mod share;
 mod span;
