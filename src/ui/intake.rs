@@ -144,9 +144,7 @@ crate::split_fn! {
         });
         events::dispatch(Event::Took {
             ticket: Some(ticket),
-            got,
-            done: String::new(),
-            now: js_sys::Date::now() as u64,
+            taken: app::taken(got, String::new(), js_sys::Date::now() as u64),
         });
     }
 }
@@ -162,9 +160,7 @@ fn finish(got: Result<Intake, IntakeError>) {
 fn finish_saying(got: Result<Intake, IntakeError>, done: String) {
     events::dispatch(Event::Took {
         ticket: None,
-        got,
-        done,
-        now: js_sys::Date::now() as u64,
+        taken: app::taken(got, done, js_sys::Date::now() as u64),
     });
 }
 

@@ -91,19 +91,14 @@ pub enum Event {
     /// that opens its text).
     Open(Box<Opening>),
     /// What the intake made of pasted text, a file, a fetched page or the
-    /// bookmarklet's page. `ticket`: the request's, when it answers an
-    /// [`Effect::Intake`]; `None` for a new request. `done`: what to say
-    /// once it is open. `now`: the time, to date it in Recent documents
-    /// (milliseconds since the epoch).
+    /// bookmarklet's page ([`taken`]). `ticket`: the request's, when it
+    /// answers an [`Effect::Intake`]; `None` for a new request.
     Took {
         /// The request it answers, or `None` for a new one.
         ticket: Option<Ticket>,
-        /// The document, or why there is none.
-        got: Result<Intake, IntakeError>,
-        /// What worked, said once it is open.
-        done: String,
-        /// Milliseconds since the epoch.
-        now: u64,
+        /// The document to open and keep, or the message saying why there
+        /// is none.
+        taken: Result<Box<Taken>, String>,
     },
     /// The reader confirmed fetching the page a `?src=` link names (the
     /// address as the browser reads it).
@@ -159,6 +154,43 @@ pub enum Event {
         /// What to tell the reader.
         message: String,
     },
+}
+
+/// A document the intake brought in: what to open, and what to keep in
+/// Recent documents.
+#[derive(Debug)]
+pub struct Taken {
+    /// What to open: the document, the intake's notices, what worked.
+    pub opening: Opening,
+    /// What to keep in Recent documents.
+    pub stored: StoredDoc,
+}
+
+/// What the intake made of a source (`got`), as [`Event::Took`] carries
+/// it: `done` is said once it is open, `now` (milliseconds since the
+/// epoch) dates it in Recent documents; a failure is the message to show,
+/// the open document staying. (The web app calls this where the intake
+/// runs, in a chunk of its own, and so keeps the intake's messages out of
+/// its first download.)
+pub fn taken(
+    got: Result<Intake, IntakeError>,
+    done: String,
+    now: u64,
+) -> Result<Box<Taken>, String> {
+    match got {
+        Ok(got) => {
+            let stored = StoredDoc::from_document(&got.document, got.kind, now);
+            let mut opening = Opening::document(got.document);
+            opening.notices = got
+                .notices
+                .iter()
+                .map(|n| n.message().to_string())
+                .collect();
+            opening.done = done;
+            Ok(Box::new(Taken { opening, stored }))
+        }
+        Err(e) => Err(format!("{e} The document you had open stays open.")),
+    }
 }
 
 /// What became of a document kept in Recent documents.
@@ -286,15 +318,10 @@ pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
             let ticket = state.request();
             prepare(state, ticket, *opening)
         }
-        Event::Took {
-            ticket,
-            got,
-            done,
-            now,
-        } => {
-            let got = match got {
-                Ok(got) => got,
-                Err(e) => {
+        Event::Took { ticket, taken } => {
+            let taken = match taken {
+                Ok(taken) => taken,
+                Err(message) => {
                     if ticket.is_some_and(|t| !state.current(t)) {
                         return Vec::new();
                     }
@@ -302,9 +329,7 @@ pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
                         state.pending = None;
                         state.fetching = None;
                     }
-                    return vec![Effect::Notify(format!(
-                        "{e} The document you had open stays open."
-                    ))];
+                    return vec![Effect::Notify(message)];
                 }
             };
             let ticket = match ticket {
@@ -312,14 +337,7 @@ pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
                 Some(_) => return Vec::new(),
                 None => state.request(),
             };
-            let stored = StoredDoc::from_document(&got.document, got.kind, now);
-            let mut opening = Opening::document(got.document);
-            opening.notices = got
-                .notices
-                .iter()
-                .map(|n| n.message().to_string())
-                .collect();
-            opening.done = done;
+            let Taken { opening, stored } = *taken;
             state.fetching = None;
             state.pending = Some(opening);
             vec![Effect::Remember {

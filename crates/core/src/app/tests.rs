@@ -69,9 +69,7 @@ fn no_parse(_: &str) -> Tree {
 fn took(ticket: Option<Ticket>, text: &str) -> Event {
     Event::Took {
         ticket,
-        got: intake_text("notes.txt", text, &no_parse),
-        done: String::new(),
-        now: 1,
+        taken: taken(intake_text("notes.txt", text, &no_parse), String::new(), 1),
     }
 }
 
@@ -429,12 +427,14 @@ fn the_opening_carries_what_to_say() {
         &mut s,
         Event::Took {
             ticket: None,
-            got: intake_text("a.txt", "Talks \u{FFFD} resumed.", &no_parse).map(|mut g| {
-                g.notices.push(crate::intake::Notice::NoArticle);
-                g
-            }),
-            done: "Opened the page.".into(),
-            now: 5,
+            taken: taken(
+                intake_text("a.txt", "Talks \u{FFFD} resumed.", &no_parse).map(|mut g| {
+                    g.notices.push(crate::intake::Notice::NoArticle);
+                    g
+                }),
+                "Opened the page.".into(),
+                5,
+            ),
         },
     );
     update(
