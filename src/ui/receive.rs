@@ -23,7 +23,7 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use super::state::{Popover, ViewCtx};
 use crate::analysis::intake::{src_request, SrcRequest, MAX_BYTES};
@@ -79,15 +79,11 @@ pub fn start(ctx: &ViewCtx) {
         );
         return;
     }
-    // For the life of the page: later messages are counted too.
-    gloo_events::EventListener::new(&window, "message", move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
-            return;
-        };
-        if from_here(ev) {
+    let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev| {
+        if from_here(&ev) {
             return;
         }
-        match accept(ev) {
+        match accept(&ev) {
             Some(page) => {
                 OPEN.with(|o| o.set(false));
                 let Page { html, url, title } = page;
@@ -100,8 +96,10 @@ pub fn start(ctx: &ViewCtx) {
                 }
             }
         }
-    })
-    .forget();
+    });
+    let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+    // For the life of the page: later messages are counted too.
+    listener.forget();
     OPEN.with(|o| o.set(true));
     let opener: web_sys::Window = opener.unchecked_into();
     if opener.post_message(&JsValue::from_str(READY), "*").is_err() {
