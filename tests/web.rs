@@ -67,9 +67,9 @@ async fn next_tick() {
 
 #[wasm_bindgen_test]
 async fn hundred_thousand_words_stay_interactive() {
+    use claimlens::analysis::app::Opening;
     use claimlens::analysis::{Document, DEFAULT_TEXT};
     use claimlens::ui::app::Viewer;
-    use claimlens::ui::open::Opening;
 
     let perf = web_sys::window().unwrap().performance().unwrap();
     let mut text = String::new();
@@ -80,7 +80,7 @@ async fn hundred_thousand_words_stay_interactive() {
     let words = claimlens::analysis::count_words(&text);
     let doc = Document::from_plain_text("big", "Big document", &text);
     let blocks = doc.blocks.len();
-    // A viewer renders the analysis it is given (open::mount brings it).
+    // A viewer renders the analysis it is given (the application core brings it).
     claimlens::analysis::frontcode::install_bundled();
     let analysis = claimlens::analysis::analyse(&doc);
     // The page's own styles, so layout costs are those of the real app.

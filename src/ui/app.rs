@@ -13,14 +13,15 @@ use super::claims_panel::{claims_panel_view, draw_selected_claim};
 use super::compare_panel::compare_panel_view;
 use super::embed::{post_height_when_framed, EmbedBar, EmbedCode};
 use super::entity_list::EntityList;
+use super::events;
 use super::intake::{href_of, IntakeControl, SrcPrompt};
 use super::lazy::lazy_view;
-use super::open::Opening;
 use super::panel::DocumentFacts;
 use super::share::ShareButton;
 use super::state::{LinkDoc, ViewCtx};
 use super::theme::ThemeToggle;
 use super::url;
+use crate::analysis::app::{Event, Opening};
 use crate::analysis::intake::{src_request, SrcRequest};
 use crate::analysis::share::Tab;
 use crate::analysis::{bidi_notice, count_bidi_controls};
@@ -53,35 +54,8 @@ fn skip_to_article(ev: leptos::ev::MouseEvent) {
     focus_selector("#article");
 }
 
-/// What the page opens with: the view named by the URL (the default article
-/// when there is none).
-///
-/// Mounted once at start ([`super::open::mount`]); opening another document
-/// mounts a new viewer in its place.
-pub fn initial() -> Opening {
-    let (doc, link) = url::initial();
-    from_link(doc, link)
-}
-
-/// Opening the document a link names (at start, or on back / forward).
-pub fn from_link(doc: crate::analysis::Document, link: crate::analysis::share::Decoded) -> Opening {
-    // A document the link carried is named in this viewer's links as the link packed it.
-    let link_doc = match (&link.packed, &link.state.doc) {
-        (Some(p), crate::analysis::share::DocRef::Inline { .. }) => {
-            Some(Arc::new(LinkDoc::packed(p.clone(), &doc.title)))
-        }
-        _ => None,
-    };
-    Opening {
-        link: Some(link),
-        push: false,
-        link_doc,
-        ..Opening::document(doc)
-    }
-}
-
-/// The whole page for one document and its analysis (which `open::mount`
-/// brings: see `super::engine`).
+/// The whole page for one document and its analysis (which the
+/// application core brings: see `super::open`).
 #[component]
 pub fn Viewer(
     /// The document to show, and how it came.
@@ -98,10 +72,10 @@ pub fn Viewer(
         push,
         link_doc,
     } = opening;
-    // `open::mount` brings the analysis (from the engine chunk, or the
-    // bundled article's own); a viewer renders it and never analyses.
+    // The application core brings the analysis (from the engine chunk, or
+    // the bundled article's own); a viewer renders it and never analyses.
     let analysis = analysis.unwrap_or_default();
-    // Known when mounted by `open::mount`; otherwise (a test mounting a
+    // Known when mounted by the shell (`super::open`); otherwise (a test mounting a
     // viewer directly) links name the document by a local id.
     let link_doc = link_doc.unwrap_or_else(|| {
         Arc::new(LinkDoc::quick(&doc).unwrap_or(LinkDoc::TooLong(doc.text.len())))
@@ -124,7 +98,7 @@ pub fn Viewer(
     let panel_open = RwSignal::new(!embed);
     let marks: MarkIndex = Rc::new(RefCell::new(Vec::new()));
     let notices = ctx.notices;
-    super::open::set_notices(notices);
+    events::set_notices(notices);
     let link = link.unwrap_or_default();
     notices.set(link.problems.clone());
     url::sync(
@@ -134,6 +108,8 @@ pub fn Viewer(
         link.cut_short,
         notices,
         push,
+        // Back / forward to another document: open it.
+        |link| events::dispatch_soon(Event::Link(Box::new(link))),
     );
     notices.update(|n| n.extend(opened_notices));
     ctx.done.set(opened_done);

@@ -10,7 +10,6 @@
 //! anything on the page (the pin bar's place is kept from the first paint).
 //! Events are delegated: one listener on the article serves every mention.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -133,8 +132,7 @@ fn reveal(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// The mention elements, by mention index, collected as they are rendered.
-pub type MarkIndex = Rc<RefCell<Vec<Option<web_sys::HtmlElement>>>>;
+pub use super::dom::MarkIndex;
 
 /// Text per rendering batch of a long document (bytes): about 400
 /// highlights of ordinary news prose, a task well under 50 ms. The first

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::article::MarkIndex;
+use super::dom::MarkIndex;
 use super::state::ViewCtx;
 use crate::analysis::{label_key, label_title, RelationKind};
 

@@ -229,6 +229,32 @@ async fn fetch_body(url: &str, read: &str) -> Option<wasm_bindgen::JsValue> {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok()
 }
 
+/// The chosen file of a file input, if any.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0);
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    file
+}
+
+/// Read a file as text (UTF-8, invalid bytes replaced) and hand it to `then`.
+pub fn read_text(file: web_sys::File, then: impl FnOnce(String) + 'static) {
+    let promise = file.text();
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        then(text);
+    });
+}
+
+/// The mention elements, by mention index, collected as they are rendered
+/// (`super::article`).
+pub type MarkIndex = std::rc::Rc<std::cell::RefCell<Vec<Option<web_sys::HtmlElement>>>>;
+
 /// Call `step` once per turn of the event loop until it returns false: long
 /// work (rendering a long document, a long list) in slices, so the page
 /// answers between them.

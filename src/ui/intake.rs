@@ -15,12 +15,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::open::{chosen_file, mount, open, Opening};
+use super::dom::chosen_file;
+use super::events;
 use super::state::ViewCtx;
-use super::url;
+use crate::analysis::app::{self, Event, Opening, Remembered, Ticket};
 use crate::analysis::intake::{
-    add_recent, check_size, decode_recent, encode_recent, intake_bytes, intake_text, Intake,
-    IntakeError, StoredDoc, Tree, KEPT_ATTRS, MAX_STORE_BYTES,
+    check_size, decode_recent, encode_recent, intake_bytes, intake_text, Intake, IntakeError,
+    StoredDoc, Tree, KEPT_ATTRS,
 };
 
 /// The `localStorage` key of the recent documents.
@@ -109,69 +110,58 @@ fn recent_by_hash(hex: &str) -> Option<StoredDoc> {
 }
 
 crate::split_fn! {
-    /// Mount `opening`, whose link names a document by local id
-    /// ([`url::local_id`]): the one kept in Recent documents, or the sample
-    /// article with a note when this browser does not have it.
-    intake, pub fn open_local(opening: Opening) {
-        let mut opening = opening;
-        if let Some(link) = opening.link.as_mut() {
-            let found = url::local_id(link).and_then(recent_by_hash);
-            match found {
-                Some(d) => opening.doc = d.to_document(),
-                None => url::local_missing(link),
-            }
-        }
-        mount(opening);
+    /// Find the document a link names by local id (the fingerprint of its
+    /// text) in Recent documents, for the application core.
+    intake, pub fn find_local(ticket: Ticket, fingerprint: String) {
+        let doc = recent_by_hash(&fingerprint).map(|d| d.to_document());
+        events::dispatch(Event::FoundLocal { ticket, doc });
     }
 }
 
-/// Open what the intake produced, or say why not (the open document stays),
-/// keeping it in Recent documents.
-fn finish(ctx: &ViewCtx, got: Result<Intake, IntakeError>) {
-    finish_saying(ctx, got, String::new());
+crate::split_fn! {
+    /// Keep `doc` in Recent documents ([`app::remember`]) and tell the
+    /// application core what became of it.
+    intake, pub fn remember(ticket: Ticket, doc: StoredDoc) {
+        let mut list = load_recent().0;
+        let mut outcome = app::remember(&mut list, doc);
+        if matches!(outcome, Remembered::Kept(_)) && !save_recent(&list) {
+            outcome = Remembered::Refused;
+        }
+        events::dispatch(Event::Remembered { ticket, outcome });
+    }
+}
+
+crate::split_fn! {
+    /// Bring in `text` read as a file named `name` (a fetched page, from
+    /// `url`) for the application core's request `ticket`.
+    intake, pub fn take_text(ticket: Ticket, name: String, text: String, url: Option<String>) {
+        let got = intake_text(&name, &text, &html_to_tree).map(|mut got| {
+            // The page is where the reader asked claimlens to look.
+            if url.is_some() {
+                got.document.url = url.clone();
+            }
+            got
+        });
+        events::dispatch(Event::Took {
+            ticket: Some(ticket),
+            taken: app::taken(got, String::new(), js_sys::Date::now() as u64),
+        });
+    }
+}
+
+/// Hand what the intake produced to the application core: it keeps the
+/// document in Recent documents and opens it, or says why not (the open
+/// document stays).
+fn finish(got: Result<Intake, IntakeError>) {
+    finish_saying(got, String::new());
 }
 
 /// [`finish`], saying `done` (what worked) once the document is open.
-fn finish_saying(ctx: &ViewCtx, got: Result<Intake, IntakeError>, done: String) {
-    match got {
-        Ok(got) => {
-            let mut notices: Vec<String> = got
-                .notices
-                .iter()
-                .map(|n| n.message().to_string())
-                .collect();
-            let stored =
-                StoredDoc::from_document(&got.document, got.kind, js_sys::Date::now() as u64);
-            let before = load_recent().0;
-            let mut list = before.clone();
-            let evicted = add_recent(&mut list, stored, MAX_STORE_BYTES);
-            let titles: Vec<String> = before
-                .iter()
-                .filter(|d| evicted.contains(&d.id))
-                .map(|d| d.title.clone())
-                .collect();
-            if evicted.contains(&got.document.id) {
-                notices.push("This document is too large to keep in Recent documents.".into());
-            } else if !save_recent(&list) {
-                notices.push(
-                    "This browser would not store the document, so it is not in Recent documents."
-                        .into(),
-                );
-            } else if !titles.is_empty() {
-                notices.push(format!(
-                    "Older documents were removed from Recent documents to make room: {}.",
-                    titles.join(", ")
-                ));
-            }
-            let mut opening = Opening::document(got.document);
-            opening.notices = notices;
-            opening.done = done;
-            open(opening);
-        }
-        Err(e) => ctx
-            .notices
-            .set(vec![format!("{e} The document you had open stays open.")]),
-    }
+fn finish_saying(got: Result<Intake, IntakeError>, done: String) {
+    events::dispatch(Event::Took {
+        ticket: None,
+        taken: app::taken(got, done, js_sys::Date::now() as u64),
+    });
 }
 
 crate::split_fn! {
@@ -179,7 +169,7 @@ crate::split_fn! {
 intake, fn take_file(ctx: ViewCtx, file: web_sys::File) {
     let name = file.name();
     if let Err(e) = check_size(file.size() as u64) {
-        finish(&ctx, Err(e));
+        finish(Err(e));
         return;
     }
     ctx.notices.set(vec![format!("Opening {name}…")]);
@@ -194,38 +184,7 @@ intake, fn take_file(ctx: ViewCtx, file: web_sys::File) {
                 return;
             }
         };
-        finish(&ctx, intake_bytes(&name, &bytes, &html_to_tree));
-    });
-}
-}
-
-crate::split_fn! {
-/// Fetch the page named by `?src=` (only when that site allows it: CORS),
-/// and bring it in.
-intake, fn fetch_src(ctx: ViewCtx, url: String) {
-    ctx.notices.set(vec![format!("Fetching {url}…")]);
-    leptos::task::spawn_local(async move {
-        let failed = |ctx: &ViewCtx| {
-            ctx.notices.set(vec![format!(
-                "{url} could not be fetched: the site does not allow other pages to read it (CORS), or it is unreachable. Save the page from your browser (Ctrl+S / ⌘S) and open the file here instead."
-            )])
-        };
-        let Some(text) = super::dom::fetch_text(&url).await else {
-            failed(&ctx);
-            return;
-        };
-        let name = url.rsplit('/').next().unwrap_or("page.html").to_string();
-        let name = if name.contains('.') {
-            name
-        } else {
-            format!("{name}.html")
-        };
-        // The page is where the reader asked claimlens to look.
-        let got = intake_text(&name, &text, &html_to_tree).map(|mut got| {
-            got.document.url = Some(url.clone());
-            got
-        });
-        finish(&ctx, got);
+        finish(intake_bytes(&name, &bytes, &html_to_tree));
     });
 }
 }
@@ -235,8 +194,7 @@ crate::split_fn! {
 /// exactly as an opened file's (the browser's `DOMParser`: nothing is run
 /// or fetched), with the address it came from, so "Open at the source"
 /// links work.
-intake, pub fn take_page(ctx: ViewCtx, page: super::receive::Page) {
-    let super::receive::Page { html, url, title } = page;
+intake, pub fn take_page(html: String, url: Option<String>, title: String) {
     let got = intake_text("page.html", &html, &html_to_tree).map(|mut got| {
         if url.is_some() {
             got.document.url = url.clone();
@@ -256,7 +214,7 @@ intake, pub fn take_page(ctx: ViewCtx, page: super::receive::Page) {
         Some(u) => format!("Opened the page sent from the tab that opened claimlens ({u})."),
         None => "Opened the page sent from the tab that opened claimlens.".to_string(),
     };
-    finish_saying(&ctx, got, done);
+    finish_saying(got, done);
 }
 }
 
@@ -274,14 +232,13 @@ pub fn SrcPrompt(
     /// The address waiting for the reader's choice; `None` once chosen.
     url: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let ctx = ViewCtx::get();
     move || {
         let href = url.get()?;
         let fetch = {
-            let (ctx, href) = (ctx.clone(), href.clone());
+            let href = href.clone();
             move |_| {
                 url.set(None);
-                super::lazy::run(fetch_src(ctx.clone(), href.clone()));
+                events::dispatch(Event::FetchConfirmed(href.clone()));
             }
         };
         Some(view! {
@@ -361,11 +318,10 @@ intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
     }
     let pasted = RwSignal::new(String::new());
     let analyse_pasted = {
-        let ctx = ctx.clone();
         move |_| {
             let text = pasted.get_untracked();
             shown.set(false);
-            finish(&ctx, intake_text("", &text, &html_to_tree));
+            finish(intake_text("", &text, &html_to_tree));
         }
     };
     let on_file = {
@@ -400,7 +356,7 @@ intake, fn intake_panel(ctx: ViewCtx, shown: RwSignal<bool>) -> AnyView {
                     let d = d.clone();
                     move |_| {
                         shown.set(false);
-                        open(Opening::document(d.to_document()));
+                        events::dispatch_soon(Event::Open(Box::new(Opening::document(d.to_document()))));
                     }
                 };
                 let delete = move |_| {

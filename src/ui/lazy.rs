@@ -86,14 +86,36 @@ macro_rules! split_fn {
 
 /// Run a split function's future for its effect; a chunk that could not be
 /// loaded is said in the open viewer's notices (or, before any viewer is
-/// open, the sample article opens with it: [`super::open::load_failed`]).
+/// open, the sample article opens with it: the application core's
+/// [`Event::Failed`](crate::analysis::app::Event::Failed)).
 ///
 /// Uses `wasm_bindgen_futures::spawn_local`, not Leptos' executor: at start
 /// nothing has been mounted yet, so Leptos' executor is not set up.
 pub fn run(fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static) {
+    run_boxed(None, Box::pin(fut));
+}
+
+/// [`run`] for the application core's request `ticket`: a chunk that could
+/// not be loaded fails that request.
+pub fn run_for(
+    ticket: crate::analysis::app::Ticket,
+    fut: impl std::future::Future<Output = Result<(), LoadFailed>> + 'static,
+) {
+    run_boxed(Some(ticket), Box::pin(fut));
+}
+
+/// One copy of the task for every caller of [`run`] and [`run_for`] (not
+/// one per future type).
+fn run_boxed(
+    ticket: Option<crate::analysis::app::Ticket>,
+    fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), LoadFailed>>>>,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = fut.await {
-            super::open::load_failed(e);
+            super::events::dispatch(crate::analysis::app::Event::Failed {
+                ticket,
+                message: e.to_string(),
+            });
         }
     });
 }

@@ -17,7 +17,10 @@
 //! - [`intake`]: paste, open or drop an article (text, Markdown, saved page), `?src=`, recent documents.
 //! - [`receive`]: the bookmarklet's receiving end (`?recv=1`): one page
 //!   from the tab that opened claimlens.
-//! - [`open`]: which document is open, opening another, the Import control.
+//! - [`open`]: the shell that performs the application core's effects
+//!   ([`crate::analysis::app`]: which document opens next) and mounts the
+//!   viewer; [`events`]: how everything else dispatches to it;
+//!   [`import`]: the Import control.
 //! - [`fatal`]: the readable error banner shown when something fails.
 //! - [`lazy`]: what is loaded only when first needed (separate wasm chunks);
 //!   [`engine`]: the analysis engine, loaded with the first document that needs it.
@@ -31,7 +34,9 @@ pub mod dom;
 pub mod embed;
 pub mod engine;
 pub mod entity_list;
+pub mod events;
 pub mod fatal;
+pub mod import;
 pub mod intake;
 pub mod lazy;
 pub mod legend;
@@ -50,5 +55,5 @@ pub mod url;
 /// Called by the wasm entry point (`src/main.rs`).
 pub fn start() {
     fatal::install_panic_hook();
-    open::mount_link(app::initial());
+    open::start();
 }

@@ -79,7 +79,6 @@ pub fn start(ctx: &ViewCtx) {
         );
         return;
     }
-    let taker = ctx.clone();
     let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev| {
         if from_here(&ev) {
             return;
@@ -87,12 +86,13 @@ pub fn start(ctx: &ViewCtx) {
         match accept(&ev) {
             Some(page) => {
                 OPEN.with(|o| o.set(false));
-                super::lazy::run(super::intake::take_page(taker.clone(), page));
+                let Page { html, url, title } = page;
+                super::lazy::run(super::intake::take_page(html, url, title));
             }
             None => {
                 IGNORED_N.with(|n| n.set(n.get().saturating_add(1)));
                 if let Some(m) = ignored_notice() {
-                    super::open::note(&[IGNORED], m);
+                    super::events::note(&[IGNORED], m);
                 }
             }
         }
@@ -107,7 +107,7 @@ pub fn start(ctx: &ViewCtx) {
         paste_instead(ctx, "No page arrived: the tab that opened claimlens cannot be reached. If the bookmarklet copied the page, paste it here (Ctrl+V / ⌘V) and choose “Analyse pasted text”.");
         return;
     }
-    super::open::note(&[WAITING], format!("{WAITING} that opened claimlens…"));
+    super::events::note(&[WAITING], format!("{WAITING} that opened claimlens…"));
     let ctx = ctx.clone();
     set_timeout(
         move || {
@@ -188,7 +188,7 @@ pub fn ignored_notice() -> Option<String> {
 /// Nothing came (or can come): open the Open… panel with its paste box
 /// focused, and say so plainly.
 fn paste_instead(ctx: &ViewCtx, message: &str) {
-    super::open::note(&[WAITING, NOTHING], message.to_string());
+    super::events::note(&[WAITING, NOTHING], message.to_string());
     ctx.popover.set(Some(Popover::Open));
     focus_paste_box(50);
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::open::ImportButton;
+use super::import::ImportButton;
 use super::state::{LinkDoc, ViewCtx};
 use super::url;
 

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
+pub use crate::analysis::app::LinkDoc;
 use crate::analysis::compare::Relation;
 use crate::analysis::share::{pack_text, Order, Tab, MAX_LINK};
 use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Offsets, Span};
@@ -148,47 +149,11 @@ pub fn one_popover(popover: RwSignal<Option<Popover>>, me: Popover, shown: RwSig
     });
 }
 
-/// How links name the open document.
-pub enum LinkDoc {
-    /// By its id: a document bundled with claimlens.
-    Bundled,
-    /// Carried whole in the link: its text packed once ([`pack_text`]).
-    Packed(String),
-    /// Too long to carry (packed length, or an estimate): links name it
-    /// by a local id and the share control offers a file instead.
-    TooLong(usize),
-}
-
-impl LinkDoc {
-    /// How to carry `doc` in links, when that needs no packing: a bundled
-    /// document, or one too long to fit whatever it packs to. `None`: pack
-    /// it ([`pack_link_doc`]) to know.
-    pub fn quick(doc: &Document) -> Option<LinkDoc> {
-        if doc.id == crate::analysis::DEFAULT_ID {
-            return Some(LinkDoc::Bundled);
-        }
-        // Text rarely packs smaller than a sixth: skip packing what cannot fit.
-        (doc.text.len() > 6 * MAX_LINK).then_some(LinkDoc::TooLong(doc.text.len() / 3))
-    }
-
-    /// How to carry a document already packed (by a link that carried it).
-    pub fn packed(packed: String, title: &str) -> LinkDoc {
-        if packed.len() + title.len() * 3 + 400 > MAX_LINK {
-            LinkDoc::TooLong(packed.len())
-        } else {
-            LinkDoc::Packed(packed)
-        }
-    }
-}
-
 crate::split_fn! {
     /// How to carry `doc` in links, packing its text (the `pack` chunk: the
     /// DEFLATE compressor is not part of the first download).
     pack, pub fn pack_link_doc(doc: Document) -> LinkDoc {
-        match LinkDoc::quick(&doc) {
-            Some(l) => l,
-            None => LinkDoc::packed(pack_text(&doc.text), &doc.title),
-        }
+        LinkDoc::pack(&doc)
     }
 }
 

@@ -8,16 +8,14 @@
 
 use leptos::prelude::*;
 
-use super::open;
 use std::sync::Arc;
 
 use super::state::{AddedSource, LinkDoc, ViewCtx};
-use crate::analysis::intake::document_id;
+use crate::analysis::app::{local_ref, LOCAL};
 use crate::analysis::share::{
     self, anchor, fit_sources, source_cost, Decoded, DocMeta, DocRef, SharedSource, Tab, TextQuote,
     ViewState,
 };
-use crate::analysis::{default_document, Document, DEFAULT_ID};
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
@@ -96,68 +94,6 @@ pub fn current_link() -> String {
     location().and_then(|l| l.href().ok()).unwrap_or_default()
 }
 
-/// The view the page was opened with, and what of it could not be restored.
-pub fn initial() -> (Document, Decoded) {
-    opened(share::decode(&fragment()))
-}
-
-/// The document a decoded link names (the sample article when it names
-/// none it can open), and the link with its problems.
-fn opened(mut decoded: Decoded) -> (Document, Decoded) {
-    let doc = match &decoded.state.doc {
-        DocRef::Bundled(id) if id == DEFAULT_ID => default_document(),
-        // Looked up in Recent documents by `super::intake::open_local`.
-        DocRef::Bundled(id) if id.starts_with(LOCAL) => default_document(),
-        DocRef::Bundled(id) => {
-            decoded.problems.push(format!(
-                "this claimlens has no document called {id:?}; the sample article opened instead"
-            ));
-            decoded.state.doc = DocRef::Bundled(DEFAULT_ID.to_string());
-            default_document()
-        }
-        DocRef::Inline { title, text } => {
-            let m = &decoded.state.meta;
-            let mut doc = Document::from_plain_text(
-                &document_id(text),
-                title.as_deref().unwrap_or("Shared document"),
-                text,
-            );
-            doc.title_supplied = title.is_some() && m.title_supplied;
-            doc.byline = m.byline.clone();
-            doc.date = m.date.clone();
-            doc.source = m.publication.clone();
-            doc.url = m.url.clone();
-            doc
-        }
-    };
-    (doc, decoded)
-}
-
-/// Prefix of the id that names, in links, a document too long to carry.
-const LOCAL: &str = "local:";
-
-/// The fingerprint of the document a link names by local id (one too long
-/// to carry, kept in this browser's Recent documents), if it names one.
-pub fn local_id(link: &Decoded) -> Option<&str> {
-    match &link.state.doc {
-        DocRef::Bundled(id) => id.strip_prefix(LOCAL),
-        DocRef::Inline { .. } => None,
-    }
-}
-
-/// What a link naming a local document that is not in Recent documents
-/// opens instead, and says so.
-pub fn local_missing(link: &mut Decoded) {
-    let named = match &link.state.meta.title {
-        Some(t) => format!(" (“{t}”)"),
-        None => String::new(),
-    };
-    link.problems.push(format!(
-        "this link names a document{named} opened from a file on another visit, too long to travel in a link; open that file again (the sample article opened instead)"
-    ));
-    link.state = ViewState::default();
-}
-
 /// How a document is named in links (the text itself is packed once, in
 /// [`LinkDoc`]).
 fn doc_ref(ctx: &ViewCtx) -> DocRef {
@@ -168,7 +104,7 @@ fn doc_ref(ctx: &ViewCtx) -> DocRef {
             title: Some(doc.title.clone()),
             text: String::new(),
         },
-        LinkDoc::TooLong(_) => DocRef::Bundled(format!("{LOCAL}{:016x}", ctx.fingerprint(fnv))),
+        LinkDoc::TooLong(_) => local_ref(ctx.fingerprint(fnv)),
     }
 }
 
@@ -437,6 +373,9 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
 ///
 /// `cut_short`: the link looks cut short ([`Decoded::cut_short`]), which
 /// the notice says.
+///
+/// `elsewhere`: what to do with a link back / forward leads to that names
+/// another document (this module only decodes it: the caller opens it).
 pub fn sync(
     ctx: &ViewCtx,
     initial: &ViewState,
@@ -444,6 +383,7 @@ pub fn sync(
     cut_short: bool,
     notices: RwSignal<Vec<String>>,
     push_first: bool,
+    elsewhere: fn(Decoded),
 ) {
     let found = apply(ctx, initial, packed_sources);
     notices.update(|n| n.extend(found));
@@ -492,10 +432,8 @@ pub fn sync(
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let decoded = share::decode(&fragment());
             if !same_doc(&ctx, &decoded.state.doc) {
-                // Back / forward to another document: open it.
-                let (doc, decoded) = opened(decoded);
-                let opening = super::app::from_link(doc, decoded);
-                set_timeout(move || open::mount_link(opening), std::time::Duration::ZERO);
+                // Back / forward to another document: the caller opens it.
+                elsewhere(decoded);
                 return;
             }
             let found = apply(&ctx, &decoded.state, &decoded.packed_sources);

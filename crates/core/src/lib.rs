@@ -15,6 +15,7 @@
 
 #![deny(missing_docs)]
 
+pub mod app;
 pub mod chunked;
 pub mod claims;
 pub mod compare;

@@ -23,8 +23,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::claims_panel::score_text;
+use super::dom::chosen_file;
 use super::intake::html_to_tree;
-use super::open::chosen_file;
 use super::share::download;
 use super::state::{AddedSource, ViewCtx};
 use crate::analysis::compare::{
