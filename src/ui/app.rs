@@ -132,7 +132,7 @@ pub fn Viewer(
     notices.update(|n| n.extend(super::receive::ignored_notice()));
     // Opened by the bookmarklet: wait for the page from the opener (once).
     if url::take_recv() {
-        super::receive::start(&ctx);
+        super::lazy::run(super::receive::start(ctx.clone()));
     }
     // A page named by `?src=` is fetched only once the reader confirms.
     let src_prompt = RwSignal::new(None);

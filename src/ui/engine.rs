@@ -81,8 +81,11 @@ pub fn warm_when_idle() {
     };
     let warm = wasm_bindgen::closure::Closure::once_into_js(|| {
         wasm_bindgen_futures::spawn_local(async {
+            // The engine's chunk is loaded and compiled, and its tables
+            // built, by analysing one sentence.
             if ready().await.is_ok() {
-                let _ = warm_engine().await;
+                let doc = Document::from_plain_text("warm", "", "Ada Lovelace spoke in London.");
+                let _ = analyse_doc(doc).await;
             }
         })
     });
@@ -90,13 +93,4 @@ pub fn warm_when_idle() {
     if w.request_idle_callback(warm.unchecked_ref()).is_err() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 2000);
     }
-}
-
-crate::split_fn! {
-/// Run the engine on a sentence: its chunk is loaded and compiled, and its
-/// tables are built.
-engine, fn warm_engine() -> usize {
-    let doc = Document::from_plain_text("warm", "", "Ada Lovelace spoke in London on 3 May 2025.");
-    crate::analysis::analyse(&doc).mentions.len()
-}
 }

@@ -62,9 +62,12 @@ pub struct Page {
     pub title: String,
 }
 
+crate::split_fn! {
 /// Start waiting for the page: called once by the viewer of a page opened
-/// with `?recv=1` ([`super::url::take_recv`]).
-pub fn start(ctx: &ViewCtx) {
+/// with `?recv=1` ([`super::url::take_recv`]). In the `intake` chunk, which
+/// takes the page: a page not opened by the bookmarklet never loads this.
+intake, pub fn start(ctx: ViewCtx) {
+    let ctx = &ctx;
     if LISTENING.with(|l| l.replace(true)) {
         return;
     }
@@ -117,6 +120,7 @@ pub fn start(ctx: &ViewCtx) {
         },
         std::time::Duration::from_millis(WAIT_MS as u64),
     );
+}
 }
 
 /// True for a message this window posted to itself (browser extensions'
