@@ -2092,7 +2092,14 @@ fn mk(
     if let Some((a, b)) = src {
         if b == a + 1 && is_pronoun(d.lw(a)) {
             let w = d.lw(a).to_string();
-            if let Some(r) = resolve(d, a, &w) {
+            if let Some((sp, named)) = relative_antecedent(d, a) {
+                speaker = Some(sp);
+                kind = if named {
+                    SpeakerKind::Entity
+                } else {
+                    SpeakerKind::Unnamed
+                };
+            } else if let Some(r) = resolve(d, a, &w) {
                 speaker = Some(r);
                 kind = SpeakerKind::Entity;
             } else {
@@ -2107,6 +2114,25 @@ fn mk(
         speaker,
         speaker_kind: kind,
     }
+}
+
+/// The noun phrase a relative "who" at token `a` stands for: "Bernie
+/// Sanders, who endorsed Clinton" → ("Bernie Sanders", named), "voters who
+/// say" → ("voters", not named). The source stays where "who" is written.
+fn relative_antecedent(d: &Doc, a: usize) -> Option<(String, bool)> {
+    // "who" as written: "WHO" is the World Health Organization
+    if d.toks[a].text != "who" || a == 0 {
+        return None;
+    }
+    let end = if d.toks[a - 1].text == "," { a - 1 } else { a };
+    if end == 0 {
+        return None;
+    }
+    let (na, nb) = np_back(d, a.saturating_sub(16), end - 1)?;
+    if is_pronoun(d.lw(nb - 1)) {
+        return None;
+    }
+    Some(speaker_of(d, na, nb))
 }
 
 /// The head word of a speaker string: lowercased, curly apostrophes straightened, cut
@@ -2286,6 +2312,22 @@ mod tests {
                 &[("The spokesman", "spokesman")],
             ),
             ("Trump on Tuesday said he would win.", &[("Trump", "Trump")]),
+            // a relative "who" stands for the noun phrase before it
+            (
+                "Clinton won, said Bernie Sanders, who endorsed her on Tuesday.",
+                &[
+                    ("Bernie Sanders", "Bernie Sanders"),
+                    ("who", "Bernie Sanders"),
+                ],
+            ),
+            (
+                "Costs will fall, the WHO estimated.",
+                &[("WHO", "WHO")],
+            ),
+            (
+                "Local voters, who have argued that taxes hurt, agreed.",
+                &[("Local voters", "Local voters"), ("who", "Local voters")],
+            ),
             // a comma before a determiner ends a clause, not a list of names
             (
                 "He flew with EgyptAir, the airline said Thursday.",

@@ -327,6 +327,14 @@ mod tests {
                 Some("The spokesman"),
                 Some("said"),
             ),
+            // A relative "who" is its antecedent, named where "who" is written.
+            (
+                "The bridge will cost $4 billion, said Ann Lee, who opposed it.",
+                "entity",
+                "Ann Lee",
+                Some("who"),
+                Some("opposed"),
+            ),
             (
                 "The bridge will cost $4 billion, he warned.",
                 "unnamed",
