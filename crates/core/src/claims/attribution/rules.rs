@@ -930,6 +930,10 @@ fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
     if is_pronoun(&t.lower) {
         return Some((j, j + 1));
     }
+    // "42%": the number and its sign
+    if t.text == "%" && j > lo && is_number(d.lw(j - 1)) {
+        return np_back(d, lo, j - 1).map(|(a, _)| (a, j + 1));
+    }
     if t.lower == "'s" || !np_word(t, d.p(j)) || t.kind == TokKind::Punct {
         return None;
     }
@@ -1504,7 +1508,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     }
     let prev_punct = j > sa
         && matches!(d.toks[j - 1].kind, TokKind::Punct | TokKind::Quote)
-        && d.toks[j - 1].text != ")";
+        && !matches!(d.toks[j - 1].text.as_str(), ")" | "%");
     // 1. participle after a comma: the clause's subject
     if part && j > sa && d.toks[j - 1].text == "," {
         let (a, b) = clause_subject(d, sa, j - 1)?;
@@ -1543,6 +1547,8 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                     has(&["who", "a", "an", "the", "whose", "which"], first)
                         || has(TITLES, first)
                         || d.toks[c + 1].lower.ends_with("ing")
+                        // "A third of independents, 33%, say"
+                        || (is_number(first) && j - 1 <= c + 3 && share_word(d.lw(j - 2)))
                 };
                 let ok = c > sa && appos(c);
                 // "Tom Fitton, the president of Judicial Watch, a conservative group …, said"
@@ -1687,6 +1693,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                 && !t.lower.ends_with("'s")
                 || has(DETS, &t.lower)
                 || t.lower.chars().all(|c| c.is_ascii_digit())
+                || share_word(&t.lower)
                 || t.lower.contains('-')
                 // "those surveyed say", "a third say", "many think"
                 || has(QUANTIFIERS, d.lw(a))
@@ -2061,6 +2068,17 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
     Some(mk(d, cue, Some((a, b)), content, sp, named))
 }
 
+fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Whether a subject's last word is a share of people ("42%", "9 percent").
+fn share_word(w: &str) -> bool {
+    matches!(w, "%" | "percent")
+}
+
 fn is_month(w: &str) -> bool {
     crate::entities::dates::MONTHS.iter().any(|(m, _)| *m == w)
 }
@@ -2355,6 +2373,19 @@ mod tests {
                 &[("endorsers", "endorsers")],
             ),
             ("They think about it.", &[]),
+            // a share of people says ("42% say", "9 percent say", "…, 33%, say")
+            (
+                "On economic issues, 42% say they are liberal.",
+                &[("42%", "42%")],
+            ),
+            (
+                "A mere 9 percent say they only buy American.",
+                &[("A mere 9 percent", "mere 9 percent")],
+            ),
+            (
+                "A third of independents, 33%, say they feel that way.",
+                &[("A third of independents", "third of independents")],
+            ),
         ];
         for (text, want) in cases {
             let got = speakers(text);
