@@ -689,6 +689,40 @@ const DETS: &[&str] = &[
     "numerous", "top", "senior",
 ];
 
+/// Role nouns a name may follow in apposition ("its spokeswoman, Ann Lee,").
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "officer",
+    "manager",
+    "adviser",
+    "advisor",
+    "aide",
+    "strategist",
+    "secretary",
+    "minister",
+    "leader",
+    "head",
+    "founder",
+    "analyst",
+    "economist",
+    "professor",
+    "lawyer",
+    "attorney",
+    "marketing",
+    "communications",
+    "affairs",
+    "policy",
+    "campaign",
+];
+
 /// Title words kept with a name ("Sen. Ted Cruz").
 const TITLES: &[&str] = &[
     "mr.",
@@ -1542,6 +1576,20 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         if j > sa && d.toks[j - 1].text == "," {
             let lo = sa.max(j.saturating_sub(30));
             if let Some(mut c) = (lo..j - 1).rev().find(|&k| d.toks[k].text == ",") {
+                // "Apple's vice president of marketing, Greg Joswiak, indicated
+                // that": a name in apposition after a role noun is the source.
+                let (na, nb) = (c + 1, j - 1);
+                if c > sa
+                    && (2..=4).contains(&(nb - na))
+                    && (na..nb).all(|k| d.toks[k].is_cap() && !has(TITLES, d.lw(k)))
+                    && d.toks[c - 1].is_word()
+                    && !d.toks[c - 1].is_cap()
+                    && (has(TITLES, d.lw(c - 1)) || has(ROLE_NOUNS, d.lw(c - 1)))
+                {
+                    let (sp, named) = speaker_of(d, na, nb);
+                    let content = content_span(d, sa, sb, na, i + 1);
+                    return Some((mk(d, cue, Some((na, nb)), content, sp, named), i + 1));
+                }
                 let appos = |c: usize| {
                     let first = d.lw(c + 1);
                     has(&["who", "a", "an", "the", "whose", "which"], first)
@@ -2373,6 +2421,15 @@ mod tests {
                 &[("endorsers", "endorsers")],
             ),
             ("They think about it.", &[]),
+            // a name in apposition after a role noun
+            (
+                "Apple's vice president of marketing, Greg Joswiak, indicated that it ships in May.",
+                &[("Greg Joswiak", "Greg Joswiak")],
+            ),
+            (
+                "His chief strategist, Tad Devine, said the race was close.",
+                &[("Tad Devine", "Tad Devine")],
+            ),
             // a share of people says ("42% say", "9 percent say", "…, 33%, say")
             (
                 "On economic issues, 42% say they are liberal.",
