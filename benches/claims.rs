@@ -5,7 +5,11 @@
 //! with the tokens given (`find_with_tokens`). Reports MB/s (criterion
 //! `Throughput::Bytes`); the goal is ≥ 2 MB/s. The `claims_by_size` group
 //! runs the claims pass on the repository's prose at 4 KB, 100 KB and 1 MB
-//! (`benches/support`).
+//! (`benches/support`). The `analyse_words` group times the whole analysis
+//! (entities + claims, [`analyse`](claimlens::analysis::analyse)) of the
+//! default article and of 100 KB of that prose in **words per second**
+//! (criterion `Throughput::Elements`, one element a word of
+//! `Document::word_count`).
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench -p claimlens --no-default-features --bench claims
@@ -20,7 +24,7 @@ mod native {
     use claimlens::analysis::claims::{find, find_with_tokens};
     use claimlens::analysis::entities::extract_text;
     use claimlens::analysis::text::tokenize;
-    use claimlens::analysis::DEFAULT_TEXT;
+    use claimlens::analysis::{analyse, Document, DEFAULT_TEXT};
     use criterion::{Criterion, Throughput};
     use std::hint::black_box;
 
@@ -90,6 +94,18 @@ mod native {
             });
         }
         g.finish();
+        let mut g = c.benchmark_group("analyse_words");
+        for (name, text) in [
+            ("default_article", DEFAULT_TEXT.to_string()),
+            ("prose_100KB", text_of(100 * 1024)),
+        ] {
+            let doc = Document::from_plain_text("bench", "Bench", &text);
+            g.throughput(Throughput::Elements(doc.word_count() as u64));
+            g.sample_size(10);
+            g.bench_function(name, |b| b.iter(|| black_box(analyse(black_box(&doc)))));
+        }
+        g.finish();
+
         let n = find(&big, &big_analysis).len();
         println!("claims in the 1 MB corpus: {n}");
         c.final_summary();

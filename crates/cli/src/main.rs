@@ -692,11 +692,21 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
     .map_err(werr)?;
     writeln!(
         out,
-        "{:<34} {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5}",
-        "system", "cueP", "cueR", "cueF1", "srcP", "srcR", "srcF1", "spkAc", "spkAl", "spkNm"
+        "{:<34} {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} {:>5}",
+        "system",
+        "cueP",
+        "cueR",
+        "cueF1",
+        "srcP",
+        "srcR",
+        "srcF1",
+        "spkAc",
+        "spkAl",
+        "spkNm",
+        "spkSt"
     )
     .map_err(werr)?;
-    let row = |name: &str, c: (f64, f64, f64), s: (f64, f64, f64), k: (f64, f64, f64)| {
+    let row = |name: &str, c: (f64, f64, f64), s: (f64, f64, f64), k: (f64, f64, f64, f64)| {
         let f = |x: f64| {
             if x.is_nan() {
                 "    –".to_string()
@@ -705,7 +715,7 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
             }
         };
         format!(
-            "{name:<34} {} {} {} | {} {} {} | {} {} {}",
+            "{name:<34} {} {} {} | {} {} {} | {} {} {} {}",
             f(c.0),
             f(c.1),
             f(c.2),
@@ -714,17 +724,25 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
             f(s.2),
             f(k.0),
             f(k.1),
-            f(k.2)
+            f(k.2),
+            f(k.3)
         )
     };
     for s in evaluate(&articles) {
         let c = &s.counts;
-        let k = (c.spk_acc(), c.spk_acc_all(), c.spk_acc_named());
+        let k = (
+            c.spk_acc(),
+            c.spk_acc_all(),
+            c.spk_acc_named(),
+            c.spk_acc_stated(),
+        );
         writeln!(out, "{}", row(s.name, c.cue_prf(), c.src_prf(), k)).map_err(werr)?;
     }
     if let Some(r) = LANDED.iter().find(|r| r.split == split) {
         let name = "landed engine 1812dea (recorded)";
-        writeln!(out, "{}", row(name, r.cue, r.source, r.speaker)).map_err(werr)?;
+        let (a, b, n) = r.speaker;
+        let k = (a, b, n, r.speaker_stated);
+        writeln!(out, "{}", row(name, r.cue, r.source, k)).map_err(werr)?;
     }
     Ok(())
 }

@@ -17,6 +17,15 @@
 //!   when [`speaker_matches`] holds ([`Counts::spk_acc`]). Also reported: the same over
 //!   *all* gold attributions with a source ([`Counts::spk_acc_all`]) and over the covered
 //!   ones whose unit names a speaker ([`Counts::spk_acc_named`]).
+//! * **speaker accuracy over stated units** ([`Counts::spk_acc_stated`]) — the
+//!   same as speaker accuracy, but only units the system itself outputs count
+//!   as covering a gold attribution: the author units this harness adds for
+//!   each sentence a rule system leaves unattributed ([`Unit::filler`]) do not.
+//!   This is "of the attributed statements a system outputs, the share whose
+//!   speaker is right", as a scorer of `claims --jsonl`-like output sees it: a
+//!   baseline that outputs only attributed sentences is never charged for the
+//!   sentences it leaves out, while the claims engine outputs its author
+//!   claims too. For the claims engine (no filler) it equals speaker accuracy.
 //!
 //! Systems ([`evaluate`]): the **claims engine** (one unit per claim of
 //! [`crate::analyse`], as `claimlens claims --jsonl` reports it), the
@@ -68,6 +77,9 @@ pub struct Unit {
     pub speaker: Option<String>,
     /// "author", "entity", "unnamed", "unknown", "person", … (as the system names it).
     pub kind: String,
+    /// Added by this harness to cover a sentence the system left out (an
+    /// author unit of [`units_of_attributions`]), not output by the system.
+    pub filler: bool,
 }
 
 fn parse_spans(s: &str) -> Option<Vec<Span>> {
@@ -207,6 +219,11 @@ pub struct Counts {
     pub spk_author: usize,
     /// … whose best unit's speaker matches.
     pub spk_right: usize,
+    /// Gold attributions with a source whose content overlaps a unit the
+    /// system output (not a [`Unit::filler`]).
+    pub spk_stated: usize,
+    /// … whose best such unit's speaker matches.
+    pub spk_stated_right: usize,
 }
 
 impl Counts {
@@ -222,6 +239,8 @@ impl Counts {
         self.spk_covered += o.spk_covered;
         self.spk_author += o.spk_author;
         self.spk_right += o.spk_right;
+        self.spk_stated += o.spk_stated;
+        self.spk_stated_right += o.spk_stated_right;
     }
     /// (P, R, F1) of cues.
     pub fn cue_prf(&self) -> (f64, f64, f64) {
@@ -243,6 +262,12 @@ impl Counts {
     /// speaker (not the author): accuracy where the system attributes at all.
     pub fn spk_acc_named(&self) -> f64 {
         ratio(self.spk_right, self.spk_covered - self.spk_author)
+    }
+    /// Speaker accuracy over gold attributions covered by a unit the system
+    /// output itself (fillers aside): the share of the attributed statements
+    /// it states whose speaker is right.
+    pub fn spk_acc_stated(&self) -> f64 {
+        ratio(self.spk_stated_right, self.spk_stated)
     }
 }
 
@@ -322,16 +347,30 @@ pub fn score_doc(gold: &[GoldAttr], units: &[Unit]) -> Counts {
         .iter()
         .filter(|m| m.is_some())
         .count();
-    for g in gold.iter().filter(|g| !g.source.is_empty()) {
-        c.spk_gold += 1;
+    let best_unit = |g: &GoldAttr, stated: bool| {
         let mut best: Option<(usize, usize)> = None;
         for (ui, u) in units.iter().enumerate() {
+            if stated && u.filler {
+                continue;
+            }
             let ov: usize = g.content.iter().map(|s| s.overlap_len(&u.span)).sum();
             if ov > 0 && best.is_none_or(|(_, b)| ov > b) {
                 best = Some((ui, ov));
             }
         }
-        let Some((ui, _)) = best else { continue };
+        best.map(|b| b.0)
+    };
+    for g in gold.iter().filter(|g| !g.source.is_empty()) {
+        c.spk_gold += 1;
+        if let Some(ui) = best_unit(g, true) {
+            c.spk_stated += 1;
+            if speaker_matches(&units[ui], g) {
+                c.spk_stated_right += 1;
+            }
+        }
+        let Some(ui) = best_unit(g, false) else {
+            continue;
+        };
         c.spk_covered += 1;
         let u = &units[ui];
         if u.speaker.is_none() || u.kind == "author" {
@@ -405,6 +444,7 @@ pub fn units_of_claims(text: &str, claims: &[Claim]) -> Vec<Unit> {
                 source: c.speaker.span().map(cp),
                 speaker: (kind != "author").then(|| c.speaker.display(text)),
                 kind,
+                filler: false,
             }
         })
         .collect()
@@ -421,6 +461,7 @@ pub fn units_of_attributions(text: &str, attrs: &[Attribution]) -> Vec<Unit> {
             source: a.source,
             speaker: a.speaker.clone(),
             kind: a.speaker_kind.name().to_string(),
+            filler: false,
         })
         .collect();
     let toks = tokenize(text);
@@ -430,6 +471,7 @@ pub fn units_of_attributions(text: &str, attrs: &[Attribution]) -> Vec<Unit> {
             units.push(Unit {
                 span: s,
                 kind: "author".into(),
+                filler: true,
                 ..Default::default()
             });
         }
@@ -605,6 +647,9 @@ pub struct Recorded {
     pub source: (f64, f64, f64),
     /// Speaker accuracy: over covered, over all, over covered and named.
     pub speaker: (f64, f64, f64),
+    /// Speaker accuracy over stated units ([`Counts::spk_acc_stated`]); the
+    /// engine has no filler units, so it is the first `speaker` figure.
+    pub speaker_stated: f64,
 }
 
 /// The claims engine before the attribution rules (commit `1812dea`, one
@@ -616,12 +661,14 @@ pub const LANDED: [Recorded; 2] = [
         cue: (0.858, 0.390, 0.536),
         source: (0.824, 0.396, 0.535),
         speaker: (0.350, 0.347, 0.715),
+        speaker_stated: 0.350,
     },
     Recorded {
         split: "train",
         cue: (f64::NAN, f64::NAN, 0.498),
         source: (f64::NAN, f64::NAN, 0.500),
         speaker: (0.319, 0.316, 0.667),
+        speaker_stated: 0.319,
     },
 ];
 
@@ -654,6 +701,7 @@ mod tests {
             source: src.map(|(a, b)| Span::new(a, b)),
             speaker: Some(speaker.into()),
             kind: "entity".into(),
+            filler: false,
         }
     }
 
@@ -690,6 +738,58 @@ mod tests {
     }
 
     #[test]
+    fn stated_units_leave_fillers_out() {
+        // Gold: two attributions with a source. The system states one (right
+        // speaker); the harness's filler covers the other with the author.
+        let text: Vec<char> = "Trump said it rains. Biden says snow falls."
+            .chars()
+            .collect();
+        let ann = "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 19\tit rains\n\
+                   E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n\
+                   T4\tSource 21 26\tBiden\nT5\tCue 27 31\tsays\nT6\tContent 32 42\tsnow falls\n\
+                   E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n";
+        let gold = parse_ann(ann, &text);
+        let stated = Unit {
+            span: Span::new(11, 19),
+            cue: Some(Span::new(6, 10)),
+            source: Some(Span::new(0, 5)),
+            speaker: Some("Trump".into()),
+            kind: "entity".into(),
+            filler: false,
+        };
+        let filler = Unit {
+            span: Span::new(21, 43),
+            kind: "author".into(),
+            filler: true,
+            ..Default::default()
+        };
+        // (units, spk_acc, spk_acc_stated)
+        let cases = [
+            (vec![stated.clone(), filler.clone()], 0.5, 1.0),
+            (
+                vec![
+                    stated.clone(),
+                    Unit {
+                        filler: false,
+                        ..filler.clone()
+                    },
+                ],
+                0.5,
+                0.5,
+            ),
+            (vec![filler], 0.0, 0.0),
+        ];
+        for (units, acc, stated_acc) in cases {
+            let c = score_doc(&gold, &units);
+            assert_eq!(
+                (c.spk_acc(), c.spk_acc_stated()),
+                (acc, stated_acc),
+                "{units:?}"
+            );
+        }
+    }
+
+    #[test]
     fn parse_and_score() {
         let text: Vec<char> = "Trump said it rains. Rain falls.".chars().collect();
         let ann = "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 19\tit rains\n\
@@ -704,6 +804,7 @@ mod tests {
                 source: Some(Span::new(0, 5)),
                 speaker: Some("Donald Trump".into()),
                 kind: "entity".into(),
+                filler: false,
             },
             Unit {
                 span: Span::new(21, 32),

@@ -330,6 +330,7 @@ pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>
         let verb = !rules::noun_use(prev, s.words[k].as_ref(), next);
         if tag & words::REPORT != 0
             && verb
+            && verb_use(s, k, b)
             && !s.quoted[k]
             && !(k > 0 && s.has(k - 1, words::DET) && !s.has(k - 1, words::PRON | words::THEY))
             && !(k > 0 && s.tokens[k - 1].kind == TokenKind::Possessive)
@@ -358,6 +359,16 @@ pub(super) fn attribute(s: &Sent, a: usize, b: usize, last_person: Option<usize>
         cue: None,
         cue_tokens: None,
     }
+}
+
+/// Whether the reporting word at `k` is used as a verb: "state" /
+/// "states" is a noun ("secretary of state", "in 11 states", "swing
+/// states") unless "that" or a colon follows ("the report states that …").
+/// On PolNeAR train, 291 of 293 cues the clause rules took from these
+/// words were nouns.
+fn verb_use(s: &Sent, k: usize, b: usize) -> bool {
+    !matches!(s.words[k].as_ref(), "state" | "states")
+        || (k + 1 < b && matches!(s.words[k + 1].as_ref(), "that" | ":"))
 }
 
 /// The preposition whose object is the mention under `k`, looking
@@ -710,6 +721,35 @@ mod tests {
             assert_eq!(c.speaker.kind_name(), *kind, "{text}");
             assert_eq!(c.speaker.span().map(|s| s.slice(text)), *words, "{text}");
             assert_eq!(c.cue.map(|s| s.slice(text)), *cue, "{text}");
+        }
+    }
+
+    /// "state" / "states" is a cue only as a verb before "that" or a colon.
+    #[test]
+    fn state_is_a_cue_only_as_a_verb() {
+        // (text, the cues of its claims)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Former secretary of state Hillary Clinton won 11 states on Tuesday.",
+                &[],
+            ),
+            (
+                "Trump needs swing states such as Ohio to win 270 votes.",
+                &[],
+            ),
+            (
+                "Senator Ann Lee states that taxes would rise by 4 percent.",
+                &["states"],
+            ),
+        ];
+        for (text, want) in cases {
+            let a = analyse(&Document::from_plain_text("t", "t", text));
+            let cues: Vec<&str> = a
+                .claims
+                .iter()
+                .filter_map(|c| c.cue.map(|s| s.slice(text)))
+                .collect();
+            assert_eq!(cues, *want, "{text}");
         }
     }
 }

@@ -155,6 +155,24 @@ fn mention_named(text: &str, analysis: &Analysis, before: usize, name: &str) -> 
     })
 }
 
+/// For a source that is "he" or "she", the person mention nearest before
+/// it (within [`PRONOUN_REACH`] bytes): "Trump … he said".
+fn nearest_person(text: &str, analysis: &Analysis, src: Span) -> Option<usize> {
+    let w = src.get(text)?.to_lowercase();
+    if !matches!(w.as_str(), "he" | "she") {
+        return None;
+    }
+    let ms = &analysis.mentions;
+    let end = ms.partition_point(|m| m.span.start < src.start);
+    (0..end)
+        .rev()
+        .take_while(|&i| ms[i].span.end + PRONOUN_REACH >= src.start)
+        .find(|&i| ms[i].label == Label::Person)
+}
+
+/// How far back (bytes) a "he" or "she" looks for the person it names.
+const PRONOUN_REACH: usize = 600;
+
 /// The attribution of clause `a..b` of `s` (local tokens): the rules'
 /// attribution that covers it ([`attribution`]), except that the clause
 /// rules' ([`super::attribute`]; `last_person` is theirs) win when the rules
@@ -249,10 +267,15 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
                 entity(analysis, m, span)
             } else if f.kind == SpeakerKind::Entity && written != name {
                 // A pronoun resolved to an earlier name.
-                match mention_named(text, analysis, src.start, name) {
+                match mention_named(text, analysis, src.start, name)
+                    .or_else(|| nearest_person(text, analysis, src))
+                {
                     Some(m) => entity(analysis, m, src),
                     None => Speaker::Unnamed { span: Some(src) },
                 }
+            } else if let Some(m) = nearest_person(text, analysis, src) {
+                // "he said" with no earlier speaker: the person named last.
+                entity(analysis, m, src)
             } else {
                 Speaker::Unnamed { span: Some(src) }
             }
@@ -325,6 +348,22 @@ mod tests {
                 "unnamed",
                 "The spokesman",
                 Some("The spokesman"),
+                Some("said"),
+            ),
+            // A relative "who" is its antecedent, named where "who" is written.
+            (
+                "The bridge will cost $4 billion, said Ann Lee, who opposed it.",
+                "entity",
+                "Ann Lee",
+                Some("who"),
+                Some("opposed"),
+            ),
+            // "she" with no earlier speaker: the person named last.
+            (
+                "The bridge was opened by Ann Lee on Monday. “It will cost $4 billion,” she said.",
+                "entity",
+                "Ann Lee",
+                Some("she"),
                 Some("said"),
             ),
             (
