@@ -102,10 +102,14 @@ fn second_visit_works_offline_and_a_new_deploy_is_picked_up() {
     // First visit: from the network; the worker installs and takes control.
     load_app(&browser, &url);
     assert_article_shown(&browser, "first visit");
-    // The page itself fetched only the first-load files (tests/size.rs
-    // budgets them): the wasm chunks wait until a feature needs them.
+    // Until the article was shown (the app marks it), the page fetched only
+    // the first-load files (tests/size.rs budgets them): the wasm chunks
+    // wait until a feature needs them, and the engine until the page is
+    // idle (`engine::warm_when_idle`).
     let fetched = browser.js(
-        "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1));",
+        "const shown = performance.getEntriesByName('claimlens:highlighted')[0].startTime;
+         return performance.getEntriesByType('resource').filter(e => e.startTime < shown)
+           .map(e => new URL(e.name).pathname.slice(1));",
     );
     for f in fetched.as_array().unwrap() {
         let f = f.as_str().unwrap();
