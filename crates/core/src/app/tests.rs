@@ -97,7 +97,9 @@ fn link_to(doc: DocRef) -> Decoded {
 /// event in turn.
 #[test]
 fn every_source_opens_a_viewer() {
-    let long = "Delegates met again. ".repeat(CHUNKED_ABOVE / 20 + 1);
+    // Long enough to be analysed in pieces, and too long to travel in a link.
+    let long =
+        "Delegates met again. ".repeat(CHUNKED_ABOVE.max(6 * crate::share::MAX_LINK) / 20 + 1);
     let carried = "Ministers met in Geneva on Friday.";
     let carried_link = carrying("Geneva", carried);
     let analyse_sample = format!("analyse#1 {DEFAULT_TITLE}");
