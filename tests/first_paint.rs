@@ -134,13 +134,22 @@ fn the_served_page_is_the_apps_first_view_highlighted_before_any_script_runs() {
 #[test]
 fn the_app_takes_over_with_no_layout_shift() {
     let Some((server, b)) = start() else { return };
-    // Every layout shift from the start of the page, as the page sees them.
+    // Every layout shift from the start of the page, as the page sees them:
+    // its size, and what moved from where to where.
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": "window.__shifts = [];
-            new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push(e.value); })
+            const rect = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+            new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push(
+                [e.value, ...e.sources.map((s) => (s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?')
+                  + ' ' + rect(s.previousRect) + ' → ' + rect(s.currentRect))]); })
               .observe({ type: 'layout-shift', buffered: true });" }),
     );
+    // On a slow machine the page streams in over several frames, and a
+    // style the browser applies a frame late shows as a shift (the loading
+    // message hidden by a `:has()` rule did, on two busy cores): slow the
+    // page down so that such a frame is always seen.
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 6 }));
     support::load_app(&b, &server.url("/"));
     settle(&b);
     settle(&b);

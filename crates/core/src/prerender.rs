@@ -73,29 +73,43 @@ pub fn page(doc: &Document, analysis: &Analysis) -> String {
     h.0
 }
 
-/// `index` (the built `index.html`) with `page` put at the end of its
-/// body, where the app mounts its viewer. A first paint already there is
-/// replaced, so running the build step twice changes nothing.
+/// The id of the loading message in `index.html` ("Loading claimlens…").
+pub const STATUS_ID: &str = "boot-status";
+
+/// `index` (the built `index.html`) with `page` put just before its
+/// loading message (the element whose id is [`STATUS_ID`]). The page's
+/// style hides that message when it follows a first paint
+/// (`#prerender ~ .boot-status`): a rule the browser applies as it parses
+/// the message, so no frame shows it above the article and nothing moves
+/// when it goes. (A rule on the body, `body:has(> #prerender)`, was
+/// applied a frame late while the page streamed in.) A first paint
+/// already there is replaced, so running the build step twice changes
+/// nothing. The id may be quoted or not (the build minifies the HTML).
 ///
 /// ```
 /// use claimlens_core::prerender::into_index;
 ///
-/// let index = "<html><body><p>Loading</p></body></html>";
+/// let index = "<html><body><noscript>No JS</noscript><div id=boot-status>Loading</div></body></html>";
 /// let once = into_index(index, "<div id=\"prerender\">A</div>").unwrap();
-/// assert_eq!(once, "<html><body><p>Loading</p><div id=\"prerender\">A</div></body></html>");
+/// assert_eq!(once, "<html><body><noscript>No JS</noscript><div id=\"prerender\">A</div>\
+///                   <div id=boot-status>Loading</div></body></html>");
 /// assert_eq!(into_index(&once, "<div id=\"prerender\">B</div>").unwrap(),
-///            "<html><body><p>Loading</p><div id=\"prerender\">B</div></body></html>");
-/// assert!(into_index("<html></html>", "x").is_err());
+///            once.replace(">A<", ">B<"));
+/// assert!(into_index("<html><body></body></html>", "x").is_err());
 /// ```
 pub fn into_index(index: &str, page: &str) -> Result<String, String> {
-    let end = index
-        .rfind("</body>")
-        .ok_or("index.html has no </body> to put the first paint before")?;
+    let status = [format!("id={STATUS_ID}"), format!("id=\"{STATUS_ID}\"")]
+        .iter()
+        .find_map(|id| {
+            let at = index.find(id.as_str())?;
+            index[..at].rfind('<')
+        })
+        .ok_or("index.html has no loading message (#boot-status) to put the first paint before")?;
     let open = format!("<div id=\"{ROOT_ID}\"");
-    // The first paint is one element with no other div holding it: it ends at
-    // the </body> (as this function put it there).
-    let start = index[..end].find(&open).unwrap_or(end);
-    Ok(format!("{}{page}{}", &index[..start], &index[end..]))
+    // The first paint is one element with no other div holding it: it ends
+    // at the loading message (as this function put it there).
+    let start = index[..status].find(&open).unwrap_or(status);
+    Ok(format!("{}{page}{}", &index[..start], &index[status..]))
 }
 
 /// HTML being written: markup as given, text and attribute values escaped.
