@@ -19,8 +19,10 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
-use crate::weights::{feature_hash, fnv1a64, fnv1a64_continue, Weights, WeightsError};
+use super::fasthash::{FxMap, FxSet};
+use crate::weights::{fnv1a64, fnv1a64_continue, Weights, WeightsError};
 use words::tokenize;
 
 pub mod train;
@@ -187,8 +189,10 @@ pub struct Lexicons<'a> {
 /// Phrase gazetteer: lower-cased word sequences → class flags.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    phrases: BTreeMap<String, u8>,
-    max_len: usize,
+    phrases: FxMap<String, u8>,
+    /// Per first word: the most words a phrase starting with it has (a
+    /// lookup tries no longer phrase, and none at a word that starts none).
+    longest: FxMap<String, u8>,
 }
 
 impl Gazetteer {
@@ -246,7 +250,8 @@ impl Gazetteer {
         if words.is_empty() || words.len() > 6 {
             return;
         }
-        self.max_len = self.max_len.max(words.len());
+        let longest = self.longest.entry(words[0].clone()).or_insert(0);
+        *longest = (*longest).max(words.len() as u8);
         *self.phrases.entry(words.join(" ")).or_insert(0) |= class;
     }
 
@@ -255,12 +260,23 @@ impl Gazetteer {
     fn lookup(&self, lower: &[String]) -> Vec<(u8, u8)> {
         let n = lower.len();
         let mut out = vec![(0u8, 0u8); n];
+        let mut key = String::new();
         let mut i = 0;
         while i < n {
             let mut matched = 0;
-            for len in (1..=self.max_len.min(n - i)).rev() {
-                let key = lower[i..i + len].join(" ");
-                if let Some(&f) = self.phrases.get(&key) {
+            let longest = self
+                .longest
+                .get(lower[i].as_str())
+                .map_or(0, |&l| l as usize);
+            for len in (1..=longest.min(n - i)).rev() {
+                key.clear();
+                for (k, w) in lower[i..i + len].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w);
+                }
+                if let Some(&f) = self.phrases.get(key.as_str()) {
                     out[i].0 |= f;
                     for o in out.iter_mut().take(i + len).skip(i + 1) {
                         o.1 |= f;
@@ -627,16 +643,32 @@ const KNOWN_ORGS: &[&str] = &[
     "EU",
 ];
 
+/// Membership in one of the lists above, through a hash set built once
+/// (`set`): the tagger asks for every word of every sentence, where a scan
+/// of the list cost a sixth of its run time.
+fn in_list(set: &OnceLock<FxSet<&'static str>>, list: &'static [&'static str], w: &str) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
 fn is_org_head(lower: &str) -> bool {
-    ORG_HEADS.contains(&lower)
+    static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    in_list(&S, ORG_HEADS, lower)
+}
+
+fn is_org_context(lower: &str) -> bool {
+    static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    in_list(&S, ORG_CONTEXT, lower)
 }
 
 /// Head-word classes of a lower-case word: org, place, event.
 fn heads(lower: &str) -> [bool; 3] {
+    static PLACE: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    static EVENT: OnceLock<FxSet<&'static str>> = OnceLock::new();
     [
-        ORG_HEADS.contains(&lower),
-        PLACE_HEADS.contains(&lower),
-        EVENT_HEADS.contains(&lower),
+        is_org_head(lower),
+        in_list(&PLACE, PLACE_HEADS, lower),
+        in_list(&EVENT, EVENT_HEADS, lower),
     ]
 }
 
@@ -705,28 +737,64 @@ fn capped(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// An FNV-1a 64 state that text is written into with `write!`: a feature
+/// hashed as it is formatted, with no string built.
+struct Fnv(u64);
+
+impl fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 = fnv1a64_continue(self.0, s.as_bytes());
+        Ok(())
+    }
+}
+
+/// FNV-1a 64 of formatted text (the same as `fnv1a64` of `format!`'s string).
+fn fnv_of(args: fmt::Arguments) -> u64 {
+    let mut h = Fnv(crate::hash::FNV_OFFSET);
+    let _ = fmt::Write::write_fmt(&mut h, args);
+    h.0
+}
+
+/// One word's emission features, kept as their hashes: `parts(&["l=", w])`
+/// gives the hash `feature_hash("l=" + w)` would, without building the string.
+struct Feats(Vec<u32>);
+
+impl Feats {
+    fn parts(&mut self, parts: &[&str]) {
+        let h = parts.iter().fold(crate::hash::FNV_OFFSET, |h, p| {
+            fnv1a64_continue(h, p.as_bytes())
+        });
+        self.0.push((h >> 32) as u32);
+    }
+}
+
+/// Small numbers in feature names, as written: `DIGITS[k]` is `k` for `k`
+/// in 0..=4, and `OFFSETS[d + 3]` is `d` for `d` in -3..=3.
+const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+const OFFSETS: [&str; 7] = ["-3", "-2", "-1", "0", "1", "2", "3"];
+
 /// Emission feature hashes and transition feature bases for a sentence.
 pub(crate) fn featurise(words: &[&str], extra: Option<&[&str]>, gaz: &Gazetteer) -> Sentence {
     let n = words.len();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
     let g = gaz.lookup(&lower);
-    let get = |v: &Vec<String>, i: isize| -> String {
+    fn get(v: &[String], i: isize) -> &str {
         if i < 0 {
-            "<s>".into()
-        } else if i as usize >= n {
-            "</s>".into()
+            "<s>"
+        } else if i as usize >= v.len() {
+            "</s>"
         } else {
-            v[i as usize].clone()
+            &v[i as usize]
         }
-    };
-    let gaz_feats = |flags: (u8, u8), tag: &str, out: &mut Vec<String>| {
+    }
+    let gaz_feats = |flags: (u8, u8), tag: &str, out: &mut Feats| {
         for (bit, name) in G_NAMES {
             if flags.0 & bit != 0 {
-                out.push(format!("{tag}B{name}"));
+                out.parts(&[tag, "B", name]);
             }
             if flags.1 & bit != 0 {
-                out.push(format!("{tag}I{name}"));
+                out.parts(&[tag, "I", name]);
             }
         }
     };
@@ -789,62 +857,68 @@ pub(crate) fn featurise(words: &[&str], extra: Option<&[&str]>, gaz: &Gazetteer)
     };
     let mut emit = Vec::with_capacity(n);
     let mut trans = Vec::with_capacity(n);
-    let mut f: Vec<String> = Vec::with_capacity(64);
+    let mut f = Feats(Vec::with_capacity(64));
     for i in 0..n {
-        f.clear();
+        f.0.clear();
         let w = words[i];
         let l = &lower[i];
         let ii = i as isize;
         let cap = cap_pattern(w);
-        f.push("b".into());
-        f.push(format!("l={l}"));
-        f.push(format!("sh={}", shape(w)));
-        f.push(format!("ss={}", shapes[i]));
-        f.push(format!("cap={cap}"));
+        f.parts(&["b"]);
+        f.parts(&["l=", l]);
+        f.parts(&["sh=", &shape(w)]);
+        f.parts(&["ss=", &shapes[i]]);
+        f.parts(&["cap=", cap]);
         if i == 0 {
-            f.push(format!("first|cap={cap}"));
+            f.parts(&["first|cap=", cap]);
         }
-        let chars: Vec<char> = l.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let p: String = chars[..k].iter().collect();
-            let s: String = chars[chars.len() - k..].iter().collect();
-            f.push(format!("p{k}={p}"));
-            f.push(format!("s{k}={s}"));
+        // Prefixes and suffixes of 1 to 4 characters (byte offsets of the
+        // first five and last four character boundaries).
+        let n_chars = l.chars().count();
+        let mut heads_at = l.char_indices().map(|(b, _)| b).skip(1).chain([l.len()]);
+        let mut tails_at = l.char_indices().rev().map(|(b, _)| b);
+        for digit in &DIGITS[1..=4.min(n_chars)] {
+            let (p_end, s_start) = (
+                heads_at.next().unwrap_or(l.len()),
+                tails_at.next().unwrap_or(0),
+            );
+            f.parts(&["p", digit, "=", &l[..p_end]]);
+            f.parts(&["s", digit, "=", &l[s_start..]]);
         }
-        if chars.len() > 12 {
-            f.push("long".into());
+        if n_chars > 12 {
+            f.parts(&["long"]);
         }
         for d in [-2isize, -1, 1, 2] {
-            f.push(format!("l{d}={}", get(&lower, ii + d)));
+            f.parts(&["l", OFFSETS[(d + 3) as usize], "=", get(&lower, ii + d)]);
         }
-        f.push(format!("ss-1={}", get(&shapes, ii - 1)));
-        f.push(format!("ss+1={}", get(&shapes, ii + 1)));
-        f.push(format!("l-1|l={}|{l}", get(&lower, ii - 1)));
-        f.push(format!("l|l+1={l}|{}", get(&lower, ii + 1)));
-        f.push(format!(
-            "ss-1|ss|ss+1={}|{}|{}",
+        f.parts(&["ss-1=", get(&shapes, ii - 1)]);
+        f.parts(&["ss+1=", get(&shapes, ii + 1)]);
+        f.parts(&["l-1|l=", get(&lower, ii - 1), "|", l]);
+        f.parts(&["l|l+1=", l, "|", get(&lower, ii + 1)]);
+        f.parts(&[
+            "ss-1|ss|ss+1=",
             get(&shapes, ii - 1),
-            shapes[i],
-            get(&shapes, ii + 1)
-        ));
+            "|",
+            &shapes[i],
+            "|",
+            get(&shapes, ii + 1),
+        ]);
         // Gazetteer.
-        let mut gf = Vec::new();
-        gaz_feats(g[i], "g=", &mut gf);
+        gaz_feats(g[i], "g=", &mut f);
         if i > 0 {
-            gaz_feats(g[i - 1], "g-1=", &mut gf);
+            gaz_feats(g[i - 1], "g-1=", &mut f);
         }
         if i + 1 < n {
-            gaz_feats(g[i + 1], "g+1=", &mut gf);
+            gaz_feats(g[i + 1], "g+1=", &mut f);
         }
         if (g[i].0 | g[i].1) != 0 {
-            gaz_feats(g[i], &format!("cap={cap}|g="), &mut gf);
+            gaz_feats(g[i], &format!("cap={cap}|g="), &mut f);
         }
-        f.extend(gf);
         // Organisation heads: this word, or one of the next three capitalised words.
         if is_org_head(l) {
-            f.push(format!("oh|cap={cap}"));
+            f.parts(&["oh|cap=", cap]);
         }
-        for d in 1..=3 {
+        for (d, digit) in DIGITS.iter().enumerate().take(4).skip(1) {
             let j = i + d;
             if j >= n {
                 break;
@@ -856,30 +930,30 @@ pub(crate) fn featurise(words: &[&str], extra: Option<&[&str]>, gaz: &Gazetteer)
                 break;
             }
             if capped(words[j]) && is_org_head(&lower[j]) {
-                f.push(format!("oh+{d}|cap={cap}"));
+                f.parts(&["oh+", digit, "|cap=", cap]);
                 break;
             }
         }
         if i > 0 && is_org_head(&lower[i - 1]) && capped(words[i - 1]) {
-            f.push(format!("oh-1|cap={cap}"));
+            f.parts(&["oh-1|cap=", cap]);
         }
         let hd = heads(l);
         if hd[1] {
-            f.push(format!("ph|cap={cap}"));
+            f.parts(&["ph|cap=", cap]);
         }
         if hd[2] {
-            f.push(format!("eh|cap={cap}"));
+            f.parts(&["eh|cap=", cap]);
         }
         for d in [-3isize, -2, -1, 1, 2, 3] {
             let j = ii + d;
-            if j >= 0 && (j as usize) < n && ORG_CONTEXT.contains(&lower[j as usize].as_str()) {
-                f.push(format!("orgctx|cap={cap}"));
+            if j >= 0 && (j as usize) < n && is_org_context(&lower[j as usize]) {
+                f.parts(&["orgctx|cap=", cap]);
                 break;
             }
         }
         if sent_case != "mixed" {
-            f.push(format!("sc={sent_case}|cap={cap}"));
-            f.push(format!("sc={sent_case}|l={l}"));
+            f.parts(&["sc=", sent_case, "|cap=", cap]);
+            f.parts(&["sc=", sent_case, "|l=", l]);
         }
         if run_id[i] != usize::MAX {
             let (a, b) = runs[run_id[i]];
@@ -893,35 +967,35 @@ pub(crate) fn featurise(words: &[&str], extra: Option<&[&str]>, gaz: &Gazetteer)
             } else {
                 "mid"
             };
-            f.push(format!("run={len}|{pos}"));
+            f.parts(&["run=", DIGITS[len], "|", pos]);
             if b - a >= 2 {
-                f.push(format!("run_last={}", lower[b - 1]));
-                f.push(format!("run_first={}|{pos}", lower[a]));
+                f.parts(&["run_last=", &lower[b - 1]]);
+                f.parts(&["run_first=", &lower[a], "|", pos]);
                 if run_oh[run_id[i]] {
-                    f.push(format!("run_oh|{pos}"));
+                    f.parts(&["run_oh|", pos]);
                 }
                 let last = heads(&lower[b - 1]);
                 for (c, name) in last.iter().zip(["o", "p", "e"]) {
                     if *c {
-                        f.push(format!("run_lasthead={name}|{pos}"));
+                        f.parts(&["run_lasthead=", name, "|", pos]);
                     }
                 }
                 let first = heads(&lower[a]);
                 for (c, name) in first.iter().zip(["o", "p", "e"]) {
                     if *c {
-                        f.push(format!("run_firsthead={name}|{pos}"));
+                        f.parts(&["run_firsthead=", name, "|", pos]);
                     }
                 }
                 if (g[b - 1].0 | g[b - 1].1) & (G_COUNTRY | G_CITY | G_STATE | G_REGION) != 0 {
-                    f.push(format!("run_last_place|{pos}"));
+                    f.parts(&["run_last_place|", pos]);
                 }
                 if g[a].0 & G_FIRST != 0 {
-                    f.push(format!("run_first_name|{pos}"));
+                    f.parts(&["run_first_name|", pos]);
                 }
             }
         }
         if l == "friends" && i + 1 < n && lower[i + 1] == "of" {
-            f.push("friends-of".into());
+            f.parts(&["friends-of"]);
         }
         // Optional per-word tags (POS).
         if let Some(x) = extra {
@@ -932,16 +1006,16 @@ pub(crate) fn featurise(words: &[&str], extra: Option<&[&str]>, gaz: &Gazetteer)
                     x[j as usize]
                 }
             };
-            f.push(format!("x={}", xg(ii)));
-            f.push(format!("x-1={}", xg(ii - 1)));
-            f.push(format!("x+1={}", xg(ii + 1)));
-            f.push(format!("x|cap={}|{cap}", xg(ii)));
+            f.parts(&["x=", xg(ii)]);
+            f.parts(&["x-1=", xg(ii - 1)]);
+            f.parts(&["x+1=", xg(ii + 1)]);
+            f.parts(&["x|cap=", xg(ii), "|", cap]);
         }
-        emit.push(f.iter().map(|s| feature_hash(s)).collect());
+        emit.push(f.0.clone());
         trans.push([
             fnv1a64(b"t|"),
-            fnv1a64(format!("t|ss={}|", shapes[i]).as_bytes()),
-            fnv1a64(format!("t|l={l}|").as_bytes()),
+            fnv_of(format_args!("t|ss={}|", shapes[i])),
+            fnv_of(format_args!("t|l={l}|")),
         ]);
     }
     Sentence { emit, trans }
@@ -1326,6 +1400,7 @@ pub fn installed() -> Option<&'static NameTagger> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::weights::feature_hash;
 
     /// CLW1 bytes of hand-made float weights.
     fn clw(
