@@ -1061,7 +1061,10 @@ struct Doc<'a> {
     chars: Vec<char>,
     /// (token index of the source, speaker string, looks like a person)
     named: Vec<(usize, String, bool)>,
-    /// Double-quote regions as token ranges [open, close] inclusive.
+    /// The last words of the speakers in `named`, lower-cased.
+    named_heads: std::collections::HashSet<String>,
+    /// Double-quote regions as token ranges [open, close] inclusive, in
+    /// order and disjoint (`quote_regions`).
     quotes: Vec<(usize, usize)>,
 }
 
@@ -1088,10 +1091,26 @@ impl Doc<'_> {
         &self.toks[i].lower
     }
     fn in_long_quote(&self, i: usize) -> bool {
-        self.quotes
-            .iter()
-            .any(|&(a, b)| a < i && i < b && b - a > 6)
+        self.quote_before(i)
+            .is_some_and(|(a, b)| i < b && b - a > 6)
     }
+    /// The last quote region opening before token `i`: the only one that
+    /// can hold `i`, as the regions are in order and disjoint. (A search,
+    /// not a scan: this is asked for every token of a long document.)
+    fn quote_before(&self, i: usize) -> Option<(usize, usize)> {
+        let k = self.quotes.partition_point(|&(a, _)| a < i);
+        k.checked_sub(1).map(|k| self.quotes[k])
+    }
+    /// Remember a speaker named at token `k`, for later pronouns and names.
+    fn name(&mut self, k: usize, speaker: String, person: bool) {
+        self.named_heads.insert(last_word_lower(&speaker));
+        self.named.push((k, speaker, person));
+    }
+}
+
+/// The last word of a speaker string, lower-cased ("Maria Lopez" → "lopez").
+fn last_word_lower(s: &str) -> String {
+    s.split_whitespace().last().unwrap_or("").to_lowercase()
 }
 
 /// Double-quote regions (token ranges, inclusive), closed at paragraph ends.
@@ -1401,19 +1420,23 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
         pos,
         chars: text.chars().collect(),
         named: Vec::new(),
+        named_heads: Default::default(),
         quotes: quote_regions(&toks),
     };
     let sents = sentences(&toks);
     let mut out: Vec<Attribution> = Vec::new();
     // per sentence: index into `out` of its attribution, if any
     let mut sent_attr: Vec<Option<usize>> = vec![None; sents.len()];
+    // The furthest end of a cue found in the sentences before this one.
+    let mut cue_end_max = 0;
     for (si, &(sa, sb)) in sents.iter().enumerate() {
+        let first = out.len();
         // a person named as the sentence's subject ("Senator Maria Lopez spoke …") is a
         // referent for a later "she"
         if let Some((na, nb)) = subject_name(&d, sa, sb) {
             let (sp, named) = speaker_of(&d, na, nb);
             if named && person_like(&sp, named) && sp.split_whitespace().count() >= 2 {
-                d.named.push((na, sp, true));
+                d.name(na, sp, true);
             }
         }
         let mut i = sa;
@@ -1434,13 +1457,12 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
                     }
                 }
                 if let (Some(src), Some(sp)) = (a.source, a.speaker.clone()) {
-                    let k = toks
-                        .iter()
-                        .position(|t| t.span.start >= src.start)
-                        .unwrap_or(0);
+                    // The first token at or after the source (tokens are in order).
+                    let k = toks.partition_point(|t| t.span.start < src.start);
+                    let k = if k == toks.len() { 0 } else { k };
                     let named = a.speaker_kind == SpeakerKind::Entity;
                     let person = person_like(&sp, named);
-                    d.named.push((k, sp, person));
+                    d.name(k, sp, person);
                 }
                 if sent_attr[si].is_none() && a.speaker.is_some() {
                     sent_attr[si] = Some(out.len());
@@ -1451,19 +1473,22 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
             }
             i += 1;
         }
-        if GENERIC
-            && !out.iter().any(|x| {
-                x.cue.is_some_and(|c| {
-                    c.start >= toks[sa].span.start && c.end <= toks[sb - 1].span.end
-                })
-            })
-        {
+        // Whether a cue lies within this sentence: one found for it, or
+        // (only if an earlier cue reaches this far) one found before.
+        let (s0, s1) = (toks[sa].span.start, toks[sb - 1].span.end);
+        let within = |x: &Attribution| x.cue.is_some_and(|c| c.start >= s0 && c.end <= s1);
+        let cued = out[first..].iter().any(within)
+            || (cue_end_max >= s0 && out[..first].iter().any(within));
+        if GENERIC && !cued {
             if let Some(a) = generic(&d, sa, sb) {
                 if a.speaker.is_some() {
                     sent_attr[si] = Some(out.len());
                 }
                 out.push(a);
             }
+        }
+        for c in out[first..].iter().filter_map(|x| x.cue) {
+            cue_end_max = cue_end_max.max(c.end);
         }
     }
     // Quotation continuations: a sentence without a cue, inside (or opening) a quotation
@@ -1472,9 +1497,8 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
         .iter()
         .map(|&(a, b)| {
             let mid = (a + b) / 2;
-            d.quotes
-                .iter()
-                .any(|&(qa, qb)| qa <= a.max(mid) && mid <= qb && qb > qa + 2)
+            d.quote_before(mid + 1)
+                .is_some_and(|(qa, qb)| mid <= qb && qb > qa + 2)
                 || toks[a].kind == TokKind::Quote
         })
         .collect();
@@ -1489,7 +1513,7 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
         // forward only while the quotation runs on into the next sentence (“A. B,” he said.)
         let starts_inside = |k: usize| {
             let a = sents[k].0;
-            d.quotes.iter().any(|&(qa, qb)| qa < a && a <= qb)
+            d.quote_before(a).is_some_and(|(_, qb)| a <= qb)
         };
         while k < sents.len() && k <= si + 6 && starts_inside(k) {
             if let Some(ai) = sent_attr[k] {
@@ -2295,13 +2319,7 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
     let any_subject = GENERIC_ANY;
     if !pron && GENERIC_NAMES && !any_subject {
         let (sp, named) = speaker_of(d, a, b);
-        let head = sp.split_whitespace().last().unwrap_or("").to_lowercase();
-        if !named
-            || !d
-                .named
-                .iter()
-                .any(|(_, s, _)| s.split_whitespace().last().unwrap_or("").to_lowercase() == head)
-        {
+        if !named || !d.named_heads.contains(&last_word_lower(&sp)) {
             return None;
         }
     }
