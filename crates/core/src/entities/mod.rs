@@ -554,7 +554,25 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
             && c.canonical.is_none()
             && c.role.is_none()
     };
-    let mut replaced: Vec<usize> = Vec::new();
+    debug_assert!(
+        cands.windows(2).all(|w| w[0].end <= w[1].start),
+        "the rules' candidates overlap or are out of order"
+    );
+    debug_assert!(
+        found.windows(2).all(|w| w[0].end <= w[1].start),
+        "the tagger's names overlap or are out of order"
+    );
+    // Which candidates a tagger name has replaced.
+    let mut replaced = vec![false; cands.len()];
+    // The titles beside persons (byte spans, by start), and the longest:
+    // a title ending after byte `a` starts after `a` minus that length.
+    let mut roles: Vec<(usize, usize)> = cands
+        .iter()
+        .filter_map(|c| c.role.as_ref())
+        .map(|r| (r.span.start, r.span.end))
+        .collect();
+    roles.sort_unstable();
+    let longest_role = roles.iter().map(|(a, b)| b - a).max().unwrap_or(0);
     // A rule name the tagger may retype: guessed from its form alone.
     let guessed = |c: &Cand| {
         weak(c)
@@ -603,15 +621,20 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
         }
         // Titles beside a person ("Crown Prince") are not names.
         let (a, b) = (tokens[start].span.start, tokens[end - 1].span.end);
-        if cands
+        let before_b = roles.partition_point(|r| r.0 < b);
+        if roles[..before_b]
             .iter()
-            .filter_map(|c| c.role.as_ref())
-            .any(|r| r.span.start < b && a < r.span.end)
+            .rev()
+            .take_while(|r| r.0 + longest_role > a)
+            .any(|r| a < r.1)
         {
             continue;
         }
-        let overlapping: Vec<usize> = (0..cands.len())
-            .filter(|&i| start < cands[i].end && cands[i].start < end)
+        // The candidates over these words: those from the first that ends
+        // after `start` (they are in order and disjoint) to `end`.
+        let first_over = cands.partition_point(|c| c.end <= start);
+        let overlapping: Vec<usize> = (first_over..cands.len())
+            .take_while(|&i| cands[i].start < end)
             .collect();
         match overlapping[..] {
             [] => add.push(Cand::new(start, end, label, 5)),
@@ -625,10 +648,10 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
             // ("Wendle" in "Friends of the Wendle"): the rules' name.
             [i] if cands[i].sure && cands[i].start <= start && end <= cands[i].end => {}
             // Other boundaries over guessed names only: the tagger's span.
-            ref ov if ov.iter().all(|&i| weak(&cands[i]) || replaced.contains(&i)) => {
+            ref ov if ov.iter().all(|&i| weak(&cands[i]) || replaced[i]) => {
                 for &i in ov {
                     cands[i].drop = true;
-                    replaced.push(i);
+                    replaced[i] = true;
                 }
                 add.push(Cand::new(start, end, label, 5));
             }
@@ -659,13 +682,19 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
                 .binary_search(&tokens[c.start].text(text).replace('.', ""))
                 .is_ok()
     };
+    // Whether a tagger name overlaps bytes a..b: the tagger's names are in
+    // order and disjoint, so only the first ending after `a` can.
+    let tagger_over = |a: usize, b: usize| {
+        let k = found.partition_point(|sp| sp.end <= a);
+        found.get(k).is_some_and(|sp| sp.start < b)
+    };
     for c in cands.iter_mut() {
         let (a, b) = (tokens[c.start].span.start, tokens[c.end - 1].span.end);
         if weak(c)
             && !c.sure
             && !acronym(c)
             && !rules::long_org_name(text, tokens, c)
-            && !found.iter().any(|sp| sp.start < b && a < sp.end)
+            && !tagger_over(a, b)
         {
             c.drop = true;
         }
