@@ -8,7 +8,9 @@
 //!   are already analysed (what the app does when a filter changes or a
 //!   document is added after the others);
 //! - `analyse_and_compare_50x5KB`: building the workspace (the entity and
-//!   claims analysis of all 50 documents) and comparing.
+//!   claims analysis of all 50 documents) and comparing;
+//! - `analyse_and_compare_10x100KB`: the same for ten generated documents
+//!   of 100 KB each (goal: under a second).
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench -p claimlens --no-default-features --bench compare
@@ -182,6 +184,17 @@ mod native {
         g.bench_function("compare_50x5KB", |b| b.iter(|| black_box(ws.compare())));
         g.bench_function("analyse_and_compare_50x5KB", |b| {
             b.iter(|| black_box(workspace(black_box(&docs)).compare()))
+        });
+        g.finish();
+        // Scale (issue #18): ten sources of 100 KB each, analysed and
+        // compared with the default article. Goal: under a second.
+        let big: Vec<String> = (0..10)
+            .map(|i| document(1000 + i as u64, 100 * 1024))
+            .collect();
+        let mut g = c.benchmark_group("compare_scale");
+        g.sample_size(10);
+        g.bench_function("analyse_and_compare_10x100KB", |b| {
+            b.iter(|| black_box(workspace(black_box(&big)).compare()))
         });
         g.finish();
         c.final_summary();
