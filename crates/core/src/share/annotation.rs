@@ -360,10 +360,12 @@ pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, St
         }
     }
     Span::sort_dedup(&mut out.placed);
-    out.entities.sort_by_key(|(s, _)| (s.start, s.end));
+    crate::order::sort_by_key(&mut out.entities, |(s, _)| {
+        (s.start as u64) << 32 | s.end as u64
+    });
     out.entities.dedup_by_key(|(s, _)| *s);
     Span::sort_dedup(&mut out.claims);
-    sources.sort_by_key(|s| std::cmp::Reverse(s.1));
+    crate::order::sort_by_key(&mut sources, |s| !(s.1 as u64));
     out.other_source = sources
         .into_iter()
         .next()

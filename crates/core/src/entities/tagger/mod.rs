@@ -1275,7 +1275,7 @@ impl NameTagger {
                 None => i += 1,
             }
         }
-        out.sort_by_key(|s| s.start);
+        crate::order::sort_by_key(&mut out, |s| s.start as u64);
         out
     }
 }
