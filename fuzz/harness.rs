@@ -1,4 +1,4 @@
-//! The checks each fuzz target runs, shared with `tests/fuzz_corpus.rs`,
+//! The checks each fuzz target runs, shared with `crates/cli/tests/fuzz_corpus.rs`,
 //! which replays the committed corpus through these same functions on
 //! stable Rust. Each function takes raw bytes (as libFuzzer gives them) and
 //! panics only when claimlens breaks one of its own promises: no panic on

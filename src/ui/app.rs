@@ -69,7 +69,8 @@ pub fn Viewer(
         notices: opened_notices,
         done: opened_done,
         passages: opened_passages,
-        push,
+        // Read by the application core, which writes the history.
+        push: _,
         link_doc,
     } = opening;
     // The application core brings the analysis (from the engine chunk, or
@@ -107,7 +108,8 @@ pub fn Viewer(
         &link.packed_sources,
         link.cut_short,
         notices,
-        push,
+        // Each view: the application core says what the address keeps.
+        |viewed| events::dispatch(Event::Viewed(Box::new(viewed))),
         // Back / forward to another document: open it.
         |link| events::dispatch_soon(Event::Link(Box::new(link))),
     );

@@ -1,5 +1,6 @@
 //! Leptos components that render a [`Document`](crate::analysis::Document)
-//! (and, as they land, its analysis) in the page.
+//! and its analysis in the page, and the shell that performs what the
+//! application core asks for.
 //!
 //! Components stay thin: they render plain data computed by
 //! [`crate::analysis`] and never analyse text themselves.
@@ -7,13 +8,17 @@
 //! - [`app`]: the page shell — header, article column, side panel — and
 //!   the page-wide keys (n/p/j/k, Escape).
 //! - [`state`]: the shared view state (filters, pinned entity, card).
-//! - [`article`]: the document's title and blocks, with highlights.
+//! - [`article`]: the document's title and blocks, with highlights;
+//!   [`dom`]: document offsets ⇄ DOM positions; [`passage`]: passage links.
 //! - [`legend`], [`pinbar`], [`card`], [`entity_list`]: filters, the pinned
 //!   entity's stepper, the hover/focus card, the entity list.
-//! - [`claims_panel`], [`compare_panel`]: the Claims and Compare tabs.
+//! - [`claims_panel`], [`compare_panel`]: the Claims and Compare tabs;
+//!   [`panel`]: the side panel's facts about the open document.
 //! - [`theme`]: light/dark scheme toggle.
 //! - [`url`]: the only module that touches `location` / `history`: the view
-//!   state in the URL fragment, back / forward; [`share`]: the copy-link button.
+//!   state in the URL fragment, back / forward (what to write, the
+//!   application core decides); [`share`]: the copy-link button and the
+//!   exports; [`embed`]: embedding claimlens in other sites.
 //! - [`intake`]: paste, open or drop an article (text, Markdown, saved page), `?src=`, recent documents.
 //! - [`receive`]: the bookmarklet's receiving end (`?recv=1`): one page
 //!   from the tab that opened claimlens.

@@ -89,6 +89,7 @@ fn perform(effect: Effect) {
             Ok(())
         }),
         Effect::Mount(opening) => mount(*opening),
+        Effect::WriteHistory { link, push } => super::url::write(&link, push),
         Effect::Notify(message) => events::tell(message),
         Effect::Fatal(message) => super::fatal::show_error(&message),
     }

@@ -2,16 +2,17 @@
 //!
 //! The view state lives in the URL fragment, encoded by
 //! [`crate::analysis::share`]: opening a link restores the view, every
-//! change to the view updates the fragment (a new history entry when the
-//! pinned entity changes, the same entry for filter toggles), and
-//! back / forward restore earlier views.
+//! change to the view is told to the application core, which says what to
+//! write ([`crate::analysis::app::history`]: a new history entry when the
+//! pinned entity changes, the same entry for filter toggles) and the shell
+//! writes it here ([`write()`]); back / forward restore earlier views.
 
 use leptos::prelude::*;
 
 use std::sync::Arc;
 
 use super::state::{AddedSource, LinkDoc, ViewCtx};
-use crate::analysis::app::{local_ref, LOCAL};
+use crate::analysis::app::{local_ref, Place, Viewed, LOCAL};
 use crate::analysis::share::{
     self, anchor, fit_sources, source_cost, Decoded, DocMeta, DocRef, SharedSource, Tab, TextQuote,
     ViewState,
@@ -365,11 +366,10 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
     problems
 }
 
-/// Restore the view from the URL now and on back / forward, and keep the
-/// URL in step with the view. Call once, inside the viewer.
-///
-/// `push_first`: the first URL written gets its own history entry (a
-/// document the reader just opened), rather than replacing the current one.
+/// Restore the view from the URL now and on back / forward, and tell
+/// `viewed` each view the viewer shows (the caller hands it to the
+/// application core, which decides what to write). Call once, inside the
+/// viewer.
 ///
 /// `cut_short`: the link looks cut short ([`Decoded::cut_short`]), which
 /// the notice says.
@@ -382,7 +382,7 @@ pub fn sync(
     packed_sources: &[String],
     cut_short: bool,
     notices: RwSignal<Vec<String>>,
-    push_first: bool,
+    viewed: fn(Viewed),
     elsewhere: fn(Decoded),
 ) {
     let found = apply(ctx, initial, packed_sources);
@@ -393,37 +393,32 @@ pub fn sync(
         }
     });
 
-    // View → URL.
+    // View → the application core → URL.
     {
         let ctx = ctx.clone();
-        Effect::new(
-            move |prev: Option<(Option<usize>, Option<usize>, Tab, usize)>| {
-                let pinned = ctx.pinned.get();
-                ctx.hidden.track();
-                // Filters, labels and sources replace the entry.
-                ctx.relation.track();
-                ctx.speaker.track();
-                ctx.order.track();
-                ctx.all_claims.track();
-                ctx.badges.track();
-                ctx.sources.track();
-                let claim = ctx.claim.get();
-                let tab = ctx.tab.get();
-                let passages = ctx.passages.with(Vec::len);
-                let link = link_of(&ctx);
-                let here = fragment();
-                let untouched = here.is_empty() && snapshot(&ctx).0 == ViewState::default();
-                if link != here && !untouched {
-                    // Pins, claims and tabs are views to go back to; filters are not.
-                    let push = match prev {
-                        Some(p) => p != (pinned, claim, tab, passages),
-                        None => push_first,
-                    };
-                    write(&link, push);
-                }
-                (pinned, claim, tab, passages)
-            },
-        );
+        Effect::new(move || {
+            let place = Place {
+                pinned: ctx.pinned.get(),
+                claim: ctx.claim.get(),
+                tab: ctx.tab.get(),
+                passages: ctx.passages.with(Vec::len),
+            };
+            ctx.hidden.track();
+            ctx.relation.track();
+            ctx.speaker.track();
+            ctx.order.track();
+            ctx.all_claims.track();
+            ctx.badges.track();
+            ctx.sources.track();
+            let here = fragment();
+            let pristine = here.is_empty() && snapshot(&ctx).0 == ViewState::default();
+            viewed(Viewed {
+                place,
+                link: link_of(&ctx),
+                here,
+                pristine,
+            });
+        });
     }
 
     // URL → view, on back / forward.
@@ -448,7 +443,10 @@ pub fn sync(
     }
 }
 
-fn write(fragment: &str, push: bool) {
+/// Set the address's fragment (without `#`): a new history entry when
+/// `push`, else in place of the current one (what the application core
+/// asked for: [`crate::analysis::app::Effect::WriteHistory`]).
+pub fn write(fragment: &str, push: bool) {
     let Some(w) = web_sys::window() else {
         return;
     };

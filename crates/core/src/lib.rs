@@ -25,7 +25,7 @@ pub mod eval;
 pub mod frontcode;
 pub mod hash;
 pub mod intake;
-mod order;
+pub mod order;
 pub mod prerender;
 mod samples;
 pub mod share;

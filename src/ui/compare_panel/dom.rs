@@ -66,14 +66,8 @@ pub(super) fn marked(
     mut marks: Vec<(Span, &'static str)>,
 ) -> El {
     marks.retain(|(s, _)| s.start >= base.start && s.end <= base.end && s.start < s.end);
-    // Few marks: an insertion sort is smaller in wasm than a sort instance.
-    for i in 1..marks.len() {
-        let mut j = i;
-        while j > 0 && marks[j - 1].0.start > marks[j].0.start {
-            marks.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // The one sort (stable: earlier marks stay first among equals).
+    crate::analysis::order::sort_by_key(&mut marks, |m| m.0.start as u64);
     let mut at = base.start;
     for (s, class) in marks {
         if s.start < at {

@@ -24,11 +24,18 @@
 //!   message; when even that fails, the failure is fatal. Once a viewer is
 //!   mounted, failures are said in it and it stays.
 //! - **A failed intake leaves the open document open**, and says why.
+//! - **The core decides what the address bar keeps**: the shell tells it
+//!   each view of the open viewer ([`Event::Viewed`]) and writes the
+//!   address it is given, as a new history entry or in place of the
+//!   current one ([`Effect::WriteHistory`]; the rules are in [`history`]'s
+//!   documentation).
 
+pub mod history;
 mod opening;
 #[cfg(test)]
 mod tests;
 
+pub use history::{Place, Viewed};
 pub use opening::{local_id, local_missing, local_ref, LinkDoc, Opening, LOCAL};
 
 use std::sync::Arc;
@@ -54,6 +61,8 @@ pub struct State {
     pending: Option<Opening>,
     /// The address being fetched for the latest request, if any.
     fetching: Option<String>,
+    /// The mounted viewer's place in the browser's history.
+    history: history::History,
 }
 
 impl State {
@@ -146,6 +155,9 @@ pub enum Event {
         /// How links name it, or the message saying why not.
         link_doc: Result<LinkDoc, String>,
     },
+    /// The open viewer shows this view (when it opens, and after each
+    /// change) → [`Effect::WriteHistory`], when the address must change.
+    Viewed(Box<Viewed>),
     /// A part of the app could not be loaded (`message` says so): for the
     /// request `ticket`, or for anything (`None`: a tab, an import).
     Failed {
@@ -290,6 +302,14 @@ pub enum Effect {
     },
     /// Mount a viewer of this opening in place of the one before.
     Mount(Box<Opening>),
+    /// Set the page's address to this fragment (without `#`): as a new
+    /// history entry (`push`), or in place of the current one.
+    WriteHistory {
+        /// The fragment.
+        link: String,
+        /// True for a new history entry.
+        push: bool,
+    },
     /// Say this in the open viewer, in place of its notices.
     Notify(String),
     /// Nothing can be shown: show this error in place of the app.
@@ -435,6 +455,10 @@ pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
             opening.link_doc = Some(Arc::new(link_doc));
             prepare(state, ticket, opening)
         }
+        Event::Viewed(viewed) => match state.history.write(*viewed) {
+            Some((link, push)) if state.mounted => vec![Effect::WriteHistory { link, push }],
+            _ => Vec::new(),
+        },
         Event::Failed { ticket, message } => {
             if ticket.is_some_and(|t| !state.current(t)) {
                 return Vec::new();
@@ -484,6 +508,7 @@ fn prepare(state: &mut State, ticket: Ticket, mut opening: Opening) -> Vec<Effec
     } else {
         state.mounted = true;
         state.pending = None;
+        state.history = history::History::new(opening.push);
         return vec![Effect::Mount(Box::new(opening))];
     };
     let doc = Box::new(opening.doc.clone());

@@ -82,7 +82,9 @@ pub struct Opening {
     pub done: String,
     /// Passages to highlight once it is open (imported with it).
     pub passages: Vec<Span>,
-    /// True when the page should get a new history entry for it.
+    /// True when the page should get a new history entry for it (the
+    /// application core's [`History`](super::history) reads it when it is
+    /// mounted).
     pub push: bool,
     /// How links name it, once known.
     pub link_doc: Option<Arc<LinkDoc>>,

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::intake::{intake_text, SourceKind, Tree};
-use crate::share::{decode, encode_with, pack_text, DocRef, ViewState};
+use crate::share::{decode, encode_with, pack_text, DocRef, Tab, ViewState};
 use crate::{DEFAULT_ID, DEFAULT_TITLE};
 
 /// A case of a table: what it is, the events, the effects of each.
@@ -25,6 +25,9 @@ fn kind(e: &Effect) -> String {
         Effect::Mount(o) => format!("mount {}", o.doc.title),
         Effect::Notify(m) => format!("notify {m}"),
         Effect::Fatal(m) => format!("fatal {m}"),
+        Effect::WriteHistory { link, push } => {
+            format!("{} #{link}", if *push { "push" } else { "replace" })
+        }
     }
 }
 
@@ -512,4 +515,133 @@ fn local_ids_and_fetched_names() {
     ] {
         assert_eq!(file_name(url), name, "{url}");
     }
+}
+
+/// The view at `place`, named by the fragment `link`, while the address
+/// has `here`.
+fn viewed(place: Place, link: &str, here: &str) -> Event {
+    Event::Viewed(Box::new(Viewed {
+        place,
+        link: link.into(),
+        here: here.into(),
+        pristine: false,
+    }))
+}
+
+/// The history the address bar keeps: a new entry for a document the
+/// reader opened and for each new place (pin, claim, tab, passages), the
+/// same entry for filters, nothing when the address already says it.
+#[test]
+fn views_write_the_history() {
+    let start = Place {
+        pinned: None,
+        claim: None,
+        tab: Tab::Entities,
+        passages: 0,
+    };
+    let pinned = Place {
+        pinned: Some(2),
+        ..start
+    };
+    let claims = Place {
+        tab: Tab::Claims,
+        ..pinned
+    };
+    let marked = Place {
+        passages: 1,
+        ..start
+    };
+    let opened = || -> Vec<Event> {
+        vec![
+            Event::Open(Box::new(Opening::document(doc("Notes", "Talks resumed.")))),
+            analysed(1),
+            packed(1),
+        ]
+    };
+    let linked = || -> Vec<Event> { vec![Event::Link(Box::new(decode("v=1"))), analysed(1)] };
+    let pristine = Event::Viewed(Box::new(Viewed {
+        place: start,
+        link: "v=1".into(),
+        here: String::new(),
+        pristine: true,
+    }));
+    let table: Vec<Case<&str>> = vec![
+        (
+            "a document the reader opened: its first address is a new entry",
+            vec![viewed(start, "a", "b")],
+            vec![vec!["push #a"]],
+        ),
+        (
+            "a new place is a new entry; a filter replaces it",
+            vec![
+                viewed(start, "a", "b"),
+                viewed(pinned, "p", "a"),
+                viewed(pinned, "p-filtered", "p"),
+                viewed(claims, "c", "p-filtered"),
+                viewed(marked, "m", "c"),
+            ],
+            vec![
+                vec!["push #a"],
+                vec!["push #p"],
+                vec!["replace #p-filtered"],
+                vec!["push #c"],
+                vec!["push #m"],
+            ],
+        ),
+        (
+            "the address already names the view: nothing written, the place kept",
+            vec![viewed(start, "a", "a"), viewed(start, "f", "a")],
+            vec![vec![], vec!["replace #f"]],
+        ),
+    ];
+    for (what, events, want) in table {
+        let mut s = State::default();
+        run(&mut s, opened());
+        assert_eq!(run(&mut s, events), want, "{what}");
+    }
+
+    // Opened by a link: its first address replaces the entry (back leaves
+    // the page as before); an untouched default view keeps the bare address.
+    let mut s = State::default();
+    run(&mut s, linked());
+    assert_eq!(
+        run(
+            &mut s,
+            vec![
+                pristine,
+                viewed(start, "a", "v=1"),
+                viewed(pinned, "p", "a")
+            ]
+        ),
+        vec![vec![], vec!["replace #a"], vec!["push #p"]]
+    );
+
+    // A viewer opened next starts its history afresh.
+    let mut s = State::default();
+    run(&mut s, opened());
+    run(&mut s, vec![viewed(pinned, "p", "")]);
+    run(
+        &mut s,
+        linked()
+            .into_iter()
+            .map(|e| match e {
+                Event::Analysed { analysis, .. } => Event::Analysed {
+                    ticket: 2,
+                    analysis,
+                },
+                e => e,
+            })
+            .collect(),
+    );
+    assert_eq!(
+        run(&mut s, vec![viewed(pinned, "q", "p")]),
+        vec![vec!["replace #q"]]
+    );
+
+    // Before any viewer is mounted, nothing is written.
+    let mut s = State::default();
+    assert_eq!(
+        run(&mut s, vec![viewed(start, "a", "")]),
+        vec![Vec::<String>::new()]
+    );
 }

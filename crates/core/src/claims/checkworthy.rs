@@ -582,7 +582,7 @@ fn predict(w: &BTreeMap<u32, f32>, f: &[u32]) -> f32 {
 /// (midpoint between neighbouring scores; ties broken towards the higher threshold).
 pub fn best_threshold(scored: &[(f32, bool)]) -> (f32, f32) {
     let mut s: Vec<(f32, bool)> = scored.to_vec();
-    s.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::order::sort_by_key(&mut s, |x| !u64::from(crate::order::f32_key(x.0)));
     let pos = s.iter().filter(|x| x.1).count() as f32;
     let (mut tp, mut fp) = (0f32, 0f32);
     let mut best = (0.5f32, 0f32);

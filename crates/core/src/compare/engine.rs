@@ -719,7 +719,10 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             }
             alignments.push(al);
         }
-        alignments.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.source.cmp(&b.source)));
+        // Best first; equal scores by source.
+        crate::order::sort_by_key(&mut alignments, |a| {
+            u64::from(!crate::order::f32_key(a.score)) << 32 | crate::order::field(a.source, 32)
+        });
         let relation = summary(&alignments);
         claims_out.push(ClaimAlignments {
             claim: ci,

@@ -72,7 +72,7 @@ pub fn list(
     if q.order == Order::Score {
         let score = |k: &usize| analysis.claims[cmp.claims[*k].claim].score;
         // Stable: equal scores keep text order.
-        keep.sort_by(|a, b| score(b).total_cmp(&score(a)));
+        crate::order::sort_by_key(&mut keep, |k| !u64::from(crate::order::f32_key(score(k))));
     }
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for k in keep {

@@ -2,7 +2,6 @@
 //! organisation / place / event words, given names, acronyms, surnames.
 
 use super::fasthash::{FxMap, FxSet};
-use std::sync::OnceLock;
 
 use super::dates::numeric_cands;
 use super::lexicon::{Kind, Lexicon};
@@ -995,29 +994,57 @@ pub(crate) const ACRONYM_STOP: &str = concat!(
 const TWO_LETTER_ORGS: &str =
     concat!("EU|", "UN|", "AU|", "IS|", "BP|", "HP|", "GE|", "AP|", "BBC|", "G7|");
 
-/// Membership tests for the word lists above, through hash sets built once.
-macro_rules! word_set {
-    ($($f:ident => $list:ident),* $(,)?) => {$(
-        fn $f(w: &str) -> bool {
-            static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
-            S.get_or_init(|| $list.split_terminator('|').collect()).contains(w)
-        }
-    )*};
+// Membership tests for the word lists above (`listed!`: a hash set built once).
+fn in_title_heads(w: &str) -> bool {
+    crate::listed!(TITLE_HEADS, w)
 }
-word_set! {
-    in_title_heads => TITLE_HEADS,
-    in_function_words => FUNCTION_WORDS,
-    in_org_heads => ORG_HEADS,
-    in_loc_heads => LOC_HEADS,
-    in_title_mods => TITLE_MODS,
-    in_event_heads => EVENT_HEADS,
-    in_loc_leads => LOC_LEADS,
-    in_event_leads => EVENT_LEADS,
-    in_org_leads => ORG_LEADS,
-    in_acronym_stop => ACRONYM_STOP,
-    in_two_letter_orgs => TWO_LETTER_ORGS,
-    in_say_verbs => SAY_VERBS,
-    in_role_nouns => ROLE_NOUNS,
+
+fn in_function_words(w: &str) -> bool {
+    crate::listed!(FUNCTION_WORDS, w)
+}
+
+fn in_org_heads(w: &str) -> bool {
+    crate::listed!(ORG_HEADS, w)
+}
+
+fn in_loc_heads(w: &str) -> bool {
+    crate::listed!(LOC_HEADS, w)
+}
+
+fn in_title_mods(w: &str) -> bool {
+    crate::listed!(TITLE_MODS, w)
+}
+
+fn in_event_heads(w: &str) -> bool {
+    crate::listed!(EVENT_HEADS, w)
+}
+
+fn in_loc_leads(w: &str) -> bool {
+    crate::listed!(LOC_LEADS, w)
+}
+
+fn in_event_leads(w: &str) -> bool {
+    crate::listed!(EVENT_LEADS, w)
+}
+
+fn in_org_leads(w: &str) -> bool {
+    crate::listed!(ORG_LEADS, w)
+}
+
+fn in_acronym_stop(w: &str) -> bool {
+    crate::listed!(ACRONYM_STOP, w)
+}
+
+fn in_two_letter_orgs(w: &str) -> bool {
+    crate::listed!(TWO_LETTER_ORGS, w)
+}
+
+fn in_say_verbs(w: &str) -> bool {
+    crate::listed!(SAY_VERBS, w)
+}
+
+fn in_role_nouns(w: &str) -> bool {
+    crate::listed!(ROLE_NOUNS, w)
 }
 
 /// Connectors allowed inside a name between capitalised words.

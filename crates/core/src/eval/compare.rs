@@ -40,6 +40,7 @@
 use std::collections::HashMap;
 
 use crate::compare::{Relation, Workspace, N_FEATURES};
+use crate::share::{parse_json, Json};
 use crate::{Document, Span};
 
 /// One side of a pair.
@@ -73,11 +74,20 @@ pub struct Pair {
     pub gold: Vec<(usize, Vec<Link>)>,
 }
 
-fn side(v: &serde_json::Value) -> Result<Side, String> {
-    let text = v["text"].as_str().ok_or("side without text")?.to_string();
+fn side(v: Option<&Json>) -> Result<Side, String> {
+    let v = v.ok_or("side without text")?;
+    let text = v
+        .get("text")
+        .and_then(Json::as_str)
+        .ok_or("side without text")?
+        .to_string();
     let mut sentences = Vec::new();
     let mut from = 0;
-    for s in v["sentences"].as_array().ok_or("side without sentences")? {
+    for s in v
+        .get("sentences")
+        .and_then(Json::as_array)
+        .ok_or("side without sentences")?
+    {
         let s = s.as_str().ok_or("sentence not a string")?;
         let at = text[from..]
             .find(s)
@@ -88,7 +98,11 @@ fn side(v: &serde_json::Value) -> Result<Side, String> {
         from = at + s.len();
     }
     Ok(Side {
-        doc: v["doc"].as_str().unwrap_or("").to_string(),
+        doc: v
+            .get("doc")
+            .and_then(Json::as_str)
+            .unwrap_or("")
+            .to_string(),
         text,
         sentences,
     })
@@ -97,19 +111,28 @@ fn side(v: &serde_json::Value) -> Result<Side, String> {
 impl Pair {
     /// Read one JSON line (the format of `data/eval/compare/*.jsonl`).
     pub fn parse(line: &str) -> Result<Pair, String> {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let v = parse_json(line)?;
+        let str_of = |k: &str| v.get(k).and_then(Json::as_str);
         let mut gold = Vec::new();
-        for g in v["gold"].as_array().ok_or("no gold")? {
-            let i = g[0].as_u64().ok_or("gold without sentence")? as usize;
+        for g in v.get("gold").and_then(Json::as_array).ok_or("no gold")? {
+            let g = g.as_array().map(Vec::as_slice).unwrap_or_default();
+            let i = g
+                .first()
+                .and_then(Json::as_usize)
+                .ok_or("gold without sentence")?;
             let mut links = Vec::new();
-            for l in g[1].as_array().ok_or("gold without links")? {
+            for l in g
+                .get(1)
+                .and_then(Json::as_array)
+                .ok_or("gold without links")?
+            {
                 match l {
-                    serde_json::Value::Number(n) => {
-                        links.push((n.as_u64().unwrap_or(0) as usize, None))
-                    }
-                    serde_json::Value::Array(a) => links.push((
-                        a[0].as_u64().ok_or("link without sentence")? as usize,
-                        a.get(1).and_then(|r| r.as_str()).and_then(Relation::parse),
+                    Json::Num(_) => links.push((l.as_usize().unwrap_or(0), None)),
+                    Json::Arr(a) => links.push((
+                        a.first()
+                            .and_then(Json::as_usize)
+                            .ok_or("link without sentence")?,
+                        a.get(1).and_then(Json::as_str).and_then(Relation::parse),
                     )),
                     _ => return Err("bad link".into()),
                 }
@@ -117,15 +140,14 @@ impl Pair {
             gold.push((i, links));
         }
         let p = Pair {
-            id: v["id"].as_str().unwrap_or("").to_string(),
-            topic: v["topic"]
-                .as_str()
-                .or(v["story"].as_str())
+            id: str_of("id").unwrap_or("").to_string(),
+            topic: str_of("topic")
+                .or(str_of("story"))
                 .unwrap_or("")
                 .to_string(),
-            split: v["split"].as_str().unwrap_or("").to_string(),
-            base: side(&v["base"])?,
-            source: side(&v["source"])?,
+            split: str_of("split").unwrap_or("").to_string(),
+            base: side(v.get("base"))?,
+            source: side(v.get("source"))?,
             gold,
         };
         let nb = p.base.sentences.len();

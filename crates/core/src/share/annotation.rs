@@ -3,8 +3,8 @@
 //! `TextQuoteSelector` (exact + 32 characters of context) and a
 //! `TextPositionSelector` (code points, end-exclusive).
 //!
-//! The JSON is written by hand (no serde in the web build); strings are
-//! escaped per RFC 8259.
+//! The JSON is written by hand (no serde in the web build), its strings by
+//! [`super::json`]'s one writer.
 //!
 //! ```
 //! # claimlens_core::frontcode::install_bundled();
@@ -18,26 +18,8 @@
 //! ```
 
 use super::anchor::TextQuote;
+use super::json::json_str;
 use crate::{Analysis, Document, Label, Offsets, Span};
-
-/// `s` as a JSON string literal.
-pub(crate) fn json_str(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
 
 /// A score in 0–1 as "0.72" (integer arithmetic: no float formatting).
 pub(crate) fn hundredths(x: f32) -> String {
@@ -360,10 +342,12 @@ pub fn import_web_annotations(doc: &Document, json: &str) -> Result<Imported, St
         }
     }
     Span::sort_dedup(&mut out.placed);
-    out.entities.sort_by_key(|(s, _)| (s.start, s.end));
+    crate::order::sort_by_key(&mut out.entities, |(s, _)| {
+        (s.start as u64) << 32 | s.end as u64
+    });
     out.entities.dedup_by_key(|(s, _)| *s);
     Span::sort_dedup(&mut out.claims);
-    sources.sort_by_key(|s| std::cmp::Reverse(s.1));
+    crate::order::sort_by_key(&mut sources, |s| !(s.1 as u64));
     out.other_source = sources
         .into_iter()
         .next()

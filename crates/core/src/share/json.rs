@@ -1,5 +1,11 @@
-//! A small, strict JSON reader for imported files (RFC 8259), so the web
-//! build needs no serde. Nesting is limited and nothing is evaluated.
+//! JSON in and out, so that neither the web build nor the engine needs
+//! serde_json (the CLI's own reports use it; the engine's tests check
+//! against it): a small, strict reader for imported files and evaluation
+//! data (RFC 8259; nesting is limited and nothing is evaluated), and the
+//! one writer of JSON strings, [`json_str`], through which the exports
+//! (Web Annotations, the comparison's JSON-LD) write every string they
+//! hold. (The embed's height messages are constant text around one
+//! number: `share::height_messages`.)
 //!
 //! ```
 //! use claimlens_core::share::{parse_json, Json};
@@ -279,6 +285,26 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// Append `s` as a JSON string literal (RFC 8259; U+2028 and U+2029
+/// escaped too, so the text is also a valid JavaScript string).
+pub(crate) fn json_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Parse one JSON text.

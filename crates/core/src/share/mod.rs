@@ -63,10 +63,11 @@ mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};
 pub use annotation::{annotation_source, import_web_annotations, web_annotations, Imported};
-pub(crate) use annotation::{hundredths, json_str, urn_part};
+pub(crate) use annotation::{hundredths, urn_part};
 pub use displacy::{displacy_label, import_displacy, DisplacyDoc};
 pub use embed::{embed_link, embed_snippet, height_messages, HeightMessage, DATAWRAPPER_ID};
 pub use fragment::{source_link, text_fragment, TextFragment};
+pub(crate) use json::json_str;
 pub use json::{parse_json, Json};
 pub use pack::{
     base64url_decode, base64url_encode, deflate_with_dictionary, inflate_with_dictionary,

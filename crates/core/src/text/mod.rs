@@ -110,8 +110,6 @@ pub struct Sentence {
     pub end_token: usize,
 }
 
-/// Abbreviations that keep their final dot (compared case-sensitively,
-/// without the dot). Titles among them never end a sentence.
 /// True when `w` is one of the words of `list`: words separated (and ended)
 /// by `|`. Word lists are kept as one string each (`concat!` of the words)
 /// rather than slices of strings, which cost the browser build a pointer
@@ -127,6 +125,8 @@ macro_rules! listed {
     }};
 }
 
+/// Abbreviations that keep their final dot (compared case-sensitively,
+/// without the dot). Titles among them never end a sentence.
 const TITLE_ABBREVS: &str = concat!(
     "Mr|", "Mrs|", "Ms|", "Dr|", "Prof|", "Gen|", "Lt|", "Col|", "Maj|", "Capt|", "Cmdr|", "Adm|",
     "Sgt|", "Cpl|", "Pvt|", "Gov|", "Sen|", "Rep|", "Rev|", "Hon|", "Pres|", "Supt|", "Insp|",

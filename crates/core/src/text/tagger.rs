@@ -298,7 +298,7 @@ pub fn train(examples: &[Example], names: &[String], cfg: &TrainConfig) -> Vec<u
         .flat_map(|r| r.iter().map(|w| w.abs()))
         .filter(|&w| w > 0.0)
         .collect();
-    mags.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    crate::order::sort_by_key(&mut mags, |&w| u64::from(crate::order::f32_key(w)));
     let q = mags
         .get(((mags.len() as f32 * cfg.quantile) as usize).min(mags.len().saturating_sub(1)))
         .copied()

@@ -1560,7 +1560,11 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
         }
     }
     out.extend(extra);
-    out.sort_by_key(|a| (a.content.start, a.cue.map(|c| c.start)));
+    // By content, then cue (none first).
+    crate::order::sort_by_key(&mut out, |a| {
+        use crate::order::field;
+        field(a.content.start, 32) << 32 | a.cue.map_or(0, |c| field(c.start + 1, 32))
+    });
     out
 }
 

@@ -1349,7 +1349,7 @@ impl NameTagger {
                 None => i += 1,
             }
         }
-        out.sort_by_key(|s| s.start);
+        crate::order::sort_by_key(&mut out, |s| s.start as u64);
         out
     }
 }
