@@ -5,12 +5,19 @@ use std::collections::HashMap;
 use super::terms::{bm25, fold, idf, term_of};
 use super::values::{comparable, distance, values_agree};
 use super::*;
+use crate::entities::ValueKind;
+use crate::text::TokenKind;
 
 /// Per-document preparation: tokens, a term id per token, a global entity
 /// cluster per mention, and the context terms of each value mention.
 struct Prep {
     tokens: Vec<Token>,
     terms: Vec<Option<u32>>,
+    /// Per token: its folded word (every word and number, stopwords
+    /// included), for the workspace TF-IDF.
+    words: Vec<Option<u32>>,
+    /// Per token: written in lower case (a content word outside names).
+    lower: Vec<bool>,
     cluster: Vec<Option<u32>>,
     context: Vec<Ctx>,
     /// Per mention: a value that can be compared (not a bare year, a
@@ -252,12 +259,26 @@ fn is_barrier(t: &Token, text: &str, taken: usize) -> bool {
     }
 }
 
-fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
+fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &mut Vocab) -> Prep {
     let text = &src.doc.text;
     let tokens = tokenize(text);
     let terms: Vec<Option<u32>> = tokens
         .iter()
         .map(|t| term_of(t, text).map(|w| vocab.id(w)))
+        .collect();
+    let words: Vec<Option<u32>> = tokens
+        .iter()
+        .map(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+            )
+            .then(|| wvocab.id(fold(t.text(text))))
+        })
+        .collect();
+    let lower: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.text(text).chars().next().is_some_and(char::is_lowercase))
         .collect();
     let a = &src.analysis;
     let cluster = a
@@ -340,6 +361,8 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
     Prep {
         tokens,
         terms,
+        words,
+        lower,
         cluster,
         context,
         comparable,
@@ -418,6 +441,42 @@ fn pair_values(
     out
 }
 
+/// A cluster naming a place ([`Label::Place`], [`Label::Norp`]).
+const PLACE: u8 = 1;
+/// A cluster naming a person or an organisation.
+const ACTOR: u8 = 2;
+
+/// The best two scores of a source's statements, and which is the best.
+#[derive(Clone, Copy, Default)]
+struct Best {
+    best: f32,
+    at: Option<u32>,
+    second: f32,
+}
+
+impl Best {
+    fn add(&mut self, s: u32, x: f32) {
+        if self.at.is_none() || x > self.best {
+            self.second = self.best;
+            self.best = x;
+            self.at = Some(s);
+        } else if x > self.second {
+            self.second = x;
+        }
+    }
+    /// This score's margin over the best of the source's other statements;
+    /// 0 in a source of one statement (nothing to be nearer than).
+    fn margin(&self, s: u32, x: f32, statements: usize) -> f32 {
+        if statements < 2 {
+            0.0
+        } else if self.at == Some(s) {
+            x - self.second
+        } else {
+            x - self.best
+        }
+    }
+}
+
 /// One source statement scored against one claim.
 #[derive(Clone)]
 struct Cand {
@@ -442,12 +501,52 @@ fn score_all(ws: &Workspace) -> Scored {
     let mut docs: Vec<&Source> = vec![&ws.article];
     docs.extend(ws.sources.iter());
     let cl = clusters(&docs);
+    // What kind of thing each cluster is: a place, or a person or
+    // organisation.
+    let mut kind_of: HashMap<u32, u8> = HashMap::new();
+    for (d, row) in docs.iter().zip(&cl) {
+        for (e, c) in d.analysis.entities.iter().zip(row) {
+            if let Some(c) = c {
+                let k = match e.label {
+                    Label::Place | Label::Norp => PLACE,
+                    Label::Person | Label::Org => ACTOR,
+                    _ => 0,
+                };
+                *kind_of.entry(*c).or_default() |= k;
+            }
+        }
+    }
     let mut vocab = Vocab::default();
+    let mut wvocab = Vocab::default();
     let preps: Vec<Prep> = docs
         .iter()
         .zip(&cl)
-        .map(|(d, c)| prepare(d, c, &mut vocab))
+        .map(|(d, c)| prepare(d, c, &mut vocab, &mut wvocab))
         .collect();
+    // Word document frequencies over every sentence of the workspace.
+    let mut wdf = vec![0u32; wvocab.words.len()];
+    let mut wpost: Vec<Vec<(u32, f32)>> = vec![Vec::new(); wvocab.words.len()];
+    let mut n_all = 0usize;
+    let sentence_words = |p: &Prep, s: &crate::text::Sentence| -> Vec<(u32, f32)> {
+        let mut ws: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
+            .filter_map(|i| p.words[i])
+            .collect();
+        ws.sort_unstable();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let j = ws[i..].iter().take_while(|&&t| t == ws[i]).count();
+            out.push((ws[i], j as f32));
+            i += j;
+        }
+        out
+    };
+    for s in &ws.article.analysis.sentences {
+        n_all += 1;
+        for (w, _) in sentence_words(&preps[0], s) {
+            wdf[w as usize] += 1;
+        }
+    }
 
     // Index the sources' sentences: term and entity postings.
     let mut sents: Vec<RefSent> = Vec::new();
@@ -460,6 +559,11 @@ fn score_all(ws: &Workspace) -> Scored {
         let mut mi = 0;
         for (k, s) in a.sentences.iter().enumerate() {
             let id = sents.len() as u32;
+            n_all += 1;
+            for (w, tf) in sentence_words(p, s) {
+                wdf[w as usize] += 1;
+                wpost[w as usize].push((id, tf));
+            }
             let mut ts: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
                 .filter_map(|i| p.terms[i])
                 .collect();
@@ -515,6 +619,20 @@ fn score_all(ws: &Workspace) -> Scored {
     for x in &mut norm {
         *x = x.sqrt().max(1e-6);
     }
+    let widf: Vec<f32> = wdf
+        .iter()
+        .map(|&d| ((1.0 + n_all as f32) / (1.0 + d as f32)).ln() + 1.0)
+        .collect();
+    let mut wnorm = vec![0.0f32; n];
+    for (t, post) in wpost.iter().enumerate() {
+        let w = widf[t];
+        for &(s, tf) in post {
+            wnorm[s as usize] += (tf * w) * (tf * w);
+        }
+    }
+    for x in &mut wnorm {
+        *x = x.sqrt().max(1e-6);
+    }
 
     let art = &ws.article;
     let ap = &preps[0];
@@ -523,7 +641,11 @@ fn score_all(ws: &Workspace) -> Scored {
     let mut rare = vec![0.0f32; n];
     let mut ent = vec![0.0f32; n];
     let mut hits = vec![0u16; n];
+    let mut wdot = vec![0.0f32; n];
+    let mut pred = vec![0.0f32; n];
+    let mut eflags = vec![0u8; n];
     let mut touched: Vec<u32> = Vec::new();
+    let mut wtouched: Vec<u32> = Vec::new();
     let mut out = Vec::with_capacity(art.analysis.claims.len());
     for claim in &art.analysis.claims {
         // Claim terms (unique) and their BM25 and TF-IDF contributions.
@@ -532,12 +654,40 @@ fn score_all(ws: &Workspace) -> Scored {
         let mut cterms: Vec<u32> = (t0..t1).filter_map(|i| ap.terms[i]).collect();
         cterms.sort_unstable();
         cterms.dedup();
+        // Lower-case content words: the predicate and event nouns, not names.
+        let mut cpred: Vec<u32> = (t0..t1)
+            .filter(|&i| ap.lower[i])
+            .filter_map(|i| ap.terms[i])
+            .collect();
+        cpred.sort_unstable();
+        cpred.dedup();
+        let pred_den: f32 = cpred.iter().map(|&t| bg[t as usize]).sum();
+        // The claim's words for the workspace TF-IDF.
+        let mut cwords: Vec<u32> = (t0..t1).filter_map(|i| ap.words[i]).collect();
+        cwords.sort_unstable();
+        let mut cwnorm = 0.0f32;
+        let mut i = 0;
+        while i < cwords.len() {
+            let j = cwords[i..].iter().take_while(|&&t| t == cwords[i]).count();
+            let t = cwords[i] as usize;
+            let cw = j as f32 * widf[t];
+            cwnorm += cw * cw;
+            for &(s, tf) in &wpost[t] {
+                if wdot[s as usize] == 0.0 {
+                    wtouched.push(s);
+                }
+                wdot[s as usize] += cw * tf * widf[t];
+            }
+            i += j;
+        }
+        let cwnorm = cwnorm.sqrt().max(1e-6);
         let mut lex_den = 0.0;
         let mut cnorm = 0.0f32;
         for &t in &cterms {
             let post = &term_post[t as usize];
             let w = idf(n, post.len());
             let b = bg[t as usize];
+            let is_pred = cpred.binary_search(&t).is_ok();
             cnorm += b * b;
             if post.is_empty() {
                 lex_den += ABSENT_TERM_WEIGHT;
@@ -553,6 +703,9 @@ fn score_all(ws: &Workspace) -> Scored {
                 dot[s] += b * tf * b;
                 rare[s] = rare[s].max(b / bg_max);
                 hits[s] = hits[s].saturating_add(1);
+                if is_pred {
+                    pred[s] += b;
+                }
             }
         }
         let cnorm = cnorm.sqrt().max(1e-6);
@@ -575,12 +728,14 @@ fn score_all(ws: &Workspace) -> Scored {
         for c in &cclusters {
             let post = ent_post.get(c).map(Vec::as_slice).unwrap_or(&[]);
             let w = idf(n, post.len());
+            let k = kind_of.get(c).copied().unwrap_or(0);
             ent_den += w;
             for &s in post {
                 if lex[s as usize] == 0.0 && ent[s as usize] == 0.0 {
                     touched.push(s);
                 }
                 ent[s as usize] += w;
+                eflags[s as usize] |= k;
             }
         }
         let speaker_sents: &[u32] = speaker_cluster
@@ -600,7 +755,19 @@ fn score_all(ws: &Workspace) -> Scored {
 
         touched.sort_unstable();
         let mut cands: Vec<Cand> = Vec::with_capacity(touched.len());
-        let mut best_cos = vec![0.0f32; ws.sources.len()];
+        // Per source, the best two cosines (both kinds) and where the best is.
+        let mut best_cos = vec![Best::default(); ws.sources.len()];
+        let mut best_wcos = vec![Best::default(); ws.sources.len()];
+        for &s in &wtouched {
+            let su = s as usize;
+            best_wcos[sents[su].source].add(s, wdot[su] / (wnorm[su] * cwnorm));
+        }
+        let claim_kinds: Vec<(ValueKind, &Value)> = claim_values
+            .iter()
+            .filter(|&&m| ap.comparable[m])
+            .filter_map(|&m| art.analysis.mentions[m].value.as_ref())
+            .map(|v| (v.kind(), v))
+            .collect();
         for &s in &touched {
             let su = s as usize;
             let rs = &sents[su];
@@ -611,7 +778,7 @@ fn score_all(ws: &Workspace) -> Scored {
             };
             let e = (ent[su] / ent_den.max(idf_max)).min(1.0).sqrt();
             let cos = dot[su] / (norm[su] * cnorm);
-            best_cos[rs.source] = best_cos[rs.source].max(cos);
+            best_cos[rs.source].add(s, cos);
             let pairs = if claim_values.is_empty() {
                 Vec::new()
             } else {
@@ -631,6 +798,39 @@ fn score_all(ws: &Workspace) -> Scored {
             f[10] = 1.0 / (1.0 + k as f32);
             f[11] = (1.0 + rs.len).ln() / 4.0;
             f[12] = speaker_sents.binary_search(&s).is_ok() as u8 as f32;
+            f[13] = wdot[su] / (wnorm[su] * cwnorm);
+            f[15] = if pred_den > 0.0 {
+                (pred[su] / pred_den).min(1.0)
+            } else {
+                0.0
+            };
+            f[16] = (eflags[su] & PLACE != 0) as u8 as f32;
+            f[17] = (eflags[su] & ACTOR != 0) as u8 as f32;
+            let sp = &preps[rs.source + 1];
+            let src = &ws.sources[rs.source];
+            let (mut date_ok, mut dates, mut same_kind) = (false, false, false);
+            for rm in rs.mentions.clone() {
+                let Some(rv) = &src.analysis.mentions[rm].value else {
+                    continue;
+                };
+                if !sp.comparable[rm] {
+                    continue;
+                }
+                let rk = rv.kind();
+                for &(ck, cv) in &claim_kinds {
+                    let date = |k| matches!(k, ValueKind::Date | ValueKind::Year);
+                    if date(ck) && date(rk) {
+                        dates = true;
+                        date_ok |= comparable(cv, rv) && values_agree(cv, rv);
+                    } else if ck == rk && comparable(cv, rv) {
+                        same_kind = true;
+                    }
+                }
+            }
+            f[18] = date_ok as u8 as f32;
+            f[19] = (dates && !date_ok) as u8 as f32;
+            f[20] = same_kind as u8 as f32;
+            f[21] = (1.0 + cterms.len() as f32).ln() / 4.0;
             cands.push(Cand {
                 sent: s,
                 features: f,
@@ -640,8 +840,15 @@ fn score_all(ws: &Workspace) -> Scored {
             });
         }
         for c in &mut cands {
-            c.features[2] = c.features[1] - best_cos[sents[c.sent as usize].source];
+            let src = sents[c.sent as usize].source;
+            let k = ws.sources[src].analysis.sentences.len();
+            c.features[2] = best_cos[src].margin(c.sent, c.features[1], k);
+            c.features[14] = best_wcos[src].margin(c.sent, c.features[13], k);
         }
+        for &s in &wtouched {
+            wdot[s as usize] = 0.0;
+        }
+        wtouched.clear();
         for &s in &touched {
             let s = s as usize;
             lex[s] = 0.0;
@@ -649,6 +856,8 @@ fn score_all(ws: &Workspace) -> Scored {
             rare[s] = 0.0;
             ent[s] = 0.0;
             hits[s] = 0;
+            pred[s] = 0.0;
+            eflags[s] = 0;
         }
         touched.clear();
         out.push((cclusters, cands));
@@ -676,6 +885,9 @@ pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEAT
     out
 }
 
+/// `ln(1 + shared terms)` below this: at most one shared term.
+const ONE_WORD: f32 = 1.0;
+
 /// The probability that a statement states the claim's fact.
 pub(super) fn probability(f: &[f32; N_FEATURES], w: &[f32; N_FEATURES]) -> f32 {
     let z: f32 = f.iter().zip(w).map(|(a, b)| a * b).sum();
@@ -696,6 +908,11 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
         // Per source, its most probable statement: a source counts once.
         let mut best: Vec<Option<(f32, Cand)>> = vec![None; ws.sources.len()];
         for c in cands {
+            // One shared word and no shared entity is never a match,
+            // whatever the rest of the evidence.
+            if c.features[5] < ONE_WORD && c.e == 0.0 {
+                continue;
+            }
             let p = probability(&c.features, &WEIGHTS);
             let slot = &mut best[sc.sents[c.sent as usize].source];
             if slot.as_ref().is_none_or(|b| p > b.0) {
