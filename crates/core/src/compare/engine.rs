@@ -21,15 +21,80 @@ struct Prep {
     cluster: Vec<Option<u32>>,
     context: Vec<Ctx>,
     /// Per mention: a value that can be compared (not a bare year, a
-    /// model number inside a name, or the word "one").
+    /// model number inside a name, the word "one" or a fraction).
     comparable: Vec<bool>,
+    /// Per mention: what a value counts or measures.
+    thing: Vec<Thing>,
 }
+
+/// What a value counts or measures, read from the words around it.
+#[derive(Clone, Copy, Default)]
+struct Thing {
+    /// The noun right after a count ("1,000 *prisoners*"), with its class
+    /// of people words.
+    counted: Option<(u32, People)>,
+    /// The nearest content word before the value that is not a verb of
+    /// measuring ("the *alternative* would cost at least £70 million";
+    /// "the *wall* runs for 2.4 km").
+    subject: Option<u32>,
+    /// A limit on an attribute of the noun before it ("prisoners *under
+    /// 25*", "children *over 5*"): an age or a size, never a head count.
+    limit: bool,
+}
+
+/// Whether a counted noun names people, and how generally.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum People {
+    /// Not a word for people ("bodies", "homes", "trucks").
+    #[default]
+    No,
+    /// Any people ("people", "individuals", "persons").
+    Any,
+    /// People of one sort ("prisoners", "soldiers", "workers").
+    Some,
+}
+
+/// Words for people in general: they count the same as any people word.
+const PEOPLE_ANY: &str = concat!(
+    "people|persons|person|individuals|individual|men|women|adults|humans|",
+    "inhabitants|lives|",
+);
+/// Words for people of one sort.
+const PEOPLE_SOME: &str = concat!(
+    "prisoners|prisoner|soldiers|troops|civilians|workers|employees|staff|",
+    "residents|children|refugees|migrants|patients|students|victims|",
+    "casualties|hostages|detainees|fighters|officers|police|voters|members|",
+    "passengers|pows|captives|servicemen|personnel|",
+);
+/// Verbs and words of measuring that say nothing of what is measured.
+const MEASURING: &str = concat!(
+    "cost|costs|costing|run|runs|ran|running|stretch|stretches|stretched|",
+    "measure|measures|measured|measuring|total|totals|totalled|totaled|",
+    "reach|reaches|reached|rise|rises|rose|risen|rising|fall|falls|fell|",
+    "fallen|grow|grows|grew|grown|stand|stands|stood|amount|amounts|",
+    "amounted|number|numbers|numbered|pay|pays|paid|spend|spends|spent|",
+    "worth|valued|estimated|estimate|estimates|increase|increased|",
+    "increases|decrease|decreased|drop|dropped|drops|climb|climbed|jump|",
+    "jumped|exceed|exceeds|exceeded|exceeding|top|topped|hit|hits|put|puts|",
+    "leave|leaves|left|involving|involve|involves|involved|including|",
+    "include|includes|included|reportedly|approximately|nearly|almost|",
+    "roughly|least|just|another|extra|additional|further|new|record|",
+    "receive|receives|received|get|gets|got|set|sets|aside|allocate|",
+    "allocates|allocated|earmark|earmarks|earmarked|budgeted|give|gives|",
+    "gave|given|award|awards|awarded|raise|raises|raised|lasted|lasting|",
+);
+/// Fractions written as words: not counts.
+const FRACTIONS: &str = "half|quarter|third|thirds|quarters|fifth|tenth|";
+/// Words that put a limit on an attribute of the noun before them.
+const LIMITS: &str = "under|over|below|above|aged|younger|older|";
 
 /// The words around a value: all of them (sorted), and the nearest one on
 /// each side.
 #[derive(Default)]
 struct Ctx {
     full: Vec<u32>,
+    /// `full` without the words of measuring ([`MEASURING`]).
+    plain: Vec<u32>,
     near: [Option<u32>; 2],
 }
 
@@ -313,6 +378,9 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &m
                 if let Some(t) = terms[i] {
                     c.near[0] = c.near[0].or(Some(t));
                     c.full.push(t);
+                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+                        c.plain.push(t);
+                    }
                     k += 1;
                 }
             }
@@ -321,12 +389,17 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &m
                 if let Some(t) = terms[i] {
                     c.near[1] = c.near[1].or(Some(t));
                     c.full.push(t);
+                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+                        c.plain.push(t);
+                    }
                     k += 1;
                 }
                 i += 1;
             }
             c.full.sort_unstable();
             c.full.dedup();
+            c.plain.sort_unstable();
+            c.plain.dedup();
             c
         })
         .collect();
@@ -352,16 +425,80 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &m
                             && t.span.end + 1 >= m.span.start
                     })
                     && w.bytes().all(|b| b.is_ascii_digit());
-                !(year || named || w.eq_ignore_ascii_case("one"))
+                let fraction = crate::listed!(FRACTIONS, w.to_ascii_lowercase().as_str())
+                    || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
+                !(year || named || fraction || w.eq_ignore_ascii_case("one"))
             }
             Some(_) => true,
             None => false,
+        })
+        .collect();
+    let thing = a
+        .mentions
+        .iter()
+        .map(|m| {
+            let Some(v) = &m.value else {
+                return Thing::default();
+            };
+            let first = token_at(&tokens, m.span.start);
+            let end = token_at(&tokens, m.span.end);
+            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
+            let (lo, hi) = a
+                .sentences
+                .get(k)
+                .filter(|s| s.span.contains(m.span))
+                .map(|s| (s.first_token, s.end_token))
+                .unwrap_or((0, tokens.len()));
+            let (lo, hi) = (lo.min(tokens.len()), hi.min(tokens.len()));
+            let lower = |i: usize| fold(tokens[i].text(text));
+            let mut t = Thing::default();
+            if matches!(v, Value::Number { unit: None, .. }) {
+                if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
+                    if let Some(term) = terms[end] {
+                        let w = lower(end);
+                        let class = if crate::listed!(PEOPLE_ANY, w.as_str()) {
+                            People::Any
+                        } else if crate::listed!(PEOPLE_SOME, w.as_str()) {
+                            People::Some
+                        } else {
+                            People::No
+                        };
+                        t.counted = Some((term, class));
+                    }
+                }
+                let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
+                t.limit = t.counted.is_none()
+                    && crate::listed!(LIMITS, fold(head).as_str())
+                    && first > lo
+                    && terms[first - 1].is_some()
+                    && lower(first - 1).chars().all(char::is_alphabetic);
+            }
+            // The subject: the nearest content word before the value that
+            // is not a word of measuring, within the sentence.
+            let mut i = first;
+            while i > lo {
+                i -= 1;
+                let w = tokens[i].text(text);
+                // Across a comma the word before is seldom what is counted
+                // ("on Tuesday night, an increase of 6 percent").
+                if matches!(w, ";" | ":" | "(" | ")" | "," | "—" | "–") {
+                    break;
+                }
+                if let Some(term) = terms[i] {
+                    if !crate::listed!(MEASURING, lower(i).as_str()) {
+                        t.subject = Some(term);
+                        break;
+                    }
+                }
+            }
+            t
         })
         .collect();
     Prep {
         tokens,
         terms,
         words,
+        thing,
         lower,
         cluster,
         context,
@@ -387,6 +524,52 @@ fn shares(a: &[u32], b: &[u32]) -> bool {
     a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
+/// Whether a value of the claim and one of the statement count or measure
+/// the same thing. Dates and durations: their contexts share a term.
+/// Counts, money, measures and rates: a count's noun meets the other's
+/// ("1,000 individuals" meets "1,000 prisoners", never "6,000 bodies"); an
+/// age or size limit ("prisoners under 25") is never a head count;
+/// otherwise the contexts must meet ([`Ctx::meets`]) and, unless they share
+/// two words beside the words of measuring, where both have a subject,
+/// one's subject must be in the other's context ("the
+/// alternative would cost £70 million" is not "the barrier cost £52
+/// million").
+fn same_thing(cv: &Value, (ap, cm): (&Prep, usize), (sp, rm): (&Prep, usize)) -> bool {
+    let (cc, rc) = (&ap.context[cm], &sp.context[rm]);
+    if matches!(cv, Value::Date { .. } | Value::Duration { .. }) {
+        return cc.meets(rc, false);
+    }
+    let (ct, rt) = (&ap.thing[cm], &sp.thing[rm]);
+    if ct.limit != rt.limit {
+        return false;
+    }
+    if let (Some((a, pa)), Some((b, pb))) = (ct.counted, rt.counted) {
+        return a == b
+            || (pa == People::Any && pb != People::No)
+            || (pb == People::Any && pa != People::No);
+    }
+    if !cc.meets(rc, true) {
+        return false;
+    }
+    // Two words in common beside the words of measuring ("$12 million for
+    // Riverside Park", "$9 million for Riverside Park repairs"): the same
+    // thing, whatever comes before.
+    let common = cc
+        .plain
+        .iter()
+        .filter(|t| rc.plain.binary_search(t).is_ok())
+        .count();
+    if common >= 2 {
+        return true;
+    }
+    match (ct.subject, rt.subject) {
+        (Some(a), Some(b)) => {
+            a == b || rc.full.binary_search(&a).is_ok() || cc.full.binary_search(&b).is_ok()
+        }
+        _ => true,
+    }
+}
+
 /// Pair the claim's values with the statement's: same kind, overlapping
 /// context. One pair per claim value: an agreeing one if any, else the
 /// nearest differing one.
@@ -410,10 +593,7 @@ fn pair_values(
             if !src.1.comparable[rm]
                 || !comparable(cv, rv)
                 || years_apart(cv, rv) > DATE_PAIR_MAX_YEARS
-                || !art.1.context[cm].meets(
-                    &src.1.context[rm],
-                    !matches!(cv, Value::Date { .. } | Value::Duration { .. }),
-                )
+                || !same_thing(cv, (art.1, cm), (src.1, rm))
             {
                 continue;
             }

@@ -25,8 +25,18 @@
 //!   durations ([`crate::Value`]) of the same kind whose nearby words
 //!   overlap ("1,000 *prisoners* from *each side*") are paired and compared
 //!   as intervals ([`values_agree`]); a bare year ("the 1991 agreement"), a
-//!   number inside a name ("iPhone 4", "FTSE 100") and the word "one" are
-//!   never compared as counts;
+//!   number inside a name ("iPhone 4", "FTSE 100"), a fraction ("half a
+//!   metre") and the word "one" are never compared as counts. Only values
+//!   of the same kind ([`crate::Value::kind`]: a head count never meets an
+//!   age, money only its own currency, a length any unit of length, "2.4
+//!   km" = "2,400 metres") of the same thing are paired: a count's noun
+//!   meets the other's ("1,000 individuals" meets "1,000 prisoners", never
+//!   "6,000 bodies"), a limit ("prisoners under 25") is never a head count,
+//!   and two subjects that differ ("the alternative would cost at least £70
+//!   million", "the barrier cost £52 million") are different things. The
+//!   explanation shows both values as written, qualifiers included, with
+//!   their kind and the tolerance they were compared within
+//!   ([`tolerance`]);
 //! - **the event and its setting**: the lower-case content words of the
 //!   claim (its predicate and event nouns, not its names) found in the
 //!   statement, a place or an actor (person, organisation) both name, dates
@@ -101,7 +111,9 @@ pub use jsonld::json_ld;
 pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
-pub use values::{comparable, precision, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE};
+pub use values::{
+    comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE,
+};
 
 use crate::entities::{Label, RelationKind};
 use crate::text::{tokenize, Token};
@@ -407,10 +419,13 @@ impl Alignment {
         let src = &ws.sources[self.source].doc.text;
         for v in &self.values {
             parts.push(format!(
-                "{} {} {}",
+                "{} {} {} ({}, {} {})",
                 v.claim.slice(&ws.article.doc.text),
                 if v.agrees { "=" } else { "≠" },
-                v.reference.slice(src)
+                v.reference.slice(src),
+                v.claim_value.kind().name(),
+                if v.agrees { "within" } else { "beyond" },
+                tolerance(&v.claim_value, &v.reference_value),
             ));
         }
         parts.push(format!(
@@ -688,6 +703,89 @@ mod tests {
         assert_eq!(al.gap_text(&differ).unwrap(), "1,200 vs 800 (Source 0)");
         assert!(al.explain(&differ).contains("1,200 ≠ 800"));
         assert_eq!(context.compare().claims[0].relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn only_the_same_kind_of_the_same_thing_is_compared() {
+        // (claim, statement, what the values say: None = nothing compared,
+        // Some((differs, text the explanation shows)))
+        type Case<'a> = (&'a str, &'a str, Option<(bool, &'a str)>);
+        let cases: &[Case] = &[
+            (
+                "Engineers said the alternative would cost at least £70 million.",
+                "The Riverton barrier cost £52 million, engineers said.",
+                None,
+            ),
+            (
+                "The Riverton barrier protects the town from a 1-in-200-year flood, which would leave half a metre of water in the streets.",
+                "Without the Riverton barrier, a flood would put water in around 6,500 homes in the town.",
+                None,
+            ),
+            (
+                "The Riverton flood barrier cost £52 million, the agency said.",
+                "The Riverton flood barrier, which cost £48 million, was opened on Monday.",
+                Some((true, "£52 million ≠ £48 million (money")),
+            ),
+            (
+                "The Riverton barrier would cost at least £70 million, the agency said.",
+                "The Riverton barrier cost £48 million, the agency said.",
+                Some((true, "at least £70 million ≠ £48 million (money, beyond the bound")),
+            ),
+            (
+                "The wall runs for 2.4 km along the River Wend.",
+                "The barrier's wall runs for 2.1 km along the River Wend.",
+                Some((true, "2.4 km ≠ 2.1 km (measure")),
+            ),
+            (
+                "The wall runs for 2.4 km along the River Wend.",
+                "The barrier's wall runs for 2,400 metres along the River Wend.",
+                Some((false, "2.4 km = 2,400 metres (measure")),
+            ),
+            (
+                "Russia and Ukraine agreed to exchange 1,000 prisoners from each side.",
+                "Russia and Ukraine agreed to exchange prisoners under 25 from each side.",
+                None,
+            ),
+            (
+                "Russia and Ukraine agreed to exchange 1,000 individuals from each side.",
+                "Russia and Ukraine agreed to exchange 1,000 prisoners of war from each side.",
+                Some((false, "1,000 = 1,000 (count")),
+            ),
+            (
+                "Russia and Ukraine agreed to exchange 1,000 individuals from each side.",
+                "Russia and Ukraine agreed to hand over 6,000 bodies from each side.",
+                None,
+            ),
+        ];
+        for (claim, statement, want) in cases {
+            let w = ws(claim, &[statement]);
+            let c = w.compare();
+            let c = &c.claims[0];
+            match want {
+                None => {
+                    assert!(
+                        c.alignments.iter().all(|a| a.values.is_empty()),
+                        "{claim} × {statement}: {:?}",
+                        c.alignments
+                    );
+                    assert_ne!(c.relation, Relation::Differs, "{claim}");
+                }
+                Some((differs, shown)) => {
+                    let al = c
+                        .alignments
+                        .first()
+                        .unwrap_or_else(|| panic!("{claim}: no match"));
+                    let want_rel = if *differs {
+                        Relation::Differs
+                    } else {
+                        Relation::Agrees
+                    };
+                    assert_eq!(al.relation, want_rel, "{claim}: {}", al.explain(&w));
+                    assert_eq!(c.relation, want_rel, "{claim}");
+                    assert!(al.explain(&w).contains(shown), "{}", al.explain(&w));
+                }
+            }
+        }
     }
 
     #[test]
