@@ -599,6 +599,11 @@ fn pair_values(
             }
             let ok = values_agree(cv, rv);
             let d = distance(cv, rv);
+            // Figures an order of magnitude apart count different things
+            // ("$30 billion" of a plan, "$1.5 million" of a salary).
+            if !ok && d > MAX_RATIO && !matches!(cv, Value::Date { .. }) {
+                continue;
+            }
             let better = match best {
                 None => true,
                 Some((bok, bd, _)) => (ok && !bok) || (ok == bok && d < bd),
@@ -1065,6 +1070,9 @@ pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEAT
     out
 }
 
+/// Two figures further apart than this ratio are not paired.
+const MAX_RATIO: f64 = 10.0;
+
 /// `ln(1 + shared terms)` below this: at most one shared term.
 const ONE_WORD: f32 = 1.0;
 
@@ -1130,8 +1138,9 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
     }
 }
 
-/// A claim's relation from its sources': "agrees" or "differs", whichever
-/// the sources support more strongly (summed scores; a tie is "differs"),
+/// A claim's relation from its sources' (each source once): "agrees" or
+/// "differs", whichever the sources support more strongly (summed scores;
+/// a tie is "agrees": two agreeing sources outweigh one weak mismatch),
 /// else "adds context" when any source met it, else "no reference".
 pub(super) fn summary(alignments: &[Alignment]) -> Relation {
     let support = |r: Relation| -> f32 {
@@ -1142,7 +1151,7 @@ pub(super) fn summary(alignments: &[Alignment]) -> Relation {
             .sum()
     };
     let (d, a) = (support(Relation::Differs), support(Relation::Agrees));
-    if d > 0.0 && d >= a {
+    if d > 0.0 && d > a {
         Relation::Differs
     } else if a > 0.0 {
         Relation::Agrees
@@ -1232,7 +1241,15 @@ fn explain(
         })
         .map(|cm| art.analysis.mentions[cm].span)
         .collect();
-    let differs = values.iter().any(|v| !v.agrees);
+    // A statement whose figures of one kind partly agree with the claim's
+    // lines up with it; its other figures of that kind count other things
+    // ("52 = 52, 35 = 35, eight ≠ 35"): they do not make it differ.
+    let differs = values.iter().any(|v| {
+        !v.agrees
+            && !values
+                .iter()
+                .any(|o| o.agrees && o.claim_value.kind() == v.claim_value.kind())
+    });
     let relation = if differs && score >= VALUES_MIN {
         Relation::Differs
     } else if !differs && (score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN) {

@@ -442,7 +442,7 @@ pub struct ClaimAlignments {
     /// Index into the article's [`Analysis::claims`].
     pub claim: usize,
     /// Summary: "differs" or "agrees", whichever the sources support more
-    /// (their scores summed; a tie is "differs"), else "adds context" if any
+    /// (their scores summed; each source once; a tie is "agrees"), else "adds context" if any
     /// source met the claim, else "no reference".
     pub relation: Relation,
     /// Per source, at most its most probable statement (a source counts
@@ -785,6 +785,48 @@ mod tests {
                     assert!(al.explain(&w).contains(shown), "{}", al.explain(&w));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn each_source_counts_once_and_the_summary_follows_the_support() {
+        // One source stating the fact twice is one alignment.
+        let w = ws(
+            "The Springfield plant employs 1,200 workers, the company said.",
+            &["The Springfield plant employs 1,200 workers. Today the Springfield plant employs 1,200 workers on two shifts."],
+        );
+        assert_eq!(w.compare().claims[0].alignments.len(), 1);
+        let al = |source, relation, score| Alignment {
+            source,
+            sentence: 0,
+            span: Span::new(0, 1),
+            relation,
+            score,
+            entity_score: 0.0,
+            lexical: 0.0,
+            shared: Vec::new(),
+            shared_terms: Vec::new(),
+            values: Vec::new(),
+            source_only: Vec::new(),
+            claim_only: Vec::new(),
+        };
+        use Relation::*;
+        // (source relations with scores, summary)
+        let cases: &[(&[(Relation, f32)], Relation)] = &[
+            (&[(Agrees, 0.8), (Agrees, 0.8), (Differs, 0.95)], Agrees),
+            (&[(Agrees, 0.9), (Differs, 0.9)], Agrees),
+            (&[(Agrees, 0.8), (Differs, 0.95)], Differs),
+            (&[(AddsContext, 0.9), (Differs, 0.7)], Differs),
+            (&[(AddsContext, 0.9)], AddsContext),
+            (&[], NoReference),
+        ];
+        for (rels, want) in cases {
+            let als: Vec<Alignment> = rels
+                .iter()
+                .enumerate()
+                .map(|(i, (r, s))| al(i, *r, *s))
+                .collect();
+            assert_eq!(engine::summary(&als), *want, "{rels:?}");
         }
     }
 

@@ -196,7 +196,9 @@ pub fn values_agree(a: &Value, b: &Value) -> bool {
             overlap((i1.0 * f1, i1.1 * f1), (i2.0 * f2, i2.1 * f2))
         }
         (Value::Percent { op: o1, value: v1 }, Value::Percent { op: o2, value: v2 }) => {
+            // "fell 3.16%" and "-3.16%": a change given with or without its sign.
             num_ok(*o1, *v1, *o2, *v2)
+                || (*v1 < 0.0) != (*v2 < 0.0) && num_ok(*o1, v1.abs(), *o2, v2.abs())
         }
         (
             Value::Money {
