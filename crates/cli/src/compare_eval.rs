@@ -9,7 +9,9 @@
 //! ```
 
 use claimlens_core::compare::Relation;
-use claimlens_core::eval::compare::{evaluate_engine, evaluate_tfidf, Pair, Scores};
+use claimlens_core::eval::compare::{
+    evaluate_engine, evaluate_tfidf, tfidf_threshold, Pair, Scores,
+};
 
 const DEFAULT: [&str; 2] = [
     "data/eval/compare/events.jsonl",
@@ -68,7 +70,23 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("{MSRP}: {e} (run scripts/data/msrp first)"))?;
         sets.push(("MSRP train".into(), msrp(&t)));
     }
-    for (name, pairs) in &sets {
+    // A file with a dev / test split is also scored per split; the TF-IDF
+    // threshold of the test part is the one chosen on dev.
+    let mut split_sets: Vec<(String, Vec<Pair>, Option<f32>)> = Vec::new();
+    for (name, pairs) in sets {
+        let part =
+            |s: &str| -> Vec<Pair> { pairs.iter().filter(|p| p.split == s).cloned().collect() };
+        let (dev, test) = (part("dev"), part("test"));
+        if dev.is_empty() || test.is_empty() {
+            split_sets.push((name, pairs, None));
+            continue;
+        }
+        let t = tfidf_threshold(&dev);
+        split_sets.push((format!("{name} [dev]"), dev, None));
+        split_sets.push((format!("{name} [test]"), test, Some(t)));
+        split_sets.push((name, pairs, None));
+    }
+    for (name, pairs, dev_t) in &split_sets {
         let gold: usize = pairs.iter().map(|p| p.gold.len()).sum();
         let with: usize = pairs
             .iter()
@@ -84,7 +102,11 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         let engine = evaluate_engine(pairs);
         let secs = t.elapsed().as_secs_f64();
         println!("{}", engine.row());
-        println!("{}", evaluate_tfidf(pairs, None).row());
+        let mut chosen = evaluate_tfidf(pairs, *dev_t);
+        if dev_t.is_some() {
+            chosen.name.push_str(" (dev)");
+        }
+        println!("{}", chosen.row());
         println!("{}", evaluate_tfidf(pairs, Some(0.0)).row());
         println!("(engine: {secs:.1} s)");
     }

@@ -5,24 +5,96 @@ use std::collections::HashMap;
 use super::terms::{bm25, fold, idf, term_of};
 use super::values::{comparable, distance, values_agree};
 use super::*;
+use crate::entities::ValueKind;
+use crate::text::TokenKind;
 
 /// Per-document preparation: tokens, a term id per token, a global entity
 /// cluster per mention, and the context terms of each value mention.
 struct Prep {
     tokens: Vec<Token>,
     terms: Vec<Option<u32>>,
+    /// Per token: its folded word (every word and number, stopwords
+    /// included), for the workspace TF-IDF.
+    words: Vec<Option<u32>>,
+    /// Per token: written in lower case (a content word outside names).
+    lower: Vec<bool>,
     cluster: Vec<Option<u32>>,
     context: Vec<Ctx>,
     /// Per mention: a value that can be compared (not a bare year, a
-    /// model number inside a name, or the word "one").
+    /// model number inside a name, the word "one" or a fraction).
     comparable: Vec<bool>,
+    /// Per mention: what a value counts or measures.
+    thing: Vec<Thing>,
 }
+
+/// What a value counts or measures, read from the words around it.
+#[derive(Clone, Copy, Default)]
+struct Thing {
+    /// The noun right after a count ("1,000 *prisoners*"), with its class
+    /// of people words.
+    counted: Option<(u32, People)>,
+    /// The nearest content word before the value that is not a verb of
+    /// measuring ("the *alternative* would cost at least £70 million";
+    /// "the *wall* runs for 2.4 km").
+    subject: Option<u32>,
+    /// A limit on an attribute of the noun before it ("prisoners *under
+    /// 25*", "children *over 5*"): an age or a size, never a head count.
+    limit: bool,
+}
+
+/// Whether a counted noun names people, and how generally.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum People {
+    /// Not a word for people ("bodies", "homes", "trucks").
+    #[default]
+    No,
+    /// Any people ("people", "individuals", "persons").
+    Any,
+    /// People of one sort ("prisoners", "soldiers", "workers").
+    Some,
+}
+
+/// Words for people in general: they count the same as any people word.
+const PEOPLE_ANY: &str = concat!(
+    "people|persons|person|individuals|individual|men|women|adults|humans|",
+    "inhabitants|lives|",
+);
+/// Words for people of one sort.
+const PEOPLE_SOME: &str = concat!(
+    "prisoners|prisoner|soldiers|troops|civilians|workers|employees|staff|",
+    "residents|children|refugees|migrants|patients|students|victims|",
+    "casualties|hostages|detainees|fighters|officers|police|voters|members|",
+    "passengers|pows|captives|servicemen|personnel|",
+);
+/// Verbs and words of measuring that say nothing of what is measured.
+const MEASURING: &str = concat!(
+    "cost|costs|costing|run|runs|ran|running|stretch|stretches|stretched|",
+    "measure|measures|measured|measuring|total|totals|totalled|totaled|",
+    "reach|reaches|reached|rise|rises|rose|risen|rising|fall|falls|fell|",
+    "fallen|grow|grows|grew|grown|stand|stands|stood|amount|amounts|",
+    "amounted|number|numbers|numbered|pay|pays|paid|spend|spends|spent|",
+    "worth|valued|estimated|estimate|estimates|increase|increased|",
+    "increases|decrease|decreased|drop|dropped|drops|climb|climbed|jump|",
+    "jumped|exceed|exceeds|exceeded|exceeding|top|topped|hit|hits|put|puts|",
+    "leave|leaves|left|involving|involve|involves|involved|including|",
+    "include|includes|included|reportedly|approximately|nearly|almost|",
+    "roughly|least|just|another|extra|additional|further|new|record|",
+    "receive|receives|received|get|gets|got|set|sets|aside|allocate|",
+    "allocates|allocated|earmark|earmarks|earmarked|budgeted|give|gives|",
+    "gave|given|award|awards|awarded|raise|raises|raised|lasted|lasting|",
+);
+/// Fractions written as words: not counts.
+const FRACTIONS: &str = "half|quarter|third|thirds|quarters|fifth|tenth|";
+/// Words that put a limit on an attribute of the noun before them.
+const LIMITS: &str = "under|over|below|above|aged|younger|older|";
 
 /// The words around a value: all of them (sorted), and the nearest one on
 /// each side.
 #[derive(Default)]
 struct Ctx {
     full: Vec<u32>,
+    /// `full` without the words of measuring ([`MEASURING`]).
+    plain: Vec<u32>,
     near: [Option<u32>; 2],
 }
 
@@ -252,12 +324,26 @@ fn is_barrier(t: &Token, text: &str, taken: usize) -> bool {
     }
 }
 
-fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
+fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &mut Vocab) -> Prep {
     let text = &src.doc.text;
     let tokens = tokenize(text);
     let terms: Vec<Option<u32>> = tokens
         .iter()
         .map(|t| term_of(t, text).map(|w| vocab.id(w)))
+        .collect();
+    let words: Vec<Option<u32>> = tokens
+        .iter()
+        .map(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+            )
+            .then(|| wvocab.id(fold(t.text(text))))
+        })
+        .collect();
+    let lower: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.text(text).chars().next().is_some_and(char::is_lowercase))
         .collect();
     let a = &src.analysis;
     let cluster = a
@@ -292,6 +378,9 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
                 if let Some(t) = terms[i] {
                     c.near[0] = c.near[0].or(Some(t));
                     c.full.push(t);
+                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+                        c.plain.push(t);
+                    }
                     k += 1;
                 }
             }
@@ -300,12 +389,17 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
                 if let Some(t) = terms[i] {
                     c.near[1] = c.near[1].or(Some(t));
                     c.full.push(t);
+                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+                        c.plain.push(t);
+                    }
                     k += 1;
                 }
                 i += 1;
             }
             c.full.sort_unstable();
             c.full.dedup();
+            c.plain.sort_unstable();
+            c.plain.dedup();
             c
         })
         .collect();
@@ -331,15 +425,81 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab) -> Prep {
                             && t.span.end + 1 >= m.span.start
                     })
                     && w.bytes().all(|b| b.is_ascii_digit());
-                !(year || named || w.eq_ignore_ascii_case("one"))
+                let fraction = crate::listed!(FRACTIONS, w.to_ascii_lowercase().as_str())
+                    || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
+                !(year || named || fraction || w.eq_ignore_ascii_case("one"))
             }
             Some(_) => true,
             None => false,
         })
         .collect();
+    let thing = a
+        .mentions
+        .iter()
+        .map(|m| {
+            let Some(v) = &m.value else {
+                return Thing::default();
+            };
+            let first = token_at(&tokens, m.span.start);
+            let end = token_at(&tokens, m.span.end);
+            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
+            let (lo, hi) = a
+                .sentences
+                .get(k)
+                .filter(|s| s.span.contains(m.span))
+                .map(|s| (s.first_token, s.end_token))
+                .unwrap_or((0, tokens.len()));
+            let (lo, hi) = (lo.min(tokens.len()), hi.min(tokens.len()));
+            let lower = |i: usize| fold(tokens[i].text(text));
+            let mut t = Thing::default();
+            if matches!(v, Value::Number { unit: None, .. }) {
+                if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
+                    if let Some(term) = terms[end] {
+                        let w = lower(end);
+                        let class = if crate::listed!(PEOPLE_ANY, w.as_str()) {
+                            People::Any
+                        } else if crate::listed!(PEOPLE_SOME, w.as_str()) {
+                            People::Some
+                        } else {
+                            People::No
+                        };
+                        t.counted = Some((term, class));
+                    }
+                }
+                let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
+                t.limit = t.counted.is_none()
+                    && crate::listed!(LIMITS, fold(head).as_str())
+                    && first > lo
+                    && terms[first - 1].is_some()
+                    && lower(first - 1).chars().all(char::is_alphabetic);
+            }
+            // The subject: the nearest content word before the value that
+            // is not a word of measuring, within the sentence.
+            let mut i = first;
+            while i > lo {
+                i -= 1;
+                let w = tokens[i].text(text);
+                // Across a comma the word before is seldom what is counted
+                // ("on Tuesday night, an increase of 6 percent").
+                if matches!(w, ";" | ":" | "(" | ")" | "," | "—" | "–") {
+                    break;
+                }
+                if let Some(term) = terms[i] {
+                    if !crate::listed!(MEASURING, lower(i).as_str()) {
+                        t.subject = Some(term);
+                        break;
+                    }
+                }
+            }
+            t
+        })
+        .collect();
     Prep {
         tokens,
         terms,
+        words,
+        thing,
+        lower,
         cluster,
         context,
         comparable,
@@ -362,6 +522,52 @@ fn years_apart(a: &Value, b: &Value) -> i32 {
 
 fn shares(a: &[u32], b: &[u32]) -> bool {
     a.iter().any(|x| b.binary_search(x).is_ok())
+}
+
+/// Whether a value of the claim and one of the statement count or measure
+/// the same thing. Dates and durations: their contexts share a term.
+/// Counts, money, measures and rates: a count's noun meets the other's
+/// ("1,000 individuals" meets "1,000 prisoners", never "6,000 bodies"); an
+/// age or size limit ("prisoners under 25") is never a head count;
+/// otherwise the contexts must meet ([`Ctx::meets`]) and, unless they share
+/// two words beside the words of measuring, where both have a subject,
+/// one's subject must be in the other's context ("the
+/// alternative would cost £70 million" is not "the barrier cost £52
+/// million").
+fn same_thing(cv: &Value, (ap, cm): (&Prep, usize), (sp, rm): (&Prep, usize)) -> bool {
+    let (cc, rc) = (&ap.context[cm], &sp.context[rm]);
+    if matches!(cv, Value::Date { .. } | Value::Duration { .. }) {
+        return cc.meets(rc, false);
+    }
+    let (ct, rt) = (&ap.thing[cm], &sp.thing[rm]);
+    if ct.limit != rt.limit {
+        return false;
+    }
+    if let (Some((a, pa)), Some((b, pb))) = (ct.counted, rt.counted) {
+        return a == b
+            || (pa == People::Any && pb != People::No)
+            || (pb == People::Any && pa != People::No);
+    }
+    if !cc.meets(rc, true) {
+        return false;
+    }
+    // Two words in common beside the words of measuring ("$12 million for
+    // Riverside Park", "$9 million for Riverside Park repairs"): the same
+    // thing, whatever comes before.
+    let common = cc
+        .plain
+        .iter()
+        .filter(|t| rc.plain.binary_search(t).is_ok())
+        .count();
+    if common >= 2 {
+        return true;
+    }
+    match (ct.subject, rt.subject) {
+        (Some(a), Some(b)) => {
+            a == b || rc.full.binary_search(&a).is_ok() || cc.full.binary_search(&b).is_ok()
+        }
+        _ => true,
+    }
 }
 
 /// Pair the claim's values with the statement's: same kind, overlapping
@@ -387,15 +593,17 @@ fn pair_values(
             if !src.1.comparable[rm]
                 || !comparable(cv, rv)
                 || years_apart(cv, rv) > DATE_PAIR_MAX_YEARS
-                || !art.1.context[cm].meets(
-                    &src.1.context[rm],
-                    !matches!(cv, Value::Date { .. } | Value::Duration { .. }),
-                )
+                || !same_thing(cv, (art.1, cm), (src.1, rm))
             {
                 continue;
             }
             let ok = values_agree(cv, rv);
             let d = distance(cv, rv);
+            // Figures an order of magnitude apart count different things
+            // ("$30 billion" of a plan, "$1.5 million" of a salary).
+            if !ok && d > MAX_RATIO && !matches!(cv, Value::Date { .. }) {
+                continue;
+            }
             let better = match best {
                 None => true,
                 Some((bok, bd, _)) => (ok && !bok) || (ok == bok && d < bd),
@@ -416,6 +624,42 @@ fn pair_values(
         }
     }
     out
+}
+
+/// A cluster naming a place ([`Label::Place`], [`Label::Norp`]).
+const PLACE: u8 = 1;
+/// A cluster naming a person or an organisation.
+const ACTOR: u8 = 2;
+
+/// The best two scores of a source's statements, and which is the best.
+#[derive(Clone, Copy, Default)]
+struct Best {
+    best: f32,
+    at: Option<u32>,
+    second: f32,
+}
+
+impl Best {
+    fn add(&mut self, s: u32, x: f32) {
+        if self.at.is_none() || x > self.best {
+            self.second = self.best;
+            self.best = x;
+            self.at = Some(s);
+        } else if x > self.second {
+            self.second = x;
+        }
+    }
+    /// This score's margin over the best of the source's other statements;
+    /// 0 in a source of one statement (nothing to be nearer than).
+    fn margin(&self, s: u32, x: f32, statements: usize) -> f32 {
+        if statements < 2 {
+            0.0
+        } else if self.at == Some(s) {
+            x - self.second
+        } else {
+            x - self.best
+        }
+    }
 }
 
 /// One source statement scored against one claim.
@@ -442,12 +686,52 @@ fn score_all(ws: &Workspace) -> Scored {
     let mut docs: Vec<&Source> = vec![&ws.article];
     docs.extend(ws.sources.iter());
     let cl = clusters(&docs);
+    // What kind of thing each cluster is: a place, or a person or
+    // organisation.
+    let mut kind_of: HashMap<u32, u8> = HashMap::new();
+    for (d, row) in docs.iter().zip(&cl) {
+        for (e, c) in d.analysis.entities.iter().zip(row) {
+            if let Some(c) = c {
+                let k = match e.label {
+                    Label::Place | Label::Norp => PLACE,
+                    Label::Person | Label::Org => ACTOR,
+                    _ => 0,
+                };
+                *kind_of.entry(*c).or_default() |= k;
+            }
+        }
+    }
     let mut vocab = Vocab::default();
+    let mut wvocab = Vocab::default();
     let preps: Vec<Prep> = docs
         .iter()
         .zip(&cl)
-        .map(|(d, c)| prepare(d, c, &mut vocab))
+        .map(|(d, c)| prepare(d, c, &mut vocab, &mut wvocab))
         .collect();
+    // Word document frequencies over every sentence of the workspace.
+    let mut wdf = vec![0u32; wvocab.words.len()];
+    let mut wpost: Vec<Vec<(u32, f32)>> = vec![Vec::new(); wvocab.words.len()];
+    let mut n_all = 0usize;
+    let sentence_words = |p: &Prep, s: &crate::text::Sentence| -> Vec<(u32, f32)> {
+        let mut ws: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
+            .filter_map(|i| p.words[i])
+            .collect();
+        ws.sort_unstable();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let j = ws[i..].iter().take_while(|&&t| t == ws[i]).count();
+            out.push((ws[i], j as f32));
+            i += j;
+        }
+        out
+    };
+    for s in &ws.article.analysis.sentences {
+        n_all += 1;
+        for (w, _) in sentence_words(&preps[0], s) {
+            wdf[w as usize] += 1;
+        }
+    }
 
     // Index the sources' sentences: term and entity postings.
     let mut sents: Vec<RefSent> = Vec::new();
@@ -460,6 +744,11 @@ fn score_all(ws: &Workspace) -> Scored {
         let mut mi = 0;
         for (k, s) in a.sentences.iter().enumerate() {
             let id = sents.len() as u32;
+            n_all += 1;
+            for (w, tf) in sentence_words(p, s) {
+                wdf[w as usize] += 1;
+                wpost[w as usize].push((id, tf));
+            }
             let mut ts: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
                 .filter_map(|i| p.terms[i])
                 .collect();
@@ -515,6 +804,20 @@ fn score_all(ws: &Workspace) -> Scored {
     for x in &mut norm {
         *x = x.sqrt().max(1e-6);
     }
+    let widf: Vec<f32> = wdf
+        .iter()
+        .map(|&d| ((1.0 + n_all as f32) / (1.0 + d as f32)).ln() + 1.0)
+        .collect();
+    let mut wnorm = vec![0.0f32; n];
+    for (t, post) in wpost.iter().enumerate() {
+        let w = widf[t];
+        for &(s, tf) in post {
+            wnorm[s as usize] += (tf * w) * (tf * w);
+        }
+    }
+    for x in &mut wnorm {
+        *x = x.sqrt().max(1e-6);
+    }
 
     let art = &ws.article;
     let ap = &preps[0];
@@ -523,7 +826,11 @@ fn score_all(ws: &Workspace) -> Scored {
     let mut rare = vec![0.0f32; n];
     let mut ent = vec![0.0f32; n];
     let mut hits = vec![0u16; n];
+    let mut wdot = vec![0.0f32; n];
+    let mut pred = vec![0.0f32; n];
+    let mut eflags = vec![0u8; n];
     let mut touched: Vec<u32> = Vec::new();
+    let mut wtouched: Vec<u32> = Vec::new();
     let mut out = Vec::with_capacity(art.analysis.claims.len());
     for claim in &art.analysis.claims {
         // Claim terms (unique) and their BM25 and TF-IDF contributions.
@@ -532,12 +839,40 @@ fn score_all(ws: &Workspace) -> Scored {
         let mut cterms: Vec<u32> = (t0..t1).filter_map(|i| ap.terms[i]).collect();
         cterms.sort_unstable();
         cterms.dedup();
+        // Lower-case content words: the predicate and event nouns, not names.
+        let mut cpred: Vec<u32> = (t0..t1)
+            .filter(|&i| ap.lower[i])
+            .filter_map(|i| ap.terms[i])
+            .collect();
+        cpred.sort_unstable();
+        cpred.dedup();
+        let pred_den: f32 = cpred.iter().map(|&t| bg[t as usize]).sum();
+        // The claim's words for the workspace TF-IDF.
+        let mut cwords: Vec<u32> = (t0..t1).filter_map(|i| ap.words[i]).collect();
+        cwords.sort_unstable();
+        let mut cwnorm = 0.0f32;
+        let mut i = 0;
+        while i < cwords.len() {
+            let j = cwords[i..].iter().take_while(|&&t| t == cwords[i]).count();
+            let t = cwords[i] as usize;
+            let cw = j as f32 * widf[t];
+            cwnorm += cw * cw;
+            for &(s, tf) in &wpost[t] {
+                if wdot[s as usize] == 0.0 {
+                    wtouched.push(s);
+                }
+                wdot[s as usize] += cw * tf * widf[t];
+            }
+            i += j;
+        }
+        let cwnorm = cwnorm.sqrt().max(1e-6);
         let mut lex_den = 0.0;
         let mut cnorm = 0.0f32;
         for &t in &cterms {
             let post = &term_post[t as usize];
             let w = idf(n, post.len());
             let b = bg[t as usize];
+            let is_pred = cpred.binary_search(&t).is_ok();
             cnorm += b * b;
             if post.is_empty() {
                 lex_den += ABSENT_TERM_WEIGHT;
@@ -553,6 +888,9 @@ fn score_all(ws: &Workspace) -> Scored {
                 dot[s] += b * tf * b;
                 rare[s] = rare[s].max(b / bg_max);
                 hits[s] = hits[s].saturating_add(1);
+                if is_pred {
+                    pred[s] += b;
+                }
             }
         }
         let cnorm = cnorm.sqrt().max(1e-6);
@@ -575,12 +913,14 @@ fn score_all(ws: &Workspace) -> Scored {
         for c in &cclusters {
             let post = ent_post.get(c).map(Vec::as_slice).unwrap_or(&[]);
             let w = idf(n, post.len());
+            let k = kind_of.get(c).copied().unwrap_or(0);
             ent_den += w;
             for &s in post {
                 if lex[s as usize] == 0.0 && ent[s as usize] == 0.0 {
                     touched.push(s);
                 }
                 ent[s as usize] += w;
+                eflags[s as usize] |= k;
             }
         }
         let speaker_sents: &[u32] = speaker_cluster
@@ -600,7 +940,19 @@ fn score_all(ws: &Workspace) -> Scored {
 
         touched.sort_unstable();
         let mut cands: Vec<Cand> = Vec::with_capacity(touched.len());
-        let mut best_cos = vec![0.0f32; ws.sources.len()];
+        // Per source, the best two cosines (both kinds) and where the best is.
+        let mut best_cos = vec![Best::default(); ws.sources.len()];
+        let mut best_wcos = vec![Best::default(); ws.sources.len()];
+        for &s in &wtouched {
+            let su = s as usize;
+            best_wcos[sents[su].source].add(s, wdot[su] / (wnorm[su] * cwnorm));
+        }
+        let claim_kinds: Vec<(ValueKind, &Value)> = claim_values
+            .iter()
+            .filter(|&&m| ap.comparable[m])
+            .filter_map(|&m| art.analysis.mentions[m].value.as_ref())
+            .map(|v| (v.kind(), v))
+            .collect();
         for &s in &touched {
             let su = s as usize;
             let rs = &sents[su];
@@ -611,7 +963,7 @@ fn score_all(ws: &Workspace) -> Scored {
             };
             let e = (ent[su] / ent_den.max(idf_max)).min(1.0).sqrt();
             let cos = dot[su] / (norm[su] * cnorm);
-            best_cos[rs.source] = best_cos[rs.source].max(cos);
+            best_cos[rs.source].add(s, cos);
             let pairs = if claim_values.is_empty() {
                 Vec::new()
             } else {
@@ -631,6 +983,39 @@ fn score_all(ws: &Workspace) -> Scored {
             f[10] = 1.0 / (1.0 + k as f32);
             f[11] = (1.0 + rs.len).ln() / 4.0;
             f[12] = speaker_sents.binary_search(&s).is_ok() as u8 as f32;
+            f[13] = wdot[su] / (wnorm[su] * cwnorm);
+            f[15] = if pred_den > 0.0 {
+                (pred[su] / pred_den).min(1.0)
+            } else {
+                0.0
+            };
+            f[16] = (eflags[su] & PLACE != 0) as u8 as f32;
+            f[17] = (eflags[su] & ACTOR != 0) as u8 as f32;
+            let sp = &preps[rs.source + 1];
+            let src = &ws.sources[rs.source];
+            let (mut date_ok, mut dates, mut same_kind) = (false, false, false);
+            for rm in rs.mentions.clone() {
+                let Some(rv) = &src.analysis.mentions[rm].value else {
+                    continue;
+                };
+                if !sp.comparable[rm] {
+                    continue;
+                }
+                let rk = rv.kind();
+                for &(ck, cv) in &claim_kinds {
+                    let date = |k| matches!(k, ValueKind::Date | ValueKind::Year);
+                    if date(ck) && date(rk) {
+                        dates = true;
+                        date_ok |= comparable(cv, rv) && values_agree(cv, rv);
+                    } else if ck == rk && comparable(cv, rv) {
+                        same_kind = true;
+                    }
+                }
+            }
+            f[18] = date_ok as u8 as f32;
+            f[19] = (dates && !date_ok) as u8 as f32;
+            f[20] = same_kind as u8 as f32;
+            f[21] = (1.0 + cterms.len() as f32).ln() / 4.0;
             cands.push(Cand {
                 sent: s,
                 features: f,
@@ -640,8 +1025,15 @@ fn score_all(ws: &Workspace) -> Scored {
             });
         }
         for c in &mut cands {
-            c.features[2] = c.features[1] - best_cos[sents[c.sent as usize].source];
+            let src = sents[c.sent as usize].source;
+            let k = ws.sources[src].analysis.sentences.len();
+            c.features[2] = best_cos[src].margin(c.sent, c.features[1], k);
+            c.features[14] = best_wcos[src].margin(c.sent, c.features[13], k);
         }
+        for &s in &wtouched {
+            wdot[s as usize] = 0.0;
+        }
+        wtouched.clear();
         for &s in &touched {
             let s = s as usize;
             lex[s] = 0.0;
@@ -649,6 +1041,8 @@ fn score_all(ws: &Workspace) -> Scored {
             rare[s] = 0.0;
             ent[s] = 0.0;
             hits[s] = 0;
+            pred[s] = 0.0;
+            eflags[s] = 0;
         }
         touched.clear();
         out.push((cclusters, cands));
@@ -676,6 +1070,12 @@ pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEAT
     out
 }
 
+/// Two figures further apart than this ratio are not paired.
+const MAX_RATIO: f64 = 10.0;
+
+/// `ln(1 + shared terms)` below this: at most one shared term.
+const ONE_WORD: f32 = 1.0;
+
 /// The probability that a statement states the claim's fact.
 pub(super) fn probability(f: &[f32; N_FEATURES], w: &[f32; N_FEATURES]) -> f32 {
     let z: f32 = f.iter().zip(w).map(|(a, b)| a * b).sum();
@@ -696,6 +1096,11 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
         // Per source, its most probable statement: a source counts once.
         let mut best: Vec<Option<(f32, Cand)>> = vec![None; ws.sources.len()];
         for c in cands {
+            // One shared word and no shared entity is never a match,
+            // whatever the rest of the evidence.
+            if c.features[5] < ONE_WORD && c.e == 0.0 {
+                continue;
+            }
             let p = probability(&c.features, &WEIGHTS);
             let slot = &mut best[sc.sents[c.sent as usize].source];
             if slot.as_ref().is_none_or(|b| p > b.0) {
@@ -736,8 +1141,9 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
     }
 }
 
-/// A claim's relation from its sources': "agrees" or "differs", whichever
-/// the sources support more strongly (summed scores; a tie is "differs"),
+/// A claim's relation from its sources' (each source once): "agrees" or
+/// "differs", whichever the sources support more strongly (summed scores;
+/// a tie is "agrees": two agreeing sources outweigh one weak mismatch),
 /// else "adds context" when any source met it, else "no reference".
 pub(super) fn summary(alignments: &[Alignment]) -> Relation {
     let support = |r: Relation| -> f32 {
@@ -748,7 +1154,7 @@ pub(super) fn summary(alignments: &[Alignment]) -> Relation {
             .sum()
     };
     let (d, a) = (support(Relation::Differs), support(Relation::Agrees));
-    if d > 0.0 && d >= a {
+    if d > 0.0 && d > a {
         Relation::Differs
     } else if a > 0.0 {
         Relation::Agrees
@@ -838,7 +1244,15 @@ fn explain(
         })
         .map(|cm| art.analysis.mentions[cm].span)
         .collect();
-    let differs = values.iter().any(|v| !v.agrees);
+    // A statement whose figures of one kind partly agree with the claim's
+    // lines up with it; its other figures of that kind count other things
+    // ("52 = 52, 35 = 35, eight ≠ 35"): they do not make it differ.
+    let differs = values.iter().any(|v| {
+        !v.agrees
+            && !values
+                .iter()
+                .any(|o| o.agrees && o.claim_value.kind() == v.claim_value.kind())
+    });
     let relation = if differs && score >= VALUES_MIN {
         Relation::Differs
     } else if !differs && (score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN) {

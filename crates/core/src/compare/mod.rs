@@ -25,9 +25,29 @@
 //!   durations ([`crate::Value`]) of the same kind whose nearby words
 //!   overlap ("1,000 *prisoners* from *each side*") are paired and compared
 //!   as intervals ([`values_agree`]); a bare year ("the 1991 agreement"), a
-//!   number inside a name ("iPhone 4", "FTSE 100") and the word "one" are
-//!   never compared as counts;
+//!   number inside a name ("iPhone 4", "FTSE 100"), a fraction ("half a
+//!   metre") and the word "one" are never compared as counts. Only values
+//!   of the same kind ([`crate::Value::kind`]: a head count never meets an
+//!   age, money only its own currency, a length any unit of length, "2.4
+//!   km" = "2,400 metres") of the same thing are paired: a count's noun
+//!   meets the other's ("1,000 individuals" meets "1,000 prisoners", never
+//!   "6,000 bodies"), a limit ("prisoners under 25") is never a head count,
+//!   and two subjects that differ ("the alternative would cost at least £70
+//!   million", "the barrier cost £52 million") are different things. The
+//!   explanation shows both values as written, qualifiers included, with
+//!   their kind and the tolerance they were compared within
+//!   ([`tolerance`]);
+//! - **the event and its setting**: the lower-case content words of the
+//!   claim (its predicate and event nouns, not its names) found in the
+//!   statement, a place or an actor (person, organisation) both name, dates
+//!   that agree or that all disagree, values of the same kind on both sides;
+//! - a second TF-IDF cosine over every word with IDF from the workspace's
+//!   own sentences (the classic nearest-sentence baseline), and each
+//!   cosine's margin over the source's other statements;
 //! - where the statement and the claim stand in their documents.
+//!
+//! A statement that shares one word and no entity with the claim is never
+//! aligned, whatever its probability.
 //!
 //! Each source's most probable statement becomes an [`Alignment`] from
 //! [`ALIGN_MIN`] (a source counts once per claim), with a [`Relation`]: from
@@ -91,7 +111,9 @@ pub use jsonld::json_ld;
 pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
-pub use values::{comparable, precision, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE};
+pub use values::{
+    comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE,
+};
 
 use crate::entities::{Label, RelationKind};
 use crate::text::{tokenize, Token};
@@ -105,12 +127,12 @@ pub use fitted::{AGREE_MIN, ALIGN_MIN, VALUES_MIN, WEIGHTS};
 pub use train::{fit, fit_thresholds, render_fitted, Row, MONOTONE};
 
 /// Number of alignment features ([`FEATURE_NAMES`]).
-pub const N_FEATURES: usize = 13;
+pub const N_FEATURES: usize = 22;
 /// What each alignment feature measures, for a claim and a source statement.
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "bias",
-    "TF-IDF cosine of their terms (folded, stemmed, stopwords out)",
-    "that cosine minus the best cosine of the same source (0 for the nearest)",
+    "TF-IDF cosine of their terms (folded, stemmed, stopwords out; background IDF)",
+    "that cosine minus the best cosine of the source's other statements (0 in a source of one)",
     "BM25 of the claim's terms in the statement, as a share of the best possible",
     "shared entity clusters: square root of the matched share of the claim's entity weight",
     "ln(1 + shared terms)",
@@ -121,6 +143,15 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "1 / (1 + the claim's sentence position in the article)",
     "ln(1 + the statement's terms) / 4",
     "the statement names the claim's speaker",
+    "TF-IDF cosine of their words (every word, IDF over the workspace's sentences)",
+    "that cosine minus the best cosine of the source's other statements (0 in a source of one)",
+    "shared event wording: the share of the claim's lower-case content words (the predicate, event nouns; background IDF) in the statement",
+    "a place both name (entity cluster across documents)",
+    "a person or organisation both name (entity cluster across documents)",
+    "a date of the claim agrees with a date of the statement",
+    "both give dates and none of them agree",
+    "a value of the same kind (count, money, measure, rate, age, duration) on both sides",
+    "ln(1 + the claim's terms) / 4",
 ];
 /// What a claim word that no source uses adds to the lexical
 /// denominator (a word found in sources adds its IDF, about 1–4): a claim
@@ -388,10 +419,13 @@ impl Alignment {
         let src = &ws.sources[self.source].doc.text;
         for v in &self.values {
             parts.push(format!(
-                "{} {} {}",
+                "{} {} {} ({}, {} {})",
                 v.claim.slice(&ws.article.doc.text),
                 if v.agrees { "=" } else { "≠" },
-                v.reference.slice(src)
+                v.reference.slice(src),
+                v.claim_value.kind().name(),
+                if v.agrees { "within" } else { "beyond" },
+                tolerance(&v.claim_value, &v.reference_value),
             ));
         }
         parts.push(format!(
@@ -408,7 +442,7 @@ pub struct ClaimAlignments {
     /// Index into the article's [`Analysis::claims`].
     pub claim: usize,
     /// Summary: "differs" or "agrees", whichever the sources support more
-    /// (their scores summed; a tie is "differs"), else "adds context" if any
+    /// (their scores summed; each source once; a tie is "agrees"), else "adds context" if any
     /// source met the claim, else "no reference".
     pub relation: Relation,
     /// Per source, at most its most probable statement (a source counts
@@ -639,7 +673,12 @@ mod tests {
             "His authority in negotiations remains limited.",
             &["His authority in the negotiations was limited by parliament."],
         );
-        assert_eq!(w.compare().claims[0].relation, Relation::AddsContext);
+        let c = w.compare();
+        assert_eq!(c.claims[0].alignments.len(), 1);
+        assert!(matches!(
+            c.claims[0].relation,
+            Relation::AddsContext | Relation::Agrees
+        ));
     }
 
     #[test]
@@ -664,6 +703,131 @@ mod tests {
         assert_eq!(al.gap_text(&differ).unwrap(), "1,200 vs 800 (Source 0)");
         assert!(al.explain(&differ).contains("1,200 ≠ 800"));
         assert_eq!(context.compare().claims[0].relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn only_the_same_kind_of_the_same_thing_is_compared() {
+        // (claim, statement, what the values say: None = nothing compared,
+        // Some((differs, text the explanation shows)))
+        type Case<'a> = (&'a str, &'a str, Option<(bool, &'a str)>);
+        let cases: &[Case] = &[
+            (
+                "Engineers said the alternative would cost at least £70 million.",
+                "The Riverton barrier cost £52 million, engineers said.",
+                None,
+            ),
+            (
+                "The Riverton barrier protects the town from a 1-in-200-year flood, which would leave half a metre of water in the streets.",
+                "Without the Riverton barrier, a flood would put water in around 6,500 homes in the town.",
+                None,
+            ),
+            (
+                "The Riverton flood barrier cost £52 million, the agency said.",
+                "The Riverton flood barrier, which cost £48 million, was opened on Monday.",
+                Some((true, "£52 million ≠ £48 million (money")),
+            ),
+            (
+                "The Riverton barrier would cost at least £70 million, the agency said.",
+                "The Riverton barrier cost £48 million, the agency said.",
+                Some((true, "at least £70 million ≠ £48 million (money, beyond the bound")),
+            ),
+            (
+                "The wall runs for 2.4 km along the River Wend.",
+                "The barrier's wall runs for 2.1 km along the River Wend.",
+                Some((true, "2.4 km ≠ 2.1 km (measure")),
+            ),
+            (
+                "The wall runs for 2.4 km along the River Wend.",
+                "The barrier's wall runs for 2,400 metres along the River Wend.",
+                Some((false, "2.4 km = 2,400 metres (measure")),
+            ),
+            (
+                "Russia and Ukraine agreed to exchange 1,000 prisoners from each side.",
+                "Russia and Ukraine agreed to exchange prisoners under 25 from each side.",
+                None,
+            ),
+            (
+                "Russia and Ukraine agreed to exchange 1,000 individuals from each side.",
+                "Russia and Ukraine agreed to exchange 1,000 prisoners of war from each side.",
+                Some((false, "1,000 = 1,000 (count")),
+            ),
+            (
+                "Russia and Ukraine agreed to exchange 1,000 individuals from each side.",
+                "Russia and Ukraine agreed to hand over 6,000 bodies from each side.",
+                None,
+            ),
+        ];
+        for (claim, statement, want) in cases {
+            let w = ws(claim, &[statement]);
+            let c = w.compare();
+            let c = &c.claims[0];
+            match want {
+                None => {
+                    assert!(
+                        c.alignments.iter().all(|a| a.values.is_empty()),
+                        "{claim} × {statement}: {:?}",
+                        c.alignments
+                    );
+                    assert_ne!(c.relation, Relation::Differs, "{claim}");
+                }
+                Some((differs, shown)) => {
+                    let al = c
+                        .alignments
+                        .first()
+                        .unwrap_or_else(|| panic!("{claim}: no match"));
+                    let want_rel = if *differs {
+                        Relation::Differs
+                    } else {
+                        Relation::Agrees
+                    };
+                    assert_eq!(al.relation, want_rel, "{claim}: {}", al.explain(&w));
+                    assert_eq!(c.relation, want_rel, "{claim}");
+                    assert!(al.explain(&w).contains(shown), "{}", al.explain(&w));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_source_counts_once_and_the_summary_follows_the_support() {
+        // One source stating the fact twice is one alignment.
+        let w = ws(
+            "The Springfield plant employs 1,200 workers, the company said.",
+            &["The Springfield plant employs 1,200 workers. Today the Springfield plant employs 1,200 workers on two shifts."],
+        );
+        assert_eq!(w.compare().claims[0].alignments.len(), 1);
+        let al = |source, relation, score| Alignment {
+            source,
+            sentence: 0,
+            span: Span::new(0, 1),
+            relation,
+            score,
+            entity_score: 0.0,
+            lexical: 0.0,
+            shared: Vec::new(),
+            shared_terms: Vec::new(),
+            values: Vec::new(),
+            source_only: Vec::new(),
+            claim_only: Vec::new(),
+        };
+        use Relation::*;
+        // (source relations with scores, summary)
+        let cases: &[(&[(Relation, f32)], Relation)] = &[
+            (&[(Agrees, 0.8), (Agrees, 0.8), (Differs, 0.95)], Agrees),
+            (&[(Agrees, 0.9), (Differs, 0.9)], Agrees),
+            (&[(Agrees, 0.8), (Differs, 0.95)], Differs),
+            (&[(AddsContext, 0.9), (Differs, 0.7)], Differs),
+            (&[(AddsContext, 0.9)], AddsContext),
+            (&[], NoReference),
+        ];
+        for (rels, want) in cases {
+            let als: Vec<Alignment> = rels
+                .iter()
+                .enumerate()
+                .map(|(i, (r, s))| al(i, *r, *s))
+                .collect();
+            assert_eq!(engine::summary(&als), *want, "{rels:?}");
+        }
     }
 
     #[test]

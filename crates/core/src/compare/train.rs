@@ -5,10 +5,11 @@
 
 use super::N_FEATURES;
 
-/// Features whose weight may not be negative: cosine, BM25, shared
+/// Features whose weight may not be negative: the cosines, BM25, shared
 /// entities, shared terms, the rarest shared term, agreeing values, the
-/// named speaker.
-pub const MONOTONE: [usize; 7] = [1, 3, 4, 5, 6, 7, 12];
+/// named speaker, shared event wording, shared places and actors, agreeing
+/// dates, values of the same kind.
+pub const MONOTONE: [usize; 13] = [1, 3, 4, 5, 6, 7, 12, 13, 15, 16, 17, 18, 20];
 
 /// One training example: a claim and a statement, and whether the statement
 /// states the claim's fact.

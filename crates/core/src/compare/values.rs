@@ -100,10 +100,56 @@ fn dates_ok(a: &str, b: &str) -> bool {
     !cmp_prefix(&a0, &b1).is_gt() && !cmp_prefix(&b0, &a1).is_gt()
 }
 
-/// Whether two values can be compared at all (same kind and unit).
+/// A unit of length, mass or volume as its dimension and its size in the
+/// dimension's base unit (metre, gram, litre): "km" → (length, 1000).
+pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "mm" => ("length", 0.001),
+        "cm" => ("length", 0.01),
+        "m" => ("length", 1.0),
+        "km" => ("length", 1000.0),
+        "in" => ("length", 0.0254),
+        "ft" => ("length", 0.3048),
+        "yd" => ("length", 0.9144),
+        "mile" => ("length", 1609.344),
+        "mg" => ("mass", 0.001),
+        "g" => ("mass", 1.0),
+        "kg" => ("mass", 1000.0),
+        "t" => ("mass", 1e6),
+        "oz" => ("mass", 28.349523),
+        "lb" => ("mass", 453.59237),
+        "ml" => ("volume", 0.001),
+        "l" => ("volume", 1.0),
+        "gal" => ("volume", 3.785411),
+        _ => return None,
+    })
+}
+
+/// The scale of a number's unit against another's: 1 for the same unit,
+/// the ratio of their sizes for two units of one dimension ("km" against
+/// "m": 1000), none for units that measure different things.
+fn unit_ratio(a: &Option<String>, b: &Option<String>) -> Option<(f64, f64)> {
+    if a == b {
+        return Some((1.0, 1.0));
+    }
+    let (ua, ub) = (unit_scale(a.as_deref()?)?, unit_scale(b.as_deref()?)?);
+    (ua.0 == ub.0).then_some((ua.1, ub.1))
+}
+
+/// Whether two values can be compared at all: the same kind
+/// ([`Value::kind`]: a count never meets an age, a year meets a date) and,
+/// for measures, units of one dimension ("2.4 km" meets "2,100 m"), for
+/// money one currency.
 pub fn comparable(a: &Value, b: &Value) -> bool {
+    use crate::entities::ValueKind::{Date, Year};
+    let (ka, kb) = (a.kind(), b.kind());
+    if ka != kb && !(matches!(ka, Date | Year) && matches!(kb, Date | Year)) {
+        return false;
+    }
     match (a, b) {
-        (Value::Number { unit: u1, .. }, Value::Number { unit: u2, .. }) => u1 == u2,
+        (Value::Number { unit: u1, .. }, Value::Number { unit: u2, .. }) => {
+            unit_ratio(u1, u2).is_some()
+        }
         (Value::Percent { .. }, Value::Percent { .. }) => true,
         (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) => c1 == c2,
         (Value::Date { iso: a }, Value::Date { iso: b }) => {
@@ -133,14 +179,26 @@ pub fn values_agree(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (
             Value::Number {
-                op: o1, value: v1, ..
+                op: o1,
+                value: v1,
+                unit: u1,
             },
             Value::Number {
-                op: o2, value: v2, ..
+                op: o2,
+                value: v2,
+                unit: u2,
             },
-        )
-        | (Value::Percent { op: o1, value: v1 }, Value::Percent { op: o2, value: v2 }) => {
+        ) => {
+            let Some((f1, f2)) = unit_ratio(u1, u2) else {
+                return false;
+            };
+            let (i1, i2) = (interval(*o1, *v1), interval(*o2, *v2));
+            overlap((i1.0 * f1, i1.1 * f1), (i2.0 * f2, i2.1 * f2))
+        }
+        (Value::Percent { op: o1, value: v1 }, Value::Percent { op: o2, value: v2 }) => {
+            // "fell 3.16%" and "-3.16%": a change given with or without its sign.
             num_ok(*o1, *v1, *o2, *v2)
+                || (*v1 < 0.0) != (*v2 < 0.0) && num_ok(*o1, v1.abs(), *o2, v2.abs())
         }
         (
             Value::Money {
@@ -163,10 +221,37 @@ pub fn values_agree(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The tolerance two values are compared within, as stated in an
+/// explanation: "±2 % or the last digit written" for exact figures, "±15 %"
+/// where one is approximate, "the bound" where one is a bound ("at least",
+/// "under"), "the period given" for dates.
+pub fn tolerance(a: &Value, b: &Value) -> &'static str {
+    let op = |v: &Value| match v {
+        Value::Number { op, .. }
+        | Value::Percent { op, .. }
+        | Value::Money { op, .. }
+        | Value::Duration { op, .. } => Some(*op),
+        Value::Date { .. } => None,
+    };
+    match (op(a), op(b)) {
+        (None, _) | (_, None) => "the period given",
+        (Some(x), Some(y)) if x != Op::Eq && x != Op::Approx || y != Op::Eq && y != Op::Approx => {
+            "the bound"
+        }
+        (Some(Op::Approx), _) | (_, Some(Op::Approx)) => "±15 %",
+        _ => "±2 % or the last digit written",
+    }
+}
+
 /// How far apart two numeric values are, as a ratio ≥ 1 (dates: 1 when
 /// they agree, 2 otherwise). Used to show the nearest conflicting figure.
 pub fn distance(a: &Value, b: &Value) -> f64 {
     let num = |v: &Value| match v {
+        Value::Number {
+            value,
+            unit: Some(u),
+            ..
+        } => Some(*value * unit_scale(u).map_or(1.0, |s| s.1)),
         Value::Number { value, .. } | Value::Percent { value, .. } => Some(*value),
         Value::Money { amount, .. } | Value::Duration { amount, .. } => Some(*amount),
         Value::Date { .. } => None,
@@ -244,6 +329,39 @@ mod tests {
         assert!(values_agree(&d("199X"), &d("1995-01")));
         assert!(values_agree(&d("--05"), &d("2025-05-09")));
         assert!(!comparable(&d("--05"), &d("--04")));
+    }
+
+    #[test]
+    fn measures_meet_across_units_of_one_dimension() {
+        let m = |op, value, u: &str| Value::Number {
+            op,
+            value,
+            unit: Some(u.into()),
+        };
+        let age = |v| m(Op::Eq, v, "years old");
+        // (a, b, comparable, agree)
+        let cases = [
+            (m(Op::Eq, 2.4, "km"), m(Op::Eq, 2.1, "km"), true, false),
+            (m(Op::Eq, 2.4, "km"), m(Op::Eq, 2400.0, "m"), true, true),
+            (m(Op::Eq, 2.1, "km"), m(Op::Eq, 2400.0, "m"), true, false),
+            (m(Op::Eq, 1.0, "mile"), m(Op::Approx, 1.6, "km"), true, true),
+            (m(Op::Eq, 2.0, "km"), m(Op::Eq, 2.0, "kg"), false, false),
+            (n(Op::Eq, 1000.0), age(25.0), false, false),
+            (n(Op::Lt, 25.0), m(Op::Eq, 0.5, "m"), false, false),
+        ];
+        for (a, b, comp, agree) in cases {
+            assert_eq!(comparable(&a, &b), comp, "{a} ~ {b}");
+            if comp {
+                assert_eq!(values_agree(&a, &b), agree, "{a} = {b}");
+            }
+        }
+        let d = |s: &str| Value::Date { iso: s.into() };
+        assert!(comparable(&d("2022"), &d("2022-03-29")));
+        let pct = Value::Percent {
+            op: Op::Eq,
+            value: 0.5,
+        };
+        assert!(!comparable(&pct, &n(Op::Approx, 6500.0)));
     }
 
     #[test]
