@@ -28,8 +28,10 @@
 mod opening;
 #[cfg(test)]
 mod tests;
+mod workspace;
 
 pub use opening::{local_id, local_missing, local_ref, LinkDoc, Opening, LOCAL};
+pub use workspace::{pack_source, rebase, WorkDoc};
 
 use std::sync::Arc;
 

@@ -262,7 +262,9 @@ pub struct Decoded {
     /// can carry it on in its own links without packing it again.
     pub packed: Option<String>,
     /// The added sources' texts as the link packed them (`s=`), one per
-    /// [`ViewState::sources`], to carry on without packing them again.
+    /// [`ViewState::sources`], to carry on without packing them again (an
+    /// empty one, which no link holds, is a source too long to travel in a
+    /// link: a change of base, [`crate::app::rebase`], keeps it so).
     pub packed_sources: Vec<String>,
     /// True when the link looks cut short (its packed document, or its last
     /// parameter, stops part-way): the reader is told to ask for the whole
