@@ -281,6 +281,7 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
         .sources
         .iter()
         .zip(packed)
+        .filter(|(_, p)| !p.is_empty())
         .map(|(s, p)| (s.name.as_str(), p.as_str()))
         .collect();
     let here: Vec<AddedSource> = ctx.sources.get_untracked();
@@ -299,7 +300,8 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
                     id: i + 1,
                     name: s.name.clone(),
                     text: Arc::from(s.text.as_str()),
-                    packed: Some(Arc::from(p.as_str())),
+                    // Empty: too long to travel in a link (a change of base).
+                    packed: (!p.is_empty()).then(|| Arc::from(p.as_str())),
                 })
                 .collect(),
         );

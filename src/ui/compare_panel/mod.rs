@@ -24,15 +24,17 @@ use wasm_bindgen::JsCast;
 
 use super::claims_panel::score_text;
 use super::dom::chosen_file;
+use super::events::dispatch_soon;
 use super::intake::html_to_tree;
 use super::share::download;
 use super::state::{AddedSource, ViewCtx};
+use crate::analysis::app::{pack_source, rebase, Event, LinkDoc, WorkDoc};
 use crate::analysis::compare::{
     claim_names_entity, json_ld, list as claim_list, reference_pack_file, Alignment, Comparison,
     DocKind, ListQuery, Relation, Source, Workspace,
 };
 use crate::analysis::intake::{intake_bytes, intake_text, Intake, IntakeError};
-use crate::analysis::share::{Order, Tab};
+use crate::analysis::share::{Order, Tab, ViewState};
 use crate::analysis::{Label, Span};
 
 mod dom;
@@ -315,6 +317,10 @@ pub fn ComparePanel() -> impl IntoView {
                 }
                 return;
             }
+            if let (Some(j), Some(d)) = (clicked(&ev, "data-base"), data.get_untracked()) {
+                make_base(&ctx, &d.ws, Some(j));
+                return;
+            }
             if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
                 let mut ws = d.ws.clone();
                 if let Some(gone) = ws.remove(j) {
@@ -350,6 +356,11 @@ pub fn ComparePanel() -> impl IntoView {
                 .unwrap_or_default();
             match act.as_str() {
                 "unpin" => ctx.unpin(),
+                "remove-base" => {
+                    if let Some(d) = data.get_untracked() {
+                        make_base(&ctx, &d.ws, None);
+                    }
+                }
                 "export" => {
                     if let Some(d) = data.get_untracked() {
                         let _ = download(

@@ -123,3 +123,50 @@ pub(super) fn follow_sources(ctx: &ViewCtx, data: Shared, base: &Workspace) {
         ctx.sources.set(kept);
     }
 }
+
+/// Make the added source `j` of `ws` (an index into its sources) the base,
+/// the article shown becoming a source in its place; `None`: remove the
+/// article shown, the first added source taking its place. The workspace
+/// opens anew as a link to it would ([`rebase`]).
+pub(super) fn make_base(ctx: &ViewCtx, ws: &Workspace, j: Option<usize>) {
+    let added = ctx.sources.get_untracked();
+    let chosen = match j {
+        Some(j) => {
+            let id = &ws.source(j).meta.id;
+            added.iter().position(|s| user_id(s) == *id)
+        }
+        None => (!added.is_empty()).then_some(0),
+    };
+    let Some(chosen) = chosen else { return };
+    let doc = &ctx.doc;
+    let base = WorkDoc {
+        name: doc.title.clone(),
+        text: doc.text.clone(),
+        packed: match &*ctx.link_doc {
+            LinkDoc::Packed(p) => Some(p.clone()),
+            LinkDoc::Bundled => pack_source(&doc.text),
+            LinkDoc::TooLong(_) => None,
+        },
+    };
+    let docs: Vec<WorkDoc> = added
+        .iter()
+        .map(|s| WorkDoc {
+            name: s.name.clone(),
+            text: s.text.to_string(),
+            packed: s.packed.as_deref().map(str::to_string),
+        })
+        .collect();
+    let view = ViewState {
+        hidden: ctx.hidden.get_untracked(),
+        order: ctx.order.get_untracked(),
+        all_claims: ctx.all_claims.get_untracked(),
+        badges: ctx.badges.get_untracked(),
+        embed: ctx.embed,
+        left_out: ctx.left_out.get_untracked(),
+        ..ViewState::default()
+    };
+    if let Some(o) = rebase(&base, &docs, chosen, j.is_some(), view) {
+        status(&format!("Opening {}…", o.doc.title), true);
+        dispatch_soon(Event::Open(Box::new(o)));
+    }
+}

@@ -1,0 +1,266 @@
+//! Browser test of the reader's workspace (issue #18 item 4): three
+//! articles of the reader's own — one opened, two added in the Compare
+//! tab — compared with any of them as the base; "Copy link" carries the
+//! whole workspace, and a fresh browser profile given that link shows the
+//! same comparison; removing a document, the base too, updates the list,
+//! the matrix and the link.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::server::Server;
+use support::webdriver::Browser;
+
+/// Three reports of one (invented) story, written for this test: the
+/// budget differs between them, the reopening date and the barrier's
+/// length agree.
+const GAZETTE: &str = "Council approves Riverside Park budget\n\nThe city council approved a budget of $12 million for Riverside Park on Tuesday, officials said. Mayor Ana Ruiz said the park would reopen in June 2026. The new flood barrier along the Maple River will be 2.4 km long, according to the city engineer Tom Hale.";
+const VALLEY: &str = "On Tuesday the city council voted $9 million for repairs to Riverside Park. Mayor Ana Ruiz told reporters that the park would reopen in June 2026. Residents had asked for the repairs since the floods of 2021.";
+const POST: &str = "The flood barrier along the Maple River will be 2.4 km long, the city engineer Tom Hale said. Mayor Ana Ruiz said the council had set aside $12 million for Riverside Park.";
+
+/// The Compare tab as a reader sees it: the article, the summary, the
+/// list, the matrix, the sources and the chosen claim's relations.
+const COMPARE_VIEW: &str = "
+    const text = s => { const e = document.querySelector(s); return e ? e.textContent : null; };
+    return {
+        title: text('#doc-title'),
+        body: text('.doc-body'),
+        tab: document.querySelector('[role=tab][aria-selected=true]').id,
+        summary: text('#cmp-summary'),
+        list: text('#cmp-list'),
+        matrix: text('#cmp-matrix'),
+        sources: text('#cmp-sources'),
+        pressed: Array.from(document.querySelectorAll('.cmp-row[aria-pressed=true]'), r => r.dataset.c),
+        relations: Array.from(document.querySelectorAll('#cmp-detail .cmp-pair'),
+            p => [p.className, p.querySelector('.cmp-src-name').textContent]),
+    };";
+
+/// The number of sources the coverage matrix has columns for.
+const COLUMNS: &str =
+    "return Math.max(0, document.querySelectorAll('table.mx thead th').length - 1);";
+
+/// Wait until the Compare tab shows `title` as its base, with `sources`
+/// sources in its matrix (and its list built).
+fn wait_for_workspace(browser: &Browser, title: &str, sources: usize) {
+    browser.wait_for(
+        &format!(
+            "const t = document.getElementById('doc-title'); \
+             const b = document.querySelector('#cmp-sources .cmp-base .cmp-src-name'); \
+             return t && t.textContent === {t} && b && b.textContent === {t} \
+                 && document.getElementById('cmp-sources-title').textContent === 'Sources ({sources})' \
+                 && document.querySelectorAll('.cmp-row').length > 0 \
+                 && Math.max(0, document.querySelectorAll('table.mx thead th').length - 1) === {sources};",
+            t = json!(title),
+        ),
+        60,
+    );
+}
+
+/// Paste `text` as a source in the Compare tab, named `name`; wait until
+/// the matrix has `columns` sources.
+fn add_source(browser: &Browser, name: &str, text: &str, columns: usize) {
+    browser.js("document.querySelector('.cmp-add').open = true;");
+    browser.eval(
+        "document.getElementById('cmp-add-name').value = arguments[0]; \
+         document.getElementById('cmp-add-text').value = arguments[1];",
+        json!([name, text]),
+    );
+    browser.click(".cmp-add-actions .share-button");
+    browser.wait_for(
+        &format!(
+            "return Math.max(0, document.querySelectorAll('table.mx thead th').length - 1) === {columns};"
+        ),
+        60,
+    );
+}
+
+/// Click the Compare tab's button whose accessible name is `label`.
+fn press(browser: &Browser, label: &str) {
+    let found = browser.eval(
+        "const b = Array.from(document.querySelectorAll('#cmp-sources button')) \
+             .find(b => b.getAttribute('aria-label') === arguments[0]); \
+         if (b) { b.click(); } return !!b;",
+        json!([label]),
+    );
+    assert_eq!(found, json!(true), "no button {label:?}");
+}
+
+/// Click "Copy link" and return its status line once it shows.
+fn copy_link(browser: &Browser) -> String {
+    browser.click(".copy-link");
+    let status = browser.wait_for(
+        "return document.querySelector('.share-status').textContent;",
+        5,
+    );
+    status.as_str().unwrap().to_string()
+}
+
+/// A name as links write it (`share::encode`'s percent-encoding).
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b':' | b',' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn hash(browser: &Browser) -> String {
+    browser
+        .js("return location.hash;")
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn three_articles_of_the_reader_s_own_compared_and_reopened_from_a_link() {
+    require_app!(true);
+    let server = Server::start(&support::dist_dir());
+    let sender = Browser::start(1280, 900);
+    support::load_app(&sender, &format!("{}?load=ws", server.url("/")));
+
+    // The first article, opened as a reader opens one: pasted.
+    sender.click(".intake > button");
+    sender.wait_for("return document.getElementById('paste-box') !== null;", 20);
+    sender.eval(
+        "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!([GAZETTE]),
+    );
+    sender.click(".paste-go");
+    sender.wait_for(
+        "return location.hash.includes('x=') && document.querySelector('.doc-body') \
+            && document.querySelector('.doc-body').textContent.includes('Maple River');",
+        60,
+    );
+    let gazette = sender.js("return document.getElementById('doc-title').textContent;");
+    let gazette = gazette.as_str().unwrap().to_string();
+
+    // Two more, added in the Compare tab: no reference pack for this one.
+    sender.click("#tab-compare");
+    wait_for_workspace(&sender, &gazette, 0);
+    add_source(&sender, "Valley Times", VALLEY, 1);
+    add_source(&sender, "Evening Post", POST, 2);
+    wait_for_workspace(&sender, &gazette, 2);
+    let first = sender.js(COMPARE_VIEW);
+
+    // Any one of them as the base: the Valley Times. The Gazette becomes
+    // a source in its place.
+    press(&sender, "Make Valley Times the base");
+    wait_for_workspace(&sender, "Valley Times", 2);
+    let sources = sender.js("return document.getElementById('cmp-sources').textContent;");
+    let sources = sources.as_str().unwrap();
+    let (g, p) = (
+        sources.find(&format!("Your document: {gazette}")),
+        sources.find("Your document: Evening Post"),
+    );
+    assert!(
+        g.is_some() && g < p,
+        "the Gazette, then the Post: {sources}"
+    );
+    assert!(
+        !sources.contains("Your document: Valley Times"),
+        "{sources}"
+    );
+    let rebased = sender.js(COMPARE_VIEW);
+    assert_ne!(
+        rebased["list"], first["list"],
+        "the claims compared are the new base's"
+    );
+    // Back: the workspace as it was before the change of base; forward
+    // again.
+    sender.js("history.back();");
+    wait_for_workspace(&sender, &gazette, 2);
+    let back = sender.js(COMPARE_VIEW);
+    assert_eq!(back["matrix"], first["matrix"]);
+    assert_eq!(back["sources"], first["sources"]);
+    sender.js("history.forward();");
+    wait_for_workspace(&sender, "Valley Times", 2);
+    assert_eq!(sender.js(COMPARE_VIEW), rebased);
+
+    // A claim with a source, chosen; then Copy link.
+    let row = sender.wait_for(
+        "const r = Array.from(document.querySelectorAll('.cmp-row')) \
+             .find(r => !r.querySelector('.rel-none')); return r ? r.dataset.c : null;",
+        5,
+    );
+    let row = row
+        .as_str()
+        .expect("a claim of the new base meets a source");
+    sender.click(&format!(".cmp-row[data-c='{row}']"));
+    sender.wait_for("return document.querySelector('#cmp-detail .cmp-pair');", 5);
+    let status = copy_link(&sender);
+    assert!(status.contains("2 added sources"), "{status}");
+    assert!(!status.contains("not in the link"), "{status}");
+    let link = sender.js("return location.href;");
+    let link = link.as_str().unwrap().to_string();
+    for key in [
+        "&x=",
+        "&n=Valley%20Times",
+        "&t=compare",
+        "&c=",
+        "&s=Evening%20Post~",
+    ] {
+        assert!(link.contains(key), "{key} missing from {link}");
+    }
+    let (g, p) = (
+        link.find(&format!("&s={}~", enc(&gazette))),
+        link.find("&s=Evening%20Post~"),
+    );
+    assert!(g.is_some() && g < p, "the Gazette, then the Post: {link}");
+    assert!(link.len() < claimlens::analysis::share::MAX_LINK);
+    let want = sender.js(COMPARE_VIEW);
+    assert_eq!(want["pressed"], json!([row]), "{want}");
+    let named = format!("Your document: {gazette}");
+    assert!(
+        want["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r[1] == json!(named)),
+        "the old base is a source like the others: {want}"
+    );
+
+    // A fresh profile: nothing of the sender's browser but the link.
+    let receiver = Browser::start(1280, 900);
+    support::load_app(&receiver, &link);
+    wait_for_workspace(&receiver, "Valley Times", 2);
+    receiver.wait_for(
+        "return document.querySelector('#cmp-detail .cmp-pair');",
+        30,
+    );
+    assert_eq!(receiver.js(COMPARE_VIEW), want);
+    assert_eq!(
+        receiver.js("return document.querySelectorAll('.notice').length;"),
+        json!(0),
+        "{}",
+        receiver.js("return document.body.textContent;")
+    );
+    assert_eq!(hash(&receiver), hash(&sender));
+
+    // Removing a document updates every view: the list, the matrix, the
+    // link.
+    press(&receiver, "Remove Evening Post");
+    wait_for_workspace(&receiver, "Valley Times", 1);
+    let after: Value = receiver.js(COMPARE_VIEW);
+    assert!(
+        !after["matrix"].as_str().unwrap().contains("Evening Post"),
+        "{after}"
+    );
+    assert!(!after["sources"].as_str().unwrap().contains("Evening Post"));
+    receiver.wait_for("return !location.hash.includes('&s=Evening%20Post~');", 5);
+    assert!(hash(&receiver).contains(&format!("&s={}~", enc(&gazette))));
+
+    // The base too: the Gazette, the one document left, takes its place.
+    press(&receiver, "Remove Valley Times");
+    wait_for_workspace(&receiver, &gazette, 0);
+    let h = hash(&receiver);
+    assert!(!h.contains("&s=") && !h.contains("Valley"), "{h}");
+    assert_eq!(receiver.js(COLUMNS), json!(0));
+    assert!(receiver
+        .js("return document.querySelector('#cmp-sources .cmp-base button');")
+        .is_null());
+}
