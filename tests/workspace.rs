@@ -1,6 +1,7 @@
 //! Browser test of the reader's workspace (issue #18 item 4): three
-//! articles of the reader's own — one opened, two added in the Compare
-//! tab — compared with any of them as the base; "Copy link" carries the
+//! articles of the reader's own — a page opened by `?src=`, then pasted
+//! text and a Markdown file added in the Compare tab — compared with any
+//! of them as the base; "Copy link" carries the
 //! whole workspace, and a fresh browser profile given that link shows the
 //! same comparison; removing a document, the base too, updates the list,
 //! the matrix and the link.
@@ -13,10 +14,17 @@ use support::webdriver::Browser;
 
 /// Three reports of one (invented) story, written for this test: the
 /// budget differs between them, the reopening date and the barrier's
-/// length agree.
-const GAZETTE: &str = "Council approves Riverside Park budget\n\nThe city council approved a budget of $12 million for Riverside Park on Tuesday, officials said. Mayor Ana Ruiz said the park would reopen in June 2026. The new flood barrier along the Maple River will be 2.4 km long, according to the city engineer Tom Hale.";
+/// length agree. The first is a web page (opened by `?src=`), the second
+/// pasted, the third a Markdown file.
+const GAZETTE: &str = r#"<!doctype html><html><head>
+<title>Council approves Riverside Park budget | Riverside Gazette</title>
+</head><body><article>
+<h1>Council approves Riverside Park budget</h1>
+<p>The city council approved a budget of $12 million for Riverside Park on Tuesday, officials said.</p>
+<p>Mayor Ana Ruiz said the park would reopen in June 2026. The new flood barrier along the Maple River will be 2.4 km long, according to the city engineer Tom Hale.</p>
+</article></body></html>"#;
 const VALLEY: &str = "On Tuesday the city council voted $9 million for repairs to Riverside Park. Mayor Ana Ruiz told reporters that the park would reopen in June 2026. Residents had asked for the repairs since the floods of 2021.";
-const POST: &str = "The flood barrier along the Maple River will be 2.4 km long, the city engineer Tom Hale said. Mayor Ana Ruiz said the council had set aside $12 million for Riverside Park.";
+const POST: &str = "# Evening Post\n\nThe flood barrier along the Maple River will be 2.4 km long, the city engineer Tom Hale said. Mayor Ana Ruiz said the council had set aside $12 million for Riverside Park.\n";
 
 /// The Compare tab as a reader sees it: the article, the summary, the
 /// list, the matrix, the sources and the chosen claim's relations.
@@ -118,19 +126,26 @@ fn hash(browser: &Browser) -> String {
 #[test]
 fn three_articles_of_the_reader_s_own_compared_and_reopened_from_a_link() {
     require_app!(true);
+    // The Gazette's site allows other pages to read it (CORS).
+    let dir = std::env::temp_dir().join(format!("claimlens-ws-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("gazette.html"), GAZETTE).unwrap();
+    let site = Server::start_on(&dir, "127.0.0.2");
+    site.add_header("Access-Control-Allow-Origin", "*");
     let server = Server::start(&support::dist_dir());
     let sender = Browser::start(1280, 900);
-    support::load_app(&sender, &format!("{}?load=ws", server.url("/")));
 
-    // The first article, opened as a reader opens one: pasted.
-    sender.click(".intake > button");
-    sender.wait_for("return document.getElementById('paste-box') !== null;", 20);
-    sender.eval(
-        "const t = document.getElementById('paste-box'); t.value = arguments[0]; \
-         t.dispatchEvent(new Event('input', {bubbles: true}));",
-        json!([GAZETTE]),
-    );
-    sender.click(".paste-go");
+    // The first article, opened by `?src=` (fetched once the reader says so).
+    let src: String = site
+        .url("/gazette.html")
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    support::load_app(&sender, &server.url(&format!("/?src={src}")));
+    sender.click(".src-fetch");
     sender.wait_for(
         "return location.hash.includes('x=') && document.querySelector('.doc-body') \
             && document.querySelector('.doc-body').textContent.includes('Maple River');",
@@ -143,7 +158,16 @@ fn three_articles_of_the_reader_s_own_compared_and_reopened_from_a_link() {
     sender.click("#tab-compare");
     wait_for_workspace(&sender, &gazette, 0);
     add_source(&sender, "Valley Times", VALLEY, 1);
-    add_source(&sender, "Evening Post", POST, 2);
+    // The third, a Markdown file chosen in the Compare tab: named by its
+    // own heading.
+    sender.eval(
+        "const input = document.querySelector('.cmp-add input[type=file]'); \
+         const dt = new DataTransfer(); \
+         dt.items.add(new File([arguments[0]], 'evening-post.md', {type: 'text/markdown'})); \
+         input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([POST]),
+    );
     wait_for_workspace(&sender, &gazette, 2);
     let first = sender.js(COMPARE_VIEW);
 
