@@ -288,3 +288,84 @@ fn three_articles_of_the_reader_s_own_compared_and_reopened_from_a_link() {
         .js("return document.querySelector('#cmp-sources .cmp-base button');")
         .is_null());
 }
+
+/// `n` characters of text that packs to about as many: words of a
+/// pseudo-random generator from `seed`.
+fn gibberish(n: usize, seed: u64) -> String {
+    let (mut x, mut s) = (seed, String::new());
+    while s.len() < n {
+        x = x * 48271 % 2147483647;
+        let mut w = Vec::new();
+        let mut y = x;
+        while y > 0 {
+            w.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(y % 36) as usize]);
+            y /= 36;
+        }
+        s.push_str(std::str::from_utf8(&w).unwrap());
+        s.push_str(if x % 9 == 0 { ". " } else { " " });
+    }
+    s
+}
+
+/// Each source fits in a link alone, not both: "Copy link" names the one
+/// left out and says that the workspace is too large; removing the other
+/// makes room for it.
+#[test]
+fn a_workspace_too_large_for_one_link_says_so_and_removing_makes_room() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let pack = claimlens::analysis::compare::Workspace::for_default_article()
+        .sources()
+        .len();
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    support::load_app(
+        &browser,
+        &server.url("/?load=big#v=1&d=sample-istanbul-2025&t=compare"),
+    );
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 60);
+    add_source(&browser, "first.txt", &gibberish(24_000, 7), pack + 1);
+    add_source(&browser, "second.txt", &gibberish(24_000, 11), pack + 2);
+    let status = copy_link(&browser);
+    let want = format!(
+        "Source {} (second.txt) is only in this browser and is not in the link: with the documents before it, the workspace is too large for one link",
+        pack + 2
+    );
+    assert!(
+        status.contains(&want) && status.contains("1 added source"),
+        "{status}"
+    );
+    let link = hash(&browser);
+    assert!(
+        link.contains("&s=first.txt~") && link.contains("&sx=second.txt"),
+        "{}",
+        &link[..200.min(link.len())]
+    );
+    assert!(link.len() < claimlens::analysis::share::MAX_LINK);
+
+    // Removing the first makes room for the second.
+    press(&browser, "Remove first.txt");
+    browser.wait_for(
+        &format!(
+            "return Math.max(0, document.querySelectorAll('table.mx thead th').length - 1) === {};",
+            pack + 1
+        ),
+        60,
+    );
+    browser.click(".copy-link");
+    let status = browser.wait_for(
+        "const t = document.querySelector('.share-status').textContent; \
+         return t && !t.includes('not in the link') ? t : null;",
+        5,
+    );
+    assert!(
+        status.as_str().unwrap().contains("1 added source"),
+        "{status}"
+    );
+    let link = hash(&browser);
+    assert!(
+        link.contains("&s=second.txt~") && !link.contains("first.txt"),
+        "{}",
+        &link[..200.min(link.len())]
+    );
+}

@@ -136,8 +136,9 @@ fn link_of(ctx: &ViewCtx) -> String {
 }
 
 /// The added sources a link to the current view cannot carry, each with
-/// its number in the Compare tab and its name (what "Copy link" warns of).
-pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String)> {
+/// its number in the Compare tab, its name and whether it is too long to
+/// travel alone (what "Copy link" warns of).
+pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String, bool)> {
     let all = ctx.sources.get_untracked();
     let fits = fitting(ctx, &all);
     let first = ctx.pack_sources.get_untracked() + 1;
@@ -145,7 +146,7 @@ pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String)> {
         .zip(fits)
         .enumerate()
         .filter(|(_, (_, fits))| !fits)
-        .map(|(i, (s, _))| (first + i, s.name.clone()))
+        .map(|(i, (s, _))| (first + i, s.name.clone(), s.packed.is_none()))
         .collect()
 }
 
