@@ -369,3 +369,64 @@ fn a_workspace_too_large_for_one_link_says_so_and_removing_makes_room() {
         &link[..200.min(link.len())]
     );
 }
+
+/// A page's address in "Add a source" is fetched (when its site allows
+/// it) and read as Open… reads a page; a site that does not is said,
+/// and nothing is added.
+#[test]
+fn a_source_can_be_added_by_its_address() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let pack = claimlens::analysis::compare::Workspace::for_default_article()
+        .sources()
+        .len();
+    let dir = std::env::temp_dir().join(format!("claimlens-ws-addr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("gazette.html"), GAZETTE).unwrap();
+    let open_site = Server::start_on(&dir, "127.0.0.2");
+    open_site.add_header("Access-Control-Allow-Origin", "*");
+    let closed_site = Server::start_on(&dir, "127.0.0.2");
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    support::load_app(
+        &browser,
+        &server.url("/?load=addr#v=1&d=sample-istanbul-2025&t=compare"),
+    );
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 60);
+    let status = |want: &str| {
+        browser.wait_for(
+            &format!(
+                "const s = document.getElementById('cmp-status'); \
+                 return s && s.textContent.includes({}) ? [s.textContent, s.dataset.kind] : null;",
+                json!(want)
+            ),
+            30,
+        )
+    };
+    // Refused by its site: said, nothing added.
+    browser.js("document.querySelector('.cmp-add').open = true;");
+    browser.eval(
+        "document.getElementById('cmp-add-text').value = arguments[0];",
+        json!([format!("  {}\n", closed_site.url("/gazette.html"))]),
+    );
+    browser.click(".cmp-add-actions .share-button");
+    let got = status("could not be fetched");
+    assert_eq!(got[1], json!("error"), "{got}");
+    assert_eq!(browser.js(COLUMNS), json!(pack));
+    // Allowed: the page's article, named by its headline.
+    add_source(&browser, "", &open_site.url("/gazette.html"), pack + 1);
+    let got = status("Added Council approves Riverside Park budget");
+    assert_eq!(got[1], json!("ok"), "{got}");
+    let sources = browser.js("return document.getElementById('cmp-sources').textContent;");
+    assert!(
+        sources
+            .as_str()
+            .unwrap()
+            .contains("Your document: Council approves Riverside Park budget"),
+        "{sources}"
+    );
+    assert!(open_site
+        .requests()
+        .iter()
+        .any(|r| r.path == "/gazette.html"));
+}

@@ -28,12 +28,14 @@ use super::events::dispatch_soon;
 use super::intake::html_to_tree;
 use super::share::download;
 use super::state::{AddedSource, ViewCtx};
-use crate::analysis::app::{pack_source, rebase, Event, LinkDoc, WorkDoc};
+use crate::analysis::app::{file_name, not_fetched, pack_source, rebase, Event, LinkDoc, WorkDoc};
 use crate::analysis::compare::{
     claim_names_entity, json_ld, list as claim_list, reference_pack_file, Alignment, Comparison,
     DocKind, ListQuery, Relation, Source, Workspace,
 };
-use crate::analysis::intake::{intake_bytes, intake_text, Intake, IntakeError};
+use crate::analysis::intake::{
+    intake_bytes, intake_text, src_request, Intake, IntakeError, SrcRequest,
+};
 use crate::analysis::share::{Order, Tab, ViewState};
 use crate::analysis::{Label, Span};
 
@@ -120,7 +122,8 @@ fn shell(ctx: &ViewCtx) {
         .add(
             El::new("textarea", "")
                 .attr("id", "cmp-add-text")
-                .attr("rows", "5"),
+                .attr("rows", "5")
+                .attr("placeholder", "Paste a text, or a page's address (https://…)"),
         )
         .add(
             El::new("div", "cmp-add-actions")
@@ -381,6 +384,11 @@ pub fn ComparePanel() -> impl IntoView {
                     let text = value("cmp-add-text");
                     if text.trim().is_empty() {
                         status("Paste or open a text first.", false);
+                        return;
+                    }
+                    // A page's address: fetched now that the reader asks.
+                    if let Some(url) = address(&text) {
+                        add_address(&ctx, data, value("cmp-add-name"), url);
                         return;
                     }
                     // Pasted text goes through the same checks as Open….

@@ -28,6 +28,37 @@ pub(super) fn add_intake(
     }
 }
 
+/// The page `text` names, when it is one http(s) address and nothing else.
+pub(super) fn address(text: &str) -> Option<String> {
+    let t = text.trim();
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return None;
+    }
+    match src_request(t)? {
+        SrcRequest::Confirm(url) => Some(url),
+        SrcRequest::Refused(_) => None,
+    }
+}
+
+/// Fetch the page at `url` (only if its site allows it: CORS) and add it
+/// as a source, read as Open… reads a page.
+pub(super) fn add_address(ctx: &ViewCtx, data: Shared, label: String, url: String) {
+    status(&format!("Fetching {url}…"), true);
+    let ctx = ctx.clone();
+    leptos::task::spawn_local(async move {
+        let Some(body) = super::super::dom::fetch_text(&url).await else {
+            status(&format!("{} Nothing was added.", not_fetched(&url)), false);
+            return;
+        };
+        let got = intake_text(&file_name(&url), &body, &html_to_tree);
+        if add_intake(&ctx, data, label, got) {
+            set_prop("cmp-add-name", "value", "");
+            set_prop("cmp-add-text", "value", "");
+        }
+    });
+}
+
 /// Why a text cannot be a source (`None`: it can).
 pub(super) fn refused(body: &str) -> Option<&'static str> {
     if body.trim().is_empty() {

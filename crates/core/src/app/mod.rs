@@ -365,9 +365,7 @@ pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
             match text {
                 None => {
                     state.fetching = None;
-                    vec![Effect::Notify(format!(
-                        "{url} could not be fetched: the site does not allow other pages to read it (CORS), or it is unreachable. Save the page from your browser (Ctrl+S / ⌘S) and open the file here instead."
-                    ))]
+                    vec![Effect::Notify(not_fetched(&url))]
                 }
                 Some(text) => vec![Effect::Intake {
                     ticket,
@@ -493,9 +491,22 @@ fn prepare(state: &mut State, ticket: Ticket, mut opening: Opening) -> Vec<Effec
     vec![effect(ticket, doc)]
 }
 
+/// What the reader is told when the page at `url` could not be fetched.
+pub fn not_fetched(url: &str) -> String {
+    format!(
+        "{url} could not be fetched: the site does not allow other pages to read it (CORS), or it is unreachable. Save the page from your browser (Ctrl+S / ⌘S) and open the file here instead."
+    )
+}
+
 /// The file name a fetched page is read as: the address's last part, as
 /// HTML when it names no extension.
-fn file_name(url: &str) -> String {
+///
+/// ```
+/// use claimlens_core::app::file_name;
+/// assert_eq!(file_name("https://example.org/news/story"), "story.html");
+/// assert_eq!(file_name("https://example.org/notes.md"), "notes.md");
+/// ```
+pub fn file_name(url: &str) -> String {
     let name = url.rsplit('/').next().unwrap_or("page.html");
     if name.contains('.') {
         name.to_string()
