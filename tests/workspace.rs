@@ -430,3 +430,38 @@ fn a_source_can_be_added_by_its_address() {
         .iter()
         .any(|r| r.path == "/gazette.html"));
 }
+
+/// The bundled article can leave the base for a source of the reader's
+/// and come back: as itself, with its reference pack.
+#[test]
+fn the_bundled_article_becomes_a_source_and_comes_back_with_its_pack() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let sample = claimlens::analysis::default_document();
+    let pack = claimlens::analysis::compare::Workspace::for_default_article()
+        .sources()
+        .len();
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    support::load_app(
+        &browser,
+        &server.url("/?load=sample#v=1&d=sample-istanbul-2025&t=compare"),
+    );
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 60);
+    add_source(&browser, "Valley Times", VALLEY, pack + 1);
+    press(&browser, "Make Valley Times the base");
+    // No pack for the Valley Times: the sample article is its one source.
+    wait_for_workspace(&browser, "Valley Times", 1);
+    let h = hash(&browser);
+    assert!(
+        h.contains(&format!("&s={}~", enc(&sample.title))) && !h.contains("&d="),
+        "{h}"
+    );
+    press(&browser, &format!("Make {} the base", sample.title));
+    wait_for_workspace(&browser, &sample.title, pack + 1);
+    let h = hash(&browser);
+    assert!(
+        h.starts_with("#v=1&d=sample-istanbul-2025&t=compare") && h.contains("&s=Valley%20Times~"),
+        "{h}"
+    );
+}
