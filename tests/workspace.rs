@@ -465,3 +465,43 @@ fn the_bundled_article_becomes_a_source_and_comes_back_with_its_pack() {
         "{h}"
     );
 }
+
+/// A document too long for a link can be the base: links name it by a
+/// local id, and this browser keeps it in Recent documents, so the link
+/// reopens the same workspace here.
+#[test]
+fn a_base_too_long_for_a_link_reopens_in_this_browser() {
+    claimlens::analysis::frontcode::install_bundled();
+    require_app!(true);
+    let pack = claimlens::analysis::compare::Workspace::for_default_article()
+        .sources()
+        .len();
+    let server = Server::start(&support::dist_dir());
+    let browser = Browser::start(1280, 900);
+    support::load_app(
+        &browser,
+        &server.url("/?load=long#v=1&d=sample-istanbul-2025&t=compare"),
+    );
+    browser.wait_for("return document.querySelectorAll('.cmp-row').length;", 60);
+    add_source(&browser, "big.txt", &gibberish(60_000, 5), pack + 1);
+    add_source(&browser, "Valley Times", VALLEY, pack + 2);
+    press(&browser, "Make big.txt the base");
+    wait_for_workspace(&browser, "big.txt", 2);
+    let h = hash(&browser);
+    assert!(
+        h.contains("&d=local:") && h.contains("&s=Valley%20Times~"),
+        "{}",
+        &h[..200.min(h.len())]
+    );
+    let before = browser.js(COMPARE_VIEW);
+    support::load_app(&browser, &server.url(&format!("/?load=again{h}")));
+    wait_for_workspace(&browser, "big.txt", 2);
+    assert_eq!(browser.js(COMPARE_VIEW)["sources"], before["sources"]);
+    assert_eq!(browser.js(COMPARE_VIEW)["matrix"], before["matrix"]);
+    assert_eq!(
+        browser.js("return document.querySelectorAll('.notice').length;"),
+        json!(0),
+        "{}",
+        browser.js("const n = document.querySelector('.notice'); return n && n.textContent;")
+    );
+}

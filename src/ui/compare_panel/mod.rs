@@ -28,7 +28,9 @@ use super::events::dispatch_soon;
 use super::intake::html_to_tree;
 use super::share::download;
 use super::state::{AddedSource, ViewCtx};
-use crate::analysis::app::{file_name, not_fetched, pack_source, rebase, Event, LinkDoc, WorkDoc};
+use crate::analysis::app::{
+    file_name, not_fetched, open_rebased, pack_source, rebase, LinkDoc, WorkDoc,
+};
 use crate::analysis::compare::{
     claim_names_entity, json_ld, list as claim_list, reference_pack_file, Alignment, Comparison,
     DocKind, ListQuery, Relation, Source, Workspace,

@@ -198,6 +198,6 @@ pub(super) fn make_base(ctx: &ViewCtx, ws: &Workspace, j: Option<usize>) {
     };
     if let Some(o) = rebase(&base, &docs, chosen, j.is_some(), view) {
         status(&format!("Opening {}…", o.doc.title), true);
-        dispatch_soon(Event::Open(Box::new(o)));
+        dispatch_soon(open_rebased(o, js_sys::Date::now() as u64));
     }
 }

@@ -31,7 +31,7 @@ mod tests;
 mod workspace;
 
 pub use opening::{local_id, local_missing, local_ref, LinkDoc, Opening, LOCAL};
-pub use workspace::{pack_source, rebase, WorkDoc};
+pub use workspace::{open_rebased, pack_source, rebase, WorkDoc};
 
 use std::sync::Arc;
 

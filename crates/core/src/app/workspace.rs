@@ -3,18 +3,17 @@
 //! become the base; the one shown before then becomes a source like the
 //! others, and the link says so.
 //!
-//! A change of base opens a document as any other does ([`Event::Open`]
-//! with the [`Opening`] [`rebase`] returns): the viewer of the new base
-//! restores the rest of the workspace from the opening's view, exactly as
-//! it would from the link it then writes, so a fresh browser given that
-//! link shows the same comparison.
-//!
-//! [`Event::Open`]: super::Event::Open
+//! A change of base opens a document as any other does (the event
+//! [`open_rebased`] makes of the [`Opening`] [`rebase`] returns: a base
+//! links cannot carry is kept in Recent documents first): the viewer of
+//! the new base restores the rest of the workspace from the opening's
+//! view, exactly as it would from the link it then writes, so a fresh
+//! browser given that link shows the same comparison.
 
 use std::sync::Arc;
 
-use super::{LinkDoc, Opening};
-use crate::intake::document_id;
+use super::{Event, LinkDoc, Opening, Taken};
+use crate::intake::{document_id, SourceKind, StoredDoc};
 use crate::share::{pack_text, Decoded, DocRef, SharedSource, Tab, ViewState, MAX_LINK};
 use crate::{default_document, Document, DEFAULT_ID};
 
@@ -174,6 +173,24 @@ pub fn rebase(
     })
 }
 
+/// The event that opens `opening` (made by [`rebase`]) at `now`
+/// (milliseconds since the epoch): a base that links cannot carry is also
+/// kept in Recent documents, so that the links naming it by a local id
+/// reopen it in this browser.
+pub fn open_rebased(opening: Opening, now: u64) -> Event {
+    if matches!(
+        opening.link_doc.as_deref(),
+        Some(LinkDoc::Bundled | LinkDoc::Packed(_))
+    ) {
+        return Event::Open(Box::new(opening));
+    }
+    let stored = StoredDoc::from_document(&opening.doc, SourceKind::Text, now);
+    Event::Took {
+        ticket: None,
+        taken: Ok(Box::new(Taken { opening, stored })),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{update, Effect, Event, State};
@@ -328,6 +345,31 @@ mod tests {
         assert!(got.problems.is_empty(), "{:?}", got.problems);
         assert_eq!(got.state, d.state);
         assert_eq!(got.packed_sources, d.packed_sources);
+    }
+
+    /// A base links cannot carry is kept in Recent documents first.
+    #[test]
+    fn a_base_too_long_for_a_link_is_kept_in_recent_documents() {
+        let (a, mut others) = docs();
+        let cases = [(true, "open"), (false, "remember")];
+        for (packed, want) in cases {
+            if !packed {
+                others[0].packed = None;
+            }
+            let o = rebase(&a, &others, 0, true, ViewState::default()).unwrap();
+            let mut state = State::default();
+            let effects = update(&mut state, open_rebased(o, 5));
+            let got = match &effects[..] {
+                [Effect::Analyse { .. }] => "open",
+                [Effect::Remember { doc, .. }]
+                    if doc.text == others[0].text && doc.saved_at == 5 =>
+                {
+                    "remember"
+                }
+                _ => panic!("{effects:?}"),
+            };
+            assert_eq!(got, want);
+        }
     }
 
     /// It opens as any document does: analysed, then mounted with a
