@@ -323,7 +323,7 @@ fn compare_tab_shows_relations_values_matrix_and_user_sources() {
     let status = browser.js("return document.querySelector('.cmp-status').textContent;");
     assert!(status.as_str().unwrap().starts_with("Added"), "{status}");
     // And it can be removed again.
-    browser.click(".cmp-sources button");
+    browser.click(".cmp-sources button[data-remove]");
     browser.wait_for(
         &format!(
             "return document.querySelectorAll('table.mx thead th').length === {};",

@@ -638,7 +638,7 @@ fn a_source_passes_the_same_checks_as_open_and_the_status_follows() {
     assert_eq!(got[1], json!("ok"), "{got}");
     assert_eq!(sources(&browser), before + 1);
     // Removing it: the status line no longer names it as added.
-    browser.click(".cmp-sources button");
+    browser.click(".cmp-sources button[data-remove]");
     let got = status(&browser, "Removed");
     let text = got[0].as_str().unwrap();
     assert!(

@@ -68,7 +68,7 @@ fn restores(ctx: &ViewCtx) -> String {
 fn cannot_travel(ctx: &ViewCtx) -> String {
     url::sources_left_out(ctx)
         .into_iter()
-        .map(|(n, name)| crate::analysis::share::not_in_link(n, &name))
+        .map(|(n, name, alone)| crate::analysis::share::not_in_link(n, &name, alone))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -160,8 +160,14 @@ pub fn ShareButton() -> impl IntoView {
                 manual.set(None);
                 let name = format!("{}.txt", file_stem(&ctx.doc.title));
                 let _ = download(&name, "text/plain;charset=utf-8", &ctx.doc.text);
+                let others = ctx.sources.with_untracked(Vec::len);
+                let others = if others > 0 {
+                    format!(" The {others} document(s) it is compared with are not in it: send them too.")
+                } else {
+                    String::new()
+                };
                 status.set(format!(
-                    "This document is too long for a link (about {n} characters; links stop at {}). It was downloaded as {name}: send the file, and open it in claimlens.",
+                    "This document is too long for a link (about {n} characters; links stop at {}). It was downloaded as {name}: send the file, and open it in claimlens.{others}",
                     crate::analysis::share::MAX_LINK
                 ));
                 return;

@@ -8,9 +8,10 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
+use crate::analysis::app::pack_source;
 pub use crate::analysis::app::LinkDoc;
 use crate::analysis::compare::Relation;
-use crate::analysis::share::{pack_text, Order, Tab, MAX_LINK};
+use crate::analysis::share::{Order, Tab};
 use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Offsets, Span};
 
 /// Everything the components share.
@@ -84,7 +85,7 @@ pub struct AddedSource {
     pub name: String,
     /// Its text, exactly as compared.
     pub text: Arc<str>,
-    /// Its text packed for links ([`pack_text`]); `None` when it is too
+    /// Its text packed for links ([`pack_source`]); `None` when it is too
     /// long to travel in one.
     pub packed: Option<Arc<str>>,
 }
@@ -93,11 +94,7 @@ impl AddedSource {
     /// A source named `name` with `text`, packed for links unless it is
     /// too long to fit whatever it packs to.
     pub fn new(id: usize, name: String, text: &str) -> AddedSource {
-        // Text rarely packs smaller than a sixth (as `LinkDoc::quick`).
-        let packed = (text.len() <= 6 * MAX_LINK)
-            .then(|| pack_text(text))
-            .filter(|p| p.len() < MAX_LINK)
-            .map(Arc::from);
+        let packed = pack_source(text).map(Arc::from);
         AddedSource {
             id,
             name,

@@ -137,8 +137,9 @@ fn link_of(ctx: &ViewCtx) -> String {
 }
 
 /// The added sources a link to the current view cannot carry, each with
-/// its number in the Compare tab and its name (what "Copy link" warns of).
-pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String)> {
+/// its number in the Compare tab, its name and whether it is too long to
+/// travel alone (what "Copy link" warns of).
+pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String, bool)> {
     let all = ctx.sources.get_untracked();
     let fits = fitting(ctx, &all);
     let first = ctx.pack_sources.get_untracked() + 1;
@@ -146,7 +147,7 @@ pub fn sources_left_out(ctx: &ViewCtx) -> Vec<(usize, String)> {
         .zip(fits)
         .enumerate()
         .filter(|(_, (_, fits))| !fits)
-        .map(|(i, (s, _))| (first + i, s.name.clone()))
+        .map(|(i, (s, _))| (first + i, s.name.clone(), s.packed.is_none()))
         .collect()
 }
 
@@ -282,6 +283,7 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
         .sources
         .iter()
         .zip(packed)
+        .filter(|(_, p)| !p.is_empty())
         .map(|(s, p)| (s.name.as_str(), p.as_str()))
         .collect();
     let here: Vec<AddedSource> = ctx.sources.get_untracked();
@@ -300,7 +302,8 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
                     id: i + 1,
                     name: s.name.clone(),
                     text: Arc::from(s.text.as_str()),
-                    packed: Some(Arc::from(p.as_str())),
+                    // Empty: too long to travel in a link (a change of base).
+                    packed: (!p.is_empty()).then(|| Arc::from(p.as_str())),
                 })
                 .collect(),
         );

@@ -24,15 +24,21 @@ use wasm_bindgen::JsCast;
 
 use super::claims_panel::score_text;
 use super::dom::chosen_file;
+use super::events::dispatch_soon;
 use super::intake::html_to_tree;
 use super::share::download;
 use super::state::{AddedSource, ViewCtx};
+use crate::analysis::app::{
+    file_name, not_fetched, open_rebased, pack_source, rebase, LinkDoc, WorkDoc,
+};
 use crate::analysis::compare::{
     claim_names_entity, json_ld, list as claim_list, reference_pack_file, Alignment, Comparison,
     DocKind, ListQuery, Relation, Source, Workspace,
 };
-use crate::analysis::intake::{intake_bytes, intake_text, Intake, IntakeError};
-use crate::analysis::share::{Order, Tab};
+use crate::analysis::intake::{
+    intake_bytes, intake_text, src_request, Intake, IntakeError, SrcRequest,
+};
+use crate::analysis::share::{Order, Tab, ViewState};
 use crate::analysis::{Label, Span};
 
 mod dom;
@@ -118,7 +124,8 @@ fn shell(ctx: &ViewCtx) {
         .add(
             El::new("textarea", "")
                 .attr("id", "cmp-add-text")
-                .attr("rows", "5"),
+                .attr("rows", "5")
+                .attr("placeholder", "Paste a text, or a page's address (https://…)"),
         )
         .add(
             El::new("div", "cmp-add-actions")
@@ -315,6 +322,10 @@ pub fn ComparePanel() -> impl IntoView {
                 }
                 return;
             }
+            if let (Some(j), Some(d)) = (clicked(&ev, "data-base"), data.get_untracked()) {
+                make_base(&ctx, &d.ws, Some(j));
+                return;
+            }
             if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
                 let mut ws = d.ws.clone();
                 if let Some(gone) = ws.remove(j) {
@@ -350,6 +361,11 @@ pub fn ComparePanel() -> impl IntoView {
                 .unwrap_or_default();
             match act.as_str() {
                 "unpin" => ctx.unpin(),
+                "remove-base" => {
+                    if let Some(d) = data.get_untracked() {
+                        make_base(&ctx, &d.ws, None);
+                    }
+                }
                 "export" => {
                     if let Some(d) = data.get_untracked() {
                         let _ = download(
@@ -370,6 +386,11 @@ pub fn ComparePanel() -> impl IntoView {
                     let text = value("cmp-add-text");
                     if text.trim().is_empty() {
                         status("Paste or open a text first.", false);
+                        return;
+                    }
+                    // A page's address: fetched now that the reader asks.
+                    if let Some(url) = address(&text) {
+                        add_address(&ctx, data, value("cmp-add-name"), url);
                         return;
                     }
                     // Pasted text goes through the same checks as Open….

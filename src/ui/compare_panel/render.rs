@@ -295,21 +295,45 @@ pub(super) fn show_summary(d: &Data) {
                 _ => li.leaf("span", "cmp-conf", "not rated"),
             };
             if s.meta.kind == DocKind::UserDocument {
-                li = li.add(
-                    El::new("button", "link-button")
-                        .attr("type", "button")
-                        .attr("data-remove", &j.to_string())
-                        .attr("aria-label", &format!("Remove {}", s.meta.source))
-                        .text("Remove"),
-                );
+                li = li
+                    .add(
+                        El::new("button", "link-button")
+                            .attr("type", "button")
+                            .attr("data-base", &j.to_string())
+                            .attr("aria-label", &format!("Make {} the base", s.meta.source))
+                            .text("Make base"),
+                    )
+                    .add(
+                        El::new("button", "link-button")
+                            .attr("type", "button")
+                            .attr("data-remove", &j.to_string())
+                            .attr("aria-label", &format!("Remove {}", s.meta.source))
+                            .text("Remove"),
+                    );
             }
             ol = ol.add(li);
+        }
+        // The base: the article shown, whose claims are compared. It can
+        // be removed when another document can take its place.
+        let name = &d.ws.article().doc.title;
+        let mut base = El::new("p", "cmp-base")
+            .text("Base (the article shown, whose claims are compared): ")
+            .leaf("span", "cmp-src-name", name)
+            .text(" ");
+        if sources.iter().any(|s| s.meta.kind == DocKind::UserDocument) {
+            base = base.add(
+                El::new("button", "link-button")
+                    .attr("type", "button")
+                    .attr("data-act", "remove-base")
+                    .attr("aria-label", &format!("Remove {name}"))
+                    .text("Remove"),
+            );
         }
         let title = El::new("h3", "cmp-subtitle")
             .attr("id", "cmp-sources-title")
             .attr("tabindex", "-1")
             .text(&format!("Sources ({})", sources.len()));
-        let _ = h.append_with_node_2(&title.0, &ol.0);
+        let _ = h.append_with_node_3(&base.0, &title.0, &ol.0);
         if sources
             .iter()
             .any(|s| s.meta.kind == DocKind::ReferenceSummary)

@@ -28,6 +28,37 @@ pub(super) fn add_intake(
     }
 }
 
+/// The page `text` names, when it is one http(s) address and nothing else.
+pub(super) fn address(text: &str) -> Option<String> {
+    let t = text.trim();
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return None;
+    }
+    match src_request(t)? {
+        SrcRequest::Confirm(url) => Some(url),
+        SrcRequest::Refused(_) => None,
+    }
+}
+
+/// Fetch the page at `url` (only if its site allows it: CORS) and add it
+/// as a source, read as Open… reads a page.
+pub(super) fn add_address(ctx: &ViewCtx, data: Shared, label: String, url: String) {
+    status(&format!("Fetching {url}…"), true);
+    let ctx = ctx.clone();
+    leptos::task::spawn_local(async move {
+        let Some(body) = super::super::dom::fetch_text(&url).await else {
+            status(&format!("{} Nothing was added.", not_fetched(&url)), false);
+            return;
+        };
+        let got = intake_text(&file_name(&url), &body, &html_to_tree);
+        if add_intake(&ctx, data, label, got) {
+            set_prop("cmp-add-name", "value", "");
+            set_prop("cmp-add-text", "value", "");
+        }
+    });
+}
+
 /// Why a text cannot be a source (`None`: it can).
 pub(super) fn refused(body: &str) -> Option<&'static str> {
     if body.trim().is_empty() {
@@ -121,5 +152,52 @@ pub(super) fn follow_sources(ctx: &ViewCtx, data: Shared, base: &Workspace) {
     data.set(Some(Data::new(ws)));
     if kept.len() != want.len() {
         ctx.sources.set(kept);
+    }
+}
+
+/// Make the added source `j` of `ws` (an index into its sources) the base,
+/// the article shown becoming a source in its place; `None`: remove the
+/// article shown, the first added source taking its place. The workspace
+/// opens anew as a link to it would ([`rebase`]).
+pub(super) fn make_base(ctx: &ViewCtx, ws: &Workspace, j: Option<usize>) {
+    let added = ctx.sources.get_untracked();
+    let chosen = match j {
+        Some(j) => {
+            let id = &ws.source(j).meta.id;
+            added.iter().position(|s| user_id(s) == *id)
+        }
+        None => (!added.is_empty()).then_some(0),
+    };
+    let Some(chosen) = chosen else { return };
+    let doc = &ctx.doc;
+    let base = WorkDoc {
+        name: doc.title.clone(),
+        text: doc.text.clone(),
+        packed: match &*ctx.link_doc {
+            LinkDoc::Packed(p) => Some(p.clone()),
+            LinkDoc::Bundled => pack_source(&doc.text),
+            LinkDoc::TooLong(_) => None,
+        },
+    };
+    let docs: Vec<WorkDoc> = added
+        .iter()
+        .map(|s| WorkDoc {
+            name: s.name.clone(),
+            text: s.text.to_string(),
+            packed: s.packed.as_deref().map(str::to_string),
+        })
+        .collect();
+    let view = ViewState {
+        hidden: ctx.hidden.get_untracked(),
+        order: ctx.order.get_untracked(),
+        all_claims: ctx.all_claims.get_untracked(),
+        badges: ctx.badges.get_untracked(),
+        embed: ctx.embed,
+        left_out: ctx.left_out.get_untracked(),
+        ..ViewState::default()
+    };
+    if let Some(o) = rebase(&base, &docs, chosen, j.is_some(), view) {
+        status(&format!("Opening {}…", o.doc.title), true);
+        dispatch_soon(open_rebased(o, js_sys::Date::now() as u64));
     }
 }

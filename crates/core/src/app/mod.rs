@@ -34,9 +34,11 @@ pub mod history;
 mod opening;
 #[cfg(test)]
 mod tests;
+mod workspace;
 
 pub use history::{Place, Viewed};
 pub use opening::{local_id, local_missing, local_ref, LinkDoc, Opening, LOCAL};
+pub use workspace::{open_rebased, pack_source, rebase, WorkDoc};
 
 use std::sync::Arc;
 
@@ -383,9 +385,7 @@ pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
             match text {
                 None => {
                     state.fetching = None;
-                    vec![Effect::Notify(format!(
-                        "{url} could not be fetched: the site does not allow other pages to read it (CORS), or it is unreachable. Save the page from your browser (Ctrl+S / ⌘S) and open the file here instead."
-                    ))]
+                    vec![Effect::Notify(not_fetched(&url))]
                 }
                 Some(text) => vec![Effect::Intake {
                     ticket,
@@ -516,9 +516,22 @@ fn prepare(state: &mut State, ticket: Ticket, mut opening: Opening) -> Vec<Effec
     vec![effect(ticket, doc)]
 }
 
+/// What the reader is told when the page at `url` could not be fetched.
+pub fn not_fetched(url: &str) -> String {
+    format!(
+        "{url} could not be fetched: the site does not allow other pages to read it (CORS), or it is unreachable. Save the page from your browser (Ctrl+S / ⌘S) and open the file here instead."
+    )
+}
+
 /// The file name a fetched page is read as: the address's last part, as
 /// HTML when it names no extension.
-fn file_name(url: &str) -> String {
+///
+/// ```
+/// use claimlens_core::app::file_name;
+/// assert_eq!(file_name("https://example.org/news/story"), "story.html");
+/// assert_eq!(file_name("https://example.org/notes.md"), "notes.md");
+/// ```
+pub fn file_name(url: &str) -> String {
     let name = url.rsplit('/').next().unwrap_or("page.html");
     if name.contains('.') {
         name.to_string()

@@ -263,7 +263,9 @@ pub struct Decoded {
     /// can carry it on in its own links without packing it again.
     pub packed: Option<String>,
     /// The added sources' texts as the link packed them (`s=`), one per
-    /// [`ViewState::sources`], to carry on without packing them again.
+    /// [`ViewState::sources`], to carry on without packing them again (an
+    /// empty one, which no link holds, is a source too long to travel in a
+    /// link: a change of base, [`crate::app::rebase`], keeps it so).
     pub packed_sources: Vec<String>,
     /// True when the link looks cut short (its packed document, or its last
     /// parameter, stops part-way): the reader is told to ask for the whole
@@ -528,18 +530,30 @@ pub fn fit_sources(base: usize, costs: &[Option<usize>]) -> Vec<bool> {
 }
 
 /// What "Copy link" says of an added source the link cannot carry:
-/// `number` counts the sources in the Compare tab from 1.
+/// `number` counts the sources in the Compare tab from 1; `alone`: it is
+/// too long to travel in a link by itself (else the workspace is: the
+/// documents before it took the room).
 ///
 /// ```
 /// use claimlens_core::share::not_in_link;
 /// assert_eq!(
-///     not_in_link(2, "report.txt"),
+///     not_in_link(2, "report.txt", true),
 ///     "Source 2 (report.txt) is only in this browser and is not in the link: it is too long to travel in one (links stop at 32000 characters). Send it as a file."
 /// );
+/// assert_eq!(
+///     not_in_link(3, "notes.md", false),
+///     "Source 3 (notes.md) is only in this browser and is not in the link: with the documents before it, the workspace is too large for one link (links stop at 32000 characters). Send it as a file, or remove a document."
+/// );
 /// ```
-pub fn not_in_link(number: usize, name: &str) -> String {
+pub fn not_in_link(number: usize, name: &str, alone: bool) -> String {
+    let why = if alone {
+        "it is too long to travel in one"
+    } else {
+        "with the documents before it, the workspace is too large for one link"
+    };
+    let remove = if alone { "" } else { ", or remove a document" };
     format!(
-        "Source {number} ({name}) is only in this browser and is not in the link: it is too long to travel in one (links stop at {MAX_LINK} characters). Send it as a file."
+        "Source {number} ({name}) is only in this browser and is not in the link: {why} (links stop at {MAX_LINK} characters). Send it as a file{remove}."
     )
 }
 
