@@ -1090,6 +1090,16 @@ pub(crate) fn viterbi<S: Scorer>(
     let mut back = vec![0usize; n * nl];
     let mut em = vec![0f32; nl];
     let mut tr = vec![0f32; nl];
+    // The first transition feature, "t|" and the previous label, is the
+    // same at every word: its weights per previous label, looked up once.
+    let after: Vec<Vec<f32>> = names
+        .iter()
+        .map(|prev| {
+            let mut t = vec![0f32; nl];
+            w.add(trans_hashes(s, 0, prev)[0], &mut t);
+            t
+        })
+        .collect();
     for i in 0..n {
         em.iter_mut().for_each(|x| *x = 0.0);
         for &h in &s.emit[i] {
@@ -1112,9 +1122,9 @@ pub(crate) fn viterbi<S: Scorer>(
             if ps == neg {
                 continue;
             }
-            tr.iter_mut().for_each(|x| *x = 0.0);
-            for h in trans_hashes(s, i, &names[p]) {
-                w.add(h, &mut tr);
+            tr.copy_from_slice(&after[p]);
+            for h in &trans_hashes(s, i, &names[p])[1..] {
+                w.add(*h, &mut tr);
             }
             for y in 0..nl {
                 if !labels[y].may_follow(Some(labels[p])) {
