@@ -311,6 +311,25 @@ fn token_at(tokens: &[Token], byte: usize) -> usize {
     tokens.partition_point(|t| t.span.start < byte)
 }
 
+/// A mention's tokens (`first..end`) and its sentence's (`lo..hi`), all
+/// within `tokens` (an analysis made elsewhere may name other indices).
+fn value_tokens(
+    a: &Analysis,
+    tokens: &[Token],
+    m: &crate::Mention,
+) -> (usize, usize, usize, usize) {
+    let first = token_at(tokens, m.span.start);
+    let end = token_at(tokens, m.span.end);
+    let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
+    let (lo, hi) = a
+        .sentences
+        .get(k)
+        .filter(|s| s.span.contains(m.span))
+        .map(|s| (s.first_token, s.end_token))
+        .unwrap_or((0, tokens.len()));
+    (first, end, lo.min(tokens.len()), hi.min(tokens.len()))
+}
+
 /// Punctuation and conjunctions that end a value's context; a comma only
 /// once two terms are taken ("Sweden, which lasted 21 years" reaches
 /// "Sweden").
@@ -358,18 +377,7 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &m
             if m.value.is_none() {
                 return Ctx::default();
             }
-            let first = token_at(&tokens, m.span.start);
-            let end = token_at(&tokens, m.span.end);
-            // The sentence bounds.
-            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
-            let (lo, hi) = a
-                .sentences
-                .get(k)
-                .filter(|s| s.span.contains(m.span))
-                .map(|s| (s.first_token, s.end_token))
-                .unwrap_or((0, tokens.len()));
-            // Token indices from an analysis made elsewhere stay in range.
-            let (lo, hi) = (lo.min(tokens.len()), hi.min(tokens.len()));
+            let (first, end, lo, hi) = value_tokens(a, &tokens, m);
             let mut c = Ctx::default();
             let mut i = first;
             let mut k = 0;
@@ -440,16 +448,7 @@ fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &m
             let Some(v) = &m.value else {
                 return Thing::default();
             };
-            let first = token_at(&tokens, m.span.start);
-            let end = token_at(&tokens, m.span.end);
-            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
-            let (lo, hi) = a
-                .sentences
-                .get(k)
-                .filter(|s| s.span.contains(m.span))
-                .map(|s| (s.first_token, s.end_token))
-                .unwrap_or((0, tokens.len()));
-            let (lo, hi) = (lo.min(tokens.len()), hi.min(tokens.len()));
+            let (first, end, lo, hi) = value_tokens(a, &tokens, m);
             let lower = |i: usize| fold(tokens[i].text(text));
             let mut t = Thing::default();
             if matches!(v, Value::Number { unit: None, .. }) {
