@@ -886,7 +886,8 @@ fn claims_cmd(args: &[String]) -> Result<(), String> {
                     .per_unit
                     .iter()
                     .find(|p| p.mention == m)
-                    .map(|p| format!(" per {}", p.span.slice(text)))
+                    // The span is the phrase as written ("per share", "apiece").
+                    .map(|p| format!(" {}", p.span.slice(text)))
                     .unwrap_or_default();
                 Some(format!("{} = {v}{per}", mm.span.slice(text)))
             })

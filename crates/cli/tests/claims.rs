@@ -840,3 +840,30 @@ fn pathological_input_is_linear() {
         assert!(secs < 20.0, "{p:?}: {secs:.1} s");
     }
 }
+
+/// The text report writes a rate as the article does: "26 cents per
+/// share", not "per per share" (the rate's span holds its own "per").
+#[test]
+fn text_report_writes_a_rate_as_written() {
+    let path = std::env::temp_dir().join(format!("claimlens-rate-{}.txt", std::process::id()));
+    std::fs::write(
+        &path,
+        "Ford's profits equate to 26 cents per share, and each side freed 1,000 prisoners apiece.",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(["claims", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let values = text.lines().find(|l| l.trim_start().starts_with("values:"));
+    let values = values.unwrap_or_else(|| panic!("no values line in {text}"));
+    assert!(values.contains("per share"), "{values}");
+    assert!(!values.contains("per per"), "{values}");
+}
