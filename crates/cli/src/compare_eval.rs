@@ -112,7 +112,7 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     }
     fixtures()?;
     println!(
-        "\ntop: top alignment is a gold counterpart; no-ref / wrong: sentences without \
+        "\ntop: top alignment is a gold counterpart (no alignment counts wrong); top|al: the same over sentences that got an alignment; no-ref / wrong: sentences without \
          counterpart given no alignment / agrees or differs; claim: share of sentences with \
          a counterpart the engine treats as claims; dif..none: relations given where there is \
          a counterpart; P/R where relations are labelled"
@@ -120,13 +120,18 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `claimlens train compare`: fit the alignment model on the dev split of
-/// `events.jsonl`, choose the thresholds (alignment on the same split;
-/// "agrees" on the labelled stories), print held-out figures and rewrite
-/// `crates/core/src/compare/fitted.rs`.
-pub fn train_cmd(_args: &[String]) -> Result<(), String> {
-    use claimlens_core::compare::{fit, fit_thresholds, render_fitted, Row};
-    use claimlens_core::eval::compare::instances;
+/// `claimlens train compare`: fit the ranking model and then the
+/// counterpart model on the dev split of `events.jsonl`, choose the
+/// thresholds (counterpart on the same split; "agrees" on the labelled
+/// stories), print held-out figures and rewrite
+/// `crates/core/src/compare/fitted.rs`. `--dump FILE` instead writes every
+/// gold base sentence's candidates and features (JSON Lines) for analysis.
+pub fn train_cmd(args: &[String]) -> Result<(), String> {
+    use claimlens_core::compare::{
+        fit, fit_logistic, fit_thresholds, render_fitted, Fitted, Row, COUNTERPART_MONOTONE,
+        N_COUNTERPART,
+    };
+    use claimlens_core::eval::compare::{instances, Instance};
     let read = |f: &str| -> Result<Vec<Pair>, String> {
         let t = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
         Pair::parse_all(&t).map_err(|e| format!("{f}: {e}"))
@@ -134,6 +139,30 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
     let events = read(DEFAULT[0])?;
     let stories = read(DEFAULT[1])?;
     let ev = instances(&events);
+    if let Some(k) = args.iter().position(|a| a == "--dump") {
+        let out = args.get(k + 1).ok_or("--dump FILE")?;
+        let st = instances(&stories);
+        let mut lines = String::new();
+        for (set, name) in [(&ev, "events"), (&st, "stories")] {
+            for i in set.iter() {
+                let split = if name == "stories" {
+                    "stories"
+                } else {
+                    events[i.pair].split.as_str()
+                };
+                let c: Vec<_> = i
+                    .cands
+                    .iter()
+                    .map(|c| serde_json::json!([c.0, c.2, c.1.to_vec()]))
+                    .collect();
+                let r: Vec<_> = i.rel.iter().map(|r| r.map(|r| r.name())).collect();
+                lines.push_str(&serde_json::json!({"pair": i.pair, "split": split, "has": i.has, "cands": c, "rel": r}).to_string());
+                lines.push('\n');
+            }
+        }
+        std::fs::write(out, lines).map_err(|e| e.to_string())?;
+        return Ok(());
+    }
     let (dev, test): (Vec<_>, Vec<_>) =
         ev.into_iter().partition(|i| events[i.pair].split != "test");
     let rows: Vec<Row> = dev
@@ -145,36 +174,62 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
         })
         .collect();
     let w = fit(&rows, 1e-3, 3000);
-    let best = |set: &[claimlens_core::eval::compare::Instance]| -> Vec<(f32, bool, bool)> {
+    let rank = |set: &[Instance]| -> f64 {
+        let with = set.iter().filter(|i| i.has).count().max(1) as f64;
+        set.iter()
+            .filter(|i| i.has)
+            .filter(|i| {
+                i.pick(&w, &[0.0; N_COUNTERPART])
+                    .is_some_and(|p| i.cands[p.0].2)
+            })
+            .count() as f64
+            / with
+    };
+    // The counterpart decision: on events dev, the best-ranked statement
+    // of a sentence with a counterpart when it is one (yes) against the
+    // best-ranked statement of a sentence without (no); sentences whose
+    // best-ranked statement is wrong say nothing of the decision, nor do
+    // those whose best statement shares one word and no entity (never
+    // aligned).
+    let crow: Vec<([f32; N_COUNTERPART], bool)> = dev
+        .iter()
+        .filter_map(|i| {
+            let (k, x, p) = i.pick(&w, &[0.0; N_COUNTERPART])?;
+            let right = i.cands[k].2;
+            (p > 0.0 && (right || !i.has)).then_some((x, right))
+        })
+        .collect();
+    let v = fit_logistic(&crow, 1e-3, 5000, &COUNTERPART_MONOTONE);
+    let best = |set: &[Instance]| -> Vec<(f32, bool, bool)> {
         set.iter()
             .map(|i| {
-                let (p, ok) = i.best(&w).unwrap_or((0.0, false));
+                let (p, ok) = i
+                    .pick(&w, &v)
+                    .map_or((0.0, false), |(k, _, p)| (p, i.cands[k].2));
                 (p, ok, i.has)
             })
             .collect()
     };
     let (align, top, none) = fit_thresholds(&best(&dev));
-    let d = best(&dev);
+    let st = instances(&stories);
     println!(
-        "events dev: nearest right {:.3}",
-        d.iter().filter(|b| b.2 && b.1).count() as f64
-            / d.iter().filter(|b| b.2).count().max(1) as f64
+        "ranking (best-ranked statement is a counterpart): events dev {:.3}, events test {:.3}, stories {:.3}",
+        rank(&dev),
+        rank(&test),
+        rank(&st)
     );
     println!(
-        "fitted on events dev: {} rows, {} claims; align ≥ {align:.2}: top {top:.3}, no-ref {none:.3}",
+        "fitted on events dev: {} ranking rows, {} counterpart rows, {} claims; aligned from {align:.2}: top {top:.3}, no-ref {none:.3}",
         rows.len(),
+        crow.len(),
         dev.len()
     );
-    for (name, set) in [
-        ("events test", best(&test)),
-        ("stories", best(&instances(&stories))),
-    ] {
+    for (name, set) in [("events test", best(&test)), ("stories", best(&st))] {
         let with = set.iter().filter(|b| b.2).count().max(1) as f64;
         let without = set.iter().filter(|b| !b.2).count().max(1) as f64;
         let top = set.iter().filter(|b| b.2 && b.1 && b.0 >= align).count() as f64 / with;
         let none = set.iter().filter(|b| !b.2 && b.0 < align).count() as f64 / without;
-        let rank = set.iter().filter(|b| b.2 && b.1).count() as f64 / with;
-        println!("{name}: top {top:.3}, no-ref {none:.3}; nearest right {rank:.3}");
+        println!("{name}: top {top:.3}, no-ref {none:.3}");
     }
     for (name, set) in [("dev", best(&dev)), ("test", best(&test))] {
         let with = set.iter().filter(|b| b.2).count().max(1) as f64;
@@ -189,14 +244,13 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
             .collect();
         println!("{name} (threshold: top/no-ref) {}", curve.join(" "));
     }
-    // Relation thresholds on the labelled stories: the lowest probability
-    // from which "agrees" (no differing value) and "differs" (a differing
-    // value) reach precision 0.9, where there is one.
-    let st = instances(&stories);
+    // Relation thresholds on the labelled stories: the lowest counterpart
+    // probability from which "agrees" (no differing value) and "differs"
+    // (a differing value) reach precision 0.9, where there is one.
     let rel_threshold = |want: Relation, feature: usize| -> f32 {
         let mut picks: Vec<(f32, bool)> = Vec::new();
         for i in &st {
-            let Some((k, p)) = i.best_at(&w) else {
+            let Some((k, _, p)) = i.pick(&w, &v) else {
                 continue;
             };
             if p < align {
@@ -242,7 +296,7 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
         .iter()
         .filter(|i| !i.has)
         .filter_map(|i| {
-            let (k, p) = i.best_at(&w)?;
+            let (k, _, p) = i.pick(&w, &v)?;
             let f = &i.cands[k].1;
             Some((p, f[7] > 0.0 || f[8] > 0.0, f[8] > 0.0))
         })
@@ -263,13 +317,20 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
     }
     println!("values decide from {differ:.2}");
     let provenance = format!(
-        "Fitted on data/eval/compare/events.jsonl (split dev): {} candidate rows.",
-        rows.len()
+        "Fitted on data/eval/compare/events.jsonl (split dev): {} candidate rows,\n//! {} counterpart rows.",
+        rows.len(),
+        crow.len()
     );
     let out = "crates/core/src/compare/fitted.rs";
-    std::fs::write(out, render_fitted(&w, align, agree, differ, &provenance))
-        .map_err(|e| format!("{out}: {e}"))?;
-    println!("weights: {w:?}\nwrote {out}");
+    let fitted = Fitted {
+        weights: w,
+        counterpart: v,
+        counterpart_min: align,
+        agree,
+        values: differ,
+    };
+    std::fs::write(out, render_fitted(&fitted, &provenance)).map_err(|e| format!("{out}: {e}"))?;
+    println!("weights: {w:?}\ncounterpart: {v:?}\nwrote {out}");
     Ok(())
 }
 

@@ -104,9 +104,10 @@ USAGE:
                                        top-alignment accuracy, no-reference rate and relation
                                        precision of the comparison engine and TF-IDF
                                        baselines on data/eval/compare (and MSRP)
-    claimlens train compare            fit the alignment model on data/eval/compare/events.jsonl
-                                       (dev split) and its thresholds; rewrites
-                                       crates/core/src/compare/fitted.rs (deterministic)
+    claimlens train compare [--dump F] fit the ranking and counterpart models on
+                                       data/eval/compare/events.jsonl (dev split) and their
+                                       thresholds; rewrites crates/core/src/compare/fitted.rs
+                                       (deterministic); --dump F writes the candidates instead
     claimlens train idf                the background IDF table from data/train/lang
                                        (EWT, GUM) → data/weights/idf.clw (deterministic)
     claimlens eval checkworthy|hedging [DEV.tsv]

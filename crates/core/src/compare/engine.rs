@@ -1075,12 +1075,6 @@ const MAX_RATIO: f64 = 10.0;
 /// `ln(1 + shared terms)` below this: at most one shared term.
 const ONE_WORD: f32 = 1.0;
 
-/// The probability that a statement states the claim's fact.
-pub(super) fn probability(f: &[f32; N_FEATURES], w: &[f32; N_FEATURES]) -> f32 {
-    let z: f32 = f.iter().zip(w).map(|(a, b)| a * b).sum();
-    1.0 / (1.0 + (-z).exp())
-}
-
 pub(super) fn compare(ws: &Workspace) -> Comparison {
     let sc = score_all(ws);
     let art = &ws.article;
@@ -1092,23 +1086,41 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             .mentions
             .iter()
             .any(|&m| art.analysis.mentions[m].value.is_some() && ap.comparable[m]);
-        // Per source, its most probable statement: a source counts once.
+        // Per source, its best-ranked statement (a source counts once), the
+        // second's ranking logit and how many candidates it has.
         let mut best: Vec<Option<(f32, Cand)>> = vec![None; ws.sources.len()];
+        let mut second: Vec<Option<f32>> = vec![None; ws.sources.len()];
+        let mut count: Vec<usize> = vec![0; ws.sources.len()];
         for c in cands {
-            // One shared word and no shared entity is never a match,
-            // whatever the rest of the evidence.
-            if c.features[5] < ONE_WORD && c.e == 0.0 {
-                continue;
-            }
-            let p = probability(&c.features, &WEIGHTS);
-            let slot = &mut best[sc.sents[c.sent as usize].source];
-            if slot.as_ref().is_none_or(|b| p > b.0) {
-                *slot = Some((p, c));
+            let z = logit(&c.features, &WEIGHTS);
+            let src = sc.sents[c.sent as usize].source;
+            count[src] += 1;
+            let slot = &mut best[src];
+            match slot {
+                Some(b) if z <= b.0 => {
+                    if second[src].is_none_or(|s| z > s) {
+                        second[src] = Some(z);
+                    }
+                }
+                _ => {
+                    if let Some(b) = slot.as_ref() {
+                        second[src] = Some(b.0);
+                    }
+                    *slot = Some((z, c));
+                }
             }
         }
         let mut alignments: Vec<Alignment> = Vec::new();
-        for (p, c) in best.into_iter().flatten() {
-            if p < ALIGN_MIN {
+        for (src, b) in best.into_iter().enumerate() {
+            let Some((z, c)) = b else { continue };
+            // A best statement that shares one word and no entity with the
+            // claim is never a match, whatever the rest of the evidence.
+            if c.features[5] < ONE_WORD && c.e == 0.0 {
+                continue;
+            }
+            let x = counterpart_features(&c.features, z, second[src], count[src]);
+            let p = counterpart_probability(&x, &COUNTERPART_WEIGHTS);
+            if p < COUNTERPART_MIN {
                 continue;
             }
             let rs = &sc.sents[c.sent as usize];
