@@ -679,6 +679,8 @@ struct Scored {
     sents: Vec<RefSent>,
     /// Per article claim: its entity clusters and candidates.
     claims: Vec<(Vec<u32>, Vec<Cand>)>,
+    /// Clusters that name a place.
+    places: Vec<u32>,
 }
 
 fn score_all(ws: &Workspace) -> Scored {
@@ -1051,6 +1053,15 @@ fn score_all(ws: &Workspace) -> Scored {
         vocab,
         sents,
         claims: out,
+        places: {
+            let mut p: Vec<u32> = kind_of
+                .iter()
+                .filter(|(_, &k)| k & PLACE != 0)
+                .map(|(&c, _)| c)
+                .collect();
+            p.sort_unstable();
+            p
+        },
     }
 }
 
@@ -1126,8 +1137,12 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             let rs = &sc.sents[c.sent as usize];
             let src = &ws.sources[rs.source];
             let sp = &sc.preps[rs.source + 1];
+            let setting = Setting {
+                date_conflict: c.features[19] > 0.0,
+                places: &sc.places,
+            };
             let mut al = explain(
-                art, ap, claim, &cclusters, src, sp, rs, p, c.e, c.l, c.pairs, &sc.vocab,
+                art, ap, claim, &cclusters, src, sp, rs, p, c.e, c.l, c.pairs, &sc.vocab, setting,
             );
             // A claim with a figure agrees only where the figure does.
             if al.relation == Relation::Agrees && al.values.is_empty() && claim_has_values {
@@ -1176,6 +1191,13 @@ pub(super) fn summary(alignments: &[Alignment]) -> Relation {
     }
 }
 
+/// What says whether a claim and a statement have the same setting: both
+/// give dates and none agree; which clusters name places.
+struct Setting<'a> {
+    date_conflict: bool,
+    places: &'a [u32],
+}
+
 /// Build the alignment with its evidence.
 #[allow(clippy::too_many_arguments)]
 fn explain(
@@ -1191,6 +1213,7 @@ fn explain(
     l: f32,
     values: Vec<ValuePair>,
     vocab: &Vocab,
+    setting: Setting,
 ) -> Alignment {
     let mut shared: Vec<SharedEntity> = Vec::new();
     let mut shared_ids: Vec<u32> = Vec::new();
@@ -1264,9 +1287,37 @@ fn explain(
                 .iter()
                 .any(|o| o.agrees && o.claim_value.kind() == v.claim_value.kind())
     });
-    let relation = if differs && score >= VALUES_MIN {
-        Relation::Differs
-    } else if !differs && (score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN) {
+    // "Differs" only within the same setting: where both give dates, one
+    // agrees (unless a date is what differs); where both name places, they
+    // share one.
+    let is_place = |c: &u32| setting.places.binary_search(c).is_ok();
+    let claim_places = cclusters.iter().any(is_place);
+    let statement_places: Vec<u32> = rs
+        .mentions
+        .clone()
+        .filter_map(|m| sp.cluster[m])
+        .filter(is_place)
+        .collect();
+    let other_place = claim_places
+        && !statement_places.is_empty()
+        && !statement_places
+            .iter()
+            .any(|c| cclusters.binary_search(c).is_ok());
+    let date_differs = values.iter().any(|v| {
+        !v.agrees
+            && matches!(
+                v.claim_value.kind(),
+                crate::entities::ValueKind::Date | crate::entities::ValueKind::Year
+            )
+    });
+    let same_setting = !other_place && (!setting.date_conflict || date_differs);
+    let relation = if differs {
+        if score >= DIFFERS_MIN && same_setting {
+            Relation::Differs
+        } else {
+            Relation::AddsContext
+        }
+    } else if score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN {
         Relation::Agrees
     } else {
         Relation::AddsContext

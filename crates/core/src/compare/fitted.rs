@@ -25,7 +25,10 @@ pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
 pub const COUNTERPART_MIN: f32 = 0.30;
 /// An aligned statement without a differing value "agrees" from this
 /// counterpart probability (below it, it "adds context").
-pub const AGREE_MIN: f32 = 0.94;
-/// Compared values decide "agrees" or "differs" from this
-/// counterpart probability (below it, the statement "adds context").
+pub const AGREE_MIN: f32 = 1.01;
+/// Agreeing values make the statement "agree" from this counterpart
+/// probability (below it, it "adds context").
 pub const VALUES_MIN: f32 = 0.30;
+/// A differing value makes the statement "differ" from this
+/// counterpart probability (below it, it "adds context").
+pub const DIFFERS_MIN: f32 = 0.30;

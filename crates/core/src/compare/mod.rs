@@ -56,11 +56,13 @@
 //! counts once per claim). A best statement that shares one word and no
 //! entity with the claim is never aligned, whatever its probability.
 //!
-//! An alignment has a [`Relation`]: from
-//! [`VALUES_MIN`], **differs** when a paired value disagrees (both values
-//! kept, with their spans in both texts) and **agrees** when paired values
-//! agree; **agrees** also, for a claim without a figure, from [`AGREE_MIN`];
-//! otherwise **adds context**. The claim's summary follows the better
+//! An alignment has a [`Relation`]: **differs** from [`DIFFERS_MIN`] when a
+//! paired value (same kind, same thing) disagrees (both values kept, with
+//! their spans in both texts), and only where the setting is the same:
+//! dates, where both give them, agree (unless the date is what differs),
+//! and places, where both name them, meet; **agrees** from [`VALUES_MIN`]
+//! when paired values agree, and for a claim without a figure from
+//! [`AGREE_MIN`]; otherwise **adds context**. The claim's summary follows the better
 //! supported of agrees and differs; a claim that meets no source has **no
 //! reference**. The tool compares; it never says which side is true.
 //!
@@ -129,7 +131,9 @@ pub mod background;
 mod fitted;
 mod train;
 
-pub use fitted::{AGREE_MIN, COUNTERPART_MIN, COUNTERPART_WEIGHTS, VALUES_MIN, WEIGHTS};
+pub use fitted::{
+    AGREE_MIN, COUNTERPART_MIN, COUNTERPART_WEIGHTS, DIFFERS_MIN, VALUES_MIN, WEIGHTS,
+};
 pub use train::{
     fit, fit_logistic, fit_thresholds, render_fitted, Fitted, Row, COUNTERPART_MONOTONE, MONOTONE,
 };
@@ -717,6 +721,7 @@ mod tests {
         const { assert!(COUNTERPART_MIN > 0.0 && COUNTERPART_MIN < 1.0) };
         const { assert!(VALUES_MIN >= COUNTERPART_MIN) };
         const { assert!(AGREE_MIN >= COUNTERPART_MIN) };
+        const { assert!(DIFFERS_MIN >= COUNTERPART_MIN) };
         assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
         assert_eq!(COUNTERPART_FEATURE_NAMES.len(), COUNTERPART_WEIGHTS.len());
         assert_eq!(Relation::parse("adds_context"), Some(Relation::AddsContext));

@@ -152,15 +152,17 @@ pub struct Fitted {
     pub counterpart_min: f32,
     /// "Agrees" without compared values from this counterpart probability.
     pub agree: f32,
-    /// Compared values decide from this counterpart probability.
+    /// Agreeing values make "agrees" from this counterpart probability.
     pub values: f32,
+    /// A differing value makes "differs" from this counterpart probability.
+    pub differs: f32,
 }
 
 /// The text of `fitted.rs` for these weights and thresholds.
 pub fn render_fitted(f: &Fitted, provenance: &str) -> String {
     let ws: Vec<String> = f.weights.iter().map(|x| format!("{x:.4}")).collect();
     let vs: Vec<String> = f.counterpart.iter().map(|x| format!("{x:.4}")).collect();
-    let (align, agree, differ) = (f.counterpart_min, f.agree, f.values);
+    let (align, agree, values, differs) = (f.counterpart_min, f.agree, f.values, f.differs);
     format!(
         "//! Alignment weights and thresholds fitted on dev data by\n\
          //! `claimlens train compare` (crates/cli/src/compare_eval.rs), which\n\
@@ -185,9 +187,12 @@ pub fn render_fitted(f: &Fitted, provenance: &str) -> String {
          /// An aligned statement without a differing value \"agrees\" from this\n\
          /// counterpart probability (below it, it \"adds context\").\n\
          pub const AGREE_MIN: f32 = {agree:.2};\n\
-         /// Compared values decide \"agrees\" or \"differs\" from this\n\
-         /// counterpart probability (below it, the statement \"adds context\").\n\
-         pub const VALUES_MIN: f32 = {differ:.2};\n",
+         /// Agreeing values make the statement \"agree\" from this counterpart\n\
+         /// probability (below it, it \"adds context\").\n\
+         pub const VALUES_MIN: f32 = {values:.2};\n\
+         /// A differing value makes the statement \"differ\" from this\n\
+         /// counterpart probability (below it, it \"adds context\").\n\
+         pub const DIFFERS_MIN: f32 = {differs:.2};\n",
         ws.join(", "),
         vs.join(", ")
     )

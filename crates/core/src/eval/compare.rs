@@ -695,7 +695,19 @@ pub fn expectations_met(
             }
         };
         if !rels.contains(&got) {
-            misses.push(format!("{quote:?} × {doc}: got {}", got.name()));
+            let score = ws
+                .sources()
+                .iter()
+                .position(|s| s.meta.id == doc)
+                .and_then(|si| {
+                    cmp.for_claim(ci)?
+                        .alignments
+                        .iter()
+                        .find(|a| a.source == si)
+                        .map(|a| format!(" (score {:.2})", a.score))
+                })
+                .unwrap_or_default();
+            misses.push(format!("{quote:?} × {doc}: got {}{score}", got.name()));
         }
     }
     (n, misses)
