@@ -100,7 +100,10 @@ impl Json {
     /// writes it: struct fields in order, enums as their tags, `None` and
     /// unit as `null`, maps with string or integer keys (integers written
     /// as strings). Numbers beyond `i64` are written as floats; non-finite
-    /// floats as `null`.
+    /// floats as `null`. A value serde cannot write as JSON (a map key that
+    /// is neither a string nor an integer, or the value's own error) becomes
+    /// a string naming the error, `"<…>"`: the derived types of this crate
+    /// never do that.
     pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Json {
         value
             .serialize(ToJson)
