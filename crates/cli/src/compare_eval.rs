@@ -12,6 +12,7 @@ use claimlens_core::compare::Relation;
 use claimlens_core::eval::compare::{
     evaluate_engine, evaluate_tfidf, tfidf_threshold, Pair, Scores,
 };
+use claimlens_core::share::Json;
 
 const DEFAULT: [&str; 2] = [
     "data/eval/compare/events.jsonl",
@@ -29,13 +30,21 @@ fn msrp(text: &str) -> Vec<Pair> {
             let [q, a, b, s1, s2] = f[..] else {
                 return None;
             };
-            let line = serde_json::json!({
-                "id": format!("msrp-{a}-{b}"),
-                "base": {"doc": a, "text": s1, "sentences": [s1]},
-                "source": {"doc": b, "text": s2, "sentences": [s2]},
-                "gold": [[0, if q == "1" { vec![0] } else { vec![] }]],
-            });
-            Pair::parse(&line.to_string()).ok()
+            let side = |doc: &str, text: &str| {
+                Json::object([
+                    ("doc", doc.into()),
+                    ("text", text.into()),
+                    ("sentences", vec![text].into()),
+                ])
+            };
+            let links: Vec<u8> = if q == "1" { vec![0] } else { vec![] };
+            let line = Json::object([
+                ("id", format!("msrp-{a}-{b}").into()),
+                ("base", side(a, s1)),
+                ("source", side(b, s2)),
+                ("gold", vec![vec![Json::from(0u8), links.into()]].into()),
+            ]);
+            Pair::parse(&line.to_compact()).ok()
         })
         .collect()
 }

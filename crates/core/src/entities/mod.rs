@@ -71,9 +71,8 @@ pub(crate) mod dates;
 pub mod eval;
 mod fasthash;
 
-/// A set of words from a static list (the `listed!` lookups).
-#[doc(hidden)]
-pub(crate) type WordSet = fasthash::FxSet<&'static str>;
+/// Acronyms the rules know are not names ("GDP", "CEO").
+static ACRONYM_STOP: crate::text::WordSet = crate::text::WordSet::new(rules::ACRONYM_STOP);
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
@@ -616,7 +615,7 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
             continue;
         }
         // Acronyms the rules know are not names ("GDP", "CEO").
-        if end == start + 1 && crate::listed!(rules::ACRONYM_STOP, tokens[start].text(text)) {
+        if end == start + 1 && ACRONYM_STOP.contains(tokens[start].text(text)) {
             continue;
         }
         // Titles beside a person ("Crown Prince") are not names.

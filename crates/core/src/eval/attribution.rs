@@ -49,6 +49,7 @@
 
 use crate::claims::attribution::rules::{attribute, subject_rule, Attribution};
 use crate::claims::attribution::text::{sentences, tokenize, Span};
+use crate::text::WordSet;
 use crate::{analyse, Claim, Document, Offsets};
 
 /// One gold attribution.
@@ -167,10 +168,11 @@ pub fn parse_ann(ann: &str, text: &[char]) -> Vec<GoldAttr> {
 }
 
 /// Pronouns and relative words whose referent the metric does not check.
-pub const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me", "who", "which",
-    "that", "whom", "this", "these", "those", "his", "their", "its", "our", "my",
-];
+pub static PRONOUNS: WordSet = WordSet::new(concat!(
+    "he|", "she|", "they|", "i|", "we|", "you|", "it|", "him|", "her|", "them|", "us|", "me|",
+    "who|", "which|", "that|", "whom|", "this|", "these|", "those|", "his|", "their|", "its|",
+    "our|", "my|"
+));
 
 pub use crate::claims::attribution::rules::head_word;
 
@@ -188,7 +190,7 @@ pub fn speaker_matches(u: &Unit, g: &GoldAttr) -> bool {
     if hg.is_empty() {
         return false;
     }
-    if PRONOUNS.contains(&hg.as_str()) {
+    if PRONOUNS.contains(hg.as_str()) {
         return u
             .source
             .is_some_and(|s| g.source.iter().any(|x| x.overlaps(&s)));
