@@ -1815,6 +1815,8 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                         || d.toks[c + 1].lower.ends_with("ing")
                         // "A third of independents, 33%, say"
                         || (is_number(first) && j - 1 <= c + 3 && share_word(d.lw(j - 2)))
+                        // an age: "Jim Bennett, 57, who runs a bakery, said"
+                        || (is_number(first) && d.toks.get(c + 2).is_some_and(|t| t.text == ","))
                 };
                 let ok = c > sa && appos(c);
                 // "Tom Fitton, the president of Judicial Watch, a conservative group …, said"
@@ -1853,7 +1855,13 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                     d.lw(b),
                 );
             if plausible && next_ok && !(has(&["it", "you", "which", "there", "that"], &t.lower)) {
-                let (sp, named) = speaker_of(d, a, b);
+                let (mut sp, mut named) = speaker_of(d, a, b);
+                let mut b = b;
+                // "…,” said the firm's chief executive, Alan Mulally.": the
+                // name in apposition to a role phrase is the speaker.
+                if let Some((nb, s2)) = appositive_after(d, a, b, sb).filter(|_| !named) {
+                    (sp, named, b) = (s2, true, nb);
+                }
                 let mut e = j.saturating_sub(1).max(sa);
                 while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
                     e -= 1;
@@ -2514,6 +2522,24 @@ fn mk(
     }
 }
 
+/// "the firm's chief executive, Alan Mulally" after a cue: a role phrase
+/// `a..b` (lowercase head), a comma, then a capitalised name that ends the
+/// clause. Returns the end of the name and the name as speaker string.
+fn appositive_after(d: &Doc, a: usize, b: usize, sb: usize) -> Option<(usize, String)> {
+    if b + 1 >= sb || d.toks[b].text != "," || !d.toks[b + 1].is_cap() || d.toks[b - 1].is_cap() {
+        return None;
+    }
+    if (a..b).any(|k| d.toks[k].is_cap() && k > a) {
+        return None;
+    }
+    let (na, nb) = np_fwd(d, b + 1, sb)?;
+    let (sp, named) = speaker_of(d, na, nb);
+    let ends =
+        nb >= sb || matches!(d.toks[nb].kind, TokKind::Punct | TokKind::Quote) || d.lw(nb) == "who";
+    (named && ends && (na..nb).all(|k| d.toks[k].is_cap() || d.toks[k].kind == TokKind::Punct))
+        .then_some((nb, sp))
+}
+
 /// The noun phrase a relative "who" at token `a` stands for: "Bernie
 /// Sanders, who endorsed Clinton" → ("Bernie Sanders", named), "voters who
 /// say" → ("voters", not named). The source stays where "who" is written.
@@ -2526,7 +2552,35 @@ fn relative_antecedent(d: &Doc, a: usize) -> Option<(String, bool)> {
     if end == 0 {
         return None;
     }
-    let (na, nb) = np_back(d, a.saturating_sub(16), end - 1)?;
+    let lo = a.saturating_sub(16);
+    let near = np_back(d, lo, end - 1);
+    // "Jim Bennett, 57, who" / "Ann Lee, an analyst at Acme, who": the name
+    // before the apposition, when the phrase next to "who" names no one (or
+    // names the object of a preposition).
+    let names = |(na, nb): (usize, usize)| {
+        speaker_of(d, na, nb).1
+            && !(na > 0
+                && has(
+                    &["at", "of", "for", "in", "from", "with", "on", "by"],
+                    d.lw(na - 1),
+                ))
+    };
+    if end < a && !near.is_some_and(names) {
+        let comma = (lo.max(1)..end).rev().find(|&k| d.toks[k].text == ",");
+        let clean = |c: usize| {
+            (c + 1..end).all(|k| d.toks[k].kind != TokKind::Quote && d.toks[k].text != ".")
+        };
+        if let Some((pa, pb)) = comma
+            .filter(|&c| clean(c))
+            .and_then(|c| np_back(d, lo, c - 1))
+        {
+            let (sp, named) = speaker_of(d, pa, pb);
+            if named && !is_pronoun(d.lw(pb - 1)) {
+                return Some((sp, named));
+            }
+        }
+    }
+    let (na, nb) = near?;
     if is_pronoun(d.lw(nb - 1)) {
         return None;
     }
@@ -2710,6 +2764,34 @@ mod tests {
                 &[("The spokesman", "spokesman")],
             ),
             ("Trump on Tuesday said he would win.", &[("Trump", "Trump")]),
+            // a name in apposition to the role phrase after the cue
+            (
+                "“Sales will recover,” said the bank's chief economist, Ruth Okafor.",
+                &[("the bank's chief economist, Ruth Okafor", "Ruth Okafor")],
+            ),
+            (
+                "“No,” said the council's spokeswoman, Joan Pike, on Monday.",
+                &[("the council's spokeswoman, Joan Pike", "Joan Pike")],
+            ),
+            // a role phrase with no name after it stays the speaker
+            (
+                "“We are ready,” said the chief executive.",
+                &[("the chief executive", "chief executive")],
+            ),
+            // an age in apposition is skipped
+            (
+                "Dan Whitlow, 62, who farms near the river, said the floods were worse.",
+                &[("Dan Whitlow", "Dan Whitlow")],
+            ),
+            // a relative "who" after an apposition stands for the name before it
+            (
+                "The panel heard Lena Marsh, a researcher at Halden College, who said the sea rose.",
+                &[("who", "Lena Marsh")],
+            ),
+            (
+                "The mayor met Omar Reyes, 41, who said the park would stay open.",
+                &[("who", "Omar Reyes")],
+            ),
             // a relative "who" stands for the noun phrase before it
             (
                 "Clinton won, said Bernie Sanders, who endorsed her on Tuesday.",
