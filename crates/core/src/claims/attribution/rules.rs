@@ -6,6 +6,7 @@
 //! | pattern | source | speaker string |
 //! | --- | --- | --- |
 //! | "according to X" | X | X |
+//! | "in the latest Gallup poll, …" / "… leads in three polls" | the poll | the poll phrase |
 //! | "…,” said council leader Priya Natarajan" (cue after a comma or quote) | the noun phrase after the verb | the trailing name ("Priya Natarajan") |
 //! | "X, who …, warned that" / "X, the spokesman, said" | X (the apposition is skipped) | X |
 //! | "X is slamming Y …, saying" (participle cue after a comma) | the clause's subject X | X |
@@ -270,6 +271,29 @@ pub const CUE_VERBS: &[&str] = &[
 /// subject (pronoun, name or source noun phrase).
 pub const WEAK_VERBS: &[&str] = &[
     "say",
+    "support",
+    "endorse",
+    "endorses",
+    "want",
+    "wanted",
+    "know",
+    "knew",
+    "decided",
+    "pledged",
+    "planned",
+    "backs",
+    "believed",
+    "feared",
+    "felt",
+    "feel",
+    "feels",
+    "view",
+    "views",
+    "viewed",
+    "considers",
+    "blame",
+    "appear",
+    "seem",
     "think",
     "believe",
     "knows",
@@ -571,6 +595,11 @@ pub fn noun_use(prev: &str, w: &str, next: &str) -> bool {
 /// Participles that report what the clause's subject says ("…, saying").
 pub const PARTICIPLES: &[&str] = &[
     "saying",
+    "supporting",
+    "backing",
+    "opposing",
+    "attacking",
+    "showing",
     "adding",
     "noting",
     "arguing",
@@ -1649,6 +1678,10 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         )
         && i > sa
         && d.toks[i - 1].is_cap();
+    // "In the latest Gallup poll, …" / "… leads in exit polls": the poll reports it
+    if w == "in" {
+        return in_poll(d, sa, sb, i);
+    }
     if d.toks[i].is_cap() && w != "according" && !headline {
         return None; // "United States", "Reports"
     }
@@ -1960,6 +1993,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
             || (has(
                 &[
                     "say", "think", "believe", "argue", "claim", "insist", "agree", "suggest",
+                    "support", "want", "know", "feel", "view", "fear", "oppose", "endorse",
                 ],
                 &w,
             ) && (t.lower.ends_with('s')
@@ -2522,6 +2556,42 @@ fn mk(
     }
 }
 
+/// Head nouns of polls and surveys, which report what they find ("in the
+/// latest Gallup poll").
+const POLLS: &[&str] = &["poll", "polls", "survey", "surveys"];
+
+/// "in" before a poll or survey as a cue: "In the latest Gallup poll, 52
+/// percent …" (the rest of the sentence is the content) or "… leads in
+/// three polls" (the sentence up to "in"). The poll phrase is the source.
+fn in_poll(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
+    let (a, mut b) = np_fwd(d, i + 1, sb)?;
+    // "the latest Gallup poll": the noun after the name
+    if b < sb && has(POLLS, d.lw(b)) {
+        b += 1;
+    }
+    // the head noun: before an "of" / "in" / "from" phrase
+    let head = (a..b)
+        .find(|&k| k > a && has(&["of", "in", "from", "by", "for"], d.lw(k)))
+        .unwrap_or(b);
+    if !has(POLLS, d.lw(head - 1)) || is_pronoun(d.lw(a)) {
+        return None;
+    }
+    let cue = d.span(i, i + 1);
+    let mut c = b;
+    while c < sb && matches!(d.toks[c].kind, TokKind::Punct | TokKind::Quote) {
+        c += 1;
+    }
+    let content = if i == sa && c < sb {
+        d.span(c, sb)
+    } else if i > sa {
+        d.span(sa, i)
+    } else {
+        return None;
+    };
+    let (sp, named) = speaker_of(d, a, b);
+    Some((mk(d, cue, Some((a, b)), content, sp, named), b))
+}
+
 /// "the firm's chief executive, Alan Mulally" after a cue: a role phrase
 /// `a..b` (lowercase head), a comma, then a capitalised name that ends the
 /// clause. Returns the end of the name and the name as speaker string.
@@ -2778,6 +2848,36 @@ mod tests {
                 "“We are ready,” said the chief executive.",
                 &[("the chief executive", "chief executive")],
             ),
+            // stance verbs after a subject are cues (PolNeAR counts them)
+            (
+                "Most farmers support the new dam.",
+                &[("Most farmers", "farmers")],
+            ),
+            (
+                "The union wanted a shorter week.",
+                &[("The union", "union")],
+            ),
+            (
+                "Critics feared the tax would hurt exporters.",
+                &[("Critics", "Critics")],
+            ),
+            (
+                "Nadia Ferro decided to run for the seat.",
+                &[("Nadia Ferro", "Nadia Ferro")],
+            ),
+            // a poll reports what it finds: "in" before a poll is the cue
+            (
+                "In the latest Harbor Institute poll, 52 percent backed the levy.",
+                &[("the latest Harbor Institute poll", "latest Harbor Institute poll")],
+            ),
+            (
+                "The governor leads in three recent polls.",
+                &[("three recent polls", "recent polls")],
+            ),
+            // "in" before anything else is none
+            ("The governor leads in the north.", &[]),
+            // "I think": the writer's own view, no attribution
+            ("I think the levy will pass.", &[]),
             // an age in apposition is skipped
             (
                 "Dan Whitlow, 62, who farms near the river, said the floods were worse.",
@@ -2816,7 +2916,12 @@ mod tests {
             // "about half" is an amount, not a preposition's object
             (
                 "In Vermont, about half of voters said they want change.",
-                &[("half of voters", "half of voters")],
+                // "they want" is a nested attribution (a stance verb), its
+                // "they" the voters
+                &[
+                    ("they", "half of voters"),
+                    ("half of voters", "half of voters"),
+                ],
             ),
             (
                 "The plan would spare them, people familiar with the session said.",
@@ -2892,7 +2997,10 @@ mod tests {
             ),
             (
                 "A third of independents, 33%, say they feel that way.",
-                &[("A third of independents", "third of independents")],
+                &[
+                    ("they", "third of independents"),
+                    ("A third of independents", "third of independents"),
+                ],
             ),
         ];
         for (text, want) in cases {
