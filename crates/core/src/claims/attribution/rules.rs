@@ -758,6 +758,7 @@ const BETWEEN: &[&str] = &[
     "directly",
     "too",
     "nevertheless",
+    "soon",
     "nonetheless",
     "however",
     "instead",
@@ -1296,6 +1297,23 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
         if !np_word(tk, d.p(b)) || has(BETWEEN, &tk.lower) {
             break;
         }
+        // a past-tense verb with its complement ends the phrase ("A federal
+        // judge sided with the city")
+        if !tk.is_cap()
+            && b > start_words
+            && tk.lower.ends_with("ed")
+            && d.toks.get(b + 1).is_some_and(|n| {
+                has(
+                    &[
+                        "with", "to", "that", "on", "in", "for", "against", "by", "the", "a", "an",
+                        "his", "her", "their", "its", "up", "out", "as", "from",
+                    ],
+                    &n.lower,
+                )
+            })
+        {
+            break;
+        }
         // a lowercase word after a capitalised run ends the phrase ("said Trump yesterday")
         if !tk.is_cap()
             && b > start_words
@@ -1760,9 +1778,18 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     {
         j -= 1;
     }
-    // "Trump on Tuesday said"
-    if j >= sa + 2 && is_day(d.lw(j - 1)) && matches!(d.lw(j - 2), "on" | "last" | "this") {
+    // "Trump on Tuesday said", "Gowdy earlier Thursday said"
+    if j >= sa + 2
+        && is_day(d.lw(j - 1))
+        && matches!(
+            d.lw(j - 2),
+            "on" | "last" | "this" | "earlier" | "late" | "early"
+        )
+    {
         j -= 2;
+        while j > sa && has(BETWEEN, d.lw(j - 1)) {
+            j -= 1;
+        }
     }
     // A passive ("are said to", "was told by the minister") does not make its
     // subject the speaker: the agent after "by" is the source, else abstain.
@@ -2878,6 +2905,19 @@ mod tests {
             ("The governor leads in the north.", &[]),
             // "I think": the writer's own view, no attribution
             ("I think the levy will pass.", &[]),
+            // the subject phrase ends before an adverb or the main verb
+            (
+                "A federal judge sided with the city, saying the law was void.",
+                &[("A federal judge", "federal judge")],
+            ),
+            (
+                "Gowdy earlier Thursday said the report was late.",
+                &[("Gowdy", "Gowdy")],
+            ),
+            (
+                "The senator soon noted that the bill failed.",
+                &[("The senator", "senator")],
+            ),
             // an age in apposition is skipped
             (
                 "Dan Whitlow, 62, who farms near the river, said the floods were worse.",
