@@ -282,6 +282,10 @@ pub const WEAK_VERBS: &[&str] = &[
     "pledged",
     "planned",
     "backs",
+    "saw",
+    "favored",
+    "favor",
+    "consider",
     "believed",
     "feared",
     "felt",
@@ -598,6 +602,7 @@ pub const PARTICIPLES: &[&str] = &[
     "supporting",
     "backing",
     "opposing",
+    "fearing",
     "attacking",
     "showing",
     "adding",
@@ -2891,6 +2896,10 @@ mod tests {
             (
                 "Nadia Ferro decided to run for the seat.",
                 &[("Nadia Ferro", "Nadia Ferro")],
+            ),
+            (
+                "Senator Ruth Vale favored a carbon tax.",
+                &[("Senator Ruth Vale", "Ruth Vale")],
             ),
             // a poll reports what it finds: "in" before a poll is the cue
             (
