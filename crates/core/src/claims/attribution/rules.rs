@@ -1878,6 +1878,8 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                     has(&["who", "a", "an", "the", "whose", "which"], first)
                         || has(TITLES, first)
                         || d.toks[c + 1].lower.ends_with("ing")
+                        // a participle phrase: "The ad, titled “Unifier?”, concludes"
+                        || (d.toks[c + 1].lower.ends_with("ed") && !d.toks[c + 1].is_cap())
                         // "A third of independents, 33%, say"
                         || (is_number(first) && j - 1 <= c + 3 && share_word(d.lw(j - 2)))
                         // an age: "Jim Bennett, 57, who runs a bakery, said"
@@ -2926,6 +2928,11 @@ mod tests {
             (
                 "The senator soon noted that the bill failed.",
                 &[("The senator", "senator")],
+            ),
+            // a participle phrase in apposition is skipped
+            (
+                "The report, titled “Low Tide”, concludes that the port is failing.",
+                &[("The report", "report")],
             ),
             // an age in apposition is skipped
             (
