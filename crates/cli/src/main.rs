@@ -9,7 +9,7 @@
 //! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
 //! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
-//! claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses]
+//! claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]
 //!                                     cue / source / speaker figures on PolNeAR
 //! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
 //! claimlens compare ARTICLE OTHER... [--json]
@@ -98,13 +98,15 @@ USAGE:
                                        strict/lenient P/R/F1 per label and micro
                                        (GOLD/PRED: a JSON document with mentions,
                                        or JSON Lines with id and entities)
-    claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses]
+    claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]
                                        who said what: cue F1, source F1 and speaker
                                        accuracy of the engine, its attribution rules
                                        and two baselines on PolNeAR (DIR: the folder
                                        scripts/data/polnear fills, data/ext/polnear);
                                        --misses / --engine-misses list what the rules /
-                                       the engine miss, one TSV line each (tune on train)
+                                       the engine miss, one TSV line each (tune on train);
+                                       --speaker-misses lists the engine's wrong
+                                       speakers by bucket (author-*, unknown, wrong-*)
     claimlens claims FILE [--json]     the claims: check-worthiness, kind, speaker,
                                        cue, hedges, boosters, opinion, quantities
     claimlens annotations FILE         W3C Web Annotation JSON-LD: entity mentions and
@@ -654,7 +656,7 @@ fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Resul
     Ok(())
 }
 
-/// `eval attribution DIR [--split dev|train] [--misses|--engine-misses]`:
+/// `eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]`:
 /// score the engine, its attribution rules and the baselines on one split of
 /// PolNeAR (one annotation file per article, the first in name order), or
 /// list what the rules or the engine miss (`kind id at cue source given`).
@@ -663,12 +665,14 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
     let mut dir = None;
     let mut split = "dev".to_string();
     let mut misses = None;
+    let mut speakers = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--split" => split = it.next().ok_or("--split needs dev or train")?.clone(),
             "--misses" => misses = Some(false),
             "--engine-misses" => misses = Some(true),
+            "--speaker-misses" => speakers = true,
             _ if dir.is_none() => dir = Some(a.clone()),
             other => return Err(format!("unexpected argument {other:?}\n\n{USAGE}")),
         }
@@ -702,8 +706,23 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
     let gold: usize = articles.iter().map(|a| a.gold.len()).sum();
     let mut out = std::io::stdout().lock();
     let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    let one = |s: &str| s.replace(['\n', '\t'], " ");
+    if speakers {
+        for a in &articles {
+            for m in claimlens_core::eval::attribution::speaker_misses(a) {
+                let (cue, src, given) = (one(&m.cue), one(&m.source), one(&m.given));
+                let (rules, right) = (one(&m.rules.0), if m.rules.1 { "R" } else { "-" });
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{cue}\t{src}\t{given}\t{right}\t{rules}",
+                    m.bucket, a.id, m.at
+                )
+                .map_err(werr)?;
+            }
+        }
+        return Ok(());
+    }
     if let Some(engine) = misses {
-        let one = |s: &str| s.replace(['\n', '\t'], " ");
         for a in &articles {
             for m in claimlens_core::eval::attribution::misses(a, engine) {
                 let (kind, at) = (m.kind.name(), m.at);
