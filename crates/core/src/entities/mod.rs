@@ -70,6 +70,7 @@ mod cluster;
 pub(crate) mod dates;
 pub mod eval;
 mod fasthash;
+mod orgs;
 
 /// A set of words from a static list (the `listed!` lookups).
 #[doc(hidden)]
@@ -504,6 +505,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
     let tagger = tagger::installed().filter(|_| with_tagger && text.len() <= TAGGER_MAX_BYTES);
     if let Some(t) = tagger {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
+        orgs::organisation_words(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
     }
     cands.retain(|c| !c.drop);
@@ -885,6 +887,91 @@ mod tests {
             (
                 "Trade between Trinidad and Tobago and Bosnia and Herzegovina grew.",
                 &[("Trinidad and Tobago", Place)],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn organisation_shapes_after_combining() {
+        check(&[
+            (
+                "Friends of the Wendle and Castell & Ward objected to the plan.",
+                &[("Friends of the Wendle", Org), ("Castell & Ward", Org)],
+                &[],
+            ),
+            (
+                "He was honoured by the Catholic Church and the Greek Orthodox Church.",
+                &[("Catholic Church", Org), ("Greek Orthodox Church", Org)],
+                &[("Catholic", Norp), ("Greek", Norp)],
+            ),
+            (
+                "She taught at the Prague Conservatory and played in the Chicago Symphony Orchestra.",
+                &[
+                    ("Prague Conservatory", Org),
+                    ("Chicago Symphony Orchestra", Org),
+                ],
+                &[("Prague", Place), ("Chicago", Place)],
+            ),
+            (
+                "The British Army withdrew as the US Marines moved in.",
+                &[("British Army", Org), ("US Marines", Org)],
+                &[],
+            ),
+            (
+                "The 3rd Infantry Division and the 82nd Airborne Division were deployed.",
+                &[
+                    ("3rd Infantry Division", Org),
+                    ("82nd Airborne Division", Org),
+                ],
+                &[],
+            ),
+            (
+                "Kelly Cloud, Senior Vice President of CCNG, Inc. called me.",
+                &[("CCNG, Inc.", Org)],
+                &[],
+            ),
+            (
+                "The complaint was filed with the Department of Housing and Urban Development.",
+                &[("Department of Housing and Urban Development", Org)],
+                &[("Urban Development", Org)],
+            ),
+            (
+                "Officials from the Ministry of Defence and NATO met in Brussels.",
+                &[("Ministry of Defence", Org), ("NATO", Org)],
+                &[],
+            ),
+            (
+                "Settlers left the West Bank. Customer Service was closed.",
+                &[("West Bank", Place)],
+                &[("West Bank", Org), ("Customer Service", Org)],
+            ),
+        ]);
+    }
+
+    /// Groups stay rule and lexicon based: nationalities, religious and
+    /// political groups in running text.
+    #[test]
+    fn groups() {
+        check(&[
+            (
+                "Ukrainian nationalists clashed with Sunni militants.",
+                &[("Ukrainian", Norp), ("Sunni", Norp)],
+                &[],
+            ),
+            (
+                "The Tories and the Republicans disagreed.",
+                &[("Tories", Norp), ("Republicans", Norp)],
+                &[],
+            ),
+            (
+                "Shiite militias and Kurdish fighters joined Christian volunteers.",
+                &[("Shiite", Norp), ("Kurdish", Norp), ("Christian", Norp)],
+                &[],
+            ),
+            (
+                "Democrats and Islamists both claimed victory over the Taliban.",
+                &[("Democrats", Norp), ("Islamists", Norp), ("Taliban", Org)],
                 &[],
             ),
         ]);

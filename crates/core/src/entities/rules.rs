@@ -999,11 +999,11 @@ fn in_title_heads(w: &str) -> bool {
     crate::listed!(TITLE_HEADS, w)
 }
 
-fn in_function_words(w: &str) -> bool {
+pub(crate) fn in_function_words(w: &str) -> bool {
     crate::listed!(FUNCTION_WORDS, w)
 }
 
-fn in_org_heads(w: &str) -> bool {
+pub(crate) fn in_org_heads(w: &str) -> bool {
     crate::listed!(ORG_HEADS, w)
 }
 
