@@ -942,6 +942,16 @@ mod tests {
                 &[],
             ),
             (
+                "The MoD said Islamic State and Boko Haram had bought parts from Lockheed Martin.",
+                &[
+                    ("MoD", Org),
+                    ("Islamic State", Org),
+                    ("Boko Haram", Org),
+                    ("Lockheed Martin", Org),
+                ],
+                &[("Islamic", Norp), ("Martin", Person)],
+            ),
+            (
                 "Settlers left the West Bank. Customer Service was closed.",
                 &[("West Bank", Place)],
                 &[("West Bank", Org), ("Customer Service", Org)],
@@ -967,6 +977,11 @@ mod tests {
             (
                 "Shiite militias and Kurdish fighters joined Christian volunteers.",
                 &[("Shiite", Norp), ("Kurdish", Norp), ("Christian", Norp)],
+                &[],
+            ),
+            (
+                "Houthi fighters and Druze elders met; the Houthis left.",
+                &[("Houthi", Norp), ("Druze", Norp), ("Houthis", Norp)],
                 &[],
             ),
             (
