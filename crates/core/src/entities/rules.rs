@@ -987,7 +987,12 @@ pub(crate) const ACRONYM_STOP: &str = concat!(
     "CE|", "TNT|", "ATM|", "DIY|", "SUV|", "FM|", "UK|", "US|", "EU|", "UN|", "NO|", "YES|",
     "NOT|", "AND|", "THE|", "OF|", "IN|", "TO|", "II|", "III|", "IV|", "VI|", "VII|", "VIII|",
     "IX|", "XI|", "XII|", "XX|", "XXI|", "MW|", "GW|", "KW|", "GMT|", "UTC|", "BST|", "EST|",
-    "EDT|", "PST|", "PDT|", "CET|", "CEST|", "MSK|",
+    "EDT|", "PST|", "PDT|", "CET|", "CEST|", "MSK|", "CST|", "CDT|", "MST|", "MDT|", "AEST|",
+    // Business, technical and military terms.
+    "RFP|", "RFPs|", "RFQ|", "SEO|", "GIS|", "FDI|", "IPO|", "IPOs|", "ROI|", "KPI|", "KPIs|",
+    "HR|", "VP|", "MBA|", "DM|", "DMs|", "CPU|", "GPU|", "SQL|", "CSV|", "PC|", "PCs|", "WMD|",
+    "WMDs|", "CBRN|", "MLRS|", "APC|", "APCs|", "IFV|", "IFVs|", "MRAP|", "MANPADS|", "SAM|",
+    "SAMs|", "IRBM|", "SLBM|", "UAS|", "ISR|", "KIA|", "MIA|", "AWOL|",
 );
 
 /// Organisations commonly written as 2-letter acronyms.
