@@ -70,6 +70,7 @@ mod cluster;
 pub(crate) mod dates;
 pub mod eval;
 mod fasthash;
+mod lowercase;
 mod orgs;
 
 /// A set of words from a static list (the `listed!` lookups).
@@ -507,6 +508,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
         orgs::organisation_words(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
+        lowercase::lowercase_places(text, &tokens, &mut cands);
     }
     cands.retain(|c| !c.drop);
     let (mentions, entities) = cluster::cluster(text, &tokens, cands);
@@ -955,6 +957,22 @@ mod tests {
                 "Settlers left the West Bank. Customer Service was closed.",
                 &[("West Bank", Place)],
                 &[("West Bank", Org), ("Customer Service", Org)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn lowercase_places() {
+        check(&[
+            (
+                "i am from mexico and we had pizza in chicago last week",
+                &[("mexico", Place), ("chicago", Place)],
+                &[],
+            ),
+            (
+                "we ate in the bottom of the valley and flew to china with a turkey",
+                &[],
+                &[("the bottom", Place), ("china", Place), ("turkey", Place)],
             ),
         ]);
     }
