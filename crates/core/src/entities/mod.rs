@@ -507,6 +507,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
     if let Some(t) = tagger {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
         orgs::organisation_words(text, &tokens, &mut cands);
+        orgs::split_people(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
     }
@@ -957,6 +958,27 @@ mod tests {
                 "Settlers left the West Bank. Customer Service was closed.",
                 &[("West Bank", Place)],
                 &[("West Bank", Org), ("Customer Service", Org)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn two_people_read_as_one() {
+        check(&[
+            (
+                "Thanks, Renee Renee, thank you for looking into it.",
+                &[],
+                &[("Renee Renee", Person)],
+            ),
+            (
+                "Regards, Debra Perlingiere Gerald Nemec asked for the draft.",
+                &[("Debra Perlingiere", Person), ("Gerald Nemec", Person)],
+                &[],
+            ),
+            (
+                "Mary Ann Smith met Andrew Lloyd Webber in London.",
+                &[("Mary Ann Smith", Person), ("Andrew Lloyd Webber", Person)],
+                &[],
             ),
         ]);
     }

@@ -429,3 +429,47 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     }
     crate::order::sort_by_key(cands, |c| c.start as u64);
 }
+
+/// Two people read as one name: a word written twice in a row ("Thanks,
+/// Renee Renee, …" where a sign-off meets the next greeting) or two
+/// given-name-and-surname pairs ("Debra Perlingiere Gerald Nemec", a
+/// signature list) are two names. A given name after a given name stays
+/// ("Mary Ann Smith"), and each part keeps at least two words unless the
+/// word is repeated.
+pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
+    let lex = super::lexicon::Lexicon::get();
+    let word = |i: usize| toks[i].text(text);
+    let mut add = Vec::new();
+    for c in cands.iter_mut() {
+        if c.drop || c.label != Label::Person || c.role.is_some() || c.canonical.is_some() {
+            continue;
+        }
+        let given = |j: usize| toks[j].kind == TokenKind::Word && lex.is_first_name(word(j));
+        let mut cut = None;
+        for j in c.start + 1..c.end {
+            if word(j) == word(j - 1) && toks[j].kind == TokenKind::Word {
+                cut = Some(j);
+                break;
+            }
+            if j >= c.start + 2
+                && j + 2 <= c.end
+                && given(j)
+                && !given(j - 1)
+                && toks[j - 1].kind == TokenKind::Word
+                && given(c.start)
+            {
+                cut = Some(j);
+                break;
+            }
+        }
+        if let Some(j) = cut {
+            add.push(Cand::new(j, c.end, Label::Person, c.prio));
+            c.end = j;
+        }
+    }
+    if add.is_empty() {
+        return;
+    }
+    cands.extend(add);
+    crate::order::sort_by_key(cands, |c| c.start as u64);
+}
