@@ -955,6 +955,20 @@ mod tests {
                 &[("Islamic", Norp), ("Martin", Person)],
             ),
             (
+                "He signed with Atlantic Records and later played for FC Barcelona.",
+                &[("Atlantic Records", Org), ("FC Barcelona", Org)],
+                &[("Atlantic", Place), ("Barcelona", Place)],
+            ),
+            (
+                "The Boston Celtics beat the Los Angeles Lakers before the Tokyo Olympics.",
+                &[
+                    ("Boston Celtics", Org),
+                    ("Los Angeles Lakers", Org),
+                    ("Tokyo Olympics", Event),
+                ],
+                &[("Tokyo Olympics", Org)],
+            ),
+            (
                 "Settlers left the West Bank. Customer Service was closed.",
                 &[("West Bank", Place)],
                 &[("West Bank", Org), ("Customer Service", Org)],

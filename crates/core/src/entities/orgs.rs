@@ -7,6 +7,8 @@
 //!   nothing has made an organisation ("the Catholic Church", "the British
 //!   Army", "the Prague Conservatory", "the Chicago Symphony Orchestra"),
 //!   even when a place, group or person covers its first words;
+//! - sports clubs: "FC Barcelona", and a city or state followed by a
+//!   capitalised plural ("Boston Celtics");
 //! - an ordinal before a military unit ("the 3rd Infantry Division", "the
 //!   82nd Airborne Division");
 //! - a company's legal form after a comma ("CCNG, Inc.", "Google, Inc.");
@@ -35,6 +37,10 @@ const EXTRA_HEADS: &str = concat!(
     "Seminary|",
     "Synod|",
     "Patriarchate|",
+    "Records|",
+    "Studios|",
+    "Pictures|",
+    "Labs|",
 );
 
 /// Heads that a lone capitalised word before them does not make an
@@ -301,6 +307,62 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
             add.push(c);
         }
         i += 1;
+    }
+    cands.append(&mut add);
+    crate::order::sort_by_key(cands, |c| c.start as u64);
+
+    // 1b. Sports clubs: "FC Barcelona", "AC Milan"; a city or state and a
+    // capitalised plural nothing else covers ("Boston Celtics", "Los Angeles
+    // Lakers"), not an event ("Tokyo Olympics").
+    let lex = super::lexicon::Lexicon::get();
+    let own = owner(cands);
+    for i in 0..n.saturating_sub(1) {
+        let w = word(i);
+        let club_prefix = matches!(w, "FC" | "AFC" | "AC" | "CF" | "SC")
+            && cap(i + 1)
+            && (own[i] == usize::MAX || cands[own[i]].label != Label::Org || own[i] == own[i + 1]);
+        if club_prefix {
+            let e = i + 2;
+            let o = own[i + 1];
+            let inside = |k: usize| k == usize::MAX || (cands[k].start >= i && cands[k].end <= e);
+            if inside(own[i]) && inside(o) && (o == usize::MAX || cands[o].label != Label::Person) {
+                for k in [own[i], o] {
+                    if k != usize::MAX {
+                        cands[k].drop = true;
+                    }
+                }
+                let mut c = Cand::new(i, e, Label::Org, 5);
+                c.sure = true;
+                add.push(c);
+            }
+            continue;
+        }
+        // The plural right after a place's last word.
+        let k = own[i];
+        if k == usize::MAX
+            || cands[k].end != i + 1
+            || cands[k].label != Label::Place
+            || cands[k].canonical.is_none()
+            || own[i + 1] != usize::MAX
+            || !cap(i + 1)
+            || toks[i + 1].line_before
+        {
+            continue;
+        }
+        let p = word(i + 1);
+        let plural = p.ends_with('s') && !p.ends_with("ss") && p.chars().count() >= 5;
+        let event = matches!(
+            p,
+            "Olympics" | "Games" | "Championships" | "Accords" | "Talks" | "Protests" | "Riots"
+        );
+        let next_cap = i + 2 < n && cap(i + 2);
+        if plural && !event && !next_cap && !lex.is_common_word(p) && !is_head(p) {
+            let a = cands[k].start;
+            cands[k].drop = true;
+            let mut c = Cand::new(a, i + 2, Label::Org, 5);
+            c.sure = true;
+            add.push(c);
+        }
     }
     cands.append(&mut add);
     crate::order::sort_by_key(cands, |c| c.start as u64);
