@@ -990,6 +990,11 @@ mod tests {
                 &[],
             ),
             (
+                "After Hurricane Katrina she trained for the Paralympics.",
+                &[("Hurricane Katrina", Event)],
+                &[("Hurricane Katrina", Person), ("Paralympics", Person)],
+            ),
+            (
                 "Mary Ann Smith met Andrew Lloyd Webber in London.",
                 &[("Mary Ann Smith", Person), ("Andrew Lloyd Webber", Person)],
                 &[],

@@ -492,7 +492,8 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     crate::order::sort_by_key(cands, |c| c.start as u64);
 }
 
-/// Two people read as one name: a word written twice in a row ("Thanks,
+/// Names read as people that are events (a storm's or a games' name), and
+/// two people read as one name: a word written twice in a row ("Thanks,
 /// Renee Renee, …" where a sign-off meets the next greeting) or two
 /// given-name-and-surname pairs ("Debra Perlingiere Gerald Nemec", a
 /// signature list) are two names. A given name after a given name stays
@@ -504,6 +505,16 @@ pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     let mut add = Vec::new();
     for c in cands.iter_mut() {
         if c.drop || c.label != Label::Person || c.role.is_some() || c.canonical.is_some() {
+            continue;
+        }
+        // Storms and games are events ("Hurricane Katrina", "the Summer
+        // Paralympics"), not people.
+        if matches!(
+            word(c.start),
+            "Hurricane" | "Typhoon" | "Cyclone" | "Tropical"
+        ) || rules::in_event_heads(word(c.end - 1))
+        {
+            c.label = Label::Event;
             continue;
         }
         let given = |j: usize| toks[j].kind == TokenKind::Word && lex.is_first_name(word(j));

@@ -396,6 +396,7 @@ const EVENT_HEADS: &str = concat!(
     "Open|",
     "Invasion|",
     "Operation|",
+    "Paralympics|",
 );
 
 /// Words that start an event name before "of": "Battle of Kursk".
@@ -1020,7 +1021,7 @@ fn in_title_mods(w: &str) -> bool {
     crate::listed!(TITLE_MODS, w)
 }
 
-fn in_event_heads(w: &str) -> bool {
+pub(crate) fn in_event_heads(w: &str) -> bool {
     crate::listed!(EVENT_HEADS, w)
 }
 
