@@ -705,7 +705,7 @@ pub fn speaker_misses(a: &Article) -> Vec<SpeakerMiss> {
             continue;
         }
         let hg = head_word(&g.source_text);
-        let pron = PRONOUNS.contains(&hg.as_str()) && hg != "who";
+        let pron = PRONOUNS.contains(hg.as_str()) && hg != "who";
         let role = !g.source_text.chars().any(char::is_uppercase);
         let cue_found = units
             .iter()
