@@ -45,12 +45,6 @@ impl Json {
     /// Append this value to `out`; `indent` is the current depth when
     /// pretty-printing, `None` for one line.
     fn write(&self, out: &mut String, indent: Option<usize>) {
-        let newline = |out: &mut String, depth: usize| {
-            out.push('\n');
-            for _ in 0..depth {
-                out.push_str("  ");
-            }
-        };
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -59,39 +53,15 @@ impl Json {
             Json::Str(s) => json_str(s, out),
             Json::Arr(items) if items.is_empty() => out.push_str("[]"),
             Json::Obj(members) if members.is_empty() => out.push_str("{}"),
-            Json::Arr(items) => {
-                out.push('[');
-                for (i, v) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    if let Some(d) = indent {
-                        newline(out, d + 1);
-                    }
-                    v.write(out, indent.map(|d| d + 1));
-                }
-                if let Some(d) = indent {
-                    newline(out, d);
-                }
-                out.push(']');
-            }
+            Json::Arr(items) => write_seq(out, indent, ('[', ']'), items, |out, v, inner| {
+                v.write(out, inner)
+            }),
             Json::Obj(members) => {
-                out.push('{');
-                for (i, (k, v)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    if let Some(d) = indent {
-                        newline(out, d + 1);
-                    }
+                write_seq(out, indent, ('{', '}'), members, |out, (k, v), inner| {
                     json_str(k, out);
-                    out.push_str(if indent.is_some() { ": " } else { ":" });
-                    v.write(out, indent.map(|d| d + 1));
-                }
-                if let Some(d) = indent {
-                    newline(out, d);
-                }
-                out.push('}');
+                    out.push_str(if inner.is_some() { ": " } else { ":" });
+                    v.write(out, inner);
+                })
             }
         }
     }
@@ -109,6 +79,40 @@ impl Json {
             .serialize(ToJson)
             .unwrap_or_else(|e| Json::Str(format!("<{}>", e.0)))
     }
+}
+
+/// The items of an array or the members of an object between `brackets`,
+/// comma-separated; when pretty-printing (`indent` is the current depth),
+/// each on its own line one level deeper and the closing bracket back at
+/// `indent`. `each` writes one item at the depth it is given.
+fn write_seq<T>(
+    out: &mut String,
+    indent: Option<usize>,
+    (open, close): (char, char),
+    items: &[T],
+    mut each: impl FnMut(&mut String, &T, Option<usize>),
+) {
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    out.push(open);
+    let inner = indent.map(|d| d + 1);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(d) = inner {
+            newline(out, d);
+        }
+        each(out, item, inner);
+    }
+    if let Some(d) = indent {
+        newline(out, d);
+    }
+    out.push(close);
 }
 
 /// A float in its shortest round-trip digits, laid out as serde_json (ryu)
@@ -407,50 +411,29 @@ impl ser::Serializer for ToJson {
     }
 }
 
-impl ser::SerializeSeq for Building {
-    type Ok = Json;
-    type Error = ToJsonError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToJsonError> {
-        self.items.push(value.serialize(ToJson)?);
-        Ok(())
-    }
-    fn end(self) -> R {
-        Ok(self.array())
-    }
+/// The four sequence-like serializers: each pushes the element's value and
+/// ends as an array (wrapped in its variant's tag where there is one).
+macro_rules! sequence_like {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl ser::$trait for Building {
+            type Ok = Json;
+            type Error = ToJsonError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToJsonError> {
+                self.items.push(value.serialize(ToJson)?);
+                Ok(())
+            }
+            fn end(self) -> R {
+                Ok(self.array())
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeTuple for Building {
-    type Ok = Json;
-    type Error = ToJsonError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToJsonError> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> R {
-        Ok(self.array())
-    }
-}
-
-impl ser::SerializeTupleStruct for Building {
-    type Ok = Json;
-    type Error = ToJsonError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToJsonError> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> R {
-        Ok(self.array())
-    }
-}
-
-impl ser::SerializeTupleVariant for Building {
-    type Ok = Json;
-    type Error = ToJsonError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToJsonError> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> R {
-        Ok(self.array())
-    }
-}
+sequence_like!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Building {
     type Ok = Json;
