@@ -671,82 +671,298 @@ struct Cand {
     pairs: Vec<ValuePair>,
 }
 
-/// Everything the alignment scorer needs: the prepared documents, the
-/// source sentences and, per claim, its candidate statements with features.
-struct Scored {
-    preps: Vec<Prep>,
-    vocab: Vocab,
+/// The sources' sentences indexed: term, word and entity postings.
+#[derive(Default)]
+struct Index {
     sents: Vec<RefSent>,
-    /// Per article claim: its entity clusters and candidates.
-    claims: Vec<(Vec<u32>, Vec<Cand>)>,
+    term_post: Vec<Vec<(u32, f32)>>,
+    ent_post: HashMap<u32, Vec<u32>>,
+    total_len: f32,
+    /// Word document frequencies over every sentence of the workspace.
+    wdf: Vec<u32>,
+    wpost: Vec<Vec<(u32, f32)>>,
+    n_all: usize,
 }
 
-fn score_all(ws: &Workspace) -> Scored {
+/// The weights and norms the scores need, once the index is complete.
+struct Norms {
+    n: usize,
+    idf_max: f32,
+    bg_max: f32,
+    avg: f32,
+    /// Per term: its background IDF (or the sources' own).
+    bg: Vec<f32>,
+    /// TF-IDF norms of the statements, with background IDF.
+    norm: Vec<f32>,
+    widf: Vec<f32>,
+    wnorm: Vec<f32>,
+}
+
+/// Per-statement accumulators reused from claim to claim (reset after each).
+#[derive(Default)]
+struct Scratch {
+    lex: Vec<f32>,
+    dot: Vec<f32>,
+    rare: Vec<f32>,
+    ent: Vec<f32>,
+    hits: Vec<u16>,
+    wdot: Vec<f32>,
+    pred: Vec<f32>,
+    eflags: Vec<u8>,
+    touched: Vec<u32>,
+    wtouched: Vec<u32>,
+}
+
+/// Where a comparison in steps stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Prepare document `doc` (0: the article, then the sources).
+    Prepare { doc: usize },
+    /// Index the sentences of source `src` from `sent` on; `mention` is
+    /// the first of its mentions not yet passed.
+    Index {
+        src: usize,
+        sent: usize,
+        mention: usize,
+    },
+    /// Weights and norms over the complete index.
+    Norms,
+    /// Score (and, when comparing, explain) claim `claim`.
+    Claims { claim: usize },
+    /// Finished.
+    Done,
+}
+
+/// Source sentences indexed per step: a few milliseconds' work.
+pub const INDEX_STEP: usize = 1_000;
+
+/// A comparison of a workspace in steps, each a few milliseconds' work on
+/// typical documents ([`Scoring::step`]): one document prepared, a
+/// thousand source sentences indexed, or one claim scored and explained.
+/// [`compare`] and [`features`] run it to the end in one go, so a
+/// comparison in steps is the comparison.
+pub(super) struct Scoring {
+    stage: Stage,
+    /// Explain each claim's best statements as soon as it is scored
+    /// (comparing), or keep every candidate with its features (fitting).
+    explain: bool,
+    cl: Vec<Vec<Option<u32>>>,
+    /// What kind of thing each cluster is: a place, or a person or
+    /// organisation.
+    kind_of: HashMap<u32, u8>,
+    vocab: Vocab,
+    wvocab: Vocab,
+    preps: Vec<Prep>,
+    index: Index,
+    norms: Option<Norms>,
+    scratch: Scratch,
+    /// Per article claim scored: its entity clusters and candidates (kept
+    /// only when not explaining).
+    claims: Vec<(Vec<u32>, Vec<Cand>)>,
+    out: Vec<ClaimAlignments>,
+    /// Steps taken, and in all (an estimate until the index is built).
+    steps: usize,
+}
+
+/// The article then the sources.
+fn docs_of(ws: &Workspace) -> Vec<&Source> {
     let mut docs: Vec<&Source> = vec![&ws.article];
     docs.extend(ws.sources.iter());
-    let cl = clusters(&docs);
-    // What kind of thing each cluster is: a place, or a person or
-    // organisation.
-    let mut kind_of: HashMap<u32, u8> = HashMap::new();
-    for (d, row) in docs.iter().zip(&cl) {
-        for (e, c) in d.analysis.entities.iter().zip(row) {
-            if let Some(c) = c {
-                let k = match e.label {
-                    Label::Place | Label::Norp => PLACE,
-                    Label::Person | Label::Org => ACTOR,
-                    _ => 0,
+    docs
+}
+
+/// A sentence's folded words with their counts, by word id.
+fn sentence_words(p: &Prep, s: &crate::text::Sentence) -> Vec<(u32, f32)> {
+    let mut ws: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
+        .filter_map(|i| p.words[i])
+        .collect();
+    ws.sort_unstable();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let j = ws[i..].iter().take_while(|&&t| t == ws[i]).count();
+        out.push((ws[i], j as f32));
+        i += j;
+    }
+    out
+}
+
+impl Scoring {
+    /// Start comparing `ws` (the same workspace must be given to every
+    /// step): the entity clusters across its documents are found now.
+    pub(super) fn new(ws: &Workspace, explain: bool) -> Scoring {
+        let docs = docs_of(ws);
+        let cl = clusters(&docs);
+        let mut kind_of: HashMap<u32, u8> = HashMap::new();
+        for (d, row) in docs.iter().zip(&cl) {
+            for (e, c) in d.analysis.entities.iter().zip(row) {
+                if let Some(c) = c {
+                    let k = match e.label {
+                        Label::Place | Label::Norp => PLACE,
+                        Label::Person | Label::Org => ACTOR,
+                        _ => 0,
+                    };
+                    *kind_of.entry(*c).or_default() |= k;
+                }
+            }
+        }
+        Scoring {
+            stage: Stage::Prepare { doc: 0 },
+            explain,
+            cl,
+            kind_of,
+            vocab: Vocab::default(),
+            wvocab: Vocab::default(),
+            preps: Vec::with_capacity(docs.len()),
+            index: Index::default(),
+            norms: None,
+            scratch: Scratch::default(),
+            claims: Vec::new(),
+            out: Vec::with_capacity(ws.article.analysis.claims.len()),
+            steps: 0,
+        }
+    }
+
+    /// Steps taken and steps in all.
+    pub(super) fn progress(&self, ws: &Workspace) -> (usize, usize) {
+        let sents: usize = ws
+            .sources
+            .iter()
+            .map(|s| s.analysis.sentences.len().div_ceil(INDEX_STEP))
+            .sum();
+        let total = 1 + ws.sources.len() + sents + 1 + ws.article.analysis.claims.len();
+        if self.stage == Stage::Done {
+            return (total, total);
+        }
+        (self.steps.min(total), total)
+    }
+
+    /// Take the next step; true when the comparison is complete.
+    pub(super) fn step(&mut self, ws: &Workspace) -> bool {
+        let n_docs = 1 + ws.sources.len();
+        self.stage = match self.stage {
+            Stage::Prepare { doc } => {
+                let src = if doc == 0 {
+                    &ws.article
+                } else {
+                    &ws.sources[doc - 1]
                 };
-                *kind_of.entry(*c).or_default() |= k;
+                let p = prepare(src, &self.cl[doc], &mut self.vocab, &mut self.wvocab);
+                self.preps.push(p);
+                if doc + 1 < n_docs {
+                    Stage::Prepare { doc: doc + 1 }
+                } else {
+                    self.start_index(ws);
+                    Stage::Index {
+                        src: 0,
+                        sent: 0,
+                        mention: 0,
+                    }
+                }
+            }
+            Stage::Index { src, sent, mention } => {
+                if src >= ws.sources.len() {
+                    Stage::Norms
+                } else {
+                    let (sent, mention) = self.index_sentences(ws, src, sent, mention);
+                    if sent < ws.sources[src].analysis.sentences.len() {
+                        Stage::Index { src, sent, mention }
+                    } else if src + 1 < ws.sources.len() {
+                        Stage::Index {
+                            src: src + 1,
+                            sent: 0,
+                            mention: 0,
+                        }
+                    } else {
+                        Stage::Norms
+                    }
+                }
+            }
+            Stage::Norms => {
+                self.norms = Some(self.norms());
+                let n = self.index.sents.len();
+                let s = &mut self.scratch;
+                s.lex = vec![0.0; n];
+                s.dot = vec![0.0; n];
+                s.rare = vec![0.0; n];
+                s.ent = vec![0.0; n];
+                s.hits = vec![0; n];
+                s.wdot = vec![0.0; n];
+                s.pred = vec![0.0; n];
+                s.eflags = vec![0; n];
+                if ws.article.analysis.claims.is_empty() {
+                    Stage::Done
+                } else {
+                    Stage::Claims { claim: 0 }
+                }
+            }
+            Stage::Claims { claim } => {
+                let scored = self.score_claim(ws, claim);
+                if self.explain {
+                    let c = self.explain_claim(ws, claim, scored);
+                    self.out.push(c);
+                } else {
+                    self.claims.push(scored);
+                }
+                if claim + 1 < ws.article.analysis.claims.len() {
+                    Stage::Claims { claim: claim + 1 }
+                } else {
+                    Stage::Done
+                }
+            }
+            Stage::Done => Stage::Done,
+        };
+        self.steps += 1;
+        self.stage == Stage::Done
+    }
+
+    /// Run the remaining steps.
+    pub(super) fn run(&mut self, ws: &Workspace) {
+        while !self.step(ws) {}
+    }
+
+    /// The comparison (after the last step).
+    pub(super) fn comparison(self, ws: &Workspace) -> Comparison {
+        Comparison {
+            claims: self.out,
+            sources: ws.sources.len(),
+        }
+    }
+
+    /// The article's sentences count in the word document frequencies.
+    fn start_index(&mut self, ws: &Workspace) {
+        let ix = &mut self.index;
+        ix.wdf = vec![0u32; self.wvocab.words.len()];
+        ix.wpost = vec![Vec::new(); self.wvocab.words.len()];
+        ix.term_post = vec![Vec::new(); self.vocab.words.len()];
+        for s in &ws.article.analysis.sentences {
+            ix.n_all += 1;
+            for (w, _) in sentence_words(&self.preps[0], s) {
+                ix.wdf[w as usize] += 1;
             }
         }
     }
-    let mut vocab = Vocab::default();
-    let mut wvocab = Vocab::default();
-    let preps: Vec<Prep> = docs
-        .iter()
-        .zip(&cl)
-        .map(|(d, c)| prepare(d, c, &mut vocab, &mut wvocab))
-        .collect();
-    // Word document frequencies over every sentence of the workspace.
-    let mut wdf = vec![0u32; wvocab.words.len()];
-    let mut wpost: Vec<Vec<(u32, f32)>> = vec![Vec::new(); wvocab.words.len()];
-    let mut n_all = 0usize;
-    let sentence_words = |p: &Prep, s: &crate::text::Sentence| -> Vec<(u32, f32)> {
-        let mut ws: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
-            .filter_map(|i| p.words[i])
-            .collect();
-        ws.sort_unstable();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < ws.len() {
-            let j = ws[i..].iter().take_while(|&&t| t == ws[i]).count();
-            out.push((ws[i], j as f32));
-            i += j;
-        }
-        out
-    };
-    for s in &ws.article.analysis.sentences {
-        n_all += 1;
-        for (w, _) in sentence_words(&preps[0], s) {
-            wdf[w as usize] += 1;
-        }
-    }
 
-    // Index the sources' sentences: term and entity postings.
-    let mut sents: Vec<RefSent> = Vec::new();
-    let mut term_post: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.words.len()];
-    let mut ent_post: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut total_len = 0.0f32;
-    for (si, src) in ws.sources.iter().enumerate() {
-        let p = &preps[si + 1];
-        let a = &src.analysis;
-        let mut mi = 0;
-        for (k, s) in a.sentences.iter().enumerate() {
-            let id = sents.len() as u32;
-            n_all += 1;
+    /// Index up to [`INDEX_STEP`] sentences of source `si` from `from`
+    /// (`mi`: its first mention not yet passed); where the next step
+    /// starts.
+    fn index_sentences(
+        &mut self,
+        ws: &Workspace,
+        si: usize,
+        from: usize,
+        mut mi: usize,
+    ) -> (usize, usize) {
+        let p = &self.preps[si + 1];
+        let a = &ws.sources[si].analysis;
+        let ix = &mut self.index;
+        let to = (from + INDEX_STEP).min(a.sentences.len());
+        for (k, s) in a.sentences.iter().enumerate().take(to).skip(from) {
+            let id = ix.sents.len() as u32;
+            ix.n_all += 1;
             for (w, tf) in sentence_words(p, s) {
-                wdf[w as usize] += 1;
-                wpost[w as usize].push((id, tf));
+                ix.wdf[w as usize] += 1;
+                ix.wpost[w as usize].push((id, tf));
             }
             let mut ts: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
                 .filter_map(|i| p.terms[i])
@@ -756,7 +972,7 @@ fn score_all(ws: &Workspace) -> Scored {
             let mut i = 0;
             while i < ts.len() {
                 let j = ts[i..].iter().take_while(|&&t| t == ts[i]).count();
-                term_post[ts[i] as usize].push((id, j as f32));
+                ix.term_post[ts[i] as usize].push((id, j as f32));
                 i += j;
             }
             while mi < a.mentions.len() && a.mentions[mi].span.start < s.span.start {
@@ -770,10 +986,10 @@ fn score_all(ws: &Workspace) -> Scored {
             cs.sort_unstable();
             cs.dedup();
             for c in cs {
-                ent_post.entry(c).or_default().push(id);
+                ix.ent_post.entry(c).or_default().push(id);
             }
-            total_len += len;
-            sents.push(RefSent {
+            ix.total_len += len;
+            ix.sents.push(RefSent {
                 source: si,
                 sentence: k,
                 span: s.span,
@@ -781,57 +997,109 @@ fn score_all(ws: &Workspace) -> Scored {
                 mentions: m0..mi,
             });
         }
-    }
-    let n = sents.len();
-    let idf_max = idf(n, 0);
-    let bg_max = super::background::idf("\u{0}").unwrap_or(idf_max);
-    let avg = if n > 0 { total_len / n as f32 } else { 1.0 };
-    // TF-IDF norms of the statements, with background IDF when installed.
-    let bg: Vec<f32> = vocab
-        .words
-        .iter()
-        .enumerate()
-        .map(|(t, w)| super::background::idf(w).unwrap_or_else(|| idf(n, term_post[t].len())))
-        .collect();
-    let mut norm = vec![0.0f32; n];
-    for (t, post) in term_post.iter().enumerate() {
-        let w = bg[t];
-        for &(s, tf) in post {
-            norm[s as usize] += (tf * w) * (tf * w);
-        }
-    }
-    for x in &mut norm {
-        *x = x.sqrt().max(1e-6);
-    }
-    let widf: Vec<f32> = wdf
-        .iter()
-        .map(|&d| ((1.0 + n_all as f32) / (1.0 + d as f32)).ln() + 1.0)
-        .collect();
-    let mut wnorm = vec![0.0f32; n];
-    for (t, post) in wpost.iter().enumerate() {
-        let w = widf[t];
-        for &(s, tf) in post {
-            wnorm[s as usize] += (tf * w) * (tf * w);
-        }
-    }
-    for x in &mut wnorm {
-        *x = x.sqrt().max(1e-6);
+        (to, mi)
     }
 
-    let art = &ws.article;
-    let ap = &preps[0];
-    let mut lex = vec![0.0f32; n];
-    let mut dot = vec![0.0f32; n];
-    let mut rare = vec![0.0f32; n];
-    let mut ent = vec![0.0f32; n];
-    let mut hits = vec![0u16; n];
-    let mut wdot = vec![0.0f32; n];
-    let mut pred = vec![0.0f32; n];
-    let mut eflags = vec![0u8; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut wtouched: Vec<u32> = Vec::new();
-    let mut out = Vec::with_capacity(art.analysis.claims.len());
-    for claim in &art.analysis.claims {
+    fn norms(&self) -> Norms {
+        let ix = &self.index;
+        let n = ix.sents.len();
+        let idf_max = idf(n, 0);
+        let bg_max = super::background::idf("\u{0}").unwrap_or(idf_max);
+        let avg = if n > 0 { ix.total_len / n as f32 } else { 1.0 };
+        let bg: Vec<f32> = self
+            .vocab
+            .words
+            .iter()
+            .enumerate()
+            .map(|(t, w)| {
+                super::background::idf(w).unwrap_or_else(|| idf(n, ix.term_post[t].len()))
+            })
+            .collect();
+        let mut norm = vec![0.0f32; n];
+        for (t, post) in ix.term_post.iter().enumerate() {
+            let w = bg[t];
+            for &(s, tf) in post {
+                norm[s as usize] += (tf * w) * (tf * w);
+            }
+        }
+        for x in &mut norm {
+            *x = x.sqrt().max(1e-6);
+        }
+        let widf: Vec<f32> = ix
+            .wdf
+            .iter()
+            .map(|&d| ((1.0 + ix.n_all as f32) / (1.0 + d as f32)).ln() + 1.0)
+            .collect();
+        let mut wnorm = vec![0.0f32; n];
+        for (t, post) in ix.wpost.iter().enumerate() {
+            let w = widf[t];
+            for &(s, tf) in post {
+                wnorm[s as usize] += (tf * w) * (tf * w);
+            }
+        }
+        for x in &mut wnorm {
+            *x = x.sqrt().max(1e-6);
+        }
+        Norms {
+            n,
+            idf_max,
+            bg_max,
+            avg,
+            bg,
+            norm,
+            widf,
+            wnorm,
+        }
+    }
+
+    /// Claim `ci`'s entity clusters and its candidate statements with
+    /// their features.
+    fn score_claim(&mut self, ws: &Workspace, ci: usize) -> (Vec<u32>, Vec<Cand>) {
+        let Scoring {
+            cl,
+            kind_of,
+            preps,
+            index,
+            norms,
+            scratch,
+            ..
+        } = self;
+        let Some(Norms {
+            n,
+            idf_max,
+            bg_max,
+            avg,
+            bg,
+            norm,
+            widf,
+            wnorm,
+        }) = norms.as_ref()
+        else {
+            return (Vec::new(), Vec::new());
+        };
+        let (n, idf_max, bg_max, avg) = (*n, *idf_max, *bg_max, *avg);
+        let Index {
+            sents,
+            term_post,
+            ent_post,
+            wpost,
+            ..
+        } = &*index;
+        let Scratch {
+            lex,
+            dot,
+            rare,
+            ent,
+            hits,
+            wdot,
+            pred,
+            eflags,
+            touched,
+            wtouched,
+        } = scratch;
+        let art = &ws.article;
+        let ap = &preps[0];
+        let claim = &art.analysis.claims[ci];
         // Claim terms (unique) and their BM25 and TF-IDF contributions.
         let t0 = token_at(&ap.tokens, claim.span.start);
         let t1 = token_at(&ap.tokens, claim.span.end);
@@ -942,7 +1210,7 @@ fn score_all(ws: &Workspace) -> Scored {
         // Per source, the best two cosines (both kinds) and where the best is.
         let mut best_cos = vec![Best::default(); ws.sources.len()];
         let mut best_wcos = vec![Best::default(); ws.sources.len()];
-        for &s in &wtouched {
+        for &s in wtouched.iter() {
             let su = s as usize;
             best_wcos[sents[su].source].add(s, wdot[su] / (wnorm[su] * cwnorm));
         }
@@ -952,7 +1220,7 @@ fn score_all(ws: &Workspace) -> Scored {
             .filter_map(|&m| art.analysis.mentions[m].value.as_ref())
             .map(|v| (v.kind(), v))
             .collect();
-        for &s in &touched {
+        for &s in touched.iter() {
             let su = s as usize;
             let rs = &sents[su];
             let l = if lex_den > 0.0 {
@@ -1029,11 +1297,11 @@ fn score_all(ws: &Workspace) -> Scored {
             c.features[2] = best_cos[src].margin(c.sent, c.features[1], k);
             c.features[14] = best_wcos[src].margin(c.sent, c.features[13], k);
         }
-        for &s in &wtouched {
+        for &s in wtouched.iter() {
             wdot[s as usize] = 0.0;
         }
         wtouched.clear();
-        for &s in &touched {
+        for &s in touched.iter() {
             let s = s as usize;
             lex[s] = 0.0;
             dot[s] = 0.0;
@@ -1044,13 +1312,77 @@ fn score_all(ws: &Workspace) -> Scored {
             eflags[s] = 0;
         }
         touched.clear();
-        out.push((cclusters, cands));
+        (cclusters, cands)
     }
-    Scored {
-        preps,
-        vocab,
-        sents,
-        claims: out,
+
+    /// Claim `ci`'s alignments from its scored candidates: per source its
+    /// most probable statement, explained.
+    fn explain_claim(
+        &self,
+        ws: &Workspace,
+        ci: usize,
+        (cclusters, cands): (Vec<u32>, Vec<Cand>),
+    ) -> ClaimAlignments {
+        let art = &ws.article;
+        let ap = &self.preps[0];
+        let sents = &self.index.sents;
+        let claim = &art.analysis.claims[ci];
+        let claim_has_values = claim
+            .mentions
+            .iter()
+            .any(|&m| art.analysis.mentions[m].value.is_some() && ap.comparable[m]);
+        // Per source, its most probable statement: a source counts once.
+        let mut best: Vec<Option<(f32, Cand)>> = vec![None; ws.sources.len()];
+        for c in cands {
+            // One shared word and no shared entity is never a match,
+            // whatever the rest of the evidence.
+            if c.features[5] < ONE_WORD && c.e == 0.0 {
+                continue;
+            }
+            let p = probability(&c.features, &WEIGHTS);
+            let slot = &mut best[sents[c.sent as usize].source];
+            if slot.as_ref().is_none_or(|b| p > b.0) {
+                *slot = Some((p, c));
+            }
+        }
+        let mut alignments: Vec<Alignment> = Vec::new();
+        for (p, c) in best.into_iter().flatten() {
+            if p < ALIGN_MIN {
+                continue;
+            }
+            let rs = &sents[c.sent as usize];
+            let src = &ws.sources[rs.source];
+            let sp = &self.preps[rs.source + 1];
+            let mut al = explain(
+                art,
+                ap,
+                claim,
+                &cclusters,
+                src,
+                sp,
+                rs,
+                p,
+                c.e,
+                c.l,
+                c.pairs,
+                &self.vocab,
+            );
+            // A claim with a figure agrees only where the figure does.
+            if al.relation == Relation::Agrees && al.values.is_empty() && claim_has_values {
+                al.relation = Relation::AddsContext;
+            }
+            alignments.push(al);
+        }
+        // Best first; equal scores by source.
+        crate::order::sort_by_key(&mut alignments, |a| {
+            u64::from(!crate::order::f32_key(a.score)) << 32 | crate::order::field(a.source, 32)
+        });
+        let relation = summary(&alignments);
+        ClaimAlignments {
+            claim: ci,
+            relation,
+            alignments,
+        }
     }
 }
 
@@ -1058,11 +1390,12 @@ fn score_all(ws: &Workspace) -> Scored {
 /// every statement of its sources that shares a term or an entity with it:
 /// `(claim, source, sentence, features)`, for fitting [`WEIGHTS`].
 pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEATURES])> {
-    let sc = score_all(ws);
+    let mut sc = Scoring::new(ws, false);
+    sc.run(ws);
     let mut out = Vec::new();
     for (ci, (_, cands)) in sc.claims.iter().enumerate() {
         for c in cands {
-            let rs = &sc.sents[c.sent as usize];
+            let rs = &sc.index.sents[c.sent as usize];
             out.push((ci, rs.source, rs.sentence, c.features));
         }
     }
@@ -1081,63 +1414,12 @@ pub(super) fn probability(f: &[f32; N_FEATURES], w: &[f32; N_FEATURES]) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
+/// Align every claim of the workspace's article with its sources, in one
+/// go ([`Scoring`] run to the end).
 pub(super) fn compare(ws: &Workspace) -> Comparison {
-    let sc = score_all(ws);
-    let art = &ws.article;
-    let ap = &sc.preps[0];
-    let mut claims_out = Vec::with_capacity(sc.claims.len());
-    for (ci, (cclusters, cands)) in sc.claims.into_iter().enumerate() {
-        let claim = &art.analysis.claims[ci];
-        let claim_has_values = claim
-            .mentions
-            .iter()
-            .any(|&m| art.analysis.mentions[m].value.is_some() && ap.comparable[m]);
-        // Per source, its most probable statement: a source counts once.
-        let mut best: Vec<Option<(f32, Cand)>> = vec![None; ws.sources.len()];
-        for c in cands {
-            // One shared word and no shared entity is never a match,
-            // whatever the rest of the evidence.
-            if c.features[5] < ONE_WORD && c.e == 0.0 {
-                continue;
-            }
-            let p = probability(&c.features, &WEIGHTS);
-            let slot = &mut best[sc.sents[c.sent as usize].source];
-            if slot.as_ref().is_none_or(|b| p > b.0) {
-                *slot = Some((p, c));
-            }
-        }
-        let mut alignments: Vec<Alignment> = Vec::new();
-        for (p, c) in best.into_iter().flatten() {
-            if p < ALIGN_MIN {
-                continue;
-            }
-            let rs = &sc.sents[c.sent as usize];
-            let src = &ws.sources[rs.source];
-            let sp = &sc.preps[rs.source + 1];
-            let mut al = explain(
-                art, ap, claim, &cclusters, src, sp, rs, p, c.e, c.l, c.pairs, &sc.vocab,
-            );
-            // A claim with a figure agrees only where the figure does.
-            if al.relation == Relation::Agrees && al.values.is_empty() && claim_has_values {
-                al.relation = Relation::AddsContext;
-            }
-            alignments.push(al);
-        }
-        // Best first; equal scores by source.
-        crate::order::sort_by_key(&mut alignments, |a| {
-            u64::from(!crate::order::f32_key(a.score)) << 32 | crate::order::field(a.source, 32)
-        });
-        let relation = summary(&alignments);
-        claims_out.push(ClaimAlignments {
-            claim: ci,
-            relation,
-            alignments,
-        });
-    }
-    Comparison {
-        claims: claims_out,
-        sources: ws.sources.len(),
-    }
+    let mut sc = Scoring::new(ws, true);
+    sc.run(ws);
+    sc.comparison(ws)
 }
 
 /// A claim's relation from its sources' (each source once): "agrees" or
