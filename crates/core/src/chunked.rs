@@ -45,6 +45,39 @@ pub fn analyse_text(text: &str) -> Analysis {
     a
 }
 
+/// Where to cut `text` into pieces of about `chunk` bytes (at least 1,024):
+/// the offsets of the pieces' starts, then the text's length. Each cut
+/// falls after a blank line, else a line break, else a space, else on a
+/// character boundary: never inside a word.
+pub fn cuts(text: &str, chunk: usize) -> Vec<usize> {
+    let chunk = chunk.max(1024);
+
+    let mut cuts = vec![0];
+    let mut at = 0;
+    while text.len() - at > chunk + chunk / 2 {
+        let mut lo = at + chunk;
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = text.len().min(lo + chunk / 2);
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let window = &text[lo..hi];
+        // A blank line, else a line break, else a space: never inside a word.
+        let cut = window
+            .find("\n\n")
+            .map(|i| lo + i + 2)
+            .or_else(|| window.find('\n').map(|i| lo + i + 1))
+            .or_else(|| window.find(' ').map(|i| lo + i + 1))
+            .unwrap_or(lo);
+        cuts.push(cut);
+        at = cut;
+    }
+    cuts.push(text.len());
+    cuts
+}
+
 /// A long analysis in steps.
 pub struct Chunked {
     cuts: Vec<usize>,
@@ -58,32 +91,8 @@ impl Chunked {
     /// Plan the pieces of `text`, each about `chunk` bytes, cut after a blank
     /// line (else a line break, else a space, else on a character boundary).
     pub fn new(text: &str, chunk: usize) -> Chunked {
-        let chunk = chunk.max(1024);
-        let mut cuts = vec![0];
-        let mut at = 0;
-        while text.len() - at > chunk + chunk / 2 {
-            let mut lo = at + chunk;
-            while !text.is_char_boundary(lo) {
-                lo += 1;
-            }
-            let mut hi = text.len().min(lo + chunk / 2);
-            while !text.is_char_boundary(hi) {
-                hi -= 1;
-            }
-            let window = &text[lo..hi];
-            // A blank line, else a line break, else a space: never inside a word.
-            let cut = window
-                .find("\n\n")
-                .map(|i| lo + i + 2)
-                .or_else(|| window.find('\n').map(|i| lo + i + 1))
-                .or_else(|| window.find(' ').map(|i| lo + i + 1))
-                .unwrap_or(lo);
-            cuts.push(cut);
-            at = cut;
-        }
-        cuts.push(text.len());
         Chunked {
-            cuts,
+            cuts: cuts(text, chunk),
             next: 0,
             tokens: 0,
             merged: Analysis::default(),

@@ -343,166 +343,239 @@ fn is_barrier(t: &Token, text: &str, taken: usize) -> bool {
     }
 }
 
-fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &mut Vocab) -> Prep {
-    let text = &src.doc.text;
-    let tokens = tokenize(text);
-    let terms: Vec<Option<u32>> = tokens
-        .iter()
-        .map(|t| term_of(t, text).map(|w| vocab.id(w)))
-        .collect();
-    let words: Vec<Option<u32>> = tokens
-        .iter()
-        .map(|t| {
-            matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
-            )
-            .then(|| wvocab.id(fold(t.text(text))))
-        })
-        .collect();
-    let lower: Vec<bool> = tokens
-        .iter()
-        .map(|t| t.text(text).chars().next().is_some_and(char::is_lowercase))
-        .collect();
-    let a = &src.analysis;
-    let cluster = a
-        .mentions
-        .iter()
-        .map(|m| clusters.get(m.entity).copied().flatten())
-        .collect();
-    let context = a
-        .mentions
-        .iter()
-        .map(|m| {
-            if m.value.is_none() {
-                return Ctx::default();
-            }
-            let (first, end, lo, hi) = value_tokens(a, &tokens, m);
-            let mut c = Ctx::default();
-            let mut i = first;
-            let mut k = 0;
-            while i > lo && k < CONTEXT_TERMS && !is_barrier(&tokens[i - 1], text, k) {
-                i -= 1;
-                if let Some(t) = terms[i] {
-                    c.near[0] = c.near[0].or(Some(t));
-                    c.full.push(t);
-                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
-                        c.plain.push(t);
-                    }
-                    k += 1;
-                }
-            }
-            let (mut i, mut k) = (end, 0);
-            while i < hi && k < CONTEXT_TERMS && !is_barrier(&tokens[i], text, k) {
-                if let Some(t) = terms[i] {
-                    c.near[1] = c.near[1].or(Some(t));
-                    c.full.push(t);
-                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
-                        c.plain.push(t);
-                    }
-                    k += 1;
-                }
-                i += 1;
-            }
-            c.full.sort_unstable();
-            c.full.dedup();
-            c.plain.sort_unstable();
-            c.plain.dedup();
-            c
-        })
-        .collect();
-    let comparable = a
-        .mentions
-        .iter()
-        .map(|m| match &m.value {
-            Some(Value::Number { unit: None, .. }) => {
-                let w = m.span.slice(text);
-                let year = w.len() == 4
-                    && w.bytes().all(|b| b.is_ascii_digit())
-                    && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
-                // "iPhone 4", "FTSE 100", "Boeing 787": a number after a
-                // capitalised word inside the sentence names a thing.
-                let i = token_at(&tokens, m.span.start);
-                let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
-                let first = a.sentences.get(k).map_or(0, |s| s.first_token);
-                let named = i > first
-                    && tokens.get(i - 1).is_some_and(|t| {
-                        let p = t.text(text);
-                        p.chars().any(char::is_uppercase)
-                            && p.chars().all(char::is_alphanumeric)
-                            && t.span.end + 1 >= m.span.start
-                    })
-                    && w.bytes().all(|b| b.is_ascii_digit());
-                let fraction = crate::listed!(FRACTIONS, w.to_ascii_lowercase().as_str())
-                    || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
-                !(year || named || fraction || w.eq_ignore_ascii_case("one"))
-            }
-            Some(_) => true,
-            None => false,
-        })
-        .collect();
-    let thing = a
-        .mentions
-        .iter()
-        .map(|m| {
-            let Some(v) = &m.value else {
-                return Thing::default();
-            };
-            let (first, end, lo, hi) = value_tokens(a, &tokens, m);
-            let lower = |i: usize| fold(tokens[i].text(text));
-            let mut t = Thing::default();
-            if matches!(v, Value::Number { unit: None, .. }) {
-                if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
-                    if let Some(term) = terms[end] {
-                        let w = lower(end);
-                        let class = if crate::listed!(PEOPLE_ANY, w.as_str()) {
-                            People::Any
-                        } else if crate::listed!(PEOPLE_SOME, w.as_str()) {
-                            People::Some
-                        } else {
-                            People::No
-                        };
-                        t.counted = Some((term, class));
-                    }
-                }
-                let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
-                t.limit = t.counted.is_none()
-                    && crate::listed!(LIMITS, fold(head).as_str())
-                    && first > lo
-                    && terms[first - 1].is_some()
-                    && lower(first - 1).chars().all(char::is_alphabetic);
-            }
-            // The subject: the nearest content word before the value that
-            // is not a word of measuring, within the sentence.
-            let mut i = first;
-            while i > lo {
-                i -= 1;
-                let w = tokens[i].text(text);
-                // Across a comma the word before is seldom what is counted
-                // ("on Tuesday night, an increase of 6 percent").
-                if matches!(w, ";" | ":" | "(" | ")" | "," | "—" | "–") {
-                    break;
-                }
-                if let Some(term) = terms[i] {
-                    if !crate::listed!(MEASURING, lower(i).as_str()) {
-                        t.subject = Some(term);
-                        break;
-                    }
-                }
-            }
-            t
-        })
-        .collect();
-    Prep {
-        tokens,
-        terms,
-        words,
-        thing,
-        lower,
-        cluster,
-        context,
-        comparable,
+/// Token pieces of about this many bytes are tokenized per step.
+const PREP_BYTES: usize = 32 * 1024;
+/// Tokens given their term and word ids per step.
+const PREP_TOKENS: usize = 8_192;
+/// Value mentions read per step.
+const PREP_MENTIONS: usize = 2_048;
+
+/// A document's [`Prep`] in steps: its text tokenized a piece at a time
+/// (cut at whitespace, as [`crate::chunked`] cuts), then its tokens given
+/// their term ids, then its mentions read. [`Prep`] is the same whatever
+/// the steps: the vocabularies grow in token order.
+struct Preparing {
+    cuts: Vec<usize>,
+    /// The next piece to tokenize.
+    piece: usize,
+    /// Tokens given ids so far.
+    done_tokens: usize,
+    /// Mentions read so far.
+    done_mentions: usize,
+    prep: Prep,
+}
+
+impl Preparing {
+    fn new(src: &Source) -> Preparing {
+        let text = &src.doc.text;
+        Preparing {
+            cuts: crate::chunked::cuts(text, PREP_BYTES),
+            piece: 0,
+            done_tokens: 0,
+            done_mentions: 0,
+            prep: Preparing::new_prep(),
+        }
     }
+
+    /// One step; the [`Prep`] when done.
+    fn step(
+        &mut self,
+        src: &Source,
+        clusters: &[Option<u32>],
+        vocab: &mut Vocab,
+        wvocab: &mut Vocab,
+    ) -> Option<Prep> {
+        let text = &src.doc.text;
+        let a = &src.analysis;
+        let p = &mut self.prep;
+        if self.piece + 1 < self.cuts.len() {
+            let (from, to) = (self.cuts[self.piece], self.cuts[self.piece + 1]);
+            let shift = |mut t: Token| {
+                t.span = Span::new(t.span.start + from, t.span.end + from);
+                t
+            };
+            p.tokens
+                .extend(tokenize(&text[from..to]).into_iter().map(shift));
+            self.piece += 1;
+            return None;
+        }
+        if self.done_tokens < p.tokens.len() {
+            let to = (self.done_tokens + PREP_TOKENS).min(p.tokens.len());
+            for t in &p.tokens[self.done_tokens..to] {
+                p.terms.push(term_of(t, text).map(|w| vocab.id(w)));
+                p.words.push(
+                    matches!(
+                        t.kind,
+                        TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+                    )
+                    .then(|| wvocab.id(fold(t.text(text)))),
+                );
+                p.lower
+                    .push(t.text(text).chars().next().is_some_and(char::is_lowercase));
+            }
+            self.done_tokens = to;
+            return None;
+        }
+        if self.done_mentions < a.mentions.len() {
+            let to = (self.done_mentions + PREP_MENTIONS).min(a.mentions.len());
+            for m in &a.mentions[self.done_mentions..to] {
+                p.cluster.push(clusters.get(m.entity).copied().flatten());
+                p.context.push(context_of(a, &p.tokens, &p.terms, text, m));
+                p.comparable.push(comparable_of(a, &p.tokens, text, m));
+                p.thing.push(thing_of(a, &p.tokens, &p.terms, text, m));
+            }
+            self.done_mentions = to;
+            if to < a.mentions.len() {
+                return None;
+            }
+        }
+        Some(std::mem::replace(p, Preparing::new_prep()))
+    }
+
+    fn new_prep() -> Prep {
+        Prep {
+            tokens: Vec::new(),
+            terms: Vec::new(),
+            words: Vec::new(),
+            lower: Vec::new(),
+            cluster: Vec::new(),
+            context: Vec::new(),
+            comparable: Vec::new(),
+            thing: Vec::new(),
+        }
+    }
+}
+
+/// The context terms of value mention `m` (empty for other mentions).
+fn context_of(
+    a: &Analysis,
+    tokens: &[Token],
+    terms: &[Option<u32>],
+    text: &str,
+    m: &crate::Mention,
+) -> Ctx {
+    if m.value.is_none() {
+        return Ctx::default();
+    }
+    let (first, end, lo, hi) = value_tokens(a, tokens, m);
+    let mut c = Ctx::default();
+    let mut i = first;
+    let mut k = 0;
+    while i > lo && k < CONTEXT_TERMS && !is_barrier(&tokens[i - 1], text, k) {
+        i -= 1;
+        if let Some(t) = terms[i] {
+            c.near[0] = c.near[0].or(Some(t));
+            c.full.push(t);
+            if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+                c.plain.push(t);
+            }
+            k += 1;
+        }
+    }
+    let (mut i, mut k) = (end, 0);
+    while i < hi && k < CONTEXT_TERMS && !is_barrier(&tokens[i], text, k) {
+        if let Some(t) = terms[i] {
+            c.near[1] = c.near[1].or(Some(t));
+            c.full.push(t);
+            if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+                c.plain.push(t);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    c.full.sort_unstable();
+    c.full.dedup();
+    c.plain.sort_unstable();
+    c.plain.dedup();
+    c
+}
+
+/// Whether mention `m` is a value that can be compared (not a bare year,
+/// a model number inside a name, the word "one" or a fraction).
+fn comparable_of(a: &Analysis, tokens: &[Token], text: &str, m: &crate::Mention) -> bool {
+    match &m.value {
+        Some(Value::Number { unit: None, .. }) => {
+            let w = m.span.slice(text);
+            let year = w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
+            // "iPhone 4", "FTSE 100", "Boeing 787": a number after a
+            // capitalised word inside the sentence names a thing.
+            let i = token_at(tokens, m.span.start);
+            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
+            let first = a.sentences.get(k).map_or(0, |s| s.first_token);
+            let named = i > first
+                && tokens.get(i - 1).is_some_and(|t| {
+                    let p = t.text(text);
+                    p.chars().any(char::is_uppercase)
+                        && p.chars().all(char::is_alphanumeric)
+                        && t.span.end + 1 >= m.span.start
+                })
+                && w.bytes().all(|b| b.is_ascii_digit());
+            let fraction = crate::listed!(FRACTIONS, w.to_ascii_lowercase().as_str())
+                || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
+            !(year || named || fraction || w.eq_ignore_ascii_case("one"))
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// What value mention `m` counts or measures.
+fn thing_of(
+    a: &Analysis,
+    tokens: &[Token],
+    terms: &[Option<u32>],
+    text: &str,
+    m: &crate::Mention,
+) -> Thing {
+    let Some(v) = &m.value else {
+        return Thing::default();
+    };
+    let (first, end, lo, hi) = value_tokens(a, tokens, m);
+    let lower = |i: usize| fold(tokens[i].text(text));
+    let mut t = Thing::default();
+    if matches!(v, Value::Number { unit: None, .. }) {
+        if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
+            if let Some(term) = terms[end] {
+                let w = lower(end);
+                let class = if crate::listed!(PEOPLE_ANY, w.as_str()) {
+                    People::Any
+                } else if crate::listed!(PEOPLE_SOME, w.as_str()) {
+                    People::Some
+                } else {
+                    People::No
+                };
+                t.counted = Some((term, class));
+            }
+        }
+        let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
+        t.limit = t.counted.is_none()
+            && crate::listed!(LIMITS, fold(head).as_str())
+            && first > lo
+            && terms[first - 1].is_some()
+            && lower(first - 1).chars().all(char::is_alphabetic);
+    }
+    // The subject: the nearest content word before the value that
+    // is not a word of measuring, within the sentence.
+    let mut i = first;
+    while i > lo {
+        i -= 1;
+        let w = tokens[i].text(text);
+        // Across a comma the word before is seldom what is counted
+        // ("on Tuesday night, an increase of 6 percent").
+        if matches!(w, ";" | ":" | "(" | ")" | "," | "—" | "–") {
+            break;
+        }
+        if let Some(term) = terms[i] {
+            if !crate::listed!(MEASURING, lower(i).as_str()) {
+                t.subject = Some(term);
+                break;
+            }
+        }
+    }
+    t
 }
 
 /// Years between two dates (0 for other values or unreadable dates).
@@ -716,6 +789,8 @@ struct Scratch {
 /// Where a comparison in steps stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stage {
+    /// Find the entity clusters across the documents.
+    Clusters,
     /// Prepare document `doc` (0: the article, then the sources).
     Prepare { doc: usize },
     /// Index the sentences of source `src` from `sent` on; `mention` is
@@ -737,8 +812,9 @@ enum Stage {
 pub const INDEX_STEP: usize = 1_000;
 
 /// A comparison of a workspace in steps, each a few milliseconds' work on
-/// typical documents ([`Scoring::step`]): one document prepared, a
-/// thousand source sentences indexed, or one claim scored and explained.
+/// typical documents ([`Scoring::step`]): a piece of a document prepared
+/// ([`Preparing`]), a thousand source sentences indexed, or one claim
+/// scored and explained.
 /// [`compare`] and [`features`] run it to the end in one go, so a
 /// comparison in steps is the comparison.
 pub(super) struct Scoring {
@@ -753,6 +829,8 @@ pub(super) struct Scoring {
     vocab: Vocab,
     wvocab: Vocab,
     preps: Vec<Prep>,
+    /// The document being prepared.
+    preparing: Option<Preparing>,
     index: Index,
     norms: Option<Norms>,
     scratch: Scratch,
@@ -789,12 +867,32 @@ fn sentence_words(p: &Prep, s: &crate::text::Sentence) -> Vec<(u32, f32)> {
 
 impl Scoring {
     /// Start comparing `ws` (the same workspace must be given to every
-    /// step): the entity clusters across its documents are found now.
+    /// step).
     pub(super) fn new(ws: &Workspace, explain: bool) -> Scoring {
+        Scoring {
+            stage: Stage::Clusters,
+            explain,
+            cl: Vec::new(),
+            kind_of: HashMap::new(),
+            vocab: Vocab::default(),
+            wvocab: Vocab::default(),
+            preps: Vec::with_capacity(1 + ws.sources.len()),
+            preparing: None,
+            index: Index::default(),
+            norms: None,
+            scratch: Scratch::default(),
+            claims: Vec::new(),
+            out: Vec::with_capacity(ws.article.analysis.claims.len()),
+            steps: 0,
+        }
+    }
+
+    /// The entity clusters across the documents, and what kind of thing
+    /// each is.
+    fn clusters(&mut self, ws: &Workspace) {
         let docs = docs_of(ws);
-        let cl = clusters(&docs);
-        let mut kind_of: HashMap<u32, u8> = HashMap::new();
-        for (d, row) in docs.iter().zip(&cl) {
+        self.cl = clusters(&docs);
+        for (d, row) in docs.iter().zip(&self.cl) {
             for (e, c) in d.analysis.entities.iter().zip(row) {
                 if let Some(c) = c {
                     let k = match e.label {
@@ -802,24 +900,9 @@ impl Scoring {
                         Label::Person | Label::Org => ACTOR,
                         _ => 0,
                     };
-                    *kind_of.entry(*c).or_default() |= k;
+                    *self.kind_of.entry(*c).or_default() |= k;
                 }
             }
-        }
-        Scoring {
-            stage: Stage::Prepare { doc: 0 },
-            explain,
-            cl,
-            kind_of,
-            vocab: Vocab::default(),
-            wvocab: Vocab::default(),
-            preps: Vec::with_capacity(docs.len()),
-            index: Index::default(),
-            norms: None,
-            scratch: Scratch::default(),
-            claims: Vec::new(),
-            out: Vec::with_capacity(ws.article.analysis.claims.len()),
-            steps: 0,
         }
     }
 
@@ -830,7 +913,18 @@ impl Scoring {
             .iter()
             .map(|s| s.analysis.sentences.len().div_ceil(INDEX_STEP))
             .sum();
-        let total = 1 + ws.sources.len() + sents + 1 + ws.article.analysis.claims.len();
+        // Preparing a document: its pieces, tokens and mentions, a step each.
+        let prep: usize = docs_of(ws)
+            .iter()
+            .map(|d| {
+                let tokens = d.doc.text.len() / 5;
+                d.doc.text.len().div_ceil(PREP_BYTES)
+                    + tokens.div_ceil(PREP_TOKENS)
+                    + d.analysis.mentions.len().div_ceil(PREP_MENTIONS)
+                    + 1
+            })
+            .sum();
+        let total = 1 + prep + sents + 1 + ws.article.analysis.claims.len();
         if self.stage == Stage::Done {
             return (total, total);
         }
@@ -841,13 +935,23 @@ impl Scoring {
     pub(super) fn step(&mut self, ws: &Workspace) -> bool {
         let n_docs = 1 + ws.sources.len();
         self.stage = match self.stage {
+            Stage::Clusters => {
+                self.clusters(ws);
+                Stage::Prepare { doc: 0 }
+            }
             Stage::Prepare { doc } => {
                 let src = if doc == 0 {
                     &ws.article
                 } else {
                     &ws.sources[doc - 1]
                 };
-                let p = prepare(src, &self.cl[doc], &mut self.vocab, &mut self.wvocab);
+                let job = self.preparing.get_or_insert_with(|| Preparing::new(src));
+                let Some(p) = job.step(src, &self.cl[doc], &mut self.vocab, &mut self.wvocab)
+                else {
+                    self.steps += 1;
+                    return false;
+                };
+                self.preparing = None;
                 self.preps.push(p);
                 if doc + 1 < n_docs {
                     Stage::Prepare { doc: doc + 1 }

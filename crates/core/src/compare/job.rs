@@ -46,15 +46,18 @@ pub const ANALYSIS_SHARE: u32 = 80;
 /// What the job is doing.
 enum Phase {
     /// Analysing the new source in pieces.
-    Analysing {
-        doc: Document,
-        meta: SourceMeta,
-        pieces: Box<Chunked>,
-    },
+    Analysing(Box<Adding>),
     /// Comparing the workspace (the new source, if any, added).
     Comparing(Box<Scoring>),
     /// Done.
     Done(Comparison),
+}
+
+/// The new source and its analysis under way.
+struct Adding {
+    doc: Document,
+    meta: SourceMeta,
+    pieces: Chunked,
 }
 
 /// A comparison in steps (see the module docs).
@@ -97,11 +100,11 @@ impl Job {
         } else {
             doc.text.len() + 1
         };
-        let pieces = Box::new(Chunked::new(&doc.text, chunk));
+        let pieces = Chunked::new(&doc.text, chunk);
         Job {
             before: Some(ws.clone()),
             ws,
-            phase: Phase::Analysing { doc, meta, pieces },
+            phase: Phase::Analysing(Box::new(Adding { doc, meta, pieces })),
             analysed: true,
         }
     }
@@ -111,12 +114,9 @@ impl Job {
     pub fn step(&mut self) -> bool {
         let phase = std::mem::replace(&mut self.phase, Phase::Done(Comparison::default()));
         self.phase = match phase {
-            Phase::Analysing {
-                doc,
-                meta,
-                mut pieces,
-            } => {
-                if pieces.step(&doc.text) {
+            Phase::Analysing(mut adding) => {
+                if adding.pieces.step(&adding.doc.text) {
+                    let Adding { doc, meta, pieces } = *adding;
                     let analysis = if doc.text.len() > CHUNKED_ABOVE {
                         pieces.finish()
                     } else {
@@ -126,7 +126,7 @@ impl Job {
                     self.ws.push(doc, meta, analysis);
                     Phase::Comparing(Box::new(Scoring::new(&self.ws, true)))
                 } else {
-                    Phase::Analysing { doc, meta, pieces }
+                    Phase::Analysing(adding)
                 }
             }
             Phase::Comparing(mut scoring) => {
@@ -143,7 +143,7 @@ impl Job {
 
     /// True while the new source is being analysed (then it is compared).
     pub fn analysing(&self) -> bool {
-        matches!(self.phase, Phase::Analysing { .. })
+        matches!(self.phase, Phase::Analysing(_))
     }
 
     /// How far the job is, in per cent (never going back).
@@ -151,7 +151,7 @@ impl Job {
         let share = if self.analysed { ANALYSIS_SHARE } else { 0 };
         let of = |(done, total): (usize, usize)| (done as f64 / total.max(1) as f64).min(1.0);
         match &self.phase {
-            Phase::Analysing { pieces, .. } => (of(pieces.progress()) * share as f64) as u32,
+            Phase::Analysing(a) => (of(a.pieces.progress()) * share as f64) as u32,
             Phase::Comparing(s) => share + (of(s.progress(&self.ws)) * (100 - share) as f64) as u32,
             Phase::Done(_) => 100,
         }
