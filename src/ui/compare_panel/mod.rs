@@ -49,8 +49,9 @@ use dom::*;
 use render::*;
 use sources::*;
 
-/// Pasted or opened texts larger than this are refused.
-const MAX_SOURCE: usize = 2 * 1024 * 1024;
+/// Pasted or opened texts larger than this are refused (a longer one is
+/// analysed and compared in slices: `sources::compare_in_slices`).
+const MAX_SOURCE: usize = 8 * 1024 * 1024;
 
 /// The workspace and its comparison, always computed together.
 struct Data {
@@ -361,6 +362,7 @@ pub fn ComparePanel() -> impl IntoView {
                 .unwrap_or_default();
             match act.as_str() {
                 "unpin" => ctx.unpin(),
+                "cancel-job" => cancel_job(),
                 "remove-base" => {
                     if let Some(d) = data.get_untracked() {
                         make_base(&ctx, &d.ws, None);
@@ -420,7 +422,7 @@ pub fn ComparePanel() -> impl IntoView {
                 "file" => {
                     let Some(file) = chosen_file(&ev) else { return };
                     if file.size() > MAX_SOURCE as f64 {
-                        status("This file is too large to compare (over 2 MB).", false);
+                        status("This file is too large to compare (over 8 MB).", false);
                         return;
                     }
                     // The same checks as Open…: what it is, its encoding,
