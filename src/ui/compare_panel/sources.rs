@@ -201,7 +201,8 @@ fn compare_in_slices(
         let now = || js_sys::Date::now();
         let done = loop {
             gloo_timers::future::TimeoutFuture::new(0).await;
-            if CANCEL.with(Cell::get) {
+            // Cancelled, or the viewer was closed (its bar went with it).
+            if CANCEL.with(Cell::get) || find_html("cmp-job").is_none() {
                 break false;
             }
             let t0 = now();
@@ -218,7 +219,10 @@ fn compare_in_slices(
         if let Some(bar) = find_html("cmp-job") {
             bar.remove();
         }
-        let same = data.get_untracked().is_some_and(|d| Arc::ptr_eq(&d, &old));
+        let same = data
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|d| Arc::ptr_eq(&d, &old));
         if !done {
             drop(job.cancel());
             status(&format!("Cancelled: {} was not added.", added.name), true);
