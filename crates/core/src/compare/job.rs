@@ -45,6 +45,9 @@ pub const ANALYSIS_SHARE: u32 = 80;
 
 /// What the job is doing.
 enum Phase {
+    /// A user text to add (`id`, `name`, `text`), made a document in the
+    /// first step: on a long text that takes a while too.
+    Pending(Box<(String, String, String)>),
     /// Analysing the new source in pieces.
     Analysing(Box<Adding>),
     /// Comparing the workspace (the new source, if any, added).
@@ -58,6 +61,19 @@ struct Adding {
     doc: Document,
     meta: SourceMeta,
     pieces: Chunked,
+}
+
+impl Adding {
+    fn new(doc: Document, meta: SourceMeta) -> Adding {
+        // A short source in one piece: what `Workspace::add` does.
+        let chunk = if doc.text.len() > CHUNKED_ABOVE {
+            CHUNK_BYTES
+        } else {
+            doc.text.len() + 1
+        };
+        let pieces = Chunked::new(&doc.text, chunk);
+        Adding { doc, meta, pieces }
+    }
 }
 
 /// A comparison in steps (see the module docs).
@@ -86,25 +102,21 @@ impl Job {
     /// Add `text` to `ws` as a user document named `name` (as
     /// [`Workspace::add_user_text`]), then compare, in steps.
     pub fn add_user_text(ws: Workspace, id: &str, name: &str, text: &str) -> Job {
-        let doc = Document::from_plain_text(id, name, text);
-        let meta = SourceMeta::named(id, name, DocKind::UserDocument);
-        Job::add(ws, doc, meta)
+        Job {
+            before: Some(ws.clone()),
+            ws,
+            phase: Phase::Pending(Box::new((id.into(), name.into(), text.into()))),
+            analysed: true,
+        }
     }
 
     /// Add `doc` to `ws` as a source described by `meta`, then compare, in
     /// steps.
     pub fn add(ws: Workspace, doc: Document, meta: SourceMeta) -> Job {
-        // A short source in one piece: what `Workspace::add` does.
-        let chunk = if doc.text.len() > CHUNKED_ABOVE {
-            CHUNK_BYTES
-        } else {
-            doc.text.len() + 1
-        };
-        let pieces = Chunked::new(&doc.text, chunk);
         Job {
             before: Some(ws.clone()),
             ws,
-            phase: Phase::Analysing(Box::new(Adding { doc, meta, pieces })),
+            phase: Phase::Analysing(Box::new(Adding::new(doc, meta))),
             analysed: true,
         }
     }
@@ -114,6 +126,12 @@ impl Job {
     pub fn step(&mut self) -> bool {
         let phase = std::mem::replace(&mut self.phase, Phase::Done(Comparison::default()));
         self.phase = match phase {
+            Phase::Pending(p) => {
+                let (id, name, text) = *p;
+                let doc = Document::from_plain_text(&id, &name, &text);
+                let meta = SourceMeta::named(&id, &name, DocKind::UserDocument);
+                Phase::Analysing(Box::new(Adding::new(doc, meta)))
+            }
             Phase::Analysing(mut adding) => {
                 if adding.pieces.step(&adding.doc.text) {
                     let Adding { doc, meta, pieces } = *adding;
@@ -143,7 +161,7 @@ impl Job {
 
     /// True while the new source is being analysed (then it is compared).
     pub fn analysing(&self) -> bool {
-        matches!(self.phase, Phase::Analysing(_))
+        matches!(self.phase, Phase::Pending(_) | Phase::Analysing(_))
     }
 
     /// How far the job is, in per cent (never going back).
@@ -151,6 +169,7 @@ impl Job {
         let share = if self.analysed { ANALYSIS_SHARE } else { 0 };
         let of = |(done, total): (usize, usize)| (done as f64 / total.max(1) as f64).min(1.0);
         match &self.phase {
+            Phase::Pending(_) => 0,
             Phase::Analysing(a) => (of(a.pieces.progress()) * share as f64) as u32,
             Phase::Comparing(s) => share + (of(s.progress(&self.ws)) * (100 - share) as f64) as u32,
             Phase::Done(_) => 100,
