@@ -2,6 +2,8 @@
 //! source of about 5 MB is analysed and compared in slices, with progress
 //! and a Cancel button; cancelling leaves the workspace as it was, and a
 //! second run completes and shows the source in the list and the matrix.
+//! With the long source in the workspace, adding and removing a short one
+//! compares again in slices too.
 //!
 //! The longest task the page ran meanwhile (Long Tasks API) is written to
 //! stderr as a figure, not asserted: timings are not pass/fail.
@@ -47,6 +49,16 @@ const WORKSPACE: &str = "
 /// The number of sources the coverage matrix has columns for.
 const COLUMNS: &str =
     "return Math.max(0, document.querySelectorAll('table.mx thead th').length - 1);";
+
+/// Wait until the coverage matrix has `n` sources.
+fn wait_for_columns(browser: &Browser, n: usize) {
+    browser.wait_for(
+        &format!(
+            "return Math.max(0, document.querySelectorAll('table.mx thead th').length - 1) === {n} || null;"
+        ),
+        600,
+    );
+}
 
 /// Start recording long tasks (buffered: those since the page loaded).
 fn observe_long_tasks(browser: &Browser) {
@@ -151,13 +163,7 @@ fn a_five_megabyte_source_compares_in_slices_and_cancels() {
         "return document.getElementById('cmp-job') !== null || null;",
         60,
     );
-    browser.wait_for(
-        &format!(
-            "return Math.max(0, document.querySelectorAll('table.mx thead th').length - 1) === {} || null;",
-            pack + 1
-        ),
-        600,
-    );
+    wait_for_columns(&browser, pack + 1);
     assert!(browser
         .js("return document.getElementById('cmp-job') === null;")
         .as_bool()
@@ -184,6 +190,39 @@ fn a_five_megabyte_source_compares_in_slices_and_cancels() {
         "{status}"
     );
     support::save_screenshot(&browser, "compare-scale-done.png");
+
+    // A short source added beside the long one, then removed: the
+    // workspace is compared again in slices each time.
+    browser.eval(
+        "document.getElementById('cmp-add-name').value = arguments[0]; \
+         document.getElementById('cmp-add-text').value = arguments[1];",
+        json!([
+            "Evening note",
+            "Officials in Istanbul said on Monday that 1,200 prisoners would be exchanged by each side."
+        ]),
+    );
+    browser.click(".cmp-add-actions .share-button");
+    wait_for_columns(&browser, pack + 2);
+    let status = browser.js("return document.getElementById('cmp-status').textContent;");
+    assert!(
+        status.as_str().unwrap().starts_with("Added Evening note"),
+        "{status}"
+    );
+    browser.click("#cmp-sources button[aria-label='Remove Evening note']");
+    wait_for_columns(&browser, pack + 1);
+    browser.wait_for(
+        "return document.getElementById('cmp-job') === null || null;",
+        60,
+    );
+    let status = browser.js("return document.getElementById('cmp-status').textContent;");
+    assert!(
+        status.as_str().unwrap().starts_with("Removed Evening note"),
+        "{status}"
+    );
+    // The long source removed: back to the article and its pack.
+    browser.click("#cmp-sources button[aria-label='Remove Long wire']");
+    wait_for_columns(&browser, pack);
+    assert_eq!(browser.js(WORKSPACE)["sources"], before["sources"]);
     eprintln!(
         "compare_scale: longest task while comparing to the end: {}",
         longest_task(&browser)

@@ -33,7 +33,7 @@ use crate::analysis::app::{
 };
 use crate::analysis::compare::{
     claim_names_entity, json_ld, list as claim_list, reference_pack_file, Alignment, Comparison,
-    DocKind, ListQuery, Relation, Source, Workspace,
+    DocKind, Job, ListQuery, Relation, Source, Workspace,
 };
 use crate::analysis::intake::{
     intake_bytes, intake_text, src_request, Intake, IntakeError, SrcRequest,
@@ -176,6 +176,31 @@ fn shell(ctx: &ViewCtx) {
                 .text("Export comparison (JSON-LD)"),
         );
     let _ = h.append_with_node_1(&shell.0);
+}
+
+/// Show the workspace `new`, without the source `gone`, and say so.
+fn removed_now(ctx: &ViewCtx, data: Shared, new: Arc<Data>, gone: &Source) {
+    ctx.sources
+        .update(|s| s.retain(|s| user_id(s) != gone.meta.id));
+    let left = new.ws.sources().len();
+    let said = format!(
+        "Removed {}. {left} source{} left.",
+        gone.meta.source,
+        if left == 1 { "" } else { "s" }
+    );
+    // The status line follows: it no longer names the source.
+    status(&said, true);
+    ctx.announce.set(said);
+    data.set(Some(new));
+    // The button is gone: keep the focus nearby.
+    set_timeout(
+        || {
+            if let Some(h) = find_html("cmp-sources-title") {
+                let _ = h.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Say which entity the list is narrowed to, with a way back.
@@ -328,30 +353,25 @@ pub fn ComparePanel() -> impl IntoView {
                 return;
             }
             if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
-                let mut ws = d.ws.clone();
-                if let Some(gone) = ws.remove(j) {
-                    ctx.sources
-                        .update(|s| s.retain(|s| user_id(s) != gone.meta.id));
-                    let left = ws.sources().len();
-                    let said = format!(
-                        "Removed {}. {left} source{} left.",
-                        gone.meta.source,
-                        if left == 1 { "" } else { "s" }
-                    );
-                    // The status line follows: it no longer names the source.
-                    status(&said, true);
-                    ctx.announce.set(said);
+                if busy() {
+                    return;
                 }
-                data.set(Some(Data::new(ws)));
-                // The button is gone: keep the focus nearby.
-                set_timeout(
-                    || {
-                        if let Some(h) = find_html("cmp-sources-title") {
-                            let _ = h.focus();
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
+                let mut ws = d.ws.clone();
+                let Some(gone) = ws.remove(j) else { return };
+                if long_to_compare(&ws) {
+                    // Long documents: compared again in slices.
+                    let (name, undone) = (
+                        gone.meta.source.clone(),
+                        format!("{} was not removed.", gone.meta.source),
+                    );
+                    let ctx = ctx.clone();
+                    compare_in_slices(data, d, Job::compare(ws), name, undone, move |new| {
+                        removed_now(&ctx, data, new, &gone)
+                    });
+                } else {
+                    let new = Data::new(ws);
+                    removed_now(&ctx, data, new, &gone);
+                }
                 return;
             }
             let act = el

@@ -5,7 +5,6 @@ use std::cell::Cell;
 
 use super::*;
 use crate::analysis::chunked::CHUNKED_ABOVE;
-use crate::analysis::compare::Job;
 
 /// Add a source brought in by the same checks as Open… (`got`); `label`
 /// is the name the reader typed, else the document's own title. False if
@@ -96,19 +95,20 @@ pub(super) fn add_source(ctx: &ViewCtx, data: Shared, label: String, body: Strin
         "" => format!("Document {n}"),
         l => l.to_string(),
     };
-    if JOB.with(Cell::get) {
-        status(
-            "Another source is being compared: wait for it, or cancel it.",
-            false,
-        );
+    if busy() {
         return false;
     }
     // Packed once, here, for the links that carry it.
     let added = AddedSource::new(n, label.clone(), &body);
-    if body.len() > CHUNKED_ABOVE {
-        // Long: analysed and compared in slices, with progress and Cancel.
+    if body.len() > CHUNKED_ABOVE || long_to_compare(&d.ws) {
+        // Long, or added to long documents: analysed and compared in
+        // slices, with progress and Cancel.
         let job = Job::add_user_text(d.ws.clone(), &user_id(&added), &label, &body);
-        compare_in_slices(ctx, data, d, job, added);
+        let undone = format!("{label} was not added.");
+        let (ctx, old) = (ctx.clone(), d.clone());
+        compare_in_slices(data, d, job, label, undone, move |new| {
+            added_now(&ctx, data, &old, new, added)
+        });
         return true;
     }
     let mut ws = d.ws.clone();
@@ -117,7 +117,7 @@ pub(super) fn add_source(ctx: &ViewCtx, data: Shared, label: String, body: Strin
     true
 }
 
-/// Show the workspace with `new`, the comparison of `old` with the added
+/// Show the workspace `new`, the one of `old` with the added
 /// source `added`, and say so.
 fn added_now(ctx: &ViewCtx, data: Shared, old: &Data, new: Arc<Data>, added: AddedSource) {
     let label = added.name.clone();
@@ -151,20 +151,41 @@ pub(super) fn cancel_job() {
 /// (a step is a few milliseconds): the page answers between slices.
 const SLICE_MS: f64 = 4.0;
 
-/// Run `job` (adding `added` to the workspace of `old`) a slice per turn of
-/// the event loop, showing its progress and a Cancel button; the workspace
-/// shown stays `old` until the job is done, and stays so if it is
-/// cancelled or the workspace changed meanwhile.
-fn compare_in_slices(
-    ctx: &ViewCtx,
+/// Whether comparing `ws` again would hold the page: its documents are
+/// long (then it is compared in slices, [`compare_in_slices`]).
+pub(super) fn long_to_compare(ws: &Workspace) -> bool {
+    let bytes: usize = ws.sources().iter().map(|s| s.doc.text.len()).sum();
+    bytes + ws.article().doc.text.len() > CHUNKED_ABOVE
+}
+
+/// Say that a comparison is already under way (one at a time); true if
+/// there is one.
+pub(super) fn busy() -> bool {
+    let on = JOB.with(Cell::get);
+    if on {
+        status(
+            "Another source is being compared: wait for it, or cancel it.",
+            false,
+        );
+    }
+    on
+}
+
+/// Run `job` (a change to the workspace of `old`, about the source `name`:
+/// `undone` says it did not happen) a slice per turn of the event loop,
+/// showing its progress and a Cancel button; the workspace shown stays
+/// `old` until the job is done (then `done` shows the new one), and stays
+/// so if it is cancelled or the workspace changed meanwhile.
+pub(super) fn compare_in_slices(
     data: Shared,
     old: Arc<Data>,
     mut job: Job,
-    added: AddedSource,
+    name: String,
+    undone: String,
+    done: impl FnOnce(Arc<Data>) + 'static,
 ) {
     JOB.with(|j| j.set(true));
     CANCEL.with(|c| c.set(false));
-    let name = added.name.clone();
     let bar = El::new("div", "job-bar cmp-job")
         .attr("id", "cmp-job")
         .attr("role", "status")
@@ -196,10 +217,9 @@ fn compare_in_slices(
         set_prop("cmp-job-progress", "value", &p.to_string());
     };
     show(&job);
-    let ctx = ctx.clone();
     leptos::task::spawn_local(async move {
         let now = || js_sys::Date::now();
-        let done = loop {
+        let finished = loop {
             gloo_timers::future::TimeoutFuture::new(0).await;
             // Cancelled, or the viewer was closed (its bar went with it).
             if CANCEL.with(Cell::get) || find_html("cmp-job").is_none() {
@@ -223,20 +243,14 @@ fn compare_in_slices(
             .try_get_untracked()
             .flatten()
             .is_some_and(|d| Arc::ptr_eq(&d, &old));
-        if !done {
+        if !finished {
             drop(job.cancel());
-            status(&format!("Cancelled: {} was not added.", added.name), true);
+            status(&format!("Cancelled: {undone}"), true);
         } else if !same {
-            status(
-                &format!(
-                    "The sources changed while {} was compared: it was not added.",
-                    added.name
-                ),
-                false,
-            );
+            status(&format!("The sources changed meanwhile: {undone}"), false);
         } else {
             let (ws, cmp) = job.finish();
-            added_now(&ctx, data, &old, Arc::new(Data { ws, cmp }), added);
+            done(Arc::new(Data { ws, cmp }));
         }
     });
 }
