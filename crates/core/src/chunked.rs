@@ -277,6 +277,30 @@ mod tests {
     }
 
     #[test]
+    fn tokens_of_the_pieces_are_the_tokens_of_the_whole() {
+        // What the comparison's preparation relies on (spans and kinds).
+        let texts = [
+            format!("{DEFAULT_TEXT}\n\n").repeat(12),
+            "- A list item, 3.5 km.\n- U.S. officials said .5 of 1,000.\n".repeat(900),
+            "Zoë ßtraße 🇺🇦 “quoted” e.g. 12:30 ".repeat(3000),
+        ];
+        for text in &texts {
+            let whole = tokenize(text);
+            let cuts = cuts(text, 2048);
+            let mut pieces = Vec::new();
+            for w in cuts.windows(2) {
+                pieces.extend(tokenize(&text[w[0]..w[1]]).into_iter().map(|mut t| {
+                    t.span = Span::new(t.span.start + w[0], t.span.end + w[0]);
+                    t
+                }));
+            }
+            let key =
+                |v: &[crate::text::Token]| v.iter().map(|t| (t.span, t.kind)).collect::<Vec<_>>();
+            assert_eq!(key(&pieces), key(&whole));
+        }
+    }
+
+    #[test]
     fn cuts_fall_on_character_boundaries_without_blank_lines() {
         let text = "Zoë ßtraße 🇺🇦 ".repeat(5000);
         let mut job = Chunked::new(&text, 2048);
