@@ -5,9 +5,11 @@
 //!
 //! The comparison ([`crate::analysis::compare`]) is built the first time the
 //! tab opens, never at page load, and again whenever a source is added or
-//! removed. Choosing a claim sets [`ViewCtx::claim`], so the article
-//! highlights it and links restore it. The panel compares; it never says
-//! which side is true.
+//! removed; when the documents are long (a source over 48 KB, or one
+//! beside such a source), in slices of a few milliseconds with progress
+//! and Cancel (`sources::compare_in_slices`, [`Job`]). Choosing a claim
+//! sets [`ViewCtx::claim`], so the article highlights it and links
+//! restore it. The panel compares; it never says which side is true.
 //!
 //! Size: the shell (filters, the add form) is a Leptos view built once; the
 //! parts that follow the comparison (summary, list, side-by-side view,

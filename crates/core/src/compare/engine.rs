@@ -809,7 +809,7 @@ enum Stage {
 }
 
 /// Source sentences indexed per step: a few milliseconds' work.
-pub const INDEX_STEP: usize = 1_000;
+const INDEX_STEP: usize = 1_000;
 
 /// A comparison of a workspace in steps, each a few milliseconds' work on
 /// typical documents ([`Scoring::step`]): a piece of a document prepared
