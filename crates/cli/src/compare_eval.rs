@@ -12,6 +12,7 @@ use claimlens_core::compare::Relation;
 use claimlens_core::eval::compare::{
     evaluate_engine, evaluate_tfidf, tfidf_threshold, Pair, Scores,
 };
+use claimlens_core::share::Json;
 
 const DEFAULT: [&str; 2] = [
     "data/eval/compare/events.jsonl",
@@ -29,13 +30,21 @@ fn msrp(text: &str) -> Vec<Pair> {
             let [q, a, b, s1, s2] = f[..] else {
                 return None;
             };
-            let line = serde_json::json!({
-                "id": format!("msrp-{a}-{b}"),
-                "base": {"doc": a, "text": s1, "sentences": [s1]},
-                "source": {"doc": b, "text": s2, "sentences": [s2]},
-                "gold": [[0, if q == "1" { vec![0] } else { vec![] }]],
-            });
-            Pair::parse(&line.to_string()).ok()
+            let side = |doc: &str, text: &str| {
+                Json::object([
+                    ("doc", doc.into()),
+                    ("text", text.into()),
+                    ("sentences", vec![text].into()),
+                ])
+            };
+            let links: Vec<u8> = if q == "1" { vec![0] } else { vec![] };
+            let line = Json::object([
+                ("id", format!("msrp-{a}-{b}").into()),
+                ("base", side(a, s1)),
+                ("source", side(b, s2)),
+                ("gold", vec![vec![Json::from(0u8), links.into()]].into()),
+            ]);
+            Pair::parse(&line.to_compact()).ok()
         })
         .collect()
 }
@@ -112,7 +121,7 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     }
     fixtures()?;
     println!(
-        "\ntop: top alignment is a gold counterpart; no-ref / wrong: sentences without \
+        "\ntop: top alignment is a gold counterpart (no alignment counts wrong); top|al: the same over sentences that got an alignment; no-ref / wrong: sentences without \
          counterpart given no alignment / agrees or differs; claim: share of sentences with \
          a counterpart the engine treats as claims; dif..none: relations given where there is \
          a counterpart; P/R where relations are labelled"
@@ -120,13 +129,18 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `claimlens train compare`: fit the alignment model on the dev split of
-/// `events.jsonl`, choose the thresholds (alignment on the same split;
-/// "agrees" on the labelled stories), print held-out figures and rewrite
-/// `crates/core/src/compare/fitted.rs`.
-pub fn train_cmd(_args: &[String]) -> Result<(), String> {
-    use claimlens_core::compare::{fit, fit_thresholds, render_fitted, Row};
-    use claimlens_core::eval::compare::instances;
+/// `claimlens train compare`: fit the ranking model and then the
+/// counterpart model on the dev split of `events.jsonl`, choose the
+/// thresholds (counterpart on the same split; "agrees" on the labelled
+/// stories), print held-out figures and rewrite
+/// `crates/core/src/compare/fitted.rs`. `--dump FILE` instead writes every
+/// gold base sentence's candidates and features (JSON Lines) for analysis.
+pub fn train_cmd(args: &[String]) -> Result<(), String> {
+    use claimlens_core::compare::{
+        fit, fit_logistic, fit_thresholds, render_fitted, Fitted, Row, COUNTERPART_MONOTONE,
+        N_COUNTERPART, N_FEATURES,
+    };
+    use claimlens_core::eval::compare::{instances, Instance};
     let read = |f: &str| -> Result<Vec<Pair>, String> {
         let t = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
         Pair::parse_all(&t).map_err(|e| format!("{f}: {e}"))
@@ -134,6 +148,30 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
     let events = read(DEFAULT[0])?;
     let stories = read(DEFAULT[1])?;
     let ev = instances(&events);
+    if let Some(k) = args.iter().position(|a| a == "--dump") {
+        let out = args.get(k + 1).ok_or("--dump FILE")?;
+        let st = instances(&stories);
+        let mut lines = String::new();
+        for (set, name) in [(&ev, "events"), (&st, "stories")] {
+            for i in set.iter() {
+                let split = if name == "stories" {
+                    "stories"
+                } else {
+                    events[i.pair].split.as_str()
+                };
+                let c: Vec<_> = i
+                    .cands
+                    .iter()
+                    .map(|c| serde_json::json!([c.0, c.2, c.1.to_vec()]))
+                    .collect();
+                let r: Vec<_> = i.rel.iter().map(|r| r.map(|r| r.name())).collect();
+                lines.push_str(&serde_json::json!({"pair": i.pair, "split": split, "has": i.has, "cands": c, "rel": r}).to_string());
+                lines.push('\n');
+            }
+        }
+        std::fs::write(out, lines).map_err(|e| e.to_string())?;
+        return Ok(());
+    }
     let (dev, test): (Vec<_>, Vec<_>) =
         ev.into_iter().partition(|i| events[i.pair].split != "test");
     let rows: Vec<Row> = dev
@@ -145,36 +183,62 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
         })
         .collect();
     let w = fit(&rows, 1e-3, 3000);
-    let best = |set: &[claimlens_core::eval::compare::Instance]| -> Vec<(f32, bool, bool)> {
+    let rank = |set: &[Instance]| -> f64 {
+        let with = set.iter().filter(|i| i.has).count().max(1) as f64;
+        set.iter()
+            .filter(|i| i.has)
+            .filter(|i| {
+                i.pick(&w, &[0.0; N_COUNTERPART])
+                    .is_some_and(|p| i.cands[p.0].2)
+            })
+            .count() as f64
+            / with
+    };
+    // The counterpart decision: on events dev, the best-ranked statement
+    // of a sentence with a counterpart when it is one (yes) against the
+    // best-ranked statement of a sentence without (no); sentences whose
+    // best-ranked statement is wrong say nothing of the decision, nor do
+    // those whose best statement shares one word and no entity (never
+    // aligned).
+    let crow: Vec<([f32; N_COUNTERPART], bool)> = dev
+        .iter()
+        .filter_map(|i| {
+            let (k, x, p) = i.pick(&w, &[0.0; N_COUNTERPART])?;
+            let right = i.cands[k].2;
+            (p > 0.0 && (right || !i.has)).then_some((x, right))
+        })
+        .collect();
+    let v = fit_logistic(&crow, 1e-3, 5000, &COUNTERPART_MONOTONE);
+    let best = |set: &[Instance]| -> Vec<(f32, bool, bool)> {
         set.iter()
             .map(|i| {
-                let (p, ok) = i.best(&w).unwrap_or((0.0, false));
+                let (p, ok) = i
+                    .pick(&w, &v)
+                    .map_or((0.0, false), |(k, _, p)| (p, i.cands[k].2));
                 (p, ok, i.has)
             })
             .collect()
     };
     let (align, top, none) = fit_thresholds(&best(&dev));
-    let d = best(&dev);
+    let st = instances(&stories);
     println!(
-        "events dev: nearest right {:.3}",
-        d.iter().filter(|b| b.2 && b.1).count() as f64
-            / d.iter().filter(|b| b.2).count().max(1) as f64
+        "ranking (best-ranked statement is a counterpart): events dev {:.3}, events test {:.3}, stories {:.3}",
+        rank(&dev),
+        rank(&test),
+        rank(&st)
     );
     println!(
-        "fitted on events dev: {} rows, {} claims; align ≥ {align:.2}: top {top:.3}, no-ref {none:.3}",
+        "fitted on events dev: {} ranking rows, {} counterpart rows, {} claims; aligned from {align:.2}: top {top:.3}, no-ref {none:.3}",
         rows.len(),
+        crow.len(),
         dev.len()
     );
-    for (name, set) in [
-        ("events test", best(&test)),
-        ("stories", best(&instances(&stories))),
-    ] {
+    for (name, set) in [("events test", best(&test)), ("stories", best(&st))] {
         let with = set.iter().filter(|b| b.2).count().max(1) as f64;
         let without = set.iter().filter(|b| !b.2).count().max(1) as f64;
         let top = set.iter().filter(|b| b.2 && b.1 && b.0 >= align).count() as f64 / with;
         let none = set.iter().filter(|b| !b.2 && b.0 < align).count() as f64 / without;
-        let rank = set.iter().filter(|b| b.2 && b.1).count() as f64 / with;
-        println!("{name}: top {top:.3}, no-ref {none:.3}; nearest right {rank:.3}");
+        println!("{name}: top {top:.3}, no-ref {none:.3}");
     }
     for (name, set) in [("dev", best(&dev)), ("test", best(&test))] {
         let with = set.iter().filter(|b| b.2).count().max(1) as f64;
@@ -189,87 +253,102 @@ pub fn train_cmd(_args: &[String]) -> Result<(), String> {
             .collect();
         println!("{name} (threshold: top/no-ref) {}", curve.join(" "));
     }
-    // Relation thresholds on the labelled stories: the lowest probability
-    // from which "agrees" (no differing value) and "differs" (a differing
-    // value) reach precision 0.9, where there is one.
-    let st = instances(&stories);
-    let rel_threshold = |want: Relation, feature: usize| -> f32 {
-        let mut picks: Vec<(f32, bool)> = Vec::new();
-        for i in &st {
-            let Some((k, p)) = i.best_at(&w) else {
-                continue;
-            };
-            if p < align {
-                continue;
-            }
-            let differs = i.cands[k].1[8] > 0.0;
-            let candidate = if want == Relation::Differs {
-                differs
-            } else {
-                !differs
-            };
-            if candidate
-                && (feature == 0 || i.cands[k].1[feature] > 0.0 || want == Relation::Agrees)
-            {
-                picks.push((p, i.rel[k] == Some(want)));
-            }
-        }
+    // Relation thresholds. "Agrees" on wording alone (no compared value):
+    // the lowest counterpart probability from which it reaches precision
+    // 0.9 among the best statements of the labelled stories (at least
+    // three picks), where it does. Compared values ("agrees" where one
+    // agrees, "differs" where one differs and none agrees, and the setting
+    // is the same) decide from the lowest probability at which the events
+    // dev sentences without a counterpart get "agrees" or "differs" at most
+    // 5 % of the time.
+    let picks: Vec<(f32, [f32; N_FEATURES], Option<Relation>)> = st
+        .iter()
+        .filter_map(|i| {
+            let (k, _, p) = i.pick(&w, &v)?;
+            (p >= align).then_some((p, i.cands[k].1, i.rel[k]))
+        })
+        .collect();
+    let precise = |want: Relation, take: &dyn Fn(&[f32; N_FEATURES]) -> bool| -> f32 {
+        let chosen: Vec<(f32, bool)> = picks
+            .iter()
+            .filter(|x| take(&x.1))
+            .map(|x| (x.0, x.2 == Some(want)))
+            .collect();
         let mut best = 1.01f32;
         for k in (0..=100).rev() {
             let t = (k as f32 / 100.0).max(align);
-            let chosen: Vec<&(f32, bool)> = picks.iter().filter(|x| x.0 >= t).collect();
-            let right = chosen.iter().filter(|x| x.1).count();
-            if chosen.len() >= 3 && right as f64 >= 0.9 * chosen.len() as f64 {
+            let above: Vec<&(f32, bool)> = chosen.iter().filter(|x| x.0 >= t).collect();
+            let right = above.iter().filter(|x| x.1).count();
+            if above.len() >= 3 && right as f64 >= 0.9 * above.len() as f64 {
                 best = t;
             }
         }
+        let right = chosen.iter().filter(|x| x.1).count();
         println!(
-            "{want:?} from {best:.2}: {} picks",
-            picks.iter().filter(|x| x.0 >= best).count()
+            "  {want:?}: {right} of {} picks right; precision 0.9 from {best:.2}",
+            chosen.len()
         );
-        let right = picks.iter().filter(|x| x.1).count();
-        println!("  {want:?}: {right} of {} candidates right", picks.len());
         best
     };
-    let agree = rel_threshold(Relation::Agrees, 0);
-    // "differs" has no threshold of its own (it never reaches 0.9
-    // precision on dev); its best cut is printed for the record only.
-    rel_threshold(Relation::Differs, 8);
-    // Compared values decide the relation from the lowest probability at
-    // which sentences without a counterpart get "agrees" or "differs" at
-    // most 5 % of the time on events dev.
-    let without: Vec<(f32, bool, bool)> = dev
+    println!("relations on the stories:");
+    let has_values = |f: &[f32; N_FEATURES]| f[7] > 0.0 || f[8] > 0.0;
+    let agree = precise(Relation::Agrees, &|f| !has_values(f));
+    precise(Relation::Agrees, &|f| f[7] > 0.0);
+    precise(Relation::Differs, &|f| {
+        f[8] > 0.0 && f[7] == 0.0 && f[19] == 0.0
+    });
+    let without: Vec<(f32, [f32; N_FEATURES])> = dev
         .iter()
         .filter(|i| !i.has)
         .filter_map(|i| {
-            let (k, p) = i.best_at(&w)?;
-            let f = &i.cands[k].1;
-            Some((p, f[7] > 0.0 || f[8] > 0.0, f[8] > 0.0))
+            let (k, _, p) = i.pick(&w, &v)?;
+            (p >= align).then_some((p, i.cands[k].1))
         })
         .collect();
     let n_without = dev.iter().filter(|i| !i.has).count().max(1) as f64;
-    let mut differ = 1.01f32;
+    let wrong_at = |t: f32| {
+        without
+            .iter()
+            .filter(|x| {
+                if has_values(&x.1) {
+                    x.0 >= t
+                } else {
+                    x.0 >= agree
+                }
+            })
+            .count() as f64
+            / n_without
+    };
+    let mut values = 1.01f32;
     for k in (0..=100).rev() {
         let t = (k as f32 / 100.0).max(align);
-        let wrong = without
-            .iter()
-            .filter(|x| x.0 >= align && (x.1 && x.0 >= t || !x.2 && x.0 >= agree))
-            .count();
-        if wrong as f64 <= 0.05 * n_without {
-            differ = t;
+        if wrong_at(t) <= 0.05 {
+            values = t;
         } else {
             break;
         }
     }
-    println!("values decide from {differ:.2}");
+    println!(
+        "agrees from {agree:.2}; values decide from {values:.2}; events dev without counterpart given agrees/differs: {:.3}",
+        wrong_at(values)
+    );
+    let differs = values;
     let provenance = format!(
-        "Fitted on data/eval/compare/events.jsonl (split dev): {} candidate rows.",
-        rows.len()
+        "Fitted on data/eval/compare/events.jsonl (split dev): {} candidate rows,\n//! {} counterpart rows.",
+        rows.len(),
+        crow.len()
     );
     let out = "crates/core/src/compare/fitted.rs";
-    std::fs::write(out, render_fitted(&w, align, agree, differ, &provenance))
-        .map_err(|e| format!("{out}: {e}"))?;
-    println!("weights: {w:?}\nwrote {out}");
+    let fitted = Fitted {
+        weights: w,
+        counterpart: v,
+        counterpart_min: align,
+        agree,
+        values,
+        differs,
+    };
+    std::fs::write(out, render_fitted(&fitted, &provenance)).map_err(|e| format!("{out}: {e}"))?;
+    println!("weights: {w:?}\ncounterpart: {v:?}\nwrote {out}");
     Ok(())
 }
 

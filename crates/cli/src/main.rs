@@ -9,7 +9,7 @@
 //! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
 //! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
-//! claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses]
+//! claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]
 //!                                     cue / source / speaker figures on PolNeAR
 //! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
 //! claimlens compare ARTICLE OTHER... [--json]
@@ -50,8 +50,38 @@ use claimlens_cli::parse_html;
 use claimlens_core::entities::eval::{self, Scores};
 use claimlens_core::intake::{self, Intake};
 
+use claimlens_core::share::Json;
 use claimlens_core::{analyse, default_document, Document, Label, Offsets};
-use serde_json::json;
+
+// The reports are written with core's JSON writer (`Json::to_pretty`, in
+// serde_json's layout); serde_json only reads the JSON input (JSON Lines,
+// gold files).
+
+/// A report object with its keys in alphabetical order, as the reports
+/// have always listed them: `obj! {"key": value, ...}`, each value
+/// anything `Json::from` takes.
+macro_rules! obj {
+    ($($k:literal : $v:expr),* $(,)?) => {
+        sorted(vec![$(($k, Json::from($v))),*])
+    };
+}
+
+/// An object of `members` in key order.
+fn sorted(mut members: Vec<(&str, Json)>) -> Json {
+    members.sort_by(|a, b| a.0.cmp(b.0));
+    Json::object(members)
+}
+
+/// Set `key` of the object `v` to `value`, keeping the keys in order.
+fn set(v: &mut Json, key: &str, value: impl Into<Json>) {
+    if let Json::Obj(m) = v {
+        let value = value.into();
+        match m.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(i) => m[i].1 = value,
+            Err(i) => m.insert(i, (key.to_string(), value)),
+        }
+    }
+}
 
 const USAGE: &str = "\
 claimlens — entity highlights and claim comparison for news articles
@@ -68,13 +98,15 @@ USAGE:
                                        strict/lenient P/R/F1 per label and micro
                                        (GOLD/PRED: a JSON document with mentions,
                                        or JSON Lines with id and entities)
-    claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses]
+    claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]
                                        who said what: cue F1, source F1 and speaker
                                        accuracy of the engine, its attribution rules
                                        and two baselines on PolNeAR (DIR: the folder
                                        scripts/data/polnear fills, data/ext/polnear);
                                        --misses / --engine-misses list what the rules /
-                                       the engine miss, one TSV line each (tune on train)
+                                       the engine miss, one TSV line each (tune on train);
+                                       --speaker-misses lists the engine's wrong
+                                       speakers by bucket (author-*, unknown, wrong-*)
     claimlens claims FILE [--json]     the claims: check-worthiness, kind, speaker,
                                        cue, hedges, boosters, opinion, quantities
     claimlens annotations FILE         W3C Web Annotation JSON-LD: entity mentions and
@@ -104,9 +136,10 @@ USAGE:
                                        top-alignment accuracy, no-reference rate and relation
                                        precision of the comparison engine and TF-IDF
                                        baselines on data/eval/compare (and MSRP)
-    claimlens train compare            fit the alignment model on data/eval/compare/events.jsonl
-                                       (dev split) and its thresholds; rewrites
-                                       crates/core/src/compare/fitted.rs (deterministic)
+    claimlens train compare [--dump F] fit the ranking and counterpart models on
+                                       data/eval/compare/events.jsonl (dev split) and their
+                                       thresholds; rewrites crates/core/src/compare/fitted.rs
+                                       (deterministic); --dump F writes the candidates instead
     claimlens train idf                the background IDF table from data/train/lang
                                        (EWT, GUM) → data/weights/idf.clw (deterministic)
     claimlens eval checkworthy|hedging [DEV.tsv]
@@ -236,24 +269,24 @@ fn extract_cmd(args: &[String]) -> Result<(), String> {
             .blocks
             .iter()
             .map(|b| {
-                json!({
+                obj!{
                     "kind": b.kind.name(),
                     "level": match b.kind { claimlens_core::BlockKind::Heading(l) => Some(l), _ => None },
                     "text": doc.block_text(b),
-                })
+                }
             })
             .collect();
-        let v = json!({
+        let v = obj! {
             "kind": got.kind.name(),
-            "title": doc.title, "title_supplied": doc.title_supplied,
-            "byline": doc.byline, "date": doc.date, "site": doc.source,
-            "language": doc.language,
+            "title": doc.title.clone(), "title_supplied": doc.title_supplied,
+            "byline": doc.byline.clone(), "date": doc.date.clone(), "site": doc.source.clone(),
+            "language": doc.language.clone(),
             "notices": got.notices.iter().map(|n| n.message()).collect::<Vec<_>>(),
             "words": doc.word_count(),
-            "text": doc.text,
+            "text": doc.text.clone(),
             "blocks": blocks,
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json"))
+        };
+        writeln!(out, "{}", v.to_pretty())
     } else {
         let none = "—".to_string();
         let supplied = if doc.title_supplied {
@@ -290,23 +323,23 @@ fn analyse_cmd(args: &[String]) -> Result<(), String> {
             .iter()
             .map(|b| {
                 let (cs, ce) = offsets.span_to_chars(b.span).expect("block on boundaries");
-                json!({
+                obj!{
                     "kind": b.kind.name(),
                     "level": match b.kind { claimlens_core::BlockKind::Heading(l) => Some(l), _ => None },
                     "byte_start": b.span.start, "byte_end": b.span.end,
                     "start": cs, "end": ce,
                     "text": doc.block_text(b),
-                })
+                }
             })
             .collect();
-        let v = json!({
-            "id": doc.id, "title": doc.title, "title_supplied": doc.title_supplied,
-            "source": doc.source, "byline": doc.byline, "date": doc.date,
-            "language": doc.language,
+        let v = obj! {
+            "id": doc.id.clone(), "title": doc.title.clone(), "title_supplied": doc.title_supplied,
+            "source": doc.source.clone(), "byline": doc.byline.clone(), "date": doc.date.clone(),
+            "language": doc.language.clone(),
             "bytes": doc.text.len(), "chars": offsets.len_chars(), "words": doc.word_count(),
             "blocks": blocks,
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json"))
+        };
+        writeln!(out, "{}", v.to_pretty())
     } else {
         write_table(&mut out, &doc, &offsets)
     };
@@ -359,7 +392,7 @@ fn read_input(path: &str) -> Result<String, String> {
 }
 
 /// Entities of one text as JSON objects with code-point offsets.
-fn entity_json(text: &str) -> Vec<serde_json::Value> {
+fn entity_json(text: &str) -> Vec<Json> {
     let a = claimlens_core::entities::extract_text(text);
     let offsets = Offsets::new(text);
     a.mentions
@@ -368,17 +401,17 @@ fn entity_json(text: &str) -> Vec<serde_json::Value> {
             let (s, e) = offsets
                 .span_to_chars(m.span)
                 .expect("mention on char boundaries");
-            let mut v = json!({
+            let mut v = obj! {
                 "start": s, "end": e, "label": m.label.name(),
-                "text": m.span.slice(text), "entity": a.entities[m.entity].id,
-            });
+                "text": m.span.slice(text), "entity": a.entities[m.entity].id.clone(),
+            };
             if let Some(val) = &m.value {
-                v["value"] = json!(val.to_string());
+                set(&mut v, "value", val.to_string());
             }
             if let Some(r) = &m.role {
-                v["role"] = json!(r.title);
+                set(&mut v, "role", r.title.clone());
                 if let Some(af) = &r.affiliation {
-                    v["affiliation"] = json!(af);
+                    set(&mut v, "affiliation", af);
                 }
             }
             v
@@ -388,7 +421,7 @@ fn entity_json(text: &str) -> Vec<serde_json::Value> {
 
 /// Read `{"id", "text"}` lines from `path` (stdin when absent or `-`) and
 /// print `{"id", key: f(text)}` for each.
-fn map_jsonl<T: serde::Serialize>(
+fn map_jsonl<T: Into<Json>>(
     path: Option<&String>,
     key: &str,
     mut f: impl FnMut(&str) -> T,
@@ -405,11 +438,9 @@ fn map_jsonl<T: serde::Serialize>(
         let text = v["text"]
             .as_str()
             .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
-        let mut o = serde_json::Map::new();
-        o.insert("id".into(), v["id"].clone());
-        o.insert(key.into(), json!(f(text)));
-        writeln!(out, "{}", serde_json::Value::Object(o))
-            .map_err(|e| format!("cannot write output: {e}"))?;
+        let id = Json::from_serialize(&v["id"]);
+        let o = sorted(vec![("id", id), (key, f(text).into())]);
+        writeln!(out, "{}", o.to_compact()).map_err(|e| format!("cannot write output: {e}"))?;
     }
     Ok(())
 }
@@ -439,7 +470,7 @@ fn entities(args: &[String]) -> Result<(), String> {
     let doc = load(file)?;
     if json_out {
         let a = analyse(&doc);
-        writeln!(out, "{}", serde_json::to_string_pretty(&a).expect("json")).map_err(werr)?;
+        writeln!(out, "{}", Json::from_serialize(&a).to_pretty()).map_err(werr)?;
         return Ok(());
     }
     let a = analyse(&doc);
@@ -458,7 +489,7 @@ fn entities(args: &[String]) -> Result<(), String> {
             detail = v.to_string();
         }
         if let Some(r) = &m.role {
-            detail = format!("role: {}", r.title);
+            detail = format!("role: {}", r.title.clone());
             if let Some(af) = &r.affiliation {
                 detail.push_str(&format!(" ({af})"));
             }
@@ -589,7 +620,7 @@ fn eval_entities(args: &[String]) -> Result<(), String> {
     let s = eval::score(&g, &p);
     let mut out = std::io::stdout().lock();
     if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&s).expect("json"))
+        writeln!(out, "{}", Json::from_serialize(&s).to_pretty())
     } else {
         write_scores(&mut out, &s, g.len())
     }
@@ -625,7 +656,7 @@ fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Resul
     Ok(())
 }
 
-/// `eval attribution DIR [--split dev|train] [--misses|--engine-misses]`:
+/// `eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]`:
 /// score the engine, its attribution rules and the baselines on one split of
 /// PolNeAR (one annotation file per article, the first in name order), or
 /// list what the rules or the engine miss (`kind id at cue source given`).
@@ -634,12 +665,14 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
     let mut dir = None;
     let mut split = "dev".to_string();
     let mut misses = None;
+    let mut speakers = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--split" => split = it.next().ok_or("--split needs dev or train")?.clone(),
             "--misses" => misses = Some(false),
             "--engine-misses" => misses = Some(true),
+            "--speaker-misses" => speakers = true,
             _ if dir.is_none() => dir = Some(a.clone()),
             other => return Err(format!("unexpected argument {other:?}\n\n{USAGE}")),
         }
@@ -673,8 +706,23 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
     let gold: usize = articles.iter().map(|a| a.gold.len()).sum();
     let mut out = std::io::stdout().lock();
     let werr = |e: std::io::Error| format!("cannot write output: {e}");
+    let one = |s: &str| s.replace(['\n', '\t'], " ");
+    if speakers {
+        for a in &articles {
+            for m in claimlens_core::eval::attribution::speaker_misses(a) {
+                let (cue, src, given) = (one(&m.cue), one(&m.source), one(&m.given));
+                let (rules, right) = (one(&m.rules.0), if m.rules.1 { "R" } else { "-" });
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{cue}\t{src}\t{given}\t{right}\t{rules}",
+                    m.bucket, a.id, m.at
+                )
+                .map_err(werr)?;
+            }
+        }
+        return Ok(());
+    }
     if let Some(engine) = misses {
-        let one = |s: &str| s.replace(['\n', '\t'], " ");
         for a in &articles {
             for m in claimlens_core::eval::attribution::misses(a, engine) {
                 let (kind, at) = (m.kind.name(), m.at);
@@ -753,27 +801,27 @@ fn round2(x: f32) -> f64 {
 }
 
 /// A span as `{start, end, text}` with code-point offsets.
-fn span_json(text: &str, offsets: &Offsets, span: claimlens_core::Span) -> serde_json::Value {
+fn span_json(text: &str, offsets: &Offsets, span: claimlens_core::Span) -> Json {
     let (s, e) = offsets
         .span_to_chars(span)
         .expect("span on char boundaries");
-    json!({"start": s, "end": e, "text": span.slice(text)})
+    obj! {"start": s, "end": e, "text": span.slice(text)}
 }
 
 /// Claims of one analysed text as JSON objects with code-point offsets.
-fn claims_json(text: &str, a: &claimlens_core::Analysis) -> Vec<serde_json::Value> {
+fn claims_json(text: &str, a: &claimlens_core::Analysis) -> Vec<Json> {
     use claimlens_core::Speaker;
     let offsets = Offsets::new(text);
-    let spans = |v: &[claimlens_core::Span]| -> Vec<serde_json::Value> {
+    let spans = |v: &[claimlens_core::Span]| -> Vec<Json> {
         v.iter().map(|s| span_json(text, &offsets, *s)).collect()
     };
     let mention = |m: usize| {
         let mm = &a.mentions[m];
         let mut v = span_json(text, &offsets, mm.span);
-        v["label"] = json!(mm.label.name());
-        v["entity"] = json!(a.entities[mm.entity].id);
+        set(&mut v, "label", mm.label.name());
+        set(&mut v, "entity", a.entities[mm.entity].id.clone());
         if let Some(val) = &mm.value {
-            v["value"] = json!(val.to_string());
+            set(&mut v, "value", val.to_string());
         }
         v
     };
@@ -784,24 +832,24 @@ fn claims_json(text: &str, a: &claimlens_core::Analysis) -> Vec<serde_json::Valu
             let speaker = match &c.speaker {
                 Speaker::Entity { span, name, id, .. } => {
                     let mut v = span_json(text, &offsets, *span);
-                    v["name"] = json!(name);
-                    v["entity"] = json!(id);
+                    set(&mut v, "name", name);
+                    set(&mut v, "entity", id);
                     v
                 }
                 Speaker::Unnamed { span: Some(span) } => span_json(text, &offsets, *span),
-                _ => serde_json::Value::Null,
+                _ => Json::Null,
             };
             let quantities: Vec<_> = c
                 .quantities(a)
                 .map(|m| {
                     let mut v = mention(m);
                     if let Some(p) = c.per_unit.iter().find(|p| p.mention == m) {
-                        v["per"] = json!(p.span.slice(text));
+                        set(&mut v, "per", p.span.slice(text));
                     }
                     v
                 })
                 .collect();
-            json!({
+            obj!{
                 "start": start, "end": end, "text": c.text(text),
                 "score": round2(c.score), "checkworthy": c.checkworthy,
                 "kind": c.kind.name(),
@@ -819,8 +867,8 @@ fn claims_json(text: &str, a: &claimlens_core::Analysis) -> Vec<serde_json::Valu
                 "quantities": quantities,
                 "dates": c.dates(a).map(mention).collect::<Vec<_>>(),
                 "entities": c.entities(a).map(mention).collect::<Vec<_>>(),
-                "reasons": c.reasons.iter().map(|r| json!({"feature": r.feature.name(), "weight": round2(r.weight)})).collect::<Vec<_>>(),
-            })
+                "reasons": c.reasons.iter().map(|r| obj!{"feature": r.feature.name(), "weight": round2(r.weight)}).collect::<Vec<_>>(),
+            }
         })
         .collect()
 }
@@ -838,8 +886,8 @@ fn claims_cmd(args: &[String]) -> Result<(), String> {
     let doc = load(file)?;
     let a = analyse(&doc);
     if json_out {
-        let v = json!({"id": doc.id, "claims": claims_json(&doc.text, &a)});
-        writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json")).map_err(werr)?;
+        let v = obj! {"id": doc.id.clone(), "claims": claims_json(&doc.text.clone(), &a)};
+        writeln!(out, "{}", v.to_pretty()).map_err(werr)?;
         return Ok(());
     }
     let text = &doc.text;
@@ -950,7 +998,7 @@ fn compare_cmd(args: &[String]) -> Result<(), String> {
     };
     for f in &files {
         let doc = load(f)?;
-        let meta = SourceMeta::named(&doc.id, &doc.title, DocKind::UserDocument);
+        let meta = SourceMeta::named(&doc.id, &doc.title.clone(), DocKind::UserDocument);
         ws.add(doc, meta);
     }
     if ws.sources().is_empty() {
@@ -974,10 +1022,10 @@ fn compare_cmd(args: &[String]) -> Result<(), String> {
             .map(|c| {
                 let claim = &analysis.claims[c.claim];
                 let mut v = span_json(art, &a_off, claim.span);
-                v["checkworthy"] = json!(claim.checkworthy);
-                v["speaker"] = json!(claim.speaker.display(art));
-                v["relation"] = json!(c.relation.name());
-                v["alignments"] = c
+                set(&mut v, "checkworthy", claim.checkworthy);
+                set(&mut v, "speaker", claim.speaker.display(art));
+                set(&mut v, "relation", c.relation.name());
+                let alignments: Json = c
                     .alignments
                     .iter()
                     .map(|al| {
@@ -985,32 +1033,33 @@ fn compare_cmd(args: &[String]) -> Result<(), String> {
                         let s_text = &src.doc.text;
                         let s_off = Offsets::new(s_text);
                         let mut st = span_json(s_text, &s_off, al.span);
-                        st["sentence"] = json!(al.sentence);
-                        json!({
-                            "source": src.meta.id, "source_name": src.meta.source,
+                        set(&mut st, "sentence", al.sentence);
+                        obj!{
+                            "source": src.meta.id.clone(), "source_name": src.meta.source.clone(),
                             "label": src.meta.label(), "kind": src.meta.kind.name(),
                             "confidence": src.meta.confidence.name(),
                             "statement": st,
                             "relation": al.relation.name(),
                             "score": round2(al.score), "entity_score": round2(al.entity_score),
                             "lexical": round2(al.lexical),
-                            "shared_entities": al.shared.iter().map(|e| json!({
-                                "name": e.name,
+                            "shared_entities": al.shared.iter().map(|e| obj!{
+                                "name": e.name.clone(),
                                 "claim": e.claim_spans.iter().map(|s| span_json(art, &a_off, *s)).collect::<Vec<_>>(),
                                 "source": e.source_spans.iter().map(|s| span_json(s_text, &s_off, *s)).collect::<Vec<_>>(),
-                            })).collect::<Vec<_>>(),
-                            "shared_terms": al.shared_terms,
-                            "values": al.values.iter().map(|p| json!({
+                            }).collect::<Vec<_>>(),
+                            "shared_terms": al.shared_terms.clone(),
+                            "values": al.values.iter().map(|p| obj!{
                                 "claim": span_json(art, &a_off, p.claim),
                                 "claim_value": p.claim_value.to_string(),
                                 "source": span_json(s_text, &s_off, p.reference),
                                 "source_value": p.reference_value.to_string(),
                                 "agrees": p.agrees,
-                            })).collect::<Vec<_>>(),
+                            }).collect::<Vec<_>>(),
                             "gap": al.gap_text(&ws),
-                        })
+                        }
                     })
                     .collect();
+                set(&mut v, "alignments", alignments);
                 v
             })
             .collect();
@@ -1018,13 +1067,13 @@ fn compare_cmd(args: &[String]) -> Result<(), String> {
             .sources()
             .iter()
             .map(|s| {
-                json!({"id": s.meta.id, "source": s.meta.source, "date": s.meta.date,
-                "when": s.meta.when, "kind": s.meta.kind.name(), "citation": s.meta.citation,
-                "confidence": s.meta.confidence.name()})
+                obj!{"id": s.meta.id.clone(), "source": s.meta.source.clone(), "date": s.meta.date.clone(),
+                "when": s.meta.when.clone(), "kind": s.meta.kind.name(), "citation": s.meta.citation.clone(),
+                "confidence": s.meta.confidence.name()}
             })
             .collect();
-        let v = json!({"article": ws.article().doc.id, "sources": sources, "claims": claims});
-        return writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("json")).map_err(werr);
+        let v = obj! {"article": ws.article().doc.id.clone(), "sources": sources, "claims": claims};
+        return writeln!(out, "{}", v.to_pretty()).map_err(werr);
     }
     for c in &cmp.claims {
         let claim = &analysis.claims[c.claim];
@@ -1108,6 +1157,6 @@ fn web_data(args: &[String]) -> Result<(), String> {
         std::fs::write(dir.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
     }
     let doc = default_document();
-    let form = claimlens_core::wire::encode(&doc.text, &claimlens_core::analyse(&doc));
+    let form = claimlens_core::wire::encode(&doc.text.clone(), &claimlens_core::analyse(&doc));
     write(&format!("{}.analysis", doc.id), &form)
 }

@@ -304,6 +304,24 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
                 f1(counts(&gold, pred, false))
             );
         }
+        let only = |spans: &[Spans], l: &str| -> Vec<Spans> {
+            spans
+                .iter()
+                .map(|v| v.iter().copied().filter(|x| x.2 == l).collect())
+                .collect()
+        };
+        let per_type: Vec<String> = ["PER", "ORG", "LOC"]
+            .iter()
+            .map(|l| {
+                let (g, p) = (only(&gold, l), only(&engine, l));
+                format!(
+                    "{l} {:.3} / {:.3}",
+                    f1(counts(&g, &p, true)),
+                    f1(counts(&g, &p, false))
+                )
+            })
+            .collect();
+        println!("    engine per type: {}", per_type.join(", "));
         for (s, name, strict, lenient) in RECORDED {
             if s == set {
                 println!("  {name:<44} {lenient:.3} / {strict:.3}");

@@ -16,6 +16,9 @@
 //! assert_eq!(fnv1a64_continue(fnv1a64(b"ab"), b"c"), fnv1a64(b"abc"));
 //! ```
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 /// FNV-1a 64-bit offset basis: the hash of no bytes.
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a 64-bit prime.
@@ -35,3 +38,31 @@ pub fn fnv1a64_continue(mut h: u64, bytes: &[u8]) -> u64 {
     }
     h
 }
+
+// The engine's word tables (and `text::WordSet`) hash with the same function:
+// keys are short words from the text, so SipHash's resistance to chosen
+// inputs buys nothing there and costs a noticeable share of the run time.
+
+/// FNV-1a, 64-bit, as a [`Hasher`].
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(FNV_OFFSET)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a64_continue(self.0, bytes);
+    }
+}
+
+/// A `HashMap` with [`Fnv`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A `HashSet` with [`Fnv`].
+pub(crate) type FxSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;

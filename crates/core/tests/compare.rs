@@ -9,7 +9,7 @@ use claimlens_core::compare::{Relation, Workspace};
 #[test]
 fn default_article_comparison_is_well_formed() {
     claimlens_core::frontcode::install_bundled();
-    use claimlens_core::compare::{comparable, ALIGN_MIN};
+    use claimlens_core::compare::{comparable, COUNTERPART_MIN};
     let ws = Workspace::for_default_article();
     assert!(ws.sources().len() >= 15);
     let cmp = ws.compare();
@@ -25,7 +25,7 @@ fn default_article_comparison_is_well_formed() {
             assert_eq!(c.relation, Relation::NoReference);
         }
         for al in &c.alignments {
-            assert!(al.score >= ALIGN_MIN);
+            assert!(al.score >= COUNTERPART_MIN);
             // Only values of the same kind are compared.
             for v in &al.values {
                 assert!(comparable(&v.claim_value, &v.reference_value), "{v:?}");

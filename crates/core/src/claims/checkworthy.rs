@@ -25,6 +25,7 @@
 //! assert!(m.score("Taxes rose 12 percent in 2004.") > m.score("I think that is great."));
 //! ```
 
+use crate::text::WordSet;
 use std::collections::BTreeMap;
 
 use crate::weights::{feature_hash, fnv1a64, Weights, WeightsError};
@@ -137,77 +138,91 @@ fn normalise(t: &str, out: &mut String) {
     }
 }
 
-fn any_of(w: &str, list: &[&str]) -> bool {
-    list.contains(&w)
-}
-
-const P1: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "mine",
-    "myself",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-];
-const P2: &[&str] = &["you", "your", "yours", "yourself", "yourselves"];
-const MODAL: &[&str] = &[
-    "can", "could", "may", "might", "should", "would", "must", "ought", "ca",
-];
-const FUTURE: &[&str] = &["will", "'ll", "wo", "shall", "gonna"];
-const COMPARATIVE: &[&str] = &[
-    "more", "less", "fewer", "than", "higher", "lower", "larger", "smaller", "bigger", "greater",
-    "faster", "slower",
-];
-const SUPERLATIVE: &[&str] = &[
-    "most", "least", "best", "worst", "largest", "highest", "lowest", "biggest", "greatest",
-    "first", "only",
-];
-const MAGNITUDE: &[&str] = &[
-    "hundred",
-    "thousand",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "trillion",
-    "trillions",
-    "dozen",
-    "dozens",
-    "half",
-    "percent",
-    "twice",
-];
-const NUMBER_WORD: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-    "ninety",
-];
-const MONEY: &[&str] = &[
-    "$", "dollar", "dollars", "cents", "budget", "deficit", "tax", "taxes", "spending",
-];
-const PAST_AUX: &[&str] = &["was", "were", "had", "did", "said", "voted"];
-const NEGATION: &[&str] = &["not", "n't", "never", "no", "nobody", "nothing"];
-const COGNITION: &[&str] = &["think", "believe", "feel", "hope", "want", "wish", "agree"];
-const ED_EXCEPTIONS: &[&str] = &[
-    "need",
-    "indeed",
-    "speed",
-    "seed",
-    "feed",
-    "bed",
-    "red",
-    "hundred",
-    "united",
-    "interested",
-    "concerned",
-    "supposed",
-    "used",
-    "based",
-];
+static P1_SINGULAR: WordSet = WordSet::new(concat!("i|", "me|", "my|", "mine|", "myself|"));
+static P1_PLURAL: WordSet = WordSet::new(concat!("we|", "us|", "our|", "ours|", "ourselves|"));
+static P2: WordSet = WordSet::new(concat!(
+    "you|",
+    "your|",
+    "yours|",
+    "yourself|",
+    "yourselves|"
+));
+static MODAL: WordSet = WordSet::new(concat!(
+    "can|", "could|", "may|", "might|", "should|", "would|", "must|", "ought|", "ca|"
+));
+static FUTURE: WordSet = WordSet::new(concat!("will|", "'ll|", "wo|", "shall|", "gonna|"));
+static COMPARATIVE: WordSet = WordSet::new(concat!(
+    "more|", "less|", "fewer|", "than|", "higher|", "lower|", "larger|", "smaller|", "bigger|",
+    "greater|", "faster|", "slower|"
+));
+static SUPERLATIVE: WordSet = WordSet::new(concat!(
+    "most|",
+    "least|",
+    "best|",
+    "worst|",
+    "largest|",
+    "highest|",
+    "lowest|",
+    "biggest|",
+    "greatest|",
+    "first|",
+    "only|"
+));
+static MAGNITUDE: WordSet = WordSet::new(concat!(
+    "hundred|",
+    "thousand|",
+    "million|",
+    "millions|",
+    "billion|",
+    "billions|",
+    "trillion|",
+    "trillions|",
+    "dozen|",
+    "dozens|",
+    "half|",
+    "percent|",
+    "twice|"
+));
+static NUMBER_WORD: WordSet = WordSet::new(concat!(
+    "one|", "two|", "three|", "four|", "five|", "six|", "seven|", "eight|", "nine|", "ten|",
+    "eleven|", "twelve|", "fifteen|", "twenty|", "thirty|", "forty|", "fifty|", "sixty|",
+    "seventy|", "eighty|", "ninety|"
+));
+static MONEY: WordSet = WordSet::new(concat!(
+    "$|",
+    "dollar|",
+    "dollars|",
+    "cents|",
+    "budget|",
+    "deficit|",
+    "tax|",
+    "taxes|",
+    "spending|"
+));
+static PAST_AUX: WordSet =
+    WordSet::new(concat!("was|", "were|", "had|", "did|", "said|", "voted|"));
+static NEGATION: WordSet = WordSet::new(concat!(
+    "not|", "n't|", "never|", "no|", "nobody|", "nothing|"
+));
+static COGNITION: WordSet = WordSet::new(concat!(
+    "think|", "believe|", "feel|", "hope|", "want|", "wish|", "agree|"
+));
+static ED_EXCEPTIONS: WordSet = WordSet::new(concat!(
+    "need|",
+    "indeed|",
+    "speed|",
+    "seed|",
+    "feed|",
+    "bed|",
+    "red|",
+    "hundred|",
+    "united|",
+    "interested|",
+    "concerned|",
+    "supposed|",
+    "used|",
+    "based|"
+));
 
 /// Builds the feature string `prefix + a (+ " " + b)` in `buf` and hands it to `sink`.
 fn push(sink: &mut dyn FnMut(&str), buf: &mut String, prefix: &str, a: &str, b: Option<&str>) {
@@ -305,10 +320,10 @@ fn extract(sentence: &str, opts: FeatureOptions, tags: Option<&[&str]>, out: &mu
         }
     };
     let n_digits = toks.iter().filter(|t| has_digit(t)).count();
-    let magnitude = words.iter().any(|w| any_of(w, MAGNITUDE));
+    let magnitude = words.iter().any(|w| MAGNITUDE.contains(w));
     sig(
         "num",
-        n_digits > 0 || magnitude || words.iter().any(|w| any_of(w, NUMBER_WORD)),
+        n_digits > 0 || magnitude || words.iter().any(|w| NUMBER_WORD.contains(w)),
     );
     sig("digits", n_digits > 0);
     sig("digits2", n_digits > 1);
@@ -317,35 +332,37 @@ fn extract(sentence: &str, opts: FeatureOptions, tags: Option<&[&str]>, out: &mu
     sig("percent", toks.contains(&"%") || words.contains(&"percent"));
     sig(
         "money",
-        words.iter().any(|w| any_of(w, MONEY)) || toks.contains(&"$"),
+        words.iter().any(|w| MONEY.contains(w)) || toks.contains(&"$"),
     );
     sig(["caps0", "caps1", "caps2", "caps3+"][caps.min(3)], true);
-    let p1 = words.iter().any(|w| any_of(w, P1));
+    let p1 = words
+        .iter()
+        .any(|w| P1_SINGULAR.contains(w) || P1_PLURAL.contains(w));
     sig("p1", p1);
-    sig("p1sg", words.iter().any(|w| any_of(w, &P1[..5])));
-    sig("p2", words.iter().any(|w| any_of(w, P2)));
-    sig("modal", words.iter().any(|w| any_of(w, MODAL)));
+    sig("p1sg", words.iter().any(|w| P1_SINGULAR.contains(w)));
+    sig("p2", words.iter().any(|w| P2.contains(w)));
+    sig("modal", words.iter().any(|w| MODAL.contains(w)));
     sig(
         "future",
-        words.iter().any(|w| any_of(w, FUTURE))
+        words.iter().any(|w| FUTURE.contains(w))
             || norm.windows(2).any(|p| p[0] == "going" && p[1] == "to"),
     );
-    sig("comparative", words.iter().any(|w| any_of(w, COMPARATIVE)));
+    sig("comparative", words.iter().any(|w| COMPARATIVE.contains(w)));
     sig(
         "superlative",
         words
             .iter()
-            .any(|w| any_of(w, SUPERLATIVE) || (w.len() > 5 && w.ends_with("est"))),
+            .any(|w| SUPERLATIVE.contains(w) || (w.len() > 5 && w.ends_with("est"))),
     );
     let ed = words
         .iter()
-        .any(|w| w.len() > 4 && w.ends_with("ed") && !any_of(w, ED_EXCEPTIONS));
+        .any(|w| w.len() > 4 && w.ends_with("ed") && !ED_EXCEPTIONS.contains(w));
     sig("ed", ed);
-    sig("past", ed || words.iter().any(|w| any_of(w, PAST_AUX)));
-    sig("negation", words.iter().any(|w| any_of(w, NEGATION)));
+    sig("past", ed || words.iter().any(|w| PAST_AUX.contains(w)));
+    sig("negation", words.iter().any(|w| NEGATION.contains(w)));
     sig(
         "cognition",
-        p1 && words.iter().any(|w| any_of(w, COGNITION)),
+        p1 && words.iter().any(|w| COGNITION.contains(w)),
     );
     sig("question", toks.contains(&"?"));
     sig("exclamation", toks.contains(&"!"));

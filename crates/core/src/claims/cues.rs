@@ -20,6 +20,7 @@ use crate::text::TokenKind;
 
 /// Adjective-shaped word (for the degree-adverb and "proved X" rules).
 fn adjective_like(w: &str) -> bool {
+    // Endings tried in turn (a slice, not a `WordSet`).
     const SUFFIXES: &[&str] = &[
         "ed", "al", "ous", "ive", "ful", "ic", "able", "ible", "ent", "ant", "ary", "less", "ish",
         "ate", "ing",
@@ -135,7 +136,7 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
 /// A superlative outside names: "-est" words ("longest", "deepest") but not
 /// the common words that merely end so ("interest", "protest", "latest").
 fn superlative(s: &Sent, k: usize) -> bool {
-    const NOT: &str = concat!(
+    static NOT: crate::text::WordSet = crate::text::WordSet::new(concat!(
         "interest|",
         "interests|",
         "forest|",
@@ -173,13 +174,13 @@ fn superlative(s: &Sent, k: usize) -> bool {
         "budapest|",
         "everest|",
         "bucharest|",
-    );
+    ));
     let w = s.words[k].as_ref();
     s.ment[k] == NONE
         && s.tokens[k].kind == TokenKind::Word
         && w.len() >= 6
         && w.ends_with("est")
-        && !crate::listed!(NOT, w)
+        && !NOT.contains(w)
 }
 
 /// Rates and shares after quantity mentions: "from each side", "a year", "per capita".

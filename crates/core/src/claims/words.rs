@@ -13,9 +13,9 @@
 //! said") are matched by [`phrase_at`].
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use crate::hash::FxMap;
 
 /// Bit flags describing what a word can signal.
 pub type Tag = u32;
@@ -326,37 +326,16 @@ fn phrases() -> &'static [(Vec<&'static str>, Tag)] {
     })
 }
 
-type Fx = BuildHasherDefault<FxHasher>;
-
-/// A small, fast multiplicative hasher for short keys (FxHash).
-#[derive(Default)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = 0u64;
-            for (i, b) in chunk.iter().enumerate() {
-                v |= (*b as u64) << (i * 8);
-            }
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-static TABLE: OnceLock<HashMap<&'static str, Tag, Fx>> = OnceLock::new();
+static TABLE: OnceLock<FxMap<&'static str, Tag>> = OnceLock::new();
 
 /// The opinion lexicon, one lowercase word a line (expanded once).
 fn opinion_words() -> &'static str {
     crate::frontcode::lexicon!("opinion.txt")
 }
 
-fn table() -> &'static HashMap<&'static str, Tag, Fx> {
+fn table() -> &'static FxMap<&'static str, Tag> {
     TABLE.get_or_init(|| {
-        let mut m: HashMap<&'static str, Tag, Fx> = HashMap::default();
+        let mut m: FxMap<&'static str, Tag> = FxMap::default();
         m.reserve(2200);
         let lists: &[(&str, Tag)] = &[
             (HEDGES, HEDGE),

@@ -826,6 +826,8 @@ pub(super) struct Scoring {
     /// What kind of thing each cluster is: a place, or a person or
     /// organisation.
     kind_of: HashMap<u32, u8>,
+    /// Clusters that name a place, sorted.
+    places: Vec<u32>,
     vocab: Vocab,
     wvocab: Vocab,
     preps: Vec<Prep>,
@@ -874,6 +876,7 @@ impl Scoring {
             explain,
             cl: Vec::new(),
             kind_of: HashMap::new(),
+            places: Vec::new(),
             vocab: Vocab::default(),
             wvocab: Vocab::default(),
             preps: Vec::with_capacity(1 + ws.sources.len()),
@@ -904,6 +907,13 @@ impl Scoring {
                 }
             }
         }
+        self.places = self
+            .kind_of
+            .iter()
+            .filter(|(_, &k)| k & PLACE != 0)
+            .map(|(&c, _)| c)
+            .collect();
+        self.places.sort_unstable();
     }
 
     /// Steps taken and steps in all.
@@ -1420,7 +1430,8 @@ impl Scoring {
     }
 
     /// Claim `ci`'s alignments from its scored candidates: per source its
-    /// most probable statement, explained.
+    /// best-ranked statement, kept where the counterpart model says the
+    /// source states the claim's fact, explained.
     fn explain_claim(
         &self,
         ws: &Workspace,
@@ -1435,28 +1446,50 @@ impl Scoring {
             .mentions
             .iter()
             .any(|&m| art.analysis.mentions[m].value.is_some() && ap.comparable[m]);
-        // Per source, its most probable statement: a source counts once.
+        // Per source, its best-ranked statement (a source counts once), the
+        // second's ranking logit and how many candidates it has.
         let mut best: Vec<Option<(f32, Cand)>> = vec![None; ws.sources.len()];
+        let mut second: Vec<Option<f32>> = vec![None; ws.sources.len()];
+        let mut count: Vec<usize> = vec![0; ws.sources.len()];
         for c in cands {
-            // One shared word and no shared entity is never a match,
-            // whatever the rest of the evidence.
-            if c.features[5] < ONE_WORD && c.e == 0.0 {
-                continue;
-            }
-            let p = probability(&c.features, &WEIGHTS);
-            let slot = &mut best[sents[c.sent as usize].source];
-            if slot.as_ref().is_none_or(|b| p > b.0) {
-                *slot = Some((p, c));
+            let z = logit(&c.features, &WEIGHTS);
+            let src = sents[c.sent as usize].source;
+            count[src] += 1;
+            let slot = &mut best[src];
+            match slot {
+                Some(b) if z <= b.0 => {
+                    if second[src].is_none_or(|s| z > s) {
+                        second[src] = Some(z);
+                    }
+                }
+                _ => {
+                    if let Some(b) = slot.as_ref() {
+                        second[src] = Some(b.0);
+                    }
+                    *slot = Some((z, c));
+                }
             }
         }
         let mut alignments: Vec<Alignment> = Vec::new();
-        for (p, c) in best.into_iter().flatten() {
-            if p < ALIGN_MIN {
+        for (src, b) in best.into_iter().enumerate() {
+            let Some((z, c)) = b else { continue };
+            // A best statement that shares one word and no entity with the
+            // claim is never a match, whatever the rest of the evidence.
+            if c.features[5] < ONE_WORD && c.e == 0.0 {
+                continue;
+            }
+            let x = counterpart_features(&c.features, z, second[src], count[src]);
+            let p = counterpart_probability(&x, &COUNTERPART_WEIGHTS);
+            if p < COUNTERPART_MIN {
                 continue;
             }
             let rs = &sents[c.sent as usize];
             let src = &ws.sources[rs.source];
             let sp = &self.preps[rs.source + 1];
+            let setting = Setting {
+                date_conflict: c.features[19] > 0.0,
+                places: &self.places,
+            };
             let mut al = explain(
                 art,
                 ap,
@@ -1470,6 +1503,7 @@ impl Scoring {
                 c.l,
                 c.pairs,
                 &self.vocab,
+                setting,
             );
             // A claim with a figure agrees only where the figure does.
             if al.relation == Relation::Agrees && al.values.is_empty() && claim_has_values {
@@ -1512,12 +1546,6 @@ const MAX_RATIO: f64 = 10.0;
 /// `ln(1 + shared terms)` below this: at most one shared term.
 const ONE_WORD: f32 = 1.0;
 
-/// The probability that a statement states the claim's fact.
-pub(super) fn probability(f: &[f32; N_FEATURES], w: &[f32; N_FEATURES]) -> f32 {
-    let z: f32 = f.iter().zip(w).map(|(a, b)| a * b).sum();
-    1.0 / (1.0 + (-z).exp())
-}
-
 /// Align every claim of the workspace's article with its sources, in one
 /// go ([`Scoring`] run to the end).
 pub(super) fn compare(ws: &Workspace) -> Comparison {
@@ -1550,6 +1578,13 @@ pub(super) fn summary(alignments: &[Alignment]) -> Relation {
     }
 }
 
+/// What says whether a claim and a statement have the same setting: both
+/// give dates and none agree; which clusters name places.
+struct Setting<'a> {
+    date_conflict: bool,
+    places: &'a [u32],
+}
+
 /// Build the alignment with its evidence.
 #[allow(clippy::too_many_arguments)]
 fn explain(
@@ -1565,6 +1600,7 @@ fn explain(
     l: f32,
     values: Vec<ValuePair>,
     vocab: &Vocab,
+    setting: Setting,
 ) -> Alignment {
     let mut shared: Vec<SharedEntity> = Vec::new();
     let mut shared_ids: Vec<u32> = Vec::new();
@@ -1638,9 +1674,37 @@ fn explain(
                 .iter()
                 .any(|o| o.agrees && o.claim_value.kind() == v.claim_value.kind())
     });
-    let relation = if differs && score >= VALUES_MIN {
-        Relation::Differs
-    } else if !differs && (score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN) {
+    // "Differs" only within the same setting: where both give dates, one
+    // agrees (unless a date is what differs); where both name places, they
+    // share one.
+    let is_place = |c: &u32| setting.places.binary_search(c).is_ok();
+    let claim_places = cclusters.iter().any(is_place);
+    let statement_places: Vec<u32> = rs
+        .mentions
+        .clone()
+        .filter_map(|m| sp.cluster[m])
+        .filter(is_place)
+        .collect();
+    let other_place = claim_places
+        && !statement_places.is_empty()
+        && !statement_places
+            .iter()
+            .any(|c| cclusters.binary_search(c).is_ok());
+    let date_differs = values.iter().any(|v| {
+        !v.agrees
+            && matches!(
+                v.claim_value.kind(),
+                crate::entities::ValueKind::Date | crate::entities::ValueKind::Year
+            )
+    });
+    let same_setting = !other_place && (!setting.date_conflict || date_differs);
+    let relation = if differs {
+        if score >= DIFFERS_MIN && same_setting {
+            Relation::Differs
+        } else {
+            Relation::AddsContext
+        }
+    } else if score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN {
         Relation::Agrees
     } else {
         Relation::AddsContext

@@ -46,15 +46,23 @@
 //!   cosine's margin over the source's other statements;
 //! - where the statement and the claim stand in their documents.
 //!
-//! A statement that shares one word and no entity with the claim is never
-//! aligned, whatever its probability.
+//! Two decisions are kept apart. **Ranking**: [`WEIGHTS`] pick each
+//! source's best candidate statement for the claim. **Counterpart**: a
+//! second logistic model ([`COUNTERPART_WEIGHTS`] over
+//! [`COUNTERPART_FEATURE_NAMES`]: the best candidate's ranking score, its
+//! margin over the second, its evidence and how many candidates the source
+//! has) says whether the source states the claim's fact at all; the best
+//! statement becomes an [`Alignment`] from [`COUNTERPART_MIN`] (a source
+//! counts once per claim). A best statement that shares one word and no
+//! entity with the claim is never aligned, whatever its probability.
 //!
-//! Each source's most probable statement becomes an [`Alignment`] from
-//! [`ALIGN_MIN`] (a source counts once per claim), with a [`Relation`]: from
-//! [`VALUES_MIN`], **differs** when a paired value disagrees (both values
-//! kept, with their spans in both texts) and **agrees** when paired values
-//! agree; **agrees** also, for a claim without a figure, from [`AGREE_MIN`];
-//! otherwise **adds context**. The claim's summary follows the better
+//! An alignment has a [`Relation`]: **differs** from [`DIFFERS_MIN`] when a
+//! paired value (same kind, same thing) disagrees (both values kept, with
+//! their spans in both texts), and only where the setting is the same:
+//! dates, where both give them, agree (unless the date is what differs),
+//! and places, where both name them, meet; **agrees** from [`VALUES_MIN`]
+//! when paired values agree, and for a claim without a figure from
+//! [`AGREE_MIN`]; otherwise **adds context**. The claim's summary follows the better
 //! supported of agrees and differs; a claim that meets no source has **no
 //! reference**. The tool compares; it never says which side is true.
 //!
@@ -126,8 +134,75 @@ pub mod background;
 mod fitted;
 mod train;
 
-pub use fitted::{AGREE_MIN, ALIGN_MIN, VALUES_MIN, WEIGHTS};
-pub use train::{fit, fit_thresholds, render_fitted, Row, MONOTONE};
+pub use fitted::{
+    AGREE_MIN, COUNTERPART_MIN, COUNTERPART_WEIGHTS, DIFFERS_MIN, VALUES_MIN, WEIGHTS,
+};
+pub use train::{
+    fit, fit_logistic, fit_thresholds, render_fitted, Fitted, Row, COUNTERPART_MONOTONE, MONOTONE,
+};
+
+/// Number of counterpart features ([`COUNTERPART_FEATURE_NAMES`]).
+pub const N_COUNTERPART: usize = 14;
+/// What each feature of the counterpart decision measures: whether a
+/// source has a statement of the claim's fact at all, read from its best
+/// candidate (ranked by [`WEIGHTS`]) and the gap to the second.
+pub const COUNTERPART_FEATURE_NAMES: [&str; N_COUNTERPART] = [
+    "bias",
+    "the best statement's ranking score (logit under WEIGHTS, within ±10)",
+    "its margin over the source's second statement (logit, at most 5; 5 when alone)",
+    "ln(1 + the source's candidate statements) / 4",
+    "the best statement's TF-IDF cosine of terms",
+    "its BM25 share",
+    "its shared entity clusters",
+    "its TF-IDF cosine of words",
+    "that cosine's margin over the source's other statements",
+    "its shared event wording",
+    "1 / (1 + its position in its source)",
+    "1 / (1 + the claim's sentence position in the article)",
+    "a date of the claim agrees with a date of the statement",
+    "a value of the same kind on both sides",
+];
+
+/// The features of the counterpart decision ([`COUNTERPART_FEATURE_NAMES`])
+/// from the best candidate's alignment features, its ranking logit, the
+/// second candidate's (if any) and how many candidates the source has.
+pub fn counterpart_features(
+    best: &[f32; N_FEATURES],
+    z1: f32,
+    z2: Option<f32>,
+    candidates: usize,
+) -> [f32; N_COUNTERPART] {
+    let z1c = z1.clamp(-10.0, 10.0);
+    [
+        1.0,
+        z1c,
+        z2.map_or(5.0, |z2| (z1 - z2).clamp(0.0, 5.0)),
+        (1.0 + candidates as f32).ln() / 4.0,
+        best[1],
+        best[3],
+        best[4],
+        best[13],
+        best[14],
+        best[15],
+        best[9],
+        best[10],
+        best[18],
+        best[20],
+    ]
+}
+
+/// The ranking logit of a statement's alignment features under `w`.
+pub fn logit(f: &[f32; N_FEATURES], w: &[f32; N_FEATURES]) -> f32 {
+    f.iter().zip(w).map(|(a, b)| a * b).sum()
+}
+
+/// The probability that a source has a statement of the claim's fact, and
+/// that it is the best-ranked one: the logistic counterpart model over
+/// [`counterpart_features`] with `v`.
+pub fn counterpart_probability(x: &[f32; N_COUNTERPART], v: &[f32; N_COUNTERPART]) -> f32 {
+    let z: f32 = x.iter().zip(v).map(|(a, b)| a * b).sum();
+    1.0 / (1.0 + (-z).exp())
+}
 
 /// Number of alignment features ([`FEATURE_NAMES`]).
 pub const N_FEATURES: usize = 22;
@@ -375,9 +450,10 @@ pub struct Alignment {
     pub span: Span,
     /// How it relates to the claim.
     pub relation: Relation,
-    /// The probability that the statement states the claim's fact: a
-    /// logistic model over [`FEATURE_NAMES`] with [`WEIGHTS`], 0–1; the
-    /// statement is aligned from [`ALIGN_MIN`].
+    /// The probability that the source states the claim's fact in this,
+    /// its best-ranked statement ([`WEIGHTS`]): the counterpart model over
+    /// [`COUNTERPART_FEATURE_NAMES`] with [`COUNTERPART_WEIGHTS`], 0–1; the
+    /// statement is aligned from [`COUNTERPART_MIN`].
     pub score: f32,
     /// Share of the claim's entity weight found in the statement, 0–1.
     pub entity_score: f32,
@@ -650,10 +726,12 @@ mod tests {
 
     #[test]
     fn constants_are_sane() {
-        const { assert!(ALIGN_MIN > 0.0 && ALIGN_MIN < 1.0) };
-        const { assert!(VALUES_MIN >= ALIGN_MIN) };
-        const { assert!(AGREE_MIN >= ALIGN_MIN) };
+        const { assert!(COUNTERPART_MIN > 0.0 && COUNTERPART_MIN < 1.0) };
+        const { assert!(VALUES_MIN >= COUNTERPART_MIN) };
+        const { assert!(AGREE_MIN >= COUNTERPART_MIN) };
+        const { assert!(DIFFERS_MIN >= COUNTERPART_MIN) };
         assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
+        assert_eq!(COUNTERPART_FEATURE_NAMES.len(), COUNTERPART_WEIGHTS.len());
         assert_eq!(Relation::parse("adds_context"), Some(Relation::AddsContext));
         assert!(Relation::Differs < Relation::Agrees && Relation::Agrees < Relation::AddsContext);
     }

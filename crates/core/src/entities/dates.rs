@@ -10,6 +10,7 @@ use super::fasthash::FxSet;
 use super::numbers::{number_at, percent_at, ParseF64, Toks};
 use super::{Cand, Label, Op, Value};
 use crate::text::TokenKind;
+use crate::text::WordSet;
 
 /// Modifiers kept inside QUANTITY, MONEY and DATE spans.
 const MODIFIERS: &[(&[&str], Op)] = &[
@@ -73,7 +74,9 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("dec.", 12),
 ];
 
-/// Weekday names (lowercase): the one table of them.
+/// Weekday names (lowercase): the one table of them. Still a slice (not a
+/// [`WordSet`]) while `claims::attribution::rules` calls `<[_]>::contains`
+/// on it.
 pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -85,9 +88,9 @@ pub(crate) const WEEKDAYS: &[&str] = &[
 ];
 
 /// Weekday abbreviations (lowercase, without a dot), for datelines.
-pub(crate) const WEEKDAY_ABBREVIATIONS: &[&str] = &[
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-];
+pub(crate) static WEEKDAY_ABBREVIATIONS: WordSet = WordSet::new(concat!(
+    "mon|", "tue|", "tues|", "wed|", "thu|", "thur|", "thurs|", "fri|", "sat|", "sun|"
+));
 
 /// Duration units, singular.
 fn time_unit(w: &str) -> Option<&'static str> {

@@ -70,10 +70,11 @@ mod cluster;
 pub(crate) mod dates;
 pub mod eval;
 mod fasthash;
+mod lowercase;
+mod orgs;
 
-/// A set of words from a static list (the `listed!` lookups).
-#[doc(hidden)]
-pub(crate) type WordSet = fasthash::FxSet<&'static str>;
+/// Acronyms the rules know are not names ("GDP", "CEO").
+static ACRONYM_STOP: crate::text::WordSet = crate::text::WordSet::new(rules::ACRONYM_STOP);
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
@@ -504,7 +505,10 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
     let tagger = tagger::installed().filter(|_| with_tagger && text.len() <= TAGGER_MAX_BYTES);
     if let Some(t) = tagger {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
+        orgs::organisation_words(text, &tokens, &mut cands);
+        orgs::split_people(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
+        lowercase::lowercase_places(text, &tokens, &mut cands);
     }
     cands.retain(|c| !c.drop);
     let (mentions, entities) = cluster::cluster(text, &tokens, cands);
@@ -616,7 +620,7 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
             continue;
         }
         // Acronyms the rules know are not names ("GDP", "CEO").
-        if end == start + 1 && crate::listed!(rules::ACRONYM_STOP, tokens[start].text(text)) {
+        if end == start + 1 && ACRONYM_STOP.contains(tokens[start].text(text)) {
             continue;
         }
         // Titles beside a person ("Crown Prince") are not names.
@@ -885,6 +889,162 @@ mod tests {
             (
                 "Trade between Trinidad and Tobago and Bosnia and Herzegovina grew.",
                 &[("Trinidad and Tobago", Place)],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn organisation_shapes_after_combining() {
+        check(&[
+            (
+                "Friends of the Wendle and Castell & Ward objected to the plan.",
+                &[("Friends of the Wendle", Org), ("Castell & Ward", Org)],
+                &[],
+            ),
+            (
+                "He was honoured by the Catholic Church and the Greek Orthodox Church.",
+                &[("Catholic Church", Org), ("Greek Orthodox Church", Org)],
+                &[("Catholic", Norp), ("Greek", Norp)],
+            ),
+            (
+                "She taught at the Prague Conservatory and played in the Chicago Symphony Orchestra.",
+                &[
+                    ("Prague Conservatory", Org),
+                    ("Chicago Symphony Orchestra", Org),
+                ],
+                &[("Prague", Place), ("Chicago", Place)],
+            ),
+            (
+                "The British Army withdrew as the US Marines moved in.",
+                &[("British Army", Org), ("US Marines", Org)],
+                &[],
+            ),
+            (
+                "The 3rd Infantry Division and the 82nd Airborne Division were deployed.",
+                &[
+                    ("3rd Infantry Division", Org),
+                    ("82nd Airborne Division", Org),
+                ],
+                &[],
+            ),
+            (
+                "Kelly Cloud, Senior Vice President of CCNG, Inc. called me.",
+                &[("CCNG, Inc.", Org)],
+                &[],
+            ),
+            (
+                "The complaint was filed with the Department of Housing and Urban Development.",
+                &[("Department of Housing and Urban Development", Org)],
+                &[("Urban Development", Org)],
+            ),
+            (
+                "Officials from the Ministry of Defence and NATO met in Brussels.",
+                &[("Ministry of Defence", Org), ("NATO", Org)],
+                &[],
+            ),
+            (
+                "The MoD said Islamic State and Boko Haram had bought parts from Lockheed Martin.",
+                &[
+                    ("MoD", Org),
+                    ("Islamic State", Org),
+                    ("Boko Haram", Org),
+                    ("Lockheed Martin", Org),
+                ],
+                &[("Islamic", Norp), ("Martin", Person)],
+            ),
+            (
+                "He signed with Atlantic Records and later played for FC Barcelona.",
+                &[("Atlantic Records", Org), ("FC Barcelona", Org)],
+                &[("Atlantic", Place), ("Barcelona", Place)],
+            ),
+            (
+                "The Boston Celtics beat the Los Angeles Lakers before the Tokyo Olympics.",
+                &[
+                    ("Boston Celtics", Org),
+                    ("Los Angeles Lakers", Org),
+                    ("Tokyo Olympics", Event),
+                ],
+                &[("Tokyo Olympics", Org)],
+            ),
+            (
+                "Settlers left the West Bank. Customer Service was closed.",
+                &[("West Bank", Place)],
+                &[("West Bank", Org), ("Customer Service", Org)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn two_people_read_as_one() {
+        check(&[
+            (
+                "Thanks, Renee Renee, thank you for looking into it.",
+                &[],
+                &[("Renee Renee", Person)],
+            ),
+            (
+                "Regards, Debra Perlingiere Gerald Nemec asked for the draft.",
+                &[("Debra Perlingiere", Person), ("Gerald Nemec", Person)],
+                &[],
+            ),
+            (
+                "After Hurricane Katrina she trained for the Paralympics.",
+                &[("Hurricane Katrina", Event)],
+                &[("Hurricane Katrina", Person), ("Paralympics", Person)],
+            ),
+            (
+                "Mary Ann Smith met Andrew Lloyd Webber in London.",
+                &[("Mary Ann Smith", Person), ("Andrew Lloyd Webber", Person)],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn lowercase_places() {
+        check(&[
+            (
+                "i am from mexico and we had pizza in chicago last week",
+                &[("mexico", Place), ("chicago", Place)],
+                &[],
+            ),
+            (
+                "we ate in the bottom of the valley and flew to china with a turkey",
+                &[],
+                &[("the bottom", Place), ("china", Place), ("turkey", Place)],
+            ),
+        ]);
+    }
+
+    /// Groups stay rule and lexicon based: nationalities, religious and
+    /// political groups in running text.
+    #[test]
+    fn groups() {
+        check(&[
+            (
+                "Ukrainian nationalists clashed with Sunni militants.",
+                &[("Ukrainian", Norp), ("Sunni", Norp)],
+                &[],
+            ),
+            (
+                "The Tories and the Republicans disagreed.",
+                &[("Tories", Norp), ("Republicans", Norp)],
+                &[],
+            ),
+            (
+                "Shiite militias and Kurdish fighters joined Christian volunteers.",
+                &[("Shiite", Norp), ("Kurdish", Norp), ("Christian", Norp)],
+                &[],
+            ),
+            (
+                "Houthi fighters and Druze elders met; the Houthis left.",
+                &[("Houthi", Norp), ("Druze", Norp), ("Houthis", Norp)],
+                &[],
+            ),
+            (
+                "Democrats and Islamists both claimed victory over the Taliban.",
+                &[("Democrats", Norp), ("Islamists", Norp), ("Taliban", Org)],
                 &[],
             ),
         ]);

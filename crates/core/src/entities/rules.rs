@@ -396,6 +396,7 @@ const EVENT_HEADS: &str = concat!(
     "Open|",
     "Invasion|",
     "Operation|",
+    "Paralympics|",
 );
 
 /// Words that start an event name before "of": "Battle of Kursk".
@@ -987,7 +988,12 @@ pub(crate) const ACRONYM_STOP: &str = concat!(
     "CE|", "TNT|", "ATM|", "DIY|", "SUV|", "FM|", "UK|", "US|", "EU|", "UN|", "NO|", "YES|",
     "NOT|", "AND|", "THE|", "OF|", "IN|", "TO|", "II|", "III|", "IV|", "VI|", "VII|", "VIII|",
     "IX|", "XI|", "XII|", "XX|", "XXI|", "MW|", "GW|", "KW|", "GMT|", "UTC|", "BST|", "EST|",
-    "EDT|", "PST|", "PDT|", "CET|", "CEST|", "MSK|",
+    "EDT|", "PST|", "PDT|", "CET|", "CEST|", "MSK|", "CST|", "CDT|", "MST|", "MDT|", "AEST|",
+    // Business, technical and military terms.
+    "RFP|", "RFPs|", "RFQ|", "SEO|", "GIS|", "FDI|", "IPO|", "IPOs|", "ROI|", "KPI|", "KPIs|",
+    "HR|", "VP|", "MBA|", "DM|", "DMs|", "CPU|", "GPU|", "SQL|", "CSV|", "PC|", "PCs|", "WMD|",
+    "WMDs|", "CBRN|", "MLRS|", "APC|", "APCs|", "IFV|", "IFVs|", "MRAP|", "MANPADS|", "SAM|",
+    "SAMs|", "IRBM|", "SLBM|", "UAS|", "ISR|", "KIA|", "MIA|", "AWOL|",
 );
 
 /// Organisations commonly written as 2-letter acronyms.
@@ -999,11 +1005,11 @@ fn in_title_heads(w: &str) -> bool {
     crate::listed!(TITLE_HEADS, w)
 }
 
-fn in_function_words(w: &str) -> bool {
+pub(crate) fn in_function_words(w: &str) -> bool {
     crate::listed!(FUNCTION_WORDS, w)
 }
 
-fn in_org_heads(w: &str) -> bool {
+pub(crate) fn in_org_heads(w: &str) -> bool {
     crate::listed!(ORG_HEADS, w)
 }
 
@@ -1015,7 +1021,7 @@ fn in_title_mods(w: &str) -> bool {
     crate::listed!(TITLE_MODS, w)
 }
 
-fn in_event_heads(w: &str) -> bool {
+pub(crate) fn in_event_heads(w: &str) -> bool {
     crate::listed!(EVENT_HEADS, w)
 }
 

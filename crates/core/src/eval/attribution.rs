@@ -49,6 +49,7 @@
 
 use crate::claims::attribution::rules::{attribute, subject_rule, Attribution};
 use crate::claims::attribution::text::{sentences, tokenize, Span};
+use crate::text::WordSet;
 use crate::{analyse, Claim, Document, Offsets};
 
 /// One gold attribution.
@@ -167,10 +168,11 @@ pub fn parse_ann(ann: &str, text: &[char]) -> Vec<GoldAttr> {
 }
 
 /// Pronouns and relative words whose referent the metric does not check.
-pub const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me", "who", "which",
-    "that", "whom", "this", "these", "those", "his", "their", "its", "our", "my",
-];
+pub static PRONOUNS: WordSet = WordSet::new(concat!(
+    "he|", "she|", "they|", "i|", "we|", "you|", "it|", "him|", "her|", "them|", "us|", "me|",
+    "who|", "which|", "that|", "whom|", "this|", "these|", "those|", "his|", "their|", "its|",
+    "our|", "my|"
+));
 
 pub use crate::claims::attribution::rules::head_word;
 
@@ -188,7 +190,7 @@ pub fn speaker_matches(u: &Unit, g: &GoldAttr) -> bool {
     if hg.is_empty() {
         return false;
     }
-    if PRONOUNS.contains(&hg.as_str()) {
+    if PRONOUNS.contains(hg.as_str()) {
         return u
             .source
             .is_some_and(|s| g.source.iter().any(|x| x.overlaps(&s)));
@@ -632,6 +634,140 @@ pub fn misses(a: &Article, engine: bool) -> Vec<Miss> {
                 out.push(miss(MissKind::Speaker, given));
             }
         }
+    }
+    out
+}
+
+/// One gold attribution with a source whose speaker the claims engine gets
+/// wrong, with its error bucket ([`speaker_misses`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerMiss {
+    /// The bucket: `author-*` when the covering claim has no speaker
+    /// (`author-cuefound`: a predicted cue overlaps the gold cue but the
+    /// claim over the content is the author's; `author-pronoun`,
+    /// `author-who`, `author-continuation` (the cue is in another sentence),
+    /// `author-role` (a lowercase noun phrase), `author-named`), `unknown`
+    /// (speaker kind "unknown"), or `wrong-*` when it names another speaker
+    /// (`wrong-pronoun`, `wrong-who` (the relative taken), `wrong-object`
+    /// (a phrase after the cue taken where the gold source precedes it),
+    /// `wrong-role` (the gold source is a role noun phrase),
+    /// `wrong-head` (the spans overlap, the head words differ), `wrong-other`).
+    pub bucket: &'static str,
+    /// Where the gold cue starts (code points).
+    pub at: usize,
+    /// The gold cue's text.
+    pub cue: String,
+    /// The gold source's text.
+    pub source: String,
+    /// What the claim said: `kind:speaker`.
+    pub given: String,
+    /// What the attribution rules on their own say (`kind:speaker`), and
+    /// whether that is right.
+    pub rules: (String, bool),
+}
+
+/// For error analysis on the tuning split: each gold attribution with a
+/// source whose covering claim (largest content overlap) has the wrong
+/// speaker, bucketed by the likely cause.
+pub fn speaker_misses(a: &Article) -> Vec<SpeakerMiss> {
+    let chars: Vec<char> = a.text.chars().collect();
+    let slice = |v: &[Span]| {
+        v.iter()
+            .map(|s| {
+                chars[s.start.min(chars.len())..s.end.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    let an = analyse(&Document::from_plain_text("a", "a", &a.text));
+    let units = units_of_claims(&a.text, &an.claims);
+    let runits = units_of_attributions(&a.text, &attribute(&a.text, None));
+    let toks = tokenize(&a.text);
+    let sents: Vec<Span> = sentences(&toks)
+        .into_iter()
+        .map(|(x, y)| Span::new(toks[x].span.start, toks[y - 1].span.end))
+        .collect();
+    let sent_of = |p: usize| sents.iter().position(|s| s.start <= p && p < s.end);
+    let mut out = Vec::new();
+    for g in a.gold.iter().filter(|g| !g.source.is_empty()) {
+        let mut best: Option<(usize, usize)> = None;
+        for (ui, u) in units.iter().enumerate() {
+            let ov: usize = g.content.iter().map(|s| s.overlap_len(&u.span)).sum();
+            if ov > 0 && best.is_none_or(|(_, b)| ov > b) {
+                best = Some((ui, ov));
+            }
+        }
+        let Some((ui, _)) = best else { continue };
+        let u = &units[ui];
+        if speaker_matches(u, g) {
+            continue;
+        }
+        let hg = head_word(&g.source_text);
+        let pron = PRONOUNS.contains(hg.as_str()) && hg != "who";
+        let role = !g.source_text.chars().any(char::is_uppercase);
+        let cue_found = units
+            .iter()
+            .any(|x| x.cue.is_some_and(|c| g.cue.iter().any(|y| y.overlaps(&c))));
+        let cue_sent = g.cue.first().and_then(|c| sent_of(c.start));
+        let content_sent = g.content.first().and_then(|c| sent_of(c.start));
+        let bucket = if u.kind == "unknown" {
+            "unknown"
+        } else if u.speaker.is_none() || u.kind == "author" {
+            if cue_found {
+                "author-cuefound"
+            } else if hg == "who" {
+                "author-who"
+            } else if pron {
+                "author-pronoun"
+            } else if cue_sent != content_sent {
+                "author-continuation"
+            } else if role {
+                "author-role"
+            } else {
+                "author-named"
+            }
+        } else {
+            let sp = u.speaker.as_deref().unwrap_or_default();
+            let overl = u
+                .source
+                .is_some_and(|s| g.source.iter().any(|x| x.overlaps(&s)));
+            let cue_end = g.cue.last().map_or(0, |c| c.end);
+            let gold_before = g.source.first().is_some_and(|s| s.start < cue_end);
+            if head_word(sp) == "who" {
+                "wrong-who"
+            } else if pron {
+                "wrong-pronoun"
+            } else if overl {
+                "wrong-head"
+            } else if gold_before && u.source.is_some_and(|s| s.start >= cue_end) {
+                "wrong-object"
+            } else if role {
+                "wrong-role"
+            } else {
+                "wrong-other"
+            }
+        };
+        out.push(SpeakerMiss {
+            bucket,
+            at: g.cue.first().map_or(0, |c| c.start),
+            cue: slice(&g.cue),
+            source: g.source_text.clone(),
+            given: format!("{}:{}", u.kind, u.speaker.clone().unwrap_or_default()),
+            rules: runits
+                .iter()
+                .filter_map(|r| {
+                    let ov: usize = g.content.iter().map(|s| s.overlap_len(&r.span)).sum();
+                    (ov > 0).then_some((ov, r))
+                })
+                .max_by_key(|x| x.0)
+                .map(|(_, r)| {
+                    let said = format!("{}:{}", r.kind, r.speaker.clone().unwrap_or_default());
+                    (said, speaker_matches(r, g))
+                })
+                .unwrap_or_default(),
+        });
     }
     out
 }

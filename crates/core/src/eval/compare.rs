@@ -11,7 +11,9 @@
 //!
 //! * **top alignment** — over gold base sentences with a counterpart: the
 //!   system's top aligned source sentence is one of them (no alignment, or
-//!   no claim on that sentence, counts as wrong);
+//!   no claim on that sentence, counts as wrong); **top|al** the same over
+//!   only those of them that got an alignment (its precision where it
+//!   aligns);
 //! * **no reference** — over gold base sentences without a counterpart: the
 //!   system aligns nothing to them, and **wrong relation** — how many of them
 //!   got "agrees" or "differs" anyway;
@@ -39,7 +41,10 @@
 
 use std::collections::HashMap;
 
-use crate::compare::{Relation, Workspace, N_FEATURES};
+use crate::compare::{
+    counterpart_features, counterpart_probability, logit, Relation, Workspace, N_COUNTERPART,
+    N_FEATURES,
+};
 use crate::share::{parse_json, Json};
 use crate::{Document, Span};
 
@@ -189,6 +194,8 @@ pub struct Scores {
     pub with: usize,
     /// Top alignment is a gold counterpart.
     pub top_right: usize,
+    /// Gold sentences with a counterpart that got an alignment.
+    pub with_aligned: usize,
     /// Gold sentences with a counterpart that the system treats as claims.
     pub with_claim: usize,
     /// Gold sentences without counterpart.
@@ -218,6 +225,11 @@ impl Scores {
     /// Top-alignment accuracy.
     pub fn top_acc(&self) -> f64 {
         ratio(self.top_right, self.with)
+    }
+    /// Top-alignment accuracy over the sentences with a counterpart that
+    /// got an alignment (no alignment is left out, not counted wrong).
+    pub fn top_aligned_acc(&self) -> f64 {
+        ratio(self.top_right, self.with_aligned)
     }
     /// "No reference" rate on sentences without counterpart.
     pub fn no_ref_rate(&self) -> f64 {
@@ -249,6 +261,7 @@ impl Scores {
             if a.top.is_some_and(|(j, _)| gold.iter().any(|g| g.0 == j)) {
                 self.top_right += 1;
             }
+            self.with_aligned += a.top.is_some() as usize;
         }
         // Relation precision / recall where a reader labelled relations.
         let gold_rel = |r: Relation| gold.iter().any(|g| g.1 == Some(r));
@@ -276,9 +289,10 @@ impl Scores {
         let (ap, ar) = Scores::pr(self.agrees);
         let (dp, dr) = Scores::pr(self.differs);
         format!(
-            "{:<34} {:>5.3} {:>6.3} {:>6.3} {:>6.3} | {:>4.2} {:>4.2} {:>4.2} {:>4.2} | {:>4.2}/{:<4.2} {:>4.2}/{:<4.2}",
+            "{:<34} {:>5.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} | {:>4.2} {:>4.2} {:>4.2} {:>4.2} | {:>4.2}/{:<4.2} {:>4.2}/{:<4.2}",
             self.name,
             self.top_acc(),
+            self.top_aligned_acc(),
             self.no_ref_rate(),
             self.wrong_rate(),
             ratio(self.with_claim, self.with),
@@ -296,9 +310,10 @@ impl Scores {
     /// The header matching [`Scores::row`].
     pub fn header() -> String {
         format!(
-            "{:<34} {:>5} {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4} {:>4} | {:>9} {:>9}",
+            "{:<34} {:>5} {:>6} {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4} {:>4} | {:>9} {:>9}",
             "system",
             "top",
+            "top|al",
             "no-ref",
             "wrong",
             "claim",
@@ -548,6 +563,39 @@ impl Instance {
         self.best_at(w).map(|(k, p)| (p, self.cands[k].2))
     }
 
+    /// What the engine does with this sentence's candidates: the
+    /// best-ranked one under `w`, its counterpart features and its
+    /// counterpart probability under `v` (0 when it shares one word and no
+    /// entity with the claim, as in the engine).
+    pub fn pick(
+        &self,
+        w: &[f32; N_FEATURES],
+        v: &[f32; N_COUNTERPART],
+    ) -> Option<(usize, [f32; N_COUNTERPART], f32)> {
+        let mut ranked: Vec<(usize, f32)> = self
+            .cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, logit(&c.1, w)))
+            .collect();
+        // Best first; ties: the first candidate, as in the engine.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let &(k, z) = ranked.first()?;
+        let x = counterpart_features(
+            &self.cands[k].1,
+            z,
+            ranked.get(1).map(|r| r.1),
+            ranked.len(),
+        );
+        let f = &self.cands[k].1;
+        let p = if f[5] < 1.0 && f[4] == 0.0 {
+            0.0
+        } else {
+            counterpart_probability(&x, v)
+        };
+        Some((k, x, p))
+    }
+
     /// Index and probability of the most probable candidate under `w`.
     pub fn best_at(&self, w: &[f32; N_FEATURES]) -> Option<(usize, f32)> {
         self.cands
@@ -647,7 +695,19 @@ pub fn expectations_met(
             }
         };
         if !rels.contains(&got) {
-            misses.push(format!("{quote:?} × {doc}: got {}", got.name()));
+            let score = ws
+                .sources()
+                .iter()
+                .position(|s| s.meta.id == doc)
+                .and_then(|si| {
+                    cmp.for_claim(ci)?
+                        .alignments
+                        .iter()
+                        .find(|a| a.source == si)
+                        .map(|a| format!(" (score {:.2})", a.score))
+                })
+                .unwrap_or_default();
+            misses.push(format!("{quote:?} × {doc}: got {}{score}", got.name()));
         }
     }
     (n, misses)

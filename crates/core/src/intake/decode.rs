@@ -188,6 +188,7 @@ pub fn detect_kind(name: &str, text: &str) -> SourceKind {
 /// Pasted page source without `<html>`: it starts with a common block tag
 /// and closes tags.
 fn looks_like_markup(head: &str, text: &str) -> bool {
+    // Prefixes tried in turn (a slice, not a `WordSet`).
     const TAGS: &[&str] = &[
         "<div", "<p>", "<p ", "<article", "<section", "<main", "<meta", "<!--", "<h1",
     ];

@@ -18,6 +18,7 @@
 
 use super::meta::{read_meta, Meta};
 use super::tree::{push_collapsed, NodeKind, Tree};
+use crate::text::WordSet;
 
 /// An extracted article: metadata and block text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,62 +32,64 @@ pub struct Extracted {
     pub found_article: bool,
 }
 
-/// Elements never read.
-const DROP_TAGS: &[&str] = &[
-    // AMP components that carry no article text.
-    "amp-ad",
-    "amp-analytics",
-    "amp-consent",
-    "amp-embed",
-    "amp-iframe",
-    "amp-sidebar",
-    "amp-social-share",
-    "amp-user-notification",
-    "aside",
-    "audio",
-    "button",
-    "canvas",
-    "dialog",
-    "embed",
-    "figcaption",
-    "footer",
-    "form",
-    "head",
-    "header",
-    "iframe",
-    "input",
-    "link",
-    "map",
-    "menu",
-    "meta",
-    "nav",
-    "noscript",
-    "object",
-    "script",
-    "select",
-    "style",
-    "svg",
-    "template",
-    "textarea",
-    "title",
-    "video",
-];
+/// Elements never read (the `amp-` ones: AMP components that carry no
+/// article text).
+static DROP_TAGS: WordSet = WordSet::new(concat!(
+    "amp-ad|",
+    "amp-analytics|",
+    "amp-consent|",
+    "amp-embed|",
+    "amp-iframe|",
+    "amp-sidebar|",
+    "amp-social-share|",
+    "amp-user-notification|",
+    "aside|",
+    "audio|",
+    "button|",
+    "canvas|",
+    "dialog|",
+    "embed|",
+    "figcaption|",
+    "footer|",
+    "form|",
+    "head|",
+    "header|",
+    "iframe|",
+    "input|",
+    "link|",
+    "map|",
+    "menu|",
+    "meta|",
+    "nav|",
+    "noscript|",
+    "object|",
+    "script|",
+    "select|",
+    "style|",
+    "svg|",
+    "template|",
+    "textarea|",
+    "title|",
+    "video|"
+));
 
 /// Roles never read.
-const DROP_ROLES: &[&str] = &[
-    "alert",
-    "alertdialog",
-    "banner",
-    "complementary",
-    "contentinfo",
-    "dialog",
-    "menu",
-    "menubar",
-    "navigation",
-    "search",
-];
+static DROP_ROLES: WordSet = WordSet::new(concat!(
+    "alert|",
+    "alertdialog|",
+    "banner|",
+    "complementary|",
+    "contentinfo|",
+    "dialog|",
+    "menu|",
+    "menubar|",
+    "navigation|",
+    "search|"
+));
 
-/// Class/id words that mark boilerplate (matched inside class/id tokens).
+/// Class/id words that mark boilerplate (matched inside class/id tokens:
+/// substrings to scan, so this and the lists below are slices, not
+/// [`WordSet`]s).
 const UNLIKELY: &[&str] = &[
     "advert",
     "banner",
@@ -131,7 +134,8 @@ const UNLIKELY: &[&str] = &[
 ];
 
 /// Class/id tokens that mark boilerplate only as whole tokens.
-const UNLIKELY_TOKENS: &[&str] = &["ad", "ads", "nav", "navbar", "tags", "tools"];
+static UNLIKELY_TOKENS: WordSet =
+    WordSet::new(concat!("ad|", "ads|", "nav|", "navbar|", "tags|", "tools|"));
 
 /// Always boilerplate, whatever else the class says.
 const ALWAYS: &[&str] = &[
@@ -183,48 +187,49 @@ const POSITIVE: &[&str] = &[
 ];
 
 /// Block-level elements: they end a run of inline text.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "br",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "#root",
-];
+static BLOCK_TAGS: WordSet = WordSet::new(concat!(
+    "address|",
+    "article|",
+    "blockquote|",
+    "body|",
+    "br|",
+    "center|",
+    "dd|",
+    "details|",
+    "div|",
+    "dl|",
+    "dt|",
+    "fieldset|",
+    "figure|",
+    "h1|",
+    "h2|",
+    "h3|",
+    "h4|",
+    "h5|",
+    "h6|",
+    "hgroup|",
+    "hr|",
+    "html|",
+    "li|",
+    "main|",
+    "ol|",
+    "p|",
+    "pre|",
+    "section|",
+    "summary|",
+    "table|",
+    "tbody|",
+    "td|",
+    "tfoot|",
+    "th|",
+    "thead|",
+    "tr|",
+    "ul|",
+    "#root|"
+));
 
-/// Short blocks starting with these are boilerplate inside an article.
+/// Short blocks starting with these are boilerplate inside an article
+/// (prefixes, tried in turn).
 const BOILER_LINES: &[&str] = &[
     "advertisement",
     "sponsored content",
@@ -241,7 +246,7 @@ const BOILER_LINES: &[&str] = &[
 ];
 
 fn is_block(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
+    BLOCK_TAGS.contains(tag)
 }
 
 fn heading_level(tag: &str) -> Option<u8> {
@@ -263,13 +268,18 @@ fn class_id(tree: &Tree, i: usize) -> String {
     s
 }
 
+/// True when `s` contains one of `words` anywhere (substrings: a list to
+/// scan, not a set).
 fn any_word(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
-fn any_token(s: &str, tokens: &[&str]) -> bool {
+/// Class/id tokens that mark advertising.
+static ADS: WordSet = WordSet::new("ad|ads|");
+
+fn any_token(s: &str, tokens: &WordSet) -> bool {
     s.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| tokens.contains(&t))
+        .any(|t| tokens.contains(t))
 }
 
 /// ±25 for each of class and id with positive / negative hints.
@@ -278,7 +288,7 @@ fn class_weight(tree: &Tree, i: usize) -> f32 {
     for k in ["class", "id"] {
         if let Some(v) = tree.get(i, k) {
             let v = v.to_ascii_lowercase();
-            if any_word(&v, NEGATIVE) || any_token(&v, &["ad", "ads"]) {
+            if any_word(&v, NEGATIVE) || any_token(&v, &ADS) {
                 w -= 25.0;
             }
             if any_word(&v, POSITIVE) {
@@ -321,12 +331,12 @@ fn drops(tree: &Tree, i: usize) -> bool {
     if tag.is_empty() {
         return false; // text
     }
-    if DROP_TAGS.contains(&tag) || hidden(tree, i) {
+    if DROP_TAGS.contains(tag) || hidden(tree, i) {
         return true;
     }
     if tree
         .get(i, "role")
-        .is_some_and(|r| DROP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+        .is_some_and(|r| DROP_ROLES.contains(r.trim().to_ascii_lowercase().as_str()))
     {
         return true;
     }
@@ -346,7 +356,7 @@ fn drops(tree: &Tree, i: usize) -> bool {
     if any_word(&ci, ALWAYS) {
         return true;
     }
-    (any_word(&ci, UNLIKELY) || any_token(&ci, UNLIKELY_TOKENS)) && !any_word(&ci, MAYBE)
+    (any_word(&ci, UNLIKELY) || any_token(&ci, &UNLIKELY_TOKENS)) && !any_word(&ci, MAYBE)
 }
 
 /// Per-node facts computed bottom-up over the kept nodes.
@@ -697,7 +707,8 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
-/// Words of newsletter and subscription calls to action.
+/// Words of newsletter and subscription calls to action (substrings,
+/// counted).
 const PROMO_CUES: &[&str] = &[
     "newsletter",
     "inbox",

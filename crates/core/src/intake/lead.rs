@@ -27,6 +27,7 @@
 
 use super::markdown::inline;
 use crate::entities::dates::{MONTHS, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
+use crate::text::WordSet;
 
 /// What [`read_lead`] found at the top of a text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,69 +50,70 @@ const TITLE_MAX_WORDS: usize = 20;
 const TITLE_MAX_CHARS: usize = 160;
 
 /// News agencies named after a byline's comma ("Anna Schmidt, Reuters").
-const AGENCIES: &[&str] = &[
-    "reuters",
-    "ap",
-    "associated press",
-    "the associated press",
-    "afp",
-    "agence france-presse",
-    "agence france presse",
-    "bloomberg",
-    "bloomberg news",
-    "pa",
-    "pa media",
-    "press association",
-    "dpa",
-    "efe",
-    "ansa",
-    "upi",
-    "xinhua",
-    "kyodo",
-    "anadolu",
-    "tass",
-    "interfax",
-    "bbc news",
-    "cnn",
-    "al jazeera",
-];
+static AGENCIES: WordSet = WordSet::new(concat!(
+    "reuters|",
+    "ap|",
+    "associated press|",
+    "the associated press|",
+    "afp|",
+    "agence france-presse|",
+    "agence france presse|",
+    "bloomberg|",
+    "bloomberg news|",
+    "pa|",
+    "pa media|",
+    "press association|",
+    "dpa|",
+    "efe|",
+    "ansa|",
+    "upi|",
+    "xinhua|",
+    "kyodo|",
+    "anadolu|",
+    "tass|",
+    "interfax|",
+    "bbc news|",
+    "cnn|",
+    "al jazeera|"
+));
 
 /// Words naming a reporter's role ("Anna Schmidt, Berlin correspondent").
-const ROLES: &[&str] = &[
-    "correspondent",
-    "reporter",
-    "editor",
-    "writer",
-    "staff",
-    "journalist",
-    "columnist",
-    "contributor",
-    "bureau",
-];
+static ROLES: WordSet = WordSet::new(concat!(
+    "correspondent|",
+    "reporter|",
+    "editor|",
+    "writer|",
+    "staff|",
+    "journalist|",
+    "columnist|",
+    "contributor|",
+    "bureau|"
+));
 
 /// Lower-case words that may sit inside a person's name.
-const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "di", "da", "do", "dos", "du", "la", "le", "van", "von",
-    "bin", "ibn", "al", "el", "and", "&", "y", "zu", "ter", "ten", "st.",
-];
+static NAME_PARTICLES: WordSet = WordSet::new(concat!(
+    "de|", "del|", "della|", "der|", "den|", "di|", "da|", "do|", "dos|", "du|", "la|", "le|",
+    "van|", "von|", "bin|", "ibn|", "al|", "el|", "and|", "&|", "y|", "zu|", "ter|", "ten|",
+    "st.|"
+));
 
-const ZONES: &[&str] = &[
-    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "cst", "cdt", "mst", "mdt",
-    "pst", "pdt", "et", "pt", "ist", "jst", "aest", "z",
-];
+static ZONES: WordSet = WordSet::new(concat!(
+    "gmt|", "utc|", "bst|", "cet|", "cest|", "eet|", "eest|", "est|", "edt|", "cst|", "cdt|",
+    "mst|", "mdt|", "pst|", "pdt|", "et|", "pt|", "ist|", "jst|", "aest|", "z|"
+));
 
 /// Words that may come before a date on a dateline.
-const DATE_LEADS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "last",
-    "first",
-    "on",
-    "modified",
-    "date:",
-    "dated",
-];
+static DATE_LEADS: WordSet = WordSet::new(concat!(
+    "published|",
+    "updated|",
+    "posted|",
+    "last|",
+    "first|",
+    "on|",
+    "modified|",
+    "date:|",
+    "dated|"
+));
 
 /// Read the title (when `want_title`), byline and date at the top of
 /// `text`, and return the text without those lines. The rest of the text is
@@ -374,7 +376,7 @@ fn is_names(s: &str) -> bool {
     let mut capitals = 0;
     for word in &w {
         let lower = word.to_lowercase();
-        if NAME_PARTICLES.contains(&lower.as_str()) {
+        if NAME_PARTICLES.contains(lower.as_str()) {
             continue;
         }
         let Some(c) = word.chars().next() else {
@@ -397,7 +399,7 @@ fn is_names(s: &str) -> bool {
 /// A news agency, or a role such as "Berlin correspondent".
 fn is_affiliation(s: &str) -> bool {
     let lower = s.trim().trim_matches(['(', ')']).to_lowercase();
-    if AGENCIES.contains(&lower.as_str()) {
+    if AGENCIES.contains(lower.as_str()) {
         return true;
     }
     let w = words(&lower);
@@ -405,8 +407,8 @@ fn is_affiliation(s: &str) -> bool {
         && w.iter().any(|x| ROLES.contains(x))
         && words(s).iter().all(|x| {
             let lx = x.to_lowercase();
-            ROLES.contains(&lx.as_str())
-                || NAME_PARTICLES.contains(&lx.as_str())
+            ROLES.contains(lx.as_str())
+                || NAME_PARTICLES.contains(lx.as_str())
                 || matches!(lx.as_str(), "in" | "for" | "the" | "senior" | "chief")
                 || x.chars().next().is_some_and(char::is_uppercase)
         })
@@ -419,8 +421,7 @@ fn strip_date_lead(l: &str) -> &str {
             return t;
         };
         let lower = first.to_lowercase();
-        if DATE_LEADS.contains(&lower.trim_end_matches(':')) || DATE_LEADS.contains(&lower.as_str())
-        {
+        if DATE_LEADS.contains(lower.trim_end_matches(':')) || DATE_LEADS.contains(lower.as_str()) {
             t = t[first.len()..].trim_start();
         } else {
             return t;
@@ -460,8 +461,8 @@ pub fn is_date_line(l: &str) -> bool {
         } else if is_numeric_date(w) {
             numeric_date = true;
         } else if WEEKDAYS.contains(&w)
-            || WEEKDAY_ABBREVIATIONS.contains(&w)
-            || ZONES.contains(&w)
+            || WEEKDAY_ABBREVIATIONS.contains(w)
+            || ZONES.contains(w)
             || is_time(w)
             || matches!(
                 w,

@@ -236,7 +236,8 @@ fn clean_byline(s: &str) -> Option<String> {
     }
 }
 
-/// Title separators between a headline and a site name.
+/// Title separators between a headline and a site name (in the order they
+/// are tried).
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
 
 /// Remove a site name from a `<title>`: the site's own name when known, else

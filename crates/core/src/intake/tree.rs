@@ -25,7 +25,8 @@
 //! assert_eq!(t.text_of(p), "Hello world");
 //! ```
 
-/// Attributes kept (lowercase). Others are ignored by [`Tree::attr`].
+/// Attributes kept (lowercase). Others are ignored by [`Tree::attr`]. A
+/// slice: the browser's DOM walk (`src/ui/intake.rs`) asks for each in turn.
 pub const KEPT_ATTRS: &[&str] = &[
     "id",
     "class",

@@ -1,11 +1,12 @@
 //! JSON in and out, so that neither the web build nor the engine needs
-//! serde_json (the CLI's own reports use it; the engine's tests check
-//! against it): a small, strict reader for imported files and evaluation
-//! data (RFC 8259; nesting is limited and nothing is evaluated), and the
-//! one writer of JSON strings, [`json_str`], through which the exports
-//! (Web Annotations, the comparison's JSON-LD) write every string they
-//! hold. (The embed's height messages are constant text around one
-//! number: `share::height_messages`.)
+//! serde_json (the engine's tests check against it): a small, strict reader
+//! for imported files and evaluation data (RFC 8259; nesting is limited and
+//! nothing is evaluated), and the one writer of JSON strings, [`json_str`],
+//! through which the exports (Web Annotations, the comparison's JSON-LD)
+//! write every string they hold, and which the writer of whole values
+//! (`json_write.rs`: [`Json::to_pretty`], [`Json::to_compact`], the CLI's
+//! reports) uses too. (The embed's height messages are constant text around
+//! one number: `share::height_messages`.)
 //!
 //! ```
 //! use claimlens_core::share::{parse_json, Json};
@@ -22,8 +23,11 @@ pub enum Json {
     Null,
     /// `true` / `false`
     Bool(bool),
-    /// A number.
+    /// A number (written as a float: `1.0`).
     Num(f64),
+    /// An integer (written without a fraction; the reader makes every
+    /// number a [`Json::Num`]).
+    Int(i64),
     /// A string.
     Str(String),
     /// An array.
@@ -61,6 +65,7 @@ impl Json {
     pub fn as_usize(&self) -> Option<usize> {
         match self {
             Json::Num(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 9.0e15 => Some(*n as usize),
+            Json::Int(n) => usize::try_from(*n).ok(),
             _ => None,
         }
     }

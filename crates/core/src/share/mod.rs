@@ -59,6 +59,7 @@ mod displacy;
 mod embed;
 mod fragment;
 mod json;
+mod json_write;
 mod pack;
 
 pub use anchor::{anchor, Anchored, TextQuote, CONTEXT};

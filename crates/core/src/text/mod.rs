@@ -48,10 +48,12 @@ mod features;
 pub mod parser;
 pub mod pos;
 pub mod tagger;
+mod wordset;
 
 use serde::Serialize;
 
 use super::span::Span;
+pub use wordset::WordSet;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -110,29 +112,14 @@ pub struct Sentence {
     pub end_token: usize,
 }
 
-/// True when `w` is one of the words of `list`: words separated (and ended)
-/// by `|`. Word lists are kept as one string each (`concat!` of the words)
-/// rather than slices of strings, which cost the browser build a pointer
-/// and a length per word; each call site builds a hash set of its list
-/// once, so a lookup costs a hash, not a scan of the list.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! listed {
-    ($list:expr, $w:expr) => {{
-        static SET: ::std::sync::OnceLock<$crate::entities::WordSet> = ::std::sync::OnceLock::new();
-        SET.get_or_init(|| $list.split_terminator('|').collect())
-            .contains($w)
-    }};
-}
-
 /// Abbreviations that keep their final dot (compared case-sensitively,
 /// without the dot). Titles among them never end a sentence.
-const TITLE_ABBREVS: &str = concat!(
+static TITLE_ABBREVS: WordSet = WordSet::new(concat!(
     "Mr|", "Mrs|", "Ms|", "Dr|", "Prof|", "Gen|", "Lt|", "Col|", "Maj|", "Capt|", "Cmdr|", "Adm|",
     "Sgt|", "Cpl|", "Pvt|", "Gov|", "Sen|", "Rep|", "Rev|", "Hon|", "Pres|", "Supt|", "Insp|",
     "Brig|", "Fr|", "St|", "Sr|", "Jr|", "Mt|", "Ft|", "Messrs|", "Mme|", "Mlle|",
-);
-const OTHER_ABBREVS: &str = concat!(
+));
+static OTHER_ABBREVS: WordSet = WordSet::new(concat!(
     "Jan|", "Feb|", "Mar|", "Apr|", "Jun|", "Jul|", "Aug|", "Sep|", "Sept|", "Oct|", "Nov|",
     "Dec|", "Inc|", "Ltd|", "Co|", "Corp|", "Bros|", "No|", "Nos|", "nos|", "nr|", "nrs|", "vs|",
     "etc|", "approx|", "est|", "Dept|", "Univ|", "Assn|", "Ave|", "Blvd|", "Rd|", "Vol|", "vol|",
@@ -141,11 +128,11 @@ const OTHER_ABBREVS: &str = concat!(
     "Ala|", "Ariz|", "Ark|", "Calif|", "Colo|", "Conn|", "Del|", "Fla|", "Ga|", "Ill|", "Ind|",
     "Kan|", "Ky|", "La|", "Md|", "Mass|", "Mich|", "Minn|", "Miss|", "Mo|", "Mont|", "Neb|",
     "Nev|", "Okla|", "Ore|", "Pa|", "Tenn|", "Tex|", "Va|", "Vt|", "Wash|", "Wis|", "Wyo|",
-);
+));
 
 /// True when `word` (without its dot) is a title abbreviation such as `Mr` or `Gen`.
 pub fn is_title_abbrev(word: &str) -> bool {
-    crate::listed!(TITLE_ABBREVS, word.trim_end_matches('.'))
+    TITLE_ABBREVS.contains(word.trim_end_matches('.'))
 }
 
 /// The Unicode direction-control characters: the explicit embeddings,
@@ -402,7 +389,7 @@ fn abbrev_end(text: &str, start: usize, end: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    if crate::listed!(TITLE_ABBREVS, word) || crate::listed!(OTHER_ABBREVS, word) {
+    if TITLE_ABBREVS.contains(word) || OTHER_ABBREVS.contains(word) {
         // "No." only before a number.
         if matches!(
             word,
@@ -419,7 +406,7 @@ fn abbrev_end(text: &str, start: usize, end: usize) -> Option<usize> {
 }
 
 /// Words that start a new sentence after an abbreviation such as `U.S.`.
-const SENTENCE_STARTERS: &str = concat!(
+static SENTENCE_STARTERS: WordSet = WordSet::new(concat!(
     "The|",
     "A|",
     "An|",
@@ -461,7 +448,7 @@ const SENTENCE_STARTERS: &str = concat!(
     "Many|",
     "Most|",
     "Such|",
-);
+));
 
 /// Group tokens into sentences.
 ///
@@ -526,7 +513,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                             || matches!(c0, '“' | '"' | '‘' | '(' | '['));
                     if t.kind == TokenKind::Abbrev {
                         // "U.S. officials" continues; "U.S. The talks" ends.
-                        new_start && crate::listed!(SENTENCE_STARTERS, ns)
+                        new_start && SENTENCE_STARTERS.contains(ns)
                     } else {
                         new_start || next.line_before
                     }

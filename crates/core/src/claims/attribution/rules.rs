@@ -6,6 +6,7 @@
 //! | pattern | source | speaker string |
 //! | --- | --- | --- |
 //! | "according to X" | X | X |
+//! | "in the latest Gallup poll, …" / "… leads in three polls" | the poll | the poll phrase |
 //! | "…,” said council leader Priya Natarajan" (cue after a comma or quote) | the noun phrase after the verb | the trailing name ("Priya Natarajan") |
 //! | "X, who …, warned that" / "X, the spokesman, said" | X (the apposition is skipped) | X |
 //! | "X is slamming Y …, saying" (participle cue after a comma) | the clause's subject X | X |
@@ -270,6 +271,33 @@ pub const CUE_VERBS: &[&str] = &[
 /// subject (pronoun, name or source noun phrase).
 pub const WEAK_VERBS: &[&str] = &[
     "say",
+    "support",
+    "endorse",
+    "endorses",
+    "want",
+    "wanted",
+    "know",
+    "knew",
+    "decided",
+    "pledged",
+    "planned",
+    "backs",
+    "saw",
+    "favored",
+    "favor",
+    "consider",
+    "believed",
+    "feared",
+    "felt",
+    "feel",
+    "feels",
+    "view",
+    "views",
+    "viewed",
+    "considers",
+    "blame",
+    "appear",
+    "seem",
     "think",
     "believe",
     "knows",
@@ -571,6 +599,12 @@ pub fn noun_use(prev: &str, w: &str, next: &str) -> bool {
 /// Participles that report what the clause's subject says ("…, saying").
 pub const PARTICIPLES: &[&str] = &[
     "saying",
+    "supporting",
+    "backing",
+    "opposing",
+    "fearing",
+    "attacking",
+    "showing",
     "adding",
     "noting",
     "arguing",
@@ -729,6 +763,7 @@ const BETWEEN: &[&str] = &[
     "directly",
     "too",
     "nevertheless",
+    "soon",
     "nonetheless",
     "however",
     "instead",
@@ -1267,6 +1302,23 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
         if !np_word(tk, d.p(b)) || has(BETWEEN, &tk.lower) {
             break;
         }
+        // a past-tense verb with its complement ends the phrase ("A federal
+        // judge sided with the city")
+        if !tk.is_cap()
+            && b > start_words
+            && tk.lower.ends_with("ed")
+            && d.toks.get(b + 1).is_some_and(|n| {
+                has(
+                    &[
+                        "with", "to", "that", "on", "in", "for", "against", "by", "the", "a", "an",
+                        "his", "her", "their", "its", "up", "out", "as", "from",
+                    ],
+                    &n.lower,
+                )
+            })
+        {
+            break;
+        }
         // a lowercase word after a capitalised run ends the phrase ("said Trump yesterday")
         if !tk.is_cap()
             && b > start_words
@@ -1649,6 +1701,10 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         )
         && i > sa
         && d.toks[i - 1].is_cap();
+    // "In the latest Gallup poll, …" / "… leads in exit polls": the poll reports it
+    if w == "in" {
+        return in_poll(d, sa, sb, i);
+    }
     if d.toks[i].is_cap() && w != "according" && !headline {
         return None; // "United States", "Reports"
     }
@@ -1727,9 +1783,18 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     {
         j -= 1;
     }
-    // "Trump on Tuesday said"
-    if j >= sa + 2 && is_day(d.lw(j - 1)) && matches!(d.lw(j - 2), "on" | "last" | "this") {
+    // "Trump on Tuesday said", "Gowdy earlier Thursday said"
+    if j >= sa + 2
+        && is_day(d.lw(j - 1))
+        && matches!(
+            d.lw(j - 2),
+            "on" | "last" | "this" | "earlier" | "late" | "early"
+        )
+    {
         j -= 2;
+        while j > sa && has(BETWEEN, d.lw(j - 1)) {
+            j -= 1;
+        }
     }
     // A passive ("are said to", "was told by the minister") does not make its
     // subject the speaker: the agent after "by" is the source, else abstain.
@@ -1813,8 +1878,12 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                     has(&["who", "a", "an", "the", "whose", "which"], first)
                         || has(TITLES, first)
                         || d.toks[c + 1].lower.ends_with("ing")
+                        // a participle phrase: "The ad, titled “Unifier?”, concludes"
+                        || (d.toks[c + 1].lower.ends_with("ed") && !d.toks[c + 1].is_cap())
                         // "A third of independents, 33%, say"
                         || (is_number(first) && j - 1 <= c + 3 && share_word(d.lw(j - 2)))
+                        // an age: "Jim Bennett, 57, who runs a bakery, said"
+                        || (is_number(first) && d.toks.get(c + 2).is_some_and(|t| t.text == ","))
                 };
                 let ok = c > sa && appos(c);
                 // "Tom Fitton, the president of Judicial Watch, a conservative group …, said"
@@ -1853,7 +1922,13 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                     d.lw(b),
                 );
             if plausible && next_ok && !(has(&["it", "you", "which", "there", "that"], &t.lower)) {
-                let (sp, named) = speaker_of(d, a, b);
+                let (mut sp, mut named) = speaker_of(d, a, b);
+                let mut b = b;
+                // "…,” said the firm's chief executive, Alan Mulally.": the
+                // name in apposition to a role phrase is the speaker.
+                if let Some((nb, s2)) = appositive_after(d, a, b, sb).filter(|_| !named) {
+                    (sp, named, b) = (s2, true, nb);
+                }
                 let mut e = j.saturating_sub(1).max(sa);
                 while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
                     e -= 1;
@@ -1952,6 +2027,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
             || (has(
                 &[
                     "say", "think", "believe", "argue", "claim", "insist", "agree", "suggest",
+                    "support", "want", "know", "feel", "view", "fear", "oppose", "endorse",
                 ],
                 &w,
             ) && (t.lower.ends_with('s')
@@ -2514,6 +2590,60 @@ fn mk(
     }
 }
 
+/// Head nouns of polls and surveys, which report what they find ("in the
+/// latest Gallup poll").
+const POLLS: &[&str] = &["poll", "polls", "survey", "surveys"];
+
+/// "in" before a poll or survey as a cue: "In the latest Gallup poll, 52
+/// percent …" (the rest of the sentence is the content) or "… leads in
+/// three polls" (the sentence up to "in"). The poll phrase is the source.
+fn in_poll(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
+    let (a, mut b) = np_fwd(d, i + 1, sb)?;
+    // "the latest Gallup poll": the noun after the name
+    if b < sb && has(POLLS, d.lw(b)) {
+        b += 1;
+    }
+    // the head noun: before an "of" / "in" / "from" phrase
+    let head = (a..b)
+        .find(|&k| k > a && has(&["of", "in", "from", "by", "for"], d.lw(k)))
+        .unwrap_or(b);
+    if !has(POLLS, d.lw(head - 1)) || is_pronoun(d.lw(a)) {
+        return None;
+    }
+    let cue = d.span(i, i + 1);
+    let mut c = b;
+    while c < sb && matches!(d.toks[c].kind, TokKind::Punct | TokKind::Quote) {
+        c += 1;
+    }
+    let content = if i == sa && c < sb {
+        d.span(c, sb)
+    } else if i > sa {
+        d.span(sa, i)
+    } else {
+        return None;
+    };
+    let (sp, named) = speaker_of(d, a, b);
+    Some((mk(d, cue, Some((a, b)), content, sp, named), b))
+}
+
+/// "the firm's chief executive, Alan Mulally" after a cue: a role phrase
+/// `a..b` (lowercase head), a comma, then a capitalised name that ends the
+/// clause. Returns the end of the name and the name as speaker string.
+fn appositive_after(d: &Doc, a: usize, b: usize, sb: usize) -> Option<(usize, String)> {
+    if b + 1 >= sb || d.toks[b].text != "," || !d.toks[b + 1].is_cap() || d.toks[b - 1].is_cap() {
+        return None;
+    }
+    if (a..b).any(|k| d.toks[k].is_cap() && k > a) {
+        return None;
+    }
+    let (na, nb) = np_fwd(d, b + 1, sb)?;
+    let (sp, named) = speaker_of(d, na, nb);
+    let ends =
+        nb >= sb || matches!(d.toks[nb].kind, TokKind::Punct | TokKind::Quote) || d.lw(nb) == "who";
+    (named && ends && (na..nb).all(|k| d.toks[k].is_cap() || d.toks[k].kind == TokKind::Punct))
+        .then_some((nb, sp))
+}
+
 /// The noun phrase a relative "who" at token `a` stands for: "Bernie
 /// Sanders, who endorsed Clinton" → ("Bernie Sanders", named), "voters who
 /// say" → ("voters", not named). The source stays where "who" is written.
@@ -2526,7 +2656,35 @@ fn relative_antecedent(d: &Doc, a: usize) -> Option<(String, bool)> {
     if end == 0 {
         return None;
     }
-    let (na, nb) = np_back(d, a.saturating_sub(16), end - 1)?;
+    let lo = a.saturating_sub(16);
+    let near = np_back(d, lo, end - 1);
+    // "Jim Bennett, 57, who" / "Ann Lee, an analyst at Acme, who": the name
+    // before the apposition, when the phrase next to "who" names no one (or
+    // names the object of a preposition).
+    let names = |(na, nb): (usize, usize)| {
+        speaker_of(d, na, nb).1
+            && !(na > 0
+                && has(
+                    &["at", "of", "for", "in", "from", "with", "on", "by"],
+                    d.lw(na - 1),
+                ))
+    };
+    if end < a && !near.is_some_and(names) {
+        let comma = (lo.max(1)..end).rev().find(|&k| d.toks[k].text == ",");
+        let clean = |c: usize| {
+            (c + 1..end).all(|k| d.toks[k].kind != TokKind::Quote && d.toks[k].text != ".")
+        };
+        if let Some((pa, pb)) = comma
+            .filter(|&c| clean(c))
+            .and_then(|c| np_back(d, lo, c - 1))
+        {
+            let (sp, named) = speaker_of(d, pa, pb);
+            if named && !is_pronoun(d.lw(pb - 1)) {
+                return Some((sp, named));
+            }
+        }
+    }
+    let (na, nb) = near?;
     if is_pronoun(d.lw(nb - 1)) {
         return None;
     }
@@ -2710,6 +2868,86 @@ mod tests {
                 &[("The spokesman", "spokesman")],
             ),
             ("Trump on Tuesday said he would win.", &[("Trump", "Trump")]),
+            // a name in apposition to the role phrase after the cue
+            (
+                "“Sales will recover,” said the bank's chief economist, Ruth Okafor.",
+                &[("the bank's chief economist, Ruth Okafor", "Ruth Okafor")],
+            ),
+            (
+                "“No,” said the council's spokeswoman, Joan Pike, on Monday.",
+                &[("the council's spokeswoman, Joan Pike", "Joan Pike")],
+            ),
+            // a role phrase with no name after it stays the speaker
+            (
+                "“We are ready,” said the chief executive.",
+                &[("the chief executive", "chief executive")],
+            ),
+            // stance verbs after a subject are cues (PolNeAR counts them)
+            (
+                "Most farmers support the new dam.",
+                &[("Most farmers", "farmers")],
+            ),
+            (
+                "The union wanted a shorter week.",
+                &[("The union", "union")],
+            ),
+            (
+                "Critics feared the tax would hurt exporters.",
+                &[("Critics", "Critics")],
+            ),
+            (
+                "Nadia Ferro decided to run for the seat.",
+                &[("Nadia Ferro", "Nadia Ferro")],
+            ),
+            (
+                "Senator Ruth Vale favored a carbon tax.",
+                &[("Senator Ruth Vale", "Ruth Vale")],
+            ),
+            // a poll reports what it finds: "in" before a poll is the cue
+            (
+                "In the latest Harbor Institute poll, 52 percent backed the levy.",
+                &[("the latest Harbor Institute poll", "latest Harbor Institute poll")],
+            ),
+            (
+                "The governor leads in three recent polls.",
+                &[("three recent polls", "recent polls")],
+            ),
+            // "in" before anything else is none
+            ("The governor leads in the north.", &[]),
+            // "I think": the writer's own view, no attribution
+            ("I think the levy will pass.", &[]),
+            // the subject phrase ends before an adverb or the main verb
+            (
+                "A federal judge sided with the city, saying the law was void.",
+                &[("A federal judge", "federal judge")],
+            ),
+            (
+                "Gowdy earlier Thursday said the report was late.",
+                &[("Gowdy", "Gowdy")],
+            ),
+            (
+                "The senator soon noted that the bill failed.",
+                &[("The senator", "senator")],
+            ),
+            // a participle phrase in apposition is skipped
+            (
+                "The report, titled “Low Tide”, concludes that the port is failing.",
+                &[("The report", "report")],
+            ),
+            // an age in apposition is skipped
+            (
+                "Dan Whitlow, 62, who farms near the river, said the floods were worse.",
+                &[("Dan Whitlow", "Dan Whitlow")],
+            ),
+            // a relative "who" after an apposition stands for the name before it
+            (
+                "The panel heard Lena Marsh, a researcher at Halden College, who said the sea rose.",
+                &[("who", "Lena Marsh")],
+            ),
+            (
+                "The mayor met Omar Reyes, 41, who said the park would stay open.",
+                &[("who", "Omar Reyes")],
+            ),
             // a relative "who" stands for the noun phrase before it
             (
                 "Clinton won, said Bernie Sanders, who endorsed her on Tuesday.",
@@ -2734,7 +2972,12 @@ mod tests {
             // "about half" is an amount, not a preposition's object
             (
                 "In Vermont, about half of voters said they want change.",
-                &[("half of voters", "half of voters")],
+                // "they want" is a nested attribution (a stance verb), its
+                // "they" the voters
+                &[
+                    ("they", "half of voters"),
+                    ("half of voters", "half of voters"),
+                ],
             ),
             (
                 "The plan would spare them, people familiar with the session said.",
@@ -2810,7 +3053,10 @@ mod tests {
             ),
             (
                 "A third of independents, 33%, say they feel that way.",
-                &[("A third of independents", "third of independents")],
+                &[
+                    ("they", "third of independents"),
+                    ("A third of independents", "third of independents"),
+                ],
             ),
         ];
         for (text, want) in cases {

@@ -2,88 +2,102 @@
 
 use super::lexicon::{builtin, Entry, Lexicon};
 use super::{tokenize, Cue, Token};
+use crate::text::WordSet;
 
-const BE_FORMS: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "'s",
-];
+static BE_FORMS: WordSet = WordSet::new(concat!(
+    "be|", "is|", "are|", "was|", "were|", "been|", "being|", "am|", "'s|"
+));
 
 /// Adverbs that may sit between a form of "to be" and its participle
 /// ("is widely considered", "was often regarded").
-const BE_ADVERBS: &[&str] = &[
-    "often",
-    "also",
-    "still",
-    "now",
-    "sometimes",
-    "widely",
-    "generally",
-    "commonly",
-    "usually",
-    "frequently",
-    "traditionally",
-    "popularly",
-    "largely",
-    "mostly",
-    "not",
-    "even",
-    "long",
-    "increasingly",
-    "universally",
-    "occasionally",
-    "later",
-    "then",
-];
+static BE_ADVERBS: WordSet = WordSet::new(concat!(
+    "often|",
+    "also|",
+    "still|",
+    "now|",
+    "sometimes|",
+    "widely|",
+    "generally|",
+    "commonly|",
+    "usually|",
+    "frequently|",
+    "traditionally|",
+    "popularly|",
+    "largely|",
+    "mostly|",
+    "not|",
+    "even|",
+    "long|",
+    "increasingly|",
+    "universally|",
+    "occasionally|",
+    "later|",
+    "then|"
+));
 
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "dozen",
-    "dozens",
-];
+static NUMBER_WORDS: WordSet = WordSet::new(concat!(
+    "two|",
+    "three|",
+    "four|",
+    "five|",
+    "six|",
+    "seven|",
+    "eight|",
+    "nine|",
+    "ten|",
+    "eleven|",
+    "twelve|",
+    "twenty|",
+    "thirty|",
+    "forty|",
+    "fifty|",
+    "sixty|",
+    "seventy|",
+    "eighty|",
+    "ninety|",
+    "hundred|",
+    "hundreds|",
+    "thousand|",
+    "thousands|",
+    "million|",
+    "millions|",
+    "dozen|",
+    "dozens|"
+));
 
 /// Words before "might" that make it the noun ("with all his might").
-const MIGHT_NOUN_BEFORE: &[&str] = &[
-    "his", "her", "their", "its", "our", "my", "your", "all", "full", "military", "naval",
-    "economic", "the", "of", "and",
-];
+static MIGHT_NOUN_BEFORE: WordSet = WordSet::new(concat!(
+    "his|",
+    "her|",
+    "their|",
+    "its|",
+    "our|",
+    "my|",
+    "your|",
+    "all|",
+    "full|",
+    "military|",
+    "naval|",
+    "economic|",
+    "the|",
+    "of|",
+    "and|"
+));
 
 /// Words before a capitalised "May" that make it the month or a name.
-const MONTH_BEFORE: &[&str] = &[
-    "in", "of", "on", "since", "until", "till", "by", "early", "late", "mid", "from", "to",
-    "between", "and", "through", "during", "before", "after", "last", "next", "this", "each",
-    "every", "or",
-];
+static MONTH_BEFORE: WordSet = WordSet::new(concat!(
+    "in|", "of|", "on|", "since|", "until|", "till|", "by|", "early|", "late|", "mid|", "from|",
+    "to|", "between|", "and|", "through|", "during|", "before|", "after|", "last|", "next|",
+    "this|", "each|", "every|", "or|"
+));
 
 fn is_be(w: &str) -> bool {
-    BE_FORMS.contains(&w)
+    BE_FORMS.contains(w)
 }
 
 fn is_num(t: &Token) -> bool {
     t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || NUMBER_WORDS.contains(&t.lower.as_str())
+        || NUMBER_WORDS.contains(t.lower.as_str())
 }
 
 /// Tries to match `e` at token `i`; returns the end token index (exclusive).
@@ -105,7 +119,7 @@ fn match_at(e: &Entry, toks: &[Token], i: usize) -> Option<usize> {
         // After a form of "to be", allow one adverb before the next pattern token.
         if p == "BE" && k + 1 < e.pattern.len() && j < toks.len() {
             let next = &e.pattern[k + 1];
-            if toks[j].lower != *next && BE_ADVERBS.contains(&toks[j].lower.as_str()) {
+            if toks[j].lower != *next && BE_ADVERBS.contains(toks[j].lower.as_str()) {
                 j += 1;
             }
         }
@@ -138,8 +152,7 @@ fn sense_ok(e: &Entry, toks: &[Token], i: usize, end: usize, tags: Option<&[&str
                     }
                 }
             }
-            if prev.is_some_and(|p| MONTH_BEFORE.contains(&p))
-                && toks.get(i + 1).is_some_and(is_num)
+            if prev.is_some_and(|p| MONTH_BEFORE.contains(p)) && toks.get(i + 1).is_some_and(is_num)
             {
                 return false;
             }
@@ -148,7 +161,7 @@ fn sense_ok(e: &Entry, toks: &[Token], i: usize, end: usize, tags: Option<&[&str
             }
         }
         "might" => {
-            if prev.is_some_and(|p| MIGHT_NOUN_BEFORE.contains(&p)) {
+            if prev.is_some_and(|p| MIGHT_NOUN_BEFORE.contains(p)) {
                 return false;
             }
             if tag(i).is_some_and(|t| t != "AUX" && t != "VERB") {
