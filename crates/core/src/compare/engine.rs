@@ -6,7 +6,7 @@ use super::terms::{bm25, fold, idf, term_of};
 use super::values::{comparable, distance, values_agree};
 use super::*;
 use crate::entities::ValueKind;
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordSet};
 
 /// Per-document preparation: tokens, a term id per token, a global entity
 /// cluster per mention, and the context terms of each value mention.
@@ -55,19 +55,19 @@ enum People {
 }
 
 /// Words for people in general: they count the same as any people word.
-const PEOPLE_ANY: &str = concat!(
+static PEOPLE_ANY: WordSet = WordSet::new(concat!(
     "people|persons|person|individuals|individual|men|women|adults|humans|",
     "inhabitants|lives|",
-);
+));
 /// Words for people of one sort.
-const PEOPLE_SOME: &str = concat!(
+static PEOPLE_SOME: WordSet = WordSet::new(concat!(
     "prisoners|prisoner|soldiers|troops|civilians|workers|employees|staff|",
     "residents|children|refugees|migrants|patients|students|victims|",
     "casualties|hostages|detainees|fighters|officers|police|voters|members|",
     "passengers|pows|captives|servicemen|personnel|",
-);
+));
 /// Verbs and words of measuring that say nothing of what is measured.
-const MEASURING: &str = concat!(
+static MEASURING: WordSet = WordSet::new(concat!(
     "cost|costs|costing|run|runs|ran|running|stretch|stretches|stretched|",
     "measure|measures|measured|measuring|total|totals|totalled|totaled|",
     "reach|reaches|reached|rise|rises|rose|risen|rising|fall|falls|fell|",
@@ -82,11 +82,11 @@ const MEASURING: &str = concat!(
     "receive|receives|received|get|gets|got|set|sets|aside|allocate|",
     "allocates|allocated|earmark|earmarks|earmarked|budgeted|give|gives|",
     "gave|given|award|awards|awarded|raise|raises|raised|lasted|lasting|",
-);
+));
 /// Fractions written as words: not counts.
-const FRACTIONS: &str = "half|quarter|third|thirds|quarters|fifth|tenth|";
+static FRACTIONS: WordSet = WordSet::new("half|quarter|third|thirds|quarters|fifth|tenth|");
 /// Words that put a limit on an attribute of the noun before them.
-const LIMITS: &str = "under|over|below|above|aged|younger|older|";
+static LIMITS: WordSet = WordSet::new("under|over|below|above|aged|younger|older|");
 
 /// The words around a value: all of them (sorted), and the nearest one on
 /// each side.
@@ -466,7 +466,7 @@ fn context_of(
         if let Some(t) = terms[i] {
             c.near[0] = c.near[0].or(Some(t));
             c.full.push(t);
-            if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+            if !MEASURING.contains(fold(tokens[i].text(text)).as_str()) {
                 c.plain.push(t);
             }
             k += 1;
@@ -477,7 +477,7 @@ fn context_of(
         if let Some(t) = terms[i] {
             c.near[1] = c.near[1].or(Some(t));
             c.full.push(t);
-            if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
+            if !MEASURING.contains(fold(tokens[i].text(text)).as_str()) {
                 c.plain.push(t);
             }
             k += 1;
@@ -513,7 +513,7 @@ fn comparable_of(a: &Analysis, tokens: &[Token], text: &str, m: &crate::Mention)
                         && t.span.end + 1 >= m.span.start
                 })
                 && w.bytes().all(|b| b.is_ascii_digit());
-            let fraction = crate::listed!(FRACTIONS, w.to_ascii_lowercase().as_str())
+            let fraction = FRACTIONS.contains(w.to_ascii_lowercase().as_str())
                 || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
             !(year || named || fraction || w.eq_ignore_ascii_case("one"))
         }
@@ -540,9 +540,9 @@ fn thing_of(
         if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
             if let Some(term) = terms[end] {
                 let w = lower(end);
-                let class = if crate::listed!(PEOPLE_ANY, w.as_str()) {
+                let class = if PEOPLE_ANY.contains(w.as_str()) {
                     People::Any
-                } else if crate::listed!(PEOPLE_SOME, w.as_str()) {
+                } else if PEOPLE_SOME.contains(w.as_str()) {
                     People::Some
                 } else {
                     People::No
@@ -552,7 +552,7 @@ fn thing_of(
         }
         let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
         t.limit = t.counted.is_none()
-            && crate::listed!(LIMITS, fold(head).as_str())
+            && LIMITS.contains(fold(head).as_str())
             && first > lo
             && terms[first - 1].is_some()
             && lower(first - 1).chars().all(char::is_alphabetic);
@@ -569,7 +569,7 @@ fn thing_of(
             break;
         }
         if let Some(term) = terms[i] {
-            if !crate::listed!(MEASURING, lower(i).as_str()) {
+            if !MEASURING.contains(lower(i).as_str()) {
                 t.subject = Some(term);
                 break;
             }
