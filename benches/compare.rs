@@ -36,6 +36,14 @@
 //! 9 %, tokenizing 4 %; malloc and free 16 % of the instructions, spread
 //! over all of them. `add_5MB_in_steps`: 944 steps in 9.6 s at load ~5,
 //! 8.6 s of it the analysis; longest step 38 ms.
+//!
+//! Recorded (2026-12-03, after main's ranking engine was merged into the
+//! comparison in steps; load 5–7): `analyse_and_compare_10x100KB` 2.07 s
+//! (1.99–2.14 s) against 2.06 s (1.85–2.23 s) for main built in the same
+//! minutes: the steps cost nothing. Both are slower than the 814 ms above
+//! (more load; main's analysis has grown since, not measured apart).
+//! `add_5MB_in_steps`: 945 steps in 11.0 s (analysis 10.4 s);
+//! longest step 47 ms.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
