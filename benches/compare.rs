@@ -10,7 +10,11 @@
 //! - `analyse_and_compare_50x5KB`: building the workspace (the entity and
 //!   claims analysis of all 50 documents) and comparing;
 //! - `analyse_and_compare_10x100KB`: the same for ten generated documents
-//!   of 100 KB each (goal: under a second).
+//!   of 100 KB each (goal: under a second);
+//! - `add_5MB_in_steps` (printed, not a criterion measurement): a 5 MB
+//!   generated source added with `compare::Job`, the steps the Compare tab runs
+//!   in slices in the browser: the number of steps, the total and the
+//!   longest step.
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/tgt-claims cargo bench -p claimlens --no-default-features --bench compare
@@ -21,13 +25,33 @@
 //! `compare_50x5KB` 30 ms (29–31 ms); `analyse_and_compare_50x5KB` 76 ms
 //! (70–82 ms; 137 ms in an earlier run on a busier machine), most of it the
 //! entity and claims analysis of the 50 documents.
+//!
+//! Recorded (2026-12-03, the same machine, load average 2–6 from other
+//! jobs): `analyse_and_compare_10x100KB` 814 ms at load ~2 (753–875 ms),
+//! 1.26 s at load ~5 (the build of main before the comparison in steps:
+//! 1.28 s in the same minute); `compare_50x5KB` 30–33 ms either way.
+//! Callgrind on `analyse_and_compare_10x100KB` (whole process, setup
+//! included): entity extraction 54 % (the name tagger 41 %), claims 33 %
+//! (attribution rules 13 %, check-worthiness 6 %), the comparison engine
+//! 9 %, tokenizing 4 %; malloc and free 16 % of the instructions, spread
+//! over all of them. `add_5MB_in_steps`: 944 steps in 9.6 s at load ~5,
+//! 8.6 s of it the analysis; longest step 38 ms.
+//!
+//! Recorded (2026-12-03, after main's ranking engine was merged into the
+//! comparison in steps; load 5–7): `analyse_and_compare_10x100KB` 2.07 s
+//! (1.99–2.14 s) against 2.06 s (1.85–2.23 s) for main built in the same
+//! minutes: the steps cost nothing. Both are slower than the 814 ms above
+//! (more load; main's analysis has grown since, not measured apart).
+//! `add_5MB_in_steps`: 945 steps in 11.0 s (analysis 10.4 s);
+//! longest step 47 ms.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use claimlens::analysis::compare::{reference_pack, DocKind, SourceMeta, Workspace};
+    use claimlens::analysis::compare::{reference_pack, DocKind, Job, SourceMeta, Workspace};
     use claimlens::analysis::{default_document, Document, DEFAULT_ID};
     use criterion::Criterion;
     use std::hint::black_box;
+    use std::time::{Duration, Instant};
 
     const PEOPLE: &[&str] = &[
         "Anna Keller",
@@ -198,6 +222,32 @@ mod native {
         });
         g.finish();
         c.final_summary();
+        // Scale (issue #18): a 5 MB source added in steps, as the Compare
+        // tab runs them in slices in the browser: the longest step.
+        let five = document(7, 5 * 1024 * 1024);
+        let mut job = Job::add_user_text(Workspace::for_default_article(), "big", "Big", &five);
+        let (mut steps, mut longest, mut analysing) = (0, Duration::ZERO, Duration::ZERO);
+        let start = Instant::now();
+        loop {
+            let in_analysis = job.analysing();
+            let t = Instant::now();
+            let done = job.step();
+            let took = t.elapsed();
+            steps += 1;
+            longest = longest.max(took);
+            if in_analysis {
+                analysing += took;
+            }
+            if done {
+                break;
+            }
+        }
+        let total = start.elapsed();
+        println!(
+            "compare_scale/add_5MB_in_steps: {} bytes, {steps} steps in {total:.2?} \
+             (analysis {analysing:.2?}); longest step {longest:.2?}",
+            five.len()
+        );
     }
 }
 

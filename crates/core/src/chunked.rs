@@ -45,6 +45,39 @@ pub fn analyse_text(text: &str) -> Analysis {
     a
 }
 
+/// Where to cut `text` into pieces of about `chunk` bytes (at least 1,024):
+/// the offsets of the pieces' starts, then the text's length. Each cut
+/// falls after a blank line, else a line break, else a space, else on a
+/// character boundary: never inside a word.
+pub fn cuts(text: &str, chunk: usize) -> Vec<usize> {
+    let chunk = chunk.max(1024);
+
+    let mut cuts = vec![0];
+    let mut at = 0;
+    while text.len() - at > chunk + chunk / 2 {
+        let mut lo = at + chunk;
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = text.len().min(lo + chunk / 2);
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let window = &text[lo..hi];
+        // A blank line, else a line break, else a space: never inside a word.
+        let cut = window
+            .find("\n\n")
+            .map(|i| lo + i + 2)
+            .or_else(|| window.find('\n').map(|i| lo + i + 1))
+            .or_else(|| window.find(' ').map(|i| lo + i + 1))
+            .unwrap_or(lo);
+        cuts.push(cut);
+        at = cut;
+    }
+    cuts.push(text.len());
+    cuts
+}
+
 /// A long analysis in steps.
 pub struct Chunked {
     cuts: Vec<usize>,
@@ -58,32 +91,8 @@ impl Chunked {
     /// Plan the pieces of `text`, each about `chunk` bytes, cut after a blank
     /// line (else a line break, else a space, else on a character boundary).
     pub fn new(text: &str, chunk: usize) -> Chunked {
-        let chunk = chunk.max(1024);
-        let mut cuts = vec![0];
-        let mut at = 0;
-        while text.len() - at > chunk + chunk / 2 {
-            let mut lo = at + chunk;
-            while !text.is_char_boundary(lo) {
-                lo += 1;
-            }
-            let mut hi = text.len().min(lo + chunk / 2);
-            while !text.is_char_boundary(hi) {
-                hi -= 1;
-            }
-            let window = &text[lo..hi];
-            // A blank line, else a line break, else a space: never inside a word.
-            let cut = window
-                .find("\n\n")
-                .map(|i| lo + i + 2)
-                .or_else(|| window.find('\n').map(|i| lo + i + 1))
-                .or_else(|| window.find(' ').map(|i| lo + i + 1))
-                .unwrap_or(lo);
-            cuts.push(cut);
-            at = cut;
-        }
-        cuts.push(text.len());
         Chunked {
-            cuts,
+            cuts: cuts(text, chunk),
             next: 0,
             tokens: 0,
             merged: Analysis::default(),
@@ -265,6 +274,30 @@ mod tests {
                 .map(|s| (s.first_token, s.end_token))
                 .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn tokens_of_the_pieces_are_the_tokens_of_the_whole() {
+        // What the comparison's preparation relies on (spans and kinds).
+        let texts = [
+            format!("{DEFAULT_TEXT}\n\n").repeat(12),
+            "- A list item, 3.5 km.\n- U.S. officials said .5 of 1,000.\n".repeat(900),
+            "Zoë ßtraße 🇺🇦 “quoted” e.g. 12:30 ".repeat(3000),
+        ];
+        for text in &texts {
+            let whole = tokenize(text);
+            let cuts = cuts(text, 2048);
+            let mut pieces = Vec::new();
+            for w in cuts.windows(2) {
+                pieces.extend(tokenize(&text[w[0]..w[1]]).into_iter().map(|mut t| {
+                    t.span = Span::new(t.span.start + w[0], t.span.end + w[0]);
+                    t
+                }));
+            }
+            let key =
+                |v: &[crate::text::Token]| v.iter().map(|t| (t.span, t.kind)).collect::<Vec<_>>();
+            assert_eq!(key(&pieces), key(&whole));
+        }
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //!
 //! The comparison ([`crate::analysis::compare`]) is built the first time the
 //! tab opens, never at page load, and again whenever a source is added or
-//! removed. Choosing a claim sets [`ViewCtx::claim`], so the article
-//! highlights it and links restore it. The panel compares; it never says
-//! which side is true.
+//! removed; when the documents are long (a source over 48 KB, or one
+//! beside such a source), in slices of a few milliseconds with progress
+//! and Cancel (`sources::compare_in_slices`, [`Job`]). Choosing a claim
+//! sets [`ViewCtx::claim`], so the article highlights it and links
+//! restore it. The panel compares; it never says which side is true.
 //!
 //! Size: the shell (filters, the add form) is a Leptos view built once; the
 //! parts that follow the comparison (summary, list, side-by-side view,
@@ -33,7 +35,7 @@ use crate::analysis::app::{
 };
 use crate::analysis::compare::{
     claim_names_entity, json_ld, list as claim_list, reference_pack_file, Alignment, Comparison,
-    DocKind, ListQuery, Relation, Source, Workspace,
+    DocKind, Job, ListQuery, Relation, Source, Workspace,
 };
 use crate::analysis::intake::{
     intake_bytes, intake_text, src_request, Intake, IntakeError, SrcRequest,
@@ -49,8 +51,9 @@ use dom::*;
 use render::*;
 use sources::*;
 
-/// Pasted or opened texts larger than this are refused.
-const MAX_SOURCE: usize = 2 * 1024 * 1024;
+/// Pasted or opened texts larger than this are refused (a longer one is
+/// analysed and compared in slices: `sources::compare_in_slices`).
+const MAX_SOURCE: usize = 8 * 1024 * 1024;
 
 /// The workspace and its comparison, always computed together.
 struct Data {
@@ -175,6 +178,31 @@ fn shell(ctx: &ViewCtx) {
                 .text("Export comparison (JSON-LD)"),
         );
     let _ = h.append_with_node_1(&shell.0);
+}
+
+/// Show the workspace `new`, without the source `gone`, and say so.
+fn removed_now(ctx: &ViewCtx, data: Shared, new: Arc<Data>, gone: &Source) {
+    ctx.sources
+        .update(|s| s.retain(|s| user_id(s) != gone.meta.id));
+    let left = new.ws.sources().len();
+    let said = format!(
+        "Removed {}. {left} source{} left.",
+        gone.meta.source,
+        if left == 1 { "" } else { "s" }
+    );
+    // The status line follows: it no longer names the source.
+    status(&said, true);
+    ctx.announce.set(said);
+    data.set(Some(new));
+    // The button is gone: keep the focus nearby.
+    set_timeout(
+        || {
+            if let Some(h) = find_html("cmp-sources-title") {
+                let _ = h.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Say which entity the list is narrowed to, with a way back.
@@ -327,30 +355,25 @@ pub fn ComparePanel() -> impl IntoView {
                 return;
             }
             if let (Some(j), Some(d)) = (clicked(&ev, "data-remove"), data.get_untracked()) {
-                let mut ws = d.ws.clone();
-                if let Some(gone) = ws.remove(j) {
-                    ctx.sources
-                        .update(|s| s.retain(|s| user_id(s) != gone.meta.id));
-                    let left = ws.sources().len();
-                    let said = format!(
-                        "Removed {}. {left} source{} left.",
-                        gone.meta.source,
-                        if left == 1 { "" } else { "s" }
-                    );
-                    // The status line follows: it no longer names the source.
-                    status(&said, true);
-                    ctx.announce.set(said);
+                if busy() {
+                    return;
                 }
-                data.set(Some(Data::new(ws)));
-                // The button is gone: keep the focus nearby.
-                set_timeout(
-                    || {
-                        if let Some(h) = find_html("cmp-sources-title") {
-                            let _ = h.focus();
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
+                let mut ws = d.ws.clone();
+                let Some(gone) = ws.remove(j) else { return };
+                if long_to_compare(&ws) {
+                    // Long documents: compared again in slices.
+                    let (name, undone) = (
+                        gone.meta.source.clone(),
+                        format!("{} was not removed.", gone.meta.source),
+                    );
+                    let ctx = ctx.clone();
+                    compare_in_slices(data, d, Job::compare(ws), name, undone, move |new| {
+                        removed_now(&ctx, data, new, &gone)
+                    });
+                } else {
+                    let new = Data::new(ws);
+                    removed_now(&ctx, data, new, &gone);
+                }
                 return;
             }
             let act = el
@@ -361,6 +384,7 @@ pub fn ComparePanel() -> impl IntoView {
                 .unwrap_or_default();
             match act.as_str() {
                 "unpin" => ctx.unpin(),
+                "cancel-job" => cancel_job(),
                 "remove-base" => {
                     if let Some(d) = data.get_untracked() {
                         make_base(&ctx, &d.ws, None);
@@ -420,7 +444,7 @@ pub fn ComparePanel() -> impl IntoView {
                 "file" => {
                     let Some(file) = chosen_file(&ev) else { return };
                     if file.size() > MAX_SOURCE as f64 {
-                        status("This file is too large to compare (over 2 MB).", false);
+                        status("This file is too large to compare (over 8 MB).", false);
                         return;
                     }
                     // The same checks as Open…: what it is, its encoding,

@@ -1,7 +1,10 @@
 //! The sources a reader adds to the Compare tab: the same checks as Open…,
 //! the workspace kept in step with the view state, and the status line.
 
+use std::cell::Cell;
+
 use super::*;
+use crate::analysis::chunked::CHUNKED_ABOVE;
 
 /// Add a source brought in by the same checks as Open… (`got`); `label`
 /// is the name the reader typed, else the document's own title. False if
@@ -64,7 +67,7 @@ pub(super) fn refused(body: &str) -> Option<&'static str> {
     if body.trim().is_empty() {
         Some("Paste or open a text first.")
     } else if body.len() > MAX_SOURCE {
-        Some("This text is too long to compare (over 2 MB).")
+        Some("This text is too long to compare (over 8 MB).")
     } else {
         None
     }
@@ -92,11 +95,32 @@ pub(super) fn add_source(ctx: &ViewCtx, data: Shared, label: String, body: Strin
         "" => format!("Document {n}"),
         l => l.to_string(),
     };
+    if busy() {
+        return false;
+    }
     // Packed once, here, for the links that carry it.
     let added = AddedSource::new(n, label.clone(), &body);
+    if body.len() > CHUNKED_ABOVE || long_to_compare(&d.ws) {
+        // Long, or added to long documents: analysed and compared in
+        // slices, with progress and Cancel.
+        let job = Job::add_user_text(d.ws.clone(), &user_id(&added), &label, &body);
+        let undone = format!("{label} was not added.");
+        let (ctx, old) = (ctx.clone(), d.clone());
+        compare_in_slices(data, d, job, label, undone, move |new| {
+            added_now(&ctx, data, &old, new, added)
+        });
+        return true;
+    }
     let mut ws = d.ws.clone();
     ws.add_user_text(&user_id(&added), &label, &body);
-    let new = Data::new(ws);
+    added_now(ctx, data, &d, Data::new(ws), added);
+    true
+}
+
+/// Show the workspace `new`, the one of `old` with the added
+/// source `added`, and say so.
+fn added_now(ctx: &ViewCtx, data: Shared, old: &Data, new: Arc<Data>, added: AddedSource) {
+    let label = added.name.clone();
     let differ = new.cmp.counts()[0];
     data.set(Some(new));
     ctx.sources.update(|s| s.push(added));
@@ -105,11 +129,130 @@ pub(super) fn add_source(ctx: &ViewCtx, data: Shared, label: String, body: Strin
     status(
         &format!(
             "Added {label} as source {}. {differ} claims now differ from a source.",
-            d.ws.sources().len() + 1
+            old.ws.sources().len() + 1
         ),
         true,
     );
-    true
+}
+
+thread_local! {
+    /// A long source is being compared ([`compare_in_slices`]).
+    static JOB: Cell<bool> = const { Cell::new(false) };
+    /// The reader asked to cancel it.
+    static CANCEL: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The reader's Cancel on the comparison under way.
+pub(super) fn cancel_job() {
+    CANCEL.with(|c| c.set(true));
+}
+
+/// A slice of work stops starting new steps after this many milliseconds
+/// (a step is a few milliseconds): the page answers between slices.
+const SLICE_MS: f64 = 4.0;
+
+/// Whether comparing `ws` again would hold the page: its documents are
+/// long (then it is compared in slices, [`compare_in_slices`]).
+pub(super) fn long_to_compare(ws: &Workspace) -> bool {
+    let bytes: usize = ws.sources().iter().map(|s| s.doc.text.len()).sum();
+    bytes + ws.article().doc.text.len() > CHUNKED_ABOVE
+}
+
+/// Say that a comparison is already under way (one at a time); true if
+/// there is one.
+pub(super) fn busy() -> bool {
+    let on = JOB.with(Cell::get);
+    if on {
+        status(
+            "Another source is being compared: wait for it, or cancel it.",
+            false,
+        );
+    }
+    on
+}
+
+/// Run `job` (a change to the workspace of `old`, about the source `name`:
+/// `undone` says it did not happen) a slice per turn of the event loop,
+/// showing its progress and a Cancel button; the workspace shown stays
+/// `old` until the job is done (then `done` shows the new one), and stays
+/// so if it is cancelled or the workspace changed meanwhile.
+pub(super) fn compare_in_slices(
+    data: Shared,
+    old: Arc<Data>,
+    mut job: Job,
+    name: String,
+    undone: String,
+    done: impl FnOnce(Arc<Data>) + 'static,
+) {
+    JOB.with(|j| j.set(true));
+    CANCEL.with(|c| c.set(false));
+    let bar = El::new("div", "job-bar cmp-job")
+        .attr("id", "cmp-job")
+        .attr("role", "status")
+        .add(El::new("span", "cmp-job-text").attr("id", "cmp-job-text"))
+        .add(
+            El::new("progress", "")
+                .attr("id", "cmp-job-progress")
+                .attr("max", "100")
+                .attr("value", "0")
+                .attr("aria-label", "Comparison progress"),
+        )
+        .add(
+            El::new("button", "link-button job-cancel")
+                .attr("type", "button")
+                .attr("data-act", "cancel-job")
+                .text("Cancel"),
+        );
+    if let Some(panel) = find_html("cmp-shell") {
+        let _ = panel.append_with_node_1(&bar.0);
+    }
+    let show = move |job: &Job| {
+        let p = job.percent();
+        let doing = if job.analysing() {
+            "Analysing"
+        } else {
+            "Comparing"
+        };
+        set_text("cmp-job-text", &format!("{doing} “{name}”… {p} %"));
+        set_prop("cmp-job-progress", "value", &p.to_string());
+    };
+    show(&job);
+    leptos::task::spawn_local(async move {
+        let now = || js_sys::Date::now();
+        let finished = loop {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            // Cancelled, or the viewer was closed (its bar went with it).
+            if CANCEL.with(Cell::get) || find_html("cmp-job").is_none() {
+                break false;
+            }
+            let t0 = now();
+            let mut finished = false;
+            while !finished && now() - t0 < SLICE_MS {
+                finished = job.step();
+            }
+            show(&job);
+            if finished {
+                break true;
+            }
+        };
+        JOB.with(|j| j.set(false));
+        if let Some(bar) = find_html("cmp-job") {
+            bar.remove();
+        }
+        let same = data
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|d| Arc::ptr_eq(&d, &old));
+        if !finished {
+            drop(job.cancel());
+            status(&format!("Cancelled: {undone}"), true);
+        } else if !same {
+            status(&format!("The sources changed meanwhile: {undone}"), false);
+        } else {
+            let (ws, cmp) = job.finish();
+            done(Arc::new(Data { ws, cmp }));
+        }
+    });
 }
 
 /// Compare again when the added sources the view holds are not those of

@@ -6,7 +6,7 @@ use super::terms::{bm25, fold, idf, term_of};
 use super::values::{comparable, distance, values_agree};
 use super::*;
 use crate::entities::ValueKind;
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordSet};
 
 /// Per-document preparation: tokens, a term id per token, a global entity
 /// cluster per mention, and the context terms of each value mention.
@@ -55,19 +55,19 @@ enum People {
 }
 
 /// Words for people in general: they count the same as any people word.
-const PEOPLE_ANY: &str = concat!(
+static PEOPLE_ANY: WordSet = WordSet::new(concat!(
     "people|persons|person|individuals|individual|men|women|adults|humans|",
     "inhabitants|lives|",
-);
+));
 /// Words for people of one sort.
-const PEOPLE_SOME: &str = concat!(
+static PEOPLE_SOME: WordSet = WordSet::new(concat!(
     "prisoners|prisoner|soldiers|troops|civilians|workers|employees|staff|",
     "residents|children|refugees|migrants|patients|students|victims|",
     "casualties|hostages|detainees|fighters|officers|police|voters|members|",
     "passengers|pows|captives|servicemen|personnel|",
-);
+));
 /// Verbs and words of measuring that say nothing of what is measured.
-const MEASURING: &str = concat!(
+static MEASURING: WordSet = WordSet::new(concat!(
     "cost|costs|costing|run|runs|ran|running|stretch|stretches|stretched|",
     "measure|measures|measured|measuring|total|totals|totalled|totaled|",
     "reach|reaches|reached|rise|rises|rose|risen|rising|fall|falls|fell|",
@@ -82,11 +82,11 @@ const MEASURING: &str = concat!(
     "receive|receives|received|get|gets|got|set|sets|aside|allocate|",
     "allocates|allocated|earmark|earmarks|earmarked|budgeted|give|gives|",
     "gave|given|award|awards|awarded|raise|raises|raised|lasted|lasting|",
-);
+));
 /// Fractions written as words: not counts.
-const FRACTIONS: &str = "half|quarter|third|thirds|quarters|fifth|tenth|";
+static FRACTIONS: WordSet = WordSet::new("half|quarter|third|thirds|quarters|fifth|tenth|");
 /// Words that put a limit on an attribute of the noun before them.
-const LIMITS: &str = "under|over|below|above|aged|younger|older|";
+static LIMITS: WordSet = WordSet::new("under|over|below|above|aged|younger|older|");
 
 /// The words around a value: all of them (sorted), and the nearest one on
 /// each side.
@@ -343,166 +343,239 @@ fn is_barrier(t: &Token, text: &str, taken: usize) -> bool {
     }
 }
 
-fn prepare(src: &Source, clusters: &[Option<u32>], vocab: &mut Vocab, wvocab: &mut Vocab) -> Prep {
-    let text = &src.doc.text;
-    let tokens = tokenize(text);
-    let terms: Vec<Option<u32>> = tokens
-        .iter()
-        .map(|t| term_of(t, text).map(|w| vocab.id(w)))
-        .collect();
-    let words: Vec<Option<u32>> = tokens
-        .iter()
-        .map(|t| {
-            matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
-            )
-            .then(|| wvocab.id(fold(t.text(text))))
-        })
-        .collect();
-    let lower: Vec<bool> = tokens
-        .iter()
-        .map(|t| t.text(text).chars().next().is_some_and(char::is_lowercase))
-        .collect();
-    let a = &src.analysis;
-    let cluster = a
-        .mentions
-        .iter()
-        .map(|m| clusters.get(m.entity).copied().flatten())
-        .collect();
-    let context = a
-        .mentions
-        .iter()
-        .map(|m| {
-            if m.value.is_none() {
-                return Ctx::default();
-            }
-            let (first, end, lo, hi) = value_tokens(a, &tokens, m);
-            let mut c = Ctx::default();
-            let mut i = first;
-            let mut k = 0;
-            while i > lo && k < CONTEXT_TERMS && !is_barrier(&tokens[i - 1], text, k) {
-                i -= 1;
-                if let Some(t) = terms[i] {
-                    c.near[0] = c.near[0].or(Some(t));
-                    c.full.push(t);
-                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
-                        c.plain.push(t);
-                    }
-                    k += 1;
-                }
-            }
-            let (mut i, mut k) = (end, 0);
-            while i < hi && k < CONTEXT_TERMS && !is_barrier(&tokens[i], text, k) {
-                if let Some(t) = terms[i] {
-                    c.near[1] = c.near[1].or(Some(t));
-                    c.full.push(t);
-                    if !crate::listed!(MEASURING, fold(tokens[i].text(text)).as_str()) {
-                        c.plain.push(t);
-                    }
-                    k += 1;
-                }
-                i += 1;
-            }
-            c.full.sort_unstable();
-            c.full.dedup();
-            c.plain.sort_unstable();
-            c.plain.dedup();
-            c
-        })
-        .collect();
-    let comparable = a
-        .mentions
-        .iter()
-        .map(|m| match &m.value {
-            Some(Value::Number { unit: None, .. }) => {
-                let w = m.span.slice(text);
-                let year = w.len() == 4
-                    && w.bytes().all(|b| b.is_ascii_digit())
-                    && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
-                // "iPhone 4", "FTSE 100", "Boeing 787": a number after a
-                // capitalised word inside the sentence names a thing.
-                let i = token_at(&tokens, m.span.start);
-                let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
-                let first = a.sentences.get(k).map_or(0, |s| s.first_token);
-                let named = i > first
-                    && tokens.get(i - 1).is_some_and(|t| {
-                        let p = t.text(text);
-                        p.chars().any(char::is_uppercase)
-                            && p.chars().all(char::is_alphanumeric)
-                            && t.span.end + 1 >= m.span.start
-                    })
-                    && w.bytes().all(|b| b.is_ascii_digit());
-                let fraction = crate::listed!(FRACTIONS, w.to_ascii_lowercase().as_str())
-                    || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
-                !(year || named || fraction || w.eq_ignore_ascii_case("one"))
-            }
-            Some(_) => true,
-            None => false,
-        })
-        .collect();
-    let thing = a
-        .mentions
-        .iter()
-        .map(|m| {
-            let Some(v) = &m.value else {
-                return Thing::default();
-            };
-            let (first, end, lo, hi) = value_tokens(a, &tokens, m);
-            let lower = |i: usize| fold(tokens[i].text(text));
-            let mut t = Thing::default();
-            if matches!(v, Value::Number { unit: None, .. }) {
-                if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
-                    if let Some(term) = terms[end] {
-                        let w = lower(end);
-                        let class = if crate::listed!(PEOPLE_ANY, w.as_str()) {
-                            People::Any
-                        } else if crate::listed!(PEOPLE_SOME, w.as_str()) {
-                            People::Some
-                        } else {
-                            People::No
-                        };
-                        t.counted = Some((term, class));
-                    }
-                }
-                let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
-                t.limit = t.counted.is_none()
-                    && crate::listed!(LIMITS, fold(head).as_str())
-                    && first > lo
-                    && terms[first - 1].is_some()
-                    && lower(first - 1).chars().all(char::is_alphabetic);
-            }
-            // The subject: the nearest content word before the value that
-            // is not a word of measuring, within the sentence.
-            let mut i = first;
-            while i > lo {
-                i -= 1;
-                let w = tokens[i].text(text);
-                // Across a comma the word before is seldom what is counted
-                // ("on Tuesday night, an increase of 6 percent").
-                if matches!(w, ";" | ":" | "(" | ")" | "," | "—" | "–") {
-                    break;
-                }
-                if let Some(term) = terms[i] {
-                    if !crate::listed!(MEASURING, lower(i).as_str()) {
-                        t.subject = Some(term);
-                        break;
-                    }
-                }
-            }
-            t
-        })
-        .collect();
-    Prep {
-        tokens,
-        terms,
-        words,
-        thing,
-        lower,
-        cluster,
-        context,
-        comparable,
+/// Token pieces of about this many bytes are tokenized per step.
+const PREP_BYTES: usize = 32 * 1024;
+/// Tokens given their term and word ids per step.
+const PREP_TOKENS: usize = 8_192;
+/// Value mentions read per step.
+const PREP_MENTIONS: usize = 2_048;
+
+/// A document's [`Prep`] in steps: its text tokenized a piece at a time
+/// (cut at whitespace, as [`crate::chunked`] cuts), then its tokens given
+/// their term ids, then its mentions read. [`Prep`] is the same whatever
+/// the steps: the vocabularies grow in token order.
+struct Preparing {
+    cuts: Vec<usize>,
+    /// The next piece to tokenize.
+    piece: usize,
+    /// Tokens given ids so far.
+    done_tokens: usize,
+    /// Mentions read so far.
+    done_mentions: usize,
+    prep: Prep,
+}
+
+impl Preparing {
+    fn new(src: &Source) -> Preparing {
+        let text = &src.doc.text;
+        Preparing {
+            cuts: crate::chunked::cuts(text, PREP_BYTES),
+            piece: 0,
+            done_tokens: 0,
+            done_mentions: 0,
+            prep: Preparing::new_prep(),
+        }
     }
+
+    /// One step; the [`Prep`] when done.
+    fn step(
+        &mut self,
+        src: &Source,
+        clusters: &[Option<u32>],
+        vocab: &mut Vocab,
+        wvocab: &mut Vocab,
+    ) -> Option<Prep> {
+        let text = &src.doc.text;
+        let a = &src.analysis;
+        let p = &mut self.prep;
+        if self.piece + 1 < self.cuts.len() {
+            let (from, to) = (self.cuts[self.piece], self.cuts[self.piece + 1]);
+            let shift = |mut t: Token| {
+                t.span = Span::new(t.span.start + from, t.span.end + from);
+                t
+            };
+            p.tokens
+                .extend(tokenize(&text[from..to]).into_iter().map(shift));
+            self.piece += 1;
+            return None;
+        }
+        if self.done_tokens < p.tokens.len() {
+            let to = (self.done_tokens + PREP_TOKENS).min(p.tokens.len());
+            for t in &p.tokens[self.done_tokens..to] {
+                p.terms.push(term_of(t, text).map(|w| vocab.id(w)));
+                p.words.push(
+                    matches!(
+                        t.kind,
+                        TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+                    )
+                    .then(|| wvocab.id(fold(t.text(text)))),
+                );
+                p.lower
+                    .push(t.text(text).chars().next().is_some_and(char::is_lowercase));
+            }
+            self.done_tokens = to;
+            return None;
+        }
+        if self.done_mentions < a.mentions.len() {
+            let to = (self.done_mentions + PREP_MENTIONS).min(a.mentions.len());
+            for m in &a.mentions[self.done_mentions..to] {
+                p.cluster.push(clusters.get(m.entity).copied().flatten());
+                p.context.push(context_of(a, &p.tokens, &p.terms, text, m));
+                p.comparable.push(comparable_of(a, &p.tokens, text, m));
+                p.thing.push(thing_of(a, &p.tokens, &p.terms, text, m));
+            }
+            self.done_mentions = to;
+            if to < a.mentions.len() {
+                return None;
+            }
+        }
+        Some(std::mem::replace(p, Preparing::new_prep()))
+    }
+
+    fn new_prep() -> Prep {
+        Prep {
+            tokens: Vec::new(),
+            terms: Vec::new(),
+            words: Vec::new(),
+            lower: Vec::new(),
+            cluster: Vec::new(),
+            context: Vec::new(),
+            comparable: Vec::new(),
+            thing: Vec::new(),
+        }
+    }
+}
+
+/// The context terms of value mention `m` (empty for other mentions).
+fn context_of(
+    a: &Analysis,
+    tokens: &[Token],
+    terms: &[Option<u32>],
+    text: &str,
+    m: &crate::Mention,
+) -> Ctx {
+    if m.value.is_none() {
+        return Ctx::default();
+    }
+    let (first, end, lo, hi) = value_tokens(a, tokens, m);
+    let mut c = Ctx::default();
+    let mut i = first;
+    let mut k = 0;
+    while i > lo && k < CONTEXT_TERMS && !is_barrier(&tokens[i - 1], text, k) {
+        i -= 1;
+        if let Some(t) = terms[i] {
+            c.near[0] = c.near[0].or(Some(t));
+            c.full.push(t);
+            if !MEASURING.contains(fold(tokens[i].text(text)).as_str()) {
+                c.plain.push(t);
+            }
+            k += 1;
+        }
+    }
+    let (mut i, mut k) = (end, 0);
+    while i < hi && k < CONTEXT_TERMS && !is_barrier(&tokens[i], text, k) {
+        if let Some(t) = terms[i] {
+            c.near[1] = c.near[1].or(Some(t));
+            c.full.push(t);
+            if !MEASURING.contains(fold(tokens[i].text(text)).as_str()) {
+                c.plain.push(t);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    c.full.sort_unstable();
+    c.full.dedup();
+    c.plain.sort_unstable();
+    c.plain.dedup();
+    c
+}
+
+/// Whether mention `m` is a value that can be compared (not a bare year,
+/// a model number inside a name, the word "one" or a fraction).
+fn comparable_of(a: &Analysis, tokens: &[Token], text: &str, m: &crate::Mention) -> bool {
+    match &m.value {
+        Some(Value::Number { unit: None, .. }) => {
+            let w = m.span.slice(text);
+            let year = w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
+            // "iPhone 4", "FTSE 100", "Boeing 787": a number after a
+            // capitalised word inside the sentence names a thing.
+            let i = token_at(tokens, m.span.start);
+            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
+            let first = a.sentences.get(k).map_or(0, |s| s.first_token);
+            let named = i > first
+                && tokens.get(i - 1).is_some_and(|t| {
+                    let p = t.text(text);
+                    p.chars().any(char::is_uppercase)
+                        && p.chars().all(char::is_alphanumeric)
+                        && t.span.end + 1 >= m.span.start
+                })
+                && w.bytes().all(|b| b.is_ascii_digit());
+            let fraction = FRACTIONS.contains(w.to_ascii_lowercase().as_str())
+                || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
+            !(year || named || fraction || w.eq_ignore_ascii_case("one"))
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// What value mention `m` counts or measures.
+fn thing_of(
+    a: &Analysis,
+    tokens: &[Token],
+    terms: &[Option<u32>],
+    text: &str,
+    m: &crate::Mention,
+) -> Thing {
+    let Some(v) = &m.value else {
+        return Thing::default();
+    };
+    let (first, end, lo, hi) = value_tokens(a, tokens, m);
+    let lower = |i: usize| fold(tokens[i].text(text));
+    let mut t = Thing::default();
+    if matches!(v, Value::Number { unit: None, .. }) {
+        if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
+            if let Some(term) = terms[end] {
+                let w = lower(end);
+                let class = if PEOPLE_ANY.contains(w.as_str()) {
+                    People::Any
+                } else if PEOPLE_SOME.contains(w.as_str()) {
+                    People::Some
+                } else {
+                    People::No
+                };
+                t.counted = Some((term, class));
+            }
+        }
+        let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
+        t.limit = t.counted.is_none()
+            && LIMITS.contains(fold(head).as_str())
+            && first > lo
+            && terms[first - 1].is_some()
+            && lower(first - 1).chars().all(char::is_alphabetic);
+    }
+    // The subject: the nearest content word before the value that
+    // is not a word of measuring, within the sentence.
+    let mut i = first;
+    while i > lo {
+        i -= 1;
+        let w = tokens[i].text(text);
+        // Across a comma the word before is seldom what is counted
+        // ("on Tuesday night, an increase of 6 percent").
+        if matches!(w, ";" | ":" | "(" | ")" | "," | "—" | "–") {
+            break;
+        }
+        if let Some(term) = terms[i] {
+            if !MEASURING.contains(lower(i).as_str()) {
+                t.subject = Some(term);
+                break;
+            }
+        }
+    }
+    t
 }
 
 /// Years between two dates (0 for other values or unreadable dates).
@@ -671,84 +744,339 @@ struct Cand {
     pairs: Vec<ValuePair>,
 }
 
-/// Everything the alignment scorer needs: the prepared documents, the
-/// source sentences and, per claim, its candidate statements with features.
-struct Scored {
-    preps: Vec<Prep>,
-    vocab: Vocab,
+/// The sources' sentences indexed: term, word and entity postings.
+#[derive(Default)]
+struct Index {
     sents: Vec<RefSent>,
-    /// Per article claim: its entity clusters and candidates.
-    claims: Vec<(Vec<u32>, Vec<Cand>)>,
-    /// Clusters that name a place.
-    places: Vec<u32>,
+    term_post: Vec<Vec<(u32, f32)>>,
+    ent_post: HashMap<u32, Vec<u32>>,
+    total_len: f32,
+    /// Word document frequencies over every sentence of the workspace.
+    wdf: Vec<u32>,
+    wpost: Vec<Vec<(u32, f32)>>,
+    n_all: usize,
 }
 
-fn score_all(ws: &Workspace) -> Scored {
+/// The weights and norms the scores need, once the index is complete.
+struct Norms {
+    n: usize,
+    idf_max: f32,
+    bg_max: f32,
+    avg: f32,
+    /// Per term: its background IDF (or the sources' own).
+    bg: Vec<f32>,
+    /// TF-IDF norms of the statements, with background IDF.
+    norm: Vec<f32>,
+    widf: Vec<f32>,
+    wnorm: Vec<f32>,
+}
+
+/// Per-statement accumulators reused from claim to claim (reset after each).
+#[derive(Default)]
+struct Scratch {
+    lex: Vec<f32>,
+    dot: Vec<f32>,
+    rare: Vec<f32>,
+    ent: Vec<f32>,
+    hits: Vec<u16>,
+    wdot: Vec<f32>,
+    pred: Vec<f32>,
+    eflags: Vec<u8>,
+    touched: Vec<u32>,
+    wtouched: Vec<u32>,
+}
+
+/// Where a comparison in steps stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Find the entity clusters across the documents.
+    Clusters,
+    /// Prepare document `doc` (0: the article, then the sources).
+    Prepare { doc: usize },
+    /// Index the sentences of source `src` from `sent` on; `mention` is
+    /// the first of its mentions not yet passed.
+    Index {
+        src: usize,
+        sent: usize,
+        mention: usize,
+    },
+    /// Weights and norms over the complete index.
+    Norms,
+    /// Score (and, when comparing, explain) claim `claim`.
+    Claims { claim: usize },
+    /// Finished.
+    Done,
+}
+
+/// Source sentences indexed per step: a few milliseconds' work.
+const INDEX_STEP: usize = 1_000;
+
+/// A comparison of a workspace in steps, each a few milliseconds' work on
+/// typical documents ([`Scoring::step`]): a piece of a document prepared
+/// ([`Preparing`]), a thousand source sentences indexed, or one claim
+/// scored and explained.
+/// [`compare`] and [`features`] run it to the end in one go, so a
+/// comparison in steps is the comparison.
+pub(super) struct Scoring {
+    stage: Stage,
+    /// Explain each claim's best statements as soon as it is scored
+    /// (comparing), or keep every candidate with its features (fitting).
+    explain: bool,
+    cl: Vec<Vec<Option<u32>>>,
+    /// What kind of thing each cluster is: a place, or a person or
+    /// organisation.
+    kind_of: HashMap<u32, u8>,
+    /// Clusters that name a place, sorted.
+    places: Vec<u32>,
+    vocab: Vocab,
+    wvocab: Vocab,
+    preps: Vec<Prep>,
+    /// The document being prepared.
+    preparing: Option<Preparing>,
+    index: Index,
+    norms: Option<Norms>,
+    scratch: Scratch,
+    /// Per article claim scored: its entity clusters and candidates (kept
+    /// only when not explaining).
+    claims: Vec<(Vec<u32>, Vec<Cand>)>,
+    out: Vec<ClaimAlignments>,
+    /// Steps taken, and in all (an estimate until the index is built).
+    steps: usize,
+}
+
+/// The article then the sources.
+fn docs_of(ws: &Workspace) -> Vec<&Source> {
     let mut docs: Vec<&Source> = vec![&ws.article];
     docs.extend(ws.sources.iter());
-    let cl = clusters(&docs);
-    // What kind of thing each cluster is: a place, or a person or
-    // organisation.
-    let mut kind_of: HashMap<u32, u8> = HashMap::new();
-    for (d, row) in docs.iter().zip(&cl) {
-        for (e, c) in d.analysis.entities.iter().zip(row) {
-            if let Some(c) = c {
-                let k = match e.label {
-                    Label::Place | Label::Norp => PLACE,
-                    Label::Person | Label::Org => ACTOR,
-                    _ => 0,
+    docs
+}
+
+/// A sentence's folded words with their counts, by word id.
+fn sentence_words(p: &Prep, s: &crate::text::Sentence) -> Vec<(u32, f32)> {
+    let mut ws: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
+        .filter_map(|i| p.words[i])
+        .collect();
+    ws.sort_unstable();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let j = ws[i..].iter().take_while(|&&t| t == ws[i]).count();
+        out.push((ws[i], j as f32));
+        i += j;
+    }
+    out
+}
+
+impl Scoring {
+    /// Start comparing `ws` (the same workspace must be given to every
+    /// step).
+    pub(super) fn new(ws: &Workspace, explain: bool) -> Scoring {
+        Scoring {
+            stage: Stage::Clusters,
+            explain,
+            cl: Vec::new(),
+            kind_of: HashMap::new(),
+            places: Vec::new(),
+            vocab: Vocab::default(),
+            wvocab: Vocab::default(),
+            preps: Vec::with_capacity(1 + ws.sources.len()),
+            preparing: None,
+            index: Index::default(),
+            norms: None,
+            scratch: Scratch::default(),
+            claims: Vec::new(),
+            out: Vec::with_capacity(ws.article.analysis.claims.len()),
+            steps: 0,
+        }
+    }
+
+    /// The entity clusters across the documents, and what kind of thing
+    /// each is.
+    fn clusters(&mut self, ws: &Workspace) {
+        let docs = docs_of(ws);
+        self.cl = clusters(&docs);
+        for (d, row) in docs.iter().zip(&self.cl) {
+            for (e, c) in d.analysis.entities.iter().zip(row) {
+                if let Some(c) = c {
+                    let k = match e.label {
+                        Label::Place | Label::Norp => PLACE,
+                        Label::Person | Label::Org => ACTOR,
+                        _ => 0,
+                    };
+                    *self.kind_of.entry(*c).or_default() |= k;
+                }
+            }
+        }
+        self.places = self
+            .kind_of
+            .iter()
+            .filter(|(_, &k)| k & PLACE != 0)
+            .map(|(&c, _)| c)
+            .collect();
+        self.places.sort_unstable();
+    }
+
+    /// Steps taken and steps in all.
+    pub(super) fn progress(&self, ws: &Workspace) -> (usize, usize) {
+        let sents: usize = ws
+            .sources
+            .iter()
+            .map(|s| s.analysis.sentences.len().div_ceil(INDEX_STEP))
+            .sum();
+        // Preparing a document: its pieces, tokens and mentions, a step each.
+        let prep: usize = docs_of(ws)
+            .iter()
+            .map(|d| {
+                let tokens = d.doc.text.len() / 5;
+                d.doc.text.len().div_ceil(PREP_BYTES)
+                    + tokens.div_ceil(PREP_TOKENS)
+                    + d.analysis.mentions.len().div_ceil(PREP_MENTIONS)
+                    + 1
+            })
+            .sum();
+        let total = 1 + prep + sents + 1 + ws.article.analysis.claims.len();
+        if self.stage == Stage::Done {
+            return (total, total);
+        }
+        (self.steps.min(total), total)
+    }
+
+    /// Take the next step; true when the comparison is complete.
+    pub(super) fn step(&mut self, ws: &Workspace) -> bool {
+        let n_docs = 1 + ws.sources.len();
+        self.stage = match self.stage {
+            Stage::Clusters => {
+                self.clusters(ws);
+                Stage::Prepare { doc: 0 }
+            }
+            Stage::Prepare { doc } => {
+                let src = if doc == 0 {
+                    &ws.article
+                } else {
+                    &ws.sources[doc - 1]
                 };
-                *kind_of.entry(*c).or_default() |= k;
+                let job = self.preparing.get_or_insert_with(|| Preparing::new(src));
+                let Some(p) = job.step(src, &self.cl[doc], &mut self.vocab, &mut self.wvocab)
+                else {
+                    self.steps += 1;
+                    return false;
+                };
+                self.preparing = None;
+                self.preps.push(p);
+                if doc + 1 < n_docs {
+                    Stage::Prepare { doc: doc + 1 }
+                } else {
+                    self.start_index(ws);
+                    Stage::Index {
+                        src: 0,
+                        sent: 0,
+                        mention: 0,
+                    }
+                }
+            }
+            Stage::Index { src, sent, mention } => {
+                if src >= ws.sources.len() {
+                    Stage::Norms
+                } else {
+                    let (sent, mention) = self.index_sentences(ws, src, sent, mention);
+                    if sent < ws.sources[src].analysis.sentences.len() {
+                        Stage::Index { src, sent, mention }
+                    } else if src + 1 < ws.sources.len() {
+                        Stage::Index {
+                            src: src + 1,
+                            sent: 0,
+                            mention: 0,
+                        }
+                    } else {
+                        Stage::Norms
+                    }
+                }
+            }
+            Stage::Norms => {
+                self.norms = Some(self.norms());
+                let n = self.index.sents.len();
+                let s = &mut self.scratch;
+                s.lex = vec![0.0; n];
+                s.dot = vec![0.0; n];
+                s.rare = vec![0.0; n];
+                s.ent = vec![0.0; n];
+                s.hits = vec![0; n];
+                s.wdot = vec![0.0; n];
+                s.pred = vec![0.0; n];
+                s.eflags = vec![0; n];
+                if ws.article.analysis.claims.is_empty() {
+                    Stage::Done
+                } else {
+                    Stage::Claims { claim: 0 }
+                }
+            }
+            Stage::Claims { claim } => {
+                let scored = self.score_claim(ws, claim);
+                if self.explain {
+                    let c = self.explain_claim(ws, claim, scored);
+                    self.out.push(c);
+                } else {
+                    self.claims.push(scored);
+                }
+                if claim + 1 < ws.article.analysis.claims.len() {
+                    Stage::Claims { claim: claim + 1 }
+                } else {
+                    Stage::Done
+                }
+            }
+            Stage::Done => Stage::Done,
+        };
+        self.steps += 1;
+        self.stage == Stage::Done
+    }
+
+    /// Run the remaining steps.
+    pub(super) fn run(&mut self, ws: &Workspace) {
+        while !self.step(ws) {}
+    }
+
+    /// The comparison (after the last step).
+    pub(super) fn comparison(self, ws: &Workspace) -> Comparison {
+        Comparison {
+            claims: self.out,
+            sources: ws.sources.len(),
+        }
+    }
+
+    /// The article's sentences count in the word document frequencies.
+    fn start_index(&mut self, ws: &Workspace) {
+        let ix = &mut self.index;
+        ix.wdf = vec![0u32; self.wvocab.words.len()];
+        ix.wpost = vec![Vec::new(); self.wvocab.words.len()];
+        ix.term_post = vec![Vec::new(); self.vocab.words.len()];
+        for s in &ws.article.analysis.sentences {
+            ix.n_all += 1;
+            for (w, _) in sentence_words(&self.preps[0], s) {
+                ix.wdf[w as usize] += 1;
             }
         }
     }
-    let mut vocab = Vocab::default();
-    let mut wvocab = Vocab::default();
-    let preps: Vec<Prep> = docs
-        .iter()
-        .zip(&cl)
-        .map(|(d, c)| prepare(d, c, &mut vocab, &mut wvocab))
-        .collect();
-    // Word document frequencies over every sentence of the workspace.
-    let mut wdf = vec![0u32; wvocab.words.len()];
-    let mut wpost: Vec<Vec<(u32, f32)>> = vec![Vec::new(); wvocab.words.len()];
-    let mut n_all = 0usize;
-    let sentence_words = |p: &Prep, s: &crate::text::Sentence| -> Vec<(u32, f32)> {
-        let mut ws: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
-            .filter_map(|i| p.words[i])
-            .collect();
-        ws.sort_unstable();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < ws.len() {
-            let j = ws[i..].iter().take_while(|&&t| t == ws[i]).count();
-            out.push((ws[i], j as f32));
-            i += j;
-        }
-        out
-    };
-    for s in &ws.article.analysis.sentences {
-        n_all += 1;
-        for (w, _) in sentence_words(&preps[0], s) {
-            wdf[w as usize] += 1;
-        }
-    }
 
-    // Index the sources' sentences: term and entity postings.
-    let mut sents: Vec<RefSent> = Vec::new();
-    let mut term_post: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.words.len()];
-    let mut ent_post: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut total_len = 0.0f32;
-    for (si, src) in ws.sources.iter().enumerate() {
-        let p = &preps[si + 1];
-        let a = &src.analysis;
-        let mut mi = 0;
-        for (k, s) in a.sentences.iter().enumerate() {
-            let id = sents.len() as u32;
-            n_all += 1;
+    /// Index up to [`INDEX_STEP`] sentences of source `si` from `from`
+    /// (`mi`: its first mention not yet passed); where the next step
+    /// starts.
+    fn index_sentences(
+        &mut self,
+        ws: &Workspace,
+        si: usize,
+        from: usize,
+        mut mi: usize,
+    ) -> (usize, usize) {
+        let p = &self.preps[si + 1];
+        let a = &ws.sources[si].analysis;
+        let ix = &mut self.index;
+        let to = (from + INDEX_STEP).min(a.sentences.len());
+        for (k, s) in a.sentences.iter().enumerate().take(to).skip(from) {
+            let id = ix.sents.len() as u32;
+            ix.n_all += 1;
             for (w, tf) in sentence_words(p, s) {
-                wdf[w as usize] += 1;
-                wpost[w as usize].push((id, tf));
+                ix.wdf[w as usize] += 1;
+                ix.wpost[w as usize].push((id, tf));
             }
             let mut ts: Vec<u32> = (s.first_token..s.end_token.min(p.tokens.len()))
                 .filter_map(|i| p.terms[i])
@@ -758,7 +1086,7 @@ fn score_all(ws: &Workspace) -> Scored {
             let mut i = 0;
             while i < ts.len() {
                 let j = ts[i..].iter().take_while(|&&t| t == ts[i]).count();
-                term_post[ts[i] as usize].push((id, j as f32));
+                ix.term_post[ts[i] as usize].push((id, j as f32));
                 i += j;
             }
             while mi < a.mentions.len() && a.mentions[mi].span.start < s.span.start {
@@ -772,10 +1100,10 @@ fn score_all(ws: &Workspace) -> Scored {
             cs.sort_unstable();
             cs.dedup();
             for c in cs {
-                ent_post.entry(c).or_default().push(id);
+                ix.ent_post.entry(c).or_default().push(id);
             }
-            total_len += len;
-            sents.push(RefSent {
+            ix.total_len += len;
+            ix.sents.push(RefSent {
                 source: si,
                 sentence: k,
                 span: s.span,
@@ -783,57 +1111,109 @@ fn score_all(ws: &Workspace) -> Scored {
                 mentions: m0..mi,
             });
         }
-    }
-    let n = sents.len();
-    let idf_max = idf(n, 0);
-    let bg_max = super::background::idf("\u{0}").unwrap_or(idf_max);
-    let avg = if n > 0 { total_len / n as f32 } else { 1.0 };
-    // TF-IDF norms of the statements, with background IDF when installed.
-    let bg: Vec<f32> = vocab
-        .words
-        .iter()
-        .enumerate()
-        .map(|(t, w)| super::background::idf(w).unwrap_or_else(|| idf(n, term_post[t].len())))
-        .collect();
-    let mut norm = vec![0.0f32; n];
-    for (t, post) in term_post.iter().enumerate() {
-        let w = bg[t];
-        for &(s, tf) in post {
-            norm[s as usize] += (tf * w) * (tf * w);
-        }
-    }
-    for x in &mut norm {
-        *x = x.sqrt().max(1e-6);
-    }
-    let widf: Vec<f32> = wdf
-        .iter()
-        .map(|&d| ((1.0 + n_all as f32) / (1.0 + d as f32)).ln() + 1.0)
-        .collect();
-    let mut wnorm = vec![0.0f32; n];
-    for (t, post) in wpost.iter().enumerate() {
-        let w = widf[t];
-        for &(s, tf) in post {
-            wnorm[s as usize] += (tf * w) * (tf * w);
-        }
-    }
-    for x in &mut wnorm {
-        *x = x.sqrt().max(1e-6);
+        (to, mi)
     }
 
-    let art = &ws.article;
-    let ap = &preps[0];
-    let mut lex = vec![0.0f32; n];
-    let mut dot = vec![0.0f32; n];
-    let mut rare = vec![0.0f32; n];
-    let mut ent = vec![0.0f32; n];
-    let mut hits = vec![0u16; n];
-    let mut wdot = vec![0.0f32; n];
-    let mut pred = vec![0.0f32; n];
-    let mut eflags = vec![0u8; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut wtouched: Vec<u32> = Vec::new();
-    let mut out = Vec::with_capacity(art.analysis.claims.len());
-    for claim in &art.analysis.claims {
+    fn norms(&self) -> Norms {
+        let ix = &self.index;
+        let n = ix.sents.len();
+        let idf_max = idf(n, 0);
+        let bg_max = super::background::idf("\u{0}").unwrap_or(idf_max);
+        let avg = if n > 0 { ix.total_len / n as f32 } else { 1.0 };
+        let bg: Vec<f32> = self
+            .vocab
+            .words
+            .iter()
+            .enumerate()
+            .map(|(t, w)| {
+                super::background::idf(w).unwrap_or_else(|| idf(n, ix.term_post[t].len()))
+            })
+            .collect();
+        let mut norm = vec![0.0f32; n];
+        for (t, post) in ix.term_post.iter().enumerate() {
+            let w = bg[t];
+            for &(s, tf) in post {
+                norm[s as usize] += (tf * w) * (tf * w);
+            }
+        }
+        for x in &mut norm {
+            *x = x.sqrt().max(1e-6);
+        }
+        let widf: Vec<f32> = ix
+            .wdf
+            .iter()
+            .map(|&d| ((1.0 + ix.n_all as f32) / (1.0 + d as f32)).ln() + 1.0)
+            .collect();
+        let mut wnorm = vec![0.0f32; n];
+        for (t, post) in ix.wpost.iter().enumerate() {
+            let w = widf[t];
+            for &(s, tf) in post {
+                wnorm[s as usize] += (tf * w) * (tf * w);
+            }
+        }
+        for x in &mut wnorm {
+            *x = x.sqrt().max(1e-6);
+        }
+        Norms {
+            n,
+            idf_max,
+            bg_max,
+            avg,
+            bg,
+            norm,
+            widf,
+            wnorm,
+        }
+    }
+
+    /// Claim `ci`'s entity clusters and its candidate statements with
+    /// their features.
+    fn score_claim(&mut self, ws: &Workspace, ci: usize) -> (Vec<u32>, Vec<Cand>) {
+        let Scoring {
+            cl,
+            kind_of,
+            preps,
+            index,
+            norms,
+            scratch,
+            ..
+        } = self;
+        let Some(Norms {
+            n,
+            idf_max,
+            bg_max,
+            avg,
+            bg,
+            norm,
+            widf,
+            wnorm,
+        }) = norms.as_ref()
+        else {
+            return (Vec::new(), Vec::new());
+        };
+        let (n, idf_max, bg_max, avg) = (*n, *idf_max, *bg_max, *avg);
+        let Index {
+            sents,
+            term_post,
+            ent_post,
+            wpost,
+            ..
+        } = &*index;
+        let Scratch {
+            lex,
+            dot,
+            rare,
+            ent,
+            hits,
+            wdot,
+            pred,
+            eflags,
+            touched,
+            wtouched,
+        } = scratch;
+        let art = &ws.article;
+        let ap = &preps[0];
+        let claim = &art.analysis.claims[ci];
         // Claim terms (unique) and their BM25 and TF-IDF contributions.
         let t0 = token_at(&ap.tokens, claim.span.start);
         let t1 = token_at(&ap.tokens, claim.span.end);
@@ -944,7 +1324,7 @@ fn score_all(ws: &Workspace) -> Scored {
         // Per source, the best two cosines (both kinds) and where the best is.
         let mut best_cos = vec![Best::default(); ws.sources.len()];
         let mut best_wcos = vec![Best::default(); ws.sources.len()];
-        for &s in &wtouched {
+        for &s in wtouched.iter() {
             let su = s as usize;
             best_wcos[sents[su].source].add(s, wdot[su] / (wnorm[su] * cwnorm));
         }
@@ -954,7 +1334,7 @@ fn score_all(ws: &Workspace) -> Scored {
             .filter_map(|&m| art.analysis.mentions[m].value.as_ref())
             .map(|v| (v.kind(), v))
             .collect();
-        for &s in &touched {
+        for &s in touched.iter() {
             let su = s as usize;
             let rs = &sents[su];
             let l = if lex_den > 0.0 {
@@ -1031,11 +1411,11 @@ fn score_all(ws: &Workspace) -> Scored {
             c.features[2] = best_cos[src].margin(c.sent, c.features[1], k);
             c.features[14] = best_wcos[src].margin(c.sent, c.features[13], k);
         }
-        for &s in &wtouched {
+        for &s in wtouched.iter() {
             wdot[s as usize] = 0.0;
         }
         wtouched.clear();
-        for &s in &touched {
+        for &s in touched.iter() {
             let s = s as usize;
             lex[s] = 0.0;
             dot[s] = 0.0;
@@ -1046,52 +1426,21 @@ fn score_all(ws: &Workspace) -> Scored {
             eflags[s] = 0;
         }
         touched.clear();
-        out.push((cclusters, cands));
+        (cclusters, cands)
     }
-    Scored {
-        preps,
-        vocab,
-        sents,
-        claims: out,
-        places: {
-            let mut p: Vec<u32> = kind_of
-                .iter()
-                .filter(|(_, &k)| k & PLACE != 0)
-                .map(|(&c, _)| c)
-                .collect();
-            p.sort_unstable();
-            p
-        },
-    }
-}
 
-/// The alignment features of every claim of the workspace's article against
-/// every statement of its sources that shares a term or an entity with it:
-/// `(claim, source, sentence, features)`, for fitting [`WEIGHTS`].
-pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEATURES])> {
-    let sc = score_all(ws);
-    let mut out = Vec::new();
-    for (ci, (_, cands)) in sc.claims.iter().enumerate() {
-        for c in cands {
-            let rs = &sc.sents[c.sent as usize];
-            out.push((ci, rs.source, rs.sentence, c.features));
-        }
-    }
-    out
-}
-
-/// Two figures further apart than this ratio are not paired.
-const MAX_RATIO: f64 = 10.0;
-
-/// `ln(1 + shared terms)` below this: at most one shared term.
-const ONE_WORD: f32 = 1.0;
-
-pub(super) fn compare(ws: &Workspace) -> Comparison {
-    let sc = score_all(ws);
-    let art = &ws.article;
-    let ap = &sc.preps[0];
-    let mut claims_out = Vec::with_capacity(sc.claims.len());
-    for (ci, (cclusters, cands)) in sc.claims.into_iter().enumerate() {
+    /// Claim `ci`'s alignments from its scored candidates: per source its
+    /// best-ranked statement, kept where the counterpart model says the
+    /// source states the claim's fact, explained.
+    fn explain_claim(
+        &self,
+        ws: &Workspace,
+        ci: usize,
+        (cclusters, cands): (Vec<u32>, Vec<Cand>),
+    ) -> ClaimAlignments {
+        let art = &ws.article;
+        let ap = &self.preps[0];
+        let sents = &self.index.sents;
         let claim = &art.analysis.claims[ci];
         let claim_has_values = claim
             .mentions
@@ -1104,7 +1453,7 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
         let mut count: Vec<usize> = vec![0; ws.sources.len()];
         for c in cands {
             let z = logit(&c.features, &WEIGHTS);
-            let src = sc.sents[c.sent as usize].source;
+            let src = sents[c.sent as usize].source;
             count[src] += 1;
             let slot = &mut best[src];
             match slot {
@@ -1134,15 +1483,27 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             if p < COUNTERPART_MIN {
                 continue;
             }
-            let rs = &sc.sents[c.sent as usize];
+            let rs = &sents[c.sent as usize];
             let src = &ws.sources[rs.source];
-            let sp = &sc.preps[rs.source + 1];
+            let sp = &self.preps[rs.source + 1];
             let setting = Setting {
                 date_conflict: c.features[19] > 0.0,
-                places: &sc.places,
+                places: &self.places,
             };
             let mut al = explain(
-                art, ap, claim, &cclusters, src, sp, rs, p, c.e, c.l, c.pairs, &sc.vocab, setting,
+                art,
+                ap,
+                claim,
+                &cclusters,
+                src,
+                sp,
+                rs,
+                p,
+                c.e,
+                c.l,
+                c.pairs,
+                &self.vocab,
+                setting,
             );
             // A claim with a figure agrees only where the figure does.
             if al.relation == Relation::Agrees && al.values.is_empty() && claim_has_values {
@@ -1155,16 +1516,42 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
             u64::from(!crate::order::f32_key(a.score)) << 32 | crate::order::field(a.source, 32)
         });
         let relation = summary(&alignments);
-        claims_out.push(ClaimAlignments {
+        ClaimAlignments {
             claim: ci,
             relation,
             alignments,
-        });
+        }
     }
-    Comparison {
-        claims: claims_out,
-        sources: ws.sources.len(),
+}
+
+/// The alignment features of every claim of the workspace's article against
+/// every statement of its sources that shares a term or an entity with it:
+/// `(claim, source, sentence, features)`, for fitting [`WEIGHTS`].
+pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEATURES])> {
+    let mut sc = Scoring::new(ws, false);
+    sc.run(ws);
+    let mut out = Vec::new();
+    for (ci, (_, cands)) in sc.claims.iter().enumerate() {
+        for c in cands {
+            let rs = &sc.index.sents[c.sent as usize];
+            out.push((ci, rs.source, rs.sentence, c.features));
+        }
     }
+    out
+}
+
+/// Two figures further apart than this ratio are not paired.
+const MAX_RATIO: f64 = 10.0;
+
+/// `ln(1 + shared terms)` below this: at most one shared term.
+const ONE_WORD: f32 = 1.0;
+
+/// Align every claim of the workspace's article with its sources, in one
+/// go ([`Scoring`] run to the end).
+pub(super) fn compare(ws: &Workspace) -> Comparison {
+    let mut sc = Scoring::new(ws, true);
+    sc.run(ws);
+    sc.comparison(ws)
 }
 
 /// A claim's relation from its sources' (each source once): "agrees" or

@@ -73,7 +73,8 @@
 //!   (reuse the app's analysis) then [`Workspace::add_reference_pack`],
 //!   [`Workspace::add`] (any document with [`SourceMeta`]) and
 //!   [`Workspace::add_user_text`] (pasted text or a `.txt` file); compare
-//!   again after each change — it takes milliseconds.
+//!   again after each change — it takes milliseconds ([`Job`]: the same
+//!   in steps, for a long source in the browser).
 //! - Read: [`Comparison::claims`] (one [`ClaimAlignments`] per article claim,
 //!   with the summary [`Relation`]), [`Comparison::coverage`] (claims ×
 //!   sources), [`Comparison::relation`], [`Comparison::counts`].
@@ -109,12 +110,14 @@
 //! assert_eq!(al.gap_text(&ws).unwrap(), "$12 million vs $9 million (Council minutes)");
 //! ```
 
+mod job;
 mod jsonld;
 mod list;
 mod pack;
 mod terms;
 mod values;
 
+pub use job::{Job, ANALYSIS_SHARE};
 pub use jsonld::json_ld;
 pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
@@ -527,7 +530,7 @@ pub struct ClaimAlignments {
 }
 
 /// The result of [`Workspace::compare`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comparison {
     /// Every claim of the article, in text order.
     pub claims: Vec<ClaimAlignments>,
@@ -655,6 +658,11 @@ impl Workspace {
     /// Add a source (analysed here); returns its index.
     pub fn add(&mut self, doc: Document, meta: SourceMeta) -> usize {
         let analysis = analyse(&doc);
+        self.push(doc, meta, analysis)
+    }
+
+    /// Add a source analysed elsewhere; returns its index.
+    fn push(&mut self, doc: Document, meta: SourceMeta, analysis: Analysis) -> usize {
         self.sources.push(Source {
             meta,
             doc,
