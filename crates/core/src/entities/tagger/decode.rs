@@ -24,6 +24,12 @@ pub(crate) trait Scorer {
     const NONE: Self::Score;
     /// Adds the weights of feature `hash` (if it has any) to `out`, one per label.
     fn add(&self, hash: u32, out: &mut [Self::Score]);
+    /// Adds the weights of each of `hashes`, in order.
+    fn add_all(&self, hashes: &[u32], out: &mut [Self::Score]) {
+        for &h in hashes {
+            self.add(h, out);
+        }
+    }
 }
 
 impl Scorer for Weights {
@@ -36,6 +42,16 @@ impl Scorer for Weights {
         if let Some(w) = self.get(hash) {
             for (o, &q) in out.iter_mut().zip(w) {
                 *o += i32::from(q);
+            }
+        }
+    }
+
+    fn add_all(&self, hashes: &[u32], out: &mut [i32]) {
+        for &h in hashes {
+            if let Some(w) = self.get(h) {
+                for (o, &q) in out.iter_mut().zip(w) {
+                    *o += i32::from(q);
+                }
             }
         }
     }
@@ -132,9 +148,7 @@ pub(crate) fn viterbi_into<S: Scorer>(
     let (em, tr) = (&mut d.em[..], &mut d.tr[..]);
     for i in 0..n {
         em.fill(zero);
-        for &h in s.emit(i) {
-            w.add(h, em);
-        }
+        w.add_all(s.emit(i), em);
         if i == 0 {
             for h in trans_hashes(s, 0, "<s>") {
                 w.add(h, tr);
