@@ -21,6 +21,7 @@ use super::{
 };
 use crate::entities::fasthash::FxMap;
 use crate::hash::{fnv1a64_continue as fnv, FNV_OFFSET};
+use crate::text::WordSet;
 
 /// The FNV-1a 64 state after `parts`, one stream.
 const fn state(parts: &[&[u8]]) -> u64 {
@@ -218,27 +219,24 @@ const HEAD_JOIN: u16 = 64;
 /// The lower-case word is ASCII (its characters are its bytes).
 const ASCII: u16 = 128;
 
-/// The class flags of a lower-case word, from the head-word and context
-/// lists and the connector words: one table, so a word is hashed once.
+/// The class flags of a lower-case word: the head-word and context
+/// [`WordSet`]s and the connector words, in one table built from their
+/// words, so that a word is hashed once. (Asking the four sets in turn
+/// measured 29 M instructions more on a 200 KB text under callgrind:
+/// featurising 15 % slower.)
 fn classes(lower: &str) -> u16 {
     static T: OnceLock<FxMap<&'static str, u16>> = OnceLock::new();
     let t = T.get_or_init(|| {
         let mut t: FxMap<&'static str, u16> = FxMap::default();
-        let lists: [(&[&'static str], u16); 6] = [
-            (ORG_HEADS, ORG_HEAD),
-            (PLACE_HEADS, PLACE_HEAD),
-            (EVENT_HEADS, EVENT_HEAD),
-            (ORG_CONTEXT, ORG_CONTEXT_WORD),
-            (
-                &[
-                    "of", "the", "and", "&", "for", "de", "du", "von", "van", "da", "del", "on",
-                ],
-                RUN_JOIN,
-            ),
-            (&["of", "and", "&", "for", "the"], HEAD_JOIN),
-        ];
-        for (list, flag) in lists {
-            for &w in list {
+        for (list, flag) in [
+            (&ORG_HEADS, ORG_HEAD),
+            (&PLACE_HEADS, PLACE_HEAD),
+            (&EVENT_HEADS, EVENT_HEAD),
+            (&ORG_CONTEXT, ORG_CONTEXT_WORD),
+            (&RUN_JOINS, RUN_JOIN),
+            (&HEAD_JOINS, HEAD_JOIN),
+        ] {
+            for w in list.words() {
                 *t.entry(w).or_insert(0) |= flag;
             }
         }
@@ -246,6 +244,11 @@ fn classes(lower: &str) -> u16 {
     });
     t.get(lower).copied().unwrap_or(0)
 }
+
+/// Words that may join the words of a capitalised run.
+static RUN_JOINS: WordSet = WordSet::new("of|the|and|&|for|de|du|von|van|da|del|on|");
+/// Words that may stand between a word and an organisation head after it.
+static HEAD_JOINS: WordSet = WordSet::new("of|and|&|for|the|");
 
 /// What the features of a sentence read of one word.
 #[derive(Clone, Copy, Default)]

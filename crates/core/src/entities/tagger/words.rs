@@ -7,6 +7,8 @@
 //! internal `.`/`,` ("3.5", "1,000"), and `@handles`, `#tags`, e-mail
 //! addresses and URLs stay whole.
 
+use crate::text::WordSet;
+
 /// Token spans as byte ranges `(start, end)` into `text`.
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -107,7 +109,7 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
                 let lw = word.to_lowercase();
                 let abbrev = word.contains('.')
                     || (word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase()))
-                    || ABBREVIATIONS.contains(&lw.as_str());
+                    || ABBREVIATIONS.contains(&lw);
                 if abbrev {
                     e += 1;
                 }
@@ -156,12 +158,12 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Lower-case words that keep a following period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "gen", "col",
-    "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "e.g", "i.e", "dept",
-    "univ", "bros", "adm", "maj", "cmdr",
-];
+static ABBREVIATIONS: WordSet = WordSet::new(concat!(
+    "mr|", "mrs|", "ms|", "dr|", "prof|", "st|", "jr|", "sr|", "inc|", "ltd|", "co|", "corp|",
+    "gen|", "col|", "lt|", "sgt|", "capt|", "gov|", "sen|", "rep|", "rev|", "no|", "vs|", "etc|",
+    "jan|", "feb|", "mar|", "apr|", "aug|", "sep|", "sept|", "oct|", "nov|", "dec|", "mt|", "ft|",
+    "u.s|", "u.k|", "e.g|", "i.e|", "dept|", "univ|", "bros|", "adm|", "maj|", "cmdr|",
+));
 
 #[cfg(test)]
 mod tests {
