@@ -11,6 +11,7 @@ use std::ops::Add;
 
 use super::features::{Sentence, S_TRANS};
 use super::Label;
+use crate::entities::fasthash::FxMap;
 use crate::hash::fnv1a64_continue as fnv;
 use crate::weights::Weights;
 
@@ -69,19 +70,33 @@ pub(crate) fn trans_hashes(s: &Sentence, i: usize, prev: &str) -> [u32; 3] {
     s.trans[i].map(|h| trans_hash(h, prev))
 }
 
+/// Most words whose transition scores a [`Decode::cached`] search keeps
+/// (`nl × nl` scores each: 324 bytes for the shipped model's 9 labels).
+const MAX_CACHED: usize = 2048;
+
 /// The Viterbi search's buffers, kept from one sentence to the next.
 pub(crate) struct Decode<T> {
     /// Best score per word and label (`n × nl`, row-major).
     score: Vec<T>,
     /// The previous label of that best path.
     back: Vec<u32>,
-    /// Emission and transition scores of one word.
+    /// Emission scores of one word.
     em: Vec<T>,
-    tr: Vec<T>,
+    /// Transition scores into the first word (after "<s>").
+    start: Vec<T>,
+    /// Transition scores into one word: `block[p × nl + y]` from label `p` to `y`.
+    block: Vec<T>,
     /// Per previous label: the weights of "t|" and its name (the same at every word).
     after: Vec<T>,
     /// `allowed[p × nl + y]`: may label `y` follow label `p`?
     allowed: Vec<bool>,
+    /// Whether blocks are kept for words seen again (one scorer for every
+    /// sentence this is used with).
+    cache: bool,
+    /// Kept blocks, by a word's transition bases (by shape, by word): a
+    /// block depends on nothing else. Offsets in `blocks`.
+    cached: FxMap<(u64, u64), u32>,
+    blocks: Vec<T>,
 }
 
 impl<T> Default for Decode<T> {
@@ -90,9 +105,24 @@ impl<T> Default for Decode<T> {
             score: Vec::new(),
             back: Vec::new(),
             em: Vec::new(),
-            tr: Vec::new(),
+            start: Vec::new(),
+            block: Vec::new(),
             after: Vec::new(),
             allowed: Vec::new(),
+            cache: false,
+            cached: FxMap::default(),
+            blocks: Vec::new(),
+        }
+    }
+}
+
+impl<T> Decode<T> {
+    /// Buffers that keep the transition scores of words seen before:
+    /// only for searches that all use the same scorer.
+    pub(crate) fn cached() -> Self {
+        Decode {
+            cache: true,
+            ..Decode::default()
         }
     }
 }
@@ -132,46 +162,65 @@ pub(crate) fn viterbi_into<S: Scorer>(
     d.back.resize(n * nl, 0);
     d.em.clear();
     d.em.resize(nl, zero);
-    d.tr.clear();
-    d.tr.resize(nl, zero);
-    d.allowed.clear();
-    d.after.clear();
-    d.after.resize(nl * nl, zero);
-    for (p, prev) in labels.iter().enumerate() {
-        d.allowed
-            .extend(labels.iter().map(|y| y.may_follow(Some(*prev))));
-        w.add(
-            trans_hash(S_TRANS, &names[p]),
-            &mut d.after[p * nl..(p + 1) * nl],
-        );
+    d.start.clear();
+    d.start.resize(nl, zero);
+    d.block.clear();
+    d.block.resize(nl * nl, zero);
+    if d.after.len() != nl * nl || !d.cache {
+        d.allowed.clear();
+        d.after.clear();
+        d.after.resize(nl * nl, zero);
+        for (p, prev) in labels.iter().enumerate() {
+            d.allowed
+                .extend(labels.iter().map(|y| y.may_follow(Some(*prev))));
+            w.add(
+                trans_hash(S_TRANS, &names[p]),
+                &mut d.after[p * nl..(p + 1) * nl],
+            );
+        }
     }
-    let (em, tr) = (&mut d.em[..], &mut d.tr[..]);
+    let em = &mut d.em[..];
     for i in 0..n {
         em.fill(zero);
         w.add_all(s.emit(i), em);
         if i == 0 {
             for h in trans_hashes(s, 0, "<s>") {
-                w.add(h, tr);
+                w.add(h, &mut d.start);
             }
             for (y, l) in labels.iter().enumerate() {
                 if l.may_follow(None) {
-                    d.score[y] = em[y] + tr[y];
+                    d.score[y] = em[y] + d.start[y];
                 }
             }
             continue;
         }
+        let [_, by_shape, by_word] = s.trans[i];
+        let key = (by_shape, by_word);
+        let block: &[S::Score] = match d.cached.get(&key).copied() {
+            Some(at) => &d.blocks[at as usize..at as usize + nl * nl],
+            None => {
+                for (p, name) in names.iter().enumerate().take(nl) {
+                    let tr = &mut d.block[p * nl..(p + 1) * nl];
+                    tr.copy_from_slice(&d.after[p * nl..(p + 1) * nl]);
+                    w.add(trans_hash(by_shape, name), tr);
+                    w.add(trans_hash(by_word, name), tr);
+                }
+                if d.cache && d.cached.len() < MAX_CACHED {
+                    d.cached.insert(key, d.blocks.len() as u32);
+                    d.blocks.extend_from_slice(&d.block);
+                }
+                &d.block
+            }
+        };
         let (done, rest) = d.score.split_at_mut(i * nl);
         let prev = &done[(i - 1) * nl..];
         let cur = &mut rest[..nl];
         let back = &mut d.back[i * nl..(i + 1) * nl];
-        let [_, by_shape, by_word] = s.trans[i];
         for (p, &ps) in prev.iter().enumerate() {
             if ps == none {
                 continue;
             }
-            tr.copy_from_slice(&d.after[p * nl..(p + 1) * nl]);
-            w.add(trans_hash(by_shape, &names[p]), tr);
-            w.add(trans_hash(by_word, &names[p]), tr);
+            let tr = &block[p * nl..(p + 1) * nl];
             let allowed = &d.allowed[p * nl..(p + 1) * nl];
             for y in 0..nl {
                 if !allowed[y] {

@@ -821,7 +821,10 @@ impl NameTagger {
         let toks = tokenize(text);
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &text[s..e]).collect();
         let mut spans: Vec<Span> = Vec::new();
-        let mut work = TagWork::default();
+        let mut work = TagWork {
+            decode: Decode::cached(),
+            ..TagWork::default()
+        };
         let mut start = 0;
         for i in 0..toks.len() {
             let w = words[i];
