@@ -110,11 +110,11 @@ const S_SUFFIX: [u64; 5] = [
 ];
 /// Neighbouring words at -2, -1, +1, +2 (the offsets are written without a
 /// plus sign: "l1=").
-const S_NEAR: [(isize, u64); 4] = [
-    (-2, state(&[b"l-2="])),
-    (-1, state(&[b"l-1="])),
-    (1, state(&[b"l1="])),
-    (2, state(&[b"l2="])),
+const S_NEAR: [u64; 4] = [
+    state(&[b"l-2="]),
+    state(&[b"l-1="]),
+    state(&[b"l1="]),
+    state(&[b"l2="]),
 ];
 const S_SHORT_PREV: u64 = state(&[b"ss-1="]);
 const S_SHORT_NEXT: u64 = state(&[b"ss+1="]);
@@ -421,6 +421,74 @@ fn word_info(w: &str, buf: &mut String, case: &mut CaseCount, first: bool) -> To
     }
 }
 
+/// The gazetteer features of `flags` (phrases starting, continuing) under
+/// one tag.
+fn gaz_feats(flags: (u8, u8), row: &GazRow, f: &mut Vec<u32>) {
+    if flags == (0, 0) {
+        return;
+    }
+    for (k, &(bit, _)) in G_NAMES.iter().enumerate() {
+        if flags.0 & bit != 0 {
+            f.push(row[0][k]);
+        }
+        if flags.1 & bit != 0 {
+            f.push(row[1][k]);
+        }
+    }
+}
+
+/// Which text of a neighbouring word [`View::near`] gives.
+const LOWER: bool = true;
+const SHORT: bool = false;
+
+/// The words of a sentence as featurising reads them (the buffers of [`Work`]).
+#[derive(Clone, Copy)]
+struct View<'a> {
+    buf: &'a str,
+    toks: &'a [Tok],
+}
+
+impl<'a> View<'a> {
+    /// A byte range of the buffer.
+    #[inline(always)]
+    fn text(self, r: (u32, u32)) -> &'a [u8] {
+        &self.buf.as_bytes()[r.0 as usize..r.1 as usize]
+    }
+
+    /// Word `k` in lower case.
+    #[inline(always)]
+    fn lower(self, k: usize) -> &'a [u8] {
+        self.text(self.toks[k].lower)
+    }
+
+    /// Word `k` in lower case, as text.
+    #[inline(always)]
+    fn lower_str(self, k: usize) -> &'a str {
+        let r = self.toks[k].lower;
+        &self.buf[r.0 as usize..r.1 as usize]
+    }
+
+    /// Whether word `k` has class `flag`.
+    #[inline(always)]
+    fn has(self, k: usize, flag: u16) -> bool {
+        self.toks[k].flags & flag != 0
+    }
+
+    /// Word `i + d` in lower case (`lower`) or its short shape; "<s>" and
+    /// "</s>" past the sentence's ends.
+    #[inline(always)]
+    fn near(self, i: usize, d: isize, lower: bool) -> &'a [u8] {
+        match i.checked_add_signed(d) {
+            None => b"<s>",
+            Some(j) if j >= self.toks.len() => b"</s>",
+            Some(j) => {
+                let t = &self.toks[j];
+                self.text(if lower { t.lower } else { t.short })
+            }
+        }
+    }
+}
+
 /// Emission feature hashes and transition feature bases for a sentence.
 pub(crate) fn featurise(words: &[&str], extra: Option<&[&str]>, gaz: &Gazetteer) -> Sentence {
     let mut s = Sentence::default();
@@ -451,20 +519,11 @@ pub(crate) fn featurise_into(
     for (i, w) in words.iter().enumerate() {
         toks.push(word_info(w, buf, &mut case, i == 0));
     }
-    let buf: &str = buf;
-    let toks: &[Tok] = toks;
-    let text = |r: (u32, u32)| &buf[r.0 as usize..r.1 as usize];
-    let lower = |k: usize| text(toks[k].lower);
-    let has = |k: usize, flag: u16| toks[k].flags & flag != 0;
-    // Neighbours, with sentence boundaries.
-    let near = |i: usize, d: isize, what: fn(&Tok) -> (u32, u32)| -> &str {
-        match i.checked_add_signed(d) {
-            None => "<s>",
-            Some(j) if j >= n => "</s>",
-            Some(j) => text(what(&toks[j])),
-        }
+    let v = View {
+        buf: buf.as_str(),
+        toks: toks.as_slice(),
     };
-    gazetteer.lookup_into(n, lower, key, gaz);
+    gazetteer.lookup_into(n, |k| v.lower_str(k), key, gaz);
     let g: &[(u8, u8)] = gaz;
     // Capitalised runs ("Bank of New York"): connectors allowed inside.
     run_id.clear();
@@ -472,23 +531,23 @@ pub(crate) fn featurise_into(
     runs.clear();
     let mut k = 0;
     while k < n {
-        if !has(k, CAPPED) {
+        if !v.has(k, CAPPED) {
             k += 1;
             continue;
         }
         let a = k;
         let mut b = k + 1;
         loop {
-            if b < n && has(b, CAPPED) {
+            if b < n && v.has(b, CAPPED) {
                 b += 1;
-            } else if b + 1 < n && has(b, RUN_JOIN) && has(b + 1, CAPPED) {
+            } else if b + 1 < n && v.has(b, RUN_JOIN) && v.has(b + 1, CAPPED) {
                 b += 2;
             } else {
                 break;
             }
         }
         run_id[a..b].fill(runs.len() as u32);
-        runs.push((a as u32, b as u32, (a..b).any(|k| has(k, ORG_HEAD))));
+        runs.push((a as u32, b as u32, (a..b).any(|k| v.has(k, ORG_HEAD))));
         k = b;
     }
     // Mostly lower-case or all-caps sentences (web text, headlines).
@@ -505,41 +564,32 @@ pub(crate) fn featurise_into(
     s.ends.clear();
     s.trans.clear();
     let f = &mut s.feats;
-    let gaz_feats = |flags: (u8, u8), row: &GazRow, f: &mut Vec<u32>| {
-        if flags == (0, 0) {
-            return;
-        }
-        for (k, &(bit, _)) in G_NAMES.iter().enumerate() {
-            if flags.0 & bit != 0 {
-                f.push(row[0][k]);
-            }
-            if flags.1 & bit != 0 {
-                f.push(row[1][k]);
-            }
-        }
-    };
     for i in 0..n {
-        let t = &toks[i];
-        let l = text(t.lower);
-        let short = text(t.short);
+        let t = &v.toks[i];
+        let l = v.text(t.lower);
+        let short = v.text(t.short);
         let cap = t.cap as usize;
-        f.push(F_BIAS);
-        f.push(top(fnv(S_WORD, l.as_bytes())));
-        f.push(top(fnv(S_SHAPE, text(t.shape).as_bytes())));
-        f.push(top(fnv(S_SHORT, short.as_bytes())));
-        f.push(F_CAP[cap]);
+        f.extend_from_slice(&[
+            F_BIAS,
+            top(fnv(S_WORD, l)),
+            top(fnv(S_SHAPE, v.text(t.shape))),
+            top(fnv(S_SHORT, short)),
+            F_CAP[cap],
+        ]);
         if i == 0 {
             f.push(F_FIRST_CAP[cap]);
         }
         // Prefixes and suffixes of 1 to 4 characters.
         let n_affix = (t.chars as usize).min(4);
         if t.flags & ASCII != 0 {
-            let b = l.as_bytes();
             for d in 1..=n_affix {
-                f.push(top(fnv(S_PREFIX[d], &b[..d])));
-                f.push(top(fnv(S_SUFFIX[d], &b[b.len() - d..])));
+                f.extend_from_slice(&[
+                    top(fnv(S_PREFIX[d], &l[..d])),
+                    top(fnv(S_SUFFIX[d], &l[l.len() - d..])),
+                ]);
             }
         } else {
+            let l = v.lower_str(i);
             let mut heads_at = l.char_indices().map(|(b, _)| b).skip(1).chain([l.len()]);
             let mut tails_at = l.char_indices().rev().map(|(b, _)| b);
             for d in 1..=n_affix {
@@ -552,20 +602,23 @@ pub(crate) fn featurise_into(
         if t.chars > 12 {
             f.push(F_LONG);
         }
-        for (d, st) in S_NEAR {
-            f.push(top(fnv(st, near(i, d, |t| t.lower).as_bytes())));
-        }
-        let short_prev = near(i, -1, |t| t.short);
-        let short_next = near(i, 1, |t| t.short);
-        f.push(top(fnv(S_SHORT_PREV, short_prev.as_bytes())));
-        f.push(top(fnv(S_SHORT_NEXT, short_next.as_bytes())));
-        let h = fnv(S_PREV_WORD, near(i, -1, |t| t.lower).as_bytes());
-        f.push(top(fnv(fnv(h, b"|"), l.as_bytes())));
-        let h = fnv(fnv(S_WORD_NEXT, l.as_bytes()), b"|");
-        f.push(top(fnv(h, near(i, 1, |t| t.lower).as_bytes())));
-        let h = fnv(fnv(S_SHORT3, short_prev.as_bytes()), b"|");
-        let h = fnv(fnv(h, short.as_bytes()), b"|");
-        f.push(top(fnv(h, short_next.as_bytes())));
+        let (lower_prev, lower_next) = (v.near(i, -1, LOWER), v.near(i, 1, LOWER));
+        let (short_prev, short_next) = (v.near(i, -1, SHORT), v.near(i, 1, SHORT));
+        let h_pair_prev = fnv(fnv(fnv(S_PREV_WORD, lower_prev), b"|"), l);
+        let h_pair_next = fnv(fnv(fnv(S_WORD_NEXT, l), b"|"), lower_next);
+        let h_short3 = fnv(fnv(S_SHORT3, short_prev), b"|");
+        let h_short3 = fnv(fnv(fnv(h_short3, short), b"|"), short_next);
+        f.extend_from_slice(&[
+            top(fnv(S_NEAR[0], v.near(i, -2, LOWER))),
+            top(fnv(S_NEAR[1], lower_prev)),
+            top(fnv(S_NEAR[2], lower_next)),
+            top(fnv(S_NEAR[3], v.near(i, 2, LOWER))),
+            top(fnv(S_SHORT_PREV, short_prev)),
+            top(fnv(S_SHORT_NEXT, short_next)),
+            top(h_pair_prev),
+            top(h_pair_next),
+            top(h_short3),
+        ]);
         // Gazetteer.
         gaz_feats(g[i], &GAZ[0], f);
         if i > 0 {
@@ -584,15 +637,15 @@ pub(crate) fn featurise_into(
             if j >= n {
                 break;
             }
-            if !(i + 1..j).all(|k| has(k, CAPPED) || has(k, HEAD_JOIN)) {
+            if !(i + 1..j).all(|k| v.has(k, CAPPED) || v.has(k, HEAD_JOIN)) {
                 break;
             }
-            if has(j, CAPPED) && has(j, ORG_HEAD) {
+            if v.has(j, CAPPED) && v.has(j, ORG_HEAD) {
                 f.push(F_ORG_HEAD_NEXT[d - 1][cap]);
                 break;
             }
         }
-        if i > 0 && has(i - 1, ORG_HEAD) && has(i - 1, CAPPED) {
+        if i > 0 && v.has(i - 1, ORG_HEAD) && v.has(i - 1, CAPPED) {
             f.push(F_ORG_HEAD_PREV[cap]);
         }
         if t.flags & PLACE_HEAD != 0 {
@@ -601,12 +654,12 @@ pub(crate) fn featurise_into(
         if t.flags & EVENT_HEAD != 0 {
             f.push(F_EVENT_HEAD[cap]);
         }
-        if (i.saturating_sub(3)..(i + 4).min(n)).any(|j| j != i && has(j, ORG_CONTEXT_WORD)) {
+        if (i.saturating_sub(3)..(i + 4).min(n)).any(|j| j != i && v.has(j, ORG_CONTEXT_WORD)) {
             f.push(F_ORG_CONTEXT[cap]);
         }
         if let Some(sc) = sent_case {
             f.push(F_CASE_CAP[sc][cap]);
-            f.push(top(fnv(S_CASE_WORD[sc], l.as_bytes())));
+            f.push(top(fnv(S_CASE_WORD[sc], l)));
         }
         if run_id[i] != u32::MAX {
             let (a, b, org_head) = runs[run_id[i] as usize];
@@ -622,19 +675,19 @@ pub(crate) fn featurise_into(
             };
             f.push(F_RUN[(b - a).min(4)][pos]);
             if b - a >= 2 {
-                f.push(top(fnv(S_RUN_LAST, lower(b - 1).as_bytes())));
-                let h = fnv(fnv(S_RUN_FIRST, lower(a).as_bytes()), b"|");
+                f.push(top(fnv(S_RUN_LAST, v.lower(b - 1))));
+                let h = fnv(fnv(S_RUN_FIRST, v.lower(a)), b"|");
                 f.push(top(fnv(h, POS[pos].as_bytes())));
                 if org_head {
                     f.push(F_RUN_ORG_HEAD[pos]);
                 }
                 for (c, flag) in [ORG_HEAD, PLACE_HEAD, EVENT_HEAD].into_iter().enumerate() {
-                    if has(b - 1, flag) {
+                    if v.has(b - 1, flag) {
                         f.push(F_RUN_LAST_HEAD[c][pos]);
                     }
                 }
                 for (c, flag) in [ORG_HEAD, PLACE_HEAD, EVENT_HEAD].into_iter().enumerate() {
-                    if has(a, flag) {
+                    if v.has(a, flag) {
                         f.push(F_RUN_FIRST_HEAD[c][pos]);
                     }
                 }
@@ -646,7 +699,7 @@ pub(crate) fn featurise_into(
                 }
             }
         }
-        if l == "friends" && i + 1 < n && lower(i + 1) == "of" {
+        if l == b"friends" && i + 1 < n && v.lower(i + 1) == b"of" {
             f.push(F_FRIENDS_OF);
         }
         // Optional per-word tags (POS).
@@ -666,8 +719,8 @@ pub(crate) fn featurise_into(
         s.ends.push(f.len() as u32);
         s.trans.push([
             S_TRANS,
-            fnv(fnv(S_TRANS_SHORT, short.as_bytes()), b"|"),
-            fnv(fnv(S_TRANS_WORD, l.as_bytes()), b"|"),
+            fnv(fnv(S_TRANS_SHORT, short), b"|"),
+            fnv(fnv(S_TRANS_WORD, l), b"|"),
         ]);
     }
 }
