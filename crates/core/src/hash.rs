@@ -25,16 +25,21 @@ pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a 64 of `bytes`.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
+pub const fn fnv1a64(bytes: &[u8]) -> u64 {
     fnv1a64_continue(FNV_OFFSET, bytes)
 }
 
 /// Continues an FNV-1a 64 hash `h` over more `bytes` (several files, or the
-/// fields of a record, as one stream).
-pub fn fnv1a64_continue(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
+/// fields of a record, as one stream). A `const fn`, so that the hash of a
+/// fixed feature-name prefix is computed once, at compile time (the name
+/// tagger's feature tables).
+#[inline]
+pub const fn fnv1a64_continue(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }

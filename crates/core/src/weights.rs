@@ -67,9 +67,11 @@ pub struct Weights {
     hashes: Vec<u32>,
     /// `hashes.len() × labels.len()` quantised weights, row-major.
     values: Vec<i8>,
-    /// Open-addressing index (a power of two long, at most half full):
-    /// slot → feature index + 1, 0 = empty. Derived from `hashes`.
-    slots: Vec<u32>,
+    /// Open-addressing index (a power of two long, at most half full): per
+    /// slot the feature's hash in the upper 32 bits and its index + 1 in
+    /// the lower (0 = empty), so that a probe reads one word. Derived from
+    /// `hashes`.
+    slots: Vec<u64>,
 }
 
 /// A little reader over a byte slice that never panics.
@@ -163,14 +165,14 @@ impl Weights {
         if r.pos != b.len() {
             return Err(WeightsError::TrailingBytes);
         }
-        let mut slots = vec![0u32; (n * 2).max(16).next_power_of_two()];
+        let mut slots = vec![0u64; (n * 2).max(16).next_power_of_two()];
         let mask = slots.len() - 1;
         for (i, &h) in hashes.iter().enumerate() {
             let mut s = slot(h) & mask;
             while slots[s] != 0 {
                 s = (s + 1) & mask;
             }
-            slots[s] = i as u32 + 1;
+            slots[s] = (u64::from(h) << 32) | (i as u64 + 1);
         }
         Ok(Weights {
             header,
@@ -211,16 +213,17 @@ impl Weights {
     /// (through the load-time index).
     #[inline]
     pub fn get(&self, hash: u32) -> Option<&[i8]> {
-        let nl = self.labels.len();
         let mask = self.slots.len() - 1;
         let mut s = slot(hash) & mask;
         loop {
-            let i = self.slots[s] as usize;
+            let e = self.slots[s];
+            let i = e as u32 as usize;
             if i == 0 {
                 return None;
             }
-            if self.hashes[i - 1] == hash {
-                return Some(&self.values[(i - 1) * nl..i * nl]);
+            if (e >> 32) as u32 == hash {
+                let nl = self.labels.len();
+                return self.values.get((i - 1) * nl..i * nl);
             }
             s = (s + 1) & mask;
         }

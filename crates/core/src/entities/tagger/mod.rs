@@ -19,12 +19,16 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::OnceLock;
 
-use super::fasthash::{FxMap, FxSet};
-use crate::weights::{fnv1a64, fnv1a64_continue, Weights, WeightsError};
+use super::fasthash::FxMap;
+use crate::text::WordSet;
+use crate::weights::{Weights, WeightsError};
+use decode::{viterbi_into, Decode};
+use features::{capped, featurise_into, Sentence, Work};
 use words::tokenize;
 
+mod decode;
+mod features;
 pub mod train;
 mod words;
 
@@ -257,28 +261,44 @@ impl Gazetteer {
 
     /// Per word: (flags of phrases starting here, flags of phrases continuing here).
     /// Longest match first; matches do not overlap.
+    #[cfg(test)]
     fn lookup(&self, lower: &[String]) -> Vec<(u8, u8)> {
-        let n = lower.len();
-        let mut out = vec![(0u8, 0u8); n];
-        let mut key = String::new();
+        let mut out = Vec::new();
+        self.lookup_into(lower.len(), |k| &lower[k], &mut String::new(), &mut out);
+        out
+    }
+
+    /// [`Gazetteer::lookup`] of the `n` lower-case words `word(0..n)` into
+    /// `out`, building phrase keys in `key`.
+    fn lookup_into<'a>(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> &'a str,
+        key: &mut String,
+        out: &mut Vec<(u8, u8)>,
+    ) {
+        out.clear();
+        out.resize(n, (0, 0));
         let mut i = 0;
         while i < n {
             let mut matched = 0;
-            let longest = self
-                .longest
-                .get(lower[i].as_str())
-                .map_or(0, |&l| l as usize);
+            let longest = self.longest.get(word(i)).map_or(0, |&l| l as usize);
             for len in (1..=longest.min(n - i)).rev() {
-                key.clear();
-                for (k, w) in lower[i..i + len].iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
+                let phrase = if len == 1 {
+                    word(i)
+                } else {
+                    key.clear();
+                    for k in i..i + len {
+                        if k > i {
+                            key.push(' ');
+                        }
+                        key.push_str(word(k));
                     }
-                    key.push_str(w);
-                }
-                if let Some(&f) = self.phrases.get(key.as_str()) {
+                    key.as_str()
+                };
+                if let Some(&f) = self.phrases.get(phrase) {
                     out[i].0 |= f;
-                    for o in out.iter_mut().take(i + len).skip(i + 1) {
+                    for o in &mut out[i + 1..i + len] {
                         o.1 |= f;
                     }
                     matched = len;
@@ -287,325 +307,324 @@ impl Gazetteer {
             }
             i += matched.max(1);
         }
-        out
     }
 }
 
 /// Organisation head words: general English vocabulary (lower case), merged
 /// with the landed engine's hand-written organisation head list.
-const ORG_HEADS: &[&str] = &[
-    "council",
-    "ministry",
-    "ministries",
-    "department",
-    "university",
-    "college",
-    "institute",
-    "institutes",
-    "institution",
-    "agency",
-    "agencies",
-    "corporation",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "co",
-    "co.",
-    "company",
-    "bank",
-    "party",
-    "committee",
-    "commission",
-    "association",
-    "union",
-    "foundation",
-    "court",
-    "tribunal",
-    "police",
-    "army",
-    "navy",
-    "fleet",
-    "office",
-    "group",
-    "society",
-    "league",
-    "federation",
-    "authority",
-    "board",
-    "school",
-    "hospital",
-    "church",
-    "club",
-    "fund",
-    "trust",
-    "organisation",
-    "organization",
-    "service",
-    "services",
-    "parliament",
-    "senate",
-    "congress",
-    "assembly",
-    "government",
-    "administration",
-    "bureau",
-    "command",
-    "regiment",
-    "brigade",
-    "battalion",
-    "division",
-    "corps",
-    "squadron",
-    "wing",
-    "airlines",
-    "airways",
-    "systems",
-    "technologies",
-    "industries",
-    "holdings",
-    "network",
-    "media",
-    "guard",
-    "guards",
-    "times",
-    "post",
-    "news",
-    "press",
-    "journal",
-    "academy",
-    "centre",
-    "center",
-    "centres",
-    "centers",
-    "museum",
-    "library",
-    "forces",
-    "force",
-    "secretariat",
-    "directorate",
-    "cabinet",
-    "alliance",
-    "coalition",
-    "movement",
-    "front",
-    "brotherhood",
-    "nations",
-    "laboratory",
-    "laboratories",
-    "labs",
-    "partners",
-    "associates",
-    "team",
-    "fc",
-    "united",
-    "rovers",
-    "athletic",
-    "herald",
-    "tribune",
-    "gazette",
-    "broadcasting",
-    "television",
-    "radio",
-    "records",
-    "studios",
-    "pictures",
-    "chamber",
-    "motors",
-    "energy",
-    "initiative",
-    "programme",
-    "observatory",
-    "watch",
-    "caucus",
-    "mission",
-    "delegation",
-    "embassy",
-    "consulate",
-    "exchange",
-    "reserve",
-    "gendarmerie",
-    "commissariat",
-    "insurance",
-    "airline",
-    "foods",
-    "pharmaceuticals",
-    "electronics",
-    "capital",
-    "consulting",
-    "solutions",
-    "software",
-    "securities",
-    "entertainment",
-    "communications",
-    "telecom",
-    "petroleum",
-    "oil",
-    "gas",
-    "mining",
-    "steel",
-    "chemicals",
-    "logistics",
-    "hotels",
-    "resorts",
-    "transport",
-    "motorsports",
-    "ventures",
-    "investments",
-    "enterprises",
-    "bancorp",
-    "financial",
-    "trading",
-    "brands",
-];
+static ORG_HEADS: WordSet = WordSet::new(concat!(
+    "council|",
+    "ministry|",
+    "ministries|",
+    "department|",
+    "university|",
+    "college|",
+    "institute|",
+    "institutes|",
+    "institution|",
+    "agency|",
+    "agencies|",
+    "corporation|",
+    "corp|",
+    "corp.|",
+    "inc|",
+    "inc.|",
+    "ltd|",
+    "ltd.|",
+    "llc|",
+    "plc|",
+    "co|",
+    "co.|",
+    "company|",
+    "bank|",
+    "party|",
+    "committee|",
+    "commission|",
+    "association|",
+    "union|",
+    "foundation|",
+    "court|",
+    "tribunal|",
+    "police|",
+    "army|",
+    "navy|",
+    "fleet|",
+    "office|",
+    "group|",
+    "society|",
+    "league|",
+    "federation|",
+    "authority|",
+    "board|",
+    "school|",
+    "hospital|",
+    "church|",
+    "club|",
+    "fund|",
+    "trust|",
+    "organisation|",
+    "organization|",
+    "service|",
+    "services|",
+    "parliament|",
+    "senate|",
+    "congress|",
+    "assembly|",
+    "government|",
+    "administration|",
+    "bureau|",
+    "command|",
+    "regiment|",
+    "brigade|",
+    "battalion|",
+    "division|",
+    "corps|",
+    "squadron|",
+    "wing|",
+    "airlines|",
+    "airways|",
+    "systems|",
+    "technologies|",
+    "industries|",
+    "holdings|",
+    "network|",
+    "media|",
+    "guard|",
+    "guards|",
+    "times|",
+    "post|",
+    "news|",
+    "press|",
+    "journal|",
+    "academy|",
+    "centre|",
+    "center|",
+    "centres|",
+    "centers|",
+    "museum|",
+    "library|",
+    "forces|",
+    "force|",
+    "secretariat|",
+    "directorate|",
+    "cabinet|",
+    "alliance|",
+    "coalition|",
+    "movement|",
+    "front|",
+    "brotherhood|",
+    "nations|",
+    "laboratory|",
+    "laboratories|",
+    "labs|",
+    "partners|",
+    "associates|",
+    "team|",
+    "fc|",
+    "united|",
+    "rovers|",
+    "athletic|",
+    "herald|",
+    "tribune|",
+    "gazette|",
+    "broadcasting|",
+    "television|",
+    "radio|",
+    "records|",
+    "studios|",
+    "pictures|",
+    "chamber|",
+    "motors|",
+    "energy|",
+    "initiative|",
+    "programme|",
+    "observatory|",
+    "watch|",
+    "caucus|",
+    "mission|",
+    "delegation|",
+    "embassy|",
+    "consulate|",
+    "exchange|",
+    "reserve|",
+    "gendarmerie|",
+    "commissariat|",
+    "insurance|",
+    "airline|",
+    "foods|",
+    "pharmaceuticals|",
+    "electronics|",
+    "capital|",
+    "consulting|",
+    "solutions|",
+    "software|",
+    "securities|",
+    "entertainment|",
+    "communications|",
+    "telecom|",
+    "petroleum|",
+    "oil|",
+    "gas|",
+    "mining|",
+    "steel|",
+    "chemicals|",
+    "logistics|",
+    "hotels|",
+    "resorts|",
+    "transport|",
+    "motorsports|",
+    "ventures|",
+    "investments|",
+    "enterprises|",
+    "bancorp|",
+    "financial|",
+    "trading|",
+    "brands|",
+));
 
 /// Place head words (lower case), from the landed engine's place list.
-const PLACE_HEADS: &[&str] = &[
-    "sea",
-    "ocean",
-    "gulf",
-    "bay",
-    "strait",
-    "straits",
-    "river",
-    "lake",
-    "mountains",
-    "mountain",
-    "peninsula",
-    "desert",
-    "valley",
-    "canal",
-    "island",
-    "islands",
-    "basin",
-    "plateau",
-    "range",
-    "delta",
-    "channel",
-    "coast",
-    "region",
-    "province",
-    "oblast",
-    "county",
-    "steppe",
-    "highlands",
-    "lowlands",
-    "isthmus",
-    "archipelago",
-    "hills",
-    "falls",
-    "glacier",
-    "forest",
-    "corridor",
-    "heights",
-    "park",
-    "empire",
-    "kingdom",
-    "republic",
-    "dynasty",
-    "caliphate",
-    "sultanate",
-    "confederation",
-    "commonwealth",
-    "emirate",
-    "territory",
-    "territories",
-    "mount",
-    "mt.",
-    "cape",
-    "isle",
-    "fort",
-    "camp",
-    "port",
-    "street",
-    "avenue",
-    "road",
-    "square",
-    "bridge",
-    "airport",
-    "station",
-    "district",
-    "city",
-    "town",
-    "village",
-];
+static PLACE_HEADS: WordSet = WordSet::new(concat!(
+    "sea|",
+    "ocean|",
+    "gulf|",
+    "bay|",
+    "strait|",
+    "straits|",
+    "river|",
+    "lake|",
+    "mountains|",
+    "mountain|",
+    "peninsula|",
+    "desert|",
+    "valley|",
+    "canal|",
+    "island|",
+    "islands|",
+    "basin|",
+    "plateau|",
+    "range|",
+    "delta|",
+    "channel|",
+    "coast|",
+    "region|",
+    "province|",
+    "oblast|",
+    "county|",
+    "steppe|",
+    "highlands|",
+    "lowlands|",
+    "isthmus|",
+    "archipelago|",
+    "hills|",
+    "falls|",
+    "glacier|",
+    "forest|",
+    "corridor|",
+    "heights|",
+    "park|",
+    "empire|",
+    "kingdom|",
+    "republic|",
+    "dynasty|",
+    "caliphate|",
+    "sultanate|",
+    "confederation|",
+    "commonwealth|",
+    "emirate|",
+    "territory|",
+    "territories|",
+    "mount|",
+    "mt.|",
+    "cape|",
+    "isle|",
+    "fort|",
+    "camp|",
+    "port|",
+    "street|",
+    "avenue|",
+    "road|",
+    "square|",
+    "bridge|",
+    "airport|",
+    "station|",
+    "district|",
+    "city|",
+    "town|",
+    "village|",
+));
 
 /// Event head words (lower case), from the landed engine's event list.
-const EVENT_HEADS: &[&str] = &[
-    "war",
-    "revolution",
-    "olympics",
-    "games",
-    "cup",
-    "championship",
-    "championships",
-    "summit",
-    "festival",
-    "crisis",
-    "uprising",
-    "massacre",
-    "holocaust",
-    "genocide",
-    "expo",
-    "offensive",
-    "blitz",
-    "intifada",
-    "crusade",
-    "crusades",
-    "conference",
-    "forum",
-    "olympiad",
-    "marathon",
-    "invasion",
-    "operation",
-    "battle",
-    "siege",
-    "election",
-    "elections",
-    "referendum",
-    "tournament",
-    "series",
-    "bowl",
-    "grand prix",
-];
+static EVENT_HEADS: WordSet = WordSet::new(concat!(
+    "war|",
+    "revolution|",
+    "olympics|",
+    "games|",
+    "cup|",
+    "championship|",
+    "championships|",
+    "summit|",
+    "festival|",
+    "crisis|",
+    "uprising|",
+    "massacre|",
+    "holocaust|",
+    "genocide|",
+    "expo|",
+    "offensive|",
+    "blitz|",
+    "intifada|",
+    "crusade|",
+    "crusades|",
+    "conference|",
+    "forum|",
+    "olympiad|",
+    "marathon|",
+    "invasion|",
+    "operation|",
+    "battle|",
+    "siege|",
+    "election|",
+    "elections|",
+    "referendum|",
+    "tournament|",
+    "series|",
+    "bowl|",
+    "grand prix|",
+));
 
 /// Lower-case words that suggest an organisation nearby ("the firm", "a spokesman for").
-const ORG_CONTEXT: &[&str] = &[
-    "firm",
-    "company",
-    "carmaker",
-    "automaker",
-    "lender",
-    "insurer",
-    "retailer",
-    "startup",
-    "giant",
-    "outlet",
-    "broadcaster",
-    "newspaper",
-    "maker",
-    "shares",
-    "stock",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "employees",
-    "executives",
-    "headquarters",
-    "shareholders",
-    "ceo",
-    "chairman",
-    "subsidiary",
-    "acquired",
-    "merger",
-    "founded",
-    "joined",
-    "members",
-];
+static ORG_CONTEXT: WordSet = WordSet::new(concat!(
+    "firm|",
+    "company|",
+    "carmaker|",
+    "automaker|",
+    "lender|",
+    "insurer|",
+    "retailer|",
+    "startup|",
+    "giant|",
+    "outlet|",
+    "broadcaster|",
+    "newspaper|",
+    "maker|",
+    "shares|",
+    "stock|",
+    "spokesperson|",
+    "spokesman|",
+    "spokeswoman|",
+    "employees|",
+    "executives|",
+    "headquarters|",
+    "shareholders|",
+    "ceo|",
+    "chairman|",
+    "subsidiary|",
+    "acquired|",
+    "merger|",
+    "founded|",
+    "joined|",
+    "members|",
+));
 
 /// Organisations best known by a bare name (the landed engine's list).
 const KNOWN_ORGS: &[&str] = &[
@@ -643,384 +662,6 @@ const KNOWN_ORGS: &[&str] = &[
     "EU",
 ];
 
-/// Membership in one of the lists above, through a hash set built once
-/// (`set`): the tagger asks for every word of every sentence, where a scan
-/// of the list cost a sixth of its run time.
-fn in_list(set: &OnceLock<FxSet<&'static str>>, list: &'static [&'static str], w: &str) -> bool {
-    set.get_or_init(|| list.iter().copied().collect())
-        .contains(w)
-}
-
-fn is_org_head(lower: &str) -> bool {
-    static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    in_list(&S, ORG_HEADS, lower)
-}
-
-fn is_org_context(lower: &str) -> bool {
-    static S: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    in_list(&S, ORG_CONTEXT, lower)
-}
-
-/// Head-word classes of a lower-case word: org, place, event.
-fn heads(lower: &str) -> [bool; 3] {
-    static PLACE: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    static EVENT: OnceLock<FxSet<&'static str>> = OnceLock::new();
-    [
-        is_org_head(lower),
-        in_list(&PLACE, PLACE_HEADS, lower),
-        in_list(&EVENT, EVENT_HEADS, lower),
-    ]
-}
-
-// ------------------------------------------------------------------ features
-
-fn shape(w: &str) -> String {
-    let mut s = String::new();
-    for c in w.chars().take(12) {
-        s.push(if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        });
-    }
-    s
-}
-
-fn short_shape(w: &str) -> String {
-    let mut s = String::new();
-    for c in shape(w).chars() {
-        if !s.ends_with(c) {
-            s.push(c);
-        }
-    }
-    s
-}
-
-fn cap_pattern(w: &str) -> &'static str {
-    let mut chars = w.chars();
-    let first = chars.next().unwrap_or(' ');
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
-        if w.chars().any(|c| c.is_numeric()) {
-            "num"
-        } else {
-            "punct"
-        }
-    } else if letters.iter().all(|c| c.is_uppercase()) {
-        if letters.len() == 1 {
-            "init1"
-        } else {
-            "allcap"
-        }
-    } else if first.is_uppercase() {
-        "initcap"
-    } else if letters.iter().all(|c| c.is_lowercase()) {
-        "lower"
-    } else {
-        "mixed"
-    }
-}
-
-/// Per-sentence precomputed word information.
-pub(crate) struct Sentence {
-    pub(crate) emit: Vec<Vec<u32>>,
-    /// Per word: the FNV-1a 64 states of the 3 transition feature bases;
-    /// the previous label's name is hashed on ([`trans_hashes`]).
-    pub(crate) trans: Vec<[u64; 3]>,
-}
-
-fn capped(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-/// An FNV-1a 64 state that text is written into with `write!`: a feature
-/// hashed as it is formatted, with no string built.
-struct Fnv(u64);
-
-impl fmt::Write for Fnv {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 = fnv1a64_continue(self.0, s.as_bytes());
-        Ok(())
-    }
-}
-
-/// FNV-1a 64 of formatted text (the same as `fnv1a64` of `format!`'s string).
-fn fnv_of(args: fmt::Arguments) -> u64 {
-    let mut h = Fnv(crate::hash::FNV_OFFSET);
-    let _ = fmt::Write::write_fmt(&mut h, args);
-    h.0
-}
-
-/// One word's emission features, kept as their hashes: `parts(&["l=", w])`
-/// gives the hash `feature_hash("l=" + w)` would, without building the string.
-struct Feats(Vec<u32>);
-
-impl Feats {
-    fn parts(&mut self, parts: &[&str]) {
-        let h = parts.iter().fold(crate::hash::FNV_OFFSET, |h, p| {
-            fnv1a64_continue(h, p.as_bytes())
-        });
-        self.0.push((h >> 32) as u32);
-    }
-}
-
-/// Small numbers in feature names, as written: `DIGITS[k]` is `k` for `k`
-/// in 0..=4, and `OFFSETS[d + 3]` is `d` for `d` in -3..=3.
-const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
-const OFFSETS: [&str; 7] = ["-3", "-2", "-1", "0", "1", "2", "3"];
-
-/// Emission feature hashes and transition feature bases for a sentence.
-pub(crate) fn featurise(words: &[&str], extra: Option<&[&str]>, gaz: &Gazetteer) -> Sentence {
-    let n = words.len();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
-    let g = gaz.lookup(&lower);
-    fn get(v: &[String], i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= v.len() {
-            "</s>"
-        } else {
-            &v[i as usize]
-        }
-    }
-    let gaz_feats = |flags: (u8, u8), tag: &str, out: &mut Feats| {
-        for (bit, name) in G_NAMES {
-            if flags.0 & bit != 0 {
-                out.parts(&[tag, "B", name]);
-            }
-            if flags.1 & bit != 0 {
-                out.parts(&[tag, "I", name]);
-            }
-        }
-    };
-    // Capitalised runs ("Bank of New York"): connectors allowed inside.
-    let is_conn = |k: usize| {
-        matches!(
-            lower[k].as_str(),
-            "of" | "the" | "and" | "&" | "for" | "de" | "du" | "von" | "van" | "da" | "del" | "on"
-        )
-    };
-    let mut run_id = vec![usize::MAX; n];
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut run_oh: Vec<bool> = Vec::new();
-    let mut k = 0;
-    while k < n {
-        if !capped(words[k]) {
-            k += 1;
-            continue;
-        }
-        let a = k;
-        let mut b = k + 1;
-        loop {
-            if b < n && capped(words[b]) {
-                b += 1;
-            } else if b + 1 < n && is_conn(b) && capped(words[b + 1]) {
-                b += 2;
-            } else {
-                break;
-            }
-        }
-        for r in run_id.iter_mut().take(b).skip(a) {
-            *r = runs.len();
-        }
-        runs.push((a, b));
-        run_oh.push((a..b).any(|k| is_org_head(&lower[k])));
-        k = b;
-    }
-    // Mostly lower-case or all-caps sentences (web text, headlines).
-    let n_alpha = words
-        .iter()
-        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
-        .count();
-    let n_cap = words.iter().skip(1).filter(|w| capped(w)).count();
-    let n_upper = words
-        .iter()
-        .filter(|w| {
-            w.chars().count() > 1
-                && w.chars().all(|c| !c.is_lowercase())
-                && w.chars().any(|c| c.is_alphabetic())
-        })
-        .count();
-    let sent_case = if n_alpha >= 4 && n_upper * 2 > n_alpha {
-        "upper"
-    } else if n_alpha >= 6 && n_cap == 0 {
-        "lower"
-    } else if n_alpha >= 4 && n_cap * 2 > n_alpha {
-        "title"
-    } else {
-        "mixed"
-    };
-    let mut emit = Vec::with_capacity(n);
-    let mut trans = Vec::with_capacity(n);
-    let mut f = Feats(Vec::with_capacity(64));
-    for i in 0..n {
-        f.0.clear();
-        let w = words[i];
-        let l = &lower[i];
-        let ii = i as isize;
-        let cap = cap_pattern(w);
-        f.parts(&["b"]);
-        f.parts(&["l=", l]);
-        f.parts(&["sh=", &shape(w)]);
-        f.parts(&["ss=", &shapes[i]]);
-        f.parts(&["cap=", cap]);
-        if i == 0 {
-            f.parts(&["first|cap=", cap]);
-        }
-        // Prefixes and suffixes of 1 to 4 characters (byte offsets of the
-        // first five and last four character boundaries).
-        let n_chars = l.chars().count();
-        let mut heads_at = l.char_indices().map(|(b, _)| b).skip(1).chain([l.len()]);
-        let mut tails_at = l.char_indices().rev().map(|(b, _)| b);
-        for digit in &DIGITS[1..=4.min(n_chars)] {
-            let (p_end, s_start) = (
-                heads_at.next().unwrap_or(l.len()),
-                tails_at.next().unwrap_or(0),
-            );
-            f.parts(&["p", digit, "=", &l[..p_end]]);
-            f.parts(&["s", digit, "=", &l[s_start..]]);
-        }
-        if n_chars > 12 {
-            f.parts(&["long"]);
-        }
-        for d in [-2isize, -1, 1, 2] {
-            f.parts(&["l", OFFSETS[(d + 3) as usize], "=", get(&lower, ii + d)]);
-        }
-        f.parts(&["ss-1=", get(&shapes, ii - 1)]);
-        f.parts(&["ss+1=", get(&shapes, ii + 1)]);
-        f.parts(&["l-1|l=", get(&lower, ii - 1), "|", l]);
-        f.parts(&["l|l+1=", l, "|", get(&lower, ii + 1)]);
-        f.parts(&[
-            "ss-1|ss|ss+1=",
-            get(&shapes, ii - 1),
-            "|",
-            &shapes[i],
-            "|",
-            get(&shapes, ii + 1),
-        ]);
-        // Gazetteer.
-        gaz_feats(g[i], "g=", &mut f);
-        if i > 0 {
-            gaz_feats(g[i - 1], "g-1=", &mut f);
-        }
-        if i + 1 < n {
-            gaz_feats(g[i + 1], "g+1=", &mut f);
-        }
-        if (g[i].0 | g[i].1) != 0 {
-            gaz_feats(g[i], &format!("cap={cap}|g="), &mut f);
-        }
-        // Organisation heads: this word, or one of the next three capitalised words.
-        if is_org_head(l) {
-            f.parts(&["oh|cap=", cap]);
-        }
-        for (d, digit) in DIGITS.iter().enumerate().take(4).skip(1) {
-            let j = i + d;
-            if j >= n {
-                break;
-            }
-            let inner_ok = (i + 1..j).all(|k| {
-                capped(words[k]) || matches!(lower[k].as_str(), "of" | "and" | "&" | "for" | "the")
-            });
-            if !inner_ok {
-                break;
-            }
-            if capped(words[j]) && is_org_head(&lower[j]) {
-                f.parts(&["oh+", digit, "|cap=", cap]);
-                break;
-            }
-        }
-        if i > 0 && is_org_head(&lower[i - 1]) && capped(words[i - 1]) {
-            f.parts(&["oh-1|cap=", cap]);
-        }
-        let hd = heads(l);
-        if hd[1] {
-            f.parts(&["ph|cap=", cap]);
-        }
-        if hd[2] {
-            f.parts(&["eh|cap=", cap]);
-        }
-        for d in [-3isize, -2, -1, 1, 2, 3] {
-            let j = ii + d;
-            if j >= 0 && (j as usize) < n && is_org_context(&lower[j as usize]) {
-                f.parts(&["orgctx|cap=", cap]);
-                break;
-            }
-        }
-        if sent_case != "mixed" {
-            f.parts(&["sc=", sent_case, "|cap=", cap]);
-            f.parts(&["sc=", sent_case, "|l=", l]);
-        }
-        if run_id[i] != usize::MAX {
-            let (a, b) = runs[run_id[i]];
-            let len = (b - a).min(4);
-            let pos = if b - a == 1 {
-                "only"
-            } else if i == a {
-                "first"
-            } else if i + 1 == b {
-                "last"
-            } else {
-                "mid"
-            };
-            f.parts(&["run=", DIGITS[len], "|", pos]);
-            if b - a >= 2 {
-                f.parts(&["run_last=", &lower[b - 1]]);
-                f.parts(&["run_first=", &lower[a], "|", pos]);
-                if run_oh[run_id[i]] {
-                    f.parts(&["run_oh|", pos]);
-                }
-                let last = heads(&lower[b - 1]);
-                for (c, name) in last.iter().zip(["o", "p", "e"]) {
-                    if *c {
-                        f.parts(&["run_lasthead=", name, "|", pos]);
-                    }
-                }
-                let first = heads(&lower[a]);
-                for (c, name) in first.iter().zip(["o", "p", "e"]) {
-                    if *c {
-                        f.parts(&["run_firsthead=", name, "|", pos]);
-                    }
-                }
-                if (g[b - 1].0 | g[b - 1].1) & (G_COUNTRY | G_CITY | G_STATE | G_REGION) != 0 {
-                    f.parts(&["run_last_place|", pos]);
-                }
-                if g[a].0 & G_FIRST != 0 {
-                    f.parts(&["run_first_name|", pos]);
-                }
-            }
-        }
-        if l == "friends" && i + 1 < n && lower[i + 1] == "of" {
-            f.parts(&["friends-of"]);
-        }
-        // Optional per-word tags (POS).
-        if let Some(x) = extra {
-            let xg = |j: isize| -> &str {
-                if j < 0 || j as usize >= n || j as usize >= x.len() {
-                    "_"
-                } else {
-                    x[j as usize]
-                }
-            };
-            f.parts(&["x=", xg(ii)]);
-            f.parts(&["x-1=", xg(ii - 1)]);
-            f.parts(&["x+1=", xg(ii + 1)]);
-            f.parts(&["x|cap=", xg(ii), "|", cap]);
-        }
-        emit.push(f.0.clone());
-        trans.push([
-            fnv1a64(b"t|"),
-            fnv_of(format_args!("t|ss={}|", shapes[i])),
-            fnv_of(format_args!("t|l={l}|")),
-        ]);
-    }
-    Sentence { emit, trans }
-}
-
 // ------------------------------------------------------------------ model
 
 /// Why a tagger could not be built.
@@ -1052,104 +693,16 @@ pub struct NameTagger {
     gazetteer: Option<Gazetteer>,
 }
 
-/// Something that scores a feature hash per label (quantised or float weights).
-pub(crate) trait Scorer {
-    fn add(&self, hash: u32, out: &mut [f32]);
-}
-
-impl Scorer for Weights {
-    fn add(&self, hash: u32, out: &mut [f32]) {
-        if let Some(w) = self.get(hash) {
-            for (o, &q) in out.iter_mut().zip(w) {
-                *o += q as f32;
-            }
-        }
-    }
-}
-
-/// Transition hashes for sentence position `i` after label name `prev`.
-pub(crate) fn trans_hashes(s: &Sentence, i: usize, prev: &str) -> [u32; 3] {
-    // The same as `feature_hash` of the base string followed by `prev`.
-    s.trans[i].map(|h| (fnv1a64_continue(h, prev.as_bytes()) >> 32) as u32)
-}
-
-/// Viterbi decoding under BIO constraints. Returns label indices.
-pub(crate) fn viterbi<S: Scorer>(
-    s: &Sentence,
-    labels: &[Label],
-    names: &[String],
-    w: &S,
-) -> Vec<usize> {
-    let n = s.emit.len();
-    let nl = labels.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let neg = f32::NEG_INFINITY;
-    let mut score = vec![neg; n * nl];
-    let mut back = vec![0usize; n * nl];
-    let mut em = vec![0f32; nl];
-    let mut tr = vec![0f32; nl];
-    // The first transition feature, "t|" and the previous label, is the
-    // same at every word: its weights per previous label, looked up once.
-    let after: Vec<Vec<f32>> = names
-        .iter()
-        .map(|prev| {
-            let mut t = vec![0f32; nl];
-            w.add(trans_hashes(s, 0, prev)[0], &mut t);
-            t
-        })
-        .collect();
-    for i in 0..n {
-        em.iter_mut().for_each(|x| *x = 0.0);
-        for &h in &s.emit[i] {
-            w.add(h, &mut em);
-        }
-        if i == 0 {
-            tr.iter_mut().for_each(|x| *x = 0.0);
-            for h in trans_hashes(s, 0, "<s>") {
-                w.add(h, &mut tr);
-            }
-            for y in 0..nl {
-                if labels[y].may_follow(None) {
-                    score[y] = em[y] + tr[y];
-                }
-            }
-            continue;
-        }
-        for p in 0..nl {
-            let ps = score[(i - 1) * nl + p];
-            if ps == neg {
-                continue;
-            }
-            tr.copy_from_slice(&after[p]);
-            for h in &trans_hashes(s, i, &names[p])[1..] {
-                w.add(*h, &mut tr);
-            }
-            for y in 0..nl {
-                if !labels[y].may_follow(Some(labels[p])) {
-                    continue;
-                }
-                let v = ps + em[y] + tr[y];
-                if v > score[i * nl + y] {
-                    score[i * nl + y] = v;
-                    back[i * nl + y] = p;
-                }
-            }
-        }
-    }
-    let mut best = 0;
-    for y in 0..nl {
-        if score[(n - 1) * nl + y] > score[(n - 1) * nl + best] {
-            best = y;
-        }
-    }
-    let mut out = vec![0; n];
-    out[n - 1] = best;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i * nl + out[i]];
-    }
-    out
+/// The buffers of tagging a sentence, kept from one sentence to the next.
+#[derive(Default)]
+struct TagWork {
+    features: Work,
+    sentence: Sentence,
+    decode: Decode<i32>,
+    /// Label indices of the best path.
+    path: Vec<usize>,
+    /// The sentence's labels.
+    labels: Vec<Label>,
 }
 
 /// Words per tagged piece of a sentence that runs on without punctuation.
@@ -1206,18 +759,38 @@ impl NameTagger {
     /// BIO labels for one sentence of words; `extra` optionally gives one tag per
     /// word (e.g. a POS tag) if the model was trained with them.
     pub fn tag(&self, words: &[&str], extra: Option<&[&str]>) -> Vec<Label> {
-        let s = featurise(words, extra, self.gazetteer());
-        let mut out: Vec<Label> = viterbi(&s, &self.labels, self.weights.labels(), &self.weights)
-            .into_iter()
-            .map(|k| self.labels[k])
-            .collect();
+        let mut work = TagWork::default();
+        self.tag_into(words, extra, &mut work);
+        work.labels
+    }
+
+    /// [`NameTagger::tag`] into `work.labels`, with buffers kept from
+    /// sentence to sentence.
+    fn tag_into(&self, words: &[&str], extra: Option<&[&str]>, work: &mut TagWork) {
+        let TagWork {
+            features,
+            sentence,
+            decode,
+            path,
+            labels,
+        } = work;
+        featurise_into(words, extra, self.gazetteer(), features, sentence);
+        viterbi_into(
+            sentence,
+            &self.labels,
+            self.weights.labels(),
+            &self.weights,
+            decode,
+            path,
+        );
+        labels.clear();
+        labels.extend(path.iter().map(|&k| self.labels[k]));
         // A lone demonym ("Iraqi", "Israelis") is a nationality, not a name.
-        for sp in spans_of(&out) {
+        for sp in spans_of(labels) {
             if sp.end - sp.start == 1 && self.demonym_only(words[sp.start]) {
-                out[sp.start] = Label::O;
+                labels[sp.start] = Label::O;
             }
         }
-        out
     }
 
     fn demonym_only(&self, w: &str) -> bool {
@@ -1248,6 +821,10 @@ impl NameTagger {
         let toks = tokenize(text);
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &text[s..e]).collect();
         let mut spans: Vec<Span> = Vec::new();
+        let mut work = TagWork {
+            decode: Decode::cached(),
+            ..TagWork::default()
+        };
         let mut start = 0;
         for i in 0..toks.len() {
             let w = words[i];
@@ -1256,7 +833,8 @@ impl NameTagger {
             // Very long "sentences" (lists, pasted data) are tagged in pieces.
             let long = i + 1 - start >= MAX_SENTENCE;
             if end_punct || newline || long || i + 1 == toks.len() {
-                for sp in self.spans(&words[start..=i], None) {
+                self.tag_into(&words[start..=i], None, &mut work);
+                for sp in spans_of(&work.labels) {
                     spans.push(Span {
                         start: sp.start + start,
                         end: sp.end + start,
@@ -1503,8 +1081,8 @@ mod tests {
             ("-", "-", "-", "punct"),
         ] {
             assert_eq!(
-                (shape(w).as_str(), short_shape(w).as_str(), cap_pattern(w)),
-                (sh, ss, cap),
+                features::shapes(w),
+                (sh.to_string(), ss.to_string(), cap),
                 "{w}"
             );
         }

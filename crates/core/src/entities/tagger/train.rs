@@ -6,7 +6,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{featurise, trans_hashes, viterbi, Gazetteer, Label, Scorer, Sentence};
+use super::decode::{trans_hashes, viterbi, Scorer};
+use super::features::{featurise, Sentence};
+use super::{Gazetteer, Label};
 
 /// One training sentence: words, gold labels and optional per-word tags.
 #[derive(Clone, Debug)]
@@ -55,6 +57,10 @@ struct Model {
 }
 
 impl Scorer for Model {
+    type Score = f32;
+    const ZERO: f32 = 0.0;
+    const NONE: f32 = f32::NEG_INFINITY;
+
     fn add(&self, hash: u32, out: &mut [f32]) {
         if let Some(w) = self.w.get(&hash) {
             for (o, x) in out.iter_mut().zip(w) {
@@ -88,7 +94,7 @@ fn xorshift(state: &mut u64) -> u64 {
 fn gold_features(s: &Sentence, y: &[usize], names: &[String]) -> Vec<(u32, usize)> {
     let mut out = Vec::new();
     for i in 0..y.len() {
-        for &h in &s.emit[i] {
+        for &h in s.emit(i) {
             out.push((h, y[i]));
         }
         let prev = if i == 0 {

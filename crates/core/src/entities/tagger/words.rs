@@ -7,12 +7,18 @@
 //! internal `.`/`,` ("3.5", "1,000"), and `@handles`, `#tags`, e-mail
 //! addresses and URLs stay whole.
 
+use crate::text::WordSet;
+
 /// Token spans as byte ranges `(start, end)` into `text`.
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let mut out = Vec::new();
+    // The whitespace-delimited chunk the scan is in (char index one past
+    // its end), and the byte offsets of its last '@' and last '.': found
+    // once per chunk, not again at each of its tokens.
+    let (mut chunk_end, mut last_at, mut last_dot) = (0, None, None);
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
@@ -21,19 +27,26 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // Whitespace-delimited chunk, for URLs, e-mails and handles.
-        let mut j = i;
-        while j < n && !chars[j].1.is_whitespace() {
-            j += 1;
+        if i >= chunk_end {
+            chunk_end = i;
+            while chunk_end < n && !chars[chunk_end].1.is_whitespace() {
+                chunk_end += 1;
+            }
+            let chunk = &text[chars[i].0..end_of(chunk_end)];
+            last_at = chunk.rfind('@').map(|k| chars[i].0 + k);
+            last_dot = chunk.rfind('.').map(|k| chars[i].0 + k);
         }
-        let chunk = &text[chars[i].0..end_of(j)];
-        let lower = chunk.to_ascii_lowercase();
-        if lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("www.")
-            || (chunk.contains('@')
-                && chunk.find('@').is_some_and(|k| k > 0)
-                && chunk.contains('.'))
-        {
+        let j = chunk_end;
+        let chunk = &text.as_bytes()[chars[i].0..end_of(j)];
+        let starts = |p: &[u8]| {
+            chunk
+                .get(..p.len())
+                .is_some_and(|c| c.eq_ignore_ascii_case(p))
+        };
+        let at = chars[i].0;
+        // An '@' after the chunk's first character, and a '.'.
+        let mail = c != '@' && last_at.is_some_and(|k| k > at) && last_dot.is_some_and(|k| k >= at);
+        if starts(b"http://") || starts(b"https://") || starts(b"www.") || mail {
             // Strip trailing punctuation from URLs/e-mails.
             let mut e = j;
             while e > i + 1
@@ -101,13 +114,13 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
                 }
                 break;
             }
-            let word: String = chars[i..e].iter().map(|x| x.1).collect();
             // Keep a final period for abbreviations ("U.S.", "Dr.", "Inc.").
             if e < n && chars[e].1 == '.' {
+                let word = &text[chars[i].0..chars[e].0];
                 let lw = word.to_lowercase();
                 let abbrev = word.contains('.')
                     || (word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase()))
-                    || ABBREVIATIONS.contains(&lw.as_str());
+                    || ABBREVIATIONS.contains(&lw);
                 if abbrev {
                     e += 1;
                 }
@@ -156,12 +169,12 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Lower-case words that keep a following period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "gen", "col",
-    "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "e.g", "i.e", "dept",
-    "univ", "bros", "adm", "maj", "cmdr",
-];
+static ABBREVIATIONS: WordSet = WordSet::new(concat!(
+    "mr|", "mrs|", "ms|", "dr|", "prof|", "st|", "jr|", "sr|", "inc|", "ltd|", "co|", "corp|",
+    "gen|", "col|", "lt|", "sgt|", "capt|", "gov|", "sen|", "rep|", "rev|", "no|", "vs|", "etc|",
+    "jan|", "feb|", "mar|", "apr|", "aug|", "sep|", "sept|", "oct|", "nov|", "dec|", "mt|", "ft|",
+    "u.s|", "u.k|", "e.g|", "i.e|", "dept|", "univ|", "bros|", "adm|", "maj|", "cmdr|",
+));
 
 #[cfg(test)]
 mod tests {
