@@ -1751,6 +1751,7 @@ static NO_SUBJECTLESS_CUE: WordSet = WordSet::new(concat!(
 
 /// Words that may follow a subject before its verb or the clause's end.
 static AFTER_SUBJECT: WordSet = WordSet::new(concat!(
+    "for|",
     "who|",
     "in|",
     "on|",
