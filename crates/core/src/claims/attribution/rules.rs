@@ -2392,8 +2392,11 @@ fn transcript(d: &Doc, sa: usize, i: usize) -> Option<(Attribution, usize)> {
     while e < d.toks.len() && !d.toks[e].after_newline {
         e += 1;
     }
-    // headlines and section labels ("The Latest: …", "Rubio: Finish second.") are short
-    if e - i < 12 || LABEL_STARTS.contains(d.lw(a)) {
+    // Section labels ("The Latest: …", "Rubio: Finish second.") are short,
+    // but the article's headline names a speaker ("Sanders: Clinton Email
+    // Story Has Moved.").
+    let headline = (0..=a).all(|k| !d.toks[k].after_newline) && e - i >= 4;
+    if (e - i < 12 && !headline) || LABEL_STARTS.contains(d.lw(a)) {
         return None;
     }
     let cue = d.span(i, i + 1);
@@ -3155,6 +3158,25 @@ mod tests {
         let a = attribute(text, None);
         let c = a.iter().find(|a| a.cue.is_none()).expect("a continuation");
         assert_eq!(c.speaker.as_deref(), Some("Priya Natarajan"));
+    }
+
+    #[test]
+    fn headline_names_its_speaker() {
+        let body = "\n\nThe senator spoke in Iowa on Monday about the email story and the race.";
+        let text = format!("Sanders: Clinton Email Story Has Moved.{body}");
+        let a = attribute(&text, None);
+        let h = a
+            .iter()
+            .find(|a| a.content.start < 30)
+            .expect("the headline");
+        assert_eq!(h.speaker.as_deref(), Some("Sanders"));
+        // a label is no speaker, and a short line further down is none either
+        let text = format!("The Latest: Clinton Email Story Has Moved.{body}");
+        assert!(attribute(&text, None).iter().all(|a| a.content.start > 30));
+        let text = format!("Intro line here.{body}\n\nRubio: Finish second.{body}");
+        assert!(attribute(&text, None)
+            .iter()
+            .all(|a| a.speaker.as_deref() != Some("Rubio")));
     }
 
     #[test]
