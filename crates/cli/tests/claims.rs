@@ -342,6 +342,10 @@ fn issue_examples_on_the_default_article() {
     let c = claim("Commodore Steven Jermy");
     assert_eq!(c.speaker.display(t), "Steven Jermy");
     assert_eq!(c.cue.unwrap().slice(t), "acknowledged");
+    // "…, noting that …": a second cue of the same speaker, a claim of its own.
+    let c = claim("cannot dictate surrender terms");
+    assert_eq!(c.speaker.display(t), "Steven Jermy");
+    assert_eq!(c.cue.unwrap().slice(t), "noting");
     assert!(c.negated);
 }
 
@@ -816,9 +820,13 @@ fn cli_jsonl_format() {
     assert_eq!(jermy["speaker"]["text"], "Steven Jermy");
     assert_eq!(jermy["speaker_kind"], "entity");
     assert_eq!(slice(&jermy["cue"]), "acknowledged");
-    let second = &lines[1]["claims"][0];
-    assert_eq!(second["speaker"]["text"], "Maria Lopez");
-    assert_eq!(second["quantities"][0]["value"], "3000");
+    // "“We won,” said Maria Lopez, | adding that 3,000 fans came.": two claims.
+    let second = &lines[1]["claims"];
+    assert_eq!(second[0]["speaker"]["text"], "Maria Lopez");
+    assert_eq!(second[0]["cue"]["text"], "said");
+    assert_eq!(second[1]["speaker"]["text"], "Maria Lopez");
+    assert_eq!(second[1]["cue"]["text"], "adding");
+    assert_eq!(second[1]["quantities"][0]["value"], "3000");
 }
 
 /// Long unpunctuated or repetitive input stays fast (no quadratic scans).

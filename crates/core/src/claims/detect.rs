@@ -270,7 +270,9 @@ pub(super) fn claims(
         let words = (0..sent.len()).filter(|&k| sent.is_word(k)).count();
         if words >= 4 && !is_question(&sent) {
             for (a, b) in split(&sent) {
-                out.push(clause(&sent, si, a, b, last_person, &found));
+                for (a, b) in cut(&sent, a, b, &found) {
+                    out.push(clause(&sent, si, a, b, last_person, &found));
+                }
             }
         }
         for k in 0..sent.len() {
@@ -410,6 +412,92 @@ pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
     out
 }
 
+/// Clause `a..b` cut where one attribution of the rules ends and another
+/// begins, so that each claim has its own cue and speaker: "X said Y,
+/// | adding that Z", "X praised Y | and said Z", "“…,” X said. | “…”", and
+/// a quotation after a sentence the sentence splitter left joined to it
+/// ("… to the U.S. | “…,” said X"). A cut never falls inside an attribution
+/// (its content with its own cue); it comes after punctuation or before
+/// "and" and a cue (after a sentence's end, before an opening quotation
+/// mark, when no attribution precedes it), and leaves at least four words
+/// before it and three after.
+fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
+    let units = sources::units(found, s.span(a, b));
+    if units.is_empty() {
+        return vec![(a, b)];
+    }
+    // Units as local token ranges (tokens are in order: a binary search each).
+    let toks = &s.tokens[a..b];
+    let first = |byte: usize| a + toks.partition_point(|t| t.span.end <= byte);
+    let after = |byte: usize| a + toks.partition_point(|t| t.span.start < byte);
+    // Per token from `a`: inside a unit, a unit starts here, a unit with its
+    // cue first starts here; the first token after any unit.
+    let n = b - a;
+    let mut depth = vec![0i32; n + 1];
+    let mut starts = vec![false; n + 1];
+    let mut cue_first = vec![false; n + 1];
+    let mut after_any = b;
+    for &(u, cue) in &units {
+        let (x, y) = (first(u.start), after(u.end));
+        if x >= y {
+            continue;
+        }
+        depth[x - a + 1] += 1;
+        depth[y - a] -= 1;
+        starts[x - a] = true;
+        cue_first[x - a] |= cue == Some(u.start);
+        after_any = after_any.min(y);
+    }
+    let opens = |k: usize| match s.words[k].as_ref() {
+        "“" | "«" => true,
+        "\"" => k + 1 < s.len() && s.quoted[k + 1] && s.words[k + 1] != "\"",
+        _ => false,
+    };
+    let full_stop = |w: &str| matches!(w, "." | "!" | "?");
+    // The sentence ends before `k` (a closing quotation mark after its stop counts).
+    let ends = |k: usize| {
+        full_stop(&s.words[k - 1])
+            || (k >= 2
+                && matches!(s.words[k - 1].as_ref(), "”" | "\"" | "»")
+                && full_stop(&s.words[k - 2]))
+    };
+    let punct = |k: usize| {
+        matches!(
+            s.words[k - 1].as_ref(),
+            "," | ";" | ":" | "." | "!" | "?" | "—" | "–" | "”" | "\"" | "»"
+        )
+    };
+    // Words before each token.
+    let mut before = vec![0usize; n + 1];
+    for k in 0..n {
+        before[k + 1] = before[k] + s.is_word(a + k) as usize;
+    }
+    let mut out = Vec::new();
+    let mut start = a;
+    let mut inside = 0;
+    for p in a + 1..b {
+        inside += depth[p - a];
+        if inside > 0 {
+            continue;
+        }
+        // "X praised Y | and said Z": the second cue after "and"
+        let and_cue = s.words[p] == "and" && p + 1 < b && cue_first[p + 1 - a];
+        let unit_starts = starts[p - a] || and_cue;
+        let capital = opens(p) || s.tokens[p].is_capitalised(s.text);
+        let ok = if p >= after_any {
+            (unit_starts && (punct(p) || opens(p) || and_cue)) || (ends(p) && capital)
+        } else {
+            unit_starts && opens(p) && (ends(p) || s.words[p - 1].ends_with('.'))
+        };
+        if ok && before[p - a] - before[start - a] >= 4 && before[n] - before[p - a] >= 3 {
+            out.push((start, p));
+            start = p;
+        }
+    }
+    out.push((start, b));
+    out
+}
+
 /// The next `;` after `from`, looking at most 40 tokens ahead (enough to
 /// judge the clause's start; keeps long unpunctuated input linear).
 fn next_boundary(s: &Sent, from: usize) -> usize {
@@ -518,6 +606,35 @@ mod tests {
                 &["Ohio, Texas, and Iowa voted for the bill in May."],
             ),
         ];
+        check(cases);
+    }
+
+    /// A claim per attribution: cut at a second cue or a quotation.
+    #[test]
+    fn claims_per_attribution_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The mayor rejected the plan, adding that it would raise taxes for families.",
+                &["The mayor rejected the plan", "adding that it would raise taxes for families."],
+            ),
+            (
+                "“We won the game,” said Maria Lopez, adding that 3,000 fans came.",
+                &["“We won the game,” said Maria Lopez", "adding that 3,000 fans came."],
+            ),
+            (
+                "The talks will move to the U.S. “It is a tragedy for the region,” said Barack Obama.",
+                &["The talks will move to the U.S.", "“It is a tragedy for the region,” said Barack Obama."],
+            ),
+            // one attribution: no cut
+            (
+                "Officials met in Geneva on Monday, the ministry said in a statement.",
+                &["Officials met in Geneva on Monday, the ministry said in a statement."],
+            ),
+        ];
+        check(cases);
+    }
+
+    fn check(cases: &[(&str, &[&str])]) {
         for (text, want) in cases {
             let doc = Document::from_plain_text("t", "t", text);
             let a = analyse(&doc);

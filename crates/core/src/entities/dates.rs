@@ -74,18 +74,16 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("dec.", 12),
 ];
 
-/// Weekday names (lowercase): the one table of them. Still a slice (not a
-/// [`WordSet`]) while `claims::attribution::rules` calls `<[_]>::contains`
-/// on it.
-pub(crate) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Weekday names (lowercase): the one table of them.
+pub(crate) static WEEKDAYS: WordSet = WordSet::new(concat!(
+    "monday|",
+    "tuesday|",
+    "wednesday|",
+    "thursday|",
+    "friday|",
+    "saturday|",
+    "sunday|"
+));
 
 /// Weekday abbreviations (lowercase, without a dot), for datelines.
 pub(crate) static WEEKDAY_ABBREVIATIONS: WordSet = WordSet::new(concat!(
@@ -487,7 +485,7 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
         }
     }
     // Weekdays.
-    if WEEKDAYS.iter().any(|d| w.trim_end_matches('s') == *d) && t.toks[i].is_capitalised(t.text) {
+    if WEEKDAYS.contains(w.trim_end_matches('s')) && t.toks[i].is_capitalised(t.text) {
         return Some((i + 1, None));
     }
     match w {
@@ -648,7 +646,7 @@ fn starters() -> &'static FxSet<&'static str> {
         set.extend(MODIFIERS.iter().map(|(m, _)| m[0]));
         set.extend(MONTHS.iter().map(|(m, _)| *m));
         set.extend(MONTHS.iter().filter_map(|(m, _)| m.strip_suffix('.')));
-        set.extend(WEEKDAYS.iter().copied());
+        set.extend(WEEKDAYS.words());
         set.extend([
             "mondays",
             "tuesdays",

@@ -460,7 +460,7 @@ pub fn is_date_line(l: &str) -> bool {
             day = true;
         } else if is_numeric_date(w) {
             numeric_date = true;
-        } else if WEEKDAYS.contains(&w)
+        } else if WEEKDAYS.contains(w)
             || WEEKDAY_ABBREVIATIONS.contains(w)
             || ZONES.contains(w)
             || is_time(w)

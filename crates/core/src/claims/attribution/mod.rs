@@ -39,7 +39,7 @@ use super::words;
 use super::Speaker;
 use crate::entities::Label;
 use crate::span::Span;
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordSet};
 
 /// A clause's speaker and cue.
 pub(super) struct Attribution {
@@ -61,7 +61,7 @@ fn entity_speaker(s: &Sent, mention: usize, span: Span) -> Speaker {
 }
 
 /// Source nouns that are documents, whose author may follow.
-const DOCUMENTS: &str = concat!(
+static DOCUMENTS: WordSet = WordSet::new(concat!(
     "data|",
     "statement|",
     "report|",
@@ -78,11 +78,11 @@ const DOCUMENTS: &str = concat!(
     "paper|",
     "review|",
     "documents|",
-);
+));
 
 /// Head words of institution names that take "of" / "for" ("Office for
 /// National Statistics", "Bank of England"); titles ("Minister for Trade") do not.
-const INSTITUTIONS: &str = concat!(
+static INSTITUTIONS: WordSet = WordSet::new(concat!(
     "office|",
     "ministry|",
     "department|",
@@ -114,7 +114,7 @@ const INSTITUTIONS: &str = concat!(
     "treasury|",
     "academy|",
     "house|",
-);
+));
 
 fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     let m = s.ment[k] as usize;
@@ -129,7 +129,7 @@ fn mention_speaker(s: &Sent, k: usize) -> Speaker {
     while j >= 2
         && matches!(s.words[j - 1].as_ref(), "of" | "for")
         && s.ment[j - 2] == NONE
-        && crate::listed!(INSTITUTIONS, s.words[j - 2].as_ref())
+        && INSTITUTIONS.contains(&s.words[j - 2])
     {
         j -= 2;
         while j >= 1
@@ -195,7 +195,7 @@ fn source_span(s: &Sent, k: usize, floor: usize) -> Span {
 /// given that title earlier in the text; other nouns are unnamed sources.
 fn source_speaker(s: &Sent, k: usize, floor: usize) -> Speaker {
     // A document names its author: "data from the Cabinet Office", "a report by the CBO".
-    if crate::listed!(DOCUMENTS, s.words[k].as_ref())
+    if DOCUMENTS.contains(&s.words[k])
         && k + 2 < s.len()
         && matches!(s.words[k + 1].as_ref(), "from" | "by" | "of")
     {

@@ -18,6 +18,7 @@
 //! Tags from a part-of-speech tagger can be passed to refine noun-phrase edges ([`Pos`]).
 
 use super::text::{sentences, tokenize, Span, TokKind, Token};
+use crate::text::WordSet;
 
 /// A coarse part-of-speech tag (Universal POS), one per token of [`tokenize`]; optional.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,498 +92,503 @@ pub struct Attribution {
     pub speaker_kind: SpeakerKind,
 }
 
-fn has(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
-
 /// Finite reporting / belief verbs that are cues wherever they head a clause.
-pub const CUE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "asked",
-    "asks",
-    "noted",
-    "notes",
-    "reported",
-    "announced",
-    "announces",
-    "suggested",
-    "suggests",
-    "argued",
-    "argues",
-    "tweeted",
-    "explained",
-    "explains",
-    "acknowledged",
-    "acknowledges",
-    "claimed",
-    "claims",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "stated",
-    "declared",
-    "declares",
-    "urged",
-    "urges",
-    "recalled",
-    "recalls",
-    "cited",
-    "cites",
-    "replied",
-    "responded",
-    "concluded",
-    "praised",
-    "praises",
-    "criticized",
-    "criticised",
-    "criticizes",
-    "accused",
-    "accuses",
-    "vowed",
-    "vows",
-    "promised",
-    "promises",
-    "predicted",
-    "predicts",
-    "denied",
-    "denies",
-    "confirmed",
-    "confirms",
-    "blasted",
-    "blasts",
-    "denounced",
-    "dismissed",
-    "questioned",
-    "rejected",
-    "defended",
-    "defends",
-    "indicated",
-    "agreed",
-    "agrees",
-    "admitted",
-    "admits",
-    "contended",
-    "contends",
-    "countered",
-    "conceded",
-    "emphasized",
-    "stressed",
-    "observed",
-    "remarked",
-    "complained",
-    "complains",
-    "boasted",
-    "bragged",
-    "joked",
-    "quipped",
-    "lamented",
-    "mused",
-    "speculated",
-    "estimated",
-    "testified",
-    "alleged",
-    "alleges",
-    "charged",
-    "proclaimed",
-    "asserted",
-    "asserts",
-    "believes",
-    "thinks",
-    "expressed",
-    "described",
-    "describes",
-    "called",
-    "calls",
-    "endorsed",
-    "declined",
-    "refused",
-    "continued",
-    "revealed",
-    "pointed",
-    "mentioned",
-    "wondered",
-    "demands",
-    "slammed",
-    "slams",
-    "attacked",
-    "hinted",
-    "opined",
-    "acknowledge",
-    "disclosed",
-    "reiterated",
-    "retorted",
-    "blamed",
-    "ordered",
-    "assured",
-    "echoed",
-    "mocked",
-    "condemned",
-    "reminded",
-    "voiced",
-    "portrayed",
-    "decried",
-    "highlighted",
-    "touted",
-    "railed",
-    "reads",
-    "emailed",
-    "pleaded",
-    "thanked",
-    "shouted",
-    "touting",
-    "chants",
-    "signaled",
-    "quoted",
-    "retweeted",
-    "chanted",
-    "assailed",
-    "referenced",
-    "cautioned",
-    "hints",
-    "bemoaned",
-    "commented",
-    "indicates",
-    "concludes",
-    "lambasted",
-    "labeled",
-    "distanced",
-    "rebuked",
-    "interjected",
-    "derided",
-    "lashed",
-    "recounted",
-    "credited",
-    "dubbed",
-    "hailed",
-    "dismisses",
-    "blames",
-    "acquiesced",
-];
+pub static CUE_VERBS: WordSet = WordSet::new(concat!(
+    "said|",
+    "says|",
+    "told|",
+    "tells|",
+    "added|",
+    "adds|",
+    "wrote|",
+    "writes|",
+    "asked|",
+    "asks|",
+    "noted|",
+    "notes|",
+    "reported|",
+    "announced|",
+    "announces|",
+    "suggested|",
+    "suggests|",
+    "argued|",
+    "argues|",
+    "tweeted|",
+    "explained|",
+    "explains|",
+    "acknowledged|",
+    "acknowledges|",
+    "claimed|",
+    "claims|",
+    "warned|",
+    "warns|",
+    "insisted|",
+    "insists|",
+    "stated|",
+    "declared|",
+    "declares|",
+    "urged|",
+    "urges|",
+    "recalled|",
+    "recalls|",
+    "cited|",
+    "cites|",
+    "replied|",
+    "responded|",
+    "concluded|",
+    "praised|",
+    "praises|",
+    "criticized|",
+    "criticised|",
+    "criticizes|",
+    "accused|",
+    "accuses|",
+    "vowed|",
+    "vows|",
+    "promised|",
+    "promises|",
+    "predicted|",
+    "predicts|",
+    "denied|",
+    "denies|",
+    "confirmed|",
+    "confirms|",
+    "blasted|",
+    "blasts|",
+    "denounced|",
+    "dismissed|",
+    "questioned|",
+    "rejected|",
+    "defended|",
+    "defends|",
+    "indicated|",
+    "agreed|",
+    "agrees|",
+    "admitted|",
+    "admits|",
+    "contended|",
+    "contends|",
+    "countered|",
+    "conceded|",
+    "emphasized|",
+    "stressed|",
+    "observed|",
+    "remarked|",
+    "complained|",
+    "complains|",
+    "boasted|",
+    "bragged|",
+    "joked|",
+    "quipped|",
+    "lamented|",
+    "mused|",
+    "speculated|",
+    "estimated|",
+    "testified|",
+    "alleged|",
+    "alleges|",
+    "charged|",
+    "proclaimed|",
+    "asserted|",
+    "asserts|",
+    "believes|",
+    "thinks|",
+    "expressed|",
+    "described|",
+    "describes|",
+    "called|",
+    "calls|",
+    "endorsed|",
+    "declined|",
+    "refused|",
+    "continued|",
+    "revealed|",
+    "pointed|",
+    "mentioned|",
+    "wondered|",
+    "demands|",
+    "slammed|",
+    "slams|",
+    "attacked|",
+    "hinted|",
+    "opined|",
+    "acknowledge|",
+    "disclosed|",
+    "reiterated|",
+    "retorted|",
+    "blamed|",
+    "ordered|",
+    "assured|",
+    "echoed|",
+    "mocked|",
+    "condemned|",
+    "reminded|",
+    "voiced|",
+    "portrayed|",
+    "decried|",
+    "highlighted|",
+    "touted|",
+    "railed|",
+    "reads|",
+    "emailed|",
+    "pleaded|",
+    "thanked|",
+    "shouted|",
+    "touting|",
+    "chants|",
+    "signaled|",
+    "quoted|",
+    "retweeted|",
+    "chanted|",
+    "assailed|",
+    "referenced|",
+    "cautioned|",
+    "hints|",
+    "bemoaned|",
+    "commented|",
+    "indicates|",
+    "concludes|",
+    "lambasted|",
+    "labeled|",
+    "distanced|",
+    "rebuked|",
+    "interjected|",
+    "derided|",
+    "lashed|",
+    "recounted|",
+    "credited|",
+    "dubbed|",
+    "hailed|",
+    "dismisses|",
+    "blames|",
+    "acquiesced|"
+));
 
 /// Present-tense plural / base forms and weaker belief verbs: cues only right after a
 /// subject (pronoun, name or source noun phrase).
-pub const WEAK_VERBS: &[&str] = &[
-    "say",
-    "support",
-    "endorse",
-    "endorses",
-    "want",
-    "wanted",
-    "know",
-    "knew",
-    "decided",
-    "pledged",
-    "planned",
-    "backs",
-    "saw",
-    "favored",
-    "favor",
-    "consider",
-    "believed",
-    "feared",
-    "felt",
-    "feel",
-    "feels",
-    "view",
-    "views",
-    "viewed",
-    "considers",
-    "blame",
-    "appear",
-    "seem",
-    "think",
-    "believe",
-    "knows",
-    "wants",
-    "hope",
-    "hopes",
-    "expect",
-    "fear",
-    "fears",
-    "worry",
-    "worries",
-    "worried",
-    "see",
-    "sees",
-    "show",
-    "shows",
-    "showed",
-    "found",
-    "finds",
-    "seemed",
-    "seems",
-    "appears",
-    "appeared",
-    "plans",
-    "argue",
-    "claim",
-    "warn",
-    "suggest",
-    "insist",
-    "agree",
-    "predict",
-    "ask",
-    "admit",
-    "deny",
-    "acknowledge",
-    "urge",
-    "estimate",
-    "recall",
-    "write",
-    "criticize",
-    "accuse",
-    "praise",
-    "doubt",
-    "doubts",
-    "stated",
-    "sought",
-    "supported",
-    "proposed",
-    "opposed",
-    "mention",
-    "posted",
-    "issued",
-    "attacked",
-    "talked",
-    "discuss",
-    "named",
-    "mentioned",
-    "denied",
-    "considered",
-    "respond",
-    "confirmed",
-    "pushed",
-    "shown",
-    "charged",
-    "admitted",
-    "learned",
-    "promises",
-    "hoped",
-    "oppose",
-    "referred",
-    "discussed",
-    "identified",
-    "repeated",
-    "explain",
-    "seeks",
-    "listed",
-    "deemed",
-    "challenged",
-    "requested",
-    "nominated",
-    "express",
-    "prefer",
-    "describe",
-    "asks",
-    "encouraged",
-    "adds",
-    "estimates",
-    "announce",
-    "estimated",
-    "threatened",
-    "convinced",
-    "projected",
-    "preferred",
-    "answered",
-    "remembered",
-    "disclosed",
-    "approved",
-    "ruled",
-    "indicate",
-    "wonder",
-    "embraced",
-    "applauded",
-    "welcomed",
-    "forecast",
-    "presented",
-    "recommended",
-    "declare",
-    "attributed",
-    "championed",
-    "celebrated",
-    "likened",
-    "sided",
-    "apologized",
-    "implied",
-    "invoked",
-    "expected",
-    "supports",
-    "backed",
-    "opposes",
-];
+pub static WEAK_VERBS: WordSet = WordSet::new(concat!(
+    "say|",
+    "support|",
+    "endorse|",
+    "endorses|",
+    "want|",
+    "wanted|",
+    "know|",
+    "knew|",
+    "decided|",
+    "pledged|",
+    "planned|",
+    "backs|",
+    "saw|",
+    "favored|",
+    "favor|",
+    "consider|",
+    "believed|",
+    "feared|",
+    "felt|",
+    "feel|",
+    "feels|",
+    "view|",
+    "views|",
+    "viewed|",
+    "considers|",
+    "blame|",
+    "appear|",
+    "seem|",
+    "think|",
+    "believe|",
+    "knows|",
+    "wants|",
+    "hope|",
+    "hopes|",
+    "expect|",
+    "fear|",
+    "fears|",
+    "worry|",
+    "worries|",
+    "worried|",
+    "see|",
+    "sees|",
+    "show|",
+    "shows|",
+    "showed|",
+    "found|",
+    "finds|",
+    "seemed|",
+    "seems|",
+    "appears|",
+    "appeared|",
+    "plans|",
+    "argue|",
+    "claim|",
+    "warn|",
+    "suggest|",
+    "insist|",
+    "agree|",
+    "predict|",
+    "ask|",
+    "admit|",
+    "deny|",
+    "acknowledge|",
+    "urge|",
+    "estimate|",
+    "recall|",
+    "write|",
+    "criticize|",
+    "accuse|",
+    "praise|",
+    "doubt|",
+    "doubts|",
+    "stated|",
+    "sought|",
+    "supported|",
+    "proposed|",
+    "opposed|",
+    "mention|",
+    "posted|",
+    "issued|",
+    "attacked|",
+    "talked|",
+    "discuss|",
+    "named|",
+    "mentioned|",
+    "denied|",
+    "considered|",
+    "respond|",
+    "confirmed|",
+    "pushed|",
+    "shown|",
+    "charged|",
+    "admitted|",
+    "learned|",
+    "promises|",
+    "hoped|",
+    "oppose|",
+    "referred|",
+    "discussed|",
+    "identified|",
+    "repeated|",
+    "explain|",
+    "seeks|",
+    "listed|",
+    "deemed|",
+    "challenged|",
+    "requested|",
+    "nominated|",
+    "express|",
+    "prefer|",
+    "describe|",
+    "asks|",
+    "encouraged|",
+    "adds|",
+    "estimates|",
+    "announce|",
+    "estimated|",
+    "threatened|",
+    "convinced|",
+    "projected|",
+    "preferred|",
+    "answered|",
+    "remembered|",
+    "disclosed|",
+    "approved|",
+    "ruled|",
+    "indicate|",
+    "wonder|",
+    "embraced|",
+    "applauded|",
+    "welcomed|",
+    "forecast|",
+    "presented|",
+    "recommended|",
+    "declare|",
+    "attributed|",
+    "championed|",
+    "celebrated|",
+    "likened|",
+    "sided|",
+    "apologized|",
+    "implied|",
+    "invoked|",
+    "expected|",
+    "supports|",
+    "backed|",
+    "opposes|"
+));
 
 /// Reporting words that are also nouns ("claims", "reports", "calls").
-const NOUN_FORMS: &[&str] = &[
-    "claims",
-    "claim",
-    "reports",
-    "report",
-    "notes",
-    "note",
-    "calls",
-    "call",
-    "promises",
-    "promise",
-    "vows",
-    "vow",
-    "pledges",
-    "pledge",
-    "estimates",
-    "estimate",
-    "fears",
-    "fear",
-    "hopes",
-    "hope",
-    "doubts",
-    "doubt",
-    "plans",
-    "plan",
-    "shows",
-    "show",
-    "demands",
-    "demand",
-    "urges",
-    "hints",
-    "chants",
-    "forecast",
-    "forecasts",
-    "recalls",
-    "recall",
-    "praise",
-    "praises",
-    "comments",
-    "comment",
-    "remarks",
-    "answers",
-    "states",
-    "charges",
-    "supports",
-    "quotes",
-    "warnings",
-    "denials",
-    "statements",
-    "stresses",
-];
+static NOUN_FORMS: WordSet = WordSet::new(concat!(
+    "claims|",
+    "claim|",
+    "reports|",
+    "report|",
+    "notes|",
+    "note|",
+    "calls|",
+    "call|",
+    "promises|",
+    "promise|",
+    "vows|",
+    "vow|",
+    "pledges|",
+    "pledge|",
+    "estimates|",
+    "estimate|",
+    "fears|",
+    "fear|",
+    "hopes|",
+    "hope|",
+    "doubts|",
+    "doubt|",
+    "plans|",
+    "plan|",
+    "shows|",
+    "show|",
+    "demands|",
+    "demand|",
+    "urges|",
+    "hints|",
+    "chants|",
+    "forecast|",
+    "forecasts|",
+    "recalls|",
+    "recall|",
+    "praise|",
+    "praises|",
+    "comments|",
+    "comment|",
+    "remarks|",
+    "answers|",
+    "states|",
+    "charges|",
+    "supports|",
+    "quotes|",
+    "warnings|",
+    "denials|",
+    "statements|",
+    "stresses|"
+));
 
 /// Words before a noun, never before a finite verb: determiners,
 /// quantifiers, possessive pronouns and prepositions ("the claims", "such
 /// claims", "despite claims").
-const BEFORE_NOUN: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "such",
-    "no",
-    "other",
-    "similar",
-    "further",
-    "new",
-    "earlier",
-    "recent",
-    "previous",
-    "false",
-    "unfounded",
-    "baseless",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "every",
-    "each",
-    "another",
-    "of",
-    "about",
-    "despite",
-    "amid",
-    "amidst",
-    "against",
-    "over",
-    "with",
-    "without",
-    "for",
-    "by",
-    "after",
-    "following",
-    "regarding",
-    "concerning",
-    "on",
-    "in",
-    "into",
-    "from",
-    "among",
-    "between",
-    "like",
-    "unlike",
-    "under",
-    "behind",
-    "beyond",
-    "at",
-];
+static BEFORE_NOUN: WordSet = WordSet::new(concat!(
+    "the|",
+    "a|",
+    "an|",
+    "this|",
+    "these|",
+    "those|",
+    "such|",
+    "no|",
+    "other|",
+    "similar|",
+    "further|",
+    "new|",
+    "earlier|",
+    "recent|",
+    "previous|",
+    "false|",
+    "unfounded|",
+    "baseless|",
+    "his|",
+    "her|",
+    "their|",
+    "its|",
+    "our|",
+    "my|",
+    "your|",
+    "every|",
+    "each|",
+    "another|",
+    "of|",
+    "about|",
+    "despite|",
+    "amid|",
+    "amidst|",
+    "against|",
+    "over|",
+    "with|",
+    "without|",
+    "for|",
+    "by|",
+    "after|",
+    "following|",
+    "regarding|",
+    "concerning|",
+    "on|",
+    "in|",
+    "into|",
+    "from|",
+    "among|",
+    "between|",
+    "like|",
+    "unlike|",
+    "under|",
+    "behind|",
+    "beyond|",
+    "at|"
+));
 
 /// Quantifiers, which may also stand for people ("many fear", "some
 /// claim"): before a plural noun only ("several claims").
-const QUANTIFIER_BEFORE: &[&str] = &[
-    "many", "some", "any", "all", "both", "few", "several", "various", "numerous", "multiple",
-];
+static QUANTIFIER_BEFORE: WordSet = WordSet::new(concat!(
+    "many|",
+    "some|",
+    "any|",
+    "all|",
+    "both|",
+    "few|",
+    "several|",
+    "various|",
+    "numerous|",
+    "multiple|"
+));
 
 /// Words after a noun subject, never after a finite reporting verb ("claims
 /// were", "claims of", "reports about").
-const AFTER_NOUN: &[&str] = &[
-    "of",
-    "about",
-    "against",
-    "were",
-    "are",
-    "was",
-    "is",
-    "have",
-    "has",
-    "had",
-    "remain",
-    "remained",
-    "rose",
-    "fell",
-    "grew",
-    "surged",
-    "soared",
-    "jumped",
-    "emerged",
-    "surfaced",
-    "circulated",
-    "persisted",
-    "spread",
-    "made",
-    "filed",
-    "lodged",
-    "appeared",
-    "came",
-    "went",
-    "began",
-    "continue",
-    "continued",
-    "could",
-    "would",
-    "will",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-];
+static AFTER_NOUN: WordSet = WordSet::new(concat!(
+    "of|",
+    "about|",
+    "against|",
+    "were|",
+    "are|",
+    "was|",
+    "is|",
+    "have|",
+    "has|",
+    "had|",
+    "remain|",
+    "remained|",
+    "rose|",
+    "fell|",
+    "grew|",
+    "surged|",
+    "soared|",
+    "jumped|",
+    "emerged|",
+    "surfaced|",
+    "circulated|",
+    "persisted|",
+    "spread|",
+    "made|",
+    "filed|",
+    "lodged|",
+    "appeared|",
+    "came|",
+    "went|",
+    "began|",
+    "continue|",
+    "continued|",
+    "could|",
+    "would|",
+    "will|",
+    "can|",
+    "may|",
+    "might|",
+    "should|",
+    "must|"
+));
 
 /// Whether the reporting word `w` (lowercase) is a noun here, between the
 /// words `prev` and `next` (lowercase; "" at a sentence's edge): "the claims
@@ -590,479 +596,527 @@ const AFTER_NOUN: &[&str] = &[
 /// a noun is no cue. Verbs ("Apple claims that", "the firm that claims") are
 /// left as they are.
 pub fn noun_use(prev: &str, w: &str, next: &str) -> bool {
-    has(NOUN_FORMS, w)
-        && (has(BEFORE_NOUN, prev)
-            || (has(QUANTIFIER_BEFORE, prev) && w.ends_with('s'))
-            || has(AFTER_NOUN, next))
+    NOUN_FORMS.contains(w)
+        && (BEFORE_NOUN.contains(prev)
+            || (QUANTIFIER_BEFORE.contains(prev) && w.ends_with('s'))
+            || AFTER_NOUN.contains(next))
 }
 
 /// Participles that report what the clause's subject says ("…, saying").
-pub const PARTICIPLES: &[&str] = &[
-    "saying",
-    "supporting",
-    "backing",
-    "opposing",
-    "fearing",
-    "attacking",
-    "showing",
-    "adding",
-    "noting",
-    "arguing",
-    "telling",
-    "calling",
-    "suggesting",
-    "citing",
-    "asking",
-    "warning",
-    "claiming",
-    "insisting",
-    "explaining",
-    "accusing",
-    "urging",
-    "describing",
-    "vowing",
-    "promising",
-    "predicting",
-    "writing",
-    "declaring",
-    "questioning",
-    "acknowledging",
-    "praising",
-    "criticizing",
-    "blasting",
-    "stating",
-    "referring",
-    "pointing",
-    "admitting",
-    "denying",
-    "complaining",
-    "boasting",
-    "slamming",
-    "declining",
-    "recalling",
-    "tweeting",
-    "charging",
-    "contending",
-    "demanding",
-    "lamenting",
-    "stressing",
-    "emphasizing",
-    "seeking",
-    "hoping",
-    "pushing",
-    "denouncing",
-    "defending",
-    "expressing",
-    "refusing",
-    "expecting",
-    "endorsing",
-    "highlighting",
-    "proposing",
-    "repeating",
-    "reminding",
-    "alleging",
-    "threatening",
-    "mocking",
-    "believing",
-    "touting",
-    "announcing",
-    "dismissing",
-    "mentioning",
-    "thanking",
-    "pledging",
-    "remarking",
-    "echoing",
-    "detailing",
-    "referencing",
-    "blaming",
-    "implying",
-    "asserting",
-    "portraying",
-    "rejecting",
-    "outlining",
-    "condemning",
-    "discussing",
-    "talking",
-];
+pub static PARTICIPLES: WordSet = WordSet::new(concat!(
+    "saying|",
+    "supporting|",
+    "backing|",
+    "opposing|",
+    "fearing|",
+    "attacking|",
+    "showing|",
+    "adding|",
+    "noting|",
+    "arguing|",
+    "telling|",
+    "calling|",
+    "suggesting|",
+    "citing|",
+    "asking|",
+    "warning|",
+    "claiming|",
+    "insisting|",
+    "explaining|",
+    "accusing|",
+    "urging|",
+    "describing|",
+    "vowing|",
+    "promising|",
+    "predicting|",
+    "writing|",
+    "declaring|",
+    "questioning|",
+    "acknowledging|",
+    "praising|",
+    "criticizing|",
+    "blasting|",
+    "stating|",
+    "referring|",
+    "pointing|",
+    "admitting|",
+    "denying|",
+    "complaining|",
+    "boasting|",
+    "slamming|",
+    "declining|",
+    "recalling|",
+    "tweeting|",
+    "charging|",
+    "contending|",
+    "demanding|",
+    "lamenting|",
+    "stressing|",
+    "emphasizing|",
+    "seeking|",
+    "hoping|",
+    "pushing|",
+    "denouncing|",
+    "defending|",
+    "expressing|",
+    "refusing|",
+    "expecting|",
+    "endorsing|",
+    "highlighting|",
+    "proposing|",
+    "repeating|",
+    "reminding|",
+    "alleging|",
+    "threatening|",
+    "mocking|",
+    "believing|",
+    "touting|",
+    "announcing|",
+    "dismissing|",
+    "mentioning|",
+    "thanking|",
+    "pledging|",
+    "remarking|",
+    "echoing|",
+    "detailing|",
+    "referencing|",
+    "blaming|",
+    "implying|",
+    "asserting|",
+    "portraying|",
+    "rejecting|",
+    "outlining|",
+    "condemning|",
+    "discussing|",
+    "talking|"
+));
 
 /// Auxiliaries, negation and adverbs that may sit between a subject and its verb.
-const BETWEEN: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "did",
-    "does",
-    "do",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "also",
-    "later",
-    "then",
-    "repeatedly",
-    "previously",
-    "once",
-    "recently",
-    "often",
-    "publicly",
-    "reportedly",
-    "just",
-    "still",
-    "even",
-    "not",
-    "n't",
-    "never",
-    "further",
-    "again",
-    "really",
-    "actually",
-    "quickly",
-    "first",
-    "originally",
-    "earlier",
-    "flatly",
-    "simply",
-    "been",
-    "frequently",
-    "already",
-    "privately",
-    "openly",
-    "explicitly",
-    "specifically",
-    "famously",
-    "initially",
-    "subsequently",
-    "clearly",
-    "always",
-    "now",
-    "long",
-    "correctly",
-    "falsely",
-    "wrongly",
-    "mistakenly",
-    "has",
-    "only",
-    "then-",
-    "immediately",
-    "apparently",
-    "allegedly",
-    "both",
-    "all",
-    "himself",
-    "herself",
-    "themselves",
-    "directly",
-    "too",
-    "nevertheless",
-    "soon",
-    "nonetheless",
-    "however",
-    "instead",
-];
+static BETWEEN: WordSet = WordSet::new(concat!(
+    "has|",
+    "have|",
+    "had|",
+    "was|",
+    "were|",
+    "is|",
+    "are|",
+    "will|",
+    "would|",
+    "did|",
+    "does|",
+    "do|",
+    "could|",
+    "can|",
+    "may|",
+    "might|",
+    "should|",
+    "must|",
+    "also|",
+    "later|",
+    "then|",
+    "repeatedly|",
+    "previously|",
+    "once|",
+    "recently|",
+    "often|",
+    "publicly|",
+    "reportedly|",
+    "just|",
+    "still|",
+    "even|",
+    "not|",
+    "n't|",
+    "never|",
+    "further|",
+    "again|",
+    "really|",
+    "actually|",
+    "quickly|",
+    "first|",
+    "originally|",
+    "earlier|",
+    "flatly|",
+    "simply|",
+    "been|",
+    "frequently|",
+    "already|",
+    "privately|",
+    "openly|",
+    "explicitly|",
+    "specifically|",
+    "famously|",
+    "initially|",
+    "subsequently|",
+    "clearly|",
+    "always|",
+    "now|",
+    "long|",
+    "correctly|",
+    "falsely|",
+    "wrongly|",
+    "mistakenly|",
+    "has|",
+    "only|",
+    "then-|",
+    "immediately|",
+    "apparently|",
+    "allegedly|",
+    "both|",
+    "all|",
+    "himself|",
+    "herself|",
+    "themselves|",
+    "directly|",
+    "too|",
+    "nevertheless|",
+    "soon|",
+    "nonetheless|",
+    "however|",
+    "instead|"
+));
 
 /// Words that open a quantified group of people ("many say", "a third think").
-const QUANTIFIERS: &[&str] = &[
-    "those", "many", "most", "some", "others", "few", "several", "half", "all", "both", "majority",
-    "third", "quarter", "fifth", "one", "two", "three", "four", "five",
-];
+static QUANTIFIERS: WordSet = WordSet::new(concat!(
+    "those|",
+    "many|",
+    "most|",
+    "some|",
+    "others|",
+    "few|",
+    "several|",
+    "half|",
+    "all|",
+    "both|",
+    "majority|",
+    "third|",
+    "quarter|",
+    "fifth|",
+    "one|",
+    "two|",
+    "three|",
+    "four|",
+    "five|"
+));
 
 /// Subject pronouns (and relatives) that are sources on their own.
-const SUBJ_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who", "which"];
+static SUBJ_PRONOUNS: WordSet = WordSet::new(concat!(
+    "he|", "she|", "they|", "i|", "we|", "you|", "it|", "who|", "which|"
+));
 
 /// Words that end a noun phrase scanned backwards (clause words, prepositions, verbs).
-const NP_STOP: &[&str] = &[
-    "that",
-    "and",
-    "but",
-    "because",
-    "while",
-    "when",
-    "if",
-    "as",
-    "after",
-    "before",
-    "so",
-    "than",
-    "where",
-    "whether",
-    "although",
-    "though",
-    "since",
-    "until",
-    "or",
-    "to",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "have",
-    "had",
-    "be",
-    "been",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "not",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "about",
-    "into",
-    "over",
-    "during",
-    "under",
-    "against",
-    "between",
-    "through",
-    "like",
-    "what",
-    "how",
-    "why",
-    "also",
-    "said",
-    "says",
-    "told",
-    "then",
-    "there",
-    "here",
-    "this",
-    "these",
-    "those",
-    "it",
-    "do",
-    "does",
-    "did",
-    "once",
-    "even",
-    "just",
-    "however",
-    "yet",
-    "now",
-    "only",
-    "up",
-    "out",
-    "off",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "his",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "being",
-    "wo",
-    "'s",
-    "per",
-    "via",
-    "among",
-    "amid",
-    "without",
-    "within",
-    "despite",
-    "toward",
-    "towards",
-    "upon",
-    "unlike",
-    "including",
-    "around",
-    "behind",
-    "beyond",
-    "near",
-    "since",
-    "whose",
-];
+static NP_STOP: WordSet = WordSet::new(concat!(
+    "that|",
+    "and|",
+    "but|",
+    "because|",
+    "while|",
+    "when|",
+    "if|",
+    "as|",
+    "after|",
+    "before|",
+    "so|",
+    "than|",
+    "where|",
+    "whether|",
+    "although|",
+    "though|",
+    "since|",
+    "until|",
+    "or|",
+    "to|",
+    "is|",
+    "was|",
+    "are|",
+    "were|",
+    "has|",
+    "have|",
+    "had|",
+    "be|",
+    "been|",
+    "will|",
+    "would|",
+    "can|",
+    "could|",
+    "should|",
+    "may|",
+    "might|",
+    "not|",
+    "in|",
+    "on|",
+    "at|",
+    "by|",
+    "for|",
+    "with|",
+    "from|",
+    "about|",
+    "into|",
+    "over|",
+    "during|",
+    "under|",
+    "against|",
+    "between|",
+    "through|",
+    "like|",
+    "what|",
+    "how|",
+    "why|",
+    "also|",
+    "said|",
+    "says|",
+    "told|",
+    "then|",
+    "there|",
+    "here|",
+    "this|",
+    "these|",
+    "those|",
+    "it|",
+    "do|",
+    "does|",
+    "did|",
+    "once|",
+    "even|",
+    "just|",
+    "however|",
+    "yet|",
+    "now|",
+    "only|",
+    "up|",
+    "out|",
+    "off|",
+    "him|",
+    "her|",
+    "them|",
+    "us|",
+    "me|",
+    "his|",
+    "its|",
+    "their|",
+    "our|",
+    "my|",
+    "your|",
+    "being|",
+    "wo|",
+    "'s|",
+    "per|",
+    "via|",
+    "among|",
+    "amid|",
+    "without|",
+    "within|",
+    "despite|",
+    "toward|",
+    "towards|",
+    "upon|",
+    "unlike|",
+    "including|",
+    "around|",
+    "behind|",
+    "beyond|",
+    "near|",
+    "since|",
+    "whose|"
+));
 
 /// Determiners and quantifiers that open a noun phrase.
-const DETS: &[&str] = &[
-    "the", "a", "an", "some", "many", "most", "several", "both", "few", "other", "another", "one",
-    "two", "three", "all", "any", "each", "every", "no", "more", "much", "those", "these", "such",
-    "numerous", "top", "senior",
-];
+static DETS: WordSet = WordSet::new(concat!(
+    "the|",
+    "a|",
+    "an|",
+    "some|",
+    "many|",
+    "most|",
+    "several|",
+    "both|",
+    "few|",
+    "other|",
+    "another|",
+    "one|",
+    "two|",
+    "three|",
+    "all|",
+    "any|",
+    "each|",
+    "every|",
+    "no|",
+    "more|",
+    "much|",
+    "those|",
+    "these|",
+    "such|",
+    "numerous|",
+    "top|",
+    "senior|"
+));
 
 /// Role nouns a name may follow in apposition ("its spokeswoman, Ann Lee,").
-const ROLE_NOUNS: &[&str] = &[
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "executive",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "officer",
-    "manager",
-    "adviser",
-    "advisor",
-    "aide",
-    "strategist",
-    "secretary",
-    "minister",
-    "leader",
-    "head",
-    "founder",
-    "analyst",
-    "economist",
-    "professor",
-    "lawyer",
-    "attorney",
-    "marketing",
-    "communications",
-    "affairs",
-    "policy",
-    "campaign",
-];
+static ROLE_NOUNS: WordSet = WordSet::new(concat!(
+    "president|",
+    "spokesman|",
+    "spokeswoman|",
+    "spokesperson|",
+    "executive|",
+    "director|",
+    "chairman|",
+    "chairwoman|",
+    "chair|",
+    "officer|",
+    "manager|",
+    "adviser|",
+    "advisor|",
+    "aide|",
+    "strategist|",
+    "secretary|",
+    "minister|",
+    "leader|",
+    "head|",
+    "founder|",
+    "analyst|",
+    "economist|",
+    "professor|",
+    "lawyer|",
+    "attorney|",
+    "marketing|",
+    "communications|",
+    "affairs|",
+    "policy|",
+    "campaign|"
+));
 
 /// Title words kept with a name ("Sen. Ted Cruz").
-const TITLES: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-    "president",
-    "senator",
-    "governor",
-    "secretary",
-    "speaker",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "director",
-    "mayor",
-    "judge",
-    "sheriff",
-    "attorney",
-    "general",
-    "minister",
-    "chief",
-    "candidate",
-    "nominee",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "lt.",
-    "col.",
-    "sgt.",
-    "prof.",
-    "rev.",
-    "vice",
-    "former",
-    "then",
-    "adviser",
-    "advisor",
-    "spokesman",
-    "spokeswoman",
-    "manager",
-    "strategist",
-    "host",
-    "commentator",
-    "founder",
-    "ceo",
-    "chair",
-];
+static TITLES: WordSet = WordSet::new(concat!(
+    "mr.|",
+    "mrs.|",
+    "ms.|",
+    "dr.|",
+    "sen.|",
+    "rep.|",
+    "gov.|",
+    "gen.|",
+    "president|",
+    "senator|",
+    "governor|",
+    "secretary|",
+    "speaker|",
+    "leader|",
+    "chairman|",
+    "chairwoman|",
+    "director|",
+    "mayor|",
+    "judge|",
+    "sheriff|",
+    "attorney|",
+    "general|",
+    "minister|",
+    "chief|",
+    "candidate|",
+    "nominee|",
+    "congressman|",
+    "congresswoman|",
+    "representative|",
+    "lt.|",
+    "col.|",
+    "sgt.|",
+    "prof.|",
+    "rev.|",
+    "vice|",
+    "former|",
+    "then|",
+    "adviser|",
+    "advisor|",
+    "spokesman|",
+    "spokeswoman|",
+    "manager|",
+    "strategist|",
+    "host|",
+    "commentator|",
+    "founder|",
+    "ceo|",
+    "chair|"
+));
 
 /// Head words of organisations and groups (a "they" may refer to them; "he" may not).
-const ORG_WORDS: &[&str] = &[
-    "post",
-    "times",
-    "news",
-    "party",
-    "committee",
-    "campaign",
-    "council",
-    "department",
-    "administration",
-    "house",
-    "senate",
-    "congress",
-    "court",
-    "agency",
-    "bureau",
-    "commission",
-    "office",
-    "group",
-    "network",
-    "journal",
-    "foundation",
-    "institute",
-    "university",
-    "poll",
-    "center",
-    "centre",
-    "association",
-    "union",
-    "inc.",
-    "corp.",
-    "company",
-    "cnn",
-    "fbi",
-    "gop",
-    "democrats",
-    "republicans",
-    "officials",
-    "aides",
-    "voters",
-    "people",
-    "supporters",
-    "critics",
-    "experts",
-    "analysts",
-    "polls",
-    "surveys",
-    "sources",
-    "organization",
-    "team",
-    "staff",
-    "magazine",
-    "press",
-    "tribune",
-    "today",
-    "reuters",
-    "abc",
-    "nbc",
-    "cbs",
-    "msnbc",
-    "fox",
-    "politico",
-    "breitbart",
-    "service",
-    "pac",
-    "fund",
-    "board",
-    "club",
-    "friends",
-    "coalition",
-];
+static ORG_WORDS: WordSet = WordSet::new(concat!(
+    "post|",
+    "times|",
+    "news|",
+    "party|",
+    "committee|",
+    "campaign|",
+    "council|",
+    "department|",
+    "administration|",
+    "house|",
+    "senate|",
+    "congress|",
+    "court|",
+    "agency|",
+    "bureau|",
+    "commission|",
+    "office|",
+    "group|",
+    "network|",
+    "journal|",
+    "foundation|",
+    "institute|",
+    "university|",
+    "poll|",
+    "center|",
+    "centre|",
+    "association|",
+    "union|",
+    "inc.|",
+    "corp.|",
+    "company|",
+    "cnn|",
+    "fbi|",
+    "gop|",
+    "democrats|",
+    "republicans|",
+    "officials|",
+    "aides|",
+    "voters|",
+    "people|",
+    "supporters|",
+    "critics|",
+    "experts|",
+    "analysts|",
+    "polls|",
+    "surveys|",
+    "sources|",
+    "organization|",
+    "team|",
+    "staff|",
+    "magazine|",
+    "press|",
+    "tribune|",
+    "today|",
+    "reuters|",
+    "abc|",
+    "nbc|",
+    "cbs|",
+    "msnbc|",
+    "fox|",
+    "politico|",
+    "breitbart|",
+    "service|",
+    "pac|",
+    "fund|",
+    "board|",
+    "club|",
+    "friends|",
+    "coalition|"
+));
 
 fn is_pronoun(w: &str) -> bool {
-    has(SUBJ_PRONOUNS, w)
+    SUBJ_PRONOUNS.contains(w)
 }
+
+/// Capitalised words that open a clause, not a name.
+static CLAUSE_OPENERS: WordSet = WordSet::new(concat!(
+    "But|", "And|", "That|", "When|", "If|", "As|", "While|", "Because|", "So|"
+));
 
 /// Whether a token could be inside a noun phrase scanned backwards.
 fn np_word(t: &Token, pos: Option<Pos>) -> bool {
@@ -1079,14 +1133,9 @@ fn np_word(t: &Token, pos: Option<Pos>) -> bool {
         }
     }
     if t.is_cap() {
-        return !has(
-            &[
-                "But", "And", "That", "When", "If", "As", "While", "Because", "So",
-            ],
-            &t.text,
-        );
+        return !CLAUSE_OPENERS.contains(&t.text);
     }
-    !has(NP_STOP, &t.lower) && !has(CUE_VERBS, &t.lower) && !has(PARTICIPLES, &t.lower)
+    !NP_STOP.contains(&t.lower) && !CUE_VERBS.contains(&t.lower) && !PARTICIPLES.contains(&t.lower)
 }
 
 /// Context for a document: tokens, tags and the speakers named so far.
@@ -1212,13 +1261,13 @@ fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
             n += 1;
             continue;
         }
-        if has(DETS, &tk.lower) && !tk.is_cap() {
+        if DETS.contains(&tk.lower) && !tk.is_cap() {
             a = k;
             // "Friends of the Wendle": an "of" phrase continues the noun phrase
             if k > lo + 1
                 && d.lw(k - 1) == "of"
                 && np_word(&d.toks[k - 2], d.p(k - 2))
-                && !has(DETS, d.lw(k - 2))
+                && !DETS.contains(d.lw(k - 2))
             {
                 n += 1;
                 continue;
@@ -1228,13 +1277,13 @@ fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
         if !np_word(tk, d.p(k)) {
             // "organizers in Cleveland", "Republicans on Capitol Hill": cross a preposition
             // when a lowercase plural or role noun stands before it
-            if has(&["in", "at", "for", "from", "on"], &tk.lower)
+            if matches!(tk.lower.as_str(), "in" | "at" | "for" | "from" | "on")
                 && k > lo
                 && n >= 1
                 && d.toks[k - 1].is_word()
                 && !d.toks[k - 1].is_cap()
                 && np_word(&d.toks[k - 1], d.p(k - 1))
-                && (d.toks[k - 1].lower.ends_with('s') || has(TITLES, &d.toks[k - 1].lower))
+                && (d.toks[k - 1].lower.ends_with('s') || TITLES.contains(&d.toks[k - 1].lower))
                 && !d.toks[k - 1].lower.ends_with("ss")
             {
                 a = k;
@@ -1246,7 +1295,7 @@ fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
         // "The" at a sentence start is part of the phrase; other capitalised function words end it.
         a = k;
         n += 1;
-        if has(DETS, &tk.lower) {
+        if DETS.contains(&tk.lower) {
             break;
         }
     }
@@ -1260,6 +1309,12 @@ fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
     Some((a, j + 1))
 }
 
+/// Words after an "-ed" word that make it a verb with its complement.
+static AFTER_PAST_VERB: WordSet = WordSet::new(concat!(
+    "with|", "to|", "that|", "on|", "in|", "for|", "against|", "by|", "the|", "a|", "an|", "his|",
+    "her|", "their|", "its|", "up|", "out|", "as|", "from|"
+));
+
 /// Scan a noun phrase forwards from token `i`, not past `hi`.
 fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
     if i >= hi {
@@ -1270,7 +1325,7 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
         return Some((i, i + 1));
     }
     let mut b = i;
-    if has(DETS, &t.lower) {
+    if DETS.contains(&t.lower) {
         b += 1;
     }
     let start_words = b;
@@ -1280,7 +1335,7 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
             && b + 1 < hi
             && d.toks[b + 1].is_word()
             && (tk.lower == "of"
-                || (has(&["for", "on", "in"], &tk.lower)
+                || (matches!(tk.lower.as_str(), "for" | "on" | "in")
                     && d.toks[b - 1].is_cap()
                     && d.toks[b + 1].is_cap()))
         {
@@ -1299,7 +1354,7 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if !np_word(tk, d.p(b)) || has(BETWEEN, &tk.lower) {
+        if !np_word(tk, d.p(b)) || BETWEEN.contains(&tk.lower) {
             break;
         }
         // a past-tense verb with its complement ends the phrase ("A federal
@@ -1307,15 +1362,9 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
         if !tk.is_cap()
             && b > start_words
             && tk.lower.ends_with("ed")
-            && d.toks.get(b + 1).is_some_and(|n| {
-                has(
-                    &[
-                        "with", "to", "that", "on", "in", "for", "against", "by", "the", "a", "an",
-                        "his", "her", "their", "its", "up", "out", "as", "from",
-                    ],
-                    &n.lower,
-                )
-            })
+            && d.toks
+                .get(b + 1)
+                .is_some_and(|n| AFTER_PAST_VERB.contains(&n.lower))
         {
             break;
         }
@@ -1323,21 +1372,19 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
         if !tk.is_cap()
             && b > start_words
             && d.toks[b - 1].is_cap()
-            && !has(TITLES, &d.toks[b - 1].lower)
-            && !(has(TITLES, &tk.lower)
+            && !TITLES.contains(&d.toks[b - 1].lower)
+            && !(TITLES.contains(&tk.lower)
                 || tk.lower.ends_with("al")
-                || has(
-                    &[
-                        "candidate",
-                        "hopeful",
-                        "front-runner",
-                        "rival",
-                        "lawmaker",
-                        "activist",
-                        "pollster",
-                        "operative",
-                    ],
-                    &tk.lower,
+                || matches!(
+                    tk.lower.as_str(),
+                    "candidate"
+                        | "hopeful"
+                        | "front-runner"
+                        | "rival"
+                        | "lawmaker"
+                        | "activist"
+                        | "pollster"
+                        | "operative"
                 ))
         {
             break;
@@ -1361,7 +1408,8 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
 /// leading determiner. Also whether it is a name.
 fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
     // cut at an "of" phrase: the head is before it ("Friends of the Wendle")
-    let of = (a..b).find(|&k| has(&["of", "in", "at", "for", "from", "on", "with"], d.lw(k)));
+    let of =
+        (a..b).find(|&k| matches!(d.lw(k), "of" | "in" | "at" | "for" | "from" | "on" | "with"));
     let (ha, hb) = match of {
         Some(k) if k > a => (a, k),
         _ => (a, b),
@@ -1400,7 +1448,7 @@ fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
     }
     // skip titles at the start of the capitalised run
     let mut ns = cap_start;
-    while ns + 1 < end && has(TITLES, &d.toks[ns].lower) {
+    while ns + 1 < end && TITLES.contains(&d.toks[ns].lower) {
         ns += 1;
     }
     let _ = r;
@@ -1408,10 +1456,10 @@ fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
     // capitalised phrase, is one name
     if let Some(k) = of {
         let mut m = k + 1;
-        while m < b && has(DETS, d.lw(m)) {
+        while m < b && DETS.contains(d.lw(m)) {
             m += 1;
         }
-        if has(&["of", "for"], d.lw(k))
+        if matches!(d.lw(k), "of" | "for")
             && end - ns == 1
             && m < b
             && d.toks[m].is_cap()
@@ -1421,13 +1469,13 @@ fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
             return (s, true);
         }
     }
-    if ns < end && d.toks[end - 1].is_cap() && !(ns == a && has(DETS, &d.toks[ns].lower)) {
+    if ns < end && d.toks[end - 1].is_cap() && !(ns == a && DETS.contains(&d.toks[ns].lower)) {
         let s = d.text(ns, end);
         let s = s.strip_prefix("The ").unwrap_or(&s).to_string();
         return (s, true);
     }
     let mut s0 = a;
-    while s0 < b && has(DETS, d.lw(s0)) {
+    while s0 < b && DETS.contains(d.lw(s0)) {
         s0 += 1;
     }
     if s0 >= b {
@@ -1439,7 +1487,7 @@ fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
 /// Whether a speaker string looks like a person (for "he"/"she").
 fn person_like(s: &str, named: bool) -> bool {
     let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
-    named && !has(ORG_WORDS, &last) && s.split_whitespace().count() <= 4
+    named && !ORG_WORDS.contains(&last) && s.split_whitespace().count() <= 4
 }
 
 /// Resolve a pronoun at token `i` to the nearest earlier compatible speaker.
@@ -1496,7 +1544,7 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
             if let Some((mut a, cue_end)) = cue_at(&d, sa, sb, i) {
                 // "…,'' Mr. Hedge said, referring to …": a participle after a comma keeps the
                 // sentence's previous speaker
-                if has(PARTICIPLES, d.lw(i)) && i > sa && d.toks[i - 1].text == "," {
+                if PARTICIPLES.contains(d.lw(i)) && i > sa && d.toks[i - 1].text == "," {
                     let s0 = toks[sa].span.start;
                     if let Some(p) = out
                         .iter()
@@ -1653,7 +1701,7 @@ fn clause_subject(d: &Doc, sa: usize, lim: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     // fronted adverbial: "On Tuesday, …", "In a statement, …"
-    if i < lim && (has(NP_STOP, d.lw(i)) || d.lw(i).ends_with("ly")) {
+    if i < lim && (NP_STOP.contains(d.lw(i)) || d.lw(i).ends_with("ly")) {
         if let Some(c) = (i..lim).find(|&k| d.toks[k].text == ",") {
             if c - i <= 8 {
                 i = c + 1;
@@ -1663,6 +1711,80 @@ fn clause_subject(d: &Doc, sa: usize, lim: usize) -> Option<(usize, usize)> {
     let (a, b) = np_fwd(d, i, lim)?;
     Some((a, b))
 }
+
+/// Base forms of verbs of saying and believing, after a plural subject.
+static BELIEF_BASE_VERBS: WordSet = WordSet::new(concat!(
+    "say|", "think|", "believe|", "argue|", "claim|", "insist|", "agree|", "suggest|", "support|",
+    "want|", "know|", "feel|", "view|", "fear|", "oppose|", "endorse|"
+));
+
+/// Polls, studies and groups of people that think or say.
+static GROUP_SUBJECTS: WordSet = WordSet::new(concat!(
+    "poll|",
+    "survey|",
+    "study|",
+    "data|",
+    "report|",
+    "analysis|",
+    "americans|",
+    "voters|",
+    "people|"
+));
+
+/// Prepositions that make a weak verb's object a thing, not a clause.
+static PREPOSITIONS_AFTER_WEAK: WordSet = WordSet::new(concat!(
+    "on|", "with|", "in|", "at|", "over|", "into|", "upon|", "about|", "of|"
+));
+
+/// Strong verbs that are no cue without a subject ("called", "declined").
+static NO_SUBJECTLESS_CUE: WordSet = WordSet::new(concat!(
+    "called|",
+    "calls|",
+    "continued|",
+    "declined|",
+    "refused|",
+    "reads|",
+    "named|",
+    "pointed|",
+    "shot|"
+));
+
+/// Words that may follow a subject before its verb or the clause's end.
+static AFTER_SUBJECT: WordSet = WordSet::new(concat!(
+    "for|",
+    "who|",
+    "in|",
+    "on|",
+    "at|",
+    "during|",
+    "after|",
+    "to|",
+    "from|",
+    "about|",
+    "told|",
+    "whose|",
+    "last|",
+    "this|",
+    "earlier|",
+    "recently|",
+    "later|",
+    "as|",
+    "when|",
+    "before|",
+    "while|"
+));
+
+/// Determiners and possessives: the word after one is a noun.
+static DETERMINERS: WordSet = WordSet::new(concat!(
+    "the|", "a|", "an|", "his|", "her|", "their|", "its|", "our|", "my|", "your|", "this|",
+    "these|", "those|"
+));
+
+/// Present-tense verbs of headlines ("Trump says …").
+static HEADLINE_VERBS: WordSet = WordSet::new(concat!(
+    "says|", "said|", "say|", "claims|", "warns|", "tells|", "slams|", "admits|", "thinks|",
+    "wants|"
+));
 
 /// Try a cue at token `i` of sentence [sa, sb). Returns the attribution and the token
 /// after the cue.
@@ -1691,16 +1813,8 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
             i + 1,
         ));
     }
-    let headline = d.toks[i].is_cap()
-        && has(
-            &[
-                "says", "said", "say", "claims", "warns", "tells", "slams", "admits", "thinks",
-                "wants",
-            ],
-            &w,
-        )
-        && i > sa
-        && d.toks[i - 1].is_cap();
+    let headline =
+        d.toks[i].is_cap() && HEADLINE_VERBS.contains(&w) && i > sa && d.toks[i - 1].is_cap();
     // "In the latest Gallup poll, …" / "… leads in exit polls": the poll reports it
     if w == "in" {
         return in_poll(d, sa, sb, i);
@@ -1743,13 +1857,13 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         };
         return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2));
     }
-    let strong = has(CUE_VERBS, &w);
-    let weak = has(WEAK_VERBS, &w);
+    let strong = CUE_VERBS.contains(&w);
+    let weak = WEAK_VERBS.contains(&w);
     // with tags: a weak cue word read as a noun is not a cue ("plans", "claims", "shows")
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
         return None;
     }
-    let part = has(PARTICIPLES, &w);
+    let part = PARTICIPLES.contains(&w);
     if !(strong || weak || part) {
         return None;
     }
@@ -1759,15 +1873,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     if noun_use(prev, &w, next) {
         return None;
     }
-    if i > sa
-        && has(
-            &[
-                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
-                "these", "those",
-            ],
-            d.lw(i - 1),
-        )
-    {
+    if i > sa && DETERMINERS.contains(d.lw(i - 1)) {
         return None; // "the reports", "a call"
     }
     if i > sa && possessive(d.lw(i - 1)) {
@@ -1777,7 +1883,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     // what precedes the verb, past auxiliaries and adverbs
     let mut j = i;
     while j > sa
-        && (has(BETWEEN, d.lw(j - 1))
+        && (BETWEEN.contains(d.lw(j - 1))
             || d.lw(j - 1) == "n't"
             || (d.lw(j - 1).ends_with("ly") && d.lw(j - 1).len() > 4 && !d.toks[j - 1].is_cap()))
     {
@@ -1792,7 +1898,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         )
     {
         j -= 2;
-        while j > sa && has(BETWEEN, d.lw(j - 1)) {
+        while j > sa && BETWEEN.contains(d.lw(j - 1)) {
             j -= 1;
         }
     }
@@ -1800,9 +1906,9 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     // subject the speaker: the agent after "by" is the source, else abstain.
     if !part
         && (j..i).any(|k| {
-            has(
-                &["is", "are", "was", "were", "be", "been", "being"],
+            matches!(
                 d.lw(k),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
             )
         })
         && participle_form(&w)
@@ -1864,10 +1970,10 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                 let (na, nb) = (c + 1, j - 1);
                 if c > sa
                     && (2..=4).contains(&(nb - na))
-                    && (na..nb).all(|k| d.toks[k].is_cap() && !has(TITLES, d.lw(k)))
+                    && (na..nb).all(|k| d.toks[k].is_cap() && !TITLES.contains(d.lw(k)))
                     && d.toks[c - 1].is_word()
                     && !d.toks[c - 1].is_cap()
-                    && (has(TITLES, d.lw(c - 1)) || has(ROLE_NOUNS, d.lw(c - 1)))
+                    && (TITLES.contains(d.lw(c - 1)) || ROLE_NOUNS.contains(d.lw(c - 1)))
                 {
                     let (sp, named) = speaker_of(d, na, nb);
                     let content = content_span(d, sa, sb, na, i + 1);
@@ -1875,8 +1981,8 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
                 }
                 let appos = |c: usize| {
                     let first = d.lw(c + 1);
-                    has(&["who", "a", "an", "the", "whose", "which"], first)
-                        || has(TITLES, first)
+                    matches!(first, "who" | "a" | "an" | "the" | "whose" | "which")
+                        || TITLES.contains(first)
                         || d.toks[c + 1].lower.ends_with("ing")
                         // a participle phrase: "The ad, titled “Unifier?”, concludes"
                         || (d.toks[c + 1].lower.ends_with("ed") && !d.toks[c + 1].is_cap())
@@ -1907,21 +2013,17 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         if let Some((a, b)) = np_fwd(d, i + 1, sb) {
             let t = &d.toks[a];
             let plausible = t.is_cap()
-                || has(DETS, &t.lower)
+                || DETS.contains(&t.lower)
                 || is_pronoun(&t.lower)
-                || has(TITLES, &t.lower)
+                || TITLES.contains(&t.lower)
                 || (b > a + 1);
             let next_ok = b >= sb
                 || matches!(d.toks[b].kind, TokKind::Punct | TokKind::Quote)
-                || has(
-                    &[
-                        "who", "in", "on", "at", "during", "after", "to", "from", "about", "told",
-                        "whose", "last", "this", "earlier", "recently", "later", "as", "when",
-                        "before", "while",
-                    ],
-                    d.lw(b),
-                );
-            if plausible && next_ok && !(has(&["it", "you", "which", "there", "that"], &t.lower)) {
+                || AFTER_SUBJECT.contains(d.lw(b));
+            if plausible
+                && next_ok
+                && !(matches!(t.lower.as_str(), "it" | "you" | "which" | "there" | "that"))
+            {
                 let (mut sp, mut named) = speaker_of(d, a, b);
                 let mut b = b;
                 // "…,” said the firm's chief executive, Alan Mulally.": the
@@ -1942,7 +2044,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
             }
         }
         // a strong cue after a quote or comma whose source cannot be told: abstain
-        if strong && j > sa && !has(EVIDENTIAL, &w) {
+        if strong && j > sa && !EVIDENTIAL.contains(&w) {
             return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
         }
         return None;
@@ -1963,7 +2065,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         // "A study published in The Lancet found": the noun before the
         // participle phrase is the subject.
         if a >= sa + 3
-            && has(&["in", "at", "by", "on", "for", "from"], d.lw(a - 1))
+            && matches!(d.lw(a - 1), "in" | "at" | "by" | "on" | "for" | "from")
             && d.lw(a - 2).ends_with("ed")
             && !d.toks[a - 2].is_cap()
         {
@@ -1973,22 +2075,7 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
         }
         (a, b)
     }) else {
-        if strong
-            && !has(
-                &[
-                    "called",
-                    "calls",
-                    "continued",
-                    "declined",
-                    "refused",
-                    "reads",
-                    "named",
-                    "pointed",
-                    "shot",
-                ],
-                &w,
-            )
-        {
+        if strong && !NO_SUBJECTLESS_CUE.contains(&w) {
             return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
         }
         return None;
@@ -1996,50 +2083,25 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     if weak && !strong {
         // "could not agree on 40 points": a weak verb with a prepositional
         // object reports no speech or belief.
-        if i + 1 < sb
-            && has(
-                &[
-                    "on", "with", "in", "at", "over", "into", "upon", "about", "of",
-                ],
-                d.lw(i + 1),
-            )
-        {
+        if i + 1 < sb && PREPOSITIONS_AFTER_WEAK.contains(d.lw(i + 1)) {
             return None;
         }
         let t = &d.toks[b - 1];
         let ok = is_pronoun(&t.lower) && t.lower != "it" && t.lower != "which"
             || t.is_cap()
-            || has(ORG_WORDS, &t.lower)
-            || has(
-                &[
-                    "poll",
-                    "survey",
-                    "study",
-                    "data",
-                    "report",
-                    "analysis",
-                    "americans",
-                    "voters",
-                    "people",
-                ],
-                &t.lower,
-            )
-            || (has(
-                &[
-                    "say", "think", "believe", "argue", "claim", "insist", "agree", "suggest",
-                    "support", "want", "know", "feel", "view", "fear", "oppose", "endorse",
-                ],
-                &w,
-            ) && (t.lower.ends_with('s')
+            || ORG_WORDS.contains(&t.lower)
+            || GROUP_SUBJECTS.contains(&t.lower)
+            || (BELIEF_BASE_VERBS.contains(&w)
+                && (t.lower.ends_with('s')
                 && !t.lower.ends_with("ss")
                 && !t.lower.ends_with("'s")
-                || has(DETS, &t.lower)
+                || DETS.contains(&t.lower)
                 || t.lower.chars().all(|c| c.is_ascii_digit())
                 || share_word(&t.lower)
                 || t.lower.contains('-')
                 // "those surveyed say", "a third say", "many think"
-                || has(QUANTIFIERS, d.lw(a))
-                || has(&["surveyed", "polled", "asked", "interviewed", "questioned"], &t.lower)));
+                || QUANTIFIERS.contains(d.lw(a))
+                || matches!(t.lower.as_str(), "surveyed" | "polled" | "asked" | "interviewed" | "questioned")));
         // "I think …": the writer's own view, not a report
         if !ok || (w == "think" && matches!(t.lower.as_str(), "i" | "we")) {
             return None;
@@ -2061,6 +2123,11 @@ fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize
     Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1))
 }
 
+/// Function words that cannot describe a name before it.
+static NOT_DESCRIPTORS: WordSet = WordSet::new(concat!(
+    "and|", "or|", "but|", "said|", "says|", "that|", "which|", "who|", "when|", "as|", "if|"
+));
+
 /// "DESCRIPTION, Name Name, VERB": the capitalised name between the two
 /// commas before the verb at `j`, when a lowercase noun ends the
 /// description before the first comma ("Apple's marketing chief, Greg
@@ -2078,84 +2145,79 @@ fn appositive_name(d: &Doc, sa: usize, j: usize) -> Option<(usize, usize)> {
         return None;
     }
     // Titles inside the commas ("the spokesman, Dr Ann Lee,") are the name's.
-    if (a..b).all(|k| has(TITLES, d.lw(k))) {
+    if (a..b).all(|k| TITLES.contains(d.lw(k))) {
         return None;
     }
     let desc = &d.toks[a - 2];
     let noun = desc.kind == TokKind::Word
         && !desc.is_cap()
-        && !has(DETS, &desc.lower)
+        && !DETS.contains(&desc.lower)
         && !is_pronoun(&desc.lower)
-        && !has(
-            &[
-                "and", "or", "but", "said", "says", "that", "which", "who", "when", "as", "if",
-            ],
-            &desc.lower,
-        );
+        && !NOT_DESCRIPTORS.contains(&desc.lower);
     noun.then_some((a, b))
 }
 
 /// Verbs of evidence, which things as well as people do ("the talks revealed").
-const EVIDENTIAL: &[&str] = &[
-    "highlighted",
-    "highlights",
-    "revealed",
-    "reveals",
-    "indicated",
-    "indicates",
-    "showed",
-    "shows",
-    "shown",
-    "demonstrated",
-    "underscored",
-    "underscores",
-    "suggested",
-    "suggests",
-    "confirmed",
-    "confirms",
-    "highlighting",
-    "suggesting",
-    "indicating",
-    "showing",
-    "underscoring",
-    "demands",
-    "demanded",
-];
+static EVIDENTIAL: WordSet = WordSet::new(concat!(
+    "highlighted|",
+    "highlights|",
+    "revealed|",
+    "reveals|",
+    "indicated|",
+    "indicates|",
+    "showed|",
+    "shows|",
+    "shown|",
+    "demonstrated|",
+    "underscored|",
+    "underscores|",
+    "suggested|",
+    "suggests|",
+    "confirmed|",
+    "confirms|",
+    "highlighting|",
+    "suggesting|",
+    "indicating|",
+    "showing|",
+    "underscoring|",
+    "demands|",
+    "demanded|"
+));
 
 /// Verbs that "it" (a newspaper, a company, a report) does as a speaker.
-const IT_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "reported",
-    "reports",
-    "announced",
-    "stated",
-    "added",
-    "noted",
-    "wrote",
-    "writes",
-    "warned",
-    "claimed",
-    "argued",
-    "tweeted",
-    "confirmed",
-    "denied",
-    "explained",
-    "insisted",
-    "revealed",
-    "disclosed",
-    "estimated",
-    "predicted",
-    "concluded",
-    "found",
-    "finds",
-    "showed",
-    "shows",
-    "saying",
-    "adding",
-    "noting",
-];
+static IT_VERBS: WordSet = WordSet::new(concat!(
+    "said|",
+    "says|",
+    "told|",
+    "reported|",
+    "reports|",
+    "announced|",
+    "stated|",
+    "added|",
+    "noted|",
+    "wrote|",
+    "writes|",
+    "warned|",
+    "claimed|",
+    "argued|",
+    "tweeted|",
+    "confirmed|",
+    "denied|",
+    "explained|",
+    "insisted|",
+    "revealed|",
+    "disclosed|",
+    "estimated|",
+    "predicted|",
+    "concluded|",
+    "found|",
+    "finds|",
+    "showed|",
+    "shows|",
+    "saying|",
+    "adding|",
+    "noting|"
+));
 
 /// Whether the subject `a..b` cannot be the speaker of the cue word `w`: a
 /// verb of evidence after a thing ("the talks have highlighted"), or "it"
@@ -2163,83 +2225,105 @@ const IT_VERBS: &[&str] = &[
 fn mute_subject(d: &Doc, w: &str, a: usize, b: usize) -> bool {
     let t = &d.toks[b - 1];
     if b == a + 1 && t.lower == "it" {
-        return !has(IT_VERBS, w);
+        return !IT_VERBS.contains(w);
     }
-    has(EVIDENTIAL, w)
+    EVIDENTIAL.contains(w)
         && !(t.is_cap()
             || is_pronoun(&t.lower)
-            || has(ORG_WORDS, &t.lower)
-            || has(TITLES, &t.lower)
-            || has(EVIDENCE_NOUNS, &t.lower))
+            || ORG_WORDS.contains(&t.lower)
+            || TITLES.contains(&t.lower)
+            || EVIDENCE_NOUNS.contains(&t.lower))
 }
 
 /// Nouns that show or find as sources do ("the poll showed").
-const EVIDENCE_NOUNS: &[&str] = &[
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "study",
-    "studies",
-    "data",
-    "report",
-    "reports",
-    "analysis",
-    "research",
-    "figures",
-    "statistics",
-    "estimates",
-    "documents",
-    "records",
-    "findings",
-    "review",
-    "audit",
-    "investigation",
-    "statement",
-    "memo",
-    "letter",
-    "email",
-    "emails",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "officials",
-    "official",
-    "sources",
-    "experts",
-    "analysts",
-    "economists",
-    "scientists",
-    "researchers",
-    "people",
-];
+static EVIDENCE_NOUNS: WordSet = WordSet::new(concat!(
+    "poll|",
+    "polls|",
+    "survey|",
+    "surveys|",
+    "study|",
+    "studies|",
+    "data|",
+    "report|",
+    "reports|",
+    "analysis|",
+    "research|",
+    "figures|",
+    "statistics|",
+    "estimates|",
+    "documents|",
+    "records|",
+    "findings|",
+    "review|",
+    "audit|",
+    "investigation|",
+    "statement|",
+    "memo|",
+    "letter|",
+    "email|",
+    "emails|",
+    "spokesman|",
+    "spokeswoman|",
+    "spokesperson|",
+    "officials|",
+    "official|",
+    "sources|",
+    "experts|",
+    "analysts|",
+    "economists|",
+    "scientists|",
+    "researchers|",
+    "people|"
+));
+
+/// Contractions of "is" / "has", not possessives.
+static IS_CONTRACTIONS: WordSet = WordSet::new(concat!(
+    "he's|", "she's|", "it's|", "that's|", "there's|", "who's|", "what's|", "here's|", "where's|",
+    "let's|"
+));
 
 /// A possessive before a word ("Lee's", "her"): the word is not a verb.
 /// Contractions of "is" / "has" ("he's", "that's") are not possessives.
 fn possessive(w: &str) -> bool {
-    has(&["his", "their", "its", "our", "my", "your"], w)
-        || (w.ends_with("'s")
-            && !has(
-                &[
-                    "he's", "she's", "it's", "that's", "there's", "who's", "what's", "here's",
-                    "where's", "let's",
-                ],
-                w,
-            ))
+    matches!(w, "his" | "their" | "its" | "our" | "my" | "your")
+        || (w.ends_with("'s") && !IS_CONTRACTIONS.contains(w))
         || (w.len() > 2 && w.ends_with("s'"))
 }
 
+/// Irregular past participles.
+static IRREGULAR_PARTICIPLES: WordSet = WordSet::new(concat!(
+    "said|",
+    "told|",
+    "written|",
+    "shown|",
+    "known|",
+    "thought|",
+    "found|",
+    "seen|",
+    "heard|",
+    "sought|",
+    "made|",
+    "taught|",
+    "forecast|"
+));
+
 /// A past participle form ("said", "told", "reported"), for passives.
 fn participle_form(w: &str) -> bool {
-    (w.ends_with("ed") && w.len() > 3)
-        || has(
-            &[
-                "said", "told", "written", "shown", "known", "thought", "found", "seen", "heard",
-                "sought", "made", "taught", "forecast",
-            ],
-            w,
-        )
+    (w.ends_with("ed") && w.len() > 3) || IRREGULAR_PARTICIPLES.contains(w)
 }
+
+/// Prepositions that take a noun phrase object.
+static PREPOSITIONS: WordSet = WordSet::new(concat!(
+    "between|", "among|", "against|", "with|", "without|", "about|", "over|", "under|", "into|",
+    "through|", "toward|", "towards|", "despite|", "like|"
+));
+
+/// Number words and fractions: "about half" is an amount.
+static AMOUNT_WORDS: WordSet = WordSet::new(concat!(
+    "half|", "a|", "one|", "two|", "three|", "four|", "five|", "six|", "seven|", "eight|", "nine|",
+    "ten|", "twenty|", "thirty|", "forty|", "fifty|", "sixty|", "seventy|", "eighty|", "ninety|",
+    "hundred|", "dozen|", "third|", "quarter|"
+));
 
 /// Whether the noun phrase starting at token `a` is the object of a
 /// preposition, alone or after a coordination of names ("between Ohio and Texas").
@@ -2248,10 +2332,10 @@ fn object_of_preposition(d: &Doc, sa: usize, a: usize) -> bool {
     // "between Ohio, Texas and Utah": step back over a list of names (not
     // over "with EgyptAir, the airline said", where the comma ends a clause)
     while k > sa + 1
-        && has(&["and", "or", ","], d.lw(k - 1))
+        && matches!(d.lw(k - 1), "and" | "or" | ",")
         && d.toks[k - 2].is_cap()
         && d.toks[k].is_cap()
-        && !has(DETS, d.lw(k))
+        && !DETS.contains(d.lw(k))
     {
         k -= 2;
         while k > sa && d.toks[k - 1].is_cap() {
@@ -2259,29 +2343,31 @@ fn object_of_preposition(d: &Doc, sa: usize, a: usize) -> bool {
         }
     }
     // "about half of voters", "over 40 percent": approximately, not a preposition
-    let amount = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || has(
-                &[
-                    "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                    "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-                    "eighty", "ninety", "hundred", "dozen", "third", "quarter",
-                ],
-                w,
-            )
-    };
+    let amount = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) || AMOUNT_WORDS.contains(w);
     if k > sa && matches!(d.lw(k - 1), "about" | "over" | "under") && amount(d.lw(k)) {
         return false;
     }
-    k > sa
-        && has(
-            &[
-                "between", "among", "against", "with", "without", "about", "over", "under", "into",
-                "through", "toward", "towards", "despite", "like",
-            ],
-            d.lw(k - 1),
-        )
+    k > sa && PREPOSITIONS.contains(d.lw(k - 1))
 }
+
+/// First words of headlines and section labels.
+static LABEL_STARTS: WordSet = WordSet::new(concat!(
+    "the|",
+    "breaking|",
+    "byline|",
+    "update|",
+    "updated|",
+    "watch|",
+    "related|",
+    "q|",
+    "a|",
+    "video|",
+    "contributing|",
+    "look|",
+    "revealed|",
+    "photos|",
+    "exclusive|"
+));
 
 /// "PENCE: Well, look …" / "Trump: …": a speaker label of one to four capitalised words
 /// opening a paragraph, then a colon; the content runs to the paragraph's end.
@@ -2306,29 +2392,11 @@ fn transcript(d: &Doc, sa: usize, i: usize) -> Option<(Attribution, usize)> {
     while e < d.toks.len() && !d.toks[e].after_newline {
         e += 1;
     }
-    // headlines and section labels ("The Latest: …", "Rubio: Finish second.") are short
-    if e - i < 12
-        || has(
-            &[
-                "the",
-                "breaking",
-                "byline",
-                "update",
-                "updated",
-                "watch",
-                "related",
-                "q",
-                "a",
-                "video",
-                "contributing",
-                "look",
-                "revealed",
-                "photos",
-                "exclusive",
-            ],
-            d.lw(a),
-        )
-    {
+    // Section labels ("The Latest: …", "Rubio: Finish second.") are short,
+    // but the article's headline names a speaker ("Sanders: Clinton Email
+    // Story Has Moved.").
+    let headline = (0..=a).all(|k| !d.toks[k].after_newline) && e - i >= 4;
+    if (e - i < 12 && !headline) || LABEL_STARTS.contains(d.lw(a)) {
         return None;
     }
     let cue = d.span(i, i + 1);
@@ -2355,12 +2423,12 @@ fn subject_name(d: &Doc, sa: usize, sb: usize) -> Option<(usize, usize)> {
         a += 1;
     }
     let mut b = a;
-    while b < sb && (d.toks[b].is_cap() || (b > a && has(TITLES, d.lw(b)))) {
+    while b < sb && (d.toks[b].is_cap() || (b > a && TITLES.contains(d.lw(b)))) {
         b += 1;
     }
     if b <= a + 1
-        || has(NP_STOP, d.lw(a))
-        || has(DETS, d.lw(a))
+        || NP_STOP.contains(d.lw(a))
+        || DETS.contains(d.lw(a))
         || b >= sb
         || d.toks[b].lower == "'s"
     {
@@ -2376,6 +2444,12 @@ const GENERIC_NAMES: bool = true;
 /// Whether any sentence-initial subject noun phrase will do.
 const GENERIC_ANY: bool = false;
 
+/// Words ending in "-s" or "-ed" that are no verb here.
+static NOT_VERB_S: WordSet = WordSet::new(concat!(
+    "is|", "was|", "has|", "does|", "goes|", "needed|", "used|", "based|", "this|", "its|", "his|",
+    "us|"
+));
+
 /// A sentence with no lexicon cue whose subject is a personal pronoun or an earlier
 /// speaker's name, followed by a past-tense or present verb with a complement or an
 /// object: that verb is taken as a cue (PolNeAR counts what people do with words and
@@ -2386,13 +2460,13 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
         i += 1;
     }
     // fronted adverbial up to a comma
-    if i < sb && (has(NP_STOP, d.lw(i)) || d.lw(i).ends_with("ly")) && !is_pronoun(d.lw(i)) {
+    if i < sb && (NP_STOP.contains(d.lw(i)) || d.lw(i).ends_with("ly")) && !is_pronoun(d.lw(i)) {
         let c = (i..sb.min(i + 9)).find(|&k| d.toks[k].text == ",")?;
         i = c + 1;
     }
     let (a, b) = np_fwd(d, i, sb)?;
     let w0 = d.lw(a).to_string();
-    let pron = b == a + 1 && has(&["he", "she", "they", "i", "we"], &w0);
+    let pron = b == a + 1 && matches!(w0.as_str(), "he" | "she" | "they" | "i" | "we");
     if !pron && !GENERIC_NAMES {
         return None;
     }
@@ -2404,7 +2478,7 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
         }
     }
     let mut v = b;
-    while v < sb && (has(BETWEEN, d.lw(v)) || (d.lw(v).ends_with("ly") && d.lw(v).len() > 4)) {
+    while v < sb && (BETWEEN.contains(d.lw(v)) || (d.lw(v).ends_with("ly") && d.lw(v).len() > 4)) {
         v += 1;
     }
     if v >= sb || d.toks[v].is_cap() || !d.toks[v].is_word() {
@@ -2413,13 +2487,7 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
     let w = d.lw(v);
     let verbish = (w.ends_with("ed")
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") && w.len() > 3))
-        && !has(
-            &[
-                "is", "was", "has", "does", "goes", "needed", "used", "based", "this", "its",
-                "his", "us",
-            ],
-            w,
-        );
+        && !NOT_VERB_S.contains(w);
     if !verbish {
         return None;
     }
@@ -2430,14 +2498,14 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
     // "denounced the annexation") — not a particle, a place or the
     // clause's end ("settled in", "carried out", "emerged as") — of a verb
     // that is no verb of doing ([`NOT_SAYING`]).
-    let complement = has(
-        &[
-            "that", "to", ":", "“", "\"", "''", "whether", "if", "how", "why", "what",
-        ],
+    let complement = matches!(
         nx,
+        "that" | "to" | ":" | "“" | "\"" | "''" | "whether" | "if" | "how" | "why" | "what"
     );
     // "Ann Lee’s pointed remarks": after a possessive, no verb
-    if !complement && (has(AFTER_DOING, nx) || has(NOT_SAYING, w) || possessive(d.lw(v - 1))) {
+    if !complement
+        && (AFTER_DOING.contains(nx) || NOT_SAYING.contains(w) || possessive(d.lw(v - 1)))
+    {
         return None;
     }
     let cue = d.span(v, v + 1);
@@ -2450,79 +2518,79 @@ fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
 /// anything: the generic rule ([`generic`]) takes no cue from them ("Trump
 /// needs", "Clinton won", "he joined"), unless a clause follows. From the
 /// PolNeAR train split.
-const NOT_SAYING: &[&str] = &[
-    "need",
-    "needs",
-    "leads",
-    "remains",
-    "worked",
-    "works",
-    "captured",
-    "turned",
-    "led",
-    "joined",
-    "earned",
-    "received",
-    "picked",
-    "served",
-    "finished",
-    "comes",
-    "gets",
-    "faces",
-    "faced",
-    "visited",
-    "wins",
-    "won",
-    "scored",
-    "married",
-    "dropped",
-    "trails",
-    "stopped",
-    "looked",
-    "entered",
-    "ended",
-    "walked",
-    "stepped",
-    "tried",
-    "lost",
-    "died",
-    "moved",
-    "returned",
-    "arrived",
-    "spent",
-    "traveled",
-    "travelled",
-    "lived",
-    "grew",
-    "became",
-    "seemed",
-    "appeared",
-    "remained",
-    "started",
-    "played",
-    "held",
-    "holds",
-    "takes",
-    "took",
-    "made",
-    "makes",
-    "went",
-    "goes",
-    "came",
-    "got",
-    "ran",
-    "runs",
-    "left",
-    "sat",
-    "stood",
-];
+static NOT_SAYING: WordSet = WordSet::new(concat!(
+    "need|",
+    "needs|",
+    "leads|",
+    "remains|",
+    "worked|",
+    "works|",
+    "captured|",
+    "turned|",
+    "led|",
+    "joined|",
+    "earned|",
+    "received|",
+    "picked|",
+    "served|",
+    "finished|",
+    "comes|",
+    "gets|",
+    "faces|",
+    "faced|",
+    "visited|",
+    "wins|",
+    "won|",
+    "scored|",
+    "married|",
+    "dropped|",
+    "trails|",
+    "stopped|",
+    "looked|",
+    "entered|",
+    "ended|",
+    "walked|",
+    "stepped|",
+    "tried|",
+    "lost|",
+    "died|",
+    "moved|",
+    "returned|",
+    "arrived|",
+    "spent|",
+    "traveled|",
+    "travelled|",
+    "lived|",
+    "grew|",
+    "became|",
+    "seemed|",
+    "appeared|",
+    "remained|",
+    "started|",
+    "played|",
+    "held|",
+    "holds|",
+    "takes|",
+    "took|",
+    "made|",
+    "makes|",
+    "went|",
+    "goes|",
+    "came|",
+    "got|",
+    "ran|",
+    "runs|",
+    "left|",
+    "sat|",
+    "stood|"
+));
 
 /// Words after a verb that show it reports nothing: particles, places,
 /// the end of the clause ("settled in", "carried out", "emerged as").
-const AFTER_DOING: &[&str] = &[
-    "in", "at", "on", "as", "out", "up", "from", "into", "with", "by", ",", ".", "down", "off",
-    "back", "over", "behind", "through",
-];
+static AFTER_DOING: WordSet = WordSet::new(concat!(
+    "in|", "at|", "on|", "as|", "out|", "up|", "from|", "into|", "with|", "by|", ",|", ".|",
+    "down|", "off|", "back|", "over|", "behind|", "through|"
+));
 
 fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -2540,7 +2608,7 @@ fn is_month(w: &str) -> bool {
 }
 
 fn is_day(w: &str) -> bool {
-    crate::entities::dates::WEEKDAYS.contains(&w)
+    crate::entities::dates::WEEKDAYS.contains(w)
 }
 
 fn mk(
@@ -2592,7 +2660,7 @@ fn mk(
 
 /// Head nouns of polls and surveys, which report what they find ("in the
 /// latest Gallup poll").
-const POLLS: &[&str] = &["poll", "polls", "survey", "surveys"];
+static POLLS: WordSet = WordSet::new(concat!("poll|", "polls|", "survey|", "surveys|"));
 
 /// "in" before a poll or survey as a cue: "In the latest Gallup poll, 52
 /// percent …" (the rest of the sentence is the content) or "… leads in
@@ -2600,14 +2668,14 @@ const POLLS: &[&str] = &["poll", "polls", "survey", "surveys"];
 fn in_poll(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
     let (a, mut b) = np_fwd(d, i + 1, sb)?;
     // "the latest Gallup poll": the noun after the name
-    if b < sb && has(POLLS, d.lw(b)) {
+    if b < sb && POLLS.contains(d.lw(b)) {
         b += 1;
     }
     // the head noun: before an "of" / "in" / "from" phrase
     let head = (a..b)
-        .find(|&k| k > a && has(&["of", "in", "from", "by", "for"], d.lw(k)))
+        .find(|&k| k > a && matches!(d.lw(k), "of" | "in" | "from" | "by" | "for"))
         .unwrap_or(b);
-    if !has(POLLS, d.lw(head - 1)) || is_pronoun(d.lw(a)) {
+    if !POLLS.contains(d.lw(head - 1)) || is_pronoun(d.lw(a)) {
         return None;
     }
     let cue = d.span(i, i + 1);
@@ -2664,9 +2732,9 @@ fn relative_antecedent(d: &Doc, a: usize) -> Option<(String, bool)> {
     let names = |(na, nb): (usize, usize)| {
         speaker_of(d, na, nb).1
             && !(na > 0
-                && has(
-                    &["at", "of", "for", "in", "from", "with", "on", "by"],
+                && matches!(
                     d.lw(na - 1),
+                    "at" | "of" | "for" | "in" | "from" | "with" | "on" | "by"
                 ))
     };
     if end < a && !near.is_some_and(names) {
@@ -2728,26 +2796,26 @@ pub fn head_word(s: &str) -> String {
 /// after it when a comma or quote precedes the verb ("…,” said X"). With `according_to`,
 /// "according to X" also counts (X: the capitalised run or the next word).
 pub fn subject_rule(text: &str, according_to: bool) -> Vec<Attribution> {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "stated",
-        "claimed",
-        "argued",
-        "warned",
-        "explained",
-        "noted",
-        "wrote",
-        "reported",
-        "announced",
-        "insisted",
-        "asked",
-        "tweeted",
-    ];
+    static VERBS: WordSet = WordSet::new(concat!(
+        "said|",
+        "says|",
+        "say|",
+        "told|",
+        "tells|",
+        "added|",
+        "stated|",
+        "claimed|",
+        "argued|",
+        "warned|",
+        "explained|",
+        "noted|",
+        "wrote|",
+        "reported|",
+        "announced|",
+        "insisted|",
+        "asked|",
+        "tweeted|"
+    ));
     let toks = tokenize(text);
     let mut out = Vec::new();
     for &(sa, sb) in &sentences(&toks) {
@@ -2763,7 +2831,7 @@ pub fn subject_rule(text: &str, according_to: bool) -> Vec<Attribution> {
                     b += 1;
                 }
                 src = Some((i + 2, b.max(i + 3)));
-            } else if VERBS.contains(&w) {
+            } else if VERBS.contains(w) {
                 let after_punct = i > sa && toks[i - 1].kind != TokKind::Word;
                 if after_punct || i == sa {
                     let mut b = i + 1;
@@ -3090,6 +3158,25 @@ mod tests {
         let a = attribute(text, None);
         let c = a.iter().find(|a| a.cue.is_none()).expect("a continuation");
         assert_eq!(c.speaker.as_deref(), Some("Priya Natarajan"));
+    }
+
+    #[test]
+    fn headline_names_its_speaker() {
+        let body = "\n\nThe senator spoke in Iowa on Monday about the email story and the race.";
+        let text = format!("Sanders: Clinton Email Story Has Moved.{body}");
+        let a = attribute(&text, None);
+        let h = a
+            .iter()
+            .find(|a| a.content.start < 30)
+            .expect("the headline");
+        assert_eq!(h.speaker.as_deref(), Some("Sanders"));
+        // a label is no speaker, and a short line further down is none either
+        let text = format!("The Latest: Clinton Email Story Has Moved.{body}");
+        assert!(attribute(&text, None).iter().all(|a| a.content.start > 30));
+        let text = format!("Intro line here.{body}\n\nRubio: Finish second.{body}");
+        assert!(attribute(&text, None)
+            .iter()
+            .all(|a| a.speaker.as_deref() != Some("Rubio")));
     }
 
     #[test]

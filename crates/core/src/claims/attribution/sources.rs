@@ -40,6 +40,8 @@ pub(in crate::claims) struct Found {
     speaker: Option<String>,
     /// Named, unnamed or unknown.
     kind: SpeakerKind,
+    /// The cue is the attribution's own (not a continuation's borrowed one).
+    own_cue: bool,
 }
 
 /// The rules' attributions of `text`, with byte spans, in content order.
@@ -63,7 +65,7 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
         Span::new(a, b)
     };
     let found: Vec<super::rules::Attribution> = rules::attribute(text, None);
-    found
+    let mut out: Vec<Found> = found
         .iter()
         .map(|a| {
             // A continuation shows the cue of the attribution it continues.
@@ -80,7 +82,86 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
                 content: span(a.content),
                 speaker: a.speaker.clone(),
                 kind: a.speaker_kind,
+                own_cue: a.cue.is_some(),
             }
+        })
+        .collect();
+    // "… to the U.S. “…,” said X": a quotation before its cue starts the
+    // content when a sentence ends before it (the rules' sentence may run on).
+    for f in &mut out {
+        let c = f.content;
+        if !f.own_cue || f.cue.is_none_or(|q| q.start < c.end) {
+            continue;
+        }
+        // The quotation before the cue, within a few hundred bytes of it.
+        let mut from = c.start.max(c.end.saturating_sub(800));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let body = &text[from..c.end];
+        let opening = body.char_indices().rev().find(|&(i, ch)| {
+            let before = body[..i].trim_end();
+            matches!(ch, '“' | '"')
+                && i > 0
+                && before.len() < i
+                // not after a closing mark: "“A.” “B,” X said" is one quotation
+                && before.ends_with(['.', '!', '?'])
+        });
+        if let Some((i, _)) = opening {
+            f.content = Span::new(from + i, c.end);
+        }
+    }
+    // "X said Y, adding that Z", "X praised Y and said Z": the rules give the
+    // first cue everything to the sentence's end; its content ends where a
+    // second attribution that runs there too begins after a comma (or with
+    // its cue after "and"), so that each has its own claim.
+    for i in 0..out.len() {
+        let c = out[i].content;
+        // Contents are in order: the inner one comes after, near.
+        let inner = out[i + 1..]
+            .iter()
+            .take(64)
+            .take_while(|g| g.content.start < c.end)
+            .filter(|g| g.own_cue && g.content.end >= c.end)
+            .filter_map(|g| Some((g.cue?.start.min(g.content.start), g.cue?.start)))
+            .filter(|&(x, cue)| {
+                let before = text[..x].trim_end();
+                x > c.start
+                    && x < c.end
+                    && (before.ends_with(',') || (x == cue && before.ends_with(" and")))
+            })
+            .map(|(x, _)| x)
+            .min();
+        if let Some(x) = inner {
+            let before = text[..x].trim_end();
+            let before = before.strip_suffix(" and").unwrap_or(before);
+            let end = before.trim_end_matches(',').trim_end().len();
+            if end > c.start {
+                out[i].content = Span::new(c.start, end);
+            }
+        }
+    }
+    out
+}
+
+/// The stretches of `span` the rules' attributions take (each its content
+/// with its own cue, from the first to the last byte of either) and where
+/// its own cue starts, in order of content: where a claim may be cut in two
+/// ([`crate::claims::detect`]).
+pub(in crate::claims) fn units(found: &[Found], span: Span) -> Vec<(Span, Option<usize>)> {
+    let lo = found
+        .partition_point(|f| f.content.start < span.start)
+        .saturating_sub(32);
+    found[lo..]
+        .iter()
+        .take_while(|f| f.content.start < span.end)
+        .filter(|f| overlap(f.content, span) > 0)
+        .map(|f| match f.cue.filter(|_| f.own_cue) {
+            Some(c) => (
+                Span::new(c.start.min(f.content.start), c.end.max(f.content.end)),
+                Some(c.start),
+            ),
+            None => (f.content, None),
         })
         .collect()
 }
@@ -202,12 +283,36 @@ pub(in crate::claims) fn attribute(
                     && clause.cue == att.cue
                     && including(s.text, &att)) =>
         {
-            att
+            // A second cue of the same source ("…, noting that"), in a claim
+            // of its own: the member named before the first cue.
+            match member(s, &att) {
+                Some(m) => Attribution {
+                    speaker: entity(s.analysis, m, s.analysis.mentions[m].span),
+                    ..att
+                },
+                None => att,
+            }
         }
         // The rules abstain and the clause rules have no one either.
         Some(att) if clause.speaker == Speaker::Author => att,
         _ => clause,
     }
+}
+
+/// The last person named between a source that lists its members and the
+/// cue ("Military experts, including … Steven Jermy, have acknowledged …,
+/// noting that"), when the source lists them ([`including`]).
+fn member(s: &Sent, att: &Attribution) -> Option<usize> {
+    let (src, cue) = (att.speaker.span()?, att.cue?);
+    if !including(s.text, att) {
+        return None;
+    }
+    let ms = &s.analysis.mentions;
+    let end = ms.partition_point(|m| m.span.start < cue.start);
+    (0..end)
+        .rev()
+        .take_while(|&i| ms[i].span.start >= src.end)
+        .find(|&i| ms[i].label == Label::Person)
 }
 
 /// Whether a source phrase lists its members before the cue: "Military
@@ -222,7 +327,7 @@ fn including(text: &str, att: &Attribution) -> bool {
 
 /// The attribution of clause `a..b` of `s` (local tokens), from the rules'
 /// attributions `found`: the one whose content overlaps the clause most (ties:
-/// the first). `None` when none overlaps or it has neither speaker nor cue.
+/// the one whose content starts last). `None` when none overlaps or it has neither speaker nor cue.
 fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribution> {
     let clause = s.span(a, b);
     // Sorted by content start; a content that starts a little before the
@@ -236,7 +341,11 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
             break;
         }
         let ov = overlap(f.content, clause);
-        if ov > 0 && best.is_none_or(|(_, o)| ov > o) {
+        // Ties go to the content that starts later, the inner of two nested
+        // ones ("X rejected [the plan, adding that [Z]]").
+        if ov > 0
+            && best.is_none_or(|(b, o)| ov > o || (ov == o && f.content.start > b.content.start))
+        {
             best = Some((f, ov));
         }
     }

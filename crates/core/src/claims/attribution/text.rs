@@ -3,6 +3,8 @@
 //! A deliberately small tokenizer: words (letters, digits, inner apostrophes,
 //! hyphens and the dots of "U.S." or "Mr."), and single-character punctuation.
 
+use crate::text::WordSet;
+
 /// A half-open range of code-point offsets into a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -69,12 +71,12 @@ impl Token {
 }
 
 /// Abbreviations whose trailing dot belongs to the word.
-const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "jr", "sr", "st", "lt", "col", "sgt",
-    "prof", "rev", "gop", "vs", "inc", "corp", "co", "no", "jan", "feb", "aug", "sept", "sep",
-    "oct", "nov", "dec", "u.s", "u.n", "d.c", "a.m", "p.m", "u.k", "e.g", "i.e", "capt", "cmdr",
-    "supt", "adm", "atty", "pres", "messrs",
-];
+static ABBREV: WordSet = WordSet::new(concat!(
+    "mr|", "mrs|", "ms|", "dr|", "sen|", "rep|", "gov|", "gen|", "jr|", "sr|", "st|", "lt|",
+    "col|", "sgt|", "prof|", "rev|", "gop|", "vs|", "inc|", "corp|", "co|", "no|", "jan|", "feb|",
+    "aug|", "sept|", "sep|", "oct|", "nov|", "dec|", "u.s|", "u.n|", "d.c|", "a.m|", "p.m|",
+    "u.k|", "e.g|", "i.e|", "capt|", "cmdr|", "supt|", "adm|", "atty|", "pres|", "messrs|"
+));
 
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
@@ -120,7 +122,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if i < cs.len() && cs[i] == '.' {
                 let w: String = cs[start..i].iter().collect::<String>().to_lowercase();
                 let single_cap = i - start == 1 && cs[start].is_uppercase();
-                if ABBREV.contains(&w.as_str()) || single_cap {
+                if ABBREV.contains(&w) || single_cap {
                     i += 1;
                 }
             }
