@@ -12,7 +12,9 @@ use super::{Cand, Label, Op, Value};
 use crate::text::TokenKind;
 use crate::text::WordSet;
 
-/// Modifiers kept inside QUANTITY, MONEY and DATE spans.
+/// Modifiers kept inside QUANTITY, MONEY and DATE spans. A slice of
+/// phrases with their operator, not a [`WordSet`]: the first phrase that
+/// matches wins, so the order is part of the table.
 const MODIFIERS: &[(&[&str], Op)] = &[
     (&["more", "than"], Op::Gt),
     (&["greater", "than"], Op::Gt),

@@ -73,8 +73,6 @@ mod fasthash;
 mod lowercase;
 mod orgs;
 
-/// Acronyms the rules know are not names ("GDP", "CEO").
-static ACRONYM_STOP: crate::text::WordSet = crate::text::WordSet::new(rules::ACRONYM_STOP);
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
@@ -620,7 +618,7 @@ fn combine(text: &str, tokens: &[Token], cands: &mut Vec<Cand>, found: &[tagger:
             continue;
         }
         // Acronyms the rules know are not names ("GDP", "CEO").
-        if end == start + 1 && ACRONYM_STOP.contains(tokens[start].text(text)) {
+        if end == start + 1 && rules::ACRONYM_STOP.contains(tokens[start].text(text)) {
             continue;
         }
         // Titles beside a person ("Crown Prince") are not names.
