@@ -597,6 +597,10 @@ static TITLE_HEADS: WordSet = WordSet::new(concat!(
     "Mufti|",
     "Hetman|",
     "Lady|",
+    // Company and team titles ("Chief Executive", "General Manager", "Head Coach").
+    "Executive|",
+    "Manager|",
+    "Coach|",
 ));
 
 /// Words that modify a title head ("Foreign Minister", "Deputy Prime Minister").
@@ -677,6 +681,16 @@ static TITLE_MODS: WordSet = WordSet::new(concat!(
     "Minority|",
     "Opposition|",
     "House|",
+    // Company titles: "Chief Financial Officer", "Managing Director", "Head Coach".
+    "Financial|",
+    "Operating|",
+    "Technology|",
+    "Technical|",
+    "Information|",
+    "Marketing|",
+    "Managing|",
+    "Creative|",
+    "Head|",
 ));
 
 /// The singular of a plural title ("Presidents" → "President", "Foreign Ministers" →
@@ -2907,7 +2921,67 @@ mod tests {
                 &[("Kamala Harris", Person), ("Mohammed bin Salman", Person)],
             ),
             ("First Lady Jill Biden attended.", &[("Jill Biden", Person)]),
+            // Company and team titles stay out of the name.
+            (
+                "Chief Executive Robert Nardelli left.",
+                &[("Robert Nardelli", Person)],
+            ),
+            (
+                "Chief Financial Officer Jane Smith resigned.",
+                &[("Jane Smith", Person)],
+            ),
+            (
+                "He called General Manager Brian Cashman.",
+                &[("Brian Cashman", Person)],
+            ),
         ]);
+    }
+
+    #[test]
+    fn company_titles_are_roles() {
+        // (text, person, title)
+        for (text, name, title) in [
+            (
+                "Korvex Chief Executive Robert Nardelli will step down.",
+                "Robert Nardelli",
+                "Chief Executive",
+            ),
+            (
+                "Chief Executive Officer Tim Cook said so.",
+                "Tim Cook",
+                "Chief Executive Officer",
+            ),
+            (
+                "Chief Financial Officer Jane Smith resigned.",
+                "Jane Smith",
+                "Chief Financial Officer",
+            ),
+            (
+                "Managing Director Kristalina Georgieva spoke.",
+                "Kristalina Georgieva",
+                "Managing Director",
+            ),
+            (
+                "Head Coach Bill Belichick smiled.",
+                "Bill Belichick",
+                "Head Coach",
+            ),
+            (
+                "Former Chief Executive John Smith died.",
+                "John Smith",
+                "Former Chief Executive",
+            ),
+        ] {
+            let a = extract_text(text);
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.label == Person)
+                .unwrap_or_else(|| panic!("{text:?}: no person"));
+            assert_eq!(m.span.slice(text), name, "{text:?}");
+            let role = m.role.as_ref().map(|r| r.title.as_str());
+            assert_eq!(role, Some(title), "{text:?}");
+        }
     }
 
     #[test]
