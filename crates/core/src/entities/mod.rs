@@ -760,6 +760,32 @@ mod tests {
     }
 
     #[test]
+    fn a_business_noun_names_a_company() {
+        check(&[
+            (
+                "May 01, 2009 The American auto company Korvex filed for bankruptcy Thursday.",
+                &[("Korvex", Org)],
+                &[("Korvex", Person)],
+            ),
+            (
+                "The software maker Tallisor said on Monday it would cut jobs.",
+                &[("Tallisor", Org)],
+                &[("Tallisor", Person)],
+            ),
+            (
+                "Shares of the retailer Quenmark fell, and the airline Brisvair cancelled flights.",
+                &[("Quenmark", Org), ("Brisvair", Org)],
+                &[("Brisvair", Person)],
+            ),
+            (
+                "The carmaker Dunmore Motors posted a loss.",
+                &[("Dunmore Motors", Org)],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
     fn lone_words_by_context_and_other_mentions() {
         check(&[
             (

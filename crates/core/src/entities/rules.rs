@@ -276,6 +276,33 @@ static ORG_CUES_BEFORE: WordSet = WordSet::new(concat!(
     "maker|",
 ));
 
+/// Business nouns that name what follows them as an organisation, whatever
+/// the name looks like ("the auto company Chrysler", "the retailer
+/// Walmart", "European auto maker Fiat"): a subset of [`ORG_CUES_BEFORE`]
+/// that only a company can follow.
+static COMPANY_NOUNS: WordSet = WordSet::new(concat!(
+    "company|",
+    "firm|",
+    "carmaker|",
+    "automaker|",
+    "maker|",
+    "chipmaker|",
+    "manufacturer|",
+    "conglomerate|",
+    "bank|",
+    "lender|",
+    "insurer|",
+    "retailer|",
+    "startup|",
+    "start-up|",
+    "airline|",
+    "broadcaster|",
+    "brewer|",
+    "publisher|",
+    "supplier|",
+    "distributor|",
+));
+
 /// Words after a single name that make it an organisation ("Tesla shares", "Google agreed").
 static ORG_CUES_AFTER: WordSet = WordSet::new(concat!(
     "shares|",
@@ -2664,6 +2691,19 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
                     .is_some_and(|t| t.kind == TokenKind::Number)
                     && w(e + 2) == ",")
         });
+    // Right after a business noun: an organisation the tagger may not retype.
+    if s > 0
+        && COMPANY_NOUNS.contains(before)
+        && all_namey
+        && len <= 3
+        && !cx.title_sentence[s]
+        && !cx.caps_sentence[s]
+    {
+        let mut c = Cand::new(s, e, Label::Org, 5);
+        c.sure = true;
+        out.push(c);
+        return;
+    }
     let person_evidence =
         first_name || initials || say_after || say_before || role_before || apposition;
     if !person_evidence && all_namey && !starts_sentence && !cx.title_sentence[s] {
