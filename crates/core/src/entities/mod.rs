@@ -786,6 +786,22 @@ mod tests {
     }
 
     #[test]
+    fn organisation_cues_survive_the_tagger() {
+        check(&[
+            (
+                "They have acquired Urchin, a small firm.",
+                &[("Urchin", Org)],
+                &[],
+            ),
+            (
+                "Later, Tallisor shares fell sharply.",
+                &[("Tallisor", Org)],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
     fn lone_words_by_context_and_other_mentions() {
         check(&[
             (

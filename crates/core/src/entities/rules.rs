@@ -2712,7 +2712,9 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             && (len >= 2 || before != "at");
         let org_after = ORG_CUES_AFTER.contains(after);
         if org_before || org_after {
-            out.push(Cand::new(s, e, Label::Org, 4));
+            let mut c = Cand::new(s, e, Label::Org, 4);
+            c.sure = true;
+            out.push(c);
             return;
         }
     }
