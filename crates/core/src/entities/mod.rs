@@ -70,6 +70,7 @@ mod cluster;
 pub(crate) mod dates;
 pub mod eval;
 mod fasthash;
+mod lists;
 mod lowercase;
 mod orgs;
 
@@ -507,6 +508,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         orgs::split_people(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
+        lists::list_types(text, &tokens, &mut cands);
     }
     cands.retain(|c| !c.drop);
     let (mentions, entities) = cluster::cluster(text, &tokens, cands);

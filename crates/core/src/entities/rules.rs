@@ -816,7 +816,7 @@ static ROLE_NOUNS: WordSet = WordSet::new(concat!(
 ));
 
 /// Verbs of saying that follow or precede a person's name.
-static SAY_VERBS: WordSet = WordSet::new(concat!(
+pub(crate) static SAY_VERBS: WordSet = WordSet::new(concat!(
     "said|",
     "says|",
     "told|",
