@@ -73,6 +73,7 @@ mod fasthash;
 mod lists;
 mod lowercase;
 mod orgs;
+mod postal;
 
 pub(crate) mod lexicon;
 pub mod numbers;
@@ -506,6 +507,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
         orgs::organisation_words(text, &tokens, &mut cands);
         orgs::split_people(text, &tokens, &mut cands);
+        postal::postal_states(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
         lists::list_types(text, &tokens, &mut cands);
