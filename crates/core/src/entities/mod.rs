@@ -1058,6 +1058,22 @@ mod tests {
                 &[],
                 &[("the bottom", Place), ("china", Place), ("turkey", Place)],
             ),
+            // Beside a place: right after one, or joined to one by "and" / "or".
+            (
+                "we flew from mexico to San Francisco california last week",
+                &[("california", Place)],
+                &[],
+            ),
+            (
+                "how are vietnam and Afghanistan alike?",
+                &[("vietnam", Place)],
+                &[],
+            ),
+            (
+                "we met Paris and china was sold out",
+                &[],
+                &[("china", Place)],
+            ),
         ]);
     }
 
