@@ -511,6 +511,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
         lists::list_types(text, &tokens, &mut cands);
+        orgs::storm_names(text, &tokens, &mut cands);
     }
     cands.retain(|c| !c.drop);
     let (mentions, entities) = cluster::cluster(text, &tokens, cands);
@@ -1040,6 +1041,27 @@ mod tests {
             (
                 "Mary Ann Smith met Andrew Lloyd Webber in London.",
                 &[("Mary Ann Smith", Person), ("Andrew Lloyd Webber", Person)],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_storm_named_alone_is_no_person() {
+        check(&[
+            (
+                "Hurricane Rita grew on Monday. On Tuesday, Rita packed winds of 240 km/h.",
+                &[],
+                &[("Rita", Person)],
+            ),
+            (
+                "Tropical Storm Orlena formed. Orlena was extremely dangerous.",
+                &[],
+                &[("Orlena", Person)],
+            ),
+            (
+                "On Tuesday, Rita Moreno sang.",
+                &[("Rita Moreno", Person)],
                 &[],
             ),
         ]);

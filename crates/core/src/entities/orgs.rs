@@ -546,3 +546,31 @@ pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     cands.extend(add);
     crate::order::sort_by_key(cands, |c| c.start as u64);
 }
+
+/// A storm's name alone ("Rita was extremely dangerous") in a text that
+/// also names the storm ("Hurricane Rita", "Tropical Storm Rita") is the
+/// storm, an event, not a person.
+pub(crate) fn storm_names(text: &str, toks: &[Token], cands: &mut [Cand]) {
+    let word = |i: usize| toks[i].text(text);
+    let storms: Vec<&str> = (1..toks.len())
+        .filter(|&i| {
+            matches!(word(i - 1), "Hurricane" | "Typhoon" | "Cyclone" | "Storm")
+                && toks[i].kind == TokenKind::Word
+                && word(i).starts_with(char::is_uppercase)
+        })
+        .map(word)
+        .collect();
+    if storms.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if !c.drop
+            && c.label == Label::Person
+            && c.end == c.start + 1
+            && c.role.is_none()
+            && storms.contains(&word(c.start))
+        {
+            c.label = Label::Event;
+        }
+    }
+}
