@@ -809,6 +809,15 @@ mod tests {
     #[test]
     fn lone_words_by_context_and_other_mentions() {
         check(&[
+            // In two place contexts, a place even beside a longer name
+            // that holds the word.
+            (
+                "In 1902 the name of the town was changed from Penon de Marvik to Marvik. \
+                 The first inhabitants of Marvik were fishermen. Today they remain the \
+                 population of Marvik.",
+                &[("Marvik", Place)],
+                &[("Marvik", Person)],
+            ),
             (
                 "Pilgrims arrive in Mecca each year. Mecca's mosque was crowded, and Mecca is busy.",
                 &[("Mecca", Place)],

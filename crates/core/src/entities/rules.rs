@@ -1551,6 +1551,8 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
         new_places.push(Cand::new(i, i + 1, Label::Place, 5));
         taken[i] = true;
     }
+    // How often each lone word stands in a place context.
+    let mut place_votes: FxMap<&str, usize> = FxMap::default();
     for c in cands.iter().filter(|c| lone_person(c)) {
         let before = if c.start > 0 { cx.w(c.start - 1) } else { "" };
         let possessive = cx
@@ -1564,10 +1566,19 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
             || possessive && place_noun(cx.w(c.end + 1))
             || place_context(c.start);
         *place_words.entry(cx.w(c.start)).or_insert(false) |= in_place;
+        if in_place {
+            *place_votes.entry(cx.w(c.start)).or_insert(0) += 1;
+        }
     }
     for c in cands.iter() {
         if c.label == Label::Person && (!lone_person(c) || said(c)) {
             for k in c.start..c.end {
+                // A word alone in two place contexts or more ("inhabitants
+                // of Coron", "in Coron") stays a place even when a longer
+                // name holds it ("Penon de Coron").
+                if !said(c) && place_votes.get(cx.w(k)).is_some_and(|&v| v >= 2) {
+                    continue;
+                }
                 place_words.insert(cx.w(k), false);
             }
         }
