@@ -12,7 +12,9 @@ use super::{Cand, Label, Op, Value};
 use crate::text::TokenKind;
 use crate::text::WordSet;
 
-/// Modifiers kept inside QUANTITY, MONEY and DATE spans.
+/// Modifiers kept inside QUANTITY, MONEY and DATE spans. A slice of
+/// phrases with their operator, not a [`WordSet`]: the first phrase that
+/// matches wins, so the order is part of the table.
 const MODIFIERS: &[(&[&str], Op)] = &[
     (&["more", "than"], Op::Gt),
     (&["greater", "than"], Op::Gt),
@@ -592,6 +594,59 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
     None
 }
 
+/// A range whose unit is written once, after its second number, read from
+/// the first number `v` (ending before `e`): "30-to-60-day", "3- to 5-year",
+/// "10 to 15 years", "3-to-5 percent", "5–10 km", "5 to 10 dollars". One
+/// mention from the first number to the unit, with the
+/// second number's value and unit; a value is one figure with a comparison,
+/// so the range is read as "at most" its upper end (a qualifier written
+/// before it, "about 20 to 30 minutes", is kept instead). Bare numbers
+/// joined by a dash ("20-30 people", "9-11", scores) are left as they
+/// were: without a unit they are too often something else.
+fn range_to(t: &Toks, e: usize, v: f64, op: Op, starts: &[bool]) -> Option<(usize, Option<Value>)> {
+    let dash = |i: usize| matches!(t.toks.get(i).map(|x| x.text(t.text)), Some("–" | "—"));
+    // Where the second number starts.
+    let k = if is_hyphen(t, e)
+        && glued(t, e)
+        && lw(t, e + 1) == "to"
+        && glued(t, e + 1)
+        && is_hyphen(t, e + 2)
+        && glued(t, e + 2)
+        && glued(t, e + 3)
+    {
+        e + 3 // "30-to-60-day"
+    } else if is_hyphen(t, e) && glued(t, e) && lw(t, e + 1) == "to" && !glued(t, e + 1) {
+        e + 2 // "3- to 5-year"
+    } else if lw(t, e) == "to" || (is_hyphen(t, e) && glued(t, e) && glued(t, e + 1)) || dash(e) {
+        e + 1 // "10 to 15 years", "5-10 year", "5–10 km"
+    } else {
+        return None;
+    };
+    let n = number_at(t, k)?;
+    if n.tokens.0 != k || !(v >= 0.0 && v < n.value) || t.toks[k].text(t.text).starts_with('0') {
+        return None;
+    }
+    let inner = if op == Op::Eq { Op::Le } else { op };
+    let (end, value) = match_at(t, k, inner, starts)?;
+    // The second number must carry the unit: a duration, a rate, money or
+    // a measure (not an age, not a count).
+    let fits = match &value {
+        Some(Value::Duration { amount, .. }) | Some(Value::Money { amount, .. }) => {
+            *amount == n.value
+        }
+        Some(Value::Percent { value, .. }) => *value == n.value,
+        Some(Value::Number {
+            value,
+            unit: Some(u),
+            ..
+        }) => *value == n.value && !u.ends_with(" old"),
+        _ => false,
+    };
+    // "20-to-25-year-olds": ages, not a duration.
+    let glued_on = is_hyphen(t, end) && glued(t, end);
+    (fits && !glued_on).then_some((end, value))
+}
+
 /// "N in M" after the number `v` that ends before `e`: "one in five", "1-in-200",
 /// "1-in-200-year" (a return period: the word "year" belongs to it). Returns
 /// (end, percent). The hyphens, when used, must be glued on both sides; a
@@ -960,6 +1015,9 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     let m = number_at(t, j)?;
     let mut e = m.tokens.1;
     let v = m.value;
+    if let Some(r) = range_to(t, e, v, op, starts) {
+        return Some(r);
+    }
     // Ages: "aged 66", "at the age of 76" are a count of years of age.
     let is_age = (j > 0 && lw(t, j - 1) == "aged")
         || (j > 1 && lw(t, j - 1) == "of" && lw(t, j - 2) == "age");
@@ -1056,7 +1114,7 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
         } else {
             e = ue + 1;
             // "21-year-old", "three months old": an age.
-            if hy && is_hyphen(t, e) && lw(t, e + 1) == "old" {
+            if hy && is_hyphen(t, e) && matches!(lw(t, e + 1), "old" | "olds") {
                 return Some((e + 2, Some(age(op, v, unit))));
             } else if lw(t, e) == "old" {
                 return Some((e + 1, Some(age(op, v, unit))));
@@ -1244,6 +1302,51 @@ mod tests {
             (
                 "won 3 in 2020",
                 &[("3", Quantity, "3"), ("2020", Date, "2020")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn ranges_with_one_unit() {
+        check(&[
+            (
+                "a 30-to-60-day bankruptcy process",
+                &[("30-to-60-day", Date, "≤ 60 days")],
+            ),
+            (
+                "a 10-to-15-year sentence",
+                &[("10-to-15-year", Date, "≤ 15 years")],
+            ),
+            ("3- to 5-year loans", &[("3- to 5-year", Date, "≤ 5 years")]),
+            (
+                "it took 30 to 60 days",
+                &[("30 to 60 days", Date, "≤ 60 days")],
+            ),
+            ("a 5-10 year plan", &[("5-10 year", Date, "≤ 10 years")]),
+            ("5–10 km away", &[("5–10 km", Quantity, "≤ 10 km")]),
+            (
+                "prices rose 3-to-5 percent",
+                &[("3-to-5 percent", Quantity, "≤ 5%")],
+            ),
+            (
+                "about 20 to 30 years",
+                &[("about 20 to 30 years", Date, "≈ 30 years")],
+            ),
+            // No unit, or the numbers going down: left as they were.
+            (
+                "20-30 people came",
+                &[("20", Quantity, "20"), ("30", Quantity, "30")],
+            ),
+            (
+                "from 60 to 55 percent",
+                &[("60", Quantity, "60"), ("55 percent", Quantity, "55%")],
+            ),
+            (
+                "20-to-25-year-olds",
+                &[
+                    ("20", Quantity, "20"),
+                    ("25-year-olds", Quantity, "25 years old"),
+                ],
             ),
         ]);
     }

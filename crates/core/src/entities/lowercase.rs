@@ -1,7 +1,8 @@
 //! Places written in lower case ("a holiday in kerala", "from mexico"),
 //! as in forum posts and messages: a word the lexicons know as a country,
-//! city or state once capitalised, after a preposition of place, is that
-//! place. Common English words ("china", "turkey"), given names
+//! city or state once capitalised, after a preposition of place, right
+//! after another place ("san francisco california") or joined to one by
+//! "and" / "or" ("vietnam and Afghanistan"), is that place. Common English words ("china", "turkey"), given names
 //! ("georgia", "jordan") and words of three letters or fewer are left
 //! alone, and so is anything another name already covers.
 
@@ -86,12 +87,27 @@ pub(crate) fn lowercase_places(text: &str, toks: &[Token], cands: &mut Vec<Cand>
     let lower_word = |i: usize| {
         toks[i].kind == TokenKind::Word && toks[i].text(text).chars().all(char::is_lowercase)
     };
+    // Where place names start and end: a lower-case place right after one
+    // ("San Francisco california") or joined to one by "and" / "or"
+    // ("vietnam and Afghanistan") is a place too.
+    let mut place_at = vec![false; n + 1];
+    let mut place_end = vec![false; n + 1];
+    for c in cands.iter().filter(|c| !c.drop && c.label == Label::Place) {
+        place_at[c.start] = true;
+        place_end[c.end] = true;
+    }
+    let joined = |i: usize| matches!(toks[i].text(text), "and" | "or");
+    let beside_place = |i: usize| {
+        place_end[i]
+            || (i >= 2 && joined(i - 1) && place_end[i - 1])
+            || (i + 2 < n && joined(i + 1) && place_at[i + 2])
+    };
     let mut add = Vec::new();
     let mut i = 1;
     while i < n {
         if taken[i]
             || !lower_word(i)
-            || !place_preposition(toks[i - 1].text(text))
+            || !(place_preposition(toks[i - 1].text(text)) || beside_place(i))
             || toks[i].text(text) == "the"
         {
             i += 1;

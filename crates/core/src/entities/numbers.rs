@@ -881,6 +881,8 @@ pub fn extract_ordinals(text: &str) -> Vec<OrdinalMatch> {
     let n = toks.len();
     let mut out = Vec::new();
     let mut i = 0;
+    // Tried in order, each longer phrase before the ones it starts with: a
+    // slice of pairs, not a word set.
     let rel: &[(&[&str], &str)] = &[
         (&["the", "one", "before", "the", "last", "one"], "end-1"),
         (&["the", "one", "before", "the", "last"], "end-1"),
@@ -1169,6 +1171,8 @@ pub fn fmt_num(v: f64) -> String {
 }
 
 /// Bound operators that come before a number: (phrase, lower?, inclusive?).
+/// A slice, not a [`WordSet`](crate::text::WordSet): phrases are tried in
+/// order, each longer one before the phrases it starts with.
 const PREFIX_OPS: &[(&[&str], bool, bool)] = &[
     (&["greater", "than", "or", "equal", "to"], true, true),
     (&["more", "than", "or", "equal", "to"], true, true),

@@ -19,12 +19,12 @@
 //! All the words used are general English vocabulary.
 
 use super::{rules, Cand, Label};
-use crate::text::{Token, TokenKind};
+use crate::text::{Token, TokenKind, WordSet};
 
 /// Head words that end an organisation's name, beyond the rules' own list
-/// (`rules::in_org_heads`): churches, music schools and ensembles, armed
+/// (`rules::ORG_HEADS`): churches, music schools and ensembles, armed
 /// services, periodicals.
-const EXTRA_HEADS: &str = concat!(
+static EXTRA_HEADS: WordSet = WordSet::new(concat!(
     "Church|",
     "Conservatory|",
     "Conservatoire|",
@@ -41,12 +41,12 @@ const EXTRA_HEADS: &str = concat!(
     "Studios|",
     "Pictures|",
     "Labs|",
-);
+));
 
 /// Heads that a lone capitalised word before them does not make an
 /// organisation of when that word is a common place or adjective (they are
 /// also ordinary nouns: "Service", "Office", "Center").
-const WEAK_HEADS: &str = concat!(
+static WEAK_HEADS: WordSet = WordSet::new(concat!(
     "Service|",
     "Services|",
     "Office|",
@@ -90,10 +90,10 @@ const WEAK_HEADS: &str = concat!(
     "Movement|",
     "Alliance|",
     "Coalition|",
-);
+));
 
 /// Military units an ordinal may number ("3rd Infantry Division").
-const UNITS: &str = concat!(
+static UNITS: WordSet = WordSet::new(concat!(
     "Division|",
     "Brigade|",
     "Battalion|",
@@ -113,16 +113,16 @@ const UNITS: &str = concat!(
     "Marines|",
     "Rangers|",
     "Airborne|",
-);
+));
 
 /// Legal forms written after a comma ("Google, Inc.").
-const LEGAL_FORMS: &str = concat!(
+static LEGAL_FORMS: WordSet = WordSet::new(concat!(
     "Inc|", "Inc.|", "Ltd|", "Ltd.|", "LLC|", "L.L.C.|", "Corp|", "Corp.|", "plc|", "PLC|", "LP|",
     "L.P.|", "GmbH|", "AG|", "S.A.|", "N.V.|", "Co.|",
-);
+));
 
 /// Heads of a government body named "of X and Y".
-const OF_AND_HEADS: &str = concat!(
+static OF_AND_HEADS: WordSet = WordSet::new(concat!(
     "Department|",
     "Ministry|",
     "Secretary|",
@@ -137,10 +137,10 @@ const OF_AND_HEADS: &str = concat!(
     "College|",
     "Bureau|",
     "Directorate|",
-);
+));
 
 fn is_head(w: &str) -> bool {
-    rules::in_org_heads(w) || crate::listed!(EXTRA_HEADS, w)
+    rules::ORG_HEADS.contains(w) || EXTRA_HEADS.contains(w)
 }
 
 /// "3rd", "82nd", "101st" (one token or a number and its suffix) and
@@ -198,7 +198,7 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     };
     let word = |i: usize| toks[i].text(text);
     let cap = |i: usize| toks[i].is_capitalised(text);
-    let function = |i: usize| rules::in_function_words(&word(i).to_lowercase());
+    let function = |i: usize| rules::FUNCTION_WORDS.contains(&word(i).to_lowercase());
     let mut add: Vec<Cand> = Vec::new();
 
     // 0. Two organisations joined by "and", the second a firm named with "&"
@@ -274,7 +274,7 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
         // A weak head (also an ordinary noun) only after a place or a group
         // that covers every word before it ("Kyiv Post", not "Customer
         // Service"); a saint's church is a building.
-        if ok && crate::listed!(WEAK_HEADS, w) {
+        if ok && WEAK_HEADS.contains(w) {
             ok = (a..i).all(|k| {
                 own[k] != usize::MAX && matches!(cands[own[k]].label, Label::Place | Label::Norp)
             });
@@ -374,7 +374,7 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
         if c.drop || c.label != Label::Org {
             continue;
         }
-        if !(c.start..c.end).any(|j| crate::listed!(UNITS, word(j))) {
+        if !(c.start..c.end).any(|j| UNITS.contains(word(j))) {
             continue;
         }
         if let Some(o) = ordinal_before(text, toks, c.start) {
@@ -396,7 +396,7 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     // 3. A legal form after a comma.
     let own = owner(cands);
     for i in 2..n {
-        if !crate::listed!(LEGAL_FORMS, word(i)) || word(i - 1) != "," || !cap(i) {
+        if !LEGAL_FORMS.contains(word(i)) || word(i - 1) != "," || !cap(i) {
             continue;
         }
         let p = i - 2;
@@ -450,7 +450,7 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
             continue;
         }
         let head_of = (c.start..c.end.saturating_sub(1))
-            .any(|j| crate::listed!(OF_AND_HEADS, word(j)) && matches!(word(j + 1), "of" | "for"));
+            .any(|j| OF_AND_HEADS.contains(word(j)) && matches!(word(j + 1), "of" | "for"));
         if !head_of || word(c.end) != "and" {
             continue;
         }
@@ -512,7 +512,7 @@ pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
         if matches!(
             word(c.start),
             "Hurricane" | "Typhoon" | "Cyclone" | "Tropical"
-        ) || rules::in_event_heads(word(c.end - 1))
+        ) || rules::EVENT_HEADS.contains(word(c.end - 1))
         {
             c.label = Label::Event;
             continue;
@@ -545,4 +545,32 @@ pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     }
     cands.extend(add);
     crate::order::sort_by_key(cands, |c| c.start as u64);
+}
+
+/// A storm's name alone ("Rita was extremely dangerous") in a text that
+/// also names the storm ("Hurricane Rita", "Tropical Storm Rita") is the
+/// storm, an event, not a person.
+pub(crate) fn storm_names(text: &str, toks: &[Token], cands: &mut [Cand]) {
+    let word = |i: usize| toks[i].text(text);
+    let storms: Vec<&str> = (1..toks.len())
+        .filter(|&i| {
+            matches!(word(i - 1), "Hurricane" | "Typhoon" | "Cyclone" | "Storm")
+                && toks[i].kind == TokenKind::Word
+                && word(i).starts_with(char::is_uppercase)
+        })
+        .map(word)
+        .collect();
+    if storms.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if !c.drop
+            && c.label == Label::Person
+            && c.end == c.start + 1
+            && c.role.is_none()
+            && storms.contains(&word(c.start))
+        {
+            c.label = Label::Event;
+        }
+    }
 }

@@ -8,10 +8,10 @@ use super::lexicon::{Kind, Lexicon};
 use super::numbers::Toks;
 use super::{Cand, Label, RelationKind, Role};
 use crate::span::Span;
-use crate::text::{is_title_abbrev, Sentence, Token, TokenKind};
+use crate::text::{is_title_abbrev, Sentence, Token, TokenKind, WordSet};
 
 /// Words that end an organisation name (or head it before "of").
-const ORG_HEADS: &str = concat!(
+pub(crate) static ORG_HEADS: WordSet = WordSet::new(concat!(
     "Ministry|",
     "Agency|",
     "Council|",
@@ -163,10 +163,10 @@ const ORG_HEADS: &str = concat!(
     "Albion|",
     "Hotspur|",
     "FC|",
-);
+));
 
 /// Words that end a place name ("Black Sea", "Dnipro River").
-const LOC_HEADS: &str = concat!(
+static LOC_HEADS: WordSet = WordSet::new(concat!(
     "Sea|",
     "Ocean|",
     "Gulf|",
@@ -216,18 +216,20 @@ const LOC_HEADS: &str = concat!(
     "Emirate|",
     "Territory|",
     "Territories|",
-);
+));
 
 /// Words that start a place name ("Lake Baikal", "Mount Everest", "Gulf of Aden").
-const LOC_LEADS: &str = concat!(
+static LOC_LEADS: WordSet = WordSet::new(concat!(
     "Lake|", "Mount|", "Mt.|", "Gulf|", "Sea|", "Strait|", "Bay|", "Cape|", "Isle|", "Straits|",
-);
+));
 
 /// Words that start a place name without "of" ("Fort Stewart", "Camp David").
-const PLACE_PREFIXES: &str = concat!("Fort|", "Camp|", "Mount|", "Mt.|", "Lake|", "Cape|", "Port|");
+static PLACE_PREFIXES: WordSet = WordSet::new(concat!(
+    "Fort|", "Camp|", "Mount|", "Mt.|", "Lake|", "Cape|", "Port|"
+));
 
 /// Words before a name that make it a place ("the state of Gujarat", "the city of Kharkiv").
-const PLACE_NOUNS: &str = concat!(
+static PLACE_NOUNS: WordSet = WordSet::new(concat!(
     "state|",
     "city|",
     "town|",
@@ -244,10 +246,10 @@ const PLACE_NOUNS: &str = concat!(
     "settlement|",
     "municipality|",
     "prefecture|",
-);
+));
 
 /// Words before a name that make it an organisation ("analysts at Goldman Sachs").
-const ORG_CUES_BEFORE: &str = concat!(
+static ORG_CUES_BEFORE: WordSet = WordSet::new(concat!(
     "at|",
     "fined|",
     "acquire|",
@@ -272,10 +274,37 @@ const ORG_CUES_BEFORE: &str = concat!(
     "agency|",
     "airline|",
     "maker|",
-);
+));
+
+/// Business nouns that name what follows them as an organisation, whatever
+/// the name looks like ("the auto company Chrysler", "the retailer
+/// Walmart", "European auto maker Fiat"): a subset of [`ORG_CUES_BEFORE`]
+/// that only a company can follow.
+static COMPANY_NOUNS: WordSet = WordSet::new(concat!(
+    "company|",
+    "firm|",
+    "carmaker|",
+    "automaker|",
+    "maker|",
+    "chipmaker|",
+    "manufacturer|",
+    "conglomerate|",
+    "bank|",
+    "lender|",
+    "insurer|",
+    "retailer|",
+    "startup|",
+    "start-up|",
+    "airline|",
+    "broadcaster|",
+    "brewer|",
+    "publisher|",
+    "supplier|",
+    "distributor|",
+));
 
 /// Words after a single name that make it an organisation ("Tesla shares", "Google agreed").
-const ORG_CUES_AFTER: &str = concat!(
+static ORG_CUES_AFTER: WordSet = WordSet::new(concat!(
     "shares|",
     "stock|",
     "Inc|",
@@ -286,13 +315,13 @@ const ORG_CUES_AFTER: &str = concat!(
     "executives|",
     "headquarters|",
     "shareholders|",
-);
+));
 
 /// The longest run of capitalised words analysed as names.
 const MAX_RUN: usize = 16;
 
 /// Organisation heads that name an institution on their own when capitalised.
-const SOLO_ORGS: &str = concat!(
+static SOLO_ORGS: WordSet = WordSet::new(concat!(
     "Navy|",
     "Army|",
     "Parliament|",
@@ -302,7 +331,7 @@ const SOLO_ORGS: &str = concat!(
     "Bundestag|",
     "Knesset|",
     "Duma|",
-);
+));
 
 /// Lowercase words that make a hyphenated adjective, not a name part ("Moscow-led").
 fn compound_suffix(w: &str) -> bool {
@@ -365,7 +394,7 @@ fn name_suffix(w: &str) -> bool {
 }
 
 /// Words that end an event name.
-const EVENT_HEADS: &str = concat!(
+pub(crate) static EVENT_HEADS: WordSet = WordSet::new(concat!(
     "War|",
     "Revolution|",
     "Olympics|",
@@ -397,14 +426,15 @@ const EVENT_HEADS: &str = concat!(
     "Invasion|",
     "Operation|",
     "Paralympics|",
-);
+));
 
 /// Words that start an event name before "of": "Battle of Kursk".
-const EVENT_LEADS: &str = concat!("Battle|", "Siege|", "Congress|", "Sack|", "Fall|");
+static EVENT_LEADS: WordSet =
+    WordSet::new(concat!("Battle|", "Siege|", "Congress|", "Sack|", "Fall|"));
 
 /// Words that start an organisation name before "of": "Friends of the Earth",
 /// "Daughters of the American Revolution", "Order of Malta".
-const ORG_LEADS: &str = concat!(
+static ORG_LEADS: WordSet = WordSet::new(concat!(
     "Friends|",
     "Daughters|",
     "Sons|",
@@ -418,11 +448,11 @@ const ORG_LEADS: &str = concat!(
     "Guild|",
     "Fellowship|",
     "Congregation|",
-);
+));
 
 /// Heads of names outside the label set (laws, treaties, awards): they claim their
 /// words ("Treaty of Paris" is not the place Paris) but are not reported.
-const DROP_HEADS: &str = concat!(
+static DROP_HEADS: WordSet = WordSet::new(concat!(
     "Prize|",
     "Prizes|",
     "Award|",
@@ -461,10 +491,10 @@ const DROP_HEADS: &str = concat!(
     "Building|",
     "Memorial|",
     "Monument|",
-);
+));
 
 /// Direction and position words: capitalised, but not names on their own.
-const DIRECTIONS: &str = concat!(
+static DIRECTIONS: WordSet = WordSet::new(concat!(
     "North|",
     "South|",
     "East|",
@@ -479,10 +509,10 @@ const DIRECTIONS: &str = concat!(
     "Greater|",
     "Inner|",
     "Outer|",
-);
+));
 
 /// Heads of titles ("Minister", "President", "Commodore").
-const TITLE_HEADS: &str = concat!(
+static TITLE_HEADS: WordSet = WordSet::new(concat!(
     "President|",
     "Presidents|",
     "Vice-President|",
@@ -594,10 +624,14 @@ const TITLE_HEADS: &str = concat!(
     "Mufti|",
     "Hetman|",
     "Lady|",
-);
+    // Company and team titles ("Chief Executive", "General Manager", "Head Coach").
+    "Executive|",
+    "Manager|",
+    "Coach|",
+));
 
 /// Words that modify a title head ("Foreign Minister", "Deputy Prime Minister").
-const TITLE_MODS: &str = concat!(
+static TITLE_MODS: WordSet = WordSet::new(concat!(
     "Foreign|",
     "Defence|",
     "Defense|",
@@ -674,7 +708,17 @@ const TITLE_MODS: &str = concat!(
     "Minority|",
     "Opposition|",
     "House|",
-);
+    // Company titles: "Chief Financial Officer", "Managing Director", "Head Coach".
+    "Financial|",
+    "Operating|",
+    "Technology|",
+    "Technical|",
+    "Information|",
+    "Marketing|",
+    "Managing|",
+    "Creative|",
+    "Head|",
+));
 
 /// The singular of a plural title ("Presidents" → "President", "Foreign Ministers" →
 /// "Foreign Minister").
@@ -699,11 +743,11 @@ fn plural_title(w: &str) -> bool {
 /// Title heads that are a whole title by themselves and may also be ordinary
 /// words at the start of a name ("General" in "General Motors" — only a title before a name).
 fn is_title_head(w: &str) -> bool {
-    in_title_heads(w) || is_title_abbrev(w) && w.ends_with('.')
+    TITLE_HEADS.contains(w) || is_title_abbrev(w) && w.ends_with('.')
 }
 
 /// Lowercase role nouns before a name ("historian Vladimir Medinsky").
-const ROLE_NOUNS: &str = concat!(
+static ROLE_NOUNS: WordSet = WordSet::new(concat!(
     "president|",
     "minister|",
     "historian|",
@@ -769,10 +813,10 @@ const ROLE_NOUNS: &str = concat!(
     "commentator|",
     "colleague|",
     "deputy|",
-);
+));
 
 /// Verbs of saying that follow or precede a person's name.
-const SAY_VERBS: &str = concat!(
+pub(crate) static SAY_VERBS: WordSet = WordSet::new(concat!(
     "said|",
     "says|",
     "told|",
@@ -797,10 +841,10 @@ const SAY_VERBS: &str = concat!(
     "thinks|",
     "suggested|",
     "acknowledged|",
-);
+));
 
 /// Function words and sentence adverbs that are capitalised only at a sentence start.
-const FUNCTION_WORDS: &str = concat!(
+pub(crate) static FUNCTION_WORDS: WordSet = WordSet::new(concat!(
     "the|",
     "a|",
     "an|",
@@ -975,10 +1019,10 @@ const FUNCTION_WORDS: &str = concat!(
     "currently|",
     "initially|",
     "finally|",
-);
+));
 
 /// Acronyms that are not names.
-pub(crate) const ACRONYM_STOP: &str = concat!(
+pub(crate) static ACRONYM_STOP: WordSet = WordSet::new(concat!(
     "I|", "A|", "OK|", "TV|", "CEO|", "CFO|", "CTO|", "COO|", "GDP|", "GNP|", "AI|", "PM|", "AM|",
     "ID|", "DNA|", "RNA|", "HIV|", "AIDS|", "COVID|", "PhD|", "PR|", "IT|", "USB|", "FAQ|", "GPS|",
     "VIP|", "CCTV|", "MP|", "MPs|", "UAV|", "UAVs|", "IED|", "IEDs|", "AK|", "RPG|", "NB|", "PS|",
@@ -994,64 +1038,12 @@ pub(crate) const ACRONYM_STOP: &str = concat!(
     "HR|", "VP|", "MBA|", "DM|", "DMs|", "CPU|", "GPU|", "SQL|", "CSV|", "PC|", "PCs|", "WMD|",
     "WMDs|", "CBRN|", "MLRS|", "APC|", "APCs|", "IFV|", "IFVs|", "MRAP|", "MANPADS|", "SAM|",
     "SAMs|", "IRBM|", "SLBM|", "UAS|", "ISR|", "KIA|", "MIA|", "AWOL|",
-);
+));
 
 /// Organisations commonly written as 2-letter acronyms.
-const TWO_LETTER_ORGS: &str =
-    concat!("EU|", "UN|", "AU|", "IS|", "BP|", "HP|", "GE|", "AP|", "BBC|", "G7|");
-
-// Membership tests for the word lists above (`listed!`: a hash set built once).
-fn in_title_heads(w: &str) -> bool {
-    crate::listed!(TITLE_HEADS, w)
-}
-
-pub(crate) fn in_function_words(w: &str) -> bool {
-    crate::listed!(FUNCTION_WORDS, w)
-}
-
-pub(crate) fn in_org_heads(w: &str) -> bool {
-    crate::listed!(ORG_HEADS, w)
-}
-
-fn in_loc_heads(w: &str) -> bool {
-    crate::listed!(LOC_HEADS, w)
-}
-
-fn in_title_mods(w: &str) -> bool {
-    crate::listed!(TITLE_MODS, w)
-}
-
-pub(crate) fn in_event_heads(w: &str) -> bool {
-    crate::listed!(EVENT_HEADS, w)
-}
-
-fn in_loc_leads(w: &str) -> bool {
-    crate::listed!(LOC_LEADS, w)
-}
-
-fn in_event_leads(w: &str) -> bool {
-    crate::listed!(EVENT_LEADS, w)
-}
-
-fn in_org_leads(w: &str) -> bool {
-    crate::listed!(ORG_LEADS, w)
-}
-
-fn in_acronym_stop(w: &str) -> bool {
-    crate::listed!(ACRONYM_STOP, w)
-}
-
-fn in_two_letter_orgs(w: &str) -> bool {
-    crate::listed!(TWO_LETTER_ORGS, w)
-}
-
-fn in_say_verbs(w: &str) -> bool {
-    crate::listed!(SAY_VERBS, w)
-}
-
-fn in_role_nouns(w: &str) -> bool {
-    crate::listed!(ROLE_NOUNS, w)
-}
+static TWO_LETTER_ORGS: WordSet = WordSet::new(concat!(
+    "EU|", "UN|", "AU|", "IS|", "BP|", "HP|", "GE|", "AP|", "BBC|", "G7|"
+));
 
 /// Connectors allowed inside a name between capitalised words.
 fn connector(w: &str) -> bool {
@@ -1152,7 +1144,7 @@ impl<'a> Ctx<'a> {
     /// A capitalised word that is a common word (seen lowercase, or a function word).
     fn common(&self, i: usize) -> bool {
         let lw = self.w(i).to_ascii_lowercase();
-        in_function_words(&lw) || self.lower_seen.contains(lw.as_str())
+        FUNCTION_WORDS.contains(&lw) || self.lower_seen.contains(lw.as_str())
     }
     fn name_token(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
@@ -1332,7 +1324,7 @@ fn dateline_places(cx: &Ctx, chosen: &mut Vec<Cand>) {
 /// tagger, which rarely sees such names whole at the start of a sentence,
 /// does not drop it (`combine`).
 pub(crate) fn long_org_name(text: &str, toks: &[Token], c: &Cand) -> bool {
-    const HEADS: &str = concat!(
+    static HEADS: WordSet = WordSet::new(concat!(
         "Association|",
         "Institute|",
         "Council|",
@@ -1360,7 +1352,7 @@ pub(crate) fn long_org_name(text: &str, toks: &[Token], c: &Cand) -> bool {
         "Consortium|",
         "Network|",
         "Union|",
-    );
+    ));
     c.label == Label::Org
         && c.end >= c.start + 3
         && (c.start..c.end).all(|j| {
@@ -1368,7 +1360,7 @@ pub(crate) fn long_org_name(text: &str, toks: &[Token], c: &Cand) -> bool {
                 && toks[j].is_capitalised(text)
                 && !toks[j].text(text).chars().all(char::is_uppercase)
         })
-        && crate::listed!(HEADS, toks[c.end - 1].text(text))
+        && HEADS.contains(toks[c.end - 1].text(text))
 }
 
 /// The rules' view of a text: words, sentence starts, headlines, the words seen
@@ -1487,9 +1479,9 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
         |c: &Cand| c.start > 1 && cx.w(c.start - 1) == "of" && place_noun(cx.w(c.start - 2));
     // A verb of saying after "residents of X" is the residents'.
     let said = |c: &Cand| {
-        (in_say_verbs(cx.w(c.end))
-            || (cx.w(c.end) == "," && in_say_verbs(cx.w(c.end + 1)))
-            || (c.start > 1 && in_say_verbs(cx.w(c.start - 1))))
+        (SAY_VERBS.contains(cx.w(c.end))
+            || (cx.w(c.end) == "," && SAY_VERBS.contains(cx.w(c.end + 1)))
+            || (c.start > 1 && SAY_VERBS.contains(cx.w(c.start - 1))))
             && !of_place(c)
     };
     // Strong place contexts of a one-word name at `i`: "X, Florida" (a
@@ -1559,6 +1551,8 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
         new_places.push(Cand::new(i, i + 1, Label::Place, 5));
         taken[i] = true;
     }
+    // How often each lone word stands in a place context.
+    let mut place_votes: FxMap<&str, usize> = FxMap::default();
     for c in cands.iter().filter(|c| lone_person(c)) {
         let before = if c.start > 0 { cx.w(c.start - 1) } else { "" };
         let possessive = cx
@@ -1572,10 +1566,19 @@ pub(crate) fn propagate(text: &str, toks: &[Token], sents: &[Sentence], cands: &
             || possessive && place_noun(cx.w(c.end + 1))
             || place_context(c.start);
         *place_words.entry(cx.w(c.start)).or_insert(false) |= in_place;
+        if in_place {
+            *place_votes.entry(cx.w(c.start)).or_insert(0) += 1;
+        }
     }
     for c in cands.iter() {
         if c.label == Label::Person && (!lone_person(c) || said(c)) {
             for k in c.start..c.end {
+                // A word alone in two place contexts or more ("inhabitants
+                // of Coron", "in Coron") stays a place even when a longer
+                // name holds it ("Penon de Coron").
+                if !said(c) && place_votes.get(cx.w(k)).is_some_and(|&v| v >= 2) {
+                    continue;
+                }
                 place_words.insert(cx.w(k), false);
             }
         }
@@ -1742,7 +1745,7 @@ fn lexicon_cands(cx: &Ctx) -> Vec<Cand> {
                                 && cx.toks.get(e).is_some_and(|t| {
                                     t.kind == TokenKind::Word
                                         && !cx.cap(e)
-                                        && in_function_words(cx.w(e))
+                                        && FUNCTION_WORDS.contains(cx.w(e))
                                 })));
                     if lone {
                         None
@@ -1865,8 +1868,8 @@ fn given_name_first(cx: &Ctx, i: usize) -> bool {
         && cx.toks[i + 1].kind == TokenKind::Word
         && cx.lex.longest_at(&cx.words, i + 1).is_none()
         && !cx.common(i + 1)
-        && !in_org_heads(cx.w(i + 1))
-        && !in_loc_heads(cx.w(i + 1))
+        && !ORG_HEADS.contains(cx.w(i + 1))
+        && !LOC_HEADS.contains(cx.w(i + 1))
 }
 
 /// A title at `i`: (end of title, head is plural). Titles are modifiers then a head.
@@ -1878,7 +1881,7 @@ fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
         if is_title_head(w) {
             last_head = Some(k);
             k += 1;
-        } else if in_title_mods(w) {
+        } else if TITLE_MODS.contains(w) {
             k += 1;
         } else if w == "for" && last_head == Some(k - 1) && cx.cap(k + 1) {
             // "Minister for Africa", "Minister for Foreign Affairs": up to a given name,
@@ -1920,9 +1923,9 @@ fn title_at(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
             )
             // "Governor of the Bank of England": the bank is no part of the title.
             && !(cx.w(k + 1) == "the"
-                && (in_org_heads(cx.w(k + 2))
-                    || in_loc_heads(cx.w(k + 2))
-                    || in_org_leads(cx.w(k + 2))))
+                && (ORG_HEADS.contains(cx.w(k + 2))
+                    || LOC_HEADS.contains(cx.w(k + 2))
+                    || ORG_LEADS.contains(cx.w(k + 2))))
         {
             k += if cx.w(k + 1) == "the" { 3 } else { 2 };
             last_head = Some(k - 1);
@@ -2100,13 +2103,13 @@ fn analyse_run(
                         .strip_suffix('s')
                         .is_some_and(|x| cx.lex.is_common_word(x)))))
         && !is_title_head(cx.w(a))
-        && !(in_title_mods(cx.w(a)) && title_at(cx, a).is_some())
+        && !(TITLE_MODS.contains(cx.w(a)) && title_at(cx, a).is_some())
         && !(a + 1 < b
-            && (crate::listed!(PLACE_PREFIXES, cx.w(a))
-                || in_loc_leads(cx.w(a))
-                || in_org_heads(cx.w(a))
-                || in_event_leads(cx.w(a))
-                || in_org_leads(cx.w(a))
+            && (PLACE_PREFIXES.contains(cx.w(a))
+                || LOC_LEADS.contains(cx.w(a))
+                || ORG_HEADS.contains(cx.w(a))
+                || EVENT_LEADS.contains(cx.w(a))
+                || ORG_LEADS.contains(cx.w(a))
                 || matches!(cx.w(a), "Operation" | "Battle")))
     {
         a += 1;
@@ -2162,13 +2165,13 @@ fn analyse_run(
     let heads: Vec<(usize, Label)> = (title_end..b)
         .filter_map(|k| {
             let x = w(k);
-            if crate::listed!(DROP_HEADS, x) {
+            if DROP_HEADS.contains(x) {
                 Some((k, Label::Event))
-            } else if in_org_heads(x) {
+            } else if ORG_HEADS.contains(x) {
                 Some((k, Label::Org))
-            } else if in_loc_heads(x) {
+            } else if LOC_HEADS.contains(x) {
                 Some((k, Label::Place))
-            } else if in_event_heads(x) {
+            } else if EVENT_HEADS.contains(x) {
                 Some((k, Label::Event))
             } else {
                 None
@@ -2177,20 +2180,20 @@ fn analyse_run(
         .collect();
     let dropped = heads
         .last()
-        .is_some_and(|&(h, _)| crate::listed!(DROP_HEADS, w(h)))
-        || (a..b).any(|k| crate::listed!(DROP_HEADS, w(k)) && w(k + 1) == "of");
+        .is_some_and(|&(h, _)| DROP_HEADS.contains(w(h)))
+        || (a..b).any(|k| DROP_HEADS.contains(w(k)) && w(k + 1) == "of");
     let leads: Option<(usize, Label)> = (a..b).find_map(|k| {
-        if crate::listed!(DROP_HEADS, w(k)) && w(k + 1) == "of" {
+        if DROP_HEADS.contains(w(k)) && w(k + 1) == "of" {
             return Some((k, Label::Event));
         }
         if w(k + 1) != "of" {
             return None;
         }
-        if in_loc_leads(w(k)) {
+        if LOC_LEADS.contains(w(k)) {
             Some((k, Label::Place))
-        } else if in_org_leads(w(k)) {
+        } else if ORG_LEADS.contains(w(k)) {
             Some((k, Label::Org))
-        } else if in_event_leads(w(k)) {
+        } else if EVENT_LEADS.contains(w(k)) {
             Some((k, Label::Event))
         } else {
             None
@@ -2214,15 +2217,15 @@ fn analyse_run(
     if let Some(&(h, _)) = heads.last() {
         if let Some(m) = (a..h).rev().find(|&k| w(k) == "of") {
             let leads_name = |x: &str| {
-                in_org_heads(x)
-                    || in_loc_heads(x)
-                    || in_event_heads(x)
-                    || in_org_leads(x)
-                    || in_loc_leads(x)
-                    || in_event_leads(x)
-                    || crate::listed!(DROP_HEADS, x)
-                    || crate::listed!(PLACE_PREFIXES, x)
-                    || crate::listed!(PLACE_NOUNS, x.to_lowercase().as_str())
+                ORG_HEADS.contains(x)
+                    || LOC_HEADS.contains(x)
+                    || EVENT_HEADS.contains(x)
+                    || ORG_LEADS.contains(x)
+                    || LOC_LEADS.contains(x)
+                    || EVENT_LEADS.contains(x)
+                    || DROP_HEADS.contains(x)
+                    || PLACE_PREFIXES.contains(x)
+                    || PLACE_NOUNS.contains(x.to_lowercase().as_str())
             };
             let mut s = m + 1;
             while s < h && connector(w(s)) {
@@ -2254,7 +2257,11 @@ fn analyse_run(
         }
         // Don't let a person title lead an organisation ("President Biden Foundation" aside).
         if let Some((te, _)) = title_at(cx, s) {
-            if te <= h && !in_org_heads(w(te - 1)) && te < b && !heads.iter().any(|x| x.0 < te) {
+            if te <= h
+                && !ORG_HEADS.contains(w(te - 1))
+                && te < b
+                && !heads.iter().any(|x| x.0 < te)
+            {
                 // "Secretary General Mark Rutte …" — leave to the person rule below.
                 if !(label == Label::Org && h < te) {
                     s = te;
@@ -2268,13 +2275,12 @@ fn analyse_run(
             && !cx.toks[h - 1].space_before
             && matches!(cx.w(h - 1), "st" | "nd" | "rd" | "th");
         // Institutions named by their head alone ("The Navy plans…", "Parliament voted").
-        let solo =
-            h == s && label == Label::Org && crate::listed!(SOLO_ORGS, w(h)) && !cx.sent_start[h];
+        let solo = h == s && label == Label::Org && SOLO_ORGS.contains(w(h)) && !cx.sent_start[h];
         let valid = h > s
             || ordinal_before
             || solo
             || matches!(w(h + 1), "of" | "for")
-            || (label == Label::Place && in_loc_leads(w(h)) && h + 1 < b);
+            || (label == Label::Place && LOC_LEADS.contains(w(h)) && h + 1 < b);
         // End: the head, plus an "of …" / "for …" tail up to a title ("Bank of England
         // Governor Andrew Bailey" → "Bank of England").
         let mut e = h + 1;
@@ -2333,7 +2339,7 @@ fn analyse_run(
                 // "Friends of the Wendle": an organisation by its first word.
                 c.sure = label == Label::Org
                     && heads.is_empty()
-                    && in_org_leads(w(s2))
+                    && ORG_LEADS.contains(w(s2))
                     && !cx.title_sentence[s2];
                 out.push(c);
                 if e < b {
@@ -2539,10 +2545,10 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     if (s..e).all(|k| {
         let x = w(k);
         is_title_head(x)
-            || in_title_mods(x)
-            || in_org_heads(x)
-            || in_loc_heads(x)
-            || in_event_heads(x)
+            || TITLE_MODS.contains(x)
+            || ORG_HEADS.contains(x)
+            || LOC_HEADS.contains(x)
+            || EVENT_HEADS.contains(x)
     }) {
         return;
     }
@@ -2583,13 +2589,15 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     if len == 1 && cx.is_acronym(s) {
         let x = w(s);
         let bare = x.trim_end_matches('.');
-        if (in_acronym_stop(bare) || in_acronym_stop(x)) && !in_two_letter_orgs(bare) {
+        if (ACRONYM_STOP.contains(bare) || ACRONYM_STOP.contains(x))
+            && !TWO_LETTER_ORGS.contains(bare)
+        {
             return;
         }
         if bare.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return;
         }
-        if x.len() == 2 && !in_two_letter_orgs(x) && !x.contains('.') {
+        if x.len() == 2 && !TWO_LETTER_ORGS.contains(x) && !x.contains('.') {
             return;
         }
         out.push(Cand::new(s, e, Label::Org, 5));
@@ -2606,9 +2614,9 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     let after = w(e);
     let after2 = w(e + 1);
     let before = if s > 0 { w(s - 1) } else { "" };
-    let say_after = in_say_verbs(after) || (after == "," && in_say_verbs(after2));
-    let say_before = in_say_verbs(before) && s > 1;
-    let role_before = s > 0 && in_role_nouns(&before.to_ascii_lowercase());
+    let say_after = SAY_VERBS.contains(after) || (after == "," && SAY_VERBS.contains(after2));
+    let say_before = SAY_VERBS.contains(before) && s > 1;
+    let role_before = s > 0 && ROLE_NOUNS.contains(&before.to_ascii_lowercase());
     let first_name = cx.lex.is_first_name(w(s)) && len >= 2 && !cx.common(e - 1);
     let initials = len >= 2 && cx.toks[s].kind == TokenKind::Abbrev && w(s).len() == 2;
     // Inside a glued hyphenated part ("al-Amr", "Jae-myung"): the hyphen, the
@@ -2633,11 +2641,11 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
     // Made only of everyday English words ("Black Death", "Great Depression"): no guessing.
     let all_dictionary = (s..e).all(|i| cx.lex.is_common_word(w(i)) && !cx.lex.is_first_name(w(i)));
     // Places by form or context: "Fort Stewart", "the state of Gujarat".
-    if len >= 2 && crate::listed!(PLACE_PREFIXES, w(s)) && !cx.common(s + 1) {
+    if len >= 2 && PLACE_PREFIXES.contains(w(s)) && !cx.common(s + 1) {
         out.push(Cand::new(s, e, Label::Place, 5));
         return;
     }
-    if s >= 2 && before == "of" && crate::listed!(PLACE_NOUNS, w(s - 2)) && all_namey {
+    if s >= 2 && before == "of" && PLACE_NOUNS.contains(w(s - 2)) && all_namey {
         out.push(Cand::new(s, e, Label::Place, 5));
         return;
     }
@@ -2685,8 +2693,8 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
             } else {
                 e + 1
             };
-            in_role_nouns(&lower(w(k)))
-                || in_role_nouns(&lower(w(k + 1)))
+            ROLE_NOUNS.contains(&lower(w(k)))
+                || ROLE_NOUNS.contains(&lower(w(k + 1)))
                     && cx.toks.get(k).is_some_and(|t| !t.is_capitalised(cx.text))
                 || (cx
                     .toks
@@ -2694,19 +2702,34 @@ fn piece(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Cand>) {
                     .is_some_and(|t| t.kind == TokenKind::Number)
                     && w(e + 2) == ",")
         });
+    // Right after a business noun: an organisation the tagger may not retype.
+    if s > 0
+        && COMPANY_NOUNS.contains(before)
+        && all_namey
+        && len <= 3
+        && !cx.title_sentence[s]
+        && !cx.caps_sentence[s]
+    {
+        let mut c = Cand::new(s, e, Label::Org, 5);
+        c.sure = true;
+        out.push(c);
+        return;
+    }
     let person_evidence =
         first_name || initials || say_after || say_before || role_before || apposition;
     if !person_evidence && all_namey && !starts_sentence && !cx.title_sentence[s] {
         let org_before = s > 0
-            && crate::listed!(ORG_CUES_BEFORE, lower(before).as_str())
+            && ORG_CUES_BEFORE.contains(lower(before).as_str())
             && (len >= 2 || before != "at");
-        let org_after = crate::listed!(ORG_CUES_AFTER, after);
+        let org_after = ORG_CUES_AFTER.contains(after);
         if org_before || org_after {
-            out.push(Cand::new(s, e, Label::Org, 4));
+            let mut c = Cand::new(s, e, Label::Org, 4);
+            c.sure = true;
+            out.push(c);
             return;
         }
     }
-    if crate::listed!(DIRECTIONS, w(s)) && !first_name {
+    if DIRECTIONS.contains(w(s)) && !first_name {
         return;
     }
     // At a sentence start, two or three unknown capitalised words followed by a lowercase
@@ -2951,7 +2974,67 @@ mod tests {
                 &[("Kamala Harris", Person), ("Mohammed bin Salman", Person)],
             ),
             ("First Lady Jill Biden attended.", &[("Jill Biden", Person)]),
+            // Company and team titles stay out of the name.
+            (
+                "Chief Executive Robert Nardelli left.",
+                &[("Robert Nardelli", Person)],
+            ),
+            (
+                "Chief Financial Officer Jane Smith resigned.",
+                &[("Jane Smith", Person)],
+            ),
+            (
+                "He called General Manager Brian Cashman.",
+                &[("Brian Cashman", Person)],
+            ),
         ]);
+    }
+
+    #[test]
+    fn company_titles_are_roles() {
+        // (text, person, title)
+        for (text, name, title) in [
+            (
+                "Korvex Chief Executive Robert Nardelli will step down.",
+                "Robert Nardelli",
+                "Chief Executive",
+            ),
+            (
+                "Chief Executive Officer Tim Cook said so.",
+                "Tim Cook",
+                "Chief Executive Officer",
+            ),
+            (
+                "Chief Financial Officer Jane Smith resigned.",
+                "Jane Smith",
+                "Chief Financial Officer",
+            ),
+            (
+                "Managing Director Kristalina Georgieva spoke.",
+                "Kristalina Georgieva",
+                "Managing Director",
+            ),
+            (
+                "Head Coach Bill Belichick smiled.",
+                "Bill Belichick",
+                "Head Coach",
+            ),
+            (
+                "Former Chief Executive John Smith died.",
+                "John Smith",
+                "Former Chief Executive",
+            ),
+        ] {
+            let a = extract_text(text);
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.label == Person)
+                .unwrap_or_else(|| panic!("{text:?}: no person"));
+            assert_eq!(m.span.slice(text), name, "{text:?}");
+            let role = m.role.as_ref().map(|r| r.title.as_str());
+            assert_eq!(role, Some(title), "{text:?}");
+        }
     }
 
     #[test]
