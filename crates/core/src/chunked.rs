@@ -2,8 +2,9 @@
 //! thread) can yield between pieces, show progress and cancel.
 //!
 //! The text is cut at paragraph breaks (a blank line) near every
-//! [`CHUNK_BYTES`]; each piece is analysed on its own ([`analyse_text`]) and
-//! the pieces are merged: spans and indices shifted, entities with the same
+//! [`CHUNK_BYTES`]; each piece is analysed on its own ([`analyse_text`]), in
+//! two steps (its entities, then its claims, so a step holds the thread for
+//! about half a piece's analysis), and the pieces are merged: spans and indices shifted, entities with the same
 //! id joined, then ordered as [`crate::analyse`] orders them. What
 //! a piece cannot see is context across a cut: a surname in one piece is
 //! joined to a full name in another only when their ids agree.
@@ -24,6 +25,7 @@
 
 use super::claims;
 use super::entities::{extract_text, Analysis};
+use super::hash::FxMap;
 use super::order;
 use super::span::Span;
 use super::text::tokenize;
@@ -33,8 +35,9 @@ use super::text::tokenize;
 /// past 50 ms (it runs at about 1–2 MB/s in wasm; `BENCHMARKS.md`).
 pub const CHUNKED_ABOVE: usize = 48 * 1024;
 
-/// Target size of a piece (bytes): about 5–10 ms of analysis in the
-/// browser, and long enough (some 2,000 words) that most names, and the
+/// Target size of a piece (bytes): some 25 ms of analysis in the browser
+/// (about 0.5 MB/s in wasm, `BENCHMARKS.md`), in two steps of about half
+/// that ([`Chunked::step`]), and long enough (some 2,000 words) that most names, and the
 /// speakers of most quotations, are seen with their context.
 pub const CHUNK_BYTES: usize = 12 * 1024;
 
@@ -84,7 +87,11 @@ pub struct Chunked {
     next: usize,
     tokens: usize,
     merged: Analysis,
-    ids: Vec<String>,
+    /// Entity id → its index in `merged.entities`.
+    ids: FxMap<String, usize>,
+    /// The next piece's entities, found by the last step; its claims are
+    /// the next step's.
+    part: Option<Analysis>,
 }
 
 impl Chunked {
@@ -96,7 +103,8 @@ impl Chunked {
             next: 0,
             tokens: 0,
             merged: Analysis::default(),
-            ids: Vec::new(),
+            ids: FxMap::default(),
+            part: None,
         }
     }
 
@@ -105,15 +113,20 @@ impl Chunked {
         (self.cuts[self.next], *self.cuts.last().unwrap_or(&0))
     }
 
-    /// Analyse the next piece of `text` (the same text as given to
-    /// [`Chunked::new`]); true when all pieces are done.
+    /// Analyse the next step of `text` (the same text as given to
+    /// [`Chunked::new`]): a piece's entities, or its claims (which completes
+    /// it); true when all pieces are done.
     pub fn step(&mut self, text: &str) -> bool {
         if self.next + 1 >= self.cuts.len() {
             return true;
         }
         let (from, to) = (self.cuts[self.next], self.cuts[self.next + 1]);
         let piece = &text[from..to];
-        let part = analyse_text(piece);
+        let Some(mut part) = self.part.take() else {
+            self.part = Some(extract_text(piece));
+            return false;
+        };
+        part.claims = claims::find(piece, &part);
         self.absorb(part, from);
         self.tokens += tokenize(piece).len();
         self.next += 1;
@@ -127,10 +140,10 @@ impl Chunked {
         // Entity index in the part → in the merged analysis.
         let mut map = Vec::with_capacity(part.entities.len());
         for e in part.entities {
-            let i = match self.ids.iter().position(|id| *id == e.id) {
-                Some(i) => i,
+            let i = match self.ids.get(&e.id) {
+                Some(&i) => i,
                 None => {
-                    self.ids.push(e.id.clone());
+                    self.ids.insert(e.id.clone(), m.entities.len());
                     m.entities.push(super::Entity {
                         mentions: Vec::new(),
                         aliases: Vec::new(),
@@ -236,7 +249,7 @@ mod tests {
         while !job.step(&text) {
             steps += 1;
         }
-        assert!(steps >= 4, "{steps} steps");
+        assert!(steps >= 8, "{steps} steps");
         let a = job.finish();
         let spans = |a: &Analysis| a.mentions.iter().map(|m| m.span).collect::<Vec<_>>();
         assert_eq!(spans(&a), spans(&whole));

@@ -255,7 +255,9 @@ pub fn encoded_len(d: &StoredDoc) -> usize {
 /// returned.
 pub fn add_recent(list: &mut Vec<StoredDoc>, doc: StoredDoc, cap: usize) -> Vec<String> {
     list.retain(|d| d.id != doc.id);
-    if HEADER.len() + 1 + encoded_len(&doc) > cap {
+    // The encoding is never shorter than the text: a text past `cap` is
+    // refused without encoding it (a pass over megabytes).
+    if HEADER.len() + 1 + doc.text.len() > cap || HEADER.len() + 1 + encoded_len(&doc) > cap {
         return vec![doc.id];
     }
     list.insert(0, doc);
