@@ -58,18 +58,6 @@ impl std::fmt::Debug for WordSet {
     }
 }
 
-/// True when `w` is one of the words of `list` (a `"a|b|c|"` string): a
-/// [`WordSet`] per call site, for lists written inline at their only use.
-/// Prefer a named `static` [`WordSet`].
-#[macro_export]
-#[doc(hidden)]
-macro_rules! listed {
-    ($list:expr, $w:expr) => {{
-        static SET: $crate::text::WordSet = $crate::text::WordSet::new($list);
-        SET.contains($w)
-    }};
-}
-
 #[cfg(test)]
 mod tests {
     use super::WordSet;
@@ -100,7 +88,5 @@ mod tests {
         static OPEN: WordSet = WordSet::new("x|y");
         assert!(!EMPTY.contains(""));
         assert!(OPEN.contains("y"));
-        assert!(crate::listed!("p|q|", "q"));
-        assert!(!crate::listed!("p|q|", "r"));
     }
 }
