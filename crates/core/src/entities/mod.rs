@@ -81,6 +81,7 @@ mod postal;
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
+mod senders;
 pub mod tagger;
 
 use serde::Serialize;
@@ -511,6 +512,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         orgs::organisation_words(text, &tokens, &mut cands);
         orgs::split_people(text, &tokens, &mut cands);
         postal::postal_states(text, &tokens, &mut cands);
+        senders::senders(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
         lists::list_types(text, &tokens, &mut cands);
