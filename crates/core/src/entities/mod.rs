@@ -20,7 +20,8 @@
 //!    the document's other mentions settle one-word names ("in Mecca" makes
 //!    every "Mecca" a place) and find names again where nothing was found
 //!    (`rules::propagate`); organisation shapes (`orgs`), US addresses
-//!    ("Baltimore, MD": `postal`), lower-case places (`lowercase`), the
+//!    ("Baltimore, MD": `postal`), e-mail senders (`"Julie" <julie@…>`:
+//!    `senders`), lower-case places (`lowercase`), the
 //!    guessed people of a list of known places (`lists`) and storms named
 //!    alone (`orgs::storm_names`) are settled after it;
 //! 5. **clustering** (`cluster`): surname → full name, aliases (U.S. / US /
