@@ -20,7 +20,8 @@
 //!    the document's other mentions settle one-word names ("in Mecca" makes
 //!    every "Mecca" a place) and find names again where nothing was found
 //!    (`rules::propagate`); organisation shapes (`orgs`), US addresses
-//!    ("Baltimore, MD": `postal`), lower-case places (`lowercase`), the
+//!    ("Baltimore, MD": `postal`), e-mail senders (`"Julie" <julie@…>`:
+//!    `senders`), lower-case places (`lowercase`), the
 //!    guessed people of a list of known places (`lists`) and storms named
 //!    alone (`orgs::storm_names`) are settled after it;
 //! 5. **clustering** (`cluster`): surname → full name, aliases (U.S. / US /
@@ -81,6 +82,7 @@ mod postal;
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
+mod senders;
 pub mod tagger;
 
 use serde::Serialize;
@@ -511,6 +513,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         orgs::organisation_words(text, &tokens, &mut cands);
         orgs::split_people(text, &tokens, &mut cands);
         postal::postal_states(text, &tokens, &mut cands);
+        senders::senders(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
         lists::list_types(text, &tokens, &mut cands);
