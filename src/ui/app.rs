@@ -268,7 +268,7 @@ pub fn Viewer(
                     hidden=move || tab.get() != Tab::Compare>
                     {move || compare_seen.get().then(|| lazy_view(compare_panel_view()))}
                 </div>
-                <DocumentFacts doc=(*doc).clone()/>
+                <DocumentFacts doc=doc.clone()/>
                 </div>
             </aside>
         </main>
