@@ -84,6 +84,8 @@ pub fn Viewer(
     let mut ctx = ViewCtx::new(doc, analysis, link_doc);
     ctx.imported = imported;
     ctx.embed = link.as_ref().is_some_and(|l| l.state.embed);
+    // What idle time may prepare the Compare tab's comparison of (`super::warm`).
+    super::warm::offer(&ctx.doc, &ctx.analysis, imported);
     provide_context(ctx.clone());
     let embed = ctx.embed;
     if embed {
@@ -266,7 +268,7 @@ pub fn Viewer(
                     hidden=move || tab.get() != Tab::Compare>
                     {move || compare_seen.get().then(|| lazy_view(compare_panel_view()))}
                 </div>
-                <DocumentFacts doc=(*doc).clone()/>
+                <DocumentFacts doc=doc.clone()/>
                 </div>
             </aside>
         </main>

@@ -7,8 +7,8 @@
 //! any other document loads the `engine` chunk and the app file
 //! `lexicons.txt` the first time one is opened. In other builds (the wasm
 //! component tests) everything here runs at once. Once the first page is
-//! shown, [`warm_when_idle`] fetches and starts the engine in idle time, so
-//! the next document does not wait for it.
+//! shown, [`warm`] fetches and starts the engine in idle time
+//! (`super::warm`), so the next document does not wait for it.
 
 use super::lazy::LoadFailed;
 use crate::analysis::{Analysis, Document};
@@ -57,7 +57,7 @@ pub async fn ready() -> Result<(), LoadFailed> {
         #[cfg(not(feature = "split"))]
         let bytes = weights::bundled(name).map(<[u8]>::to_vec);
         if let Some(bytes) = bytes {
-            weights::install(name, &bytes);
+            install_weights(name, bytes).await?;
         }
     }
     Ok(())
@@ -70,27 +70,29 @@ engine, fn analyse_doc(doc: Document) -> Analysis {
 }
 }
 
-/// Fetch the engine and its files and run it once, when the page is idle
-/// after its first paint, so the next document opened does not pay a cold
-/// start. Silent: a failure here is reported by the document that needs
-/// the engine, if one is opened.
-pub fn warm_when_idle() {
-    use wasm_bindgen::JsCast;
-    let Some(w) = web_sys::window() else {
-        return;
-    };
-    let warm = wasm_bindgen::closure::Closure::once_into_js(|| {
-        wasm_bindgen_futures::spawn_local(async {
-            // The engine's chunk is loaded and compiled, and its tables
-            // built, by analysing one sentence.
-            if ready().await.is_ok() {
-                let doc = Document::from_plain_text("warm", "", "Ada Lovelace spoke in London.");
-                let _ = analyse_doc(doc).await;
-            }
-        })
-    });
-    // requestIdleCallback is missing in some browsers (Safari): a while after load instead.
-    if w.request_idle_callback(warm.unchecked_ref()).is_err() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 2000);
+/// Fetch the engine and its files and run it once, so the next document
+/// opened does not pay a cold start (`super::warm` calls it in idle time
+/// after the first paint). Silent: a failure here is reported by the
+/// document that needs the engine, if one is opened.
+pub async fn warm() {
+    if ready().await.is_ok() {
+        let _ = warm_up().await;
     }
+}
+
+crate::split_fn! {
+/// Install a model's weights (in the engine chunk: the first download
+/// carries no model reader).
+engine, fn install_weights(name: &'static str, bytes: Vec<u8>) {
+    crate::analysis::weights::install(name, &bytes);
+}
+}
+
+crate::split_fn! {
+/// Load, compile and run the engine once: its tables are built by
+/// analysing one sentence.
+engine, fn warm_up() {
+    let doc = Document::from_plain_text("warm", "", "Ada Lovelace spoke in London.");
+    let _ = crate::analysis::analyse(&doc);
+}
 }

@@ -28,7 +28,9 @@
 //!   [`import`]: the Import control.
 //! - [`fatal`]: the readable error banner shown when something fails.
 //! - [`lazy`]: what is loaded only when first needed (separate wasm chunks);
-//!   [`engine`]: the analysis engine, loaded with the first document that needs it.
+//!   [`engine`]: the analysis engine, loaded with the first document that needs it;
+//!   [`warm`]: what idle time after the first paint prepares (the engine,
+//!   the Compare tab's first comparison).
 
 pub mod app;
 pub mod article;
@@ -54,6 +56,7 @@ pub mod share;
 pub mod state;
 pub mod theme;
 pub mod url;
+pub mod warm;
 
 /// Install the panic hook and mount the app into `<body>`.
 ///

@@ -135,9 +135,10 @@ fn mount(opening: Opening) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("claimlens:highlighted");
     }
-    // The first page is shown: the engine loads in idle time for the next.
+    // The first page is shown: the engine loads in idle time for the next
+    // (and the Compare tab's comparison of what the viewer offered).
     if !WARMING.with(|w| w.replace(true)) {
-        super::engine::warm_when_idle();
+        super::warm::when_idle();
     }
 }
 

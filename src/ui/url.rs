@@ -207,12 +207,12 @@ fn view_state(ctx: &ViewCtx) -> ViewState {
         .and_then(|c| a.claims.get(c))
         .map(|c| TextQuote::from_span(&ctx.doc.text, ctx.offsets(), c.span));
     let tab = ctx.tab.get_untracked();
-    let offsets = ctx.offsets();
+    // The offsets index costs the whole text: built only when a passage needs it.
     let highlights = ctx
         .passages
         .get_untracked()
         .iter()
-        .map(|s| TextQuote::from_span(&ctx.doc.text, offsets, *s))
+        .map(|s| TextQuote::from_span(&ctx.doc.text, ctx.offsets(), *s))
         .collect();
     let doc = &ctx.doc;
     let meta = match &*ctx.link_doc {
@@ -322,10 +322,9 @@ fn apply(ctx: &ViewCtx, state: &ViewState, packed: &[String]) -> Vec<String> {
             .map(|m| m.entity)
     };
     ctx.tab.set(state.tab.unwrap_or(Tab::Entities));
-    let offsets = ctx.offsets();
     let mut passages = Vec::new();
     for q in &state.highlights {
-        match anchor(&ctx.doc.text, offsets, q).span() {
+        match anchor(&ctx.doc.text, ctx.offsets(), q).span() {
             Some(span) => passages.push(span),
             None => {
                 let short: String = q.exact.chars().take(40).collect();

@@ -34,8 +34,8 @@ use crate::analysis::app::{
     file_name, not_fetched, open_rebased, pack_source, rebase, LinkDoc, WorkDoc,
 };
 use crate::analysis::compare::{
-    claim_names_entity, json_ld, list as claim_list, reference_pack_file, Alignment, Comparison,
-    DocKind, Job, ListQuery, Relation, Source, Workspace,
+    claim_names_entity, json_ld, list as claim_list, Alignment, Comparison, DocKind, Job,
+    ListQuery, Relation, Source, Workspace,
 };
 use crate::analysis::intake::{
     intake_bytes, intake_text, src_request, Intake, IntakeError, SrcRequest,
@@ -254,34 +254,35 @@ pub fn ComparePanel() -> impl IntoView {
                 started.set_value(true);
                 let ctx = ctx.clone();
                 leptos::task::spawn_local(async move {
-                    // The sources are analysed by the engine, which the
-                    // bundled article did not need to load.
-                    if let Err(e) = super::engine::ready().await {
-                        // Said in the panel; opening the tab again tries again.
-                        started.set_value(false);
-                        if let Some(shell) = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.get_element_by_id("cmp-shell"))
-                        {
-                            shell.set_text_content(Some(&e.to_string()));
-                        }
-                        return;
-                    }
-                    let mut ws =
-                        Workspace::with_analysis((*ctx.doc).clone(), (*ctx.analysis).clone());
-                    if let Some(file) = reference_pack_file(&ctx.doc.id) {
-                        match super::dom::fetch_text(file).await {
-                            Some(text) => {
-                                ws.add_pack_text(&text);
+                    // The article and its reference pack compared, by the
+                    // engine (which the bundled article did not need):
+                    // prepared in idle time after the first paint, or now.
+                    let made = match super::warm::base(&ctx.doc, &ctx.analysis).await {
+                        Ok(made) => made,
+                        Err(e) => {
+                            // Said in the panel; opening the tab again tries again.
+                            started.set_value(false);
+                            if let Some(shell) = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.get_element_by_id("cmp-shell"))
+                            {
+                                shell.set_text_content(Some(&e.to_string()));
                             }
-                            None => ctx.notices.set(vec![format!(
-                                "The reference pack ({file}) could not be loaded: the comparison has only the sources you add."
-                            )]),
+                            return;
                         }
+                    };
+                    if let Some(file) = made.missing {
+                        ctx.notices.set(vec![format!(
+                            "The reference pack ({file}) could not be loaded: the comparison has only the sources you add."
+                        )]);
                     }
+                    let ws = made.ws;
                     ctx.pack_sources.set(ws.sources().len());
-                    let ws = Arc::new(ws);
                     base.set_value(Some(ws.clone()));
+                    data.set(Some(Arc::new(Data {
+                        ws: (*ws).clone(),
+                        cmp: made.cmp,
+                    })));
                     // With the sources a link brought, if any.
                     follow_sources(&ctx, data, &ws);
                 });
