@@ -250,7 +250,10 @@ pub(super) fn show_summary(d: &Data) {
     let sources = d.ws.sources();
     if let Some(h) = host("cmp-summary") {
         let counts = El::new("p", "cmp-counts")
-            .text(&format!("{} claims: ", d.cmp.claims.len()))
+            .text(&format!(
+                "{} claims, check-worthy or not: ",
+                d.cmp.claims.len()
+            ))
             .leaf("span", "rel-badge rel-differs", &format!("{differ} differ"))
             .leaf("span", "rel-badge rel-agrees", &format!("{agree} agree"))
             .leaf(
