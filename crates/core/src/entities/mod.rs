@@ -737,9 +737,9 @@ mod tests {
 
     /// (text, names that must be found, names that must not) over the whole
     /// engine, tagger included.
-    type Case<'a> = (&'a str, &'a [(&'a str, Label)], &'a [(&'a str, Label)]);
+    pub(super) type Case<'a> = (&'a str, &'a [(&'a str, Label)], &'a [(&'a str, Label)]);
 
-    fn check(cases: &[Case]) {
+    pub(super) fn check(cases: &[Case]) {
         for (text, want, not) in cases {
             let a = extract_text(text);
             let got: Vec<(&str, Label)> = a

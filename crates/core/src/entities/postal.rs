@@ -169,13 +169,13 @@ pub(crate) fn postal_states(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::entities::{extract_text, Label};
+    use crate::entities::tests::{check, Case};
+    use crate::entities::Label;
     use Label::*;
 
     #[test]
     fn city_and_state_codes() {
         // (text, names that must be found, names that must not)
-        type Case<'a> = (&'a str, &'a [(&'a str, Label)], &'a [(&'a str, Label)]);
         let cases: &[Case] = &[
             (
                 "We live in or around the Chillicothe, OH area.",
@@ -208,19 +208,6 @@ mod tests {
                 &[("OK", Place), ("Tom", Place)],
             ),
         ];
-        for (text, want, not) in cases {
-            let a = extract_text(text);
-            let got: Vec<(&str, Label)> = a
-                .mentions
-                .iter()
-                .map(|m| (m.span.slice(text), m.label))
-                .collect();
-            for w in *want {
-                assert!(got.contains(w), "{text:?}: no {w:?} in {got:?}");
-            }
-            for w in *not {
-                assert!(!got.contains(w), "{text:?}: {w:?} in {got:?}");
-            }
-        }
+        check(cases);
     }
 }

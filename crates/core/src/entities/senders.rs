@@ -71,13 +71,13 @@ pub(crate) fn senders(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::entities::{extract_text, Label};
+    use crate::entities::tests::{check, Case};
+    use crate::entities::Label;
     use Label::*;
 
     #[test]
     fn quoted_names_before_an_address() {
         // (text, names that must be found, names that must not)
-        type Case<'a> = (&'a str, &'a [(&'a str, Label)], &'a [(&'a str, Label)]);
         let cases: &[Case] = &[
             (
                 "Email: \"Ulla Brant\"<ubra...@example.net> Groups: alt.cats",
@@ -106,19 +106,6 @@ mod tests {
                 &[("Blue Harbour", Person)],
             ),
         ];
-        for (text, want, not) in cases {
-            let a = extract_text(text);
-            let got: Vec<(&str, Label)> = a
-                .mentions
-                .iter()
-                .map(|m| (m.span.slice(text), m.label))
-                .collect();
-            for w in *want {
-                assert!(got.contains(w), "{text:?}: no {w:?} in {got:?}");
-            }
-            for w in *not {
-                assert!(!got.contains(w), "{text:?}: {w:?} in {got:?}");
-            }
-        }
+        check(cases);
     }
 }
