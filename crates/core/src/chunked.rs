@@ -127,15 +127,21 @@ impl Chunked {
             return false;
         };
         part.claims = claims::find(piece, &part);
-        self.absorb(part, from);
+        let total = *self.cuts.last().unwrap_or(&0);
+        self.absorb(part, from, (to, total));
         self.tokens += tokenize(piece).len();
         self.next += 1;
         self.next + 1 >= self.cuts.len()
     }
 
-    fn absorb(&mut self, part: Analysis, off: usize) {
+    /// Merge `part`, the analysis of the piece at `off`; `(done, total)`
+    /// are the bytes analysed with it and in all, to size the merged lists.
+    fn absorb(&mut self, part: Analysis, off: usize, (done, total): (usize, usize)) {
         let shift = |s: Span| Span::new(s.start + off, s.end + off);
         let m = &mut self.merged;
+        reserve_projected(&mut m.sentences, part.sentences.len(), done, total);
+        reserve_projected(&mut m.mentions, part.mentions.len(), done, total);
+        reserve_projected(&mut m.claims, part.claims.len(), done, total);
         let (sent0, ment0) = (m.sentences.len(), m.mentions.len());
         // Entity index in the part → in the merged analysis.
         let mut map = Vec::with_capacity(part.entities.len());
@@ -235,9 +241,51 @@ impl Chunked {
     }
 }
 
+/// Make room in `list` for `adding` more items, sized for the whole text
+/// when it must grow: the count so far projected from the `done` bytes to
+/// the `total`, plus a sixteenth. A merged list grown by doubling would hold
+/// up to twice what it needs once the text is done, and each doubling
+/// holds the old list and the new at once; sized this way a long document
+/// grows each list about once (a wasm memory never gives back what it took).
+fn reserve_projected<T>(list: &mut Vec<T>, adding: usize, done: usize, total: usize) {
+    let need = list.len() + adding;
+    if need <= list.capacity() {
+        return;
+    }
+    let projected = (need as u64 * total.max(done) as u64 / done.max(1) as u64) as usize;
+    let want = projected.saturating_add(projected / 16).max(need);
+    list.reserve_exact(want - list.len());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_lists_are_sized_from_the_share_analysed() {
+        // (already held, capacity, adding, done, total) → capacity after
+        for (len, cap, adding, done, total, want) in [
+            (0, 0, 10, 100, 1000, 106),     // a tenth done: ten times, and a sixteenth
+            (90, 106, 10, 900, 1000, 106),  // room left: unchanged
+            (100, 106, 20, 950, 1000, 133), // outgrown: re-projected
+            (0, 0, 5, 1000, 1000, 5),       // all done: what it holds
+            (0, 0, 0, 0, 1000, 0),          // nothing yet
+        ] {
+            let mut v: Vec<u8> = Vec::with_capacity(cap);
+            v.resize(len, 0);
+            reserve_projected(&mut v, adding, done, total);
+            assert!(
+                v.capacity() >= want.max(len + adding),
+                "{len} {cap} {adding}: {}",
+                v.capacity()
+            );
+            assert!(
+                v.capacity() <= want.max(cap) + 8,
+                "{len} {cap} {adding}: {}",
+                v.capacity()
+            );
+        }
+    }
     use crate::DEFAULT_TEXT;
 
     #[test]
