@@ -266,35 +266,62 @@ struct Line<'t> {
     text: &'t str,
 }
 
+/// The lines of `text`: ended by `\n`, `\r\n`, `\r`, or a Unicode line or
+/// paragraph separator (U+2028, U+2029).
 fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    // Most texts end their lines with `\n` alone: then the lines are found
+    // by searching for it (memchr, a word at a time), not byte by byte.
+    if !text.as_bytes().contains(&b'\r') && !text.contains('\u{2028}') && !text.contains('\u{2029}')
+    {
+        lines_lf(text)
+    } else {
+        lines_any(text)
+    }
+}
+
+/// [`lines`] of a text whose only line break is `\n`.
+fn lines_lf(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        out.push(Line {
+            start,
+            text: piece.strip_suffix('\n').unwrap_or(piece),
+        });
+        start += piece.len();
+    }
+    out
+}
+
+/// [`lines`] of any text, in one pass over its bytes: every line end is
+/// ASCII or starts with the byte 0xE2, which no byte inside another
+/// character can be mistaken for.
+fn lines_any(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Line {
-                    start,
-                    text: &text[start..i],
-                });
+        let skip = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            _ => {
                 i += 1;
-                start = i;
+                continue;
             }
-            b'\r' => {
-                out.push(Line {
-                    start,
-                    text: &text[start..i],
-                });
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
+        };
+        out.push(Line {
+            start,
+            text: &text[start..i],
+        });
+        i += skip;
+        start = i;
     }
     if start < text.len() {
         out.push(Line {
@@ -302,27 +329,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
             text: &text[start..],
         });
     }
-    // Unicode line and paragraph separators end lines too.
-    out.into_iter()
-        .flat_map(|l| {
-            let mut parts = Vec::new();
-            let mut s = 0;
-            for (i, c) in l.text.char_indices() {
-                if c == '\u{2028}' || c == '\u{2029}' {
-                    parts.push(Line {
-                        start: l.start + s,
-                        text: &l.text[s..i],
-                    });
-                    s = i + c.len_utf8();
-                }
-            }
-            parts.push(Line {
-                start: l.start + s,
-                text: &l.text[s..],
-            });
-            parts
-        })
-        .collect()
+    out
 }
 
 /// Trimmed span of `s` (which starts at `start`), or `None` if blank.
@@ -461,7 +468,8 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
             flush(&mut open, &mut blocks);
             continue;
         };
-        let width = line.text.trim().chars().count();
+        // Only whether it is in MIN_WRAP..=WRAP_WIDTH matters: stop counting past it.
+        let width = line.text.trim().chars().take(WRAP_WIDTH + 1).count();
         let line_ends = ends_sentence(line.text) || !(MIN_WRAP..=WRAP_WIDTH).contains(&width);
         match &mut open {
             Some((para, ended)) if !*ended && !is_list_item(line.text) => {
@@ -487,7 +495,10 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         let next_is_text = blocks
             .get(i + 1)
             .is_some_and(|b| b.kind == BlockKind::Paragraph);
+        // A heading has at most 80 characters: at most 320 bytes, checked
+        // first so that a long paragraph is not read through here.
         if next_is_text
+            && s.len() <= 4 * 80
             && !is_list_item(s)
             && !s.contains('\n')
             && s.chars().count() <= 80
@@ -519,6 +530,28 @@ mod tests {
         assert!(!is_quotation("\""));
         assert!(is_quotation("\"\""));
         assert!(is_quotation("“Yes.”"));
+    }
+
+    #[test]
+    fn lines_are_cut_at_every_kind_of_line_break() {
+        fn of(ls: Vec<Line<'_>>) -> Vec<(usize, &str)> {
+            ls.iter().map(|l| (l.start, l.text)).collect()
+        }
+        // Texts broken by `\n` alone: the memchr path and the byte loop agree.
+        for text in ["", "a", "a\n", "\n", "a\n\nb", "ü\nβ\n\n“c”", "a\n\n\n"] {
+            assert_eq!(of(lines_lf(text)), of(lines_any(text)), "{text:?}");
+        }
+        type Case<'a> = (&'a str, &'a [(usize, &'a str)]);
+        let cases: &[Case] = &[
+            ("a\r\nb", &[(0, "a"), (3, "b")]),
+            ("a\rb\n", &[(0, "a"), (2, "b")]),
+            ("a\u{2028}b\u{2029}c", &[(0, "a"), (4, "b"), (8, "c")]),
+            ("é\u{2028}", &[(0, "é")]),
+            ("a\n", &[(0, "a")]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(of(lines(text)), want.to_vec(), "{text:?}");
+        }
     }
 
     fn kinds_and_texts(text: &str) -> Vec<(BlockKind, &str)> {

@@ -120,23 +120,25 @@ static DATE_LEADS: WordSet = WordSet::new(concat!(
 /// kept byte for byte.
 pub fn read_lead(text: &str, want_title: bool) -> Lead {
     let mut lead = Lead::default();
-    // (start, end with its line break) of each line.
+    // (start, end with its line break) of each line, up to the first
+    // LEAD_LINES + 1 that are not blank: only those can be dropped, and
+    // the text after them is kept as it is (a 5 MB text is not read line
+    // by line here).
     let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut non_blank: Vec<usize> = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            lines.push((start, i + 1));
-            start = i + 1;
+    while start < text.len() && non_blank.len() <= LEAD_LINES {
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        if !text[start..end].trim().is_empty() {
+            non_blank.push(lines.len());
         }
+        lines.push((start, end));
+        start = end;
     }
-    if start < text.len() {
-        lines.push((start, text.len()));
-    }
+    let rest = &text[start..];
     let line = |&(s, e): &(usize, usize)| text[s..e].trim();
-    let non_blank: Vec<usize> = (0..lines.len())
-        .filter(|&i| !line(&lines[i]).is_empty())
-        .take(LEAD_LINES + 1)
-        .collect();
     let mut drop = vec![false; lines.len()];
     for (n, &i) in non_blank.iter().take(LEAD_LINES).enumerate() {
         // Read through Markdown emphasis and links ("By **Anna Schmidt**").
@@ -185,6 +187,9 @@ pub fn read_lead(text: &str, want_title: bool) -> Lead {
         at_start = false;
         body.push_str(&text[s..e]);
     }
+    // The last line read was not blank and is never dropped: what follows
+    // it is kept byte for byte.
+    body.push_str(rest);
     if body.trim().is_empty() {
         // Nothing would be left: keep the text as it was.
         return Lead {
