@@ -255,6 +255,12 @@ pub fn read_text(file: web_sys::File, then: impl FnOnce(String) + 'static) {
 /// (`super::article`).
 pub type MarkIndex = std::rc::Rc<std::cell::RefCell<Vec<Option<web_sys::HtmlElement>>>>;
 
+/// Resolves on the next turn of the event loop (a zero-delay timeout): an
+/// `await` on it ends the current task, so the page can paint and answer.
+pub async fn next_turn() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Call `step` once per turn of the event loop until it returns false: long
 /// work (rendering a long document, a long list) in slices, so the page
 /// answers between them.

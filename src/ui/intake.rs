@@ -15,10 +15,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::chosen_file;
+use super::dom::{chosen_file, next_turn};
 use super::events;
 use super::state::ViewCtx;
 use crate::analysis::app::{self, Event, Opening, Remembered, Ticket};
+use crate::analysis::chunked::CHUNKED_ABOVE;
 use crate::analysis::intake::{
     check_size, decode_recent, encode_recent, intake_bytes, intake_text, Intake, IntakeError,
     StoredDoc, Tree, KEPT_ATTRS,
@@ -184,7 +185,19 @@ intake, fn take_file(ctx: ViewCtx, file: web_sys::File) {
                 return;
             }
         };
-        finish(intake_bytes(&name, &bytes, &html_to_tree));
+        // A long file is read on turns of its own: its bytes copied, then
+        // read into a document, then opened (Recent documents, the analysis
+        // in pieces), so that no one task holds the page for all three.
+        let long = bytes.len() > CHUNKED_ABOVE;
+        if long {
+            next_turn().await;
+        }
+        let got = intake_bytes(&name, &bytes, &html_to_tree);
+        drop(bytes);
+        if long {
+            next_turn().await;
+        }
+        finish(got);
     });
 }
 }

@@ -18,6 +18,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
+use super::dom::next_turn;
 use super::events;
 use super::lazy;
 use super::state::pack_link_doc;
@@ -140,11 +141,6 @@ fn mount(opening: Opening) {
     if !WARMING.with(|w| w.replace(true)) {
         super::warm::when_idle();
     }
-}
-
-/// Resolves on the next turn of the event loop.
-async fn next_turn() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 crate::split_fn! {

@@ -15,6 +15,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
+use super::dom::next_turn;
 use super::lazy::LoadFailed;
 use crate::analysis::compare::{parse_pack, reference_pack_file, Comparison, Workspace};
 use crate::analysis::{Analysis, Document};
@@ -147,11 +148,6 @@ pub async fn base(doc: &Arc<Document>, analysis: &Arc<Analysis>) -> Result<Base,
         Some(made) => made,
         None => make(doc.clone(), analysis.clone()).await,
     }
-}
-
-/// Resolves on the next turn of the event loop.
-async fn next_turn() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// Compare `doc` with its reference pack: the engine readied, the pack

@@ -220,7 +220,7 @@ pub(super) fn compare_in_slices(
     leptos::task::spawn_local(async move {
         let now = || js_sys::Date::now();
         let finished = loop {
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            crate::ui::dom::next_turn().await;
             // Cancelled, or the viewer was closed (its bar went with it).
             if CANCEL.with(Cell::get) || find_html("cmp-job").is_none() {
                 break false;
