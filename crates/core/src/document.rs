@@ -468,8 +468,14 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
             flush(&mut open, &mut blocks);
             continue;
         };
-        // Only whether it is in MIN_WRAP..=WRAP_WIDTH matters: stop counting past it.
-        let width = line.text.trim().chars().take(WRAP_WIDTH + 1).count();
+        // Only whether it is in MIN_WRAP..=WRAP_WIDTH matters: a line of
+        // more than 4 × WRAP_WIDTH bytes has more characters than that.
+        let t = line.text.trim();
+        let width = if t.len() > 4 * WRAP_WIDTH {
+            t.len()
+        } else {
+            t.chars().count()
+        };
         let line_ends = ends_sentence(line.text) || !(MIN_WRAP..=WRAP_WIDTH).contains(&width);
         match &mut open {
             Some((para, ended)) if !*ended && !is_list_item(line.text) => {
