@@ -21,8 +21,8 @@ use super::state::ViewCtx;
 use crate::analysis::app::{self, Event, Opening, Remembered, Ticket};
 use crate::analysis::chunked::CHUNKED_ABOVE;
 use crate::analysis::intake::{
-    check_size, decode_recent, encode_recent, intake_bytes, intake_text, Intake, IntakeError,
-    StoredDoc, Tree, KEPT_ATTRS,
+    check_size, decode_recent, encode_recent, intake_text, prepare_bytes, Intake, IntakeError,
+    Prepared, StoredDoc, Tree, KEPT_ATTRS,
 };
 
 /// The `localStorage` key of the recent documents.
@@ -186,14 +186,19 @@ intake, fn take_file(ctx: ViewCtx, file: web_sys::File) {
             }
         };
         // A long file is read on turns of its own: its bytes copied, then
-        // read into a document, then opened (Recent documents, the analysis
-        // in pieces), so that no one task holds the page for all three.
+        // read (decoded, its lead and language), then split into blocks,
+        // then opened (Recent documents, the analysis in pieces), so that
+        // no one task holds the page for more than one of these.
         let long = bytes.len() > CHUNKED_ABOVE;
         if long {
             next_turn().await;
         }
-        let got = intake_bytes(&name, &bytes, &html_to_tree);
+        let prepared = prepare_bytes(&name, &bytes, &html_to_tree);
         drop(bytes);
+        if long {
+            next_turn().await;
+        }
+        let got = prepared.map(Prepared::finish);
         if long {
             next_turn().await;
         }

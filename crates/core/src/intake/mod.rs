@@ -165,6 +165,25 @@ fn supplied_title(name: &str, text: &str) -> String {
     }
 }
 
+/// A source read into its parts, before its blocks are split: the first
+/// of the two steps of [`intake_text`]. The web app takes a long file's
+/// two steps on turns of their own ([`Prepared::finish`] splits a 5 MB
+/// text into blocks), so the page is never held for both.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    kind: SourceKind,
+    notices: Vec<Notice>,
+    name: String,
+    title: Option<String>,
+    byline: Option<String>,
+    date: Option<String>,
+    site: Option<String>,
+    url: Option<String>,
+    body: String,
+    id: String,
+    english: bool,
+}
+
 /// Bring in a text of a known or detected kind. `name` is the file name
 /// ("" for pasted text); `parse_html` turns HTML source into a [`Tree`].
 pub fn intake_text(
@@ -172,6 +191,16 @@ pub fn intake_text(
     text: &str,
     parse_html: &dyn Fn(&str) -> Tree,
 ) -> Result<Intake, IntakeError> {
+    prepare_text(name, text, parse_html).map(Prepared::finish)
+}
+
+/// The first step of [`intake_text`]: the source's kind, its article,
+/// title, byline, date and language (everything but the blocks).
+pub fn prepare_text(
+    name: &str,
+    text: &str,
+    parse_html: &dyn Fn(&str) -> Tree,
+) -> Result<Prepared, IntakeError> {
     let kind = detect_kind(name, text);
     let mut notices = Vec::new();
     let mut url = None;
@@ -212,22 +241,41 @@ pub fn intake_text(
     if !english {
         notices.push(Notice::NotEnglish);
     }
-    let supplied = title.is_none();
-    let title = title.unwrap_or_else(|| supplied_title(name, &body));
-    let mut document = Document::from_plain_text(&document_id(&body), &title, &body);
-    document.title_supplied = supplied;
-    document.byline = byline;
-    document.date = date;
-    document.source = site;
-    document.url = url;
-    if !english {
-        document.language = "und".to_string();
-    }
-    Ok(Intake {
-        document,
+    Ok(Prepared {
         kind,
         notices,
+        name: name.to_string(),
+        title,
+        byline,
+        date,
+        site,
+        url,
+        id: document_id(&body),
+        body,
+        english,
     })
+}
+
+impl Prepared {
+    /// The second step of [`intake_text`]: the document, its blocks split.
+    pub fn finish(self) -> Intake {
+        let supplied = self.title.is_none();
+        let title = (self.title).unwrap_or_else(|| supplied_title(&self.name, &self.body));
+        let mut document = Document::from_plain_text(&self.id, &title, &self.body);
+        document.title_supplied = supplied;
+        document.byline = self.byline;
+        document.date = self.date;
+        document.source = self.site;
+        document.url = self.url;
+        if !self.english {
+            document.language = "und".to_string();
+        }
+        Intake {
+            document,
+            kind: self.kind,
+            notices: self.notices,
+        }
+    }
 }
 
 /// Bring in a file's bytes: [`decode`], then [`intake_text`].
@@ -236,8 +284,17 @@ pub fn intake_bytes(
     bytes: &[u8],
     parse_html: &dyn Fn(&str) -> Tree,
 ) -> Result<Intake, IntakeError> {
+    prepare_bytes(name, bytes, parse_html).map(Prepared::finish)
+}
+
+/// The first step of [`intake_bytes`]: [`decode`], then [`prepare_text`].
+pub fn prepare_bytes(
+    name: &str,
+    bytes: &[u8],
+    parse_html: &dyn Fn(&str) -> Tree,
+) -> Result<Prepared, IntakeError> {
     let d = decode(name, bytes)?;
-    let mut got = intake_text(name, &d.text, parse_html)?;
+    let mut got = prepare_text(name, &d.text, parse_html)?;
     if d.replaced {
         got.notices.insert(0, Notice::Replaced);
     }
