@@ -65,10 +65,10 @@ mod costs {
     pub const FIRST_PAINT: &str = "the first frame's style and layout of the served page (the whole prerendered view: header, article, legend, entity list, facts) and its raster, after the render-blocking `main.css` (a second request: the strict CSP allows no inline style); the entity list's rows were most of the frame (about 25 of 36 ms of main-thread CPU in the trace) until the groups scrolled out of its view skipped layout (`content-visibility`); the browser's own share is the one-line page's figure";
     pub const REPEAT: &str = "the same first frame as the first visit, plus the service worker: started for the navigation, it answers index.html and each file from its cache through its fetch handler (some 20–50 ms of round trips in the trace)";
     pub const COMPARE: &str = "building the panel's elements in one task (about 1,900, of which some 1,550 are the coverage matrix's cells) — the engine, the `compare` chunk, the reference pack's analysis and the comparison are prepared in idle time after the first paint (`src/ui/warm.rs`); the matrix then skips style and layout until scrolled near";
-    pub const LONG_TASK: &str = "a step of the analysis in pieces: the entity pass over a 12 KB piece (the learned name tagger's weight lookups, `Weights::get`, are its largest part), then on a turn of its own the claims pass; for 5 MB also the file's intake in one task (decoding and reading 5 MB into a document: blocks, headline, language) and the frames that lay out each batch of the article as it is added";
+    pub const LONG_TASK: &str = "a step of the analysis in pieces: the entity pass over a 12 KB piece (the learned name tagger's weight lookups, `Weights::get`, are its largest part), then on a turn of its own the claims pass; for 5 MB also the file's intake (now on three turns: the bytes copied, the text decoded with its lead, language and id, then split into blocks — `intake::prepare_bytes`, `Prepared::finish`) and the frames that lay out each batch of the article as it is added (style and layout of the batch, about 30 ms under load in the trace)";
     pub const THROUGHPUT: &str = "the entity pass itself (`entities::extract_with`): the learned name tagger's features and weight lookups (`Weights::get`, `Scorer::add`) are its largest share in the trace, then the rules";
     pub const PIN: &str = "the style recalculation and layout that the pin's class changes cause on the pinned entity's marks in the blocks that are laid out (blocks off screen skip it through `content-visibility`); not yet separated in a profile";
-    pub const MEMORY: &str = "the analysis held as Rust structures in the wasm memory (every token, sentence and mention with its spans), which only grows (a wasm memory never shrinks), beside the text held several times (the JS string, its copy in the wasm, the page's text nodes); not yet profiled by allocation";
+    pub const MEMORY: &str = "profiled by allocation (valgrind's DHAT over the same analysis in pieces natively: `crates/core/examples/pieces.rs`, 1 MB text, peak heap 17.0 MB): the page holds about 10 MB before any document (the bundled article's view: 7.1 MB of wasm memory, 3.1 MB of JS heap); the engine's tables about 5 MB (the name tagger's weight index 1.7 MB, its gazetteer 1.1 MB, the check-worthiness weights 0.6 MB, the lexicons); then the analysis, about 9× the text: 28,726 mentions of 136 bytes (3.9 MB), 9,147 claims of 320 bytes and their lists (3.5 MB), sentences, entities — beside the text held several times (the JS string, its copy in the wasm, the document's copies for Recent documents and the view) and the view's index of every mark; a wasm memory never shrinks, so the peak of each step stays";
 }
 
 /// " Largest cost: …" after a goal that was missed.
@@ -696,6 +696,7 @@ fn browser_benchmark() {
     let mut wasm_rows = String::new();
     let mut cmp_rows = String::new();
     let mut ratios = vec![];
+    let mut whole = vec![];
     for (name, text) in &texts {
         let (mut ent, mut ana, mut cmp) = (vec![], vec![], vec![]);
         let mut counts = json!(null);
@@ -738,6 +739,7 @@ fn browser_benchmark() {
         let (e, a, c) = (median(ent), median(ana), median(cmp));
         let ratio = c / e;
         ratios.push((*name, ratio));
+        whole.push((*name, c / a));
         let _ = writeln!(
             wasm_rows,
             "| {name} | {} | {} ({:.1} MB/s) | {} ({:.1} MB/s) | {} |",
@@ -763,20 +765,29 @@ fn browser_benchmark() {
         ));
     }
     drop(b);
-    let worst = ratios.iter().map(|(_, r)| *r).fold(f64::INFINITY, f64::min);
-    goals.insert(
-        0,
-        format!(
-            "- Analysis throughput ≥ 20× compromise's on the same text: {} — {} (compromise time ÷ claimlens entity-pass time, same page and run).{}",
-            met(worst >= 20.0),
-            ratios
-                .iter()
-                .map(|(n, r)| format!("{r:.1}× on {n}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            cost(worst >= 20.0, costs::THROUGHPUT),
-        ),
-    );
+    // The goals the engine issues set: the entity pass ≥ 10× compromise's
+    // throughput, the whole analysis (entities + claims) ≥ 5×.
+    for (i, (what, list, goal)) in [
+        ("Entity-pass throughput", &ratios, 10.0),
+        ("Whole-analysis (entities + claims) throughput", &whole, 5.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let worst = list.iter().map(|(_, r)| *r).fold(f64::INFINITY, f64::min);
+        goals.insert(
+            i,
+            format!(
+                "- {what} ≥ {goal}× compromise's on the same text: {} — {} (compromise time ÷ claimlens time, same page and run).{}",
+                met(worst >= goal),
+                list.iter()
+                    .map(|(n, r)| format!("{r:.1}× on {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                cost(worst >= goal, costs::THROUGHPUT),
+            ),
+        );
+    }
 
     // ---- BENCHMARKS.md ------------------------------------------------------
     let (cpu, cores) = machine();
