@@ -85,6 +85,26 @@ fn a_five_megabyte_document_opens_while_the_page_answers() {
         30,
     );
     assert!(got.as_u64().unwrap() > 1000, "{got}");
+    // The Claims tab lists every claim, its rows rendered in slices.
+    browser.click("#tab-claims");
+    let total = browser.wait_for(
+        "const t = document.getElementById('claims-title'); return t ? parseInt(t.textContent.split(' of ')[1], 10) : null;",
+        30,
+    );
+    let total = total.as_u64().unwrap();
+    assert!(total > 10_000, "{total} claims");
+    let first = browser.wait_for(
+        "const n = document.querySelectorAll('.claim-row').length; return n > 0 ? n : null;",
+        30,
+    );
+    assert!(
+        first.as_u64().unwrap() < total,
+        "every claim row rendered in one go: {first}"
+    );
+    browser.wait_for(
+        &format!("return document.querySelectorAll('.claim-row').length === {total} || null;"),
+        180,
+    );
     let errors: Vec<_> = browser
         .console()
         .into_iter()

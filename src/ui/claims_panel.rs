@@ -15,6 +15,8 @@ const HL_CUE: &str = "cl-cue";
 const HL_HEDGE: &str = "cl-hedge";
 const HL_BOOSTER: &str = "cl-booster";
 const HL_OPINION: &str = "cl-opinion";
+/// Claims rendered per turn of the event loop (see [`ClaimsPanel`]).
+const ROWS: usize = 200;
 
 fn certainty_key(c: Certainty) -> &'static str {
     match c {
@@ -105,12 +107,10 @@ pub fn ClaimsPanel() -> impl IntoView {
     let total = ctx.analysis.claims.len();
     let worthy = ctx.analysis.claims.iter().filter(|c| c.checkworthy).count();
     let text = ctx.doc.text.clone();
-    let rows = ctx
-        .analysis
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
+    let row = {
+        let ctx = ctx.clone();
+        move |i: usize| -> AnyView {
+            let c = &ctx.analysis.claims[i];
             let claim_text = c.span.get(&text).unwrap_or("").to_string();
             let speaker = c.speaker.display(&text);
             let kind = c.kind.title();
@@ -178,8 +178,40 @@ pub fn ClaimsPanel() -> impl IntoView {
                     })}
                 </li>
             }
+            .into_any()
+        }
+    };
+    // A long list is rendered in slices of ROWS claims, the first with the
+    // tab and one more per turn of the event loop (a 5 MB text has some
+    // 45,000 claims), as the entity list is.
+    let slices = total.div_ceil(ROWS).max(1);
+    let ready = RwSignal::new(1usize);
+    if slices > 1 {
+        super::dom::in_turns(move || {
+            // The viewer was closed meanwhile: stop.
+            let Some(k) = ready.try_get_untracked() else {
+                return false;
+            };
+            if k < slices {
+                ready.set(k + 1);
+            }
+            k + 1 < slices
+        });
+    }
+    let rows: Vec<AnyView> = (0..slices)
+        .map(|k| {
+            let row = row.clone();
+            let slice = move || {
+                (k * ROWS..total.min((k + 1) * ROWS))
+                    .map(&row)
+                    .collect_view()
+            };
+            if k == 0 {
+                return slice().into_any();
+            }
+            view! { <Show when=move || k < ready.get()>{slice.clone()}</Show> }.into_any()
         })
-        .collect_view();
+        .collect();
     view! {
         <section class="panel-card claims-panel" aria-labelledby="claims-title">
             <h2 id="claims-title" class="panel-title">{format!("Claims · {worthy} check-worthy of {total}")}</h2>
