@@ -42,8 +42,13 @@ pub fn draw_selected_claim(ctx: &ViewCtx, claim: Option<usize>) {
     else {
         return;
     };
-    let offsets = ctx.offsets();
+    // The offsets index (a pass over the text) only once there is something
+    // to draw: with no claim chosen, mounting a long document builds none.
     let ranges = |spans: &[Span]| -> Vec<web_sys::Range> {
+        if spans.is_empty() {
+            return Vec::new();
+        }
+        let offsets = ctx.offsets();
         spans
             .iter()
             .filter_map(|s| range_for(&body, &ctx.doc, offsets, *s))
@@ -70,7 +75,7 @@ pub fn draw_selected_claim(ctx: &ViewCtx, claim: Option<usize>) {
         &ranges(c.map(|c| c.opinion.as_slice()).unwrap_or(empty)),
     );
     if let Some(c) = c {
-        if let Some(r) = range_for(&body, &ctx.doc, offsets, c.span) {
+        if let Some(r) = range_for(&body, &ctx.doc, ctx.offsets(), c.span) {
             let rect = r.get_bounding_client_rect();
             let h = web_sys::window()
                 .and_then(|w| w.inner_height().ok())

@@ -21,6 +21,11 @@ fn draw(ctx: &ViewCtx, spans: &[Span], reveal: bool) {
     else {
         return;
     };
+    if spans.is_empty() {
+        // Nothing to draw: no offsets index (a pass over the text) either.
+        set_highlight(HL_PASSAGE, &[]);
+        return;
+    }
     let offsets = ctx.offsets();
     let ranges: Vec<web_sys::Range> = spans
         .iter()
