@@ -22,14 +22,15 @@
 //!    (`rules::propagate`); organisation shapes (`orgs`), US addresses
 //!    ("Baltimore, MD": `postal`), e-mail senders (`"Julie" <julie@…>`:
 //!    `senders`), lower-case places (`lowercase`), the
-//!    guessed people of a list of known places (`lists`) and storms named
-//!    alone (`orgs::storm_names`) are settled after it;
+//!    guessed people of a list of known places (`lists`), shops named by a
+//!    possessive that owns nothing ("dinner at Del Frisco's": `shops`) and
+//!    storms named alone (`orgs::storm_names`) are settled after it;
 //! 5. **clustering** (`cluster`): surname → full name, aliases (U.S. / US /
 //!    United States), acronym ↔ long form; demonym → country and capital →
 //!    country kept as relations, not merges.
 //!
 //! Span conventions: titles are outside PERSON spans; a leading "the" and a
-//! possessive `’s` are outside every span; "more than" / "at least" are
+//! possessive `’s` are outside every span (but a shop's: "Wendy's"); "more than" / "at least" are
 //! inside numbers and durations. Laws, treaties, awards, ships and buildings
 //! ("Treaty of Paris", "Nobel Prize", "USS …", "… Airport") are recognised
 //! so that their words are not mislabelled, but are not reported: they lie
@@ -83,6 +84,7 @@ pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
 mod senders;
+mod shops;
 pub mod tagger;
 
 use serde::Serialize;
@@ -517,6 +519,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
         lists::list_types(text, &tokens, &mut cands);
+        shops::shops(text, &tokens, &mut cands);
         orgs::storm_names(text, &tokens, &mut cands);
     }
     cands.retain(|c| !c.drop);
