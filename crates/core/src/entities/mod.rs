@@ -24,7 +24,9 @@
 //!    `senders`), lower-case places (`lowercase`), the
 //!    guessed people of a list of known places (`lists`), shops named by a
 //!    possessive that owns nothing ("dinner at Del Frisco's": `shops`) and
-//!    storms named alone (`orgs::storm_names`) are settled after it;
+//!    storms named alone (`orgs::storm_names`) are settled after it, and
+//!    the words of file names and web addresses ("Lisa_cv.doc": `paths`)
+//!    are dropped;
 //! 5. **clustering** (`cluster`): surname → full name, aliases (U.S. / US /
 //!    United States), acronym ↔ long form; demonym → country and capital →
 //!    country kept as relations, not merges.
@@ -78,6 +80,7 @@ mod fasthash;
 mod lists;
 mod lowercase;
 mod orgs;
+mod paths;
 mod postal;
 
 pub(crate) mod lexicon;
@@ -521,6 +524,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         lists::list_types(text, &tokens, &mut cands);
         shops::shops(text, &tokens, &mut cands);
         orgs::storm_names(text, &tokens, &mut cands);
+        paths::path_names(text, &tokens, &mut cands);
     }
     cands.retain(|c| !c.drop);
     // The passes after combining keep names apart on any text seen so far;
