@@ -6,7 +6,9 @@
 //! - a run of capitalised words ending in an institution's head word that
 //!   nothing has made an organisation ("the Catholic Church", "the British
 //!   Army", "the Prague Conservatory", "the Chicago Symphony Orchestra"),
-//!   even when a place, group or person covers its first words;
+//!   even when a place, group or person covers its first words; a firm
+//!   named by its trade after its owner ("Carr Futures", "Malcolm Smith
+//!   Motorsports", "Vagabond Tours") is one too;
 //! - sports clubs: "FC Barcelona", and a city or state followed by a
 //!   capitalised plural ("Boston Celtics");
 //! - an ordinal before a military unit ("the 3rd Infantry Division", "the
@@ -41,6 +43,21 @@ static EXTRA_HEADS: WordSet = WordSet::new(concat!(
     "Studios|",
     "Pictures|",
     "Labs|",
+));
+
+/// Trades a firm is named by ("Carr Futures", "Vagabond Tours"): heads
+/// too, and after an owner's name that is no common word they need no
+/// "the" before them.
+static TRADE_HEADS: WordSet = WordSet::new(concat!(
+    "Futures|",
+    "Motorsports|",
+    "Tours|",
+    "Insurance|",
+    "Enterprises|",
+    "Entertainment|",
+    "Productions|",
+    "Foods|",
+    "Pharmaceuticals|",
 ));
 
 /// Heads that a lone capitalised word before them does not make an
@@ -140,7 +157,7 @@ static OF_AND_HEADS: WordSet = WordSet::new(concat!(
 ));
 
 fn is_head(w: &str) -> bool {
-    rules::ORG_HEADS.contains(w) || EXTRA_HEADS.contains(w)
+    rules::ORG_HEADS.contains(w) || EXTRA_HEADS.contains(w) || TRADE_HEADS.contains(w)
 }
 
 /// "3rd", "82nd", "101st" (one token or a number and its suffix) and
@@ -224,6 +241,7 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     crate::order::sort_by_key(cands, |c| c.start as u64);
 
     // 1. Capitalised words ending in a head word nothing made an organisation.
+    let lex = super::lexicon::Lexicon::get();
     let own = owner(cands);
     let mut i = 0;
     while i < n {
@@ -291,10 +309,19 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
         } {
             ok = false;
         }
+        // (Not at the start of a sentence, where any word is capitalised:
+        // "Guided Tours leave at noon".)
+        let owner_named = TRADE_HEADS.contains(w)
+            && !lex.is_common_word(word(i - 1))
+            && !function(i - 1)
+            && a > 0
+            && !toks[a].line_before
+            && !matches!(word(a - 1), "." | "!" | "?" | ":" | "\"" | "“");
         if over
             .iter()
             .all(|&k| cands[k].end <= a || cands[k].start >= i)
             && !(a > 0 && word(a - 1).eq_ignore_ascii_case("the"))
+            && !owner_named
         {
             ok = false;
         }
@@ -314,7 +341,6 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     // 1b. Sports clubs: "FC Barcelona", "AC Milan"; a city or state and a
     // capitalised plural nothing else covers ("Boston Celtics", "Los Angeles
     // Lakers"), not an event ("Tokyo Olympics").
-    let lex = super::lexicon::Lexicon::get();
     let own = owner(cands);
     for i in 0..n.saturating_sub(1) {
         let w = word(i);
@@ -572,5 +598,42 @@ pub(crate) fn storm_names(text: &str, toks: &[Token], cands: &mut [Cand]) {
         {
             c.label = Label::Event;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::tests::{check, Case};
+    use crate::entities::Label;
+    use Label::*;
+
+    #[test]
+    fn firms_named_by_their_trade() {
+        // (text, names that must be found, names that must not)
+        let cases: &[Case] = &[
+            (
+                "Calls are now forwarded to Malcolm Smith Motorsports down the road.",
+                &[("Malcolm Smith Motorsports", Org)],
+                &[("Malcolm Smith Motorsports", Person)],
+            ),
+            (
+                "Boat trips are sold by Vagabond Tours, Bjerrebyvej 6, all year.",
+                &[("Vagabond Tours", Org)],
+                &[],
+            ),
+            // An owner's name alone before the trade: no "the" needed.
+            (
+                "The report is published on behalf of Carr Futures or its officers.",
+                &[("Carr Futures", Org)],
+                &[],
+            ),
+            // A common word before the trade is no firm's name.
+            (
+                "Guided Tours leave the harbour at noon.",
+                &[],
+                &[("Guided Tours", Org)],
+            ),
+        ];
+        check(cases);
     }
 }
