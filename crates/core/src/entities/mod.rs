@@ -522,6 +522,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
         lists::list_types(text, &tokens, &mut cands);
+        shops::named_shops(text, &tokens, &mut cands);
         shops::shops(text, &tokens, &mut cands);
         orgs::storm_names(text, &tokens, &mut cands);
         paths::path_names(text, &tokens, &mut cands);

@@ -10,6 +10,10 @@
 //! name as in tokenised text ("Wendy 's"), or with the apostrophe lost, as
 //! web text often has it ("Wendy s"). A possessive after "of" ("a friend of
 //! John's") or a name a lexicon or a title backs is left alone.
+//!
+//! An owner's possessive before capitalised words that hold a trade
+//! ("Ray's Pizza", "Burch's Karate") names the shop as an organisation,
+//! owner, possessive and trade together ([`named_shops`]).
 
 use super::{Cand, Label};
 use crate::text::{Token, TokenKind, WordSet};
@@ -118,6 +122,91 @@ pub(crate) fn shops(text: &str, toks: &[Token], cands: &mut [Cand]) {
     }
 }
 
+/// What a shop named after its owner sells or does: "Ray's Pizza",
+/// "Burch's Karate", "Barry's Auto Tech".
+static SHOP_NOUNS: WordSet = WordSet::new(concat!(
+    "pizza|pizzeria|grill|cafe|café|bakery|salon|karate|garage|diner|deli|",
+    "pub|tavern|bistro|kitchen|restaurant|auto|autos|cleaners|barbershop|",
+    "boutique|florist|market|bar|",
+));
+
+/// An owner's possessive and capitalised words, one of them a trade ("Ray's
+/// Pizza", "Burch 's Karate"), name an organisation: the owner's name the
+/// earlier passes found (usually a person) takes the words after it. The
+/// same words elsewhere in the text, in any case ("Ray's pizza"), are the
+/// same shop. A lower-case trade alone after a possessive ("Maria's
+/// bakery") is somebody's shop, not a name.
+pub(crate) fn named_shops(text: &str, toks: &[Token], cands: &mut [Cand]) {
+    let n = toks.len();
+    let word = |i: usize| toks[i].text(text);
+    let eligible = |c: &Cand| {
+        !c.drop
+            && matches!(c.label, Label::Person | Label::Org | Label::Place)
+            && c.role.is_none()
+            && c.canonical.is_none()
+    };
+    let lower =
+        |a: usize, b: usize| -> Vec<String> { (a..b).map(|i| word(i).to_lowercase()).collect() };
+    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut widen: Vec<(usize, usize)> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        if !eligible(c) {
+            continue;
+        }
+        let Some(e) = possessive_end(text, toks, c.end) else {
+            continue;
+        };
+        let mut end = e;
+        let mut shop = false;
+        while end < n
+            && end < e + 3
+            && toks[end].kind == TokenKind::Word
+            && toks[end].is_capitalised(text)
+            && !toks[end].line_before
+        {
+            shop |= SHOP_NOUNS.contains(&word(end).to_lowercase());
+            end += 1;
+        }
+        if shop {
+            widen.push((k, end));
+            let key = lower(c.start, end);
+            if !names.contains(&key) {
+                names.push(key);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for (k, c) in cands.iter().enumerate() {
+        if !eligible(c) || widen.iter().any(|&(j, _)| j == k) {
+            continue;
+        }
+        if let Some(key) = names
+            .iter()
+            .find(|key| c.start + key.len() <= n && lower(c.start, c.start + key.len()) == **key)
+        {
+            widen.push((k, c.start + key.len()));
+        }
+    }
+    for (k, end) in widen {
+        // The candidates over the words taken lie inside the new span.
+        let (a, b) = (cands[k].end, end);
+        let over: Vec<usize> = (0..cands.len())
+            .filter(|&j| j != k && !cands[j].drop && cands[j].start < b && cands[j].end > a)
+            .collect();
+        if over.iter().any(|&j| cands[j].start < a || cands[j].end > b) {
+            continue;
+        }
+        for j in over {
+            cands[j].drop = true;
+        }
+        let c = &mut cands[k];
+        c.label = Label::Org;
+        c.end = end;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::entities::tests::{check, Case};
@@ -165,6 +254,36 @@ mod tests {
                 "He is an old friend of Tom Becker's.",
                 &[("Tom Becker", Person)],
                 &[("Tom Becker's", Place)],
+            ),
+        ];
+        check(cases);
+    }
+
+    #[test]
+    fn an_owner_and_a_trade_name_a_shop() {
+        // (text, names that must be found, names that must not)
+        let cases: &[Case] = &[
+            (
+                "What more can be said: \"Burch's Karate is the greatest!\"",
+                &[("Burch's Karate", Org)],
+                &[("Burch", Person)],
+            ),
+            (
+                "Thank you, Barry s Auto Tech, for a great service!",
+                &[("Barry s Auto Tech", Org)],
+                &[("Barry", Person)],
+            ),
+            // The same shop again with its trade in lower case.
+            (
+                "Ray's pizza: my favourite. Ray's Pizza is just too good.",
+                &[("Ray's pizza", Org), ("Ray's Pizza", Org)],
+                &[("Ray", Person)],
+            ),
+            // A lower-case trade alone is somebody's shop, not a name.
+            (
+                "Maria Lopez's bakery opened in May.",
+                &[("Maria Lopez", Person)],
+                &[("Maria Lopez's bakery", Org)],
             ),
         ];
         check(cases);
