@@ -1077,6 +1077,18 @@ mod tests {
                 &[("Mary Ann Smith", Person), ("Andrew Lloyd Webber", Person)],
                 &[],
             ),
+            // A sign-off and the next greeting, a given name alone before a
+            // comma; a given name that is a surname stays.
+            (
+                "Best regards, Debra Perlingiere Kathleen, You are correct, I will fix it.",
+                &[("Debra Perlingiere", Person), ("Kathleen", Person)],
+                &[("Debra Perlingiere Kathleen", Person)],
+            ),
+            (
+                "The talk was given by Sarah Jessica Parker, who starred in it.",
+                &[("Sarah Jessica Parker", Person)],
+                &[],
+            ),
         ]);
     }
 

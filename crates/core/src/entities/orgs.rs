@@ -522,9 +522,11 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
 /// two people read as one name: a word written twice in a row ("Thanks,
 /// Renee Renee, …" where a sign-off meets the next greeting) or two
 /// given-name-and-surname pairs ("Debra Perlingiere Gerald Nemec", a
-/// signature list) are two names. A given name after a given name stays
+/// signature list) are two names, and so are a name and a given name
+/// alone before a comma ("Debra Perlingiere Tammi, attached is …", a
+/// sign-off and the next greeting). A given name after a given name stays
 /// ("Mary Ann Smith"), and each part keeps at least two words unless the
-/// word is repeated.
+/// word is repeated or is that greeting.
 pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     let lex = super::lexicon::Lexicon::get();
     let word = |i: usize| toks[i].text(text);
@@ -560,6 +562,21 @@ pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
                 cut = Some(j);
                 break;
             }
+        }
+        // A sign-off meeting the next greeting: a name of two words or more
+        // and a given name alone before a comma or a colon ("Debra
+        // Perlingiere Tammi, attached is …"), the surname no given name.
+        let j = c.end - 1;
+        if cut.is_none()
+            && j >= c.start + 2
+            && given(j)
+            && !given(j - 1)
+            && toks[j - 1].kind == TokenKind::Word
+            && toks
+                .get(c.end)
+                .is_some_and(|t| matches!(t.text(text), "," | ":"))
+        {
+            cut = Some(j);
         }
         if let Some(j) = cut {
             add.push(Cand::new(j, c.end, Label::Person, c.prio));
