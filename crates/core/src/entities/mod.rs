@@ -517,6 +517,7 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
         orgs::organisation_words(text, &tokens, &mut cands);
         orgs::split_people(text, &tokens, &mut cands);
+        orgs::business_contexts(text, &tokens, &mut cands);
         postal::postal_states(text, &tokens, &mut cands);
         senders::senders(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);

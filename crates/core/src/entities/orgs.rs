@@ -18,6 +18,10 @@
 //!   Urban Development"), where the words after "and" name no other
 //!   organisation, place or person.
 //!
+//! - the examples after "companies like / such as / including" and a
+//!   name between "the" and a lower-case "corporation" or "company"
+//!   (`business_contexts`).
+//!
 //! All the words used are general English vocabulary.
 
 use super::{rules, Cand, Label};
@@ -618,6 +622,116 @@ pub(crate) fn storm_names(text: &str, toks: &[Token], cands: &mut [Cand]) {
     }
 }
 
+/// Plural business nouns that introduce examples ("companies like
+/// Scharffen Berger, TCHO, and …").
+static COMPANIES: WordSet = WordSet::new(concat!(
+    "companies|firms|brands|retailers|chains|manufacturers|makers|",
+    "carmakers|automakers|startups|airlines|banks|",
+));
+
+/// Business nouns after a name: "the Coca-Cola corporation".
+static COMPANY_AFTER: WordSet = WordSet::new("corporation|company|conglomerate|");
+
+/// Names a business noun makes organisations: the examples after
+/// "companies like / such as / including" ("companies like Scharffen
+/// Berger, TCHO, and smaller makers") and a name between "the" and a
+/// lower-case "corporation" or "company" ("the Coca-Cola corporation").
+/// A name the rules only guessed (a person or place with no lexicon entry
+/// or title) is retyped, and capitalised words nothing covers become one.
+pub(crate) fn business_contexts(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
+    let n = toks.len();
+    let word = |i: usize| toks[i].text(text);
+    let mut own = vec![usize::MAX; n];
+    for (k, c) in cands.iter().enumerate() {
+        if !c.drop {
+            own[c.start..c.end].fill(k);
+        }
+    }
+    // The end of a run of capitalised words from `i` ("Coca-Cola", "Scharffen
+    // Berger"), nothing covering it.
+    let run_end = |i: usize| {
+        let mut e = i;
+        while e < n && own[e] == usize::MAX && !toks[e].line_before {
+            let t = &toks[e];
+            let glue = matches!(word(e), "-" | "&")
+                && e > i
+                && !t.space_before
+                && toks.get(e + 1).is_some_and(|u| u.is_capitalised(text));
+            if !(glue || (t.kind == TokenKind::Word && t.is_capitalised(text))) {
+                break;
+            }
+            e += 1;
+        }
+        e
+    };
+    let guessed = |c: &Cand| {
+        matches!(c.label, Label::Person | Label::Place) && c.canonical.is_none() && c.role.is_none()
+    };
+    let mut retype = Vec::new();
+    let mut add = Vec::new();
+    // The name at `i`: Some(end) when it was retyped or added.
+    let take = |i: usize, retype: &mut Vec<usize>, add: &mut Vec<Cand>| -> Option<usize> {
+        if i >= n {
+            return None;
+        }
+        if own[i] != usize::MAX {
+            let c = &cands[own[i]];
+            if c.start != i || !(guessed(c) || c.label == Label::Org) {
+                return None;
+            }
+            if c.label != Label::Org {
+                retype.push(own[i]);
+            }
+            return Some(c.end);
+        }
+        let e = run_end(i);
+        (e > i && e <= i + 3).then(|| {
+            add.push(Cand::new(i, e, Label::Org, 5));
+            e
+        })
+    };
+    for i in 1..n {
+        // "companies like A, B, and C".
+        if COMPANIES.contains(word(i - 1)) {
+            let mut j = match word(i) {
+                "like" | "including" => i + 1,
+                "such" if i + 1 < n && word(i + 1) == "as" => i + 2,
+                _ => continue,
+            };
+            while let Some(e) = take(j, &mut retype, &mut add) {
+                j = match (word_at(text, toks, e), word_at(text, toks, e + 1)) {
+                    (",", "and" | "or") => e + 2,
+                    (",", _) | ("and" | "or", _) => e + 1,
+                    _ => break,
+                };
+            }
+        }
+        // "the Coca-Cola corporation".
+        if word(i - 1).eq_ignore_ascii_case("the") {
+            let e = if own[i] != usize::MAX {
+                cands[own[i]].end
+            } else {
+                run_end(i)
+            };
+            if e > i && e < n && COMPANY_AFTER.contains(word(e)) {
+                take(i, &mut retype, &mut add);
+            }
+        }
+    }
+    for k in retype {
+        cands[k].label = Label::Org;
+    }
+    if !add.is_empty() {
+        cands.extend(add);
+        crate::order::sort_by_key(cands, |c| c.start as u64);
+    }
+}
+
+/// The text of token `i`, or "" past the end.
+fn word_at<'a>(text: &'a str, toks: &[Token], i: usize) -> &'a str {
+    toks.get(i).map_or("", |t| t.text(text))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::entities::tests::{check, Case};
@@ -649,6 +763,31 @@ mod tests {
                 "Guided Tours leave the harbour at noon.",
                 &[],
                 &[("Guided Tours", Org)],
+            ),
+        ];
+        check(cases);
+    }
+
+    #[test]
+    fn names_a_business_noun_makes_organisations() {
+        // (text, names that must be found, names that must not)
+        let cases: &[Case] = &[
+            (
+                "It is a market with companies like Scharffen Berger, TCHO, and smaller makers.",
+                &[("Scharffen Berger", Org), ("TCHO", Org)],
+                &[("Scharffen Berger", Person)],
+            ),
+            (
+                "In 2001 the Coca-Cola corporation built a bottling plant in Kerala.",
+                &[("Coca-Cola", Org)],
+                &[],
+            ),
+            // A company noun with no name before it, or a place named as
+            // such: left alone.
+            (
+                "The company said that the Paris company office would close.",
+                &[("Paris", Place)],
+                &[("Paris", Org)],
             ),
         ];
         check(cases);
