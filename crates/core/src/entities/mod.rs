@@ -22,14 +22,17 @@
 //!    (`rules::propagate`); organisation shapes (`orgs`), US addresses
 //!    ("Baltimore, MD": `postal`), e-mail senders (`"Julie" <julie@…>`:
 //!    `senders`), lower-case places (`lowercase`), the
-//!    guessed people of a list of known places (`lists`) and storms named
-//!    alone (`orgs::storm_names`) are settled after it;
+//!    guessed people of a list of known places (`lists`), shops named by a
+//!    possessive that owns nothing ("dinner at Del Frisco's": `shops`) and
+//!    storms named alone (`orgs::storm_names`) are settled after it, and
+//!    the words of file names and web addresses ("Lisa_cv.doc": `paths`)
+//!    are dropped;
 //! 5. **clustering** (`cluster`): surname → full name, aliases (U.S. / US /
 //!    United States), acronym ↔ long form; demonym → country and capital →
 //!    country kept as relations, not merges.
 //!
 //! Span conventions: titles are outside PERSON spans; a leading "the" and a
-//! possessive `’s` are outside every span; "more than" / "at least" are
+//! possessive `’s` are outside every span (but a shop's: "Wendy's"); "more than" / "at least" are
 //! inside numbers and durations. Laws, treaties, awards, ships and buildings
 //! ("Treaty of Paris", "Nobel Prize", "USS …", "… Airport") are recognised
 //! so that their words are not mislabelled, but are not reported: they lie
@@ -77,12 +80,14 @@ mod fasthash;
 mod lists;
 mod lowercase;
 mod orgs;
+mod paths;
 mod postal;
 
 pub(crate) mod lexicon;
 pub mod numbers;
 mod rules;
 mod senders;
+mod shops;
 pub mod tagger;
 
 use serde::Serialize;
@@ -512,12 +517,16 @@ fn extract_with(text: &str, with_tagger: bool) -> Analysis {
         combine(text, &tokens, &mut cands, &t.tag_text(text));
         orgs::organisation_words(text, &tokens, &mut cands);
         orgs::split_people(text, &tokens, &mut cands);
+        orgs::business_contexts(text, &tokens, &mut cands);
         postal::postal_states(text, &tokens, &mut cands);
         senders::senders(text, &tokens, &mut cands);
         rules::propagate(text, &tokens, &sents, &mut cands);
         lowercase::lowercase_places(text, &tokens, &mut cands);
         lists::list_types(text, &tokens, &mut cands);
+        shops::named_shops(text, &tokens, &mut cands);
+        shops::shops(text, &tokens, &mut cands);
         orgs::storm_names(text, &tokens, &mut cands);
+        paths::path_names(text, &tokens, &mut cands);
     }
     cands.retain(|c| !c.drop);
     // The passes after combining keep names apart on any text seen so far;
@@ -1067,6 +1076,18 @@ mod tests {
             (
                 "Mary Ann Smith met Andrew Lloyd Webber in London.",
                 &[("Mary Ann Smith", Person), ("Andrew Lloyd Webber", Person)],
+                &[],
+            ),
+            // A sign-off and the next greeting, a given name alone before a
+            // comma; a given name that is a surname stays.
+            (
+                "Best regards, Debra Perlingiere Kathleen, You are correct, I will fix it.",
+                &[("Debra Perlingiere", Person), ("Kathleen", Person)],
+                &[("Debra Perlingiere Kathleen", Person)],
+            ),
+            (
+                "The talk was given by Sarah Jessica Parker, who starred in it.",
+                &[("Sarah Jessica Parker", Person)],
                 &[],
             ),
         ]);

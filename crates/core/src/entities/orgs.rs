@@ -6,7 +6,9 @@
 //! - a run of capitalised words ending in an institution's head word that
 //!   nothing has made an organisation ("the Catholic Church", "the British
 //!   Army", "the Prague Conservatory", "the Chicago Symphony Orchestra"),
-//!   even when a place, group or person covers its first words;
+//!   even when a place, group or person covers its first words; a firm
+//!   named by its trade after its owner ("Carr Futures", "Malcolm Smith
+//!   Motorsports", "Vagabond Tours") is one too;
 //! - sports clubs: "FC Barcelona", and a city or state followed by a
 //!   capitalised plural ("Boston Celtics");
 //! - an ordinal before a military unit ("the 3rd Infantry Division", "the
@@ -15,6 +17,10 @@
 //! - a department or ministry "of X and Y" ("the Department of Housing and
 //!   Urban Development"), where the words after "and" name no other
 //!   organisation, place or person.
+//!
+//! - the examples after "companies like / such as / including" and a
+//!   name between "the" and a lower-case "corporation" or "company"
+//!   (`business_contexts`).
 //!
 //! All the words used are general English vocabulary.
 
@@ -41,6 +47,21 @@ static EXTRA_HEADS: WordSet = WordSet::new(concat!(
     "Studios|",
     "Pictures|",
     "Labs|",
+));
+
+/// Trades a firm is named by ("Carr Futures", "Vagabond Tours"): heads
+/// too, and after an owner's name that is no common word they need no
+/// "the" before them.
+static TRADE_HEADS: WordSet = WordSet::new(concat!(
+    "Futures|",
+    "Motorsports|",
+    "Tours|",
+    "Insurance|",
+    "Enterprises|",
+    "Entertainment|",
+    "Productions|",
+    "Foods|",
+    "Pharmaceuticals|",
 ));
 
 /// Heads that a lone capitalised word before them does not make an
@@ -140,7 +161,7 @@ static OF_AND_HEADS: WordSet = WordSet::new(concat!(
 ));
 
 fn is_head(w: &str) -> bool {
-    rules::ORG_HEADS.contains(w) || EXTRA_HEADS.contains(w)
+    rules::ORG_HEADS.contains(w) || EXTRA_HEADS.contains(w) || TRADE_HEADS.contains(w)
 }
 
 /// "3rd", "82nd", "101st" (one token or a number and its suffix) and
@@ -224,6 +245,7 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     crate::order::sort_by_key(cands, |c| c.start as u64);
 
     // 1. Capitalised words ending in a head word nothing made an organisation.
+    let lex = super::lexicon::Lexicon::get();
     let own = owner(cands);
     let mut i = 0;
     while i < n {
@@ -291,10 +313,19 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
         } {
             ok = false;
         }
+        // (Not at the start of a sentence, where any word is capitalised:
+        // "Guided Tours leave at noon".)
+        let owner_named = TRADE_HEADS.contains(w)
+            && !lex.is_common_word(word(i - 1))
+            && !function(i - 1)
+            && a > 0
+            && !toks[a].line_before
+            && !matches!(word(a - 1), "." | "!" | "?" | ":" | "\"" | "“");
         if over
             .iter()
             .all(|&k| cands[k].end <= a || cands[k].start >= i)
             && !(a > 0 && word(a - 1).eq_ignore_ascii_case("the"))
+            && !owner_named
         {
             ok = false;
         }
@@ -314,7 +345,6 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
     // 1b. Sports clubs: "FC Barcelona", "AC Milan"; a city or state and a
     // capitalised plural nothing else covers ("Boston Celtics", "Los Angeles
     // Lakers"), not an event ("Tokyo Olympics").
-    let lex = super::lexicon::Lexicon::get();
     let own = owner(cands);
     for i in 0..n.saturating_sub(1) {
         let w = word(i);
@@ -496,9 +526,11 @@ pub(crate) fn organisation_words(text: &str, toks: &[Token], cands: &mut Vec<Can
 /// two people read as one name: a word written twice in a row ("Thanks,
 /// Renee Renee, …" where a sign-off meets the next greeting) or two
 /// given-name-and-surname pairs ("Debra Perlingiere Gerald Nemec", a
-/// signature list) are two names. A given name after a given name stays
+/// signature list) are two names, and so are a name and a given name
+/// alone before a comma ("Debra Perlingiere Tammi, attached is …", a
+/// sign-off and the next greeting). A given name after a given name stays
 /// ("Mary Ann Smith"), and each part keeps at least two words unless the
-/// word is repeated.
+/// word is repeated or is that greeting.
 pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     let lex = super::lexicon::Lexicon::get();
     let word = |i: usize| toks[i].text(text);
@@ -534,6 +566,21 @@ pub(crate) fn split_people(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
                 cut = Some(j);
                 break;
             }
+        }
+        // A sign-off meeting the next greeting: a name of two words or more
+        // and a given name alone before a comma or a colon ("Debra
+        // Perlingiere Tammi, attached is …"), the surname no given name.
+        let j = c.end - 1;
+        if cut.is_none()
+            && j >= c.start + 2
+            && given(j)
+            && !given(j - 1)
+            && toks[j - 1].kind == TokenKind::Word
+            && toks
+                .get(c.end)
+                .is_some_and(|t| matches!(t.text(text), "," | ":"))
+        {
+            cut = Some(j);
         }
         if let Some(j) = cut {
             add.push(Cand::new(j, c.end, Label::Person, c.prio));
@@ -572,5 +619,177 @@ pub(crate) fn storm_names(text: &str, toks: &[Token], cands: &mut [Cand]) {
         {
             c.label = Label::Event;
         }
+    }
+}
+
+/// Plural business nouns that introduce examples ("companies like
+/// Scharffen Berger, TCHO, and …").
+static COMPANIES: WordSet = WordSet::new(concat!(
+    "companies|firms|brands|retailers|chains|manufacturers|makers|",
+    "carmakers|automakers|startups|airlines|banks|",
+));
+
+/// Business nouns after a name: "the Coca-Cola corporation".
+static COMPANY_AFTER: WordSet = WordSet::new("corporation|company|conglomerate|");
+
+/// Names a business noun makes organisations: the examples after
+/// "companies like / such as / including" ("companies like Scharffen
+/// Berger, TCHO, and smaller makers") and a name between "the" and a
+/// lower-case "corporation" or "company" ("the Coca-Cola corporation").
+/// A name the rules only guessed (a person or place with no lexicon entry
+/// or title) is retyped, and capitalised words nothing covers become one.
+pub(crate) fn business_contexts(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
+    let n = toks.len();
+    let word = |i: usize| toks[i].text(text);
+    let mut own = vec![usize::MAX; n];
+    for (k, c) in cands.iter().enumerate() {
+        if !c.drop {
+            own[c.start..c.end].fill(k);
+        }
+    }
+    // The end of a run of capitalised words from `i` ("Coca-Cola", "Scharffen
+    // Berger"), nothing covering it.
+    let run_end = |i: usize| {
+        let mut e = i;
+        while e < n && own[e] == usize::MAX && !toks[e].line_before {
+            let t = &toks[e];
+            let glue = matches!(word(e), "-" | "&")
+                && e > i
+                && !t.space_before
+                && toks.get(e + 1).is_some_and(|u| u.is_capitalised(text));
+            if !(glue || (t.kind == TokenKind::Word && t.is_capitalised(text))) {
+                break;
+            }
+            e += 1;
+        }
+        e
+    };
+    let guessed = |c: &Cand| {
+        matches!(c.label, Label::Person | Label::Place) && c.canonical.is_none() && c.role.is_none()
+    };
+    let mut retype = Vec::new();
+    let mut add = Vec::new();
+    // The name at `i`: Some(end) when it was retyped or added.
+    let take = |i: usize, retype: &mut Vec<usize>, add: &mut Vec<Cand>| -> Option<usize> {
+        if i >= n {
+            return None;
+        }
+        if own[i] != usize::MAX {
+            let c = &cands[own[i]];
+            if c.start != i || !(guessed(c) || c.label == Label::Org) {
+                return None;
+            }
+            if c.label != Label::Org {
+                retype.push(own[i]);
+            }
+            return Some(c.end);
+        }
+        let e = run_end(i);
+        (e > i && e <= i + 3).then(|| {
+            add.push(Cand::new(i, e, Label::Org, 5));
+            e
+        })
+    };
+    for i in 1..n {
+        // "companies like A, B, and C".
+        if COMPANIES.contains(word(i - 1)) {
+            let mut j = match word(i) {
+                "like" | "including" => i + 1,
+                "such" if i + 1 < n && word(i + 1) == "as" => i + 2,
+                _ => continue,
+            };
+            while let Some(e) = take(j, &mut retype, &mut add) {
+                j = match (word_at(text, toks, e), word_at(text, toks, e + 1)) {
+                    (",", "and" | "or") => e + 2,
+                    (",", _) | ("and" | "or", _) => e + 1,
+                    _ => break,
+                };
+            }
+        }
+        // "the Coca-Cola corporation".
+        if word(i - 1).eq_ignore_ascii_case("the") {
+            let e = if own[i] != usize::MAX {
+                cands[own[i]].end
+            } else {
+                run_end(i)
+            };
+            if e > i && e < n && COMPANY_AFTER.contains(word(e)) {
+                take(i, &mut retype, &mut add);
+            }
+        }
+    }
+    for k in retype {
+        cands[k].label = Label::Org;
+    }
+    if !add.is_empty() {
+        cands.extend(add);
+        crate::order::sort_by_key(cands, |c| c.start as u64);
+    }
+}
+
+/// The text of token `i`, or "" past the end.
+fn word_at<'a>(text: &'a str, toks: &[Token], i: usize) -> &'a str {
+    toks.get(i).map_or("", |t| t.text(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::tests::{check, Case};
+    use crate::entities::Label;
+    use Label::*;
+
+    #[test]
+    fn firms_named_by_their_trade() {
+        // (text, names that must be found, names that must not)
+        let cases: &[Case] = &[
+            (
+                "Calls are now forwarded to Malcolm Smith Motorsports down the road.",
+                &[("Malcolm Smith Motorsports", Org)],
+                &[("Malcolm Smith Motorsports", Person)],
+            ),
+            (
+                "Boat trips are sold by Vagabond Tours, Bjerrebyvej 6, all year.",
+                &[("Vagabond Tours", Org)],
+                &[],
+            ),
+            // An owner's name alone before the trade: no "the" needed.
+            (
+                "The report is published on behalf of Carr Futures or its officers.",
+                &[("Carr Futures", Org)],
+                &[],
+            ),
+            // A common word before the trade is no firm's name.
+            (
+                "Guided Tours leave the harbour at noon.",
+                &[],
+                &[("Guided Tours", Org)],
+            ),
+        ];
+        check(cases);
+    }
+
+    #[test]
+    fn names_a_business_noun_makes_organisations() {
+        // (text, names that must be found, names that must not)
+        let cases: &[Case] = &[
+            (
+                "It is a market with companies like Scharffen Berger, TCHO, and smaller makers.",
+                &[("Scharffen Berger", Org), ("TCHO", Org)],
+                &[("Scharffen Berger", Person)],
+            ),
+            (
+                "In 2001 the Coca-Cola corporation built a bottling plant in Kerala.",
+                &[("Coca-Cola", Org)],
+                &[],
+            ),
+            // A company noun with no name before it, or a place named as
+            // such: left alone.
+            (
+                "The company said that the Paris company office would close.",
+                &[("Paris", Place)],
+                &[("Paris", Org)],
+            ),
+        ];
+        check(cases);
     }
 }
