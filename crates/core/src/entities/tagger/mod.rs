@@ -23,7 +23,7 @@ use std::fmt;
 use super::fasthash::FxMap;
 use crate::text::WordSet;
 use crate::weights::{Weights, WeightsError};
-use decode::{viterbi_into, Decode};
+use decode::{viterbi_into, Decode, Scorer};
 use features::{capped, featurise_into, Sentence, Work};
 use words::tokenize;
 
@@ -699,6 +699,8 @@ struct TagWork {
     features: Work,
     sentence: Sentence,
     decode: Decode<i32>,
+    /// Per word type of `features`: the summed weights of its own features.
+    own: Vec<i32>,
     /// Label indices of the best path.
     path: Vec<usize>,
     /// The sentence's labels.
@@ -771,15 +773,23 @@ impl NameTagger {
             features,
             sentence,
             decode,
+            own,
             path,
             labels,
         } = work;
         featurise_into(words, extra, self.gazetteer(), features, sentence);
+        // Score the word types this sentence added.
+        let nl = self.labels.len().max(1);
+        for t in own.len() / nl..features.types() {
+            own.resize((t + 1) * nl, 0);
+            self.weights.add_all(features.own(t), &mut own[t * nl..]);
+        }
         viterbi_into(
             sentence,
             &self.labels,
             self.weights.labels(),
             &self.weights,
+            own,
             decode,
             path,
         );
@@ -822,6 +832,7 @@ impl NameTagger {
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &text[s..e]).collect();
         let mut spans: Vec<Span> = Vec::new();
         let mut work = TagWork {
+            features: Work::by_type(),
             decode: Decode::cached(),
             ..TagWork::default()
         };
