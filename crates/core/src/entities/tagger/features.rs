@@ -400,6 +400,9 @@ const OWN_ALL: u8 = OWN_WORD | OWN_AFFIX | OWN_ORG | OWN_HEADS;
 
 /// Pushes the groups `parts` of the own features of word `t` (text in `buf`).
 fn own_feats(t: &Tok, buf: &str, parts: u8, f: &mut Vec<u32>) {
+    if parts == 0 {
+        return;
+    }
     let text = |r: (u32, u32)| &buf.as_bytes()[r.0 as usize..r.1 as usize];
     let l = text(t.lower);
     let cap = t.cap as usize;
@@ -561,17 +564,23 @@ fn word_info(w: &str, buf: &mut String) -> Tok {
 
 /// The gazetteer features of `flags` (phrases starting, continuing) under
 /// one tag.
+///
+/// Most words are in some class (the common words are one), so the classes
+/// set are visited, not all eight: rotated left by one, a class's bit is
+/// its index in [`G_NAMES`] (organisations, bit 7, first), so lowest bit
+/// first is [`G_NAMES`] order.
 fn gaz_feats(flags: (u8, u8), row: &GazRow, f: &mut Vec<u32>) {
-    if flags == (0, 0) {
-        return;
-    }
-    for (k, &(bit, _)) in G_NAMES.iter().enumerate() {
-        if flags.0 & bit != 0 {
+    let (starts, goes_on) = (flags.0.rotate_left(1), flags.1.rotate_left(1));
+    let mut left = starts | goes_on;
+    while left != 0 {
+        let k = left.trailing_zeros() as usize;
+        if starts & (1 << k) != 0 {
             f.push(row[0][k]);
         }
-        if flags.1 & bit != 0 {
+        if goes_on & (1 << k) != 0 {
             f.push(row[1][k]);
         }
+        left &= left - 1;
     }
 }
 
@@ -880,11 +889,41 @@ pub(super) fn shapes(w: &str) -> (String, String, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::tagger::engine_gazetteer;
+    use crate::entities::tagger::{engine_gazetteer, G_COMMON, G_ORG};
 
     /// With word types, a word's own features (kept once per type) and
     /// the rest (per sentence) are the features of featurising without
     /// them, in any order; the transition bases are the same.
+    /// Class bits rotated left by one are indices in `G_NAMES`.
+    #[test]
+    fn gazetteer_features_in_class_order() {
+        let row: GazRow = [
+            [10, 11, 12, 13, 14, 15, 16, 17],
+            [20, 21, 22, 23, 24, 25, 26, 27],
+        ];
+        for (k, &(bit, _)) in G_NAMES.iter().enumerate() {
+            assert_eq!(bit.rotate_left(1), 1 << k, "{k}");
+        }
+        let cases: &[((u8, u8), &[u32])] = &[
+            ((0, 0), &[]),
+            ((G_ORG, 0), &[10]),
+            ((0, G_COMMON), &[27]),
+            ((G_COMMON | G_FIRST, G_CITY), &[11, 24, 17]),
+            ((G_ORG | G_STATE, G_ORG | G_COUNTRY), &[10, 20, 22, 16]),
+            (
+                (0xff, 0xff),
+                &[
+                    10, 20, 11, 21, 12, 22, 13, 23, 14, 24, 15, 25, 16, 26, 17, 27,
+                ],
+            ),
+        ];
+        for &(flags, want) in cases {
+            let mut got = Vec::new();
+            gaz_feats(flags, &row, &mut got);
+            assert_eq!(got, want, "{flags:?}");
+        }
+    }
+
     #[test]
     fn word_types_split_the_same_features() {
         let sentences: &[&[&str]] = &[
