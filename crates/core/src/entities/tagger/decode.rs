@@ -48,13 +48,7 @@ impl Scorer for Weights {
     }
 
     fn add_all(&self, hashes: &[u32], out: &mut [i32]) {
-        for &h in hashes {
-            if let Some(w) = self.get(h) {
-                for (o, &q) in out.iter_mut().zip(w) {
-                    *o += i32::from(q);
-                }
-            }
-        }
+        self.add_to(hashes, out);
     }
 }
 
