@@ -305,6 +305,9 @@ pub(crate) struct Work {
     own: Vec<u32>,
     own_ends: Vec<u32>,
     type_trans: Vec<[u64; 2]>,
+    /// Per type: what the gazetteer holds of the word alone
+    /// ([`Gazetteer::word`]).
+    type_gaz: Vec<(u8, u8)>,
 }
 
 impl Work {
@@ -665,6 +668,7 @@ pub(crate) fn featurise_into(
         own,
         own_ends,
         type_trans,
+        type_gaz,
     } = work;
     let by_type = *by_type;
     toks.clear();
@@ -690,6 +694,7 @@ pub(crate) fn featurise_into(
             own_feats(t, buf, OWN_ALL, own);
             own_ends.push(own.len() as u32);
             type_trans.push(trans_bases(t, buf));
+            type_gaz.push(gazetteer.word(&buf[t.lower.0 as usize..t.lower.1 as usize]));
         }
         toks.extend(s.types.iter().map(|&t| types[t as usize]));
     } else {
@@ -708,7 +713,13 @@ pub(crate) fn featurise_into(
         buf: buf.as_str(),
         toks: toks.as_slice(),
     };
-    gazetteer.lookup_into(n, |k| v.lower_str(k), key, gaz);
+    if by_type {
+        let word_types = &s.types;
+        let known = |k: usize| type_gaz[word_types[k] as usize];
+        gazetteer.lookup_with(n, |k| v.lower_str(k), known, key, gaz);
+    } else {
+        gazetteer.lookup_into(n, |k| v.lower_str(k), key, gaz);
+    }
     let g: &[(u8, u8)] = gaz;
     // Capitalised runs ("Bank of New York"): connectors allowed inside.
     run_id.clear();

@@ -277,16 +277,45 @@ impl Gazetteer {
         key: &mut String,
         out: &mut Vec<(u8, u8)>,
     ) {
+        self.lookup_with(n, &word, |k| self.word(word(k)), key, out);
+    }
+
+    /// What the gazetteer holds of one lower-case word: the most words a
+    /// phrase starting with it has (0: none starts with it) and its class
+    /// flags as a one-word phrase (0: none). The same for every occurrence
+    /// of a word, so the tagger keeps it per word type.
+    fn word(&self, lower: &str) -> (u8, u8) {
+        match self.longest.get(lower) {
+            None => (0, 0),
+            Some(&l) => (l, self.phrases.get(lower).copied().unwrap_or(0)),
+        }
+    }
+
+    /// [`Gazetteer::lookup_into`] with each word's [`Gazetteer::word`]
+    /// given by `known(k)`: only phrases of two words or more are looked up.
+    fn lookup_with<'a>(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> &'a str,
+        known: impl Fn(usize) -> (u8, u8),
+        key: &mut String,
+        out: &mut Vec<(u8, u8)>,
+    ) {
         out.clear();
         out.resize(n, (0, 0));
         let mut i = 0;
         while i < n {
             let mut matched = 0;
-            let longest = self.longest.get(word(i)).map_or(0, |&l| l as usize);
-            for len in (1..=longest.min(n - i)).rev() {
-                let phrase = if len == 1 {
-                    word(i)
-                } else {
+            let (longest, single) = known(i);
+            for len in (1..=(longest as usize).min(n - i)).rev() {
+                if len == 1 {
+                    if single != 0 {
+                        out[i].0 |= single;
+                        matched = 1;
+                    }
+                    break;
+                }
+                let phrase = {
                     key.clear();
                     for k in i..i + len {
                         if k > i {
@@ -1080,6 +1109,25 @@ mod tests {
         assert_eq!(got[1], (G_COUNTRY, 0));
         assert_eq!(got[2], (0, G_COUNTRY));
         assert_eq!(got[4], (G_FIRST, 0));
+    }
+
+    #[test]
+    fn gazetteer_word_alone() {
+        let g = Gazetteer::from_lexicons(&Lexicons {
+            countries: "United Kingdom\tUK\tBritish\tLondon\tNorthern Europe\tGB\n",
+            first_names: "Jordan\n",
+            ..Default::default()
+        });
+        for (word, want) in [
+            ("united", (2, 0)),
+            ("uk", (1, G_COUNTRY)),
+            ("jordan", (1, G_FIRST)),
+            ("northern", (2, 0)),
+            ("kingdom", (0, 0)),
+            ("the", (0, 0)),
+        ] {
+            assert_eq!(g.word(word), want, "{word}");
+        }
     }
 
     #[test]
