@@ -229,6 +229,37 @@ impl Weights {
         }
     }
 
+    /// Adds the quantised weights of every stored feature of `hashes` to
+    /// `out` (one per label; features not stored add nothing): the name
+    /// tagger's emission scores. [`Weights::get`] and the sum in one loop
+    /// over the index and rows as plain slices, so that nothing in it is
+    /// a call at `opt-level = "z"` (the tagger's emission sums on a 200 KB
+    /// text: 52 M instructions through `get`, 33 M this way).
+    pub fn add_to(&self, hashes: &[u32], out: &mut [i32]) {
+        let slots = self.slots.as_slice();
+        let values = self.values.as_slice();
+        let nl = self.labels.len();
+        let mask = slots.len() - 1;
+        for &hash in hashes {
+            let mut s = slot(hash) & mask;
+            loop {
+                let e = slots[s];
+                let i = e as u32 as usize;
+                if i == 0 {
+                    break;
+                }
+                if (e >> 32) as u32 == hash {
+                    let row = &values[(i - 1) * nl..i * nl];
+                    for (o, &q) in out.iter_mut().zip(row) {
+                        *o += i32::from(q);
+                    }
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+    }
+
     /// The same as [`Weights::get`], by binary search over the sorted hashes.
     pub fn get_sorted(&self, hash: u32) -> Option<&[i8]> {
         let nl = self.labels.len();
@@ -420,6 +451,21 @@ mod tests {
         for (h, _) in &entries {
             assert!(w.get(*h).is_some());
         }
+        // add_to sums what get finds, stored or not, repeats included.
+        let probes: Vec<u32> = (0..4000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761) ^ (i << 20))
+            .chain([entries[5].0, entries[5].0, 0, u32::MAX])
+            .collect();
+        let mut want = [0i32; 2];
+        for &p in &probes {
+            for (o, &q) in want.iter_mut().zip(w.get_sorted(p).unwrap_or(&[])) {
+                *o += i32::from(q);
+            }
+        }
+        let mut got = [0i32; 2];
+        w.add_to(&probes, &mut got);
+        assert_eq!(got, want);
+        assert_ne!(got, [0, 0]);
     }
 
     #[test]

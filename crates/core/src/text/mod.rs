@@ -92,12 +92,19 @@ impl Token {
 
     /// True for words and abbreviations whose first character is uppercase.
     pub fn is_capitalised(&self, text: &str) -> bool {
-        matches!(self.kind, TokenKind::Word | TokenKind::Abbrev)
-            && self
+        if !matches!(self.kind, TokenKind::Word | TokenKind::Abbrev) {
+            return false;
+        }
+        // The rules ask this of most tokens, several times: an ASCII first
+        // byte is its own character, read without slicing the text.
+        match text.as_bytes().get(self.span.start) {
+            Some(&b) if b.is_ascii() && self.span.start < self.span.end => b.is_ascii_uppercase(),
+            _ => self
                 .text(text)
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
+        }
     }
 }
 
@@ -556,6 +563,33 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    /// Capitalised words and abbreviations, ASCII or not; numbers and
+    /// punctuation never are.
+    #[test]
+    fn capitalised_tokens() {
+        let text = "Paris paris Émile émile U.S. e.g. 1999 İstanbul ßtraße \"Quote 'Ok";
+        let got: Vec<(&str, bool)> = tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.is_capitalised(text)))
+            .collect();
+        let want = [
+            ("Paris", true),
+            ("paris", false),
+            ("Émile", true),
+            ("émile", false),
+            ("U.S.", true),
+            ("e.g.", false),
+            ("1999", false),
+            ("İstanbul", true),
+            ("ßtraße", false),
+            ("\"", false),
+            ("Quote", true),
+            ("'", false),
+            ("Ok", true),
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]

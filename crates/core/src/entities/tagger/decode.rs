@@ -48,13 +48,7 @@ impl Scorer for Weights {
     }
 
     fn add_all(&self, hashes: &[u32], out: &mut [i32]) {
-        for &h in hashes {
-            if let Some(w) = self.get(h) {
-                for (o, &q) in out.iter_mut().zip(w) {
-                    *o += i32::from(q);
-                }
-            }
-        }
+        self.add_to(hashes, out);
     }
 }
 
@@ -135,16 +129,20 @@ pub(crate) fn viterbi<S: Scorer>(
     w: &S,
 ) -> Vec<usize> {
     let mut out = Vec::new();
-    viterbi_into(s, labels, names, w, &mut Decode::default(), &mut out);
+    viterbi_into(s, labels, names, w, &[], &mut Decode::default(), &mut out);
     out
 }
 
 /// [`viterbi`] into `out`, with buffers kept from sentence to sentence.
+/// When the sentence has word types ([`Sentence::types`]), `own` holds
+/// per type the summed weights of its own features (`nl` scores a type)
+/// and a word's emission scores start from its type's.
 pub(crate) fn viterbi_into<S: Scorer>(
     s: &Sentence,
     labels: &[Label],
     names: &[String],
     w: &S,
+    own: &[S::Score],
     d: &mut Decode<S::Score>,
     out: &mut Vec<usize>,
 ) {
@@ -181,7 +179,10 @@ pub(crate) fn viterbi_into<S: Scorer>(
     }
     let em = &mut d.em[..];
     for i in 0..n {
-        em.fill(zero);
+        match s.types.get(i) {
+            Some(&t) => em.copy_from_slice(&own[t as usize * nl..(t as usize + 1) * nl]),
+            None => em.fill(zero),
+        }
         w.add_all(s.emit(i), em);
         if i == 0 {
             for h in trans_hashes(s, 0, "<s>") {

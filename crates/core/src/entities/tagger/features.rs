@@ -218,6 +218,10 @@ const RUN_JOIN: u16 = 32;
 const HEAD_JOIN: u16 = 64;
 /// The lower-case word is ASCII (its characters are its bytes).
 const ASCII: u16 = 128;
+/// The word has a letter.
+const ALPHA: u16 = 256;
+/// The word is upper case: two characters or more, letters, none lower case.
+const UPPER: u16 = 512;
 
 /// The class flags of a lower-case word: the head-word and context
 /// [`WordSet`]s and the connector words, in one table built from their
@@ -268,9 +272,19 @@ struct Tok {
 }
 
 /// Buffers for featurising sentences, kept from one to the next.
+///
+/// [`Work::by_type`] also keeps what depends on nothing but the word
+/// itself, once per word type (distinct spelling) of a text: its
+/// [`Tok`], the hashes of its own features (bias, word, shape, short
+/// shape, capitalisation, prefixes and suffixes, length, head-word
+/// classes) and its transition bases. A word seen again costs one table
+/// lookup; the decoder sums the weights of a type's own features once
+/// ([`Sentence::types`]). In a text of 200 KB about one word in six is a
+/// new type.
 #[derive(Default)]
 pub(crate) struct Work {
-    /// Lower-case words and shapes of the sentence, one after another.
+    /// Lower-case words and shapes of the sentence (of every word type so
+    /// far, by type), one after another.
     buf: String,
     toks: Vec<Tok>,
     /// Gazetteer flags per word: (phrases starting here, continuing here).
@@ -281,13 +295,56 @@ pub(crate) struct Work {
     run_id: Vec<u32>,
     /// Capitalised runs: first word, one past the last, has an organisation head.
     runs: Vec<(u32, u32, bool)>,
+    /// Whether word types are kept ([`Work::by_type`]).
+    by_type: bool,
+    /// Word types: their ids by spelling, [`Tok`], own feature hashes
+    /// (type `t`'s are `own[own_ends[t - 1]..own_ends[t]]`) and
+    /// transition bases by short shape and by word.
+    type_ids: FxMap<Box<str>, u32>,
+    types: Vec<Tok>,
+    own: Vec<u32>,
+    own_ends: Vec<u32>,
+    type_trans: Vec<[u64; 2]>,
+    /// Per type: what the gazetteer holds of the word alone
+    /// ([`Gazetteer::word`]).
+    type_gaz: Vec<(u8, u8)>,
+}
+
+impl Work {
+    /// Buffers that keep word types from sentence to sentence (for the
+    /// sentences of one text: types are never dropped).
+    pub(crate) fn by_type() -> Self {
+        Work {
+            by_type: true,
+            ..Work::default()
+        }
+    }
+
+    /// Word types kept so far.
+    pub(crate) fn types(&self) -> usize {
+        self.types.len()
+    }
+
+    /// The hashes of type `t`'s own features.
+    pub(crate) fn own(&self, t: usize) -> &[u32] {
+        let start = if t == 0 {
+            0
+        } else {
+            self.own_ends[t - 1] as usize
+        };
+        &self.own[start..self.own_ends[t] as usize]
+    }
 }
 
 /// The features of a sentence.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Sentence {
-    /// Emission feature hashes of every word, one word after another.
+    /// Emission feature hashes of every word, one word after another
+    /// (with [`Work::by_type`], only those that are not the type's own).
     feats: Vec<u32>,
+    /// With [`Work::by_type`], per word: its type (whose own features'
+    /// weights the decoder adds to those of `feats`); else empty.
+    pub(crate) types: Vec<u32>,
     /// Per word: one past its last feature in `feats`.
     ends: Vec<u32>,
     /// Per word: the FNV-1a 64 states of the 3 transition feature bases;
@@ -323,10 +380,94 @@ struct CaseCount {
     upper: usize,
 }
 
+impl CaseCount {
+    /// Counts a word (`first`: the sentence's first word, not counted as
+    /// capitalised).
+    fn add(&mut self, t: &Tok, first: bool) {
+        self.alpha += usize::from(t.flags & ALPHA != 0);
+        self.capped += usize::from(!first && t.flags & CAPPED != 0);
+        self.upper += usize::from(t.flags & UPPER != 0);
+    }
+}
+
+/// A word's own features (those that read nothing but the word), in four
+/// groups so that without [`Work::by_type`] they keep their places among
+/// the others: bias, word, shapes and pattern ([`OWN_WORD`]); prefixes,
+/// suffixes and length ([`OWN_AFFIX`]); an organisation head
+/// ([`OWN_ORG`]); place and event heads ([`OWN_HEADS`]).
+const OWN_WORD: u8 = 1;
+const OWN_AFFIX: u8 = 2;
+const OWN_ORG: u8 = 4;
+const OWN_HEADS: u8 = 8;
+const OWN_ALL: u8 = OWN_WORD | OWN_AFFIX | OWN_ORG | OWN_HEADS;
+
+/// Pushes the groups `parts` of the own features of word `t` (text in `buf`).
+fn own_feats(t: &Tok, buf: &str, parts: u8, f: &mut Vec<u32>) {
+    if parts == 0 {
+        return;
+    }
+    let text = |r: (u32, u32)| &buf.as_bytes()[r.0 as usize..r.1 as usize];
+    let l = text(t.lower);
+    let cap = t.cap as usize;
+    if parts & OWN_WORD != 0 {
+        f.extend_from_slice(&[
+            F_BIAS,
+            top(fnv(S_WORD, l)),
+            top(fnv(S_SHAPE, text(t.shape))),
+            top(fnv(S_SHORT, text(t.short))),
+            F_CAP[cap],
+        ]);
+    }
+    if parts & OWN_AFFIX != 0 {
+        // Prefixes and suffixes of 1 to 4 characters.
+        let n_affix = (t.chars as usize).min(4);
+        if t.flags & ASCII != 0 {
+            for d in 1..=n_affix {
+                f.extend_from_slice(&[
+                    top(fnv(S_PREFIX[d], &l[..d])),
+                    top(fnv(S_SUFFIX[d], &l[l.len() - d..])),
+                ]);
+            }
+        } else {
+            let l = &buf[t.lower.0 as usize..t.lower.1 as usize];
+            let mut heads_at = l.char_indices().map(|(b, _)| b).skip(1).chain([l.len()]);
+            let mut tails_at = l.char_indices().rev().map(|(b, _)| b);
+            for d in 1..=n_affix {
+                let p_end = heads_at.next().unwrap_or(l.len());
+                let s_start = tails_at.next().unwrap_or(0);
+                f.push(top(fnv(S_PREFIX[d], &l.as_bytes()[..p_end])));
+                f.push(top(fnv(S_SUFFIX[d], &l.as_bytes()[s_start..])));
+            }
+        }
+        if t.chars > 12 {
+            f.push(F_LONG);
+        }
+    }
+    if parts & OWN_ORG != 0 && t.flags & ORG_HEAD != 0 {
+        f.push(F_ORG_HEAD[cap]);
+    }
+    if parts & OWN_HEADS != 0 {
+        if t.flags & PLACE_HEAD != 0 {
+            f.push(F_PLACE_HEAD[cap]);
+        }
+        if t.flags & EVENT_HEAD != 0 {
+            f.push(F_EVENT_HEAD[cap]);
+        }
+    }
+}
+
+/// The transition bases of word `t` (text in `buf`): by short shape and by word.
+fn trans_bases(t: &Tok, buf: &str) -> [u64; 2] {
+    let text = |r: (u32, u32)| &buf.as_bytes()[r.0 as usize..r.1 as usize];
+    [
+        fnv(fnv(S_TRANS_SHORT, text(t.short)), b"|"),
+        fnv(fnv(S_TRANS_WORD, text(t.lower)), b"|"),
+    ]
+}
+
 /// Appends `w`'s lower case, shape and short shape to `buf` and returns
-/// what the features read of it; counts it in `case` (`first`: the
-/// sentence's first word, not counted as capitalised).
-fn word_info(w: &str, buf: &mut String, case: &mut CaseCount, first: bool) -> Tok {
+/// what the features read of it.
+fn word_info(w: &str, buf: &mut String) -> Tok {
     let at = |buf: &String| buf.len() as u32;
     let l0 = at(buf);
     let ascii = w.is_ascii();
@@ -401,12 +542,15 @@ fn word_info(w: &str, buf: &mut String, case: &mut CaseCount, first: bool) -> To
     } else {
         CAP_MIXED
     };
-    case.alpha += usize::from(letters > 0);
-    case.capped += usize::from(!first && is_capped);
-    case.upper += usize::from(n_chars > 1 && !lower_any && letters > 0);
     let mut flags = classes(&buf[l0 as usize..l1 as usize]);
     if is_capped {
         flags |= CAPPED;
+    }
+    if letters > 0 {
+        flags |= ALPHA;
+    }
+    if n_chars > 1 && !lower_any && letters > 0 {
+        flags |= UPPER;
     }
     if buf[l0 as usize..l1 as usize].is_ascii() {
         flags |= ASCII;
@@ -423,17 +567,23 @@ fn word_info(w: &str, buf: &mut String, case: &mut CaseCount, first: bool) -> To
 
 /// The gazetteer features of `flags` (phrases starting, continuing) under
 /// one tag.
+///
+/// Most words are in some class (the common words are one), so the classes
+/// set are visited, not all eight: rotated left by one, a class's bit is
+/// its index in [`G_NAMES`] (organisations, bit 7, first), so lowest bit
+/// first is [`G_NAMES`] order.
 fn gaz_feats(flags: (u8, u8), row: &GazRow, f: &mut Vec<u32>) {
-    if flags == (0, 0) {
-        return;
-    }
-    for (k, &(bit, _)) in G_NAMES.iter().enumerate() {
-        if flags.0 & bit != 0 {
+    let (starts, goes_on) = (flags.0.rotate_left(1), flags.1.rotate_left(1));
+    let mut left = starts | goes_on;
+    while left != 0 {
+        let k = left.trailing_zeros() as usize;
+        if starts & (1 << k) != 0 {
             f.push(row[0][k]);
         }
-        if flags.1 & bit != 0 {
+        if goes_on & (1 << k) != 0 {
             f.push(row[1][k]);
         }
+        left &= left - 1;
     }
 }
 
@@ -512,18 +662,64 @@ pub(crate) fn featurise_into(
         key,
         run_id,
         runs,
+        by_type,
+        type_ids,
+        types,
+        own,
+        own_ends,
+        type_trans,
+        type_gaz,
     } = work;
-    buf.clear();
+    let by_type = *by_type;
     toks.clear();
+    s.types.clear();
     let mut case = CaseCount::default();
-    for (i, w) in words.iter().enumerate() {
-        toks.push(word_info(w, buf, &mut case, i == 0));
+    if by_type {
+        // Word types: a word seen before is looked up, a new one read once
+        // and its own features hashed once.
+        let new_from = types.len();
+        for w in words {
+            let t = match type_ids.get(*w) {
+                Some(&t) => t,
+                None => {
+                    let t = types.len() as u32;
+                    types.push(word_info(w, buf));
+                    type_ids.insert((*w).into(), t);
+                    t
+                }
+            };
+            s.types.push(t);
+        }
+        for t in &types[new_from..] {
+            own_feats(t, buf, OWN_ALL, own);
+            own_ends.push(own.len() as u32);
+            type_trans.push(trans_bases(t, buf));
+            type_gaz.push(gazetteer.word(&buf[t.lower.0 as usize..t.lower.1 as usize]));
+        }
+        toks.extend(s.types.iter().map(|&t| types[t as usize]));
+    } else {
+        buf.clear();
+        for w in words {
+            toks.push(word_info(w, buf));
+        }
     }
+    for (i, t) in toks.iter().enumerate() {
+        case.add(t, i == 0);
+    }
+    // Without word types, every feature is pushed here; with them, the
+    // word's own are left to the decoder.
+    let own_parts = if by_type { 0 } else { OWN_ALL };
     let v = View {
         buf: buf.as_str(),
         toks: toks.as_slice(),
     };
-    gazetteer.lookup_into(n, |k| v.lower_str(k), key, gaz);
+    if by_type {
+        let word_types = &s.types;
+        let known = |k: usize| type_gaz[word_types[k] as usize];
+        gazetteer.lookup_with(n, |k| v.lower_str(k), known, key, gaz);
+    } else {
+        gazetteer.lookup_into(n, |k| v.lower_str(k), key, gaz);
+    }
     let g: &[(u8, u8)] = gaz;
     // Capitalised runs ("Bank of New York"): connectors allowed inside.
     run_id.clear();
@@ -569,39 +765,11 @@ pub(crate) fn featurise_into(
         let l = v.text(t.lower);
         let short = v.text(t.short);
         let cap = t.cap as usize;
-        f.extend_from_slice(&[
-            F_BIAS,
-            top(fnv(S_WORD, l)),
-            top(fnv(S_SHAPE, v.text(t.shape))),
-            top(fnv(S_SHORT, short)),
-            F_CAP[cap],
-        ]);
+        own_feats(t, v.buf, own_parts & OWN_WORD, f);
         if i == 0 {
             f.push(F_FIRST_CAP[cap]);
         }
-        // Prefixes and suffixes of 1 to 4 characters.
-        let n_affix = (t.chars as usize).min(4);
-        if t.flags & ASCII != 0 {
-            for d in 1..=n_affix {
-                f.extend_from_slice(&[
-                    top(fnv(S_PREFIX[d], &l[..d])),
-                    top(fnv(S_SUFFIX[d], &l[l.len() - d..])),
-                ]);
-            }
-        } else {
-            let l = v.lower_str(i);
-            let mut heads_at = l.char_indices().map(|(b, _)| b).skip(1).chain([l.len()]);
-            let mut tails_at = l.char_indices().rev().map(|(b, _)| b);
-            for d in 1..=n_affix {
-                let p_end = heads_at.next().unwrap_or(l.len());
-                let s_start = tails_at.next().unwrap_or(0);
-                f.push(top(fnv(S_PREFIX[d], &l.as_bytes()[..p_end])));
-                f.push(top(fnv(S_SUFFIX[d], &l.as_bytes()[s_start..])));
-            }
-        }
-        if t.chars > 12 {
-            f.push(F_LONG);
-        }
+        own_feats(t, v.buf, own_parts & OWN_AFFIX, f);
         let (lower_prev, lower_next) = (v.near(i, -1, LOWER), v.near(i, 1, LOWER));
         let (short_prev, short_next) = (v.near(i, -1, SHORT), v.near(i, 1, SHORT));
         let h_pair_prev = fnv(fnv(fnv(S_PREV_WORD, lower_prev), b"|"), l);
@@ -629,9 +797,7 @@ pub(crate) fn featurise_into(
         }
         gaz_feats(g[i], &GAZ[3 + cap], f);
         // Organisation heads: this word, or one of the next three capitalised words.
-        if t.flags & ORG_HEAD != 0 {
-            f.push(F_ORG_HEAD[cap]);
-        }
+        own_feats(t, v.buf, own_parts & OWN_ORG, f);
         for d in 1..=3 {
             let j = i + d;
             if j >= n {
@@ -648,12 +814,7 @@ pub(crate) fn featurise_into(
         if i > 0 && v.has(i - 1, ORG_HEAD) && v.has(i - 1, CAPPED) {
             f.push(F_ORG_HEAD_PREV[cap]);
         }
-        if t.flags & PLACE_HEAD != 0 {
-            f.push(F_PLACE_HEAD[cap]);
-        }
-        if t.flags & EVENT_HEAD != 0 {
-            f.push(F_EVENT_HEAD[cap]);
-        }
+        own_feats(t, v.buf, own_parts & OWN_HEADS, f);
         if (i.saturating_sub(3)..(i + 4).min(n)).any(|j| j != i && v.has(j, ORG_CONTEXT_WORD)) {
             f.push(F_ORG_CONTEXT[cap]);
         }
@@ -717,11 +878,12 @@ pub(crate) fn featurise_into(
             f.push(top(fnv(h, CAPS[cap].as_bytes())));
         }
         s.ends.push(f.len() as u32);
-        s.trans.push([
-            S_TRANS,
-            fnv(fnv(S_TRANS_SHORT, short), b"|"),
-            fnv(fnv(S_TRANS_WORD, l), b"|"),
-        ]);
+        let [by_short, by_word] = if by_type {
+            type_trans[s.types[i] as usize]
+        } else {
+            trans_bases(t, v.buf)
+        };
+        s.trans.push([S_TRANS, by_short, by_word]);
     }
 }
 
@@ -730,7 +892,82 @@ pub(crate) fn featurise_into(
 #[cfg(test)]
 pub(super) fn shapes(w: &str) -> (String, String, &'static str) {
     let mut buf = String::new();
-    let t = word_info(w, &mut buf, &mut CaseCount::default(), true);
+    let t = word_info(w, &mut buf);
     let text = |r: (u32, u32)| buf[r.0 as usize..r.1 as usize].to_string();
     (text(t.shape), text(t.short), CAPS[t.cap as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tagger::{engine_gazetteer, G_COMMON, G_ORG};
+
+    /// With word types, a word's own features (kept once per type) and
+    /// the rest (per sentence) are the features of featurising without
+    /// them, in any order; the transition bases are the same.
+    /// Class bits rotated left by one are indices in `G_NAMES`.
+    #[test]
+    fn gazetteer_features_in_class_order() {
+        let row: GazRow = [
+            [10, 11, 12, 13, 14, 15, 16, 17],
+            [20, 21, 22, 23, 24, 25, 26, 27],
+        ];
+        for (k, &(bit, _)) in G_NAMES.iter().enumerate() {
+            assert_eq!(bit.rotate_left(1), 1 << k, "{k}");
+        }
+        let cases: &[((u8, u8), &[u32])] = &[
+            ((0, 0), &[]),
+            ((G_ORG, 0), &[10]),
+            ((0, G_COMMON), &[27]),
+            ((G_COMMON | G_FIRST, G_CITY), &[11, 24, 17]),
+            ((G_ORG | G_STATE, G_ORG | G_COUNTRY), &[10, 20, 22, 16]),
+            (
+                (0xff, 0xff),
+                &[
+                    10, 20, 11, 21, 12, 22, 13, 23, 14, 24, 15, 25, 16, 26, 17, 27,
+                ],
+            ),
+        ];
+        for &(flags, want) in cases {
+            let mut got = Vec::new();
+            gaz_feats(flags, &row, &mut got);
+            assert_eq!(got, want, "{flags:?}");
+        }
+    }
+
+    #[test]
+    fn word_types_split_the_same_features() {
+        let sentences: &[&[&str]] = &[
+            &["The", "Bank", "of", "New", "York", "said", "."],
+            &["the", "bank", "of", "new", "york", "said"],
+            &["NEW", "YORK", "BANK", "SAID", "SO"],
+            &["Zoë", "Müller", "visited", "Zürich", "and", "New", "York"],
+            &["friends", "of", "the", "Earth", "Institute"],
+            &["1999", "-", "Bank", "Bank", "bank", "a"],
+            &[],
+            &["Université", "de", "Montréal", "internationalisation"],
+        ];
+        let gaz = engine_gazetteer();
+        let mut work = Work::by_type();
+        let mut s = Sentence::default();
+        for words in sentences {
+            let full = featurise(words, None, gaz);
+            featurise_into(words, None, gaz, &mut work, &mut s);
+            assert_eq!(s.len(), words.len());
+            assert_eq!(s.types.len(), words.len());
+            for i in 0..words.len() {
+                let mut want = full.emit(i).to_vec();
+                let mut got = s.emit(i).to_vec();
+                got.extend_from_slice(work.own(s.types[i] as usize));
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "{:?} word {i}", words);
+                assert_eq!(s.trans[i], full.trans[i], "{:?} word {i}", words);
+            }
+        }
+        // One type per spelling: "Bank" and "bank" differ, repeats do not.
+        let distinct: std::collections::BTreeSet<&str> =
+            sentences.iter().flat_map(|w| w.iter().copied()).collect();
+        assert_eq!(work.types(), distinct.len());
+    }
 }

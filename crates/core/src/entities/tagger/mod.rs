@@ -23,7 +23,7 @@ use std::fmt;
 use super::fasthash::FxMap;
 use crate::text::WordSet;
 use crate::weights::{Weights, WeightsError};
-use decode::{viterbi_into, Decode};
+use decode::{viterbi_into, Decode, Scorer};
 use features::{capped, featurise_into, Sentence, Work};
 use words::tokenize;
 
@@ -277,16 +277,45 @@ impl Gazetteer {
         key: &mut String,
         out: &mut Vec<(u8, u8)>,
     ) {
+        self.lookup_with(n, &word, |k| self.word(word(k)), key, out);
+    }
+
+    /// What the gazetteer holds of one lower-case word: the most words a
+    /// phrase starting with it has (0: none starts with it) and its class
+    /// flags as a one-word phrase (0: none). The same for every occurrence
+    /// of a word, so the tagger keeps it per word type.
+    fn word(&self, lower: &str) -> (u8, u8) {
+        match self.longest.get(lower) {
+            None => (0, 0),
+            Some(&l) => (l, self.phrases.get(lower).copied().unwrap_or(0)),
+        }
+    }
+
+    /// [`Gazetteer::lookup_into`] with each word's [`Gazetteer::word`]
+    /// given by `known(k)`: only phrases of two words or more are looked up.
+    fn lookup_with<'a>(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> &'a str,
+        known: impl Fn(usize) -> (u8, u8),
+        key: &mut String,
+        out: &mut Vec<(u8, u8)>,
+    ) {
         out.clear();
         out.resize(n, (0, 0));
         let mut i = 0;
         while i < n {
             let mut matched = 0;
-            let longest = self.longest.get(word(i)).map_or(0, |&l| l as usize);
-            for len in (1..=longest.min(n - i)).rev() {
-                let phrase = if len == 1 {
-                    word(i)
-                } else {
+            let (longest, single) = known(i);
+            for len in (1..=(longest as usize).min(n - i)).rev() {
+                if len == 1 {
+                    if single != 0 {
+                        out[i].0 |= single;
+                        matched = 1;
+                    }
+                    break;
+                }
+                let phrase = {
                     key.clear();
                     for k in i..i + len {
                         if k > i {
@@ -699,6 +728,8 @@ struct TagWork {
     features: Work,
     sentence: Sentence,
     decode: Decode<i32>,
+    /// Per word type of `features`: the summed weights of its own features.
+    own: Vec<i32>,
     /// Label indices of the best path.
     path: Vec<usize>,
     /// The sentence's labels.
@@ -771,15 +802,23 @@ impl NameTagger {
             features,
             sentence,
             decode,
+            own,
             path,
             labels,
         } = work;
         featurise_into(words, extra, self.gazetteer(), features, sentence);
+        // Score the word types this sentence added.
+        let nl = self.labels.len().max(1);
+        for t in own.len() / nl..features.types() {
+            own.resize((t + 1) * nl, 0);
+            self.weights.add_all(features.own(t), &mut own[t * nl..]);
+        }
         viterbi_into(
             sentence,
             &self.labels,
             self.weights.labels(),
             &self.weights,
+            own,
             decode,
             path,
         );
@@ -822,6 +861,7 @@ impl NameTagger {
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &text[s..e]).collect();
         let mut spans: Vec<Span> = Vec::new();
         let mut work = TagWork {
+            features: Work::by_type(),
             decode: Decode::cached(),
             ..TagWork::default()
         };
@@ -1069,6 +1109,25 @@ mod tests {
         assert_eq!(got[1], (G_COUNTRY, 0));
         assert_eq!(got[2], (0, G_COUNTRY));
         assert_eq!(got[4], (G_FIRST, 0));
+    }
+
+    #[test]
+    fn gazetteer_word_alone() {
+        let g = Gazetteer::from_lexicons(&Lexicons {
+            countries: "United Kingdom\tUK\tBritish\tLondon\tNorthern Europe\tGB\n",
+            first_names: "Jordan\n",
+            ..Default::default()
+        });
+        for (word, want) in [
+            ("united", (2, 0)),
+            ("uk", (1, G_COUNTRY)),
+            ("jordan", (1, G_FIRST)),
+            ("northern", (2, 0)),
+            ("kingdom", (0, 0)),
+            ("the", (0, 0)),
+        ] {
+            assert_eq!(g.word(word), want, "{word}");
+        }
     }
 
     #[test]

@@ -32,9 +32,9 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
             while chunk_end < n && !chars[chunk_end].1.is_whitespace() {
                 chunk_end += 1;
             }
-            let chunk = &text[chars[i].0..end_of(chunk_end)];
-            last_at = chunk.rfind('@').map(|k| chars[i].0 + k);
-            last_dot = chunk.rfind('.').map(|k| chars[i].0 + k);
+            (last_at, last_dot) = last_at_and_dot(&text.as_bytes()[chars[i].0..end_of(chunk_end)]);
+            last_at = last_at.map(|k| chars[i].0 + k);
+            last_dot = last_dot.map(|k| chars[i].0 + k);
         }
         let j = chunk_end;
         let chunk = &text.as_bytes()[chars[i].0..end_of(j)];
@@ -168,6 +168,20 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The byte offsets of the last '@' and the last '.' in `chunk`, in one
+/// pass (ASCII bytes are never part of another UTF-8 character).
+fn last_at_and_dot(chunk: &[u8]) -> (Option<usize>, Option<usize>) {
+    let (mut at, mut dot) = (None, None);
+    for (k, &b) in chunk.iter().enumerate() {
+        if b == b'@' {
+            at = Some(k);
+        } else if b == b'.' {
+            dot = Some(k);
+        }
+    }
+    (at, dot)
+}
+
 /// Lower-case words that keep a following period.
 static ABBREVIATIONS: WordSet = WordSet::new(concat!(
     "mr|", "mrs|", "ms|", "dr|", "prof|", "st|", "jr|", "sr|", "inc|", "ltd|", "co|", "corp|",
@@ -182,6 +196,25 @@ mod tests {
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn last_at_and_dot_table() {
+        for (chunk, at, dot) in [
+            ("", None, None),
+            ("word", None, None),
+            ("a@b.c", Some(1), Some(3)),
+            ("x.y@z", Some(3), Some(1)),
+            ("@é.é@", Some(6), Some(3)),
+            ("U.S.", None, Some(3)),
+        ] {
+            assert_eq!(
+                last_at_and_dot(chunk.as_bytes()),
+                (chunk.rfind('@'), chunk.rfind('.')),
+                "{chunk}"
+            );
+            assert_eq!(last_at_and_dot(chunk.as_bytes()), (at, dot), "{chunk}");
+        }
     }
 
     #[test]
