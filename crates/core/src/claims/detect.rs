@@ -422,7 +422,7 @@ pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
 /// mark, when no attribution precedes it), and leaves at least four words
 /// before it and three after.
 fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
-    let units = sources::units(found, s.span(a, b));
+    let units = sources::units(s.text, found, s.span(a, b));
     if units.is_empty() {
         return vec![(a, b)];
     }
@@ -482,6 +482,12 @@ fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
         }
         // "X praised Y | and said Z": the second cue after "and"
         let and_cue = s.words[p] == "and" && p + 1 < b && cue_first[p + 1 - a];
+        // "X backs Y | because he fears Z": a conjunction before a unit that
+        // opens with its subject
+        let linked = p + 1 < b
+            && starts[p + 1 - a]
+            && sources::CLAUSE_LINKS.contains(&s.words[p].to_lowercase());
+        let and_cue = and_cue || linked;
         let unit_starts = starts[p - a] || and_cue;
         let capital = opens(p) || s.tokens[p].is_capitalised(s.text);
         let ok = if p >= after_any {
@@ -625,7 +631,20 @@ mod tests {
                 "The talks will move to the U.S. “It is a tragedy for the region,” said Barack Obama.",
                 &["The talks will move to the U.S.", "“It is a tragedy for the region,” said Barack Obama."],
             ),
+            // a second subject and cue after a conjunction
+            (
+                "Marvin Teske is backing Hillary Clinton because he worries Sanders would lose in the fall.",
+                &["Marvin Teske is backing Hillary Clinton", "because he worries Sanders would lose in the fall."],
+            ),
+            (
+                "The mayor rejected the plan while the council said it would raise taxes.",
+                &["The mayor rejected the plan", "while the council said it would raise taxes."],
+            ),
             // one attribution: no cut
+            (
+                "The mayor said the bridge would cost $4 billion and that it was needed.",
+                &["The mayor said the bridge would cost $4 billion and that it was needed."],
+            ),
             (
                 "Officials met in Geneva on Monday, the ministry said in a statement.",
                 &["Officials met in Geneva on Monday, the ministry said in a statement."],
