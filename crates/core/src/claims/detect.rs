@@ -414,12 +414,14 @@ pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
 
 /// Clause `a..b` cut where one attribution of the rules ends and another
 /// begins, so that each claim has its own cue and speaker: "X said Y,
-/// | adding that Z", "X praised Y | and said Z", "“…,” X said. | “…”", and
+/// | adding that Z", "X praised Y | and said Z", "X backs Y | because he
+/// fears Z", "While most agree Y, | critics fear Z", "“…,” X said. | “…”", and
 /// a quotation after a sentence the sentence splitter left joined to it
 /// ("… to the U.S. | “…,” said X"). A cut never falls inside an attribution
 /// (its content with its own cue); it comes after punctuation or before
 /// "and" and a cue (after a sentence's end, before an opening quotation
-/// mark, when no attribution precedes it), and leaves at least four words
+/// mark, when no attribution precedes it, or at a conjunction before a unit
+/// that opens with its subject), and leaves at least four words
 /// before it and three after.
 fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
     let units = sources::units(s.text, found, s.span(a, b));
@@ -640,7 +642,15 @@ mod tests {
                 "The mayor rejected the plan while the council said it would raise taxes.",
                 &["The mayor rejected the plan", "while the council said it would raise taxes."],
             ),
+            (
+                "While almost everyone agrees the law was flawed, some critics fear the new approach will hurt poor students.",
+                &["While almost everyone agrees the law was flawed", "some critics fear the new approach will hurt poor students."],
+            ),
             // one attribution: no cut
+            (
+                "The plan, officials said, will cost $4 billion over ten years.",
+                &["The plan, officials said, will cost $4 billion over ten years."],
+            ),
             (
                 "The mayor said the bridge would cost $4 billion and that it was needed.",
                 &["The mayor said the bridge would cost $4 billion and that it was needed."],

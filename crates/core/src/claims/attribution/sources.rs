@@ -132,9 +132,13 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
                 if before.ends_with(',') || (x == cue && before.ends_with(" and")) {
                     return Some((x, before.len()));
                 }
-                // The subject's clause after a conjunction: the cut is before the conjunction.
+                // The subject's clause after a comma ("While most agree X, | some
+                // critics fear Z") or a conjunction (the cut is before the conjunction).
                 let src = subject_before(text, g)?;
                 let before = text[..src.start].trim_end();
+                if before.ends_with(',') {
+                    return Some((src.start, before.len()));
+                }
                 let link = before.rsplit(|ch: char| !ch.is_alphabetic()).next()?;
                 CLAUSE_LINKS
                     .contains(&link.to_lowercase())
@@ -536,6 +540,13 @@ mod tests {
                 "Marvin Teske",
                 Some("he"),
                 Some("worries"),
+            ),
+            (
+                "While almost everyone agrees the law was flawed, some critics fear the new approach will hurt poor students.",
+                "unnamed",
+                "some critics",
+                Some("some critics"),
+                Some("fear"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",
