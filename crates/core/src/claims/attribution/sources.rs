@@ -377,8 +377,9 @@ fn including(text: &str, att: &Attribution) -> bool {
 }
 
 /// The attribution of clause `a..b` of `s` (local tokens), from the rules'
-/// attributions `found`: the one whose content overlaps the clause most (ties:
-/// the one whose content starts last). `None` when none overlaps or it has neither speaker nor cue.
+/// attributions `found`: the one whose content overlaps the clause most
+/// (ties: the one whose content starts last), among those whose own cue is
+/// written in the clause when there are any. `None` when none overlaps or it has neither speaker nor cue.
 fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribution> {
     let clause = s.span(a, b);
     // Sorted by content start; a content that starts a little before the
@@ -387,6 +388,12 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
         .partition_point(|f| f.content.start < clause.start)
         .saturating_sub(32);
     let mut best: Option<(&Found, usize)> = None;
+    // Whether an attribution's own cue is written in the clause.
+    let cued_here = |f: &Found| {
+        f.own_cue
+            && f.cue
+                .is_some_and(|c| c.start >= clause.start && c.end <= clause.end)
+    };
     for f in &found[lo..] {
         if f.content.start >= clause.end {
             break;
@@ -394,9 +401,11 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
         let ov = overlap(f.content, clause);
         // Ties go to the content that starts later, the inner of two nested
         // ones ("X rejected [the plan, adding that [Z]]").
-        if ov > 0
-            && best.is_none_or(|(b, o)| ov > o || (ov == o && f.content.start > b.content.start))
-        {
+        let better = |b: &Found, o: usize| {
+            let (x, y) = (cued_here(f), cued_here(b));
+            (x && !y) || (x == y && (ov > o || (ov == o && f.content.start > b.content.start)))
+        };
+        if ov > 0 && best.is_none_or(|(b, o)| better(b, o)) {
             best = Some((f, ov));
         }
     }
@@ -547,6 +556,15 @@ mod tests {
                 "some critics",
                 Some("some critics"),
                 Some("fear"),
+            ),
+            // The claim takes the attribution whose cue it holds, not the
+            // longer content of the cue before it.
+            (
+                "Carson seems to recognize his problem on national security — he told the AP that his task is to prove that he is tough.",
+                "entity",
+                "Carson",
+                Some("he"),
+                Some("told"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",
