@@ -414,15 +414,17 @@ pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
 
 /// Clause `a..b` cut where one attribution of the rules ends and another
 /// begins, so that each claim has its own cue and speaker: "X said Y,
-/// | adding that Z", "X praised Y | and said Z", "“…,” X said. | “…”", and
+/// | adding that Z", "X praised Y | and said Z", "X backs Y | because he
+/// fears Z", "While most agree Y, | critics fear Z", "“…,” X said. | “…”", and
 /// a quotation after a sentence the sentence splitter left joined to it
 /// ("… to the U.S. | “…,” said X"). A cut never falls inside an attribution
 /// (its content with its own cue); it comes after punctuation or before
 /// "and" and a cue (after a sentence's end, before an opening quotation
-/// mark, when no attribution precedes it), and leaves at least four words
+/// mark, when no attribution precedes it, or at a conjunction before a unit
+/// that opens with its subject), and leaves at least four words
 /// before it and three after.
 fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
-    let units = sources::units(found, s.span(a, b));
+    let units = sources::units(s.text, found, s.span(a, b));
     if units.is_empty() {
         return vec![(a, b)];
     }
@@ -482,6 +484,12 @@ fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
         }
         // "X praised Y | and said Z": the second cue after "and"
         let and_cue = s.words[p] == "and" && p + 1 < b && cue_first[p + 1 - a];
+        // "X backs Y | because he fears Z": a conjunction before a unit that
+        // opens with its subject
+        let linked = p + 1 < b
+            && starts[p + 1 - a]
+            && sources::CLAUSE_LINKS.contains(&s.words[p].to_lowercase());
+        let and_cue = and_cue || linked;
         let unit_starts = starts[p - a] || and_cue;
         let capital = opens(p) || s.tokens[p].is_capitalised(s.text);
         let ok = if p >= after_any {
@@ -625,7 +633,28 @@ mod tests {
                 "The talks will move to the U.S. “It is a tragedy for the region,” said Barack Obama.",
                 &["The talks will move to the U.S.", "“It is a tragedy for the region,” said Barack Obama."],
             ),
+            // a second subject and cue after a conjunction
+            (
+                "Marvin Teske is backing Hillary Clinton because he worries Sanders would lose in the fall.",
+                &["Marvin Teske is backing Hillary Clinton", "because he worries Sanders would lose in the fall."],
+            ),
+            (
+                "The mayor rejected the plan while the council said it would raise taxes.",
+                &["The mayor rejected the plan", "while the council said it would raise taxes."],
+            ),
+            (
+                "While almost everyone agrees the law was flawed, some critics fear the new approach will hurt poor students.",
+                &["While almost everyone agrees the law was flawed", "some critics fear the new approach will hurt poor students."],
+            ),
             // one attribution: no cut
+            (
+                "The plan, officials said, will cost $4 billion over ten years.",
+                &["The plan, officials said, will cost $4 billion over ten years."],
+            ),
+            (
+                "The mayor said the bridge would cost $4 billion and that it was needed.",
+                &["The mayor said the bridge would cost $4 billion and that it was needed."],
+            ),
             (
                 "Officials met in Geneva on Monday, the ministry said in a statement.",
                 &["Officials met in Geneva on Monday, the ministry said in a statement."],

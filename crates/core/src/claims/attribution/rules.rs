@@ -1299,6 +1299,10 @@ fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    // "Six in 10 voters", "two in three": a share of people before "in"
+    if a >= lo + 2 && share_of(d, a - 2) {
+        a -= 2;
+    }
     // Drop a leading lowercase "of" or punctuation.
     while a <= j && (d.toks[a].lower == "of" || d.toks[a].kind == TokKind::Punct) {
         a += 1;
@@ -1407,6 +1411,10 @@ fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
 /// ("council leader Priya Natarajan" → "Priya Natarajan"), else the phrase without a
 /// leading determiner. Also whether it is a name.
 fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
+    // "Six in 10 voters": the share is the head, no name
+    if b >= a + 3 && share_of(d, a) {
+        return (d.text(a, b), false);
+    }
     // cut at an "of" phrase: the head is before it ("Friends of the Wendle")
     let of =
         (a..b).find(|&k| matches!(d.lw(k), "of" | "in" | "at" | "for" | "from" | "on" | "with"));
@@ -2598,6 +2606,18 @@ fn is_number(w: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
+/// Whether tokens `k..k + 3` are a share of people written "six in 10",
+/// "one in three".
+fn share_of(d: &Doc, k: usize) -> bool {
+    let count = |w: &str| is_number(w) || COUNT_WORDS.contains(w);
+    k + 2 < d.toks.len() && count(d.lw(k)) && d.lw(k + 1) == "in" && count(d.lw(k + 2))
+}
+
+/// Numbers written as words, up to ten.
+static COUNT_WORDS: WordSet = WordSet::new(concat!(
+    "one|", "two|", "three|", "four|", "five|", "six|", "seven|", "eight|", "nine|", "ten|"
+));
+
 /// Whether a subject's last word is a share of people ("42%", "9 percent").
 fn share_word(w: &str) -> bool {
     matches!(w, "%" | "percent")
@@ -2911,6 +2931,15 @@ mod tests {
             (
                 "Friends of the Wendle said the plan was reckless.",
                 &[("Friends of the Wendle", "Friends of the Wendle")],
+            ),
+            // a share of people: "six in 10", not "10"
+            (
+                "Last week six in 10 voters said the plan was reckless.",
+                &[("six in 10 voters", "six in 10 voters")],
+            ),
+            (
+                "Two in three said they would vote.",
+                &[("Two in three", "Two in three")],
             ),
             (
                 "Maria Lopez, who chairs the panel, warned that costs would rise.",

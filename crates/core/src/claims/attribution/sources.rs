@@ -26,7 +26,7 @@ use crate::claims::words;
 use crate::claims::Speaker;
 use crate::entities::{Analysis, Label};
 use crate::span::Span;
-use crate::text::extends_cluster;
+use crate::text::{extends_cluster, WordSet};
 
 /// One attribution of the rules, in bytes.
 pub(in crate::claims) struct Found {
@@ -115,6 +115,8 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
     // first cue everything to the sentence's end; its content ends where a
     // second attribution that runs there too begins after a comma (or with
     // its cue after "and"), so that each has its own claim.
+    // "X backs Y because he fears Z": likewise where a second attribution's
+    // subject opens a clause after a conjunction ([`CLAUSE_LINKS`]).
     for i in 0..out.len() {
         let c = out[i].content;
         // Contents are in order: the inner one comes after, near.
@@ -123,17 +125,29 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
             .take(64)
             .take_while(|g| g.content.start < c.end)
             .filter(|g| g.own_cue && g.content.end >= c.end)
-            .filter_map(|g| Some((g.cue?.start.min(g.content.start), g.cue?.start)))
-            .filter(|&(x, cue)| {
+            .filter_map(|g| {
+                let cue = g.cue?.start;
+                let x = cue.min(g.content.start);
                 let before = text[..x].trim_end();
-                x > c.start
-                    && x < c.end
-                    && (before.ends_with(',') || (x == cue && before.ends_with(" and")))
+                if before.ends_with(',') || (x == cue && before.ends_with(" and")) {
+                    return Some((x, before.len()));
+                }
+                // The subject's clause after a comma ("While most agree X, | some
+                // critics fear Z") or a conjunction (the cut is before the conjunction).
+                let src = subject_before(text, g)?;
+                let before = text[..src.start].trim_end();
+                if before.ends_with(',') {
+                    return Some((src.start, before.len()));
+                }
+                let link = before.rsplit(|ch: char| !ch.is_alphabetic()).next()?;
+                CLAUSE_LINKS
+                    .contains(&link.to_lowercase())
+                    .then(|| (src.start, before.len() - link.len()))
             })
-            .map(|(x, _)| x)
+            .filter(|&(x, _)| x > c.start && x < c.end)
             .min();
-        if let Some(x) = inner {
-            let before = text[..x].trim_end();
+        if let Some((_, end)) = inner {
+            let before = text[..end].trim_end();
             let before = before.strip_suffix(" and").unwrap_or(before);
             let end = before.trim_end_matches(',').trim_end().len();
             if end > c.start {
@@ -144,11 +158,44 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
     out
 }
 
+/// Words that open a clause of its own after a main clause: "X backs Y
+/// because he fears Z", "X opposes it, but she urged Z".
+pub(in crate::claims) static CLAUSE_LINKS: WordSet = WordSet::new(concat!(
+    "because|",
+    "but|",
+    "while|",
+    "although|",
+    "though|",
+    "whereas|",
+    "and|",
+    "since|",
+    "so|",
+    "as|",
+    "when|",
+    "after|",
+    "before|",
+    "until|",
+    "yet|"
+));
+
+/// The source of attribution `f` when it is the subject just before its own
+/// cue ("he fears", "the mayor has said"): no comma between them, and close.
+fn subject_before(text: &str, f: &Found) -> Option<Span> {
+    let (src, cue) = (f.source?, f.cue?);
+    let between = text.get(src.end..cue.start)?;
+    (f.own_cue && src.end <= cue.start && between.len() <= 40 && !between.contains([',', '“', '"']))
+        .then_some(src)
+}
+
 /// The stretches of `span` the rules' attributions take (each its content
 /// with its own cue, from the first to the last byte of either) and where
 /// its own cue starts, in order of content: where a claim may be cut in two
 /// ([`crate::claims::detect`]).
-pub(in crate::claims) fn units(found: &[Found], span: Span) -> Vec<(Span, Option<usize>)> {
+pub(in crate::claims) fn units(
+    text: &str,
+    found: &[Found],
+    span: Span,
+) -> Vec<(Span, Option<usize>)> {
     let lo = found
         .partition_point(|f| f.content.start < span.start)
         .saturating_sub(32);
@@ -157,10 +204,14 @@ pub(in crate::claims) fn units(found: &[Found], span: Span) -> Vec<(Span, Option
         .take_while(|f| f.content.start < span.end)
         .filter(|f| overlap(f.content, span) > 0)
         .map(|f| match f.cue.filter(|_| f.own_cue) {
-            Some(c) => (
-                Span::new(c.start.min(f.content.start), c.end.max(f.content.end)),
-                Some(c.start),
-            ),
+            Some(c) => {
+                // The subject just before the cue belongs to the unit ("because | he fears").
+                let from = subject_before(text, f).map_or(c.start, |s| s.start);
+                (
+                    Span::new(from.min(f.content.start), c.end.max(f.content.end)),
+                    Some(c.start),
+                )
+            }
             None => (f.content, None),
         })
         .collect()
@@ -326,8 +377,9 @@ fn including(text: &str, att: &Attribution) -> bool {
 }
 
 /// The attribution of clause `a..b` of `s` (local tokens), from the rules'
-/// attributions `found`: the one whose content overlaps the clause most (ties:
-/// the one whose content starts last). `None` when none overlaps or it has neither speaker nor cue.
+/// attributions `found`: the one whose content overlaps the clause most
+/// (ties: the one whose content starts last), among those whose own cue is
+/// written in the clause when there are any. `None` when none overlaps or it has neither speaker nor cue.
 fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribution> {
     let clause = s.span(a, b);
     // Sorted by content start; a content that starts a little before the
@@ -336,6 +388,12 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
         .partition_point(|f| f.content.start < clause.start)
         .saturating_sub(32);
     let mut best: Option<(&Found, usize)> = None;
+    // Whether an attribution's own cue is written in the clause.
+    let cued_here = |f: &Found| {
+        f.own_cue
+            && f.cue
+                .is_some_and(|c| c.start >= clause.start && c.end <= clause.end)
+    };
     for f in &found[lo..] {
         if f.content.start >= clause.end {
             break;
@@ -343,9 +401,11 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
         let ov = overlap(f.content, clause);
         // Ties go to the content that starts later, the inner of two nested
         // ones ("X rejected [the plan, adding that [Z]]").
-        if ov > 0
-            && best.is_none_or(|(b, o)| ov > o || (ov == o && f.content.start > b.content.start))
-        {
+        let better = |b: &Found, o: usize| {
+            let (x, y) = (cued_here(f), cued_here(b));
+            (x && !y) || (x == y && (ov > o || (ov == o && f.content.start > b.content.start)))
+        };
+        if ov > 0 && best.is_none_or(|(b, o)| better(b, o)) {
             best = Some((f, ov));
         }
     }
@@ -481,6 +541,30 @@ mod tests {
                 "he",
                 Some("he"),
                 Some("warned"),
+            ),
+            // A second cue after a conjunction: its own claim, named by its pronoun.
+            (
+                "Marvin Teske is backing Hillary Clinton because he worries Sanders would lose in the fall.",
+                "entity",
+                "Marvin Teske",
+                Some("he"),
+                Some("worries"),
+            ),
+            (
+                "While almost everyone agrees the law was flawed, some critics fear the new approach will hurt poor students.",
+                "unnamed",
+                "some critics",
+                Some("some critics"),
+                Some("fear"),
+            ),
+            // The claim takes the attribution whose cue it holds, not the
+            // longer content of the cue before it.
+            (
+                "Carson seems to recognize his problem on national security — he told the AP that his task is to prove that he is tough.",
+                "entity",
+                "Carson",
+                Some("he"),
+                Some("told"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",
