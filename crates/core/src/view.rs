@@ -155,6 +155,15 @@ pub enum Run<'t> {
 fn next_bidi_control(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     while i < b.len() {
+        // Every control starts with 0xD8 or 0xE2: eight bytes below 0x80
+        // (ASCII, most of an English text) are skipped at once.
+        if let Some(w) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            if w & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
         match b[i] {
             0xD8 if b.get(i + 1) == Some(&0x9C) => return Some((i, 2)),
             0xE2 => {
@@ -320,6 +329,28 @@ mod tests {
                 "{title}"
             );
             assert!(!short.is_empty());
+        }
+    }
+
+    #[test]
+    fn bidi_controls_are_found_at_every_offset_past_ascii() {
+        for pad in 0..20 {
+            for (c, len) in [
+                ("\u{202E}", 3),
+                ("\u{061C}", 2),
+                ("\u{2069}", 3),
+                ("\u{200F}", 3),
+            ] {
+                let s = format!("{}“{c}”{}", "a".repeat(pad), "b".repeat(pad));
+                let at = pad + "“".len();
+                assert_eq!(
+                    next_bidi_control(s.as_bytes(), 0),
+                    Some((at, len)),
+                    "{pad} {c:?}"
+                );
+                assert_eq!(count_bidi_controls(&s), 1);
+            }
+            assert_eq!(count_bidi_controls(&"ab“”…".repeat(pad)), 0);
         }
     }
 
