@@ -191,6 +191,8 @@ long, fn analyse_in_pieces(ticket: Ticket, doc: Document) {
                 break;
             }
         }
+        // The last piece's step had this turn: the viewer is mounted on the next.
+        next_turn().await;
         let analysis = job.finish();
         JOB.with(|j| j.borrow_mut().take());
         dispatch(Event::Analysed { ticket, analysis });
