@@ -190,19 +190,7 @@ pub fn ClaimsPanel() -> impl IntoView {
     // tab and one more per turn of the event loop (a 5 MB text has some
     // 45,000 claims), as the entity list is.
     let slices = total.div_ceil(ROWS).max(1);
-    let ready = RwSignal::new(1usize);
-    if slices > 1 {
-        super::dom::in_turns(move || {
-            // The viewer was closed meanwhile: stop.
-            let Some(k) = ready.try_get_untracked() else {
-                return false;
-            };
-            if k < slices {
-                ready.set(k + 1);
-            }
-            k + 1 < slices
-        });
-    }
+    let ready = super::dom::slices_in_turns(slices);
     let rows: Vec<AnyView> = (0..slices)
         .map(|k| {
             let row = row.clone();

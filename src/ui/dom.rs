@@ -261,6 +261,27 @@ pub async fn next_turn() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// How many slices of a long list to show: 1 at first, one more per turn
+/// of the event loop up to `slices` (the list renders slice `k` once
+/// `k < ready`). It stops when the view that owns the signal is gone.
+pub fn slices_in_turns(slices: usize) -> leptos::prelude::RwSignal<usize> {
+    use leptos::prelude::*;
+    let ready = RwSignal::new(1usize);
+    if slices > 1 {
+        in_turns(move || {
+            // The viewer was closed meanwhile: stop.
+            let Some(k) = ready.try_get_untracked() else {
+                return false;
+            };
+            if k < slices {
+                ready.set(k + 1);
+            }
+            k + 1 < slices
+        });
+    }
+    ready
+}
+
 /// Call `step` once per turn of the event loop until it returns false: long
 /// work (rendering a long document, a long list) in slices, so the page
 /// answers between them.

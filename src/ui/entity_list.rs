@@ -66,19 +66,7 @@ pub fn EntityList() -> impl IntoView {
         .map(|g| g.1.len().div_ceil(ROWS))
         .max()
         .unwrap_or(1);
-    let ready = RwSignal::new(1usize);
-    if slices > 1 {
-        super::dom::in_turns(move || {
-            // The viewer was closed meanwhile: stop.
-            let Some(k) = ready.try_get_untracked() else {
-                return false;
-            };
-            if k < slices {
-                ready.set(k + 1);
-            }
-            k + 1 < slices
-        });
-    }
+    let ready = super::dom::slices_in_turns(slices);
     let sections = groups
         .into_iter()
         .map(|(label, items)| {
