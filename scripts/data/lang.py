@@ -17,7 +17,7 @@ Output (data/train/lang/, gzip, mtime 0): <corpus>-<split>.tsv.gz, one token per
     word  XPOS  UPOS  head  deprel  NP-BIO
 blank line between sentences; tokens as in UD ("ud view").  And
 <corpus>-<split>.app.tsv.gz, the same sentences re-tokenised with a port of the app's
-tokenizer (claimlens crates/core/src/text/mod.rs): contractions joined ("don't"), so
+tokenizer (claimlens crates/engine/src/text/mod.rs): contractions joined ("don't"), so
 gold tags are aligned by character offsets: an app token made of several UD
 tokens takes the first one's tags; head/deprel are "_" there.
 Deterministic: sorted document lists, no randomness.

@@ -290,6 +290,7 @@ mod tests {
 
     #[test]
     fn pieces_of_repeated_text_merge_into_the_whole_analysis() {
+        crate::frontcode::install_bundled();
         let text = format!("{DEFAULT_TEXT}\n\n").repeat(12);
         let whole = analyse_text(&text);
         let mut job = Chunked::new(&text, 8 * 1024);
@@ -363,6 +364,7 @@ mod tests {
 
     #[test]
     fn cuts_fall_on_character_boundaries_without_blank_lines() {
+        crate::frontcode::install_bundled();
         let text = "Zoë ßtraße 🇺🇦 ".repeat(5000);
         let mut job = Chunked::new(&text, 2048);
         while !job.step(&text) {}

@@ -493,6 +493,7 @@ mod tests {
 
     #[test]
     fn round_trips_every_field() {
+        crate::frontcode::install_bundled();
         for doc in texts() {
             let a = analyse(&doc);
             let form = encode(&doc.text, &a);
@@ -508,6 +509,7 @@ mod tests {
 
     #[test]
     fn another_text_or_damage_is_none_never_a_panic() {
+        crate::frontcode::install_bundled();
         let doc = default_document();
         let form = encode(&doc.text, &analyse(&doc));
         let mut other = doc.text.clone();
@@ -541,6 +543,7 @@ mod tests {
 
     #[test]
     fn spans_outside_the_text_are_refused() {
+        crate::frontcode::install_bundled();
         let doc = Document::from_plain_text("t", "T", "Kyiv and Moscow.");
         let mut a = analyse(&doc);
         assert!(!a.mentions.is_empty());

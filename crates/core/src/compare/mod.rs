@@ -738,6 +738,7 @@ mod tests {
 
     #[test]
     fn a_shared_country_alone_is_not_a_match() {
+        crate::frontcode::install_bundled();
         // Only "France" in common, no shared wording: too little to align.
         let w = ws(
             "Farmers in France blocked roads over diesel prices on Monday.",
@@ -750,6 +751,7 @@ mod tests {
 
     #[test]
     fn one_shared_word_is_not_a_match() {
+        crate::frontcode::install_bundled();
         let w = ws(
             "His authority in negotiations remains limited.",
             &["The negotiations stalled for weeks."],
@@ -769,6 +771,7 @@ mod tests {
 
     #[test]
     fn values_decide_agrees_and_differs() {
+        crate::frontcode::install_bundled();
         let art = "The Springfield plant employs 1,200 workers, the company said.";
         let agree = ws(
             art,
@@ -793,6 +796,7 @@ mod tests {
 
     #[test]
     fn only_the_same_kind_of_the_same_thing_is_compared() {
+        crate::frontcode::install_bundled();
         // (claim, statement, what the values say: None = nothing compared,
         // Some((differs, text the explanation shows)))
         type Case<'a> = (&'a str, &'a str, Option<(bool, &'a str)>);
@@ -876,6 +880,7 @@ mod tests {
 
     #[test]
     fn each_source_counts_once_and_the_summary_follows_the_support() {
+        crate::frontcode::install_bundled();
         // One source stating the fact twice is one alignment.
         let w = ws(
             "The Springfield plant employs 1,200 workers, the company said.",
@@ -918,6 +923,7 @@ mod tests {
 
     #[test]
     fn values_need_shared_context_to_be_paired() {
+        crate::frontcode::install_bundled();
         // 1,200 workers vs 40 trucks: same kind, different things.
         let w = ws(
             "The Springfield plant employs 1,200 workers.",
@@ -937,6 +943,7 @@ mod tests {
 
     #[test]
     fn years_and_model_numbers_are_not_counts() {
+        crate::frontcode::install_bundled();
         // "1991" is a year and "iPhone 4" a name: neither is compared as a count.
         let w = ws(
             "Apple sold the iPhone 4 under the 1991 agreement with Apple Corps.",
@@ -950,6 +957,7 @@ mod tests {
 
     #[test]
     fn entities_meet_across_documents() {
+        crate::frontcode::install_bundled();
         let w = ws(
             "U.S. officials met NATO envoys in Brussels to discuss Ukrainian grain exports.",
             &["United States officials and the North Atlantic Treaty Organization discussed grain from Ukraine in Brussels."],
@@ -965,6 +973,7 @@ mod tests {
 
     #[test]
     fn differing_entities_are_marked_on_both_sides() {
+        crate::frontcode::install_bundled();
         let art = "Officials from France and Germany met in Paris to discuss grain exports.";
         let src = "Officials from France and Poland met in Paris to discuss grain exports.";
         let w = ws(art, &[src]);
@@ -980,6 +989,7 @@ mod tests {
 
     #[test]
     fn user_documents_are_compared_at_once_and_removable() {
+        crate::frontcode::install_bundled();
         let mut w = ws(
             "Ticket prices rose to $45 at the Riverside Arena in 2024.",
             &[],

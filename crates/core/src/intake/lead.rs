@@ -26,7 +26,7 @@
 //! ```
 
 use super::markdown::inline;
-use crate::entities::dates::{MONTHS, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
+use crate::entities::{MONTHS, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
 use crate::text::WordSet;
 
 /// What [`read_lead`] found at the top of a text.

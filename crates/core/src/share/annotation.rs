@@ -170,6 +170,7 @@ mod tests {
 
     #[test]
     fn export_is_valid_json_ld_and_every_selector_finds_its_text() {
+        crate::frontcode::install_bundled();
         let doc = default_document();
         let a = analyse(&doc);
         let passage = Span::new(0, doc.text.find(" between").unwrap());
@@ -363,6 +364,7 @@ mod import_tests {
 
     #[test]
     fn export_then_import_places_everything_again() {
+        crate::frontcode::install_bundled();
         let doc = default_document();
         let a = analyse(&doc);
         let passage = Span::new(0, 6);
@@ -383,6 +385,7 @@ mod import_tests {
 
     #[test]
     fn annotations_of_another_text_say_so() {
+        crate::frontcode::install_bundled();
         let doc = default_document();
         let a = analyse(&doc);
         let json = web_annotations(&doc, &a, &[]);

@@ -380,6 +380,7 @@ mod tests {
 
     #[test]
     fn agrees_with_serde_json_on_exports() {
+        crate::frontcode::install_bundled();
         let doc = crate::default_document();
         let text = super::super::web_annotations(&doc, &crate::analyse(&doc), &[]);
         let ours = parse_json(&text).unwrap();

@@ -10,7 +10,7 @@
 //! `sort_by`.)
 //!
 //! ```
-//! use claimlens_core::order::{f32_key, sort_by_key};
+//! use claimlens_engine::order::{f32_key, sort_by_key};
 //!
 //! // Scores, highest first; equal scores keep their order.
 //! let mut v = vec![(0.5f32, 'a'), (0.9, 'b'), (0.5, 'c')];

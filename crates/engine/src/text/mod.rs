@@ -9,7 +9,7 @@
 //! name, and always breaking at a line break between blocks.
 //!
 //! ```
-//! use claimlens_core::text::{sentences, tokenize, TokenKind};
+//! use claimlens_engine::text::{sentences, tokenize, TokenKind};
 //!
 //! let text = "Mr. Smith met U.S. officials. Talks cost $1,000.5 in “Ukraine’s” capital.";
 //! let tokens = tokenize(text);
@@ -166,7 +166,7 @@ pub const BIDI_CONTROLS: [(char, &str, &str); 12] = [
 /// or `None` for any other character.
 ///
 /// ```
-/// use claimlens_core::text::bidi_control;
+/// use claimlens_engine::text::bidi_control;
 ///
 /// assert_eq!(bidi_control('\u{202E}'), Some("RLO"));
 /// assert_eq!(bidi_control('\u{200F}'), Some("RLM"));
@@ -322,7 +322,7 @@ fn is_mark(c: char) -> bool {
 /// marks, the zero-width joiner, variation selectors, emoji skin-tone
 /// modifiers and tag characters (an approximation of Grapheme_Extend that
 /// covers what news text meets).
-pub(crate) fn extends_cluster(c: char) -> bool {
+pub fn extends_cluster(c: char) -> bool {
     is_mark(c)
         || matches!(c as u32, 0x200d | 0xfe00..=0xfe0f | 0x1f3fb..=0x1f3ff | 0xe0020..=0xe007f | 0xe0100..=0xe01ef)
 }

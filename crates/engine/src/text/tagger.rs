@@ -19,7 +19,7 @@ pub const MODEL: &str = "claimlens-pos";
 /// engine reads the tags, so callers load it with [`Tagger::from_bytes`]).
 ///
 /// ```
-/// use claimlens_core::text::{chunk::chunks, tagger::Tagger};
+/// use claimlens_engine::text::{chunk::chunks, tagger::Tagger};
 /// # let bytes = include_bytes!("../../../../data/weights/pos.clw");
 /// let tagger = Tagger::from_bytes(bytes).unwrap();
 /// let words = ["The", "minister", "said", "talks", "would", "resume", "."];

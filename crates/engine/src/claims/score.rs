@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn kinds_in_priority_order() {
-        use crate::{analyse, Document};
+        use crate::analyse_text;
         let cases: &[(&str, &[ClaimKind])] = &[
             (
                 "Officials said exports to Ohio rose 4 percent because of lower prices.",
@@ -264,8 +264,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let doc = Document::from_plain_text("t", "t", text);
-            let a = analyse(&doc);
+            let a = analyse_text(text);
             assert_eq!(a.claims[0].kinds, *want, "{text}");
         }
     }

@@ -49,7 +49,7 @@ const MODIFIERS: &[(&[&str], Op)] = &[
 /// Month names and abbreviations (lowercase, an abbreviation with its dot)
 /// with the month's number: the one table of month names (the attribution
 /// rules and the intake's dateline reader use it too).
-pub(crate) const MONTHS: &[(&str, u8)] = &[
+pub const MONTHS: &[(&str, u8)] = &[
     ("january", 1),
     ("jan.", 1),
     ("february", 2),
@@ -77,7 +77,7 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
 ];
 
 /// Weekday names (lowercase): the one table of them.
-pub(crate) static WEEKDAYS: WordSet = WordSet::new(concat!(
+pub static WEEKDAYS: WordSet = WordSet::new(concat!(
     "monday|",
     "tuesday|",
     "wednesday|",
@@ -88,7 +88,7 @@ pub(crate) static WEEKDAYS: WordSet = WordSet::new(concat!(
 ));
 
 /// Weekday abbreviations (lowercase, without a dot), for datelines.
-pub(crate) static WEEKDAY_ABBREVIATIONS: WordSet = WordSet::new(concat!(
+pub static WEEKDAY_ABBREVIATIONS: WordSet = WordSet::new(concat!(
     "mon|", "tue|", "tues|", "wed|", "thu|", "thur|", "thurs|", "fri|", "sat|", "sun|"
 ));
 

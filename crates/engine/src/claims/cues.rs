@@ -228,7 +228,7 @@ pub(super) fn per_units(s: &Sent, a: usize, b: usize) -> Vec<PerUnit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyse, Document};
+    use crate::analyse_text;
 
     /// (text, hedges, boosters, opinion, negations, per-unit)
     type Case<'a> = (
@@ -328,8 +328,7 @@ mod tests {
             ),
         ];
         for (text, hedges, boosters, opinion, neg, per) in cases {
-            let doc = Document::from_plain_text("t", "t", text);
-            let a = analyse(&doc);
+            let a = analyse_text(text);
             let c = &a.claims[0];
             let t = |v: &[crate::Span]| -> Vec<String> {
                 v.iter().map(|s| s.slice(text).to_string()).collect()

@@ -9,7 +9,7 @@
 //! in a way that matters, and the ids are not secrets.
 //!
 //! ```
-//! use claimlens_core::hash::{fnv1a64, fnv1a64_continue};
+//! use claimlens_engine::hash::{fnv1a64, fnv1a64_continue};
 //! assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
 //! assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
 //! // One stream in two parts hashes as the whole.
@@ -60,7 +60,7 @@ pub const fn fnv1a64_continue(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// FNV-1a, 64-bit, as a [`Hasher`].
 #[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {
@@ -83,7 +83,7 @@ impl Hasher for Fnv {
 }
 
 /// A `HashMap` with [`Fnv`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// A `HashSet` with [`Fnv`].
 pub(crate) type FxSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 

@@ -3039,13 +3039,13 @@ mod tests {
 
     #[test]
     fn roles_and_affiliations() {
-        let doc = crate::default_document();
-        let a = extract_text(&doc.text);
+        let text = include_str!("../../../../data/seed-istanbul-2025.txt");
+        let a = extract_text(text);
         let role = |name: &str| {
             let m = a
                 .mentions
                 .iter()
-                .find(|m| m.span.slice(&doc.text) == name && m.role.is_some())
+                .find(|m| m.span.slice(text) == name && m.role.is_some())
                 .unwrap_or_else(|| panic!("no role for {name}"));
             let r = m.role.as_ref().unwrap();
             (r.title.clone(), r.affiliation.clone())

@@ -17,7 +17,7 @@ use crate::hash::FxSet;
 /// pairs) stay slices.
 ///
 /// ```
-/// use claimlens_core::text::WordSet;
+/// use claimlens_engine::text::WordSet;
 ///
 /// static ARTICLES: WordSet = WordSet::new(concat!("a|", "an|", "the|"));
 /// assert!(ARTICLES.contains("an"));

@@ -54,14 +54,13 @@
 //! run on them; `make_gold.py` there rebuilds their gold files.
 //!
 //! ```
-//! # claimlens_core::frontcode::install_bundled();
-//! use claimlens_core::{entities::{extract, Label}, Document};
+//! # claimlens_engine::frontcode::install_bundled();
+//! use claimlens_engine::entities::{extract_text, Label};
 //!
-//! let doc = Document::from_plain_text("d", "d",
-//!     "Russian Foreign Minister Sergey Lavrov met officials in Paris in September 2024. \
-//!      Lavrov’s ministry counted more than 1,000 visits.");
-//! let a = extract(&doc);
-//! let names: Vec<(&str, Label)> = a.mentions.iter().map(|m| (m.span.slice(&doc.text), m.label)).collect();
+//! let text = "Russian Foreign Minister Sergey Lavrov met officials in Paris in September 2024. \
+//!      Lavrov’s ministry counted more than 1,000 visits.";
+//! let a = extract_text(text);
+//! let names: Vec<(&str, Label)> = a.mentions.iter().map(|m| (m.span.slice(text), m.label)).collect();
 //! assert!(names.contains(&("Sergey Lavrov", Label::Person)));
 //! assert!(names.contains(&("Russian", Label::Norp)));
 //! assert!(names.contains(&("September 2024", Label::Date)));
@@ -75,6 +74,8 @@
 
 mod cluster;
 pub(crate) mod dates;
+/// The calendar words the intake's dateline reader shares with the date rules.
+pub use dates::{MONTHS, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
 pub mod eval;
 mod fasthash;
 mod lists;
@@ -92,7 +93,6 @@ pub mod tagger;
 
 use serde::Serialize;
 
-use super::document::Document;
 use super::span::Span;
 use super::text::{sentences, tokenize, Sentence, Token};
 
@@ -412,7 +412,7 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Entities, most mentioned first.
     pub entities: Vec<Entity>,
-    /// Claims, in text order (filled by [`crate::analyse`]).
+    /// Claims, in text order (filled by [`crate::analyse_text`]).
     pub claims: Vec<crate::claims::Claim>,
 }
 
@@ -460,14 +460,9 @@ impl Cand {
     }
 }
 
-/// Find and cluster the entities of a document.
-pub fn extract(doc: &Document) -> Analysis {
-    extract_text(&doc.text)
-}
-
 /// Entities computed elsewhere (for instance imported from displaCy JSON):
 /// each span, snapped out to whole tokens, becomes a mention of its label,
-/// and mentions are clustered as [`extract`] would ("Medinsky" joins
+/// and mentions are clustered as [`extract_text`] would ("Medinsky" joins
 /// "Vladimir Medinsky"). Overlapping spans keep the longer one; spans with
 /// no token in them are dropped. Claims are not filled in.
 pub fn from_spans(text: &str, spans: &[(Span, Label)]) -> Analysis {

@@ -40,22 +40,21 @@
 //! `data/README.md`.
 //!
 //! ```
-//! # claimlens_core::frontcode::install_bundled();
-//! use claimlens_core::{analyse, Certainty, ClaimKind, Document};
+//! # claimlens_engine::frontcode::install_bundled();
+//! use claimlens_engine::{analyse_text, Certainty, ClaimKind};
 //!
-//! let doc = Document::from_plain_text("d", "d",
-//!     "Casualties reportedly exceeded 1,000 in March 2024. \
-//!      “The deal is done,” said Maria Fernandes. It was a wonderful day.");
-//! let a = analyse(&doc);
+//! let text = "Casualties reportedly exceeded 1,000 in March 2024. \
+//!      “The deal is done,” said Maria Fernandes. It was a wonderful day.";
+//! let a = analyse_text(text);
 //! let c = &a.claims[0];
 //! assert_eq!(c.kind, ClaimKind::Quantitative);
 //! assert_eq!(c.speaker.kind_name(), "unnamed");
 //! assert_eq!(c.certainty, Certainty::Hedged);
-//! assert_eq!(c.hedges[0].slice(&doc.text), "reportedly");
+//! assert_eq!(c.hedges[0].slice(text), "reportedly");
 //! assert!(c.checkworthy);
 //! let quote = &a.claims[1];
-//! assert_eq!(quote.speaker.display(&doc.text), "Maria Fernandes");
-//! assert_eq!(quote.cue.unwrap().slice(&doc.text), "said");
+//! assert_eq!(quote.speaker.display(text), "Maria Fernandes");
+//! assert_eq!(quote.cue.unwrap().slice(text), "said");
 //! assert_eq!(a.claims[2].kind, ClaimKind::Evaluative);
 //! assert!(!a.claims[2].checkworthy);
 //! ```

@@ -469,7 +469,7 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyse, Document};
+    use crate::analyse_text;
 
     /// (text, speaker kind, speaker as displayed, speaker words, cue) of the last claim.
     #[test]
@@ -575,8 +575,7 @@ mod tests {
             ),
         ];
         for (text, kind, display, words, cue) in cases {
-            let doc = Document::from_plain_text("t", "t", text);
-            let a = analyse(&doc);
+            let a = analyse_text(text);
             let c = a.claims.last().unwrap();
             assert_eq!(c.speaker.kind_name(), *kind, "{text}");
             assert_eq!(c.speaker.display(text), *display, "{text}");

@@ -12,7 +12,7 @@
 //! [`FeatureOptions`] flags (`mask_caps`, `no_bigrams`, `no_signals`).
 //!
 //! ```
-//! use claimlens_core::claims::checkworthy::{train, CheckWorthiness, TrainOptions};
+//! use claimlens_engine::claims::checkworthy::{train, CheckWorthiness, TrainOptions};
 //! let data: Vec<(String, bool)> = (0..40)
 //!     .map(|i| if i % 2 == 0 {
 //!         (format!("Unemployment rose {i} percent in 2010."), true)

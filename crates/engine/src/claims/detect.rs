@@ -589,7 +589,7 @@ fn clause(
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyse, Document};
+    use crate::analyse_text;
 
     #[test]
     fn claims_per_sentence_table() {
@@ -665,8 +665,7 @@ mod tests {
 
     fn check(cases: &[(&str, &[&str])]) {
         for (text, want) in cases {
-            let doc = Document::from_plain_text("t", "t", text);
-            let a = analyse(&doc);
+            let a = analyse_text(text);
             let got: Vec<&str> = a.claims.iter().map(|c| c.text(text)).collect();
             assert_eq!(&got, want, "{text}");
         }

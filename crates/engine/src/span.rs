@@ -8,7 +8,7 @@
 //! inside a surrogate pair) is reported as `None`, never rounded.
 //!
 //! ```
-//! use claimlens_core::{Offsets, Span};
+//! use claimlens_engine::{Offsets, Span};
 //!
 //! let text = "Kyiv’s 😀 talks";
 //! let offsets = Offsets::new(text);

@@ -7,7 +7,7 @@
 //! `a hundred trillionths` → 1e-10, `twenty-fifth` → 25th.
 //!
 //! ```
-//! use claimlens_core::entities::numbers::{extract_numbers, extract_ordinals, extract_percentages, extract_ranges};
+//! use claimlens_engine::entities::numbers::{extract_numbers, extract_ordinals, extract_percentages, extract_ranges};
 //!
 //! let n = extract_numbers("casualties exceeding one million and 1,000 prisoners");
 //! assert_eq!(n.iter().map(|m| m.value).collect::<Vec<_>>(), [1_000_000.0, 1000.0]);

@@ -9,8 +9,8 @@
 //! predictions that overlap them.
 //!
 //! ```
-//! use claimlens_core::entities::eval::{score, Span};
-//! use claimlens_core::Label;
+//! use claimlens_engine::entities::eval::{score, Span};
+//! use claimlens_engine::Label;
 //!
 //! let gold = vec![vec![Span::new(0, 6, Label::Place), Span::new(10, 14, Label::Org)]];
 //! let pred = vec![vec![Span::new(0, 6, Label::Place), Span::new(10, 13, Label::Org)]];

@@ -28,7 +28,7 @@
 //!
 //! The rules are measured on PolNeAR's dev split with
 //! `claimlens eval attribution DIR` (see `data/README.md` and
-//! [`crate::eval::attribution`]).
+//! `claimlens_core::eval::attribution`).
 
 pub mod rules;
 pub(super) mod sources;
@@ -560,7 +560,7 @@ fn reporting_subject(
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyse, Document};
+    use crate::analyse_text;
 
     /// (text, speaker kind, speaker words in the text, cue)
     #[test]
@@ -715,8 +715,7 @@ mod tests {
             ),
         ];
         for (text, kind, words, cue) in cases {
-            let doc = Document::from_plain_text("t", "t", text);
-            let a = analyse(&doc);
+            let a = analyse_text(text);
             let c = a.claims.last().unwrap();
             assert_eq!(c.speaker.kind_name(), *kind, "{text}");
             assert_eq!(c.speaker.span().map(|s| s.slice(text)), *words, "{text}");
@@ -743,7 +742,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let a = analyse(&Document::from_plain_text("t", "t", text));
+            let a = analyse_text(text);
             let cues: Vec<&str> = a
                 .claims
                 .iter()
