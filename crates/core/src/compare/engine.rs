@@ -1697,7 +1697,12 @@ fn explain(
                 crate::entities::ValueKind::Date | crate::entities::ValueKind::Year
             )
     });
-    let same_setting = !other_place && (!setting.date_conflict || date_differs);
+    // And only about the same participants: where the claim names someone
+    // or something, the statement names one of them too ("6,000 bodies"
+    // of another exchange is not the claim's "1,000 prisoners").
+    let same_participants = cclusters.is_empty() || !shared_ids.is_empty();
+    let same_setting =
+        same_participants && !other_place && (!setting.date_conflict || date_differs);
     let relation = if differs {
         if score >= DIFFERS_MIN && same_setting {
             Relation::Differs

@@ -60,7 +60,8 @@
 //! paired value (same kind, same thing) disagrees (both values kept, with
 //! their spans in both texts), and only where the setting is the same:
 //! dates, where both give them, agree (unless the date is what differs),
-//! and places, where both name them, meet; **agrees** from [`VALUES_MIN`]
+//! places, where both name them, meet, and the statement names one of the
+//! claim's participants (entity clusters) where the claim names any; **agrees** from [`VALUES_MIN`]
 //! when paired values agree, and for a claim without a figure from
 //! [`AGREE_MIN`]; otherwise **adds context**. The claim's summary follows the better
 //! supported of agrees and differs; a claim that meets no source has **no
@@ -792,6 +793,40 @@ mod tests {
         assert_eq!(al.gap_text(&differ).unwrap(), "1,200 vs 800 (Source 0)");
         assert!(al.explain(&differ).contains("1,200 ≠ 800"));
         assert_eq!(context.compare().claims[0].relation, Relation::AddsContext);
+    }
+
+    #[test]
+    fn differs_only_about_the_same_participants() {
+        // (claim, statement, relation): a differing figure counts only where
+        // the statement names one of the claim's participants, or the claim
+        // names none.
+        let cases: &[(&str, &str, Relation)] = &[
+            (
+                "The Springfield plant employs 1,200 workers, the company said.",
+                "The Springfield plant has 800 workers on its payroll.",
+                Relation::Differs,
+            ),
+            (
+                "The plant employs 1,200 workers, the company said.",
+                "The plant has 800 workers on its payroll.",
+                Relation::Differs,
+            ),
+            (
+                "Boeing employs 1,200 workers at the plant in Everett, the company said.",
+                "Boeing employs 800 workers at the plant in Everett, a spokesman said.",
+                Relation::Differs,
+            ),
+            (
+                "Boeing employs 1,200 workers at the plant in Everett, the company said.",
+                "The company employs 800 workers at the plant, a spokesman said.",
+                Relation::AddsContext,
+            ),
+        ];
+        for &(claim, statement, want) in cases {
+            let w = ws(claim, &[statement]);
+            let c = w.compare();
+            assert_eq!(c.claims[0].relation, want, "{claim} / {statement}");
+        }
     }
 
     #[test]
