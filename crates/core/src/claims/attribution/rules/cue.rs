@@ -325,6 +325,9 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                         || (is_number(first) && j - 1 <= c + 3 && share_word(d.lw(j - 2)))
                         // an age: "Jim Bennett, 57, who runs a bakery, said"
                         || (is_number(first) && d.toks.get(c + 2).is_some_and(|t| t.text == ","))
+                        // "Jeff Weaver, Sanders' campaign manager, said": a name,
+                        // then a short phrase holding a role noun
+                        || role_apposition(d, c, j - 1)
                 };
                 let ok = c > sa && appos(c);
                 // "Tom Fitton, the president of Judicial Watch, a conservative group …, said"
@@ -456,6 +459,20 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     let (sp, named) = speaker_of(d, a, b);
     let content = content_span(d, sa, sb, a, i + 1);
     Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1))
+}
+
+/// Whether the phrase between the commas at `c` and `e` describes the name
+/// before `c` by its role: "Jeff Weaver, Sanders' campaign manager," or
+/// "Matdos Santos, legal director for ACLU of Oregon,". The name ends in a
+/// capitalised word; the phrase is short and holds a role noun or title.
+pub(super) fn role_apposition(d: &Doc, c: usize, e: usize) -> bool {
+    c > 0
+        && e > c + 1
+        && e - c <= 10
+        && d.toks[c - 1].is_cap()
+        && !TITLES.contains(d.lw(c - 1))
+        && (c + 1..e).any(|k| ROLE_NOUNS.contains(d.lw(k)) || TITLES.contains(d.lw(k)))
+        && (c + 1..e).all(|k| !CUE_VERBS.contains(d.lw(k)) && d.lw(k) != "who")
 }
 
 /// Function words that cannot describe a name before it.

@@ -39,6 +39,15 @@ fn error_families() {
             "Maria Lopez, who chairs the panel, warned that costs would rise.",
             &[("Maria Lopez", "Maria Lopez")],
         ),
+        // a name, then a role phrase in apposition
+        (
+            "Jeff Weaver, Sanders' campaign manager, said the race was close.",
+            &[("Jeff Weaver", "Jeff Weaver")],
+        ),
+        (
+            "Matdos Santos, legal director for ACLU of Oregon, said the law was unfair.",
+            &[("Matdos Santos", "Matdos Santos")],
+        ),
         (
             "Trump is slamming Clinton over the emails, saying she lied.",
             &[("Trump", "Trump"), ("Trump", "Trump")],
