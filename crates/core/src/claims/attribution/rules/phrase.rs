@@ -107,7 +107,7 @@ pub(super) fn quote_regions(toks: &[Token]) -> Vec<(usize, usize)> {
             continue;
         }
         match t.text.as_str() {
-            "“" | "«" | "„" => open = Some(i),
+            "“" | "«" | "„" | "``" => open = Some(i),
             "”" | "»" => {
                 if let Some(a) = open.take() {
                     out.push((a, i));

@@ -281,6 +281,23 @@ fn continuation_keeps_speaker() {
 }
 
 #[test]
+fn continuation_keeps_speaker_in_treebank_quotes() {
+    for text in [
+        "``We are ready,'' said Priya Natarajan. ``The money is there. It will be spent.''",
+        "''We are ready,'' said Priya Natarajan. ''The money is there. It will be spent.''",
+    ] {
+        let a = attribute(text, None);
+        let cont: Vec<_> = a.iter().filter(|a| a.cue.is_none()).collect();
+        assert!(!cont.is_empty(), "{text}");
+        assert!(
+            cont.iter()
+                .all(|a| a.speaker.as_deref() == Some("Priya Natarajan")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn continuation_does_not_borrow_next_speaker() {
     let text = "“We will rebuild,” said Priya Natarajan. “The money is there.” Friends of the Wendle said no.";
     let a = attribute(text, None);
