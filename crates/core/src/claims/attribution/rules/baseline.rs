@@ -6,7 +6,8 @@ use super::*;
 /// The head word of a speaker string: lowercased, curly apostrophes straightened, cut
 /// before the first ",", "(", " who ", " which ", " that ", " of ", " from ", " at ",
 /// " in ", " for ", " with ", " and ", " — " or " - "; then the last word of what is left,
-/// with a possessive "'s" removed. "council leader Priya Natarajan" → "natarajan",
+/// with a possessive "'s" removed and a generational suffix ("Jr.", "III") skipped.
+/// "council leader Priya Natarajan" → "natarajan", "Brent Bozell III" → "bozell",
 /// "Friends of the Wendle" → "friends", "Mr. Trump" → "trump", "he" → "he".
 pub fn head_word(s: &str) -> String {
     let mut t = format!(
@@ -28,7 +29,12 @@ pub fn head_word(s: &str) -> String {
         .map(|w| w.trim_matches('\'').to_string())
         .filter(|w| !w.is_empty())
         .collect();
-    let mut last = words.last().cloned().unwrap_or_default();
+    // A generational suffix is no head: "Joseph R. Biden Jr." is "biden".
+    let n = words
+        .iter()
+        .rposition(|w| !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+        .map_or(words.len(), |k| k + 1);
+    let mut last = words[..n].last().cloned().unwrap_or_default();
     if let Some(x) = last.strip_suffix("'s") {
         last = x.to_string();
     }
