@@ -328,6 +328,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                         // "Jeff Weaver, Sanders' campaign manager, said": a name,
                         // then a short phrase holding a role noun
                         || role_apposition(d, c, j - 1)
+                        // a party and state: "Sen. Rand Paul, R-Ky., told"
+                        || party_tag(&d.toks[c + 1].text)
                 };
                 let ok = c > sa && appos(c);
                 // "Tom Fitton, the president of Judicial Watch, a conservative group …, said"
@@ -473,6 +475,15 @@ pub(super) fn role_apposition(d: &Doc, c: usize, e: usize) -> bool {
         && !TITLES.contains(d.lw(c - 1))
         && (c + 1..e).any(|k| ROLE_NOUNS.contains(d.lw(k)) || TITLES.contains(d.lw(k)))
         && (c + 1..e).all(|k| !CUE_VERBS.contains(d.lw(k)) && d.lw(k) != "who")
+}
+
+/// A party and state tag after a legislator's name: "R-Ky.", "D-Calif.",
+/// "I-Vt.".
+pub(super) fn party_tag(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(cs.next(), Some('R' | 'D' | 'I'))
+        && cs.next() == Some('-')
+        && cs.next().is_some_and(char::is_uppercase)
 }
 
 /// Function words that cannot describe a name before it.

@@ -39,6 +39,15 @@ fn error_families() {
             "Maria Lopez, who chairs the panel, warned that costs would rise.",
             &[("Maria Lopez", "Maria Lopez")],
         ),
+        // a party and state tag in apposition
+        (
+            "Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.",
+            &[("Sen. Rand Paul", "Rand Paul")],
+        ),
+        (
+            "Rep. Glenn Thompson, R-Pa., said the bill would pass.",
+            &[("Rep. Glenn Thompson", "Glenn Thompson")],
+        ),
         // a name, then a role phrase in apposition
         (
             "Jeff Weaver, Sanders' campaign manager, said the race was close.",
@@ -336,4 +345,19 @@ fn baseline_rule() {
         .map(|a| a.speaker.clone().unwrap_or_default())
         .collect();
     assert_eq!(names, vec!["Priya Natarajan", "Officials"]);
+}
+
+#[test]
+fn party_tags() {
+    for (w, want) in [
+        ("R-Ky.", true),
+        ("D-Calif.", true),
+        ("I-Vt", true),
+        ("R-", false),
+        ("Re-election", false),
+        ("d-ny", false),
+        ("X-Men", false),
+    ] {
+        assert_eq!(party_tag(w), want, "{w}");
+    }
 }
