@@ -823,6 +823,10 @@ mod tests {
             ("he", "he"),
             ("Sanders, who is running", "sanders"),
             ("Clinton's", "clinton"),
+            ("Joseph R. Biden Jr.", "biden"),
+            ("Brent Bozell III", "bozell"),
+            ("Martin Luther King Jr., the pastor", "king"),
+            ("III", "iii"),
             ("", ""),
         ];
         for (s, h) in cases {

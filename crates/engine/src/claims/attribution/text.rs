@@ -127,8 +127,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             kind = TokKind::Word;
-        } else if c == '\'' && i + 1 < cs.len() && cs[i + 1] == '\'' {
-            // '' as a double quotation mark (as in some wire copy)
+        } else if matches!(c, '\'' | '`') && i + 1 < cs.len() && cs[i + 1] == c {
+            // '' and `` as double quotation marks (wire copy, Penn Treebank text)
             i += 2;
             kind = TokKind::Quote;
         } else if is_quote(c) {
@@ -215,6 +215,8 @@ mod tests {
             ("the U.S. economy", &["the", "U.S.", "economy"]),
             ("well-known", &["well-known"]),
             ("''Yes,'' he said", &["''", "Yes", ",", "''", "he", "said"]),
+            ("``Yes,'' he said", &["``", "Yes", ",", "''", "he", "said"]),
+            ("a `b` c", &["a", "`", "b", "`", "c"]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = tokenize(text).into_iter().map(|t| t.text).collect();

@@ -1,0 +1,714 @@
+//! One reporting cue: its source before or after it (`cue_at`), the content it
+//! introduces, and the checks that a subject can be a speaker.
+
+use super::*;
+
+/// Content of an attribution whose cue is at `i` with source before it: from the cue to
+/// the sentence end; when nothing follows, from the sentence start to the source.
+pub(super) fn content_span(d: &Doc, sa: usize, sb: usize, src_a: usize, cue_b: usize) -> Span {
+    let mut c = cue_b;
+    while c < sb && (d.lw(c) == "that" || matches!(d.toks[c].text.as_str(), ":" | ",")) {
+        c += 1;
+    }
+    let mut e = sb;
+    while e > c && d.toks[e - 1].kind == TokKind::Punct {
+        e -= 1;
+    }
+    if e > c + 1 {
+        return d.span(c, e);
+    }
+    let mut e2 = src_a;
+    while e2 > sa && matches!(d.toks[e2 - 1].kind, TokKind::Punct | TokKind::Quote) {
+        e2 -= 1;
+    }
+    if e2 > sa {
+        d.span(sa, e2)
+    } else {
+        d.span(sa, sb)
+    }
+}
+
+/// The main-clause subject of a sentence (for participle cues): the first noun phrase
+/// after any fronted adverbial, before token `lim`.
+pub(super) fn clause_subject(d: &Doc, sa: usize, lim: usize) -> Option<(usize, usize)> {
+    let mut i = sa;
+    while i < lim && d.toks[i].kind != TokKind::Word {
+        i += 1;
+    }
+    // fronted adverbial: "On Tuesday, …", "In a statement, …"
+    if i < lim && (NP_STOP.contains(d.lw(i)) || d.lw(i).ends_with("ly")) {
+        if let Some(c) = (i..lim).find(|&k| d.toks[k].text == ",") {
+            if c - i <= 8 {
+                i = c + 1;
+            }
+        }
+    }
+    let (a, b) = np_fwd(d, i, lim)?;
+    Some((a, b))
+}
+
+/// Base forms of verbs of saying and believing, after a plural subject.
+pub(super) static BELIEF_BASE_VERBS: WordSet = WordSet::new(concat!(
+    "say|", "think|", "believe|", "argue|", "claim|", "insist|", "agree|", "suggest|", "support|",
+    "want|", "know|", "feel|", "view|", "fear|", "oppose|", "endorse|"
+));
+
+/// Polls, studies and groups of people that think or say.
+pub(super) static GROUP_SUBJECTS: WordSet = WordSet::new(concat!(
+    "poll|",
+    "survey|",
+    "study|",
+    "data|",
+    "report|",
+    "analysis|",
+    "americans|",
+    "voters|",
+    "people|"
+));
+
+/// Prepositions that make a weak verb's object a thing, not a clause.
+pub(super) static PREPOSITIONS_AFTER_WEAK: WordSet = WordSet::new(concat!(
+    "on|", "with|", "in|", "at|", "over|", "into|", "upon|", "about|", "of|"
+));
+
+/// Strong verbs that are no cue without a subject ("called", "declined").
+pub(super) static NO_SUBJECTLESS_CUE: WordSet = WordSet::new(concat!(
+    "called|",
+    "calls|",
+    "continued|",
+    "declined|",
+    "refused|",
+    "reads|",
+    "named|",
+    "pointed|",
+    "shot|"
+));
+
+/// Words that may follow a subject before its verb or the clause's end.
+pub(super) static AFTER_SUBJECT: WordSet = WordSet::new(concat!(
+    "for|",
+    "who|",
+    "in|",
+    "on|",
+    "at|",
+    "during|",
+    "after|",
+    "to|",
+    "from|",
+    "about|",
+    "told|",
+    "whose|",
+    "last|",
+    "this|",
+    "earlier|",
+    "recently|",
+    "later|",
+    "as|",
+    "when|",
+    "before|",
+    "while|"
+));
+
+/// Determiners and possessives: the word after one is a noun.
+pub(super) static DETERMINERS: WordSet = WordSet::new(concat!(
+    "the|", "a|", "an|", "his|", "her|", "their|", "its|", "our|", "my|", "your|", "this|",
+    "these|", "those|"
+));
+
+/// Present-tense verbs of headlines ("Trump says …").
+pub(super) static HEADLINE_VERBS: WordSet = WordSet::new(concat!(
+    "says|", "said|", "say|", "claims|", "warns|", "tells|", "slams|", "admits|", "thinks|",
+    "wants|"
+));
+
+/// Try a cue at token `i` of sentence [sa, sb). Returns the attribution and the token
+/// after the cue.
+pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
+    let w = d.lw(i).to_string();
+    if w == ":" {
+        return transcript(d, sa, i);
+    }
+    if d.toks[i].kind != TokKind::Word || d.in_long_quote(i) {
+        return None;
+    }
+    // "Asked whether he was bullied, the candidate said …": the main clause's subject
+    if w == "asked" && (i == sa || d.toks[i - 1].kind == TokKind::Quote) {
+        let c = (i + 1..sb).find(|&k| d.toks[k].text == ",")?;
+        let (a, b) = np_fwd(d, c + 1, sb)?;
+        let (sp, named) = speaker_of(d, a, b);
+        return Some((
+            mk(
+                d,
+                d.span(i, i + 1),
+                Some((a, b)),
+                d.span(c + 1, sb),
+                sp,
+                named,
+            ),
+            i + 1,
+        ));
+    }
+    let headline =
+        d.toks[i].is_cap() && HEADLINE_VERBS.contains(&w) && i > sa && d.toks[i - 1].is_cap();
+    // "In the latest Gallup poll, …" / "… leads in exit polls": the poll reports it
+    if w == "in" {
+        return in_poll(d, sa, sb, i);
+    }
+    if d.toks[i].is_cap() && w != "according" && !headline {
+        return None; // "United States", "Reports"
+    }
+    // according to X
+    if w == "according" && i + 1 < sb && d.lw(i + 1) == "to" {
+        let cue = d.span(i, i + 2);
+        let (a, mut b) = np_fwd(d, i + 2, sb)?;
+        // "people familiar with the plan", "sources close to the talks"
+        if b + 1 < sb
+            && matches!(
+                (d.lw(b - 1), d.lw(b)),
+                ("familiar", "with") | ("close", "to")
+            )
+        {
+            if let Some((_, e)) = np_fwd(d, b + 1, sb) {
+                b = e;
+            }
+        }
+        let (sp, named) = speaker_of(d, a, b);
+        let content = if i > sa + 1 {
+            let mut e = i;
+            while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
+                e -= 1;
+            }
+            d.span(sa, e.max(sa + 1))
+        } else {
+            let mut c = b;
+            while c < sb && d.toks[c].kind == TokKind::Punct {
+                c += 1;
+            }
+            if c < sb {
+                d.span(c, sb)
+            } else {
+                d.span(sa, sb)
+            }
+        };
+        return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2));
+    }
+    let strong = CUE_VERBS.contains(&w);
+    let weak = WEAK_VERBS.contains(&w);
+    // with tags: a weak cue word read as a noun is not a cue ("plans", "claims", "shows")
+    if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
+        return None;
+    }
+    let part = PARTICIPLES.contains(&w);
+    if !(strong || weak || part) {
+        return None;
+    }
+    // A reporting word used as a noun is no cue ("the claims were rejected").
+    let prev = if i > sa { d.lw(i - 1) } else { "" };
+    let next = if i + 1 < sb { d.lw(i + 1) } else { "" };
+    if noun_use(prev, &w, next) {
+        return None;
+    }
+    if i > sa && DETERMINERS.contains(d.lw(i - 1)) {
+        return None; // "the reports", "a call"
+    }
+    if i > sa && possessive(d.lw(i - 1)) {
+        return None; // "Ann Lee’s pointed remarks"
+    }
+    let cue = d.span(i, i + 1);
+    // what precedes the verb, past auxiliaries and adverbs
+    let mut j = i;
+    while j > sa
+        && (BETWEEN.contains(d.lw(j - 1))
+            || d.lw(j - 1) == "n't"
+            || (d.lw(j - 1).ends_with("ly") && d.lw(j - 1).len() > 4 && !d.toks[j - 1].is_cap()))
+    {
+        j -= 1;
+    }
+    // "Trump on Tuesday said", "Gowdy earlier Thursday said"
+    if j >= sa + 2
+        && is_day(d.lw(j - 1))
+        && matches!(
+            d.lw(j - 2),
+            "on" | "last" | "this" | "earlier" | "late" | "early"
+        )
+    {
+        j -= 2;
+        while j > sa && BETWEEN.contains(d.lw(j - 1)) {
+            j -= 1;
+        }
+    }
+    // A passive ("are said to", "was told by the minister") does not make its
+    // subject the speaker: the agent after "by" is the source, else abstain.
+    if !part
+        && (j..i).any(|k| {
+            matches!(
+                d.lw(k),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        })
+        && participle_form(&w)
+    {
+        if i + 2 < sb && d.lw(i + 1) == "by" {
+            if let Some((a, b)) = np_fwd(d, i + 2, sb) {
+                let (sp, named) = speaker_of(d, a, b);
+                let content = content_span(d, sa, sb, j, b);
+                return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+            }
+        }
+        return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+    }
+    let prev_punct = j > sa
+        && matches!(d.toks[j - 1].kind, TokKind::Punct | TokKind::Quote)
+        && !matches!(d.toks[j - 1].text.as_str(), ")" | "%");
+    // 1. participle after a comma: the clause's subject
+    if part && j > sa && d.toks[j - 1].text == "," {
+        let (a, b) = clause_subject(d, sa, j - 1)?;
+        if mute_subject(d, &w, a, b) {
+            return None;
+        }
+        let (sp, named) = speaker_of(d, a, b);
+        let content = content_span(d, sa, sb, a, i + 1);
+        return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+    }
+    if part {
+        // "three in 10 saying", "Ryan saying he was …": the noun phrase right before
+        if j > sa {
+            if let Some((a, b)) = np_back(d, sa, j - 1) {
+                let t = &d.toks[b - 1];
+                if t.is_cap()
+                    || (t.lower.ends_with('s') && !t.lower.ends_with("ss"))
+                    || t.lower.chars().all(|c| c.is_ascii_digit())
+                {
+                    let (sp, named) = speaker_of(d, a, b);
+                    let content = content_span(d, sa, sb, a, i + 1);
+                    return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                }
+            }
+        }
+        return None;
+    }
+    // 2. "X, who …, said" / "X, the spokesman, said" (apposition), else inversion "…,” said X"
+    if prev_punct || j == sa {
+        // "Apple's marketing chief, Greg Joswiak, indicated that": a name in
+        // apposition to a description is the speaker.
+        if let Some((a, b)) = appositive_name(d, sa, j) {
+            let (sp, named) = speaker_of(d, a, b);
+            let content = content_span(d, sa, sb, a, i + 1);
+            return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+        }
+        // "X, who …, said" / "X, the spokesman, said": skip the apposition
+        if j > sa && d.toks[j - 1].text == "," {
+            let lo = sa.max(j.saturating_sub(30));
+            if let Some(mut c) = (lo..j - 1).rev().find(|&k| d.toks[k].text == ",") {
+                // "Apple's vice president of marketing, Greg Joswiak, indicated
+                // that": a name in apposition after a role noun is the source.
+                let (na, nb) = (c + 1, j - 1);
+                if c > sa
+                    && (2..=4).contains(&(nb - na))
+                    && (na..nb).all(|k| d.toks[k].is_cap() && !TITLES.contains(d.lw(k)))
+                    && d.toks[c - 1].is_word()
+                    && !d.toks[c - 1].is_cap()
+                    && (TITLES.contains(d.lw(c - 1)) || ROLE_NOUNS.contains(d.lw(c - 1)))
+                {
+                    let (sp, named) = speaker_of(d, na, nb);
+                    let content = content_span(d, sa, sb, na, i + 1);
+                    return Some((mk(d, cue, Some((na, nb)), content, sp, named), i + 1));
+                }
+                let appos = |c: usize| {
+                    let first = d.lw(c + 1);
+                    matches!(first, "who" | "a" | "an" | "the" | "whose" | "which")
+                        || TITLES.contains(first)
+                        || d.toks[c + 1].lower.ends_with("ing")
+                        // a participle phrase: "The ad, titled “Unifier?”, concludes"
+                        || (d.toks[c + 1].lower.ends_with("ed") && !d.toks[c + 1].is_cap())
+                        // "A third of independents, 33%, say"
+                        || (is_number(first) && j - 1 <= c + 3 && share_word(d.lw(j - 2)))
+                        // an age: "Jim Bennett, 57, who runs a bakery, said"
+                        || (is_number(first) && d.toks.get(c + 2).is_some_and(|t| t.text == ","))
+                        // "Jeff Weaver, Sanders' campaign manager, said": a name,
+                        // then a short phrase holding a role noun
+                        || role_apposition(d, c, j - 1)
+                        // a party and state: "Sen. Rand Paul, R-Ky., told"
+                        || party_tag(&d.toks[c + 1].text)
+                };
+                let ok = c > sa && appos(c);
+                // "Tom Fitton, the president of Judicial Watch, a conservative group …, said"
+                while ok && c > sa + 1 {
+                    match (lo..c).rev().find(|&k| d.toks[k].text == ",") {
+                        Some(c2) if c2 > sa && appos(c2) => c = c2,
+                        _ => break,
+                    }
+                }
+                if ok {
+                    if let Some((a, b)) =
+                        np_back(d, sa, c - 1).filter(|&(a, b)| !mute_subject(d, &w, a, b))
+                    {
+                        let (sp, named) = speaker_of(d, a, b);
+                        let content = content_span(d, sa, sb, a, i + 1);
+                        return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                    }
+                }
+            }
+        }
+        if let Some((a, b)) = np_fwd(d, i + 1, sb) {
+            let t = &d.toks[a];
+            let plausible = t.is_cap()
+                || DETS.contains(&t.lower)
+                || is_pronoun(&t.lower)
+                || TITLES.contains(&t.lower)
+                || (b > a + 1);
+            let next_ok = b >= sb
+                || matches!(d.toks[b].kind, TokKind::Punct | TokKind::Quote)
+                || AFTER_SUBJECT.contains(d.lw(b));
+            if plausible
+                && next_ok
+                && !(matches!(t.lower.as_str(), "it" | "you" | "which" | "there" | "that"))
+            {
+                let (mut sp, mut named) = speaker_of(d, a, b);
+                let mut b = b;
+                // "…,” said the firm's chief executive, Alan Mulally.": the
+                // name in apposition to a role phrase is the speaker.
+                if let Some((nb, s2)) = appositive_after(d, a, b, sb).filter(|_| !named) {
+                    (sp, named, b) = (s2, true, nb);
+                }
+                let mut e = j.saturating_sub(1).max(sa);
+                while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
+                    e -= 1;
+                }
+                let content = if e > sa {
+                    d.span(sa, e)
+                } else {
+                    d.span(sa, sb)
+                };
+                return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+            }
+        }
+        // a strong cue after a quote or comma whose source cannot be told: abstain
+        if strong && j > sa && !EVIDENTIAL.contains(&w) {
+            return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+        }
+        return None;
+    }
+    // 3. subject before the verb
+    let Some((a, b)) = np_back(d, sa, j - 1).map(|(a, b)| {
+        // "people familiar with the talks", "sources close to the minister"
+        if a >= sa + 3
+            && matches!(
+                (d.lw(a - 2), d.lw(a - 1)),
+                ("familiar", "with") | ("close", "to")
+            )
+        {
+            if let Some((a2, _)) = np_back(d, sa, a - 3) {
+                return (a2, b);
+            }
+        }
+        // "A study published in The Lancet found": the noun before the
+        // participle phrase is the subject.
+        if a >= sa + 3
+            && matches!(d.lw(a - 1), "in" | "at" | "by" | "on" | "for" | "from")
+            && d.lw(a - 2).ends_with("ed")
+            && !d.toks[a - 2].is_cap()
+        {
+            if let Some(np) = np_back(d, sa, a - 3) {
+                return np;
+            }
+        }
+        (a, b)
+    }) else {
+        if strong && !NO_SUBJECTLESS_CUE.contains(&w) {
+            return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+        }
+        return None;
+    };
+    if weak && !strong {
+        // "could not agree on 40 points": a weak verb with a prepositional
+        // object reports no speech or belief.
+        if i + 1 < sb && PREPOSITIONS_AFTER_WEAK.contains(d.lw(i + 1)) {
+            return None;
+        }
+        let t = &d.toks[b - 1];
+        let ok = is_pronoun(&t.lower) && t.lower != "it" && t.lower != "which"
+            || t.is_cap()
+            || ORG_WORDS.contains(&t.lower)
+            || GROUP_SUBJECTS.contains(&t.lower)
+            || (BELIEF_BASE_VERBS.contains(&w)
+                && (t.lower.ends_with('s')
+                && !t.lower.ends_with("ss")
+                && !t.lower.ends_with("'s")
+                || DETS.contains(&t.lower)
+                || t.lower.chars().all(|c| c.is_ascii_digit())
+                || share_word(&t.lower)
+                || t.lower.contains('-')
+                // "those surveyed say", "a third say", "many think"
+                || QUANTIFIERS.contains(d.lw(a))
+                || matches!(t.lower.as_str(), "surveyed" | "polled" | "asked" | "interviewed" | "questioned")));
+        // "I think …": the writer's own view, not a report
+        if !ok || (w == "think" && matches!(t.lower.as_str(), "i" | "we")) {
+            return None;
+        }
+    }
+    if d.lw(a) == "it" && !strong {
+        return None;
+    }
+    // "Talks between Ohio and Texas have revealed": the object of a
+    // preposition is not the subject.
+    if object_of_preposition(d, sa, a) {
+        return None;
+    }
+    if mute_subject(d, &w, a, b) {
+        return None;
+    }
+    let (sp, named) = speaker_of(d, a, b);
+    let content = content_span(d, sa, sb, a, i + 1);
+    Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1))
+}
+
+/// Whether the phrase between the commas at `c` and `e` describes the name
+/// before `c` by its role: "Jeff Weaver, Sanders' campaign manager," or
+/// "Matdos Santos, legal director for ACLU of Oregon,". The name ends in a
+/// capitalised word; the phrase is short and holds a role noun or title.
+pub(super) fn role_apposition(d: &Doc, c: usize, e: usize) -> bool {
+    c > 0
+        && e > c + 1
+        && e - c <= 10
+        && d.toks[c - 1].is_cap()
+        && !TITLES.contains(d.lw(c - 1))
+        && (c + 1..e).any(|k| ROLE_NOUNS.contains(d.lw(k)) || TITLES.contains(d.lw(k)))
+        && (c + 1..e).all(|k| !CUE_VERBS.contains(d.lw(k)) && d.lw(k) != "who")
+}
+
+/// A party and state tag after a legislator's name: "R-Ky.", "D-Calif.",
+/// "I-Vt.".
+pub(super) fn party_tag(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(cs.next(), Some('R' | 'D' | 'I'))
+        && cs.next() == Some('-')
+        && cs.next().is_some_and(char::is_uppercase)
+}
+
+/// Function words that cannot describe a name before it.
+pub(super) static NOT_DESCRIPTORS: WordSet = WordSet::new(concat!(
+    "and|", "or|", "but|", "said|", "says|", "that|", "which|", "who|", "when|", "as|", "if|"
+));
+
+/// "DESCRIPTION, Name Name, VERB": the capitalised name between the two
+/// commas before the verb at `j`, when a lowercase noun ends the
+/// description before the first comma ("Apple's marketing chief, Greg
+/// Joswiak, indicated"; not "Paris, London, said"). Token range of the name.
+pub(super) fn appositive_name(d: &Doc, sa: usize, j: usize) -> Option<(usize, usize)> {
+    if j < sa + 4 || d.toks[j - 1].text != "," {
+        return None;
+    }
+    let b = j - 1;
+    let mut a = b;
+    while a > sa && b - a < 4 && d.toks[a - 1].is_cap() {
+        a -= 1;
+    }
+    if a == b || a < sa + 2 || d.toks[a - 1].text != "," {
+        return None;
+    }
+    // Titles inside the commas ("the spokesman, Dr Ann Lee,") are the name's.
+    if (a..b).all(|k| TITLES.contains(d.lw(k))) {
+        return None;
+    }
+    let desc = &d.toks[a - 2];
+    let noun = desc.kind == TokKind::Word
+        && !desc.is_cap()
+        && !DETS.contains(&desc.lower)
+        && !is_pronoun(&desc.lower)
+        && !NOT_DESCRIPTORS.contains(&desc.lower);
+    noun.then_some((a, b))
+}
+
+/// Verbs of evidence, which things as well as people do ("the talks revealed").
+pub(super) static EVIDENTIAL: WordSet = WordSet::new(concat!(
+    "highlighted|",
+    "highlights|",
+    "revealed|",
+    "reveals|",
+    "indicated|",
+    "indicates|",
+    "showed|",
+    "shows|",
+    "shown|",
+    "demonstrated|",
+    "underscored|",
+    "underscores|",
+    "suggested|",
+    "suggests|",
+    "confirmed|",
+    "confirms|",
+    "highlighting|",
+    "suggesting|",
+    "indicating|",
+    "showing|",
+    "underscoring|",
+    "demands|",
+    "demanded|"
+));
+
+/// Verbs that "it" (a newspaper, a company, a report) does as a speaker.
+pub(super) static IT_VERBS: WordSet = WordSet::new(concat!(
+    "said|",
+    "says|",
+    "told|",
+    "reported|",
+    "reports|",
+    "announced|",
+    "stated|",
+    "added|",
+    "noted|",
+    "wrote|",
+    "writes|",
+    "warned|",
+    "claimed|",
+    "argued|",
+    "tweeted|",
+    "confirmed|",
+    "denied|",
+    "explained|",
+    "insisted|",
+    "revealed|",
+    "disclosed|",
+    "estimated|",
+    "predicted|",
+    "concluded|",
+    "found|",
+    "finds|",
+    "showed|",
+    "shows|",
+    "saying|",
+    "adding|",
+    "noting|"
+));
+
+/// Whether the subject `a..b` cannot be the speaker of the cue word `w`: a
+/// verb of evidence after a thing ("the talks have highlighted"), or "it"
+/// with a verb that is no reporting ("it demands").
+pub(super) fn mute_subject(d: &Doc, w: &str, a: usize, b: usize) -> bool {
+    let t = &d.toks[b - 1];
+    if b == a + 1 && t.lower == "it" {
+        return !IT_VERBS.contains(w);
+    }
+    EVIDENTIAL.contains(w)
+        && !(t.is_cap()
+            || is_pronoun(&t.lower)
+            || ORG_WORDS.contains(&t.lower)
+            || TITLES.contains(&t.lower)
+            || EVIDENCE_NOUNS.contains(&t.lower))
+}
+
+/// Nouns that show or find as sources do ("the poll showed").
+pub(super) static EVIDENCE_NOUNS: WordSet = WordSet::new(concat!(
+    "poll|",
+    "polls|",
+    "survey|",
+    "surveys|",
+    "study|",
+    "studies|",
+    "data|",
+    "report|",
+    "reports|",
+    "analysis|",
+    "research|",
+    "figures|",
+    "statistics|",
+    "estimates|",
+    "documents|",
+    "records|",
+    "findings|",
+    "review|",
+    "audit|",
+    "investigation|",
+    "statement|",
+    "memo|",
+    "letter|",
+    "email|",
+    "emails|",
+    "spokesman|",
+    "spokeswoman|",
+    "spokesperson|",
+    "officials|",
+    "official|",
+    "sources|",
+    "experts|",
+    "analysts|",
+    "economists|",
+    "scientists|",
+    "researchers|",
+    "people|"
+));
+
+/// Contractions of "is" / "has", not possessives.
+pub(super) static IS_CONTRACTIONS: WordSet = WordSet::new(concat!(
+    "he's|", "she's|", "it's|", "that's|", "there's|", "who's|", "what's|", "here's|", "where's|",
+    "let's|"
+));
+
+/// A possessive before a word ("Lee's", "her"): the word is not a verb.
+/// Contractions of "is" / "has" ("he's", "that's") are not possessives.
+pub(super) fn possessive(w: &str) -> bool {
+    matches!(w, "his" | "their" | "its" | "our" | "my" | "your")
+        || (w.ends_with("'s") && !IS_CONTRACTIONS.contains(w))
+        || (w.len() > 2 && w.ends_with("s'"))
+}
+
+/// Irregular past participles.
+pub(super) static IRREGULAR_PARTICIPLES: WordSet = WordSet::new(concat!(
+    "said|",
+    "told|",
+    "written|",
+    "shown|",
+    "known|",
+    "thought|",
+    "found|",
+    "seen|",
+    "heard|",
+    "sought|",
+    "made|",
+    "taught|",
+    "forecast|"
+));
+
+/// A past participle form ("said", "told", "reported"), for passives.
+pub(super) fn participle_form(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 3) || IRREGULAR_PARTICIPLES.contains(w)
+}
+
+/// Prepositions that take a noun phrase object.
+pub(super) static PREPOSITIONS: WordSet = WordSet::new(concat!(
+    "between|", "among|", "against|", "with|", "without|", "about|", "over|", "under|", "into|",
+    "through|", "toward|", "towards|", "despite|", "like|"
+));
+
+/// Number words and fractions: "about half" is an amount.
+pub(super) static AMOUNT_WORDS: WordSet = WordSet::new(concat!(
+    "half|", "a|", "one|", "two|", "three|", "four|", "five|", "six|", "seven|", "eight|", "nine|",
+    "ten|", "twenty|", "thirty|", "forty|", "fifty|", "sixty|", "seventy|", "eighty|", "ninety|",
+    "hundred|", "dozen|", "third|", "quarter|"
+));
+
+/// Whether the noun phrase starting at token `a` is the object of a
+/// preposition, alone or after a coordination of names ("between Ohio and Texas").
+pub(super) fn object_of_preposition(d: &Doc, sa: usize, a: usize) -> bool {
+    let mut k = a;
+    // "between Ohio, Texas and Utah": step back over a list of names (not
+    // over "with EgyptAir, the airline said", where the comma ends a clause)
+    while k > sa + 1
+        && matches!(d.lw(k - 1), "and" | "or" | ",")
+        && d.toks[k - 2].is_cap()
+        && d.toks[k].is_cap()
+        && !DETS.contains(d.lw(k))
+    {
+        k -= 2;
+        while k > sa && d.toks[k - 1].is_cap() {
+            k -= 1;
+        }
+    }
+    // "about half of voters", "over 40 percent": approximately, not a preposition
+    let amount = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) || AMOUNT_WORDS.contains(w);
+    if k > sa && matches!(d.lw(k - 1), "about" | "over" | "under") && amount(d.lw(k)) {
+        return false;
+    }
+    k > sa && PREPOSITIONS.contains(d.lw(k - 1))
+}

@@ -1,0 +1,363 @@
+use super::*;
+
+fn speakers(text: &str) -> Vec<(String, String)> {
+    let cs: Vec<char> = text.chars().collect();
+    attribute(text, None)
+        .into_iter()
+        .filter(|a| a.cue.is_some())
+        .map(|a| {
+            let src = a
+                .source
+                .map(|s| cs[s.start..s.end].iter().collect())
+                .unwrap_or_default();
+            (src, a.speaker.unwrap_or_default())
+        })
+        .collect()
+}
+
+#[test]
+fn error_families() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "“We will rebuild,” said council leader Priya Natarajan.",
+            &[("council leader Priya Natarajan", "Priya Natarajan")],
+        ),
+        (
+            "Friends of the Wendle said the plan was reckless.",
+            &[("Friends of the Wendle", "Friends of the Wendle")],
+        ),
+        // a share of people: "six in 10", not "10"
+        (
+            "Last week six in 10 voters said the plan was reckless.",
+            &[("six in 10 voters", "six in 10 voters")],
+        ),
+        (
+            "Two in three said they would vote.",
+            &[("Two in three", "Two in three")],
+        ),
+        (
+            "Maria Lopez, who chairs the panel, warned that costs would rise.",
+            &[("Maria Lopez", "Maria Lopez")],
+        ),
+        // a party and state tag in apposition
+        (
+            "Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.",
+            &[("Sen. Rand Paul", "Rand Paul")],
+        ),
+        (
+            "Rep. Glenn Thompson, R-Pa., said the bill would pass.",
+            &[("Rep. Glenn Thompson", "Glenn Thompson")],
+        ),
+        // a name, then a role phrase in apposition
+        (
+            "Jeff Weaver, Sanders' campaign manager, said the race was close.",
+            &[("Jeff Weaver", "Jeff Weaver")],
+        ),
+        (
+            "Matdos Santos, legal director for ACLU of Oregon, said the law was unfair.",
+            &[("Matdos Santos", "Matdos Santos")],
+        ),
+        (
+            "Trump is slamming Clinton over the emails, saying she lied.",
+            &[("Trump", "Trump"), ("Trump", "Trump")],
+        ),
+        (
+            "The plan will fail, according to the Office for Budget Responsibility.",
+            &[(
+                "the Office for Budget Responsibility",
+                "Office for Budget Responsibility",
+            )],
+        ),
+        (
+            "Sen. Ted Cruz said the bill was dead. He said it twice.",
+            &[("Sen. Ted Cruz", "Ted Cruz"), ("He", "Ted Cruz")],
+        ),
+        (
+            "The spokesman said nothing.",
+            &[("The spokesman", "spokesman")],
+        ),
+        ("Trump on Tuesday said he would win.", &[("Trump", "Trump")]),
+        // a name in apposition to the role phrase after the cue
+        (
+            "“Sales will recover,” said the bank's chief economist, Ruth Okafor.",
+            &[("the bank's chief economist, Ruth Okafor", "Ruth Okafor")],
+        ),
+        (
+            "“No,” said the council's spokeswoman, Joan Pike, on Monday.",
+            &[("the council's spokeswoman, Joan Pike", "Joan Pike")],
+        ),
+        // a role phrase with no name after it stays the speaker
+        (
+            "“We are ready,” said the chief executive.",
+            &[("the chief executive", "chief executive")],
+        ),
+        // stance verbs after a subject are cues (PolNeAR counts them)
+        (
+            "Most farmers support the new dam.",
+            &[("Most farmers", "farmers")],
+        ),
+        (
+            "The union wanted a shorter week.",
+            &[("The union", "union")],
+        ),
+        (
+            "Critics feared the tax would hurt exporters.",
+            &[("Critics", "Critics")],
+        ),
+        (
+            "Nadia Ferro decided to run for the seat.",
+            &[("Nadia Ferro", "Nadia Ferro")],
+        ),
+        (
+            "Senator Ruth Vale favored a carbon tax.",
+            &[("Senator Ruth Vale", "Ruth Vale")],
+        ),
+        // a poll reports what it finds: "in" before a poll is the cue
+        (
+            "In the latest Harbor Institute poll, 52 percent backed the levy.",
+            &[(
+                "the latest Harbor Institute poll",
+                "latest Harbor Institute poll",
+            )],
+        ),
+        (
+            "The governor leads in three recent polls.",
+            &[("three recent polls", "recent polls")],
+        ),
+        // "in" before anything else is none
+        ("The governor leads in the north.", &[]),
+        // "I think": the writer's own view, no attribution
+        ("I think the levy will pass.", &[]),
+        // the subject phrase ends before an adverb or the main verb
+        (
+            "A federal judge sided with the city, saying the law was void.",
+            &[("A federal judge", "federal judge")],
+        ),
+        (
+            "Gowdy earlier Thursday said the report was late.",
+            &[("Gowdy", "Gowdy")],
+        ),
+        (
+            "The senator soon noted that the bill failed.",
+            &[("The senator", "senator")],
+        ),
+        // a participle phrase in apposition is skipped
+        (
+            "The report, titled “Low Tide”, concludes that the port is failing.",
+            &[("The report", "report")],
+        ),
+        // an age in apposition is skipped
+        (
+            "Dan Whitlow, 62, who farms near the river, said the floods were worse.",
+            &[("Dan Whitlow", "Dan Whitlow")],
+        ),
+        // a relative "who" after an apposition stands for the name before it
+        (
+            "The panel heard Lena Marsh, a researcher at Halden College, who said the sea rose.",
+            &[("who", "Lena Marsh")],
+        ),
+        (
+            "The mayor met Omar Reyes, 41, who said the park would stay open.",
+            &[("who", "Omar Reyes")],
+        ),
+        // a relative "who" stands for the noun phrase before it
+        (
+            "Clinton won, said Bernie Sanders, who endorsed her on Tuesday.",
+            &[
+                ("Bernie Sanders", "Bernie Sanders"),
+                ("who", "Bernie Sanders"),
+            ],
+        ),
+        ("Costs will fall, the WHO estimated.", &[("WHO", "WHO")]),
+        (
+            "Local voters, who have argued that taxes hurt, agreed.",
+            &[("Local voters", "Local voters"), ("who", "Local voters")],
+        ),
+        // a comma before a determiner ends a clause, not a list of names
+        (
+            "He flew with EgyptAir, the airline said Thursday.",
+            &[("the airline", "airline")],
+        ),
+        // "about half" is an amount, not a preposition's object
+        (
+            "In Vermont, about half of voters said they want change.",
+            // "they want" is a nested attribution (a stance verb), its
+            // "they" the voters
+            &[
+                ("they", "half of voters"),
+                ("half of voters", "half of voters"),
+            ],
+        ),
+        (
+            "The plan would spare them, people familiar with the session said.",
+            &[(
+                "people familiar with the session",
+                "people familiar with the session",
+            )],
+        ),
+        // weak verbs with a quantified or surveyed subject
+        (
+            "Those surveyed say stricter laws would help.",
+            &[("Those surveyed", "surveyed")],
+        ),
+        (
+            "Many of his endorsers think that can be reversed.",
+            &[("endorsers", "endorsers")],
+        ),
+        ("They think about it.", &[]),
+        // a name in apposition to a description is the speaker
+        (
+            "Apple's marketing chief, Greg Joswiak, indicated that sales rose.",
+            &[("Greg Joswiak", "Greg Joswiak")],
+        ),
+        (
+            "The agency's director, Ann Lee, said the plan was sound.",
+            &[("Ann Lee", "Ann Lee")],
+        ),
+        // reporting words used as nouns are no cues
+        ("The claims were false.", &[]),
+        ("Such claims have circulated for years.", &[]),
+        (
+            "Despite claims of a cover-up, the board stayed silent.",
+            &[],
+        ),
+        ("Insurance claims rose sharply in 2023.", &[]),
+        ("Several reports about the device surfaced.", &[]),
+        (
+            "Apple claims that the test is accurate.",
+            &[("Apple", "Apple")],
+        ),
+        ("Many fear that prices will rise.", &[("Many", "Many")]),
+        // the generic rule: an earlier speaker or a pronoun, a verb with an
+        // object; not a verb of doing, nor a verb before a particle
+        (
+            "Sen. Ted Cruz said the bill was dead. He denounced the annexation.",
+            &[("Sen. Ted Cruz", "Ted Cruz"), ("He", "Ted Cruz")],
+        ),
+        (
+            "Sen. Ted Cruz said the bill was dead. He joined the panel.",
+            &[("Sen. Ted Cruz", "Ted Cruz")],
+        ),
+        (
+            "Sen. Ted Cruz said the bill was dead. He settled in a chair.",
+            &[("Sen. Ted Cruz", "Ted Cruz")],
+        ),
+        // a name in apposition after a role noun
+        (
+            "Apple's vice president of marketing, Greg Joswiak, indicated that it ships in May.",
+            &[("Greg Joswiak", "Greg Joswiak")],
+        ),
+        (
+            "His chief strategist, Tad Devine, said the race was close.",
+            &[("Tad Devine", "Tad Devine")],
+        ),
+        // a share of people says ("42% say", "9 percent say", "…, 33%, say")
+        (
+            "On economic issues, 42% say they are liberal.",
+            &[("42%", "42%")],
+        ),
+        (
+            "A mere 9 percent say they only buy American.",
+            &[("A mere 9 percent", "mere 9 percent")],
+        ),
+        (
+            "A third of independents, 33%, say they feel that way.",
+            &[
+                ("they", "third of independents"),
+                ("A third of independents", "third of independents"),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = speakers(text);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn continuation_keeps_speaker() {
+    let text = "“We are ready,” said Priya Natarajan. “The money is there. It will be spent.”";
+    let a = attribute(text, None);
+    let cont: Vec<_> = a.iter().filter(|a| a.cue.is_none()).collect();
+    assert!(!cont.is_empty());
+    assert!(cont
+        .iter()
+        .all(|a| a.speaker.as_deref() == Some("Priya Natarajan")));
+}
+
+#[test]
+fn continuation_keeps_speaker_in_treebank_quotes() {
+    for text in [
+        "``We are ready,'' said Priya Natarajan. ``The money is there. It will be spent.''",
+        "''We are ready,'' said Priya Natarajan. ''The money is there. It will be spent.''",
+    ] {
+        let a = attribute(text, None);
+        let cont: Vec<_> = a.iter().filter(|a| a.cue.is_none()).collect();
+        assert!(!cont.is_empty(), "{text}");
+        assert!(
+            cont.iter()
+                .all(|a| a.speaker.as_deref() == Some("Priya Natarajan")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn continuation_does_not_borrow_next_speaker() {
+    let text = "“We will rebuild,” said Priya Natarajan. “The money is there.” Friends of the Wendle said no.";
+    let a = attribute(text, None);
+    let c = a.iter().find(|a| a.cue.is_none()).expect("a continuation");
+    assert_eq!(c.speaker.as_deref(), Some("Priya Natarajan"));
+    let text = "“The money is there. It will be spent,” said Priya Natarajan.";
+    let a = attribute(text, None);
+    let c = a.iter().find(|a| a.cue.is_none()).expect("a continuation");
+    assert_eq!(c.speaker.as_deref(), Some("Priya Natarajan"));
+}
+
+#[test]
+fn headline_names_its_speaker() {
+    let body = "\n\nThe senator spoke in Iowa on Monday about the email story and the race.";
+    let text = format!("Sanders: Clinton Email Story Has Moved.{body}");
+    let a = attribute(&text, None);
+    let h = a
+        .iter()
+        .find(|a| a.content.start < 30)
+        .expect("the headline");
+    assert_eq!(h.speaker.as_deref(), Some("Sanders"));
+    // a label is no speaker, and a short line further down is none either
+    let text = format!("The Latest: Clinton Email Story Has Moved.{body}");
+    assert!(attribute(&text, None).iter().all(|a| a.content.start > 30));
+    let text = format!("Intro line here.{body}\n\nRubio: Finish second.{body}");
+    assert!(attribute(&text, None)
+        .iter()
+        .all(|a| a.speaker.as_deref() != Some("Rubio")));
+}
+
+#[test]
+fn baseline_rule() {
+    let a = subject_rule("“Fine,” said Priya Natarajan. Officials said no.", false);
+    let names: Vec<_> = a
+        .iter()
+        .map(|a| a.speaker.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(names, vec!["Priya Natarajan", "Officials"]);
+}
+
+#[test]
+fn party_tags() {
+    for (w, want) in [
+        ("R-Ky.", true),
+        ("D-Calif.", true),
+        ("I-Vt", true),
+        ("R-", false),
+        ("Re-election", false),
+        ("d-ny", false),
+        ("X-Men", false),
+    ] {
+        assert_eq!(party_tag(w), want, "{w}");
+    }
+}
