@@ -113,6 +113,16 @@ async function run(scenario, url, out) {
           const n = document.querySelectorAll('article mark.m').length; const same = window.__marks === n; window.__marks = n; return same && n > 0; })()`, 900);
         await sleep(500);
       });
+    } else if (scenario === 'link') {
+      // A document carried whole in the link (#v=1&x=…), as the benchmark opens it.
+      const fragment = fs.readFileSync(process.env.PROFILE_LINK, 'utf8').trim();
+      await s.send('Page.navigate', { url }); await s.waitFor(ready); await sleep(1000);
+      await trace(s, out, async () => {
+        await s.send('Page.navigate', { url: url + (url.includes('?') ? '&' : '?') + 'profile=' + Date.now() + '#' + fragment });
+        await s.waitFor(`(() => { if (document.querySelector('#doc-title')?.textContent !== 'Benchmark document' || document.querySelector('.job-bar')) return null;
+          const n = document.querySelectorAll('article mark.m').length; const same = window.__marks === n; window.__marks = n; return same && n > 0; })()`, 900);
+        await sleep(500);
+      });
     } else throw new Error('unknown scenario ' + scenario);
   } finally { c.proc.kill(); }
 }

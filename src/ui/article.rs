@@ -114,6 +114,21 @@ fn prefers_reduced_motion() -> bool {
 
 /// Scroll `el` to the middle of the viewport unless it is already in view.
 fn reveal(el: &web_sys::Element) {
+    reveal_checked(el, REVEAL_CHECKS);
+}
+
+/// How many times [`reveal`] checks, a frame apart, that a far jump into a
+/// long document's batches landed.
+const REVEAL_CHECKS: u8 = 3;
+
+/// [`reveal`], checking again `checks` more times. A long document's
+/// batches off screen are not laid out (style/main.css): their heights are
+/// estimates until they are shown, so a smooth scroll far into them would
+/// aim where `el` was estimated to be and end off target as the batches on
+/// the way are laid out. A far jump there is instant instead, and checked
+/// again once the batches around it have been laid out (two frames on: the
+/// first decides which are on screen).
+fn reveal_checked(el: &web_sys::Element, checks: u8) {
     let rect = el.get_bounding_client_rect();
     let height = web_sys::window()
         .and_then(|w| w.inner_height().ok())
@@ -122,14 +137,22 @@ fn reveal(el: &web_sys::Element) {
     if rect.top() >= 64.0 && rect.bottom() <= height - 16.0 {
         return;
     }
+    let far = rect.bottom() < -height || rect.top() > 2.0 * height;
+    let in_batch = far && el.closest(".doc-batch").ok().flatten().is_some();
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    opts.set_behavior(if prefers_reduced_motion() {
+    opts.set_behavior(if in_batch || prefers_reduced_motion() {
         web_sys::ScrollBehavior::Instant
     } else {
         web_sys::ScrollBehavior::Smooth
     });
     el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if in_batch && checks > 0 {
+        let el = el.clone();
+        request_animation_frame(move || {
+            request_animation_frame(move || reveal_checked(&el, checks - 1));
+        });
+    }
 }
 
 pub use super::dom::MarkIndex;
