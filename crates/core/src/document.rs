@@ -525,12 +525,92 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
             blocks[i].kind = BlockKind::Quote;
         }
     }
-    blocks
+    cut_long_blocks(text, blocks)
+}
+
+/// A paragraph or quotation longer than this (bytes) is split into several
+/// blocks of the same kind. A text without line breaks (a 5 MB paste from a
+/// PDF, a log) would otherwise be one block, which the web app renders and
+/// the browser lays out in one go: tens of seconds of frozen page.
+pub const MAX_BLOCK_BYTES: usize = 16 * 1024;
+
+/// [`MAX_BLOCK_BYTES`] applied: each long block is cut after the last
+/// sentence end (". ", "? ", "! ", with closing quotes) before the limit,
+/// else at the last whitespace, else at a character boundary.
+fn cut_long_blocks(text: &str, blocks: Vec<Block>) -> Vec<Block> {
+    if blocks.iter().all(|b| b.span.len() <= MAX_BLOCK_BYTES) {
+        return blocks;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let mut start = b.span.start;
+        while b.span.end - start > MAX_BLOCK_BYTES {
+            let mut end = start + MAX_BLOCK_BYTES;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &text[start..end];
+            let cut = last_sentence_end(window)
+                .or_else(|| window.rfind(char::is_whitespace))
+                .filter(|&k| k > 0)
+                .unwrap_or(window.len());
+            if let Some(span) = trimmed(start, &window[..cut]) {
+                out.push(Block { kind: b.kind, span });
+            }
+            start += cut;
+        }
+        if let Some(span) = trimmed(start, &text[start..b.span.end]) {
+            out.push(Block { kind: b.kind, span });
+        }
+    }
+    out
+}
+
+/// The byte just past the last sentence end in `s` that whitespace follows.
+fn last_sentence_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    // Only the first whitespace byte of a run is tried, so a long run of
+    // spaces is not trimmed again at each of its bytes.
+    (1..b.len()).rev().find(|&i| {
+        b[i].is_ascii_whitespace() && !b[i - 1].is_ascii_whitespace() && ends_sentence(&s[..i])
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_without_line_breaks_is_cut_into_blocks_at_sentence_ends() {
+        let sentence = "The council met on Tuesday, and the mayor spoke. ";
+        let one_line = sentence.repeat(2 * MAX_BLOCK_BYTES / sentence.len() + 3);
+        let no_stop = "word ".repeat(MAX_BLOCK_BYTES / 2);
+        let no_space = "é".repeat(MAX_BLOCK_BYTES);
+        // (text, shortest number of blocks, every block ends a sentence)
+        let table: &[(&str, usize, bool)] = &[
+            (sentence, 1, true),
+            (&one_line, 3, true),
+            (&no_stop, 3, false),
+            (&no_space, 2, false),
+        ];
+        for &(text, at_least, sentences) in table {
+            let blocks = split_blocks(text);
+            assert!(blocks.len() >= at_least, "{} blocks", blocks.len());
+            let mut last = 0;
+            for b in &blocks {
+                assert!(b.span.len() <= MAX_BLOCK_BYTES);
+                assert!(b.span.start >= last);
+                // Nothing but whitespace is left out between blocks.
+                assert!(text[last..b.span.start].trim().is_empty());
+                last = b.span.end;
+                assert_eq!(b.kind, BlockKind::Paragraph);
+                if sentences {
+                    assert!(b.span.slice(text).ends_with('.'), "{:?}", b.span);
+                }
+            }
+            assert!(text[last..].trim().is_empty());
+        }
+    }
 
     /// A paragraph that is a lone quotation mark once panicked (found by the
     /// Big List of Naughty Strings; the wasm build aborts on panic).
