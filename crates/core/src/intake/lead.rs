@@ -44,6 +44,10 @@ pub struct Lead {
 
 /// How many non-blank lines at the top may hold a byline or a dateline.
 const LEAD_LINES: usize = 5;
+/// A lead line longer than this (bytes) is body text: a byline has at most
+/// 160 characters, a date line 60, a title 160 (320 as a Markdown heading),
+/// with room for Markdown links around them.
+const LEAD_LINE_MAX_BYTES: usize = 8 * 1024;
 /// A headline has at most this many words…
 const TITLE_MAX_WORDS: usize = 20;
 /// …and at most this many characters.
@@ -143,6 +147,11 @@ pub fn read_lead(text: &str, want_title: bool) -> Lead {
     for (n, &i) in non_blank.iter().take(LEAD_LINES).enumerate() {
         // Read through Markdown emphasis and links ("By **Anna Schmidt**").
         let raw = line(&lines[i]);
+        if raw.len() > LEAD_LINE_MAX_BYTES {
+            // Body text (a byline, a date or a title is far shorter): a text
+            // without line breaks is not read through `inline` whole.
+            continue;
+        }
         let l = inline(raw);
         let l = l.as_str();
         if lead.byline.is_none() {
@@ -532,6 +541,16 @@ fn is_offset(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_longer_than_a_lead_line_is_body_text() {
+        let long = "By Anna Schmidt. ".repeat(LEAD_LINE_MAX_BYTES / 17 + 1);
+        for text in [long.clone(), format!("{long}\n\nMore text follows here.")] {
+            let lead = read_lead(&text, true);
+            assert_eq!(lead.body, text);
+            assert!(lead.title.is_none() && lead.byline.is_none() && lead.date.is_none());
+        }
+    }
 
     #[test]
     fn titles() {
