@@ -48,19 +48,29 @@ pub async fn ready() -> Result<(), LoadFailed> {
             return Err(LoadFailed);
         }
     }
-    // The models' weights, fetched the same way (`weights::FILES`). A model
-    // that cannot load leaves its rules in charge; installing twice is a
-    // no-op, so this runs once per page in effect.
+    // The models' weights, fetched the same way (`weights::FILES`), each
+    // until it is installed: a model that cannot load leaves its rules in
+    // charge, and is tried again the next time.
     for name in weights::FILES {
+        if INSTALLED.with(|i| i.borrow().contains(&name)) {
+            continue;
+        }
         #[cfg(feature = "split")]
         let bytes = super::dom::fetch_bytes(name).await;
         #[cfg(not(feature = "split"))]
         let bytes = weights::bundled(name).map(<[u8]>::to_vec);
         if let Some(bytes) = bytes {
-            install_weights(name, bytes).await?;
+            if install_weights(name, bytes).await? {
+                INSTALLED.with(|i| i.borrow_mut().push(name));
+            }
         }
     }
     Ok(())
+}
+
+thread_local! {
+    /// The model files [`ready`] has installed (it fetches each once).
+    static INSTALLED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 crate::split_fn! {
@@ -82,9 +92,9 @@ pub async fn warm() {
 
 crate::split_fn! {
 /// Install a model's weights (in the engine chunk: the first download
-/// carries no model reader).
-engine, fn install_weights(name: &'static str, bytes: Vec<u8>) {
-    crate::analysis::weights::install(name, &bytes);
+/// carries no model reader); false when they are not a valid model.
+engine, fn install_weights(name: &'static str, bytes: Vec<u8>) -> bool {
+    crate::analysis::weights::install(name, &bytes)
 }
 }
 
