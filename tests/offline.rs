@@ -38,6 +38,15 @@ fn eventually(secs: u64, what: &str, mut check: impl FnMut() -> bool) {
 }
 
 /// The default article is in the page, with its highlights.
+/// Wait until the page's idle-time work (engine warm-up, the Compare
+/// tab's comparison) is over: the app marks it `claimlens:idle-done`.
+fn wait_idle_done(browser: &Browser) {
+    browser.wait_for(
+        "return performance.getEntriesByName('claimlens:idle-done').length > 0;",
+        60,
+    );
+}
+
 fn assert_article_shown(browser: &Browser, when: &str) {
     let marks = browser.js("return document.querySelectorAll('article mark.m').length;");
     assert!(
@@ -138,7 +147,10 @@ fn second_visit_works_offline_and_a_new_deploy_is_picked_up() {
         "the cache is not named after a stamped build: {first_cache}"
     );
 
-    // The server goes away: the app still opens, from the cache.
+    // The server goes away: the app still opens, from the cache. (Once the
+    // page's idle-time fetches are over: one cut off by the server going
+    // down is a failed fetch in the console.)
+    wait_idle_done(&browser);
     server.set_down(true);
     let served_before = server.requests().len();
     load_app(&browser, &url);
@@ -177,6 +189,7 @@ fn second_visit_works_offline_and_a_new_deploy_is_picked_up() {
     );
 
     // …and it too works offline.
+    wait_idle_done(&browser);
     server.set_down(true);
     load_app(&browser, &url);
     assert_article_shown(&browser, "new build, offline");

@@ -187,6 +187,15 @@ pub fn selection_span(doc: &Document, offsets: &Offsets) -> Option<Span> {
     (!span.is_empty()).then_some(span)
 }
 
+/// Put a named mark on the page's performance timeline: the moments the
+/// browser tests and the benchmark wait for (`claimlens:highlighted`,
+/// `claimlens:idle-done`).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Fetch `url` as text with no cookies and no referrer (`None` on any
 /// failure or a status other than 2xx).
 pub async fn fetch_text(url: &str) -> Option<String> {

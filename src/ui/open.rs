@@ -133,9 +133,7 @@ fn mount(opening: Opening) {
     // benchmark wait for this): only now that a viewer is in the page.
     super::fatal::mark_started();
     // For the browser benchmark: when a highlighted viewer was mounted.
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark("claimlens:highlighted");
-    }
+    super::dom::mark("claimlens:highlighted");
     // The first page is shown: the engine loads in idle time for the next
     // (and the Compare tab's comparison of what the viewer offered).
     if !WARMING.with(|w| w.replace(true)) {

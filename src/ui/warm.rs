@@ -64,9 +64,10 @@ pub fn offer(doc: &Arc<Document>, analysis: &Arc<Analysis>, imported: bool) {
 }
 
 /// Warm the engine, then prepare the comparison of the document the first
-/// viewer [`offer`]ed, in idle time after the first paint. Silent: a
-/// failure here is said by the feature that needs what failed, if the
-/// reader asks for it.
+/// viewer [`offer`]ed, in idle time after the first paint, and mark the
+/// timeline `claimlens:idle-done` when that is over. Silent: a failure
+/// here is said by the feature that needs what failed, if the reader asks
+/// for it.
 pub fn when_idle() {
     use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else {
@@ -77,8 +78,14 @@ pub fn when_idle() {
         wasm_bindgen_futures::spawn_local(async move {
             super::engine::warm().await;
             if let Some((d, a)) = doc {
-                let _ = prepare(d, a).await;
+                let id = d.id.clone();
+                if prepare(d, a).await.is_ok() {
+                    Settled(&id).await;
+                }
             }
+            // Idle time has prepared all it prepares (the browser tests wait
+            // for this before they take the server down).
+            super::dom::mark("claimlens:idle-done");
         })
     });
     // requestIdleCallback is missing in some browsers (Safari): a while after load instead.
