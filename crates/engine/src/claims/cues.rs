@@ -99,6 +99,9 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
                 && s.tags[k + 1] & (words::BOOST | words::HEDGE) == 0
                 && s.ment[k + 1] == NONE
                 && s.tokens[k + 1].kind == TokenKind::Word
+                // "appeared during": a preposition is not an adjective,
+                // whatever its ending.
+                && s.tags[k + 1] & words::PREP == 0
                 && (s.tags[k + 1] & words::OPINION != 0 || adjective_like(&s.words[k + 1]));
             if tag & words::DEGREE != 0 && next_adj {
                 m.opinion.push(s.span(k, k + 2));
@@ -247,6 +250,14 @@ mod tests {
                 // Approximators qualify a value; they are not hedges.
                 "About 300 people in Ohio may have left.",
                 &["may have"],
+                &[],
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                "The logo appeared during a typical download in Ohio.",
+                &[],
                 &[],
                 &[],
                 &[],
