@@ -167,10 +167,8 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
         "₩" => "KRW",
         "₪" => "ILS",
         "₺" => "TRY",
-        "USD" | "US$" => "USD",
-        "EUR" => "EUR",
-        "GBP" => "GBP",
-        _ => return None,
+        "US$" => "USD",
+        _ => return crate::text::currency_code(s),
     })
 }
 
@@ -690,7 +688,7 @@ fn could_start(t: &Toks, i: usize) -> bool {
     if tok.kind == TokenKind::Punct {
         return currency_symbol(tok.text(t.text)).is_some() || w == "-";
     }
-    starters().contains(w)
+    starters().contains(w) || crate::text::currency_code(tok.text(t.text)).is_some()
 }
 
 /// Every word that can start a numeric or temporal expression, built once.
@@ -987,6 +985,14 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
         if matches!(lw(t, e), "m" | "mn") {
             amount *= 1e6;
             e += 1;
+        } else if let Some(sc) = is_hyphen(t, e)
+            .then(|| super::numbers::scale(lw(t, e + 1)))
+            .flatten()
+            .filter(|_| glued(t, e) && glued(t, e + 1) && m.tokens.1 == k + 2)
+        {
+            // "$1.75-billion": a scale joined by a hyphen.
+            amount *= sc;
+            e += 2;
         }
         return Some((
             e,
@@ -1379,6 +1385,22 @@ mod tests {
                 &[("A$10 billion", Money, "10000000000 AUD")],
             ),
             ("top £650m", &[("£650m", Money, "650000000 GBP")]),
+            (
+                "the SGD1.75-billion terminal",
+                &[("SGD1.75-billion", Money, "1750000000 SGD")],
+            ),
+            (
+                "a $1.75-billion deal",
+                &[("$1.75-billion", Money, "1750000000 USD")],
+            ),
+            (
+                "the USD2.5 billion plan",
+                &[("USD2.5 billion", Money, "2500000000 USD")],
+            ),
+            (
+                "cost SGD 40 million",
+                &[("SGD 40 million", Money, "40000000 SGD")],
+            ),
             ("155mm shells", &[("155mm", Quantity, "155 mm")]),
             (
                 "about 801,463 square kilometres",

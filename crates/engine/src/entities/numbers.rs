@@ -238,7 +238,7 @@ pub(crate) const NUMBER_WORDS: &str = concat!(
 );
 
 /// Value of a scale word.
-fn scale(w: &str) -> Option<f64> {
+pub(crate) fn scale(w: &str) -> Option<f64> {
     Some(match w {
         "hundred" | "hundreds" => 100.0,
         "thousand" | "thousands" => 1e3,

@@ -183,6 +183,29 @@ pub fn bidi_control(c: char) -> Option<&'static str> {
         .map(|(_, short, _)| *short)
 }
 
+/// ISO 4217 codes of the currencies news most often writes before an
+/// amount ("SGD1.75 billion", "EUR 30m").
+const CURRENCY_CODES: [&str; 28] = [
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "AUD", "CAD", "NZD", "HKD", "SGD",
+    "RUB", "UAH", "TRY", "KRW", "ILS", "ZAR", "BRL", "NGN", "SEK", "NOK", "DKK", "PLN", "MXN",
+    "AED", "SAR",
+];
+
+/// The ISO code `w` is, when it is one of the currency codes written
+/// before amounts (upper case only: "try" is a word).
+///
+/// ```
+/// use claimlens_engine::text::currency_code;
+///
+/// assert_eq!(currency_code("SGD"), Some("SGD"));
+/// assert_eq!(currency_code("RMB"), Some("CNY"));
+/// assert_eq!(currency_code("try"), None);
+/// ```
+pub fn currency_code(w: &str) -> Option<&'static str> {
+    let code = CURRENCY_CODES.iter().find(|c| **c == w)?;
+    Some(if *code == "RMB" { "CNY" } else { code })
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -272,6 +295,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 } else {
                     break;
                 }
+            }
+            // A currency code glued to its amount ("SGD1.75bn") is a word of
+            // its own before the number.
+            if j > i + 3 && b[i + 3].is_ascii_digit() && currency_code(&text[i..i + 3]).is_some() {
+                j = i + 3;
             }
             // Abbreviations: single letters joined by dots (U.S., U.S.A., J.), known abbreviations.
             kind = match abbrev_end(text, i, j) {
@@ -596,6 +624,12 @@ mod tests {
     fn token_table() {
         let cases: &[(&str, &[&str])] = &[
             ("", &[]),
+            ("SGD1.75-billion", &["SGD", "1.75", "-", "billion"]),
+            ("USD2.5 bn", &["USD", "2.5", "bn"]),
+            (
+                "MP3 and ABC1 and SGD",
+                &["MP3", "and", "ABC1", "and", "SGD"],
+            ),
             ("U.S. troops", &["U.S.", "troops"]),
             ("the U.S.A. and U.K.", &["the", "U.S.A.", "and", "U.K."]),
             ("Mr. Smith", &["Mr.", "Smith"]),
