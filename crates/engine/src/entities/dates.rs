@@ -369,6 +369,13 @@ fn is_hyphen(t: &Toks, i: usize) -> bool {
         .is_some_and(|x| matches!(x.text(t.text), "-" | "‐" | "‑"))
 }
 
+/// A word with a capital after a lower-case first letter ("iPhone",
+/// "eBay"): a name wherever it stands.
+fn is_camel_case(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_lowercase) && cs.any(char::is_uppercase)
+}
+
 fn glued(t: &Toks, i: usize) -> bool {
     t.toks.get(i).is_some_and(|x| !x.space_before)
 }
@@ -798,12 +805,13 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
                 continue;
             }
         }
-        // Designations after a name are not counts: "Falcon 9", "Ariane 6", "Windows 11".
+        // Designations after a name are not counts: "Falcon 9", "Ariane 6",
+        // "Windows 11", "iPhone 4" (a camel-case name, anywhere).
         if t.toks[i].kind == TokenKind::Number
             && i > 0
             && t.toks[i - 1].kind == TokenKind::Word
-            && t.toks[i - 1].is_capitalised(t.text)
-            && !is_sentence_start[i - 1]
+            && ((t.toks[i - 1].is_capitalised(t.text) && !is_sentence_start[i - 1])
+                || is_camel_case(t.toks[i - 1].text(t.text)))
             && month_at(t, i - 1).is_none()
             && !matches!(
                 lw(t, i - 1),
@@ -819,7 +827,7 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             )
             && year_value(t, i).is_none()
             && t.toks[i].text(t.text).len() <= 3
-            && !glued(t, i + 1)
+            && (!glued(t, i + 1) || matches!(lw(t, i + 1), "," | "." | ";" | ":" | ")" | "!" | "?"))
             // A day before a month is a date ("Saturday 14 March 2026").
             && day_value(t, i).is_none_or(|(_, e)| month_at(t, e).is_none())
         {
@@ -1408,6 +1416,9 @@ mod tests {
             ),
             ("hundreds of people", &[("hundreds", Quantity, "≥ 200")]),
             ("F-16 jets and 1-800-555-0199", &[]),
+            ("owners of the iPhone 4", &[]),
+            ("iPhone 4 owners", &[]),
+            ("unhappy with iPhone 4, he said", &[]),
             (
                 "a Falcon 9 rocket and 3 satellites",
                 &[("3", Quantity, "3")],
