@@ -5,7 +5,8 @@
 //! - A one-word PERSON mention that is the last word of a longer PERSON name
 //!   joins it (Medinsky → Vladimir Medinsky).
 //! - An acronym joins an organisation whose initials it spells, or that it
-//!   follows in brackets ("North Atlantic Treaty Organization (NATO)").
+//!   follows in brackets ("North Atlantic Treaty Organization (NATO)"), and
+//!   a company's name without its "Inc."/"Ltd"/… joins the full one.
 //! - Demonym → country and capital → country stay separate entities linked
 //!   by [`Relation`]s.
 
@@ -64,6 +65,7 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
     // Full PERSON names by last word, and multi-word ORG names by initials.
     let mut person_by_last: FxMap<String, String> = FxMap::default();
     let mut org_by_initials: FxMap<String, String> = FxMap::default();
+    let mut org_by_short: FxMap<String, String> = FxMap::default();
     for (c, s) in cands.iter().zip(&surfaces) {
         let words: Vec<&str> = s.split(' ').collect();
         if c.label == Label::Person && words.len() >= 2 {
@@ -87,6 +89,16 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
                 .entry(initials(s))
                 .or_insert_with(|| s.clone());
         }
+        // "Apple Inc." is "Apple" for short, however "Apple" was found.
+        if let [short, "Inc." | "Inc" | "Corp." | "Corp" | "Ltd." | "Ltd" | "LLC" | "plc" | "PLC" | "Co."] =
+            words[..]
+        {
+            if c.label == Label::Org {
+                org_by_short
+                    .entry(short.to_string())
+                    .or_insert_with(|| s.clone());
+            }
+        }
     }
     // "Long Name (ACR)" defines ACR.
     for (ix, c) in cands.iter().enumerate() {
@@ -109,7 +121,10 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
                 None => (s.clone(), false),
             },
             (None, Label::Org) => {
-                match org_by_initials.get(s.trim_end_matches('.').replace('.', "").as_str()) {
+                match org_by_initials
+                    .get(s.trim_end_matches('.').replace('.', "").as_str())
+                    .or_else(|| org_by_short.get(s))
+                {
                     Some(long) if !s.contains(' ') => (long.clone(), false),
                     _ => (s.clone(), false),
                 }
@@ -291,6 +306,18 @@ mod tests {
         assert_eq!(entity(&a, "Apple Inc.").mentions.len(), 2);
         assert_eq!(entity(&a, "Apple Inc.").label, Label::Org);
         assert_eq!(entity(&a, "Lake Baikal").aliases, ["Baikal"]);
+        // However the short form was found (here most likely by the tagger,
+        // as an organisation), it joins the long one.
+        let a = extract_text(
+            "Apple Inc. announced a recall on Friday. The company said Apple would pay. \
+             Analysts said Apple shares fell after Apple admitted the fault.",
+        );
+        assert_eq!(
+            entity(&a, "Apple Inc.").mentions.len(),
+            4,
+            "{:?}",
+            a.entities
+        );
     }
 
     #[test]
