@@ -133,7 +133,8 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
 /// counterpart model on the dev split of `events.jsonl`, choose the
 /// thresholds (counterpart on the same split; "agrees" on the labelled
 /// stories), print held-out figures and rewrite
-/// `crates/core/src/compare/fitted.rs`. `--dump FILE` instead writes every
+/// `crates/core/src/compare/fitted.rs` (`--check`: only fail when the file
+/// differs from what this code and data fit). `--dump FILE` instead writes every
 /// gold base sentence's candidates and features (JSON Lines) for analysis.
 pub fn train_cmd(args: &[String]) -> Result<(), String> {
     use claimlens_core::compare::{
@@ -347,8 +348,20 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         values,
         differs,
     };
-    std::fs::write(out, render_fitted(&fitted, &provenance)).map_err(|e| format!("{out}: {e}"))?;
-    println!("weights: {w:?}\ncounterpart: {v:?}\nwrote {out}");
+    let text = render_fitted(&fitted, &provenance);
+    println!("weights: {w:?}\ncounterpart: {v:?}");
+    if args.iter().any(|a| a == "--check") {
+        let now = std::fs::read_to_string(out).map_err(|e| format!("{out}: {e}"))?;
+        if now != text {
+            return Err(format!(
+                "{out} is not what `claimlens train compare` fits from this code and data: run it and commit the result"
+            ));
+        }
+        println!("{out} is up to date");
+        return Ok(());
+    }
+    std::fs::write(out, text).map_err(|e| format!("{out}: {e}"))?;
+    println!("wrote {out}");
     Ok(())
 }
 
