@@ -10,6 +10,7 @@ use crate::text::{TokenKind, WordSet};
 
 mod pairing;
 mod relation;
+mod setting;
 
 use pairing::{comparable_of, context_of, pair_values, shares, thing_of};
 pub(super) use relation::summary;
@@ -583,6 +584,9 @@ pub(super) struct Scoring {
     kind_of: HashMap<u32, u8>,
     /// Clusters that name a place, sorted.
     places: Vec<u32>,
+    /// The day each document was written (article, then sources), where
+    /// known ([`setting::doc_day`]).
+    days: Vec<Option<i64>>,
     vocab: Vocab,
     wvocab: Vocab,
     preps: Vec<Prep>,
@@ -632,6 +636,7 @@ impl Scoring {
             cl: Vec::new(),
             kind_of: HashMap::new(),
             places: Vec::new(),
+            days: Vec::new(),
             vocab: Vocab::default(),
             wvocab: Vocab::default(),
             preps: Vec::with_capacity(1 + ws.sources.len()),
@@ -650,6 +655,7 @@ impl Scoring {
     fn clusters(&mut self, ws: &Workspace) {
         let docs = docs_of(ws);
         self.cl = clusters(&docs);
+        self.days = docs.iter().map(|d| setting::doc_day(d)).collect();
         for (d, row) in docs.iter().zip(&self.cl) {
             for (e, c) in d.analysis.entities.iter().zip(row) {
                 if let Some(c) = c {
@@ -1241,9 +1247,11 @@ impl Scoring {
             let rs = &sents[c.sent as usize];
             let src = &ws.sources[rs.source];
             let sp = &self.preps[rs.source + 1];
+            let days = (self.days[0], self.days[rs.source + 1]);
             let setting = Setting {
                 date_conflict: c.features[19] > 0.0,
                 places: &self.places,
+                days_apart: days.0.zip(days.1).map(|(a, b)| (a - b).abs()),
             };
             let mut al = explain(
                 art,

@@ -32,6 +32,14 @@ pub(in crate::compare) fn summary(alignments: &[Alignment]) -> Relation {
 pub(super) struct Setting<'a> {
     pub(super) date_conflict: bool,
     pub(super) places: &'a [u32],
+    /// Days between the two documents' dates, where both are known.
+    pub(super) days_apart: Option<i64>,
+}
+
+/// Whether the text of `span` holds a digit: "two" or "hundreds" agreeing
+/// with "two" or "678" says little of whether two statements meet.
+fn has_digit(text: &str, span: Span) -> bool {
+    span.slice(text).bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Build the alignment with its evidence.
@@ -150,15 +158,49 @@ pub(super) fn explain(
     // or something, the statement names one of them too ("6,000 bodies"
     // of another exchange is not the claim's "1,000 prisoners").
     let same_participants = cclusters.is_empty() || !shared_ids.is_empty();
-    let same_setting =
-        same_participants && !other_place && (!setting.date_conflict || date_differs);
+    // The same movement: "fell 3 %" and "rose 2 %" report two different
+    // days (or two different things), neither agreeing nor differing.
+    let stmt_tokens = s.first_token..s.end_token;
+    let claim_values = claim.mentions.iter().map(|&m| &art.analysis.mentions[m]);
+    let stmt_values = rs.mentions.clone().map(|m| &src.analysis.mentions[m]);
+    let opposite = setting::opposite(
+        setting::direction(&ap.tokens, t0..t1, &art.doc.text, claim_values),
+        setting::direction(&sp.tokens, stmt_tokens.clone(), &src.doc.text, stmt_values),
+    );
+    // The same day: figures that hold for the day of writing ("currently
+    // 10,769 points", "lost 1.16 % on Thursday") in reports written more
+    // than a day apart are two days' figures, not a contradiction.
+    let other_day = setting.days_apart.is_some_and(|d| d > 1)
+        && setting::of_the_day(&ap.tokens, t0..t1, &art.doc.text)
+        && setting::of_the_day(&sp.tokens, stmt_tokens, &src.doc.text);
+    // The same period: where the lengths of time differ ("in the past
+    // nine days", "in one day"), the other figures count over different
+    // periods ("over 2,000 points", "679 points") and do not conflict.
+    let other_period = values
+        .iter()
+        .any(|v| !v.agrees && v.claim_value.kind() == crate::entities::ValueKind::Duration)
+        && values
+            .iter()
+            .any(|v| !v.agrees && v.claim_value.kind() != crate::entities::ValueKind::Duration);
+    let same_setting = same_participants
+        && !other_place
+        && !opposite
+        && !other_day
+        && !other_period
+        && (!setting.date_conflict || date_differs);
+    // Agreeing values make "agrees" where one is written in figures on
+    // both sides.
+    let informative = values.iter().any(|v| {
+        v.agrees && has_digit(&art.doc.text, v.claim) && has_digit(&src.doc.text, v.reference)
+    });
+    let may_agree = !opposite;
     let relation = if differs {
         if score >= DIFFERS_MIN && same_setting {
             Relation::Differs
         } else {
             Relation::AddsContext
         }
-    } else if score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN {
+    } else if may_agree && (score >= AGREE_MIN || informative && score >= VALUES_MIN) {
         Relation::Agrees
     } else {
         Relation::AddsContext
@@ -179,5 +221,99 @@ pub(super) fn explain(
         values,
         source_only,
         claim_only,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn relation(article: &str, source: &str) -> Relation {
+        crate::frontcode::install_bundled();
+        let mut ws = Workspace::new(crate::Document::from_plain_text("a", "A", article));
+        ws.add_user_text("s", "Source", source);
+        let c = ws.compare();
+        let claim = c.claims.iter().find(|c| !c.alignments.is_empty());
+        claim.map_or(Relation::NoReference, |c| c.alignments[0].relation)
+    }
+
+    #[test]
+    fn differs_only_in_the_same_setting() {
+        use Relation::*;
+        let mut wrong = Vec::new();
+        let dated = |d: &str, s: &str| format!("Markets report\n{d}\n\n{s}");
+        let thursday = |pct: &str, close: &str| {
+            format!("The Springfield index lost {pct} on Thursday, closing at {close} points.")
+        };
+        for (article, source, want) in [
+            // A conflicting figure of the same thing: differs.
+            (
+                "The Springfield plant employs 1,200 workers, the company said.".to_string(),
+                "The Springfield plant has 800 workers on its payroll.".to_string(),
+                Differs,
+            ),
+            // Opposite movements are two days' reports, not a conflict.
+            (
+                "The Springfield index fell 3.2% to 4,907 points in heavy trading.".to_string(),
+                "The Springfield index rose 2.5% to 5,272 points in heavy trading.".to_string(),
+                AddsContext,
+            ),
+            // Figures of the day, in reports of the same day: differs…
+            (
+                dated("March 05, 2008", &thursday("3.2%", "4,907")),
+                dated("March 05, 2008", &thursday("1.2%", "5,272")),
+                Differs,
+            ),
+            // …written days apart: two days' figures.
+            (
+                dated("March 05, 2008", &thursday("3.2%", "4,907")),
+                dated("March 12, 2008", &thursday("1.2%", "5,272")),
+                AddsContext,
+            ),
+            // Figures over different periods do not conflict.
+            (
+                "The Springfield index fell over 2,000 points in the past nine days.".to_string(),
+                "The Springfield index fell 679 points in one day.".to_string(),
+                AddsContext,
+            ),
+        ] {
+            let got = relation(&article, &source);
+            (got != want).then(|| wrong.push(format!("{article} / {source}: {got:?}")));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn agrees_on_figures_written_in_digits() {
+        use Relation::*;
+        let mut wrong = Vec::new();
+        for (article, source, want) in [
+            (
+                "The Springfield plant employs 1,200 workers, the company said.",
+                "The Springfield plant has 1,200 workers on its payroll.",
+                Agrees,
+            ),
+            // "two" = "two" or "678" = "hundreds" says little.
+            (
+                "Police in Springfield arrested two suspects after the robbery.",
+                "Two suspects were arrested by police in Springfield after the robbery.",
+                AddsContext,
+            ),
+            (
+                "The Springfield plant laid off 678 workers after the merger.",
+                "The Springfield plant laid off hundreds of workers after the merger.",
+                AddsContext,
+            ),
+            // The same figure of a fall and of a rise: no agreement.
+            (
+                "The Springfield index fell 3.2% in heavy trading.",
+                "The Springfield index rose 3.2% in heavy trading.",
+                AddsContext,
+            ),
+        ] {
+            let got = relation(article, source);
+            (got != want).then(|| wrong.push(format!("{article} / {source}: {got:?}")));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 }
