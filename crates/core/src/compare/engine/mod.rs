@@ -1110,7 +1110,13 @@ impl Scoring {
                 Vec::new()
             } else {
                 let src = &ws.sources[rs.source];
-                pair_values((art, ap), &claim_values, (src, &preps[rs.source + 1]), rs)
+                pair_values(
+                    (art, ap),
+                    &claim_values,
+                    (src, &preps[rs.source + 1]),
+                    rs,
+                    false,
+                )
             };
             let mut f = [0.0f32; N_FEATURES];
             f[0] = 1.0;
@@ -1247,6 +1253,16 @@ impl Scoring {
             let rs = &sents[c.sent as usize];
             let src = &ws.sources[rs.source];
             let sp = &self.preps[rs.source + 1];
+            // The chosen statement's values paired again, now also by a
+            // telling match ([`pairing::telling_match`]).
+            let pairs = if c.pairs.is_empty() && !claim_has_values {
+                c.pairs
+            } else {
+                let cv: Vec<usize> = (claim.mentions.iter().copied())
+                    .filter(|&m| art.analysis.mentions[m].value.is_some())
+                    .collect();
+                pair_values((art, ap), &cv, (src, sp), rs, true)
+            };
             let days = (self.days[0], self.days[rs.source + 1]);
             let setting = Setting {
                 date_conflict: c.features[19] > 0.0,
@@ -1264,7 +1280,7 @@ impl Scoring {
                 p,
                 c.e,
                 c.l,
-                c.pairs,
+                pairs,
                 &self.vocab,
                 setting,
             );

@@ -3,6 +3,7 @@
 //! can be compared at all, and which pairs state the same thing.
 
 use super::*;
+use crate::entities::Op;
 
 /// The context terms of value mention `m` (empty for other mentions).
 pub(super) fn context_of(
@@ -205,14 +206,60 @@ pub(super) fn same_thing(cv: &Value, (ap, cm): (&Prep, usize), (sp, rm): (&Prep,
     }
 }
 
+/// Two equal figures precise enough not to meet by chance in two reports
+/// of one story, whatever the words around them ("a US$14 billion bailout
+/// package", "given $14 billion in funds"): an exact sum of money, the
+/// same count of at least 1,000 or with decimals, a percentage with
+/// decimals, written in
+/// digits on both sides, or a day of a month.
+pub(super) fn telling_match(cv: &Value, rv: &Value, ctext: &str, rtext: &str) -> bool {
+    let digits = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+    if !digits(ctext) || !digits(rtext) || !values_agree(cv, rv) {
+        return false;
+    }
+    match (cv, rv) {
+        (Value::Money { op: Op::Eq, .. }, Value::Money { op: Op::Eq, .. }) => true,
+        (
+            Value::Number {
+                op: Op::Eq,
+                value: a,
+                ..
+            },
+            Value::Number {
+                op: Op::Eq,
+                value: b,
+                ..
+            },
+        ) => a == b && (*a >= 1000.0 || a.fract() != 0.0),
+        (
+            Value::Percent {
+                op: Op::Eq,
+                value: a,
+            },
+            Value::Percent { op: Op::Eq, .. },
+        ) => a.fract() != 0.0,
+        (Value::Date { iso: a }, Value::Date { iso: b }) => {
+            // "2008-10-25" or "--10-25".
+            let day = |iso: &str| {
+                iso.len() == 10 && !iso.starts_with('-') || iso.len() == 7 && iso.starts_with("--")
+            };
+            day(a) && day(b)
+        }
+        _ => false,
+    }
+}
+
 /// Pair the claim's values with the statement's: same kind, overlapping
-/// context. One pair per claim value: an agreeing one if any, else the
-/// nearest differing one.
+/// context (or, with `telling`, a [`telling_match`] whatever the context:
+/// for the relation of a statement already chosen, not for ranking). One
+/// pair per claim value: an agreeing one if any, else the nearest
+/// differing one.
 pub(super) fn pair_values(
     art: (&Source, &Prep),
     claim_values: &[usize],
     src: (&Source, &Prep),
     sent: &RefSent,
+    telling: bool,
 ) -> Vec<ValuePair> {
     let mut out = Vec::new();
     for &cm in claim_values {
@@ -225,10 +272,14 @@ pub(super) fn pair_values(
         for rm in sent.mentions.clone() {
             let r = &src.0.analysis.mentions[rm];
             let Some(rv) = &r.value else { continue };
+            let telling = telling && {
+                let (ct, rt) = (m.span.slice(&art.0.doc.text), r.span.slice(&src.0.doc.text));
+                telling_match(cv, rv, ct, rt)
+            };
             if !src.1.comparable[rm]
                 || !comparable(cv, rv)
                 || years_apart(cv, rv) > DATE_PAIR_MAX_YEARS
-                || !same_thing(cv, (art.1, cm), (src.1, rm))
+                || !telling && !same_thing(cv, (art.1, cm), (src.1, rm))
             {
                 continue;
             }
@@ -259,4 +310,63 @@ pub(super) fn pair_values(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn telling_matches() {
+        let n = |v: f64| Value::Number {
+            op: Op::Eq,
+            value: v,
+            unit: None,
+        };
+        let usd = |a: f64| Value::Money {
+            op: Op::Eq,
+            amount: a,
+            currency: "USD".into(),
+        };
+        let pct = |v: f64| Value::Percent {
+            op: Op::Eq,
+            value: v,
+        };
+        let date = |iso: &str| Value::Date { iso: iso.into() };
+        for (a, ta, b, tb, want) in [
+            (usd(14e9), "US$14 billion", usd(14e9), "$14 billion", true),
+            (
+                usd(14e9),
+                "US$14 billion",
+                usd(17.4e9),
+                "$17.4 billion",
+                false,
+            ),
+            (n(4300.0), "4,300", n(4300.0), "4,300", true),
+            (n(40.0), "40", n(40.0), "40", false),
+            (n(500.0), "500", n(500.0), "500", false),
+            (n(787.0), "787", n(800.0), "800", false),
+            (n(4300.0), "4,300", n(4310.0), "4,310", false),
+            (n(2000.0), "two thousand", n(2000.0), "2000", false),
+            (pct(2.36), "2.36%", pct(2.36), "2.36 percent", true),
+            (pct(20.0), "20%", pct(20.0), "20 percent", false),
+            (
+                date("--10-25"),
+                "October 25",
+                date("2008-10-25"),
+                "Oct. 25, 2008",
+                true,
+            ),
+            (date("2008"), "2008", date("2008"), "2008", false),
+            (
+                date("2008-10"),
+                "October 2008",
+                date("2008-10"),
+                "October 2008",
+                false,
+            ),
+        ] {
+            assert_eq!(telling_match(&a, &b, ta, tb), want, "{ta} / {tb}");
+        }
+    }
 }

@@ -293,6 +293,12 @@ mod tests {
                 "The Springfield plant has 1,200 workers on its payroll.",
                 Agrees,
             ),
+            // The same exact sum, whatever the words around it.
+            (
+                "A US$14 billion bailout for the Springfield automakers failed in the Senate.",
+                "The Springfield automakers failed in the Senate after pleading to be given $14 billion in funds.",
+                Agrees,
+            ),
             // "two" = "two" or "678" = "hundreds" says little.
             (
                 "Police in Springfield arrested two suspects after the robbery.",
