@@ -24,9 +24,10 @@ static RISES: WordSet = WordSet::new(concat!(
     "advance|advances|advanced|rebound|rebounds|rebounded|recover|",
     "recovers|recovered|gainers|",
 ));
-/// Words that tie a statement to the day it was written.
+/// Words that tie a statement to the day it was written ("Boeing *now* has
+/// 237 orders").
 static DEICTIC: WordSet = WordSet::new(concat!(
-    "today|yesterday|tonight|currently|monday|tuesday|wednesday|thursday|",
+    "today|yesterday|tonight|currently|now|monday|tuesday|wednesday|thursday|",
     "friday|saturday|sunday|closed|closing|",
 ));
 
@@ -214,6 +215,7 @@ mod tests {
             ("On Thursday the index lost 1.16%.", true),
             ("The Nasdaq Composite lost 53.5 points.", true),
             ("Boeing has 677 orders from 47 customers.", false),
+            ("Boeing now has 237 orders for the 787.", true),
             ("It will seat 200 to 300 people.", false),
         ] {
             let (t, r) = toks(s);
