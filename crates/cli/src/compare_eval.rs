@@ -3,9 +3,10 @@
 //! (threshold chosen on the same data, and always aligning).
 //!
 //! ```text
-//! claimlens eval compare [FILE.jsonl ...] [--msrp]
+//! claimlens eval compare [FILE.jsonl ...] [--msrp] [--relations]
 //!     default: data/eval/compare/events.jsonl and stories.jsonl; --msrp adds
-//!     the MSRP train pairs fetched by scripts/data/msrp (evaluation only)
+//!     the MSRP train pairs fetched by scripts/data/msrp (evaluation only);
+//!     --relations lists every "agrees" and "differs" given instead
 //! ```
 
 use claimlens_core::compare::Relation;
@@ -49,13 +50,83 @@ fn msrp(text: &str) -> Vec<Pair> {
         .collect()
 }
 
+/// Every "agrees" and "differs" the engine gives a gold base sentence, one
+/// block each: right or wrong against the gold, the score, both sentences,
+/// the compared values and the shared participants (for reading the
+/// errors by cause).
+fn relation_listing(name: &str, pairs: &[Pair]) -> String {
+    use claimlens_core::eval::compare::most_overlap;
+    use claimlens_core::{Document, Workspace};
+    let mut out = String::new();
+    for p in pairs {
+        let base = Document::from_plain_text(&p.base.doc, "", &p.base.text);
+        let mut ws = Workspace::new(base);
+        ws.add_user_text(&p.source.doc, "source", &p.source.text);
+        let cmp = ws.compare();
+        let art = &ws.article().doc.text;
+        let src = &ws.source(0).doc.text;
+        let claims = &ws.article().analysis.claims;
+        for c in &cmp.claims {
+            let Some(al) = c.alignments.first() else {
+                continue;
+            };
+            if !matches!(al.relation, Relation::Agrees | Relation::Differs) {
+                continue;
+            }
+            let Some(i) = most_overlap(&p.base.sentences, claims[c.claim].span) else {
+                continue;
+            };
+            let Some((_, gold)) = p.gold.iter().find(|g| g.0 == i) else {
+                continue;
+            };
+            let j = most_overlap(&p.source.sentences, al.span);
+            let g = gold.iter().find(|g| Some(g.0) == j);
+            let verdict = match g {
+                None if gold.is_empty() => "WRONG (no counterpart)".to_string(),
+                None => "WRONG (not a counterpart)".to_string(),
+                Some((_, Some(r))) if *r == al.relation => "right".to_string(),
+                Some((_, Some(r))) => format!("WRONG (gold {})", r.name()),
+                Some((_, None)) => "counterpart (relation unlabelled)".to_string(),
+            };
+            let cut = |t: &str, s: claimlens_core::Span| t[s.start..s.end].replace('\n', " ");
+            out.push_str(&format!(
+                "{name} {} [{}] {} {verdict} score {:.2}\n  claim: {}\n  stmt:  {}\n",
+                p.id,
+                p.split,
+                al.relation.name(),
+                al.score,
+                cut(&p.base.text, p.base.sentences[i]),
+                cut(src, al.span),
+            ));
+            for v in &al.values {
+                out.push_str(&format!(
+                    "  value: {:?} {} {:?}  ({:?} / {:?})\n",
+                    cut(art, v.claim),
+                    if v.agrees { "=" } else { "≠" },
+                    cut(src, v.reference),
+                    v.claim_value,
+                    v.reference_value
+                ));
+            }
+            let names: Vec<&str> = al.shared.iter().map(|e| e.name.as_str()).collect();
+            out.push_str(&format!(
+                "  shared: {names:?}; terms: {:?}\n",
+                al.shared_terms
+            ));
+        }
+    }
+    out
+}
+
 /// `claimlens eval compare ...`.
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     let mut files: Vec<String> = Vec::new();
     let mut with_msrp = false;
+    let mut relations = false;
     for a in args {
         match a.as_str() {
             "--msrp" => with_msrp = true,
+            "--relations" => relations = true,
             _ => files.push(a.clone()),
         }
     }
@@ -78,6 +149,12 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         let t = std::fs::read_to_string(MSRP)
             .map_err(|e| format!("{MSRP}: {e} (run scripts/data/msrp first)"))?;
         sets.push(("MSRP train".into(), msrp(&t)));
+    }
+    if relations {
+        for (name, pairs) in &sets {
+            print!("{}", relation_listing(name, pairs));
+        }
+        return Ok(());
     }
     // A file with a dev / test split is also scored per split; the TF-IDF
     // threshold of the test part is the one chosen on dev.
@@ -133,7 +210,8 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
 /// counterpart model on the dev split of `events.jsonl`, choose the
 /// thresholds (counterpart on the same split; "agrees" on the labelled
 /// stories), print held-out figures and rewrite
-/// `crates/core/src/compare/fitted.rs`. `--dump FILE` instead writes every
+/// `crates/core/src/compare/fitted.rs` (`--check`: only fail when the file
+/// differs from what this code and data fit). `--dump FILE` instead writes every
 /// gold base sentence's candidates and features (JSON Lines) for analysis.
 pub fn train_cmd(args: &[String]) -> Result<(), String> {
     use claimlens_core::compare::{
@@ -347,8 +425,20 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         values,
         differs,
     };
-    std::fs::write(out, render_fitted(&fitted, &provenance)).map_err(|e| format!("{out}: {e}"))?;
-    println!("weights: {w:?}\ncounterpart: {v:?}\nwrote {out}");
+    let text = render_fitted(&fitted, &provenance);
+    println!("weights: {w:?}\ncounterpart: {v:?}");
+    if args.iter().any(|a| a == "--check") {
+        let now = std::fs::read_to_string(out).map_err(|e| format!("{out}: {e}"))?;
+        if now != text {
+            return Err(format!(
+                "{out} is not what `claimlens train compare` fits from this code and data: run it and commit the result"
+            ));
+        }
+        println!("{out} is up to date");
+        return Ok(());
+    }
+    std::fs::write(out, text).map_err(|e| format!("{out}: {e}"))?;
+    println!("wrote {out}");
     Ok(())
 }
 

@@ -132,14 +132,17 @@ USAGE:
                                        lenient/strict micro-F1 of the entity engine and the
                                        name tagger alone on data/eval/ner, with baselines;
                                        --errors lists the engine's misses by family
-    claimlens eval compare [FILE.jsonl...] [--msrp]
+    claimlens eval compare [FILE.jsonl...] [--msrp] [--relations]
                                        top-alignment accuracy, no-reference rate and relation
                                        precision of the comparison engine and TF-IDF
-                                       baselines on data/eval/compare (and MSRP)
-    claimlens train compare [--dump F] fit the ranking and counterpart models on
+                                       baselines on data/eval/compare (and MSRP);
+                                       --relations lists every agrees/differs given instead
+    claimlens train compare [--dump F|--check]
+                                       fit the ranking and counterpart models on
                                        data/eval/compare/events.jsonl (dev split) and their
                                        thresholds; rewrites crates/core/src/compare/fitted.rs
-                                       (deterministic); --dump F writes the candidates instead
+                                       (deterministic); --check fails if the file differs
+                                       instead; --dump F writes the candidates instead
     claimlens train idf                the background IDF table from data/train/lang
                                        (EWT, GUM) → data/weights/idf.clw (deterministic)
     claimlens eval checkworthy|hedging [DEV.tsv]

@@ -61,9 +61,15 @@
 //! their spans in both texts), and only where the setting is the same:
 //! dates, where both give them, agree (unless the date is what differs),
 //! places, where both name them, meet, and the statement names one of the
-//! claim's participants (entity clusters) where the claim names any; **agrees** from [`VALUES_MIN`]
-//! when paired values agree, and for a claim without a figure from
-//! [`AGREE_MIN`]; otherwise **adds context**. The claim's summary follows the better
+//! claim's participants (entity clusters) where the claim names any; the
+//! two report the same movement (not a fall against a rise), figures of
+//! the day ("today", "on Thursday", "now", a movement) come from reports
+//! written at most a day apart, and no length of time differs beside the
+//! other figures (engine/setting.rs); **agrees** from [`VALUES_MIN`]
+//! when paired values agree, one of them written in digits on both sides,
+//! and the movements are not opposite (figures precise enough not to meet
+//! by chance pair whatever the words around them), and for a claim without
+//! a figure from [`AGREE_MIN`]; otherwise **adds context**. The claim's summary follows the better
 //! supported of agrees and differs; a claim that meets no source has **no
 //! reference**. The tool compares; it never says which side is true.
 //!

@@ -8,6 +8,14 @@ use super::*;
 use crate::entities::ValueKind;
 use crate::text::{TokenKind, WordSet};
 
+mod pairing;
+mod relation;
+mod setting;
+
+use pairing::{comparable_of, context_of, pair_values, shares, thing_of};
+pub(super) use relation::summary;
+use relation::{explain, Setting};
+
 /// Per-document preparation: tokens, a term id per token, a global entity
 /// cluster per mention, and the context terms of each value mention.
 struct Prep {
@@ -446,258 +454,6 @@ impl Preparing {
     }
 }
 
-/// The context terms of value mention `m` (empty for other mentions).
-fn context_of(
-    a: &Analysis,
-    tokens: &[Token],
-    terms: &[Option<u32>],
-    text: &str,
-    m: &crate::Mention,
-) -> Ctx {
-    if m.value.is_none() {
-        return Ctx::default();
-    }
-    let (first, end, lo, hi) = value_tokens(a, tokens, m);
-    let mut c = Ctx::default();
-    let mut i = first;
-    let mut k = 0;
-    while i > lo && k < CONTEXT_TERMS && !is_barrier(&tokens[i - 1], text, k) {
-        i -= 1;
-        if let Some(t) = terms[i] {
-            c.near[0] = c.near[0].or(Some(t));
-            c.full.push(t);
-            if !MEASURING.contains(fold(tokens[i].text(text)).as_str()) {
-                c.plain.push(t);
-            }
-            k += 1;
-        }
-    }
-    let (mut i, mut k) = (end, 0);
-    while i < hi && k < CONTEXT_TERMS && !is_barrier(&tokens[i], text, k) {
-        if let Some(t) = terms[i] {
-            c.near[1] = c.near[1].or(Some(t));
-            c.full.push(t);
-            if !MEASURING.contains(fold(tokens[i].text(text)).as_str()) {
-                c.plain.push(t);
-            }
-            k += 1;
-        }
-        i += 1;
-    }
-    c.full.sort_unstable();
-    c.full.dedup();
-    c.plain.sort_unstable();
-    c.plain.dedup();
-    c
-}
-
-/// Whether mention `m` is a value that can be compared (not a bare year,
-/// a model number inside a name, the word "one" or a fraction).
-fn comparable_of(a: &Analysis, tokens: &[Token], text: &str, m: &crate::Mention) -> bool {
-    match &m.value {
-        Some(Value::Number { unit: None, .. }) => {
-            let w = m.span.slice(text);
-            let year = w.len() == 4
-                && w.bytes().all(|b| b.is_ascii_digit())
-                && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
-            // "iPhone 4", "FTSE 100", "Boeing 787": a number after a
-            // capitalised word inside the sentence names a thing.
-            let i = token_at(tokens, m.span.start);
-            let k = a.sentences.partition_point(|s| s.span.end <= m.span.start);
-            let first = a.sentences.get(k).map_or(0, |s| s.first_token);
-            let named = i > first
-                && tokens.get(i - 1).is_some_and(|t| {
-                    let p = t.text(text);
-                    p.chars().any(char::is_uppercase)
-                        && p.chars().all(char::is_alphanumeric)
-                        && t.span.end + 1 >= m.span.start
-                })
-                && w.bytes().all(|b| b.is_ascii_digit());
-            let fraction = FRACTIONS.contains(w.to_ascii_lowercase().as_str())
-                || matches!(m.value, Some(Value::Number { value, .. }) if value < 1.0);
-            !(year || named || fraction || w.eq_ignore_ascii_case("one"))
-        }
-        Some(_) => true,
-        None => false,
-    }
-}
-
-/// What value mention `m` counts or measures.
-fn thing_of(
-    a: &Analysis,
-    tokens: &[Token],
-    terms: &[Option<u32>],
-    text: &str,
-    m: &crate::Mention,
-) -> Thing {
-    let Some(v) = &m.value else {
-        return Thing::default();
-    };
-    let (first, end, lo, hi) = value_tokens(a, tokens, m);
-    let lower = |i: usize| fold(tokens[i].text(text));
-    let mut t = Thing::default();
-    if matches!(v, Value::Number { unit: None, .. }) {
-        if end < hi && end < tokens.len() && tokens[end].kind == TokenKind::Word {
-            if let Some(term) = terms[end] {
-                let w = lower(end);
-                let class = if PEOPLE_ANY.contains(w.as_str()) {
-                    People::Any
-                } else if PEOPLE_SOME.contains(w.as_str()) {
-                    People::Some
-                } else {
-                    People::No
-                };
-                t.counted = Some((term, class));
-            }
-        }
-        let head = m.span.slice(text).split_whitespace().next().unwrap_or("");
-        t.limit = t.counted.is_none()
-            && LIMITS.contains(fold(head).as_str())
-            && first > lo
-            && terms[first - 1].is_some()
-            && lower(first - 1).chars().all(char::is_alphabetic);
-    }
-    // The subject: the nearest content word before the value that
-    // is not a word of measuring, within the sentence.
-    let mut i = first;
-    while i > lo {
-        i -= 1;
-        let w = tokens[i].text(text);
-        // Across a comma the word before is seldom what is counted
-        // ("on Tuesday night, an increase of 6 percent").
-        if matches!(w, ";" | ":" | "(" | ")" | "," | "—" | "–") {
-            break;
-        }
-        if let Some(term) = terms[i] {
-            if !MEASURING.contains(lower(i).as_str()) {
-                t.subject = Some(term);
-                break;
-            }
-        }
-    }
-    t
-}
-
-/// Years between two dates (0 for other values or unreadable dates).
-fn years_apart(a: &Value, b: &Value) -> i32 {
-    let year = |v: &Value| match v {
-        Value::Date { iso } => iso
-            .get(..4)
-            .and_then(|y| y.replace('X', "0").parse::<i32>().ok()),
-        _ => None,
-    };
-    match (year(a), year(b)) {
-        (Some(x), Some(y)) => (x - y).abs(),
-        _ => 0,
-    }
-}
-
-fn shares(a: &[u32], b: &[u32]) -> bool {
-    a.iter().any(|x| b.binary_search(x).is_ok())
-}
-
-/// Whether a value of the claim and one of the statement count or measure
-/// the same thing. Dates and durations: their contexts share a term.
-/// Counts, money, measures and rates: a count's noun meets the other's
-/// ("1,000 individuals" meets "1,000 prisoners", never "6,000 bodies"); an
-/// age or size limit ("prisoners under 25") is never a head count;
-/// otherwise the contexts must meet ([`Ctx::meets`]) and, unless they share
-/// two words beside the words of measuring, where both have a subject,
-/// one's subject must be in the other's context ("the
-/// alternative would cost £70 million" is not "the barrier cost £52
-/// million").
-fn same_thing(cv: &Value, (ap, cm): (&Prep, usize), (sp, rm): (&Prep, usize)) -> bool {
-    let (cc, rc) = (&ap.context[cm], &sp.context[rm]);
-    if matches!(cv, Value::Date { .. } | Value::Duration { .. }) {
-        return cc.meets(rc, false);
-    }
-    let (ct, rt) = (&ap.thing[cm], &sp.thing[rm]);
-    if ct.limit != rt.limit {
-        return false;
-    }
-    if let (Some((a, pa)), Some((b, pb))) = (ct.counted, rt.counted) {
-        return a == b
-            || (pa == People::Any && pb != People::No)
-            || (pb == People::Any && pa != People::No);
-    }
-    if !cc.meets(rc, true) {
-        return false;
-    }
-    // Two words in common beside the words of measuring ("$12 million for
-    // Riverside Park", "$9 million for Riverside Park repairs"): the same
-    // thing, whatever comes before.
-    let common = cc
-        .plain
-        .iter()
-        .filter(|t| rc.plain.binary_search(t).is_ok())
-        .count();
-    if common >= 2 {
-        return true;
-    }
-    match (ct.subject, rt.subject) {
-        (Some(a), Some(b)) => {
-            a == b || rc.full.binary_search(&a).is_ok() || cc.full.binary_search(&b).is_ok()
-        }
-        _ => true,
-    }
-}
-
-/// Pair the claim's values with the statement's: same kind, overlapping
-/// context. One pair per claim value: an agreeing one if any, else the
-/// nearest differing one.
-fn pair_values(
-    art: (&Source, &Prep),
-    claim_values: &[usize],
-    src: (&Source, &Prep),
-    sent: &RefSent,
-) -> Vec<ValuePair> {
-    let mut out = Vec::new();
-    for &cm in claim_values {
-        let m = &art.0.analysis.mentions[cm];
-        let Some(cv) = &m.value else { continue };
-        if !art.1.comparable[cm] {
-            continue;
-        }
-        let mut best: Option<(bool, f64, usize)> = None;
-        for rm in sent.mentions.clone() {
-            let r = &src.0.analysis.mentions[rm];
-            let Some(rv) = &r.value else { continue };
-            if !src.1.comparable[rm]
-                || !comparable(cv, rv)
-                || years_apart(cv, rv) > DATE_PAIR_MAX_YEARS
-                || !same_thing(cv, (art.1, cm), (src.1, rm))
-            {
-                continue;
-            }
-            let ok = values_agree(cv, rv);
-            let d = distance(cv, rv);
-            // Figures an order of magnitude apart count different things
-            // ("$30 billion" of a plan, "$1.5 million" of a salary).
-            if !ok && d > MAX_RATIO && !matches!(cv, Value::Date { .. }) {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((bok, bd, _)) => (ok && !bok) || (ok == bok && d < bd),
-            };
-            if better {
-                best = Some((ok, d, rm));
-            }
-        }
-        if let Some((ok, _, rm)) = best {
-            let r = &src.0.analysis.mentions[rm];
-            out.push(ValuePair {
-                claim: m.span,
-                reference: r.span,
-                claim_value: cv.clone(),
-                reference_value: r.value.clone().expect("value"),
-                agrees: ok,
-            });
-        }
-    }
-    out
-}
-
 /// A cluster naming a place ([`Label::Place`], [`Label::Norp`]).
 const PLACE: u8 = 1;
 /// A cluster naming a person or an organisation.
@@ -828,6 +584,9 @@ pub(super) struct Scoring {
     kind_of: HashMap<u32, u8>,
     /// Clusters that name a place, sorted.
     places: Vec<u32>,
+    /// The day each document was written (article, then sources), where
+    /// known ([`setting::doc_day`]).
+    days: Vec<Option<i64>>,
     vocab: Vocab,
     wvocab: Vocab,
     preps: Vec<Prep>,
@@ -877,6 +636,7 @@ impl Scoring {
             cl: Vec::new(),
             kind_of: HashMap::new(),
             places: Vec::new(),
+            days: Vec::new(),
             vocab: Vocab::default(),
             wvocab: Vocab::default(),
             preps: Vec::with_capacity(1 + ws.sources.len()),
@@ -895,6 +655,7 @@ impl Scoring {
     fn clusters(&mut self, ws: &Workspace) {
         let docs = docs_of(ws);
         self.cl = clusters(&docs);
+        self.days = docs.iter().map(|d| setting::doc_day(d)).collect();
         for (d, row) in docs.iter().zip(&self.cl) {
             for (e, c) in d.analysis.entities.iter().zip(row) {
                 if let Some(c) = c {
@@ -1349,7 +1110,13 @@ impl Scoring {
                 Vec::new()
             } else {
                 let src = &ws.sources[rs.source];
-                pair_values((art, ap), &claim_values, (src, &preps[rs.source + 1]), rs)
+                pair_values(
+                    (art, ap),
+                    &claim_values,
+                    (src, &preps[rs.source + 1]),
+                    rs,
+                    false,
+                )
             };
             let mut f = [0.0f32; N_FEATURES];
             f[0] = 1.0;
@@ -1486,9 +1253,21 @@ impl Scoring {
             let rs = &sents[c.sent as usize];
             let src = &ws.sources[rs.source];
             let sp = &self.preps[rs.source + 1];
+            // The chosen statement's values paired again, now also by a
+            // telling match ([`pairing::telling_match`]).
+            let pairs = if c.pairs.is_empty() && !claim_has_values {
+                c.pairs
+            } else {
+                let cv: Vec<usize> = (claim.mentions.iter().copied())
+                    .filter(|&m| art.analysis.mentions[m].value.is_some())
+                    .collect();
+                pair_values((art, ap), &cv, (src, sp), rs, true)
+            };
+            let days = (self.days[0], self.days[rs.source + 1]);
             let setting = Setting {
                 date_conflict: c.features[19] > 0.0,
                 places: &self.places,
+                days_apart: days.0.zip(days.1).map(|(a, b)| (a - b).abs()),
             };
             let mut al = explain(
                 art,
@@ -1501,7 +1280,7 @@ impl Scoring {
                 p,
                 c.e,
                 c.l,
-                c.pairs,
+                pairs,
                 &self.vocab,
                 setting,
             );
@@ -1552,183 +1331,4 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
     let mut sc = Scoring::new(ws, true);
     sc.run(ws);
     sc.comparison(ws)
-}
-
-/// A claim's relation from its sources' (each source once): "agrees" or
-/// "differs", whichever the sources support more strongly (summed scores;
-/// a tie is "agrees": two agreeing sources outweigh one weak mismatch),
-/// else "adds context" when any source met it, else "no reference".
-pub(super) fn summary(alignments: &[Alignment]) -> Relation {
-    let support = |r: Relation| -> f32 {
-        alignments
-            .iter()
-            .filter(|a| a.relation == r)
-            .map(|a| a.score)
-            .sum()
-    };
-    let (d, a) = (support(Relation::Differs), support(Relation::Agrees));
-    if d > 0.0 && d > a {
-        Relation::Differs
-    } else if a > 0.0 {
-        Relation::Agrees
-    } else if alignments.is_empty() {
-        Relation::NoReference
-    } else {
-        Relation::AddsContext
-    }
-}
-
-/// What says whether a claim and a statement have the same setting: both
-/// give dates and none agree; which clusters name places.
-struct Setting<'a> {
-    date_conflict: bool,
-    places: &'a [u32],
-}
-
-/// Build the alignment with its evidence.
-#[allow(clippy::too_many_arguments)]
-fn explain(
-    art: &Source,
-    ap: &Prep,
-    claim: &crate::Claim,
-    cclusters: &[u32],
-    src: &Source,
-    sp: &Prep,
-    rs: &RefSent,
-    score: f32,
-    e: f32,
-    l: f32,
-    values: Vec<ValuePair>,
-    vocab: &Vocab,
-    setting: Setting,
-) -> Alignment {
-    let mut shared: Vec<SharedEntity> = Vec::new();
-    let mut shared_ids: Vec<u32> = Vec::new();
-    let mut source_only = Vec::new();
-    for m in rs.mentions.clone() {
-        let Some(c) = sp.cluster[m] else { continue };
-        let span = src.analysis.mentions[m].span;
-        if cclusters.binary_search(&c).is_err() {
-            source_only.push(span);
-            continue;
-        }
-        if let Some(k) = shared_ids.iter().position(|&x| x == c) {
-            shared[k].source_spans.push(span);
-            continue;
-        }
-        shared_ids.push(c);
-        let claim_mentions: Vec<usize> = claim
-            .mentions
-            .iter()
-            .copied()
-            .filter(|&cm| ap.cluster.get(cm).copied().flatten() == Some(c))
-            .collect();
-        let name = claim_mentions
-            .first()
-            .map(|&cm| {
-                art.analysis
-                    .entity_of(&art.analysis.mentions[cm])
-                    .name
-                    .clone()
-            })
-            .unwrap_or_default();
-        shared.push(SharedEntity {
-            name,
-            claim_spans: claim_mentions
-                .iter()
-                .map(|&cm| art.analysis.mentions[cm].span)
-                .collect(),
-            source_spans: vec![span],
-        });
-    }
-    // Shared terms.
-    let t0 = token_at(&ap.tokens, claim.span.start);
-    let t1 = token_at(&ap.tokens, claim.span.end);
-    let mut cterms: Vec<u32> = (t0..t1).filter_map(|i| ap.terms[i]).collect();
-    cterms.sort_unstable();
-    cterms.dedup();
-    let s = &src.analysis.sentences[rs.sentence];
-    let mut st: Vec<u32> = (s.first_token..s.end_token.min(sp.tokens.len()))
-        .filter_map(|i| sp.terms[i])
-        .filter(|t| cterms.binary_search(t).is_ok())
-        .collect();
-    st.sort_unstable();
-    st.dedup();
-    let claim_only = claim
-        .entities(&art.analysis)
-        .filter(|&cm| {
-            ap.cluster
-                .get(cm)
-                .copied()
-                .flatten()
-                .is_none_or(|c| !shared_ids.contains(&c))
-        })
-        .map(|cm| art.analysis.mentions[cm].span)
-        .collect();
-    // A statement whose figures of one kind partly agree with the claim's
-    // lines up with it; its other figures of that kind count other things
-    // ("52 = 52, 35 = 35, eight ≠ 35"): they do not make it differ.
-    let differs = values.iter().any(|v| {
-        !v.agrees
-            && !values
-                .iter()
-                .any(|o| o.agrees && o.claim_value.kind() == v.claim_value.kind())
-    });
-    // "Differs" only within the same setting: where both give dates, one
-    // agrees (unless a date is what differs); where both name places, they
-    // share one.
-    let is_place = |c: &u32| setting.places.binary_search(c).is_ok();
-    let claim_places = cclusters.iter().any(is_place);
-    let statement_places: Vec<u32> = rs
-        .mentions
-        .clone()
-        .filter_map(|m| sp.cluster[m])
-        .filter(is_place)
-        .collect();
-    let other_place = claim_places
-        && !statement_places.is_empty()
-        && !statement_places
-            .iter()
-            .any(|c| cclusters.binary_search(c).is_ok());
-    let date_differs = values.iter().any(|v| {
-        !v.agrees
-            && matches!(
-                v.claim_value.kind(),
-                crate::entities::ValueKind::Date | crate::entities::ValueKind::Year
-            )
-    });
-    // And only about the same participants: where the claim names someone
-    // or something, the statement names one of them too ("6,000 bodies"
-    // of another exchange is not the claim's "1,000 prisoners").
-    let same_participants = cclusters.is_empty() || !shared_ids.is_empty();
-    let same_setting =
-        same_participants && !other_place && (!setting.date_conflict || date_differs);
-    let relation = if differs {
-        if score >= DIFFERS_MIN && same_setting {
-            Relation::Differs
-        } else {
-            Relation::AddsContext
-        }
-    } else if score >= AGREE_MIN || !values.is_empty() && score >= VALUES_MIN {
-        Relation::Agrees
-    } else {
-        Relation::AddsContext
-    };
-    Alignment {
-        source: rs.source,
-        sentence: rs.sentence,
-        span: rs.span,
-        relation,
-        score,
-        entity_score: e,
-        lexical: l,
-        shared,
-        shared_terms: st
-            .iter()
-            .map(|&t| vocab.words[t as usize].clone())
-            .collect(),
-        values,
-        source_only,
-        claim_only,
-    }
 }
