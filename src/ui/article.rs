@@ -210,6 +210,22 @@ fn index_marks(root: &web_sys::Element, selector: &str, marks: &MarkIndex) {
     }
 }
 
+/// The element of rendering batch `k` (`data-batch`), a child of the
+/// text's root: the batch last added, so looked for from the last child.
+/// (A selector over the root, `[data-batch="k"] mark.m`, matched every
+/// mark already in the page on each batch: quadratic in a long text.)
+fn batch_element(root: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
+    let want = k.to_string();
+    let mut el = root.last_element_child();
+    while let Some(e) = el {
+        if e.get_attribute("data-batch").as_deref() == Some(want.as_str()) {
+            return Some(e);
+        }
+        el = e.previous_element_sibling();
+    }
+    None
+}
+
 /// The article's tab stop among the highlights (roving tabindex): the one
 /// mention Tab reaches, the last one focused (the first at start). Arrow
 /// keys move it; the pinned entity's mentions are tab stops too.
@@ -344,8 +360,9 @@ pub fn Article(
                 super::dom::in_turns(move || {
                     let k = ready.get_untracked();
                     if k > 1 {
-                        let sel = format!("[data-batch=\"{}\"] mark.m", k - 1);
-                        index_marks(&root, &sel, &marks);
+                        if let Some(batch) = batch_element(&root, k - 1) {
+                            index_marks(&batch, "mark.m", &marks);
+                        }
                         if let Some(e) = ctx.pinned.get_untracked() {
                             let marks = marks.borrow();
                             for &mi in &ctx.analysis.entities[e].mentions {
