@@ -119,8 +119,13 @@ pub fn EntityList() -> impl IntoView {
                 .enumerate()
                 .map(|(k, range)| {
                     let (chunk, row) = (rows[range].to_vec(), row.clone());
+                    // Through a memo: the slice renders once, when it is
+                    // ready, not again on each later slice's turn.
+                    let shown = Memo::new(move |_| k < ready.get());
                     move || {
-                        (k < ready.get()).then(|| chunk.iter().map(|&i| row(i)).collect::<Vec<_>>())
+                        shown
+                            .get()
+                            .then(|| chunk.iter().map(|&i| row(i)).collect::<Vec<_>>())
                     }
                 })
                 .collect();
