@@ -20,9 +20,10 @@ use super::legend::Legend;
 use super::passage::PassageTools;
 use super::pinbar::PinBar;
 use super::state::ViewCtx;
+use crate::analysis::chunked::CHUNKED_ABOVE;
 use crate::analysis::{
-    bidi_marker_title, bidi_runs, has_bidi_controls, label_key, label_title, pieces, BlockKind,
-    Mention, Piece, Run,
+    batch_starts, bidi_marker_title, bidi_runs, has_bidi_controls, label_key, label_title, pieces,
+    BlockKind, Mention, Piece, Run,
 };
 
 /// Text as the article shows it: each direction-control character (U+202E
@@ -163,24 +164,14 @@ pub use super::dom::MarkIndex;
 /// loop. A batch holds at least one block, and at most [`BATCH_BLOCKS`].
 const BATCH_BYTES: usize = 12 * 1024;
 
+/// Text in the first batch of a document analysed in pieces (past
+/// [`CHUNKED_ABOVE`]): more than a screenful, and a third of a batch, since
+/// the viewer's mount (the panel, the entity list, the first link) shares
+/// its task.
+const FIRST_BATCH_BYTES: usize = 4 * 1024;
+
 /// Blocks per rendering batch at most (short lines: a list, a poem).
 const BATCH_BLOCKS: usize = 150;
-
-/// The first block of each rendering batch, and the number of blocks.
-fn batch_starts(blocks: &[crate::analysis::Block]) -> Vec<usize> {
-    let mut starts = vec![0];
-    let (mut bytes, mut count) = (0, 0);
-    for (i, b) in blocks.iter().enumerate() {
-        if count > 0 && (bytes >= BATCH_BYTES || count >= BATCH_BLOCKS) {
-            starts.push(i);
-            (bytes, count) = (0, 0);
-        }
-        bytes += b.span.len();
-        count += 1;
-    }
-    starts.push(blocks.len());
-    starts
-}
 
 /// How long the card waits, once the pointer leaves its mention, for the
 /// pointer to reach the card before it closes.
@@ -301,7 +292,12 @@ pub fn Article(
         .collect();
     // Long documents are rendered in batches of blocks, one batch per turn
     // of the event loop, so the page shows (and answers) at once.
-    let starts = std::sync::Arc::new(batch_starts(&doc.blocks));
+    let first = if doc.text.len() > CHUNKED_ABOVE {
+        FIRST_BATCH_BYTES
+    } else {
+        BATCH_BYTES
+    };
+    let starts = std::sync::Arc::new(batch_starts(&doc.blocks, first, BATCH_BYTES, BATCH_BLOCKS));
     let batches = (starts.len() - 1).max(1);
     let ready = RwSignal::new(1usize);
     let render = {
