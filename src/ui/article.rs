@@ -20,9 +20,10 @@ use super::legend::Legend;
 use super::passage::PassageTools;
 use super::pinbar::PinBar;
 use super::state::ViewCtx;
+use crate::analysis::chunked::CHUNKED_ABOVE;
 use crate::analysis::{
-    bidi_marker_title, bidi_runs, has_bidi_controls, label_key, label_title, pieces, BlockKind,
-    Mention, Piece, Run,
+    batch_starts, bidi_marker_title, bidi_runs, has_bidi_controls, label_key, label_title, pieces,
+    BlockKind, Mention, Piece, Run,
 };
 
 /// Text as the article shows it: each direction-control character (U+202E
@@ -163,24 +164,14 @@ pub use super::dom::MarkIndex;
 /// loop. A batch holds at least one block, and at most [`BATCH_BLOCKS`].
 const BATCH_BYTES: usize = 12 * 1024;
 
+/// Text in the first batch of a document analysed in pieces (past
+/// [`CHUNKED_ABOVE`]): more than a screenful, and a third of a batch, since
+/// the viewer's mount (the panel, the entity list, the first link) shares
+/// its task.
+const FIRST_BATCH_BYTES: usize = 4 * 1024;
+
 /// Blocks per rendering batch at most (short lines: a list, a poem).
 const BATCH_BLOCKS: usize = 150;
-
-/// The first block of each rendering batch, and the number of blocks.
-fn batch_starts(blocks: &[crate::analysis::Block]) -> Vec<usize> {
-    let mut starts = vec![0];
-    let (mut bytes, mut count) = (0, 0);
-    for (i, b) in blocks.iter().enumerate() {
-        if count > 0 && (bytes >= BATCH_BYTES || count >= BATCH_BLOCKS) {
-            starts.push(i);
-            (bytes, count) = (0, 0);
-        }
-        bytes += b.span.len();
-        count += 1;
-    }
-    starts.push(blocks.len());
-    starts
-}
 
 /// How long the card waits, once the pointer leaves its mention, for the
 /// pointer to reach the card before it closes.
@@ -208,6 +199,22 @@ fn index_marks(root: &web_sys::Element, selector: &str, marks: &MarkIndex) {
             }
         }
     }
+}
+
+/// The element of rendering batch `k` (`data-batch`), a child of the
+/// text's root: the batch last added, so looked for from the last child.
+/// (A selector over the root, `[data-batch="k"] mark.m`, matched every
+/// mark already in the page on each batch: quadratic in a long text.)
+fn batch_element(root: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
+    let want = k.to_string();
+    let mut el = root.last_element_child();
+    while let Some(e) = el {
+        if e.get_attribute("data-batch").as_deref() == Some(want.as_str()) {
+            return Some(e);
+        }
+        el = e.previous_element_sibling();
+    }
+    None
 }
 
 /// The article's tab stop among the highlights (roving tabindex): the one
@@ -285,7 +292,12 @@ pub fn Article(
         .collect();
     // Long documents are rendered in batches of blocks, one batch per turn
     // of the event loop, so the page shows (and answers) at once.
-    let starts = std::sync::Arc::new(batch_starts(&doc.blocks));
+    let first = if doc.text.len() > CHUNKED_ABOVE {
+        FIRST_BATCH_BYTES
+    } else {
+        BATCH_BYTES
+    };
+    let starts = std::sync::Arc::new(batch_starts(&doc.blocks, first, BATCH_BYTES, BATCH_BLOCKS));
     let batches = (starts.len() - 1).max(1);
     let ready = RwSignal::new(1usize);
     let render = {
@@ -344,8 +356,9 @@ pub fn Article(
                 super::dom::in_turns(move || {
                     let k = ready.get_untracked();
                     if k > 1 {
-                        let sel = format!("[data-batch=\"{}\"] mark.m", k - 1);
-                        index_marks(&root, &sel, &marks);
+                        if let Some(batch) = batch_element(&root, k - 1) {
+                            index_marks(&batch, "mark.m", &marks);
+                        }
                         if let Some(e) = ctx.pinned.get_untracked() {
                             let marks = marks.borrow();
                             for &mi in &ctx.analysis.entities[e].mentions {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::ViewCtx;
+use crate::analysis::chunked::CHUNKED_ABOVE;
 use crate::analysis::{label_key, label_title, Label};
 
 /// Case-insensitive enough for names: ASCII lowercase, letters and digits only.
@@ -38,15 +39,33 @@ fn slice_bounds(len: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The list of entities, grouped by type.
+/// The list of entities, grouped by type; a long document's (one analysed
+/// in pieces, past [`CHUNKED_ABOVE`]) on the turn of the event loop after
+/// the viewer's mount, so that task does not also group and fold every
+/// entity's names and build the list's first slice (for 5 MB, the longest
+/// task of the opening was that mount).
+#[component]
+pub fn EntityList() -> impl IntoView {
+    if ViewCtx::get().doc.text.len() <= CHUNKED_ABOVE {
+        return entity_list().into_any();
+    }
+    let shown = RwSignal::new(false);
+    super::dom::in_turns(move || {
+        // The viewer was closed meanwhile: nothing to show.
+        let _ = shown.try_set(true);
+        false
+    });
+    (move || shown.get().then(entity_list)).into_any()
+}
+
+/// The entity list itself ([`EntityList`]).
 ///
 /// Rendered once, like the article: pinning changes `aria-pressed` on the
 /// two rows concerned and the filter box toggles `hidden` on rows and
 /// groups, so a long document's thousands of rows cost no reactive effect
 /// each, and pinning does not touch every row. One delegated click handler
 /// serves every row.
-#[component]
-pub fn EntityList() -> impl IntoView {
+fn entity_list() -> impl IntoView {
     let ctx = ViewCtx::get();
     let query = RwSignal::new(String::new());
     // Entities of each type, most mentioned first, with their folded names.
@@ -119,8 +138,13 @@ pub fn EntityList() -> impl IntoView {
                 .enumerate()
                 .map(|(k, range)| {
                     let (chunk, row) = (rows[range].to_vec(), row.clone());
+                    // Through a memo: the slice renders once, when it is
+                    // ready, not again on each later slice's turn.
+                    let shown = Memo::new(move |_| k < ready.get());
                     move || {
-                        (k < ready.get()).then(|| chunk.iter().map(|&i| row(i)).collect::<Vec<_>>())
+                        shown
+                            .get()
+                            .then(|| chunk.iter().map(|&i| row(i)).collect::<Vec<_>>())
                     }
                 })
                 .collect();

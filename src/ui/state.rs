@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::analysis::app::pack_source;
 pub use crate::analysis::app::LinkDoc;
 use crate::analysis::compare::Relation;
+use crate::analysis::intake::document_fingerprint;
 use crate::analysis::share::{Order, Tab};
 use crate::analysis::{label_title, Analysis, Document, Label, LabelSet, Offsets, Span};
 
@@ -199,9 +200,13 @@ impl ViewCtx {
 
     /// The document text's fingerprint by `hash`, computed the first time
     /// it is asked for (links name a long document by it, and are written
-    /// on every pin and filter toggle).
+    /// on every pin and filter toggle). A document brought in holds it in
+    /// its id ([`document_fingerprint`]): read there, the text is not
+    /// hashed again when the viewer mounts and writes its first link.
     pub fn fingerprint(&self, hash: fn(&str) -> u64) -> u64 {
-        *self.fingerprint.get_or_init(|| hash(&self.doc.text))
+        *self.fingerprint.get_or_init(|| {
+            document_fingerprint(&self.doc.id).unwrap_or_else(|| hash(&self.doc.text))
+        })
     }
 
     /// Number of mentions of each label.

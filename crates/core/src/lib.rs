@@ -44,8 +44,8 @@ pub use compare::{Alignment, ClaimAlignments, Comparison, SourceMeta, Workspace}
 pub use document::{count_quotations, count_words, split_blocks, Block, BlockKind, Document};
 pub use samples::{default_document, DEFAULT_ID, DEFAULT_TEXT, DEFAULT_TITLE};
 pub use view::{
-    bidi_marker_title, bidi_notice, bidi_runs, count_bidi_controls, has_bidi_controls,
-    label_description, label_key, label_title, pieces, LabelSet, Piece, Run,
+    batch_starts, bidi_marker_title, bidi_notice, bidi_runs, count_bidi_controls,
+    has_bidi_controls, label_description, label_key, label_title, pieces, LabelSet, Piece, Run,
 };
 
 /// Analyse a document: sentences, entity mentions and entities

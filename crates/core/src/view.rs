@@ -1,5 +1,6 @@
 //! Pure helpers for rendering an analysis: sets of entity types, reader-facing
-//! label names, and the split of a block into text and mentions.
+//! label names, the split of a block into text and mentions, and the
+//! batches a long text is rendered in.
 //!
 //! ```
 //! # claimlens_core::frontcode::install_bundled();
@@ -15,6 +16,7 @@
 
 use super::entities::{Label, Mention};
 use super::span::Span;
+use crate::document::Block;
 
 /// A set of entity types, as a bit mask over [`Label::ALL`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -133,6 +135,26 @@ pub fn pieces<'t>(
         out.push(Piece::Text(&text[at..span.end]));
     }
     out
+}
+
+/// The batches a text's `blocks` are rendered in (a long text: the first
+/// with the page, each next on a turn of the event loop of its own): the
+/// first block of each batch, then the number of blocks. A batch holds
+/// whole blocks, at least one; it ends once it holds `bytes` of text
+/// (`first` for the first batch) or `max_blocks` blocks.
+pub fn batch_starts(blocks: &[Block], first: usize, bytes: usize, max_blocks: usize) -> Vec<usize> {
+    let mut starts = vec![0];
+    let (mut held, mut count, mut limit) = (0, 0, first);
+    for (i, b) in blocks.iter().enumerate() {
+        if count > 0 && (held >= limit || count >= max_blocks) {
+            starts.push(i);
+            (held, count, limit) = (0, 0, bytes);
+        }
+        held += b.span.len();
+        count += 1;
+    }
+    starts.push(blocks.len());
+    starts
 }
 
 /// A stretch of text as the view renders it: ordinary text, or one
@@ -268,6 +290,47 @@ pub fn bidi_notice(n: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::BlockKind;
+
+    #[test]
+    fn batches_of_blocks() {
+        let blocks = |lens: &[usize]| -> Vec<Block> {
+            let mut at = 0;
+            lens.iter()
+                .map(|&n| {
+                    let span = Span::new(at, at + n);
+                    at += n + 2;
+                    Block {
+                        kind: BlockKind::Paragraph,
+                        span,
+                    }
+                })
+                .collect()
+        };
+        // (block lengths, first, bytes, max blocks) → starts, then the count.
+        type Case = (&'static [usize], usize, usize, usize, &'static [usize]);
+        let cases: &[Case] = &[
+            (&[], 10, 10, 5, &[0, 0]),
+            (&[3], 10, 10, 5, &[0, 1]),
+            (&[3, 3, 3], 10, 10, 5, &[0, 3]),
+            // A batch ends once it holds `bytes`.
+            (&[4, 4, 4, 4], 8, 8, 5, &[0, 2, 4]),
+            // The first batch by `first`, the rest by `bytes`.
+            (&[4, 4, 4, 4, 4], 4, 8, 5, &[0, 1, 3, 5]),
+            (&[4, 4, 4, 4, 4], 12, 4, 5, &[0, 3, 4, 5]),
+            // A block longer than a batch is a batch of its own.
+            (&[30, 2, 30, 2], 10, 10, 5, &[0, 1, 3, 4]),
+            // Never more than `max_blocks` blocks.
+            (&[1, 1, 1, 1, 1], 100, 100, 2, &[0, 2, 4, 5]),
+        ];
+        for &(lens, first, bytes, max, want) in cases {
+            assert_eq!(
+                batch_starts(&blocks(lens), first, bytes, max),
+                want,
+                "{lens:?} {first} {bytes} {max}"
+            );
+        }
+    }
 
     #[test]
     fn bidi_runs_table() {
