@@ -63,7 +63,23 @@ pub(super) static GROUP_SUBJECTS: WordSet = WordSet::new(concat!(
     "analysis|",
     "americans|",
     "voters|",
-    "people|"
+    "people|",
+    // records and evidence that show or find ("filings show", "exit polling showed")
+    "polls|",
+    "surveys|",
+    "studies|",
+    "reports|",
+    "records|",
+    "filings|",
+    "documents|",
+    "results|",
+    "statistics|",
+    "figures|",
+    "numbers|",
+    "findings|",
+    "emails|",
+    "footage|",
+    "video|"
 ));
 
 /// Prepositions that make a weak verb's object a thing, not a clause.

@@ -267,6 +267,21 @@ fn error_families() {
                 ("A third of independents", "third of independents"),
             ],
         ),
+        // records and evidence show or find
+        (
+            "FEC records show he spent heavily.",
+            &[("FEC records", "FEC records")],
+        ),
+        (
+            "Exit polls showed that Clinton won every group.",
+            &[("Exit polls", "Exit polls")],
+        ),
+        (
+            "Bush lent his campaign money, fundraising documents show.",
+            &[("fundraising documents", "fundraising documents")],
+        ),
+        // a thing that shows, not a record: no cue
+        ("The dogs show no fear.", &[]),
     ];
     for (text, want) in cases {
         let got = speakers(text);
