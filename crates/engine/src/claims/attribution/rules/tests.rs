@@ -280,6 +280,17 @@ fn error_families() {
             "Bush lent his campaign money, fundraising documents show.",
             &[("fundraising documents", "fundraising documents")],
         ),
+        // a role in lowercase between a place or party and a name, after the cue
+        (
+            "“It hurts a little,” said Republican party boss Reince Priebus.",
+            &[("Republican party boss Reince Priebus", "Reince Priebus")],
+        ),
+        (
+            "“It is a show,” said Virginia delegate Beau Correll, angered by it.",
+            &[("Virginia delegate Beau Correll", "Beau Correll")],
+        ),
+        // a day after the lowercase word is no name
+        ("“It is a show,” said Trump aides Tuesday.", &[("", "")]),
         // a thing that shows, not a record: no cue
         ("The dogs show no fear.", &[]),
     ];
