@@ -63,23 +63,7 @@ pub(super) static GROUP_SUBJECTS: WordSet = WordSet::new(concat!(
     "analysis|",
     "americans|",
     "voters|",
-    "people|",
-    // records and evidence that show or find ("filings show", "exit polling showed")
-    "polls|",
-    "surveys|",
-    "studies|",
-    "reports|",
-    "records|",
-    "filings|",
-    "documents|",
-    "results|",
-    "statistics|",
-    "figures|",
-    "numbers|",
-    "findings|",
-    "emails|",
-    "footage|",
-    "video|"
+    "people|"
 ));
 
 /// Prepositions that make a weak verb's object a thing, not a clause.
@@ -447,6 +431,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             || t.is_cap()
             || ORG_WORDS.contains(&t.lower)
             || GROUP_SUBJECTS.contains(&t.lower)
+            // records and evidence ("FEC records show", "new filings show")
+            || EVIDENCE_NOUNS.contains(&t.lower)
             || (BELIEF_BASE_VERBS.contains(&w)
                 && (t.lower.ends_with('s')
                 && !t.lower.ends_with("ss")
@@ -632,6 +618,11 @@ pub(super) static EVIDENCE_NOUNS: WordSet = WordSet::new(concat!(
     "estimates|",
     "documents|",
     "records|",
+    "filings|",
+    "results|",
+    "numbers|",
+    "footage|",
+    "video|",
     "findings|",
     "review|",
     "audit|",
