@@ -291,6 +291,19 @@ fn error_families() {
         ),
         // a day after the lowercase word is no name
         ("“It is a show,” said Trump aides Tuesday.", &[("", "")]),
+        // an aside between the subject and the cue
+        (
+            "Hunter, meanwhile, told Politico that the race was close.",
+            &[("Hunter", "Hunter")],
+        ),
+        (
+            "Gates, in contrast, told reporters that he was working with Manafort.",
+            &[("Gates", "Gates")],
+        ),
+        (
+            "Priebus, after a new poll, said the party would do better.",
+            &[("Priebus", "Priebus")],
+        ),
         // a thing that shows, not a record: no cue
         ("The dogs show no fear.", &[]),
     ];
