@@ -330,6 +330,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                         || role_apposition(d, c, j - 1)
                         // a party and state: "Sen. Rand Paul, R-Ky., told"
                         || party_tag(&d.toks[c + 1].text)
+                        // an aside: "Hunter, meanwhile, told", "Gates, in contrast, told"
+                        || (ASIDE_OPENERS.contains(first) && !d.toks[c + 1].is_cap())
                 };
                 let ok = c > sa && appos(c);
                 // "Tom Fitton, the president of Judicial Watch, a conservative group …, said"
@@ -431,6 +433,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             || t.is_cap()
             || ORG_WORDS.contains(&t.lower)
             || GROUP_SUBJECTS.contains(&t.lower)
+            // records and evidence ("FEC records show", "new filings show")
+            || EVIDENCE_NOUNS.contains(&t.lower)
             || (BELIEF_BASE_VERBS.contains(&w)
                 && (t.lower.ends_with('s')
                 && !t.lower.ends_with("ss")
@@ -598,6 +602,31 @@ pub(super) fn mute_subject(d: &Doc, w: &str, a: usize, b: usize) -> bool {
             || EVIDENCE_NOUNS.contains(&t.lower))
 }
 
+/// First words of an aside between a subject and its verb ("Hunter,
+/// meanwhile, told", "Priebus, in the wake of a new poll, told").
+pub(super) static ASIDE_OPENERS: WordSet = WordSet::new(concat!(
+    "meanwhile|",
+    "however|",
+    "though|",
+    "too|",
+    "also|",
+    "instead|",
+    "then|",
+    "now|",
+    "later|",
+    "earlier|",
+    "in|",
+    "on|",
+    "at|",
+    "after|",
+    "during|",
+    "for|",
+    "like|",
+    "unlike|",
+    "speaking|",
+    "asked|"
+));
+
 /// Nouns that show or find as sources do ("the poll showed").
 pub(super) static EVIDENCE_NOUNS: WordSet = WordSet::new(concat!(
     "poll|",
@@ -616,6 +645,11 @@ pub(super) static EVIDENCE_NOUNS: WordSet = WordSet::new(concat!(
     "estimates|",
     "documents|",
     "records|",
+    "filings|",
+    "results|",
+    "numbers|",
+    "footage|",
+    "video|",
     "findings|",
     "review|",
     "audit|",

@@ -284,6 +284,7 @@ pub(super) fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
                         | "pollster"
                         | "operative"
                 ))
+            && !role_before_name(d, b, hi)
         {
             break;
         }
@@ -299,6 +300,22 @@ pub(super) fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((i, b))
+}
+
+/// Whether the lowercase words from `b` (one or two) describe the name right
+/// after them: "Republican party boss Reince Priebus", "Virginia delegate
+/// Beau Correll" (not "Trump aides Tuesday").
+pub(super) fn role_before_name(d: &Doc, b: usize, hi: usize) -> bool {
+    let Some(e) = (b + 1..hi.min(b + 3)).find(|&k| d.toks[k].is_cap()) else {
+        return false;
+    };
+    (b..e).all(|k| {
+        let t = &d.toks[k];
+        !t.is_cap() && np_word(t, d.p(k)) && !BETWEEN.contains(&t.lower) && !DETS.contains(&t.lower)
+    }) && d.toks[e].is_word()
+        && !is_day(d.lw(e))
+        && e + 1 < hi
+        && d.toks[e + 1].is_cap()
 }
 
 /// The speaker string of a source phrase [a, b): a trailing name after role words

@@ -267,6 +267,45 @@ fn error_families() {
                 ("A third of independents", "third of independents"),
             ],
         ),
+        // records and evidence show or find
+        (
+            "FEC records show he spent heavily.",
+            &[("FEC records", "FEC records")],
+        ),
+        (
+            "Exit polls showed that Clinton won every group.",
+            &[("Exit polls", "Exit polls")],
+        ),
+        (
+            "Bush lent his campaign money, fundraising documents show.",
+            &[("fundraising documents", "fundraising documents")],
+        ),
+        // a role in lowercase between a place or party and a name, after the cue
+        (
+            "“It hurts a little,” said Republican party boss Reince Priebus.",
+            &[("Republican party boss Reince Priebus", "Reince Priebus")],
+        ),
+        (
+            "“It is a show,” said Virginia delegate Beau Correll, angered by it.",
+            &[("Virginia delegate Beau Correll", "Beau Correll")],
+        ),
+        // a day after the lowercase word is no name
+        ("“It is a show,” said Trump aides Tuesday.", &[("", "")]),
+        // an aside between the subject and the cue
+        (
+            "Hunter, meanwhile, told Politico that the race was close.",
+            &[("Hunter", "Hunter")],
+        ),
+        (
+            "Gates, in contrast, told reporters that he was working with Manafort.",
+            &[("Gates", "Gates")],
+        ),
+        (
+            "Priebus, after a new poll, said the party would do better.",
+            &[("Priebus", "Priebus")],
+        ),
+        // a thing that shows, not a record: no cue
+        ("The dogs show no fear.", &[]),
     ];
     for (text, want) in cases {
         let got = speakers(text);
