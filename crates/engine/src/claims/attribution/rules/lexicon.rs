@@ -510,7 +510,28 @@ pub fn noun_use(prev: &str, w: &str, next: &str) -> bool {
     NOUN_FORMS.contains(w)
         && (BEFORE_NOUN.contains(prev)
             || (QUANTIFIER_BEFORE.contains(prev) && w.ends_with('s'))
+            || (w.ends_with('s') && participle_before_noun(prev))
             || AFTER_NOUN.contains(next))
+}
+
+/// A participle read as an adjective before a plural noun ("dropped
+/// calls", "unconfirmed reports", "growing calls", "conflicting claims"):
+/// a reporting verb's subject is no participle.
+fn participle_before_noun(prev: &str) -> bool {
+    prev.len() > 5
+        && (prev.ends_with("ed") || prev.ends_with("ing"))
+        && prev.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            prev,
+            "indeed"
+                | "during"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+                | "morning"
+                | "evening"
+        )
 }
 
 /// Participles that report what the clause's subject says ("…, saying").

@@ -223,6 +223,10 @@ fn error_families() {
         ),
         ("Insurance claims rose sharply in 2023.", &[]),
         ("Several reports about the device surfaced.", &[]),
+        // a participle before a plural reporting noun: "dropped calls"
+        ("The strip has caused dropped calls for weeks.", &[]),
+        ("There were growing calls for a recount.", &[]),
+        ("Unconfirmed reports spread on Monday.", &[]),
         (
             "Apple claims that the test is accurate.",
             &[("Apple", "Apple")],
