@@ -202,6 +202,11 @@ const CURRENCY_CODES: [&str; 28] = [
 /// assert_eq!(currency_code("try"), None);
 /// ```
 pub fn currency_code(w: &str) -> Option<&'static str> {
+    // Asked of most words (numeric candidates start at any code): a code
+    // has three letters, so other words need no search.
+    if w.len() != 3 {
+        return None;
+    }
     let code = CURRENCY_CODES.iter().find(|c| **c == w)?;
     Some(if *code == "RMB" { "CNY" } else { code })
 }
