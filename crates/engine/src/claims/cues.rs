@@ -82,7 +82,7 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
             m.compare = true;
         }
         if tag != 0 {
-            if tag & words::BOOST != 0 && !in_cue {
+            if tag & words::BOOST != 0 && !in_cue && !determiner_certain(s, k) {
                 m.boosters.push(sp);
             }
             if tag & words::NEG != 0 {
@@ -134,6 +134,21 @@ pub(super) fn mark(s: &Sent, a: usize, b: usize, att: &Attribution) -> Marks {
         k += len;
     }
     m
+}
+
+/// "certain" before a noun or an adjective ("certain officials", "a certain
+/// way") picks out some particular ones: a determiner, not the booster of
+/// "it is certain that" or "I am certain".
+fn determiner_certain(s: &Sent, k: usize) -> bool {
+    static NOT_NOUN: crate::text::WordSet =
+        crate::text::WordSet::new("that|to|of|about|whether|if|what|how|enough|and|or|but|");
+    s.words[k].as_ref() == "certain"
+        && s.tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && s.words
+            .get(k + 1)
+            .is_some_and(|w| !NOT_NOUN.contains(w.as_ref()))
 }
 
 /// A superlative outside names: "-est" words ("longest", "deepest") but not
@@ -267,6 +282,24 @@ mod tests {
                 "It was about the 300 jobs in Ohio.",
                 &[],
                 &[],
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                // "certain" before a noun is a determiner, not a booster;
+                // "a certain way" is no hedge either.
+                "Ohio acts in a certain way.",
+                &[],
+                &[],
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                "Officials in Ohio are certain that the plant will close.",
+                &[],
+                &["certain"],
                 &[],
                 &[],
                 &[],
