@@ -376,6 +376,39 @@ fn is_camel_case(w: &str) -> bool {
     cs.next().is_some_and(char::is_lowercase) && cs.any(char::is_uppercase)
 }
 
+/// A bare number of two to four digits followed by one capitalised,
+/// singular, not all-capital word that no plural noun follows: a model
+/// designation ("787 Dreamliner"), not a head count.
+fn designation_before_name(t: &Toks, i: usize, is_sentence_start: &[bool]) -> bool {
+    let num = t.toks[i].text(t.text);
+    let Some(name) = t.toks.get(i + 1) else {
+        return false;
+    };
+    let w = name.text(t.text);
+    static NOT_PLURAL: WordSet = WordSet::new(concat!(
+        "was|has|does|is|this|thus|plus|its|his|hers|yes|as|us|always|perhaps|",
+        "whereas|across|towards|afterwards|besides|sometimes|unless|news|bus|gas|"
+    ));
+    let plural =
+        |x: &str| x.len() > 2 && x.ends_with('s') && !x.ends_with("ss") && !NOT_PLURAL.contains(x);
+    t.toks[i].kind == TokenKind::Number
+        && (2..=4).contains(&num.len())
+        && num.bytes().all(|b| b.is_ascii_digit())
+        && !num.starts_with('0')
+        && !glued(t, i + 1)
+        && name.kind == TokenKind::Word
+        && name.is_capitalised(t.text)
+        && !is_sentence_start.get(i + 1).copied().unwrap_or(false)
+        && w.chars().any(char::is_lowercase)
+        && !plural(w)
+        && month_at(t, i + 1).is_none()
+        && year_value(t, i).is_none()
+        && !t
+            .toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokenKind::Word && !glued(t, i + 2) && plural(lw(t, i + 2)))
+}
+
 fn glued(t: &Toks, i: usize) -> bool {
     t.toks.get(i).is_some_and(|x| !x.space_before)
 }
@@ -831,6 +864,14 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             // A day before a month is a date ("Saturday 14 March 2026").
             && day_value(t, i).is_none_or(|(_, e)| month_at(t, e).is_none())
         {
+            i += 1;
+            continue;
+        }
+        // A model number before a singular name is a designation too: "its
+        // new 787 Dreamliner", "the 737 Max". A count takes a plural ("300
+        // Marines", "1,000 Ukrainian soldiers"), an acronym is a unit or a
+        // body ("100 MW", "300 UN peacekeepers").
+        if designation_before_name(t, i, is_sentence_start) {
             i += 1;
             continue;
         }
@@ -1417,6 +1458,13 @@ mod tests {
             ("hundreds of people", &[("hundreds", Quantity, "≥ 200")]),
             ("F-16 jets and 1-800-555-0199", &[]),
             ("owners of the iPhone 4", &[]),
+            ("Boeing unveiled its new 787 Dreamliner", &[]),
+            ("the 777 Freighter was delayed", &[]),
+            (
+                "300 Marines and 1,000 Ukrainian soldiers",
+                &[("300", Quantity, "300"), ("1,000", Quantity, "1000")],
+            ),
+            ("a 100 MW plant", &[("100 MW", Quantity, "100 MW")]),
             ("iPhone 4 owners", &[]),
             ("unhappy with iPhone 4, he said", &[]),
             (
