@@ -10,6 +10,7 @@ use std::{env, fs, path::Path};
 const LISTS: &[&str] = &[
     "cities.tsv",
     "common-words.txt",
+    "companies.txt",
     "countries.tsv",
     "first-names.txt",
     "hedge-cues.txt",

@@ -115,6 +115,10 @@ pub(crate) fn cluster(text: &str, toks: &[Token], cands: Vec<Cand>) -> (Vec<Ment
     for (ix, c) in cands.iter().enumerate() {
         let s = &surfaces[ix];
         let (key_name, canonical) = match (&c.canonical, c.label) {
+            // A listed company ("Apple") beside its full name ("Apple Inc.").
+            (Some(_), Label::Org) if !s.contains(' ') && org_by_short.contains_key(s) => {
+                (org_by_short[s].clone(), false)
+            }
             (Some(n), _) => (n.clone(), true),
             (None, Label::Person) if !s.contains(' ') => match person_by_last.get(s) {
                 Some(full) => (full.clone(), false),

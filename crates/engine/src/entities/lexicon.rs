@@ -464,7 +464,10 @@ impl Lexicon {
             lx.add(sing, Kind::Group(i as u16), sing);
             lx.add(plur, Kind::Group(i as u16), sing);
         }
-        for o in KNOWN_ORGS.split_terminator('|') {
+        for o in KNOWN_ORGS
+            .split_terminator('|')
+            .chain(lexicon!("companies.txt").lines())
+        {
             lx.add(o, Kind::Org, o);
         }
         for n in lexicon!("first-names.txt").lines() {
@@ -567,5 +570,31 @@ mod tests {
         assert!(matches!(kinds("Muslims")[..], [Kind::Group(_)]));
         assert!(lx.is_first_name("Maria"));
         assert!(kinds("Zzyzx").is_empty());
+    }
+
+    #[test]
+    fn listed_companies_are_organisations() {
+        for (text, org) in [
+            ("Boeing", true),
+            ("Goldman Sachs", true),
+            ("Nikkei", true),
+            ("Airbus", true),
+            // Surnames and words a capital letter does not make a company.
+            ("Ford", false),
+            ("Target", false),
+        ] {
+            assert_eq!(kinds(text).contains(&Kind::Org), org, "{text}");
+        }
+        let a = crate::entities::extract_text("Boeing said orders rose; Airbus said they fell.");
+        let orgs: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| m.label == crate::entities::Label::Org)
+            .map(|m| {
+                m.span
+                    .slice("Boeing said orders rose; Airbus said they fell.")
+            })
+            .collect();
+        assert_eq!(orgs, ["Boeing", "Airbus"]);
     }
 }
