@@ -3,7 +3,7 @@
 //! rewrites this file. Do not edit by hand.
 //!
 //! Fitted on data/eval/compare/events.jsonl (split dev): 4194 candidate rows,
-//! 397 counterpart rows.
+//! 407 counterpart rows.
 
 use super::{N_COUNTERPART, N_FEATURES};
 
@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -2.1540, 0.5372, 0.3036, 1.9534, 0.0000, 2.0615, 0.0000, 0.2468, 0.3951, 0.0140, 0.7215, -1.5101, 0.0000, 1.6986, 1.0670, 2.4176, 0.0000, 0.0000, 0.6585, -1.0714, 0.0000, -0.8354,
+    -2.1510, 0.5329, 0.3011, 1.9484, 0.0000, 2.0610, 0.0000, 0.3764, 0.3900, 0.0158, 0.7216, -1.5101, 0.0000, 1.6939, 1.0657, 2.4112, 0.0000, 0.0000, 0.5865, -1.0663, 0.0000, -0.8365,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.8419, 0.4375, 0.0000, -2.0250, 1.5613, 0.0000, 0.0000, 2.6950, 1.7370, 0.0000, -0.4733, 0.3096, 1.4181, 0.0000,
+    -0.8431, 0.4743, 0.0000, -1.9856, 1.4004, 0.0000, 0.0000, 2.6329, 1.7122, 0.0000, -0.4565, 0.3243, 1.3704, 0.0000,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.
