@@ -255,6 +255,22 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
             }
         }
+        // Without an agent, a passive of a verb that also names a deed
+        // reports speech only before what was said ("it was revealed that",
+        // "was shown to be", a quotation): "144 planes have been ordered"
+        // and "the A380 was revealed in 2005" state facts. ("The plan was
+        // announced" stays an attribution with an unknown source.)
+        let mut k = i + 1;
+        while k < sb && d.lw(k).ends_with("ly") && d.lw(k).len() > 4 {
+            k += 1;
+        }
+        let says_what = k < sb
+            && (matches!(d.lw(k), "that" | "to" | "as" | ":")
+                || d.toks[k].kind == TokKind::Quote
+                || (j > sa && d.lw(j - 1) == "it"));
+        if !says_what && NOT_SPEECH_PASSIVES.contains(&w) {
+            return None;
+        }
         return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
     }
     let prev_punct = j > sa
@@ -708,6 +724,25 @@ pub(super) static IRREGULAR_PARTICIPLES: WordSet = WordSet::new(concat!(
 pub(super) fn participle_form(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 3) || IRREGULAR_PARTICIPLES.contains(w)
 }
+
+/// Participles whose passive without a clause names a deed, not speech:
+/// "were ordered", "was revealed", "was shown".
+static NOT_SPEECH_PASSIVES: WordSet = WordSet::new(concat!(
+    "ordered|",
+    "revealed|",
+    "shown|",
+    "released|",
+    "unveiled|",
+    "presented|",
+    "called|",
+    "requested|",
+    "demanded|",
+    "published|",
+    "rejected|",
+    "approved|",
+    "denied|",
+    "charged|"
+));
 
 /// Prepositions that take a noun phrase object.
 pub(super) static PREPOSITIONS: WordSet = WordSet::new(concat!(
