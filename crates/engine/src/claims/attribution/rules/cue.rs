@@ -192,7 +192,12 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         };
         return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2));
     }
-    let strong = CUE_VERBS.contains(&w);
+    // "state(s)" is a verb only before "that" or a colon ("the statement
+    // states: …"); elsewhere it is the noun ("swing states").
+    let strong = CUE_VERBS.contains(&w)
+        || (matches!(w.as_str(), "states" | "state")
+            && i + 1 < sb
+            && matches!(d.lw(i + 1), "that" | ":"));
     let weak = WEAK_VERBS.contains(&w);
     // with tags: a weak cue word read as a noun is not a cue ("plans", "claims", "shows")
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {

@@ -131,6 +131,13 @@ fn error_families() {
         ("144 planes have already been ordered.", &[]),
         ("The A380 was revealed in January 2005.", &[]),
         ("The bill was rejected in the Senate.", &[]),
+        // "states" before a colon or "that" is a verb, and a quotation it
+        // opens keeps its speaker.
+        (
+            "The company's statement states: \u{201c}Apple has lost a visionary. We have lost a friend.\u{201d}",
+            &[("The company's statement", "company's statement")],
+        ),
+        ("Voters in swing states are angry.", &[]),
         ("It was revealed that the wing had cracked.", &[("", "")]),
         ("The plan was announced on Monday.", &[("", "")]),
         // "I think": the writer's own view, no attribution
