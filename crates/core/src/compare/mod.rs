@@ -66,8 +66,9 @@
 //! the day ("today", "on Thursday", "now", a movement) come from reports
 //! written at most a day apart, and no length of time differs beside the
 //! other figures (engine/setting.rs); **agrees** from [`VALUES_MIN`]
-//! when paired values agree, one of them written in digits on both sides,
-//! and the movements are not opposite (figures precise enough not to meet
+//! when paired values agree closely ([`agree_closely`]: not a bound met by
+//! a figure, not two approximations a tolerance apart), one of them
+//! written in digits on both sides, and the movements are not opposite (figures precise enough not to meet
 //! by chance pair whatever the words around them), and for a claim without
 //! a figure from [`AGREE_MIN`]; otherwise **adds context**. The claim's summary follows the better
 //! supported of agrees and differs; a claim that meets no source has **no
@@ -130,7 +131,8 @@ pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
 pub use values::{
-    comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE,
+    agree_closely, comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE,
+    EXACT_TOLERANCE,
 };
 
 use crate::entities::{Label, RelationKind};

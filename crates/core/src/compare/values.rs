@@ -221,6 +221,45 @@ pub fn values_agree(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Whether two agreeing values agree closely enough to say that two
+/// statements meet (the evidence "agrees" needs; "differs" still needs
+/// only [`values_agree`] to fail): an open bound is met by any figure on
+/// its side ("over 250" by "511.51"), so it tells only against the same
+/// bound ("more than 3 billion" = "over 3 billion"); two approximations
+/// must lie within one tolerance of each other, not overlap once both
+/// are widened ("some 400" and "about 500").
+///
+/// ```
+/// use claimlens_core::compare::{agree_closely, values_agree};
+/// use claimlens_core::{Op, Value};
+///
+/// let n = |op, value| Value::Number { op, value, unit: None };
+/// assert!(values_agree(&n(Op::Eq, 511.51), &n(Op::Gt, 250.0)));
+/// assert!(!agree_closely(&n(Op::Eq, 511.51), &n(Op::Gt, 250.0)));
+/// assert!(agree_closely(&n(Op::Approx, 950_000.0), &n(Op::Approx, 1_000_000.0)));
+/// ```
+pub fn agree_closely(a: &Value, b: &Value) -> bool {
+    let op = |v: &Value| match v {
+        Value::Number { op, .. }
+        | Value::Percent { op, .. }
+        | Value::Money { op, .. }
+        | Value::Duration { op, .. } => Some(*op),
+        Value::Date { .. } => None,
+    };
+    let bound = |o: Option<Op>| matches!(o, Some(Op::Gt | Op::Ge | Op::Lt | Op::Le));
+    if !values_agree(a, b) {
+        return false;
+    }
+    let (oa, ob) = (op(a), op(b));
+    if bound(oa) || bound(ob) {
+        return oa == ob && distance(a, b) <= 1.0 + EXACT_TOLERANCE;
+    }
+    if oa == Some(Op::Approx) && ob == Some(Op::Approx) {
+        return distance(a, b) <= 1.0 + APPROX_TOLERANCE;
+    }
+    true
+}
+
 /// The tolerance two values are compared within, as stated in an
 /// explanation: "±2 % or the last digit written" for exact figures, "±15 %"
 /// where one is approximate, "the bound" where one is a bound ("at least",
@@ -329,6 +368,30 @@ mod tests {
         assert!(values_agree(&d("199X"), &d("1995-01")));
         assert!(values_agree(&d("--05"), &d("2025-05-09")));
         assert!(!comparable(&d("--05"), &d("--04")));
+    }
+
+    #[test]
+    fn close_agreement() {
+        let n = |op, value| Value::Number {
+            op,
+            value,
+            unit: None,
+        };
+        let d = |s: &str| Value::Date { iso: s.into() };
+        for (a, b, want) in [
+            (n(Op::Eq, 1200.0), n(Op::Eq, 1200.0), true),
+            (n(Op::Eq, 1200.0), n(Op::Eq, 1400.0), false),
+            (n(Op::Eq, 511.51), n(Op::Gt, 250.0), false),
+            (n(Op::Le, 800.0), n(Op::Le, 840.0), false),
+            (n(Op::Gt, 3e9), n(Op::Gt, 3e9), true),
+            (n(Op::Gt, 3e9), n(Op::Ge, 3e9), false),
+            (n(Op::Approx, 400.0), n(Op::Approx, 500.0), false),
+            (n(Op::Approx, 950.0), n(Op::Approx, 1000.0), true),
+            (n(Op::Approx, 400.0), n(Op::Eq, 440.0), true),
+            (d("2008-10-25"), d("2008-10"), true),
+        ] {
+            assert_eq!(agree_closely(&a, &b), want, "{a:?} / {b:?}");
+        }
     }
 
     #[test]
