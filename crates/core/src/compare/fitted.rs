@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -2.1155, 0.5478, 0.2691, 1.9618, 0.0000, 2.0265, 0.0000, 0.5907, -0.0189, 0.0292, 0.6959, -1.5278, 0.0000, 1.7374, 1.0486, 2.4165, 0.0000, 0.0000, 0.0000, -0.9999, 0.0000, -0.8526,
+    -2.1142, 0.5473, 0.2682, 1.9604, 0.0000, 2.0255, 0.0000, 0.6020, -0.0075, 0.0298, 0.6961, -1.5271, 0.0000, 1.7372, 1.0492, 2.4141, 0.0000, 0.0000, 0.0000, -1.0030, 0.0000, -0.8531,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.8079, 0.4333, 0.0000, -1.9421, 1.5498, 0.0000, 0.0000, 2.4499, 1.7018, 0.0000, -0.4598, 0.3615, 0.8066, 0.0000,
+    -0.8102, 0.4317, 0.0000, -1.9394, 1.5637, 0.0000, 0.0000, 2.4530, 1.7045, 0.0000, -0.4640, 0.3601, 0.8032, 0.0000,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

@@ -25,7 +25,9 @@
 //!   durations ([`crate::Value`]) of the same kind whose nearby words
 //!   overlap ("1,000 *prisoners* from *each side*") are paired and compared
 //!   as intervals ([`values_agree`]); a bare year ("the 1991 agreement"), a
-//!   number inside a name ("iPhone 4", "FTSE 100"), a fraction ("half a
+//!   number inside a name ("iPhone 4", "FTSE 100"; a figure written after a
+//!   name anywhere in the workspace, "the Boeing 787", wherever it is
+//!   written: "the new 787 Dreamliner"), a fraction ("half a
 //!   metre") and the word "one" are never compared as counts. Only values
 //!   of the same kind ([`crate::Value::kind`]: a head count never meets an
 //!   age, money only its own currency, a length any unit of length, "2.4
