@@ -11,7 +11,7 @@
 
 use claimlens_core::compare::Relation;
 use claimlens_core::eval::compare::{
-    evaluate_engine, evaluate_tfidf, tfidf_threshold, Pair, Scores,
+    evaluate_engine, evaluate_ranking, evaluate_tfidf, tfidf_threshold, Pair, Scores,
 };
 use claimlens_core::share::Json;
 
@@ -118,15 +118,137 @@ fn relation_listing(name: &str, pairs: &[Pair]) -> String {
     out
 }
 
+/// Why a labelled "agrees" or "differs" was not given, by cause: no claim
+/// on the sentence, no alignment, aligned with a sentence that is not a
+/// counterpart, or aligned right with another relation (then whether both
+/// sides have values, and of which kinds). One line per cause count, then
+/// every miss.
+fn miss_listing(name: &str, pairs: &[Pair]) -> String {
+    use claimlens_core::eval::compare::most_overlap;
+    use claimlens_core::{Document, Workspace};
+    let mut causes: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut lines = String::new();
+    let mut gold_n = [0usize; 2];
+    for p in pairs {
+        let base = Document::from_plain_text(&p.base.doc, "", &p.base.text);
+        let mut ws = Workspace::new(base);
+        ws.add_user_text(&p.source.doc, "source", &p.source.text);
+        let cmp = ws.compare();
+        let art = ws.article();
+        let src = ws.source(0);
+        let kinds = |a: &claimlens_core::Analysis, s: claimlens_core::Span| -> Vec<&'static str> {
+            let mut k: Vec<&'static str> = a
+                .mentions
+                .iter()
+                .filter(|m| s.contains(m.span))
+                .filter_map(|m| m.value.as_ref().map(|v| v.kind().name()))
+                .collect();
+            k.sort_unstable();
+            k.dedup();
+            k
+        };
+        for (i, gold) in &p.gold {
+            for want in [Relation::Agrees, Relation::Differs] {
+                if !gold.iter().any(|g| g.1 == Some(want)) {
+                    continue;
+                }
+                gold_n[(want == Relation::Differs) as usize] += 1;
+                let bs = p.base.sentences[*i];
+                // The top alignment of the best-scored claim on the sentence.
+                let mut top: Option<&claimlens_core::compare::Alignment> = None;
+                let mut claim = false;
+                for c in &cmp.claims {
+                    if most_overlap(&p.base.sentences, art.analysis.claims[c.claim].span)
+                        != Some(*i)
+                    {
+                        continue;
+                    }
+                    claim = true;
+                    if let Some(al) = c.alignments.first() {
+                        if top.is_none_or(|t| al.score > t.score) {
+                            top = Some(al);
+                        }
+                    }
+                }
+                let j = top.and_then(|al| most_overlap(&p.source.sentences, al.span));
+                let cause = match (claim, top) {
+                    (false, _) => "no claim on the sentence".to_string(),
+                    (true, None) => "no alignment (no reference)".to_string(),
+                    (true, Some(al)) => match gold.iter().find(|g| Some(g.0) == j) {
+                        None => "aligned with a sentence that is not a counterpart".to_string(),
+                        Some(g) if g.1 == Some(want) && al.relation == want => continue,
+                        Some(g) => {
+                            let (ck, sk) =
+                                (kinds(&art.analysis, bs), kinds(&src.analysis, al.span));
+                            let shared = ck.iter().any(|k| sk.contains(k));
+                            let vals = if ck.is_empty() || sk.is_empty() {
+                                "values on one side only or none"
+                            } else if !shared {
+                                "values of different kinds"
+                            } else if al.values.is_empty() {
+                                "values of the same kind not paired"
+                            } else {
+                                "values paired"
+                            };
+                            format!(
+                                "aligned with a {} counterpart, given {}: {vals}",
+                                g.1.map_or("unlabelled", |r| r.name()),
+                                al.relation.name()
+                            )
+                        }
+                    },
+                };
+                let key = format!("{} {cause}", want.name());
+                *causes.entry(key.clone()).or_default() += 1;
+                let cut = |t: &str, s: claimlens_core::Span| t[s.start..s.end].replace('\n', " ");
+                lines.push_str(&format!(
+                    "{name} {} {key}\n  claim: {}\n",
+                    p.id,
+                    cut(&p.base.text, bs)
+                ));
+                for g in gold.iter().filter(|g| g.1 == Some(want)) {
+                    let ss = p.source.sentences[g.0];
+                    lines.push_str(&format!(
+                        "  gold:  {} [{}]\n",
+                        cut(&p.source.text, ss),
+                        kinds(&src.analysis, ss).join(",")
+                    ));
+                }
+                if let Some(al) = top {
+                    lines.push_str(&format!(
+                        "  got:   {} ({}, {:.2}) [{}] claim values [{}]\n",
+                        cut(&src.doc.text, al.span),
+                        al.relation.name(),
+                        al.score,
+                        kinds(&src.analysis, al.span).join(","),
+                        kinds(&art.analysis, bs).join(",")
+                    ));
+                }
+            }
+        }
+    }
+    let mut out = format!(
+        "{name}: {} labelled agrees, {} labelled differs (base sentence × source)\n",
+        gold_n[0], gold_n[1]
+    );
+    for (k, n) in &causes {
+        out.push_str(&format!("  {n:>3}  {k}\n"));
+    }
+    out.push_str(&lines);
+    out
+}
+
 /// `claimlens eval compare ...`.
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     let mut files: Vec<String> = Vec::new();
     let mut with_msrp = false;
     let mut relations = false;
+    let mut misses = false;
     for a in args {
         match a.as_str() {
             "--msrp" => with_msrp = true,
             "--relations" => relations = true,
+            "--misses" => misses = true,
             _ => files.push(a.clone()),
         }
     }
@@ -149,6 +271,12 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         let t = std::fs::read_to_string(MSRP)
             .map_err(|e| format!("{MSRP}: {e} (run scripts/data/msrp first)"))?;
         sets.push(("MSRP train".into(), msrp(&t)));
+    }
+    if misses {
+        for (name, pairs) in &sets {
+            print!("{}", miss_listing(name, pairs));
+        }
+        return Ok(());
     }
     if relations {
         for (name, pairs) in &sets {
@@ -188,6 +316,7 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         let engine = evaluate_engine(pairs);
         let secs = t.elapsed().as_secs_f64();
         println!("{}", engine.row());
+        println!("{}", evaluate_ranking(pairs).row());
         let mut chosen = evaluate_tfidf(pairs, *dev_t);
         if dev_t.is_some() {
             chosen.name.push_str(" (dev)");

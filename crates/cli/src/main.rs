@@ -132,11 +132,12 @@ USAGE:
                                        lenient/strict micro-F1 of the entity engine and the
                                        name tagger alone on data/eval/ner, with baselines;
                                        --errors lists the engine's misses by family
-    claimlens eval compare [FILE.jsonl...] [--msrp] [--relations]
+    claimlens eval compare [FILE.jsonl...] [--msrp] [--relations | --misses]
                                        top-alignment accuracy, no-reference rate and relation
                                        precision of the comparison engine and TF-IDF
                                        baselines on data/eval/compare (and MSRP);
-                                       --relations lists every agrees/differs given instead
+                                       --relations lists every agrees/differs given instead;
+                                       --misses every labelled agrees/differs not given, by cause
     claimlens train compare [--dump F|--check]
                                        fit the ranking and counterpart models on
                                        data/eval/compare/events.jsonl (dev split) and their

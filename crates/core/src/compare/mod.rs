@@ -25,7 +25,9 @@
 //!   durations ([`crate::Value`]) of the same kind whose nearby words
 //!   overlap ("1,000 *prisoners* from *each side*") are paired and compared
 //!   as intervals ([`values_agree`]); a bare year ("the 1991 agreement"), a
-//!   number inside a name ("iPhone 4", "FTSE 100"), a fraction ("half a
+//!   number inside a name ("iPhone 4", "FTSE 100"; a figure written after a
+//!   name anywhere in the workspace, "the Boeing 787", wherever it is
+//!   written: "the new 787 Dreamliner"), a fraction ("half a
 //!   metre") and the word "one" are never compared as counts. Only values
 //!   of the same kind ([`crate::Value::kind`]: a head count never meets an
 //!   age, money only its own currency, a length any unit of length, "2.4
@@ -66,8 +68,9 @@
 //! the day ("today", "on Thursday", "now", a movement) come from reports
 //! written at most a day apart, and no length of time differs beside the
 //! other figures (engine/setting.rs); **agrees** from [`VALUES_MIN`]
-//! when paired values agree, one of them written in digits on both sides,
-//! and the movements are not opposite (figures precise enough not to meet
+//! when paired values agree closely ([`agree_closely`]: not a bound met by
+//! a figure, not two approximations a tolerance apart), one of them
+//! written in digits on both sides, and the movements are not opposite (figures precise enough not to meet
 //! by chance pair whatever the words around them), and for a claim without
 //! a figure from [`AGREE_MIN`]; otherwise **adds context**. The claim's summary follows the better
 //! supported of agrees and differs; a claim that meets no source has **no
@@ -130,7 +133,8 @@ pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
 pub use values::{
-    comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE, EXACT_TOLERANCE,
+    agree_closely, comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE,
+    EXACT_TOLERANCE,
 };
 
 use crate::entities::{Label, RelationKind};

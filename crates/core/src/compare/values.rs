@@ -90,10 +90,17 @@ fn cmp_prefix(a: &str, b: &str) -> std::cmp::Ordering {
 
 fn dates_ok(a: &str, b: &str) -> bool {
     if a.starts_with("--") || b.starts_with("--") {
-        // A month or day without a year: compare what both give.
-        let (a, b) = (a.trim_start_matches('-'), b.trim_start_matches('-'));
-        let b = b.split_once('-').map(|(_, r)| r).unwrap_or(b);
-        return a.is_empty() || b.is_empty() || cmp_prefix(a, b).is_eq();
+        // A month or day without a year: compare what both give after the
+        // year ("--10-25" meets "2008-10-25" and "--10-25").
+        let month_day = |x: &str| match x.strip_prefix("--") {
+            Some(md) => md.to_string(),
+            None => date_range(x)
+                .0
+                .split_once('-')
+                .map_or(String::new(), |r| r.1.to_string()),
+        };
+        let (a, b) = (month_day(a), month_day(b));
+        return a.is_empty() || b.is_empty() || cmp_prefix(&a, &b).is_eq();
     }
     let (a0, a1) = date_range(a);
     let (b0, b1) = date_range(b);
@@ -153,8 +160,10 @@ pub fn comparable(a: &Value, b: &Value) -> bool {
         (Value::Percent { .. }, Value::Percent { .. }) => true,
         (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) => c1 == c2,
         (Value::Date { iso: a }, Value::Date { iso: b }) => {
-            // A bare month ("--04") is only compared with a full date.
-            !(a.starts_with("--") && b.starts_with("--"))
+            // A bare month ("--04") is only compared with a full date; two
+            // days of a month ("October 25", "--10-25") with each other.
+            let day = |x: &str| x.len() == 7 && x.starts_with("--");
+            !(a.starts_with("--") && b.starts_with("--")) || day(a) && day(b)
         }
         (Value::Duration { unit: u1, .. }, Value::Duration { unit: u2, .. }) => u1 == u2,
         _ => false,
@@ -219,6 +228,45 @@ pub fn values_agree(a: &Value, b: &Value) -> bool {
         (Value::Date { iso: a }, Value::Date { iso: b }) => dates_ok(a, b),
         _ => false,
     }
+}
+
+/// Whether two agreeing values agree closely enough to say that two
+/// statements meet (the evidence "agrees" needs; "differs" still needs
+/// only [`values_agree`] to fail): an open bound is met by any figure on
+/// its side ("over 250" by "511.51"), so it tells only against the same
+/// bound ("more than 3 billion" = "over 3 billion"); two approximations
+/// must lie within one tolerance of each other, not overlap once both
+/// are widened ("some 400" and "about 500").
+///
+/// ```
+/// use claimlens_core::compare::{agree_closely, values_agree};
+/// use claimlens_core::{Op, Value};
+///
+/// let n = |op, value| Value::Number { op, value, unit: None };
+/// assert!(values_agree(&n(Op::Eq, 511.51), &n(Op::Gt, 250.0)));
+/// assert!(!agree_closely(&n(Op::Eq, 511.51), &n(Op::Gt, 250.0)));
+/// assert!(agree_closely(&n(Op::Approx, 950_000.0), &n(Op::Approx, 1_000_000.0)));
+/// ```
+pub fn agree_closely(a: &Value, b: &Value) -> bool {
+    let op = |v: &Value| match v {
+        Value::Number { op, .. }
+        | Value::Percent { op, .. }
+        | Value::Money { op, .. }
+        | Value::Duration { op, .. } => Some(*op),
+        Value::Date { .. } => None,
+    };
+    let bound = |o: Option<Op>| matches!(o, Some(Op::Gt | Op::Ge | Op::Lt | Op::Le));
+    if !values_agree(a, b) {
+        return false;
+    }
+    let (oa, ob) = (op(a), op(b));
+    if bound(oa) || bound(ob) {
+        return oa == ob && distance(a, b) <= 1.0 + EXACT_TOLERANCE;
+    }
+    if oa == Some(Op::Approx) && ob == Some(Op::Approx) {
+        return distance(a, b) <= 1.0 + APPROX_TOLERANCE;
+    }
+    true
 }
 
 /// The tolerance two values are compared within, as stated in an
@@ -329,6 +377,51 @@ mod tests {
         assert!(values_agree(&d("199X"), &d("1995-01")));
         assert!(values_agree(&d("--05"), &d("2025-05-09")));
         assert!(!comparable(&d("--05"), &d("--04")));
+    }
+
+    #[test]
+    fn close_agreement() {
+        let n = |op, value| Value::Number {
+            op,
+            value,
+            unit: None,
+        };
+        let d = |s: &str| Value::Date { iso: s.into() };
+        for (a, b, want) in [
+            (n(Op::Eq, 1200.0), n(Op::Eq, 1200.0), true),
+            (n(Op::Eq, 1200.0), n(Op::Eq, 1400.0), false),
+            (n(Op::Eq, 511.51), n(Op::Gt, 250.0), false),
+            (n(Op::Le, 800.0), n(Op::Le, 840.0), false),
+            (n(Op::Gt, 3e9), n(Op::Gt, 3e9), true),
+            (n(Op::Gt, 3e9), n(Op::Ge, 3e9), false),
+            (n(Op::Approx, 400.0), n(Op::Approx, 500.0), false),
+            (n(Op::Approx, 950.0), n(Op::Approx, 1000.0), true),
+            (n(Op::Approx, 400.0), n(Op::Eq, 440.0), true),
+            (d("2008-10-25"), d("--10-25"), true),
+        ] {
+            assert_eq!(agree_closely(&a, &b), want, "{a:?} / {b:?}");
+        }
+    }
+
+    /// A date without a year meets a full date or another day of a month
+    /// by what both give after the year, whichever side it is on.
+    #[test]
+    fn dates_without_a_year() {
+        let d = |s: &str| Value::Date { iso: s.into() };
+        for (a, b, comparable_, agree) in [
+            ("--10-25", "--10-25", true, true),
+            ("--10-25", "--10-28", true, false),
+            ("--10-25", "2008-10-25", true, true),
+            ("2008-10-25", "--10-25", true, true),
+            ("2008-10-28", "--10-25", true, false),
+            ("--10", "2008-10-25", true, true),
+            ("2008-09-25", "--10", true, false),
+            ("--10", "--10-25", false, true),
+            ("--10", "--11", false, false),
+        ] {
+            assert_eq!(comparable(&d(a), &d(b)), comparable_, "{a} / {b}");
+            assert_eq!(values_agree(&d(a), &d(b)), agree, "{a} / {b}");
+        }
     }
 
     #[test]

@@ -23,7 +23,8 @@
 //!   relation of the counterpart it was aligned to).
 //!
 //! Systems: the **comparison engine** ([`crate::compare::Workspace`], one
-//! claim ↦ the base sentence it overlaps most); **TF-IDF nearest sentence**
+//! claim ↦ the base sentence it overlaps most), and its ranking alone
+//! always aligning ([`evaluate_ranking`]); **TF-IDF nearest sentence**
 //! (cosine over lower-cased words, IDF over all sentences of the set) with
 //! its threshold chosen on the same data (maximising the mean of the two
 //! first figures), and the same **always aligning**.
@@ -399,6 +400,24 @@ pub fn evaluate_engine(pairs: &[Pair]) -> Scores {
     score("comparison engine", pairs, &answers)
 }
 
+/// The comparison engine's ranking alone, always aligning: every gold base
+/// sentence gets the source sentence ranked best by [`WEIGHTS`] among its
+/// candidates (as "adds context"), without the counterpart decision —
+/// top alignment with and without "no reference" side by side.
+///
+/// [`WEIGHTS`]: crate::compare::WEIGHTS
+pub fn evaluate_ranking(pairs: &[Pair]) -> Scores {
+    let insts = instances(pairs);
+    let mut answers: Vec<Vec<Answer>> = pairs.iter().map(|_| Vec::new()).collect();
+    for i in &insts {
+        let top = i
+            .pick(&crate::compare::WEIGHTS, &[0.0; N_COUNTERPART])
+            .map(|(k, _, _)| (i.cands[k].0, Relation::AddsContext));
+        answers[i.pair].push(Answer { claim: true, top });
+    }
+    score("engine ranking, always aligning", pairs, &answers)
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -711,4 +730,25 @@ pub fn expectations_met(
         }
     }
     (n, misses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ranking row aligns every sentence that has candidates, whatever
+    /// the counterpart decision would say.
+    #[test]
+    fn ranking_always_aligns() {
+        crate::frontcode::install_bundled();
+        let line = r#"{"id":"p","base":{"text":"A quake hit Lima on Monday. Rain fell in Oslo.",
+          "sentences":["A quake hit Lima on Monday.","Rain fell in Oslo."]},
+          "source":{"text":"Lima was hit by a strong quake. Markets in Tokyo rose.",
+          "sentences":["Lima was hit by a strong quake.","Markets in Tokyo rose."]},
+          "gold":[[0,[0]],[1,[]]]}"#;
+        let pairs = vec![Pair::parse(line).unwrap()];
+        let s = evaluate_ranking(&pairs);
+        assert_eq!((s.with, s.top_right), (1, 1));
+        assert_eq!(s.wrong_rel, 0);
+    }
 }

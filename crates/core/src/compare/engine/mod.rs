@@ -12,7 +12,7 @@ mod pairing;
 mod relation;
 mod setting;
 
-use pairing::{comparable_of, context_of, pair_values, shares, thing_of};
+use pairing::{comparable_of, context_of, named_numbers, pair_values, shares, thing_of};
 pub(super) use relation::summary;
 use relation::{explain, Setting};
 
@@ -390,6 +390,7 @@ impl Preparing {
         &mut self,
         src: &Source,
         clusters: &[Option<u32>],
+        named: &[String],
         vocab: &mut Vocab,
         wvocab: &mut Vocab,
     ) -> Option<Prep> {
@@ -429,7 +430,8 @@ impl Preparing {
             for m in &a.mentions[self.done_mentions..to] {
                 p.cluster.push(clusters.get(m.entity).copied().flatten());
                 p.context.push(context_of(a, &p.tokens, &p.terms, text, m));
-                p.comparable.push(comparable_of(a, &p.tokens, text, m));
+                p.comparable
+                    .push(comparable_of(a, &p.tokens, text, m, named));
                 p.thing.push(thing_of(a, &p.tokens, &p.terms, text, m));
             }
             self.done_mentions = to;
@@ -587,6 +589,9 @@ pub(super) struct Scoring {
     /// The day each document was written (article, then sources), where
     /// known ([`setting::doc_day`]).
     days: Vec<Option<i64>>,
+    /// Figures that name a thing in some document of the workspace
+    /// ([`named_numbers`]), sorted.
+    named_numbers: Vec<String>,
     vocab: Vocab,
     wvocab: Vocab,
     preps: Vec<Prep>,
@@ -637,6 +642,7 @@ impl Scoring {
             kind_of: HashMap::new(),
             places: Vec::new(),
             days: Vec::new(),
+            named_numbers: Vec::new(),
             vocab: Vocab::default(),
             wvocab: Vocab::default(),
             preps: Vec::with_capacity(1 + ws.sources.len()),
@@ -656,6 +662,12 @@ impl Scoring {
         let docs = docs_of(ws);
         self.cl = clusters(&docs);
         self.days = docs.iter().map(|d| setting::doc_day(d)).collect();
+        let mut named: Vec<String> = (docs.iter())
+            .flat_map(|d| named_numbers(&d.analysis, &d.doc.text))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        self.named_numbers = named;
         for (d, row) in docs.iter().zip(&self.cl) {
             for (e, c) in d.analysis.entities.iter().zip(row) {
                 if let Some(c) = c {
@@ -717,8 +729,13 @@ impl Scoring {
                     &ws.sources[doc - 1]
                 };
                 let job = self.preparing.get_or_insert_with(|| Preparing::new(src));
-                let Some(p) = job.step(src, &self.cl[doc], &mut self.vocab, &mut self.wvocab)
-                else {
+                let Some(p) = job.step(
+                    src,
+                    &self.cl[doc],
+                    &self.named_numbers,
+                    &mut self.vocab,
+                    &mut self.wvocab,
+                ) else {
                     self.steps += 1;
                     return false;
                 };

@@ -57,10 +57,17 @@ pub(super) fn comparable_of(
     tokens: &[Token],
     text: &str,
     m: &crate::Mention,
+    named_numbers: &[String],
 ) -> bool {
     match &m.value {
         Some(Value::Number { unit: None, .. }) => {
             let w = m.span.slice(text);
+            if named_numbers
+                .binary_search_by(|n| n.as_str().cmp(w))
+                .is_ok()
+            {
+                return false;
+            }
             let year = w.len() == 4
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
@@ -84,6 +91,30 @@ pub(super) fn comparable_of(
         Some(_) => true,
         None => false,
     }
+}
+
+/// Figures that name a thing somewhere in a document: a whole number
+/// written right after a name ("Boeing 787", "the Boeing 787-8"), sorted.
+/// The same figure elsewhere in the workspace ("the new 787 Dreamliner")
+/// names the thing too, and is not compared as a count.
+pub(super) fn named_numbers(a: &Analysis, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in a.mentions.iter().filter(|m| is_named(m.label)) {
+        let Some(rest) = text[name.span.end..].strip_prefix(' ') else {
+            continue;
+        };
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let boundary = rest[n..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if n > 0 && boundary {
+            out.push(rest[..n].to_string());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// What value mention `m` counts or measures.
@@ -315,6 +346,27 @@ pub(super) fn pair_values(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_after_a_name_are_names() {
+        crate::frontcode::install_bundled();
+        let text = |s: &str| format!("Boeing news\n\n{s} Boeing said so on Monday.");
+        for (body, want) in [
+            ("The Boeing 787 is ready for its first flight.", vec!["787"]),
+            (
+                "Boeing said the Boeing 787-8 holds 250 people.",
+                vec!["787"],
+            ),
+            ("Boeing has sold 40 planes to Qantas.", vec![]),
+            ("About 500 guests came to the Boeing plant.", vec![]),
+            ("Boeing sold 50 787s to Air India.", vec![]),
+        ] {
+            let text = text(body);
+            let ws = Workspace::new(crate::Document::from_plain_text("a", "A", &text));
+            let a = ws.article();
+            assert_eq!(named_numbers(&a.analysis, &a.doc.text), want, "{body}");
+        }
+    }
 
     #[test]
     fn telling_matches() {

@@ -189,9 +189,13 @@ pub(super) fn explain(
         && !other_period
         && (!setting.date_conflict || date_differs);
     // Agreeing values make "agrees" where one is written in figures on
-    // both sides.
+    // both sides and they agree closely (not a bound met by a figure, not
+    // two approximations a tolerance apart).
     let informative = values.iter().any(|v| {
-        v.agrees && has_digit(&art.doc.text, v.claim) && has_digit(&src.doc.text, v.reference)
+        v.agrees
+            && has_digit(&art.doc.text, v.claim)
+            && has_digit(&src.doc.text, v.reference)
+            && agree_closely(&v.claim_value, &v.reference_value)
     });
     let may_agree = !opposite;
     let relation = if differs {
@@ -309,6 +313,23 @@ mod tests {
                 "The Springfield plant laid off 678 workers after the merger.",
                 "The Springfield plant laid off hundreds of workers after the merger.",
                 AddsContext,
+            ),
+            // A bound met by a figure, or two approximations a tolerance
+            // apart, say little.
+            (
+                "The Springfield index climbed over 250 points in heavy trading.",
+                "The Springfield index climbed 511.51 points in heavy trading.",
+                AddsContext,
+            ),
+            (
+                "The Springfield ceremony was attended by some 400 guests.",
+                "The Springfield ceremony was attended by about 500 guests.",
+                AddsContext,
+            ),
+            (
+                "The Springfield ceremony was attended by some 480 guests.",
+                "The Springfield ceremony was attended by about 500 guests.",
+                Agrees,
             ),
             // The same figure of a fall and of a rise: no agreement.
             (
