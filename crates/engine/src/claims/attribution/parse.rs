@@ -61,6 +61,11 @@ fn parser() -> Option<&'static Parser> {
     PARSER.get()
 }
 
+/// Whether both models are installed (else [`attributions`] finds nothing).
+pub(super) fn installed() -> bool {
+    tagger().is_some() && parser().is_some()
+}
+
 /// The words the models read for tokens `a..b`: a possessive written in
 /// one token ("Trump’s") is two words, as the models were trained; with
 /// the token each word comes from.
