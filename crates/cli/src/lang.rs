@@ -35,12 +35,12 @@ const DEP_OUT: &str = "data/weights/dep.clw";
 const CORPORA: [&str; 2] = ["ewt", "gum"];
 /// The shipped tagger's settings (chosen on dev; `data/README.md`).
 const POS_EPOCHS: usize = 8;
-const POS_MIN_COUNT: u32 = 10;
-const POS_PRUNE: f32 = 7.0;
+const POS_MIN_COUNT: u32 = 20;
+const POS_PRUNE: f32 = 12.0;
 /// The shipped parser's settings.
 const DEP_EPOCHS: usize = 6;
 const DEP_MIN_COUNT: u32 = 5;
-const DEP_PRUNE: f32 = 5.0;
+const DEP_PRUNE: f32 = 8.0;
 const SEED: u64 = 20251203;
 /// `XPOS|UPOS` pairs seen fewer times become their XPOS's most frequent pair.
 const MIN_LABEL: usize = 150;

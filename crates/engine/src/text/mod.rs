@@ -24,12 +24,16 @@
 //!
 //! # The language layer
 //!
-//! Over those tokens, four submodules tag and group words. No engine reads
-//! them yet: the claims, attribution and entity engines will consume them
+//! Over those tokens, four submodules tag and group words. Attribution can
+//! read the tagger and the parser: the subjects and clausal complements of
+//! reporting verbs in the sentences its rules leave unattributed
+//! (`claims/attribution/parse.rs`), once their weights are installed
+//! (`claims::attribution::install_tagger` / `install_parser`). They are not
+//! in [`crate::weights::FILES`] (the parse costs about 40 % of the native
+//! analysis time), so the browser downloads none of them and attribution
+//! runs on its rules alone there. The other engines do not read them yet
 //! (modality and tense from the tags, noun phrases for entities and claim
-//! subjects, subjects and clausal complements of reporting verbs from the
-//! parser); until then the browser downloads none of their weights (they are
-//! not in [`crate::weights::FILES`]).
+//! subjects).
 //!
 //! - [`pos`]: Penn Treebank ([`Pos`](pos::Pos)) and Universal
 //!   ([`Upos`](pos::Upos)) tag sets with small predicates (`is_modal`, `is_past`…).

@@ -15,8 +15,8 @@ use crate::weights::{self, Weights, WeightsError};
 pub const MODEL: &str = "claimlens-pos";
 
 /// A part-of-speech tagger built from CLW1 bytes (the committed model is
-/// `data/weights/pos.clw`; it is not in [`crate::weights::FILES`] until an
-/// engine reads the tags, so callers load it with [`Tagger::from_bytes`]).
+/// `data/weights/pos.clw`; it is not in [`crate::weights::FILES`], so
+/// callers load it with [`Tagger::from_bytes`]).
 ///
 /// ```
 /// use claimlens_engine::text::{chunk::chunks, tagger::Tagger};

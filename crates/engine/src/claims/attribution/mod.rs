@@ -12,6 +12,10 @@
 //!    attribution whose content covers it (`sources.rs`); a speaker whose
 //!    words are a person or organisation mention is that entity, one that
 //!    cannot be told is [`Speaker::Unknown`].
+//!    Where the language layer is installed ([`install_tagger`],
+//!    [`install_parser`]; not by default), the dependency parse adds the
+//!    reporting clauses it finds in the sentences the rules leave untouched
+//!    (`parse.rs`).
 //! 2. **The clause rules** below, for claims no attribution covers. Scanning
 //!    the clause left to right, the first cue that yields a speaker wins:
 //!
@@ -30,9 +34,12 @@
 //! `claimlens eval attribution DIR` (see `data/README.md` and
 //! `claimlens_core::eval::attribution`).
 
+mod parse;
 pub mod rules;
 pub(super) mod sources;
 pub mod text;
+
+pub use parse::{install_parser, install_tagger};
 
 use super::detect::{Sent, NONE};
 use super::words;

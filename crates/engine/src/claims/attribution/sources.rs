@@ -15,6 +15,10 @@
 //! | any other source ("officials", "the spokesman") | [`Speaker::Unnamed`] with the source's words |
 //! | a cue without a source (abstention) | [`Speaker::Unknown`] |
 //!
+//! Where the language layer is installed, the dependency parse adds the
+//! reporting clauses it finds in the sentences no attribution of the rules
+//! touches (`parse.rs`).
+//!
 //! When no attribution covers the clause, or the rules abstain, [`attribute`]
 //! falls back to the clause rules of [`super`] (hearsay such as "reportedly"
 //! and "are said to", "X’s remarks").
@@ -64,7 +68,37 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
         }
         Span::new(a, b)
     };
-    let found: Vec<super::rules::Attribution> = rules::attribute(text, None);
+    let mut found: Vec<super::rules::Attribution> = rules::attribute(text, None);
+    if super::parse::installed() {
+        // The parse's reporting clauses in the sentences the rules leave
+        // uncovered (no content, no cue); nothing without the models.
+        let toks = super::text::tokenize(text);
+        let chars: Vec<char> = text.chars().collect();
+        let mut taken: Vec<(usize, usize)> = found
+            .iter()
+            .flat_map(|f| [Some(f.content), f.cue])
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .map(|s| (s.start, s.end))
+            .collect();
+        taken.sort_unstable();
+        // Merged into disjoint stretches, in order.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(taken.len());
+        for (a, b) in taken {
+            match merged.last_mut() {
+                Some(m) if a <= m.1 => m.1 = m.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        let extra = super::parse::attributions(&chars, &toks, |s| {
+            let i = merged.partition_point(|m| m.1 <= s.start);
+            merged.get(i).is_some_and(|m| m.0 < s.end)
+        });
+        if !extra.is_empty() {
+            found.extend(extra);
+            found.sort_by_key(|f| f.content.start);
+        }
+    }
     let mut out: Vec<Found> = found
         .iter()
         .map(|a| {
