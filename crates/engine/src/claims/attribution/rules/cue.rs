@@ -121,6 +121,55 @@ pub(super) static HEADLINE_VERBS: WordSet = WordSet::new(concat!(
     "wants|"
 ));
 
+/// Verbs that report speech or a stance with the particle after them, and
+/// that particle ("talked about", "voted for", "focused on", "points to"):
+/// cues only as a pair, after a subject, like the weak verbs.
+pub(super) static PHRASAL_CUES: &[(&str, &str)] = &[
+    ("talked", "about"),
+    ("talk", "about"),
+    ("talks", "about"),
+    ("spoke", "about"),
+    ("speaks", "about"),
+    ("spoken", "about"),
+    ("focused", "on"),
+    ("focuses", "on"),
+    ("focus", "on"),
+    ("voted", "for"),
+    ("voted", "against"),
+    ("vote", "for"),
+    ("vote", "against"),
+    ("votes", "for"),
+    ("votes", "against"),
+    ("call", "for"),
+    ("point", "to"),
+    ("points", "to"),
+    ("refers", "to"),
+    ("referred", "to"),
+    ("worried", "about"),
+    ("worry", "about"),
+    ("agreed", "with"),
+    ("agree", "with"),
+];
+
+/// The token after a two- or three-word cue starting at `i`: a verb of
+/// [`PHRASAL_CUES`] and its particle, or "made (it) clear".
+pub(super) fn phrasal_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
+    let w = d.lw(i);
+    let next = (i + 1 < sb).then(|| d.lw(i + 1))?;
+    if PHRASAL_CUES.iter().any(|&(v, p)| v == w && p == next) {
+        return Some(i + 2);
+    }
+    if matches!(w, "made" | "makes" | "make") {
+        if next == "clear" {
+            return Some(i + 2);
+        }
+        if next == "it" && i + 2 < sb && d.lw(i + 2) == "clear" {
+            return Some(i + 3);
+        }
+    }
+    None
+}
+
 /// Try a cue at token `i` of sentence [sa, sb). Returns the attribution and the token
 /// after the cue.
 pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
@@ -193,7 +242,9 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2));
     }
     let strong = CUE_VERBS.contains(&w);
-    let weak = WEAK_VERBS.contains(&w);
+    // "talked about", "voted for", "made it clear": a verb and its particle
+    let phrasal = phrasal_end(d, i, sb);
+    let weak = WEAK_VERBS.contains(&w) || phrasal.is_some();
     // with tags: a weak cue word read as a noun is not a cue ("plans", "claims", "shows")
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
         return None;
@@ -214,7 +265,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     if i > sa && possessive(d.lw(i - 1)) {
         return None; // "Ann Lee’s pointed remarks"
     }
-    let cue = d.span(i, i + 1);
+    let next_i = phrasal.unwrap_or(i + 1);
+    let cue = d.span(i, next_i);
     // what precedes the verb, past auxiliaries and adverbs
     let mut j = i;
     while j > sa
@@ -252,10 +304,10 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             if let Some((a, b)) = np_fwd(d, i + 2, sb) {
                 let (sp, named) = speaker_of(d, a, b);
                 let content = content_span(d, sa, sb, j, b);
-                return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
-        return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+        return Some((mk(d, cue, None, cue, String::new(), false), next_i));
     }
     let prev_punct = j > sa
         && matches!(d.toks[j - 1].kind, TokKind::Punct | TokKind::Quote)
@@ -267,8 +319,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             return None;
         }
         let (sp, named) = speaker_of(d, a, b);
-        let content = content_span(d, sa, sb, a, i + 1);
-        return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+        let content = content_span(d, sa, sb, a, next_i);
+        return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
     }
     if part {
         // "three in 10 saying", "Ryan saying he was …": the noun phrase right before
@@ -280,8 +332,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                     || t.lower.chars().all(|c| c.is_ascii_digit())
                 {
                     let (sp, named) = speaker_of(d, a, b);
-                    let content = content_span(d, sa, sb, a, i + 1);
-                    return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                    let content = content_span(d, sa, sb, a, next_i);
+                    return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
                 }
             }
         }
@@ -293,8 +345,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         // apposition to a description is the speaker.
         if let Some((a, b)) = appositive_name(d, sa, j) {
             let (sp, named) = speaker_of(d, a, b);
-            let content = content_span(d, sa, sb, a, i + 1);
-            return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+            let content = content_span(d, sa, sb, a, next_i);
+            return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
         }
         // "X, who …, said" / "X, the spokesman, said": skip the apposition
         if j > sa && d.toks[j - 1].text == "," {
@@ -311,8 +363,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                     && (TITLES.contains(d.lw(c - 1)) || ROLE_NOUNS.contains(d.lw(c - 1)))
                 {
                     let (sp, named) = speaker_of(d, na, nb);
-                    let content = content_span(d, sa, sb, na, i + 1);
-                    return Some((mk(d, cue, Some((na, nb)), content, sp, named), i + 1));
+                    let content = content_span(d, sa, sb, na, next_i);
+                    return Some((mk(d, cue, Some((na, nb)), content, sp, named), next_i));
                 }
                 let appos = |c: usize| {
                     let first = d.lw(c + 1);
@@ -346,13 +398,13 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                         np_back(d, sa, c - 1).filter(|&(a, b)| !mute_subject(d, &w, a, b))
                     {
                         let (sp, named) = speaker_of(d, a, b);
-                        let content = content_span(d, sa, sb, a, i + 1);
-                        return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                        let content = content_span(d, sa, sb, a, next_i);
+                        return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
                     }
                 }
             }
         }
-        if let Some((a, b)) = np_fwd(d, i + 1, sb) {
+        if let Some((a, b)) = np_fwd(d, i + 1, sb).filter(|_| phrasal.is_none()) {
             let t = &d.toks[a];
             let plausible = t.is_cap()
                 || DETS.contains(&t.lower)
@@ -382,12 +434,12 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 } else {
                     d.span(sa, sb)
                 };
-                return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
         // a strong cue after a quote or comma whose source cannot be told: abstain
         if strong && j > sa && !EVIDENTIAL.contains(&w) {
-            return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+            return Some((mk(d, cue, None, cue, String::new(), false), next_i));
         }
         return None;
     }
@@ -418,14 +470,14 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         (a, b)
     }) else {
         if strong && !NO_SUBJECTLESS_CUE.contains(&w) {
-            return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+            return Some((mk(d, cue, None, cue, String::new(), false), next_i));
         }
         return None;
     };
     if weak && !strong {
         // "could not agree on 40 points": a weak verb with a prepositional
         // object reports no speech or belief.
-        if i + 1 < sb && PREPOSITIONS_AFTER_WEAK.contains(d.lw(i + 1)) {
+        if phrasal.is_none() && i + 1 < sb && PREPOSITIONS_AFTER_WEAK.contains(d.lw(i + 1)) {
             return None;
         }
         let t = &d.toks[b - 1];
@@ -463,8 +515,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         return None;
     }
     let (sp, named) = speaker_of(d, a, b);
-    let content = content_span(d, sa, sb, a, i + 1);
-    Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1))
+    let content = content_span(d, sa, sb, a, next_i);
+    Some((mk(d, cue, Some((a, b)), content, sp, named), next_i))
 }
 
 /// Whether the phrase between the commas at `c` and `e` describes the name

@@ -404,3 +404,61 @@ fn party_tags() {
         assert_eq!(party_tag(w), want, "{w}");
     }
 }
+
+/// (text, [(cue, source, speaker)]) for every attribution with a cue.
+fn cues(text: &str) -> Vec<(String, String, String)> {
+    let cs: Vec<char> = text.chars().collect();
+    let s = |sp: Option<Span>| {
+        sp.map(|s| cs[s.start..s.end].iter().collect())
+            .unwrap_or_default()
+    };
+    attribute(text, None)
+        .into_iter()
+        .filter(|a| a.cue.is_some())
+        .map(|a| (s(a.cue), s(a.source), a.speaker.unwrap_or_default()))
+        .collect()
+}
+
+/// A text and the (cue, source, speaker) of each of its attributions.
+type CueCase<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+fn check_cues(cases: &[CueCase]) {
+    for (text, want) in cases {
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(c, s, p)| (c.to_string(), s.to_string(), p.to_string()))
+            .collect();
+        assert_eq!(cues(text), want, "{text}");
+    }
+}
+
+#[test]
+fn phrasal_cues() {
+    check_cues(&[
+        (
+            "Clinton talked about the cost of college on Monday.",
+            &[("talked about", "Clinton", "Clinton")],
+        ),
+        (
+            "Republicans voted against the bill.",
+            &[("voted against", "Republicans", "Republicans")],
+        ),
+        (
+            "Sanders has focused on income inequality.",
+            &[("focused on", "Sanders", "Sanders")],
+        ),
+        (
+            "He made it clear that he would run.",
+            &[("made it clear", "He", "He")],
+        ),
+        (
+            "Trump made clear he would not back down.",
+            &[("made clear", "Trump", "Trump")],
+        ),
+        // the particle alone, or a thing as the subject: no cue
+        ("The talks about trade stalled.", &[]),
+        ("The bill made it clear.", &[]),
+        // after a comma the noun phrase that follows is the object, not a source
+        ("In Iowa, voted for Trump by most.", &[]),
+    ]);
+}
