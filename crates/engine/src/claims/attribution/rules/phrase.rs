@@ -138,6 +138,16 @@ pub(super) fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
     if is_pronoun(&t.lower) {
         return Some((j, j + 1));
     }
+    // "Sen. Bernie Sanders (I-Vt.)": a short parenthesis after a name
+    if t.text == ")" {
+        let k = (j.saturating_sub(6).max(lo)..j)
+            .rev()
+            .find(|&k| d.toks[k].text == "(")?;
+        if k > lo && d.toks[k - 1].is_cap() && (k + 1..j).all(|m| d.toks[m].text != "(") {
+            return np_back(d, lo, k - 1).map(|(a, _)| (a, j + 1));
+        }
+        return None;
+    }
     // "42%": the number and its sign
     if t.text == "%" && j > lo && is_number(d.lw(j - 1)) {
         return np_back(d, lo, j - 1).map(|(a, _)| (a, j + 1));

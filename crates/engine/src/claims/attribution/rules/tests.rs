@@ -462,3 +462,22 @@ fn phrasal_cues() {
         ("In Iowa, voted for Trump by most.", &[]),
     ]);
 }
+
+#[test]
+fn parenthesis_after_a_name() {
+    check_cues(&[
+        (
+            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call for a higher wage.",
+            &[("defended", "Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders")],
+        ),
+        (
+            "Gov. John Kasich (R-OH) said the party was divided.",
+            &[("said", "Gov. John Kasich (R-OH)", "John Kasich")],
+        ),
+        // a parenthesis after a lowercase word names no one
+        (
+            "The new rules (and the fines) said nothing about that.",
+            &[("said", "", "")],
+        ),
+    ]);
+}
