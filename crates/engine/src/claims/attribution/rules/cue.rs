@@ -443,8 +443,13 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         }
         return None;
     }
-    // 3. subject before the verb
-    let Some((a, b)) = np_back(d, sa, j - 1).map(|(a, b)| {
+    // 3. subject before the verb; "He congratulated her and praised her
+    // effort": a verb after "and" shares the clause's subject
+    let shared = (j > sa + 2 && d.lw(j - 1) == "and")
+        .then(|| clause_subject(d, sa, j - 1))
+        .flatten()
+        .filter(|&(a, b)| b < j - 1 && plausible_speaker(d, a, b));
+    let Some((a, b)) = shared.or_else(|| np_back(d, sa, j - 1)).map(|(a, b)| {
         // "people familiar with the talks", "sources close to the minister"
         if a >= sa + 3
             && matches!(
@@ -637,6 +642,20 @@ pub(super) static IT_VERBS: WordSet = WordSet::new(concat!(
     "adding|",
     "noting|"
 ));
+
+/// Whether the noun phrase `a..b` names someone who can speak: it ends in a
+/// capitalised word, a personal pronoun other than "it", or a word for an
+/// organisation or a group of people.
+pub(super) fn plausible_speaker(d: &Doc, a: usize, b: usize) -> bool {
+    let t = &d.toks[b - 1];
+    b > a
+        && ((is_pronoun(&t.lower) && !matches!(t.lower.as_str(), "it" | "which" | "that"))
+            || t.is_cap()
+            || ORG_WORDS.contains(&t.lower)
+            || GROUP_SUBJECTS.contains(&t.lower)
+            || ROLE_NOUNS.contains(&t.lower)
+            || TITLES.contains(&t.lower))
+}
 
 /// Whether the subject `a..b` cannot be the speaker of the cue word `w`: a
 /// verb of evidence after a thing ("the talks have highlighted"), or "it"

@@ -481,3 +481,22 @@ fn parenthesis_after_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn verb_after_and_shares_the_subject() {
+    check_cues(&[
+        (
+            "He congratulated her for her victory and praised her effort.",
+            &[("praised", "He", "He")],
+        ),
+        (
+            "O’Malley spoke at the forum on Sunday and criticized Sanders after the event.",
+            &[("criticized", "O’Malley", "O’Malley")],
+        ),
+        // a subject that names no one: the cue abstains as before
+        (
+            "The ad ran for a week and warned that taxes would rise.",
+            &[("warned", "", "")],
+        ),
+    ]);
+}
