@@ -500,3 +500,47 @@ fn verb_after_and_shares_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn coordinated_sources() {
+    check_cues(&[
+        (
+            "Republican presidential hopefuls Jeb Bush and Chris Christie say the deal is bad.",
+            &[(
+                "say",
+                "Republican presidential hopefuls Jeb Bush and Chris Christie",
+                "Jeb Bush and Chris Christie",
+            )],
+        ),
+        (
+            "RNC members and officials insist the rules stand.",
+            &[(
+                "insist",
+                "RNC members and officials",
+                "RNC members and officials",
+            )],
+        ),
+        // one person described twice is one speaker, named
+        (
+            "On Monday the former governor and presidential hopeful Jeb Bush tweeted that he won.",
+            &[(
+                "tweeted",
+                "the former governor and presidential hopeful Jeb Bush",
+                "Jeb Bush",
+            )],
+        ),
+        // a clause before "and" is no conjunct
+        (
+            "Clinton won Iowa and Sanders said he would fight on.",
+            &[("said", "Sanders", "Sanders")],
+        ),
+        // two speakers are no referent for a later "he"
+        (
+            "Trump and Ryan said the deal was done. He said more.",
+            &[
+                ("said", "Trump and Ryan", "Trump and Ryan"),
+                ("said", "He", "He"),
+            ],
+        ),
+    ]);
+}
