@@ -544,3 +544,27 @@ fn coordinated_sources() {
         ),
     ]);
 }
+
+#[test]
+fn stance_and_evidence_verbs_after_a_subject() {
+    check_cues(&[
+        (
+            "Republicans offered their thoughts and prayers.",
+            &[("offered", "Republicans", "Republicans")],
+        ),
+        (
+            "The Clinton campaign released a statement on Sunday.",
+            &[("released", "The Clinton campaign", "Clinton campaign")],
+        ),
+        (
+            "Obama signed the order on Friday.",
+            &[("signed", "Obama", "Obama")],
+        ),
+        (
+            "Few Democrats thought the bill would pass.",
+            &[("thought", "Few Democrats", "Democrats")],
+        ),
+        // a thing is no speaker of a weak verb
+        ("The figures released on Friday were weak.", &[]),
+    ]);
+}
