@@ -448,7 +448,15 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     let shared = (j > sa + 2 && d.lw(j - 1) == "and")
         .then(|| clause_subject(d, sa, j - 1))
         .flatten()
-        .filter(|&(a, b)| b < j - 1 && plausible_speaker(d, a, b));
+        .filter(|&(a, b)| b < j - 1 && plausible_speaker(d, a, b))
+        // "Clinton is trying to show", "Christie went out of his way to say":
+        // an infinitive cue a few words after the clause's subject
+        .or_else(|| {
+            (j > sa + 2 && d.lw(j - 1) == "to")
+                .then(|| clause_subject(d, sa, j - 1))
+                .flatten()
+                .filter(|&(a, b)| b < j - 1 && j - 1 - b <= 5 && plausible_speaker(d, a, b))
+        });
     let Some((a, b)) = shared.or_else(|| np_back(d, sa, j - 1)).map(|(a, b)| {
         // "people familiar with the talks", "sources close to the minister"
         if a >= sa + 3

@@ -568,3 +568,23 @@ fn stance_and_evidence_verbs_after_a_subject() {
         ("The figures released on Friday were weak.", &[]),
     ]);
 }
+
+#[test]
+fn infinitive_cue_takes_the_clause_subject() {
+    check_cues(&[
+        (
+            "Hillary Clinton is trying to show that Sanders is not ready.",
+            &[("show", "Hillary Clinton", "Hillary Clinton")],
+        ),
+        (
+            "He went out of his way to say that Russia was safe.",
+            &[("say", "He", "He")],
+        ),
+        // a subject that names no one, or one far from the cue: no cue
+        ("It is hard to say what happened.", &[]),
+        (
+            "Trump spent the whole of a long and hot Tuesday afternoon in Iowa to say little.",
+            &[],
+        ),
+    ]);
+}
