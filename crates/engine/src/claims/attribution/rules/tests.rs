@@ -467,7 +467,7 @@ fn phrasal_cues() {
 fn parenthesis_after_a_name() {
     check_cues(&[
         (
-            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call for a higher wage.",
+            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended a higher minimum wage.",
             &[("defended", "Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders")],
         ),
         (
@@ -586,5 +586,22 @@ fn infinitive_cue_takes_the_clause_subject() {
             "Trump spent the whole of a long and hot Tuesday afternoon in Iowa to say little.",
             &[],
         ),
+    ]);
+}
+
+#[test]
+fn possessed_stance_nouns() {
+    check_cues(&[
+        (
+            "Senator Maria Lopez spoke on Monday. Her support for the bill is firm.",
+            &[("support for", "Her", "Maria Lopez")],
+        ),
+        (
+            "Donald Trump's attacks on Clinton grew sharper.",
+            &[("attacks on", "Donald Trump's", "Donald Trump")],
+        ),
+        // a thing's "support" is no stance, nor is the noun without its particle
+        ("The bridge's support for the deck failed.", &[]),
+        ("His support grew.", &[]),
     ]);
 }
