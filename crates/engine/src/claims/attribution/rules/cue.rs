@@ -121,6 +121,125 @@ pub(super) static HEADLINE_VERBS: WordSet = WordSet::new(concat!(
     "wants|"
 ));
 
+/// Nouns of a stance that a possessive holds ("his support for", "Trump's
+/// attacks on", "her criticism of").
+pub(super) static STANCE_NOUNS: WordSet = WordSet::new(concat!(
+    "support|",
+    "criticism|",
+    "criticisms|",
+    "endorsement|",
+    "opposition|",
+    "attacks|",
+    "attack|",
+    "praise|",
+    "views|",
+    "view|",
+    "position|",
+    "stance|",
+    "call|",
+    "calls|",
+    "commitment|",
+    "defense|",
+    "embrace|"
+));
+
+/// "his support for Y", "Trump's attacks on Y": a stance noun after a
+/// possessive and before "for", "of", "on", "to" or "against" is a cue
+/// whose source is the possessor (the possessive pronoun itself, or the
+/// noun phrase before "'s").
+pub(super) fn possessed_stance(
+    d: &Doc,
+    sa: usize,
+    sb: usize,
+    i: usize,
+) -> Option<(Attribution, usize)> {
+    if i <= sa
+        || i + 2 >= sb
+        || !STANCE_NOUNS.contains(d.lw(i))
+        || !matches!(d.lw(i + 1), "for" | "of" | "on" | "to" | "against")
+    {
+        return None;
+    }
+    let (a, b) = match d.lw(i - 1) {
+        "his" | "her" | "their" => (i - 1, i),
+        "'s" | "’s" if i >= sa + 2 => np_back(d, sa, i - 2)?,
+        w if possessive(w) && !matches!(w, "its" | "our" | "my" | "your") => np_back(d, sa, i - 1)?,
+        _ => return None,
+    };
+    if !plausible_speaker(d, a, b) && b != a + 1 {
+        return None;
+    }
+    let (mut sp, named) = speaker_of(d, a, b);
+    for suffix in ["'s", "’s"] {
+        if let Some(x) = sp.strip_suffix(suffix) {
+            sp = x.to_string();
+        }
+    }
+    if b == a + 1 && matches!(d.lw(a), "his" | "her" | "their") {
+        let w = if d.lw(a) == "their" { "they" } else { "he" };
+        if let Some(r) = resolve(d, a, w) {
+            sp = r;
+            let cue = d.span(i, i + 2);
+            let content = content_span(d, sa, sb, a, i + 2);
+            let mut at = mk(d, cue, Some((a, b)), content, sp, true);
+            at.speaker_kind = SpeakerKind::Entity;
+            return Some((at, i + 2));
+        }
+    }
+    let cue = d.span(i, i + 2);
+    let content = content_span(d, sa, sb, a, i + 2);
+    Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2))
+}
+
+/// Verbs that report speech or a stance with the particle after them, and
+/// that particle ("talked about", "voted for", "focused on", "points to"):
+/// cues only as a pair, after a subject, like the weak verbs.
+pub(super) static PHRASAL_CUES: &[(&str, &str)] = &[
+    ("talked", "about"),
+    ("talk", "about"),
+    ("talks", "about"),
+    ("spoke", "about"),
+    ("speaks", "about"),
+    ("spoken", "about"),
+    ("focused", "on"),
+    ("focuses", "on"),
+    ("focus", "on"),
+    ("voted", "for"),
+    ("voted", "against"),
+    ("vote", "for"),
+    ("vote", "against"),
+    ("votes", "for"),
+    ("votes", "against"),
+    ("call", "for"),
+    ("point", "to"),
+    ("points", "to"),
+    ("refers", "to"),
+    ("referred", "to"),
+    ("worried", "about"),
+    ("worry", "about"),
+    ("agreed", "with"),
+    ("agree", "with"),
+];
+
+/// The token after a two- or three-word cue starting at `i`: a verb of
+/// [`PHRASAL_CUES`] and its particle, or "made (it) clear".
+pub(super) fn phrasal_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
+    let w = d.lw(i);
+    let next = (i + 1 < sb).then(|| d.lw(i + 1))?;
+    if PHRASAL_CUES.iter().any(|&(v, p)| v == w && p == next) {
+        return Some(i + 2);
+    }
+    if matches!(w, "made" | "makes" | "make") {
+        if next == "clear" {
+            return Some(i + 2);
+        }
+        if next == "it" && i + 2 < sb && d.lw(i + 2) == "clear" {
+            return Some(i + 3);
+        }
+    }
+    None
+}
+
 /// Try a cue at token `i` of sentence [sa, sb). Returns the attribution and the token
 /// after the cue.
 pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
@@ -192,13 +311,18 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         };
         return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2));
     }
+    if let Some(found) = possessed_stance(d, sa, sb, i) {
+        return Some(found);
+    }
     // "state(s)" is a verb only before "that" or a colon ("the statement
     // states: …"); elsewhere it is the noun ("swing states").
     let strong = CUE_VERBS.contains(&w)
         || (matches!(w.as_str(), "states" | "state")
             && i + 1 < sb
             && matches!(d.lw(i + 1), "that" | ":"));
-    let weak = WEAK_VERBS.contains(&w);
+    // "talked about", "voted for", "made it clear": a verb and its particle
+    let phrasal = phrasal_end(d, i, sb);
+    let weak = WEAK_VERBS.contains(&w) || phrasal.is_some();
     // with tags: a weak cue word read as a noun is not a cue ("plans", "claims", "shows")
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
         return None;
@@ -219,7 +343,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     if i > sa && possessive(d.lw(i - 1)) {
         return None; // "Ann Lee’s pointed remarks"
     }
-    let cue = d.span(i, i + 1);
+    let next_i = phrasal.unwrap_or(i + 1);
+    let cue = d.span(i, next_i);
     // what precedes the verb, past auxiliaries and adverbs
     let mut j = i;
     while j > sa
@@ -257,7 +382,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             if let Some((a, b)) = np_fwd(d, i + 2, sb) {
                 let (sp, named) = speaker_of(d, a, b);
                 let content = content_span(d, sa, sb, j, b);
-                return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
         // Without an agent, a passive of a verb that also names a deed
@@ -276,7 +401,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         if !says_what && NOT_SPEECH_PASSIVES.contains(&w) {
             return None;
         }
-        return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+        return Some((mk(d, cue, None, cue, String::new(), false), next_i));
     }
     let prev_punct = j > sa
         && matches!(d.toks[j - 1].kind, TokKind::Punct | TokKind::Quote)
@@ -288,8 +413,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             return None;
         }
         let (sp, named) = speaker_of(d, a, b);
-        let content = content_span(d, sa, sb, a, i + 1);
-        return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+        let content = content_span(d, sa, sb, a, next_i);
+        return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
     }
     if part {
         // "three in 10 saying", "Ryan saying he was …": the noun phrase right before
@@ -301,8 +426,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                     || t.lower.chars().all(|c| c.is_ascii_digit())
                 {
                     let (sp, named) = speaker_of(d, a, b);
-                    let content = content_span(d, sa, sb, a, i + 1);
-                    return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                    let content = content_span(d, sa, sb, a, next_i);
+                    return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
                 }
             }
         }
@@ -314,8 +439,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         // apposition to a description is the speaker.
         if let Some((a, b)) = appositive_name(d, sa, j) {
             let (sp, named) = speaker_of(d, a, b);
-            let content = content_span(d, sa, sb, a, i + 1);
-            return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+            let content = content_span(d, sa, sb, a, next_i);
+            return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
         }
         // "X, who …, said" / "X, the spokesman, said": skip the apposition
         if j > sa && d.toks[j - 1].text == "," {
@@ -332,8 +457,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                     && (TITLES.contains(d.lw(c - 1)) || ROLE_NOUNS.contains(d.lw(c - 1)))
                 {
                     let (sp, named) = speaker_of(d, na, nb);
-                    let content = content_span(d, sa, sb, na, i + 1);
-                    return Some((mk(d, cue, Some((na, nb)), content, sp, named), i + 1));
+                    let content = content_span(d, sa, sb, na, next_i);
+                    return Some((mk(d, cue, Some((na, nb)), content, sp, named), next_i));
                 }
                 let appos = |c: usize| {
                     let first = d.lw(c + 1);
@@ -367,13 +492,13 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                         np_back(d, sa, c - 1).filter(|&(a, b)| !mute_subject(d, &w, a, b))
                     {
                         let (sp, named) = speaker_of(d, a, b);
-                        let content = content_span(d, sa, sb, a, i + 1);
-                        return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                        let content = content_span(d, sa, sb, a, next_i);
+                        return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
                     }
                 }
             }
         }
-        if let Some((a, b)) = np_fwd(d, i + 1, sb) {
+        if let Some((a, b)) = np_fwd(d, i + 1, sb).filter(|_| phrasal.is_none()) {
             let t = &d.toks[a];
             let plausible = t.is_cap()
                 || DETS.contains(&t.lower)
@@ -403,17 +528,30 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 } else {
                     d.span(sa, sb)
                 };
-                return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1));
+                return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
         // a strong cue after a quote or comma whose source cannot be told: abstain
         if strong && j > sa && !EVIDENTIAL.contains(&w) {
-            return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+            return Some((mk(d, cue, None, cue, String::new(), false), next_i));
         }
         return None;
     }
-    // 3. subject before the verb
-    let Some((a, b)) = np_back(d, sa, j - 1).map(|(a, b)| {
+    // 3. subject before the verb; "He congratulated her and praised her
+    // effort": a verb after "and" shares the clause's subject
+    let shared = (j > sa + 2 && d.lw(j - 1) == "and")
+        .then(|| clause_subject(d, sa, j - 1))
+        .flatten()
+        .filter(|&(a, b)| b < j - 1 && plausible_speaker(d, a, b))
+        // "Clinton is trying to show", "Christie went out of his way to say":
+        // an infinitive cue a few words after the clause's subject
+        .or_else(|| {
+            (j > sa + 2 && d.lw(j - 1) == "to")
+                .then(|| clause_subject(d, sa, j - 1))
+                .flatten()
+                .filter(|&(a, b)| b < j - 1 && j - 1 - b <= 5 && plausible_speaker(d, a, b))
+        });
+    let Some((a, b)) = shared.or_else(|| np_back(d, sa, j - 1)).map(|(a, b)| {
         // "people familiar with the talks", "sources close to the minister"
         if a >= sa + 3
             && matches!(
@@ -439,14 +577,14 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         (a, b)
     }) else {
         if strong && !NO_SUBJECTLESS_CUE.contains(&w) {
-            return Some((mk(d, cue, None, cue, String::new(), false), i + 1));
+            return Some((mk(d, cue, None, cue, String::new(), false), next_i));
         }
         return None;
     };
     if weak && !strong {
         // "could not agree on 40 points": a weak verb with a prepositional
         // object reports no speech or belief.
-        if i + 1 < sb && PREPOSITIONS_AFTER_WEAK.contains(d.lw(i + 1)) {
+        if phrasal.is_none() && i + 1 < sb && PREPOSITIONS_AFTER_WEAK.contains(d.lw(i + 1)) {
             return None;
         }
         let t = &d.toks[b - 1];
@@ -484,8 +622,8 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         return None;
     }
     let (sp, named) = speaker_of(d, a, b);
-    let content = content_span(d, sa, sb, a, i + 1);
-    Some((mk(d, cue, Some((a, b)), content, sp, named), i + 1))
+    let content = content_span(d, sa, sb, a, next_i);
+    Some((mk(d, cue, Some((a, b)), content, sp, named), next_i))
 }
 
 /// Whether the phrase between the commas at `c` and `e` describes the name
@@ -606,6 +744,20 @@ pub(super) static IT_VERBS: WordSet = WordSet::new(concat!(
     "adding|",
     "noting|"
 ));
+
+/// Whether the noun phrase `a..b` names someone who can speak: it ends in a
+/// capitalised word, a personal pronoun other than "it", or a word for an
+/// organisation or a group of people.
+pub(super) fn plausible_speaker(d: &Doc, a: usize, b: usize) -> bool {
+    let t = &d.toks[b - 1];
+    b > a
+        && ((is_pronoun(&t.lower) && !matches!(t.lower.as_str(), "it" | "which" | "that"))
+            || t.is_cap()
+            || ORG_WORDS.contains(&t.lower)
+            || GROUP_SUBJECTS.contains(&t.lower)
+            || ROLE_NOUNS.contains(&t.lower)
+            || TITLES.contains(&t.lower))
+}
 
 /// Whether the subject `a..b` cannot be the speaker of the cue word `w`: a
 /// verb of evidence after a thing ("the talks have highlighted"), or "it"

@@ -324,7 +324,20 @@ pub static WEAK_VERBS: WordSet = WordSet::new(concat!(
     "expected|",
     "supports|",
     "backed|",
-    "opposes|"
+    "opposes|",
+    "offered|",
+    "offers|",
+    "released|",
+    "signed|",
+    "thought|",
+    "realized|",
+    "recognized|",
+    "remember|",
+    "noticed|",
+    "disputed|",
+    "dispute|",
+    "understand|",
+    "understands|"
 ));
 
 /// Reporting words that are also nouns ("claims", "reports", "calls").

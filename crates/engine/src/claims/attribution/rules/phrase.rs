@@ -138,6 +138,16 @@ pub(super) fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
     if is_pronoun(&t.lower) {
         return Some((j, j + 1));
     }
+    // "Sen. Bernie Sanders (I-Vt.)": a short parenthesis after a name
+    if t.text == ")" {
+        let k = (j.saturating_sub(6).max(lo)..j)
+            .rev()
+            .find(|&k| d.toks[k].text == "(")?;
+        if k > lo && d.toks[k - 1].is_cap() && (k + 1..j).all(|m| d.toks[m].text != "(") {
+            return np_back(d, lo, k - 1).map(|(a, _)| (a, j + 1));
+        }
+        return None;
+    }
     // "42%": the number and its sign
     if t.text == "%" && j > lo && is_number(d.lw(j - 1)) {
         return np_back(d, lo, j - 1).map(|(a, _)| (a, j + 1));
@@ -147,7 +157,9 @@ pub(super) fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
     }
     let mut a = j;
     let mut n = 0;
-    while a > lo && n < 9 {
+    let mut limit = 9;
+    let mut and_at = None;
+    while a > lo && n < limit {
         let k = a - 1;
         let tk = &d.toks[k];
         if tk.lower == "'s" || tk.lower == "’s" {
@@ -167,6 +179,15 @@ pub(super) fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
                 continue;
             }
             break;
+        }
+        // "Jeb Bush and Chris Christie", "RNC members and officials": a
+        // coordination of names or plural nouns
+        if tk.lower == "and" && and_at.is_none() && k > lo && conjunct_end(&d.toks[k - 1]) {
+            a = k;
+            n += 1;
+            limit = 16;
+            and_at = Some(k);
+            continue;
         }
         if !np_word(tk, d.p(k)) {
             // "organizers in Cleveland", "Republicans on Capitol Hill": cross a preposition
@@ -193,6 +214,16 @@ pub(super) fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    // "Clinton won Iowa and Sanders": a clause before "and", not a conjunct
+    if let Some(c) = and_at {
+        if (a..c).any(|m| {
+            let t = &d.toks[m];
+            !t.is_cap()
+                && (t.lower.len() > 3 && t.lower.ends_with("ed") || VERB_LIKE.contains(&t.lower))
+        }) {
+            a = c + 1;
+        }
+    }
     // "Six in 10 voters", "two in three": a share of people before "in"
     if a >= lo + 2 && share_of(d, a - 2) {
         a -= 2;
@@ -205,6 +236,25 @@ pub(super) fn np_back(d: &Doc, lo: usize, j: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((a, j + 1))
+}
+
+/// Frequent verbs of news clauses that are no "-ed" past tense: a clause
+/// before "and" that holds one is no noun phrase.
+pub(super) static VERB_LIKE: WordSet = WordSet::new(concat!(
+    "won|", "wins|", "lost|", "loses|", "leads|", "led|", "beat|", "took|", "takes|", "got|",
+    "gets|", "made|", "makes|", "saw|", "sees|", "met|", "meets|", "ran|", "runs|", "gave|",
+    "gives|", "held|", "holds|", "left|", "came|", "went|", "spoke|", "won't|", "did|"
+));
+
+/// Whether a token can end the first of two coordinated noun phrases: a
+/// capitalised word, or a lowercase plural or role noun (not a past tense).
+pub(super) fn conjunct_end(t: &Token) -> bool {
+    t.is_word()
+        && np_word(t, None)
+        && (t.is_cap()
+            || ROLE_NOUNS.contains(&t.lower)
+            || TITLES.contains(&t.lower)
+            || (t.lower.ends_with('s') && !t.lower.ends_with("ss") && t.lower.len() > 3))
 }
 
 /// Words after an "-ed" word that make it a verb with its complement.
@@ -333,6 +383,16 @@ pub(super) fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
         Some(k) if k > a => (a, k),
         _ => (a, b),
     };
+    // "Jeb Bush and Chris Christie": both, the first one's name first; but
+    // "real estate mogul and reality star Donald Trump" is one person
+    if let Some(k) = (ha + 1..hb.saturating_sub(1)).find(|&k| d.lw(k) == "and") {
+        let has_cap =
+            |x: usize, y: usize| (x..y).any(|m| d.toks[m].is_cap() && !DETS.contains(d.lw(m)));
+        if has_cap(ha, k) || !has_cap(k + 1, hb) {
+            let (first, named) = speaker_of(d, ha, k);
+            return (format!("{first} {}", d.text(k, hb)), named);
+        }
+    }
     // trailing capitalised run
     let mut r = hb;
     while r > ha && (d.toks[r - 1].is_cap() || d.toks[r - 1].text == ")") {
@@ -406,7 +466,7 @@ pub(super) fn speaker_of(d: &Doc, a: usize, b: usize) -> (String, bool) {
 /// Whether a speaker string looks like a person (for "he"/"she").
 pub(super) fn person_like(s: &str, named: bool) -> bool {
     let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
-    named && !ORG_WORDS.contains(&last) && s.split_whitespace().count() <= 4
+    named && !ORG_WORDS.contains(&last) && s.split_whitespace().count() <= 4 && !s.contains(" and ")
 }
 
 /// Resolve a pronoun at token `i` to the nearest earlier compatible speaker.

@@ -418,3 +418,204 @@ fn party_tags() {
         assert_eq!(party_tag(w), want, "{w}");
     }
 }
+
+/// (text, [(cue, source, speaker)]) for every attribution with a cue.
+fn cues(text: &str) -> Vec<(String, String, String)> {
+    let cs: Vec<char> = text.chars().collect();
+    let s = |sp: Option<Span>| {
+        sp.map(|s| cs[s.start..s.end].iter().collect())
+            .unwrap_or_default()
+    };
+    attribute(text, None)
+        .into_iter()
+        .filter(|a| a.cue.is_some())
+        .map(|a| (s(a.cue), s(a.source), a.speaker.unwrap_or_default()))
+        .collect()
+}
+
+/// A text and the (cue, source, speaker) of each of its attributions.
+type CueCase<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+fn check_cues(cases: &[CueCase]) {
+    for (text, want) in cases {
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(c, s, p)| (c.to_string(), s.to_string(), p.to_string()))
+            .collect();
+        assert_eq!(cues(text), want, "{text}");
+    }
+}
+
+#[test]
+fn phrasal_cues() {
+    check_cues(&[
+        (
+            "Clinton talked about the cost of college on Monday.",
+            &[("talked about", "Clinton", "Clinton")],
+        ),
+        (
+            "Republicans voted against the bill.",
+            &[("voted against", "Republicans", "Republicans")],
+        ),
+        (
+            "Sanders has focused on income inequality.",
+            &[("focused on", "Sanders", "Sanders")],
+        ),
+        (
+            "He made it clear that he would run.",
+            &[("made it clear", "He", "He")],
+        ),
+        (
+            "Trump made clear he would not back down.",
+            &[("made clear", "Trump", "Trump")],
+        ),
+        // the particle alone, or a thing as the subject: no cue
+        ("The talks about trade stalled.", &[]),
+        ("The bill made it clear.", &[]),
+        // after a comma the noun phrase that follows is the object, not a source
+        ("In Iowa, voted for Trump by most.", &[]),
+    ]);
+}
+
+#[test]
+fn parenthesis_after_a_name() {
+    check_cues(&[
+        (
+            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended a higher minimum wage.",
+            &[("defended", "Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders")],
+        ),
+        (
+            "Gov. John Kasich (R-OH) said the party was divided.",
+            &[("said", "Gov. John Kasich (R-OH)", "John Kasich")],
+        ),
+        // a parenthesis after a lowercase word names no one
+        (
+            "The new rules (and the fines) said nothing about that.",
+            &[("said", "", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn verb_after_and_shares_the_subject() {
+    check_cues(&[
+        (
+            "He congratulated her for her victory and praised her effort.",
+            &[("praised", "He", "He")],
+        ),
+        (
+            "O’Malley spoke at the forum on Sunday and criticized Sanders after the event.",
+            &[("criticized", "O’Malley", "O’Malley")],
+        ),
+        // a subject that names no one: the cue abstains as before
+        (
+            "The ad ran for a week and warned that taxes would rise.",
+            &[("warned", "", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn coordinated_sources() {
+    check_cues(&[
+        (
+            "Republican presidential hopefuls Jeb Bush and Chris Christie say the deal is bad.",
+            &[(
+                "say",
+                "Republican presidential hopefuls Jeb Bush and Chris Christie",
+                "Jeb Bush and Chris Christie",
+            )],
+        ),
+        (
+            "RNC members and officials insist the rules stand.",
+            &[(
+                "insist",
+                "RNC members and officials",
+                "RNC members and officials",
+            )],
+        ),
+        // one person described twice is one speaker, named
+        (
+            "On Monday the former governor and presidential hopeful Jeb Bush tweeted that he won.",
+            &[(
+                "tweeted",
+                "the former governor and presidential hopeful Jeb Bush",
+                "Jeb Bush",
+            )],
+        ),
+        // a clause before "and" is no conjunct
+        (
+            "Clinton won Iowa and Sanders said he would fight on.",
+            &[("said", "Sanders", "Sanders")],
+        ),
+        // two speakers are no referent for a later "he"
+        (
+            "Trump and Ryan said the deal was done. He said more.",
+            &[
+                ("said", "Trump and Ryan", "Trump and Ryan"),
+                ("said", "He", "He"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn stance_and_evidence_verbs_after_a_subject() {
+    check_cues(&[
+        (
+            "Republicans offered their thoughts and prayers.",
+            &[("offered", "Republicans", "Republicans")],
+        ),
+        (
+            "The Clinton campaign released a statement on Sunday.",
+            &[("released", "The Clinton campaign", "Clinton campaign")],
+        ),
+        (
+            "Obama signed the order on Friday.",
+            &[("signed", "Obama", "Obama")],
+        ),
+        (
+            "Few Democrats thought the bill would pass.",
+            &[("thought", "Few Democrats", "Democrats")],
+        ),
+        // a thing is no speaker of a weak verb
+        ("The figures released on Friday were weak.", &[]),
+    ]);
+}
+
+#[test]
+fn infinitive_cue_takes_the_clause_subject() {
+    check_cues(&[
+        (
+            "Hillary Clinton is trying to show that Sanders is not ready.",
+            &[("show", "Hillary Clinton", "Hillary Clinton")],
+        ),
+        (
+            "He went out of his way to say that Russia was safe.",
+            &[("say", "He", "He")],
+        ),
+        // a subject that names no one, or one far from the cue: no cue
+        ("It is hard to say what happened.", &[]),
+        (
+            "Trump spent the whole of a long and hot Tuesday afternoon in Iowa to say little.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn possessed_stance_nouns() {
+    check_cues(&[
+        (
+            "Senator Maria Lopez spoke on Monday. Her support for the bill is firm.",
+            &[("support for", "Her", "Maria Lopez")],
+        ),
+        (
+            "Donald Trump's attacks on Clinton grew sharper.",
+            &[("attacks on", "Donald Trump's", "Donald Trump")],
+        ),
+        // a thing's "support" is no stance, nor is the noun without its particle
+        ("The bridge's support for the deck failed.", &[]),
+        ("His support grew.", &[]),
+    ]);
+}
