@@ -380,6 +380,16 @@ fn candidate(w: &[&str], tags: &[Ptb]) -> bool {
     })
 }
 
+/// Whether a sentence is plain text the models were trained on: no emoji,
+/// flags, joiners or combining marks, whose code points the attribution
+/// tokens would split inside a grapheme cluster (a flag's second half read
+/// as a verb).
+fn plain(s: &[char]) -> bool {
+    !s.iter().any(|&c| {
+        crate::text::extends_cluster(c) || matches!(c as u32, 0x2190..=0x2bff | 0x1f000..=0x1faff)
+    })
+}
+
 /// Attributions the parse finds in the sentences of `toks` (`chars`: the
 /// text's code points) that `covered` does not exclude ([`reporting`]).
 pub(super) fn attributions(
@@ -392,7 +402,8 @@ pub(super) fn attributions(
     };
     let mut out = Vec::new();
     for (a, b) in sentences(toks) {
-        if b <= a + 2 || covered(Span::new(toks[a].span.start, toks[b - 1].span.end)) {
+        let whole = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        if b <= a + 2 || covered(whole) || !plain(&chars[whole.start..whole.end]) {
             continue;
         }
         let (w, from) = words(toks, a, b);
@@ -424,6 +435,19 @@ pub(super) fn attributions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_plain_sentences_are_parsed() {
+        for (s, want) in [
+            ("Officials believe the plan will fail.", true),
+            ("Café owners say prices rose.", true),
+            ("🇺🇦 may rise, officials say.", false),
+            ("The family 👨\u{200d}👩\u{200d}👧 said it left.", false),
+        ] {
+            let cs: Vec<char> = s.chars().collect();
+            assert_eq!(plain(&cs), want, "{s}");
+        }
+    }
 
     /// One hand-made parse: (word, tag, head (`None` for the root), relation).
     type Row<'a> = (&'a str, &'a str, Option<usize>, &'a str);
