@@ -9,7 +9,7 @@
 //! claimlens entities --jsonl IN       JSON Lines in ({"id","text"}) → out ({"id","entities"})
 //! claimlens eval-entities GOLD PRED   strict and lenient P/R/F1 per label and micro
 //! claimlens claims FILE [--json]      claims: score, kind, speaker, cue, hedges, quantities
-//! claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]
+//! claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses] [--parse]
 //!                                     cue / source / speaker figures on PolNeAR
 //! claimlens claims --jsonl IN         JSON Lines in ({"id","text"}) → out ({"id","claims"})
 //! claimlens compare ARTICLE OTHER... [--json]
@@ -98,7 +98,7 @@ USAGE:
                                        strict/lenient P/R/F1 per label and micro
                                        (GOLD/PRED: a JSON document with mentions,
                                        or JSON Lines with id and entities)
-    claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]
+    claimlens eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses] [--parse]
                                        who said what: cue F1, source F1 and speaker
                                        accuracy of the engine, its attribution rules
                                        and two baselines on PolNeAR (DIR: the folder
@@ -660,10 +660,11 @@ fn write_scores(out: &mut impl Write, s: &Scores, docs: usize) -> std::io::Resul
     Ok(())
 }
 
-/// `eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses]`:
+/// `eval attribution DIR [--split dev|train] [--misses|--engine-misses|--speaker-misses] [--parse]`:
 /// score the engine, its attribution rules and the baselines on one split of
 /// PolNeAR (one annotation file per article, the first in name order), or
-/// list what the rules or the engine miss (`kind id at cue source given`).
+/// list what the rules or the engine miss (`kind id at cue source given`);
+/// `--parse` installs the language layer for attribution first.
 fn eval_attribution(args: &[String]) -> Result<(), String> {
     use claimlens_core::eval::attribution::{choose_annotations, evaluate, Article, LANDED};
     let mut dir = None;
@@ -677,6 +678,16 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
             "--misses" => misses = Some(false),
             "--engine-misses" => misses = Some(true),
             "--speaker-misses" => speakers = true,
+            // The language layer in attribution (not installed by default).
+            "--parse" => {
+                use claimlens_core::claims::attribution::{install_parser, install_tagger};
+                let read = |f: &str| std::fs::read(f).map_err(|e| format!("{f}: {e}"));
+                if !install_tagger(&read("data/weights/pos.clw")?)
+                    || !install_parser(&read("data/weights/dep.clw")?)
+                {
+                    return Err("data/weights/{pos,dep}.clw: not a tagger and a parser".into());
+                }
+            }
             _ if dir.is_none() => dir = Some(a.clone()),
             other => return Err(format!("unexpected argument {other:?}\n\n{USAGE}")),
         }

@@ -12,13 +12,7 @@ use claimlens_engine::weights as engine;
 
 /// Every model file, by the name the web app fetches it under and
 /// `claimlens web-data` writes it. The files live in `data/weights/`.
-pub const FILES: [&str; 5] = [
-    "checkworthy.clw",
-    "ner.clw",
-    "pos.clw",
-    "dep.clw",
-    "idf.clw",
-];
+pub const FILES: [&str; 3] = ["checkworthy.clw", "ner.clw", "idf.clw"];
 
 /// The weights this crate was built with, by file name (see [`FILES`]): what
 /// native callers install ([`install_bundled`]). A browser build that never

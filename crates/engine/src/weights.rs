@@ -347,7 +347,7 @@ pub fn quantise(w: f32, scale: f32) -> i8 {
 /// under (beside `lexicons.txt`) and `claimlens web-data` writes them. The
 /// files live in `data/weights/`; `claimlens_core::weights::FILES` adds the
 /// comparison's.
-pub const FILES: [&str; 4] = ["checkworthy.clw", "ner.clw", "pos.clw", "dep.clw"];
+pub const FILES: [&str; 2] = ["checkworthy.clw", "ner.clw"];
 
 /// The weights this crate was built with, by file name (see [`FILES`]): what
 /// native callers install ([`install_bundled`]). A browser build that never
@@ -356,8 +356,6 @@ pub fn bundled(name: &str) -> Option<&'static [u8]> {
     match name {
         "checkworthy.clw" => Some(include_bytes!("../../../data/weights/checkworthy.clw")),
         "ner.clw" => Some(include_bytes!("../../../data/weights/ner.clw")),
-        "pos.clw" => Some(include_bytes!("../../../data/weights/pos.clw")),
-        "dep.clw" => Some(include_bytes!("../../../data/weights/dep.clw")),
         _ => None,
     }
 }
@@ -375,8 +373,6 @@ pub fn install(name: &str, bytes: &[u8]) -> bool {
     match name {
         "checkworthy.clw" => crate::claims::checkworthy::install(bytes),
         "ner.clw" => crate::entities::tagger::install(bytes),
-        "pos.clw" => crate::claims::attribution::install_tagger(bytes),
-        "dep.clw" => crate::claims::attribution::install_parser(bytes),
         _ => false,
     }
 }

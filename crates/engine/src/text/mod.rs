@@ -28,9 +28,10 @@
 //! read the tagger and the parser: the subjects and clausal complements of
 //! reporting verbs in the sentences its rules leave unattributed
 //! (`claims/attribution/parse.rs`), once their weights are installed
-//! (`claims::attribution::install_tagger` / `install_parser`); they are in
-//! [`crate::weights::FILES`], fetched by the browser with the engine's other
-//! weights. The other engines do not read them yet
+//! (`claims::attribution::install_tagger` / `install_parser`). They are not
+//! in [`crate::weights::FILES`] (the parse costs about 40 % of the native
+//! analysis time), so the browser downloads none of them and attribution
+//! runs on its rules alone there. The other engines do not read them yet
 //! (modality and tense from the tags, noun phrases for entities and claim
 //! subjects).
 //!

@@ -12,8 +12,8 @@
 //!    attribution whose content covers it (`sources.rs`); a speaker whose
 //!    words are a person or organisation mention is that entity, one that
 //!    cannot be told is [`Speaker::Unknown`].
-//!    Once the language layer is installed ([`install_tagger`],
-//!    [`install_parser`], with the other weights), the dependency parse adds the
+//!    Where the language layer is installed ([`install_tagger`],
+//!    [`install_parser`]; not by default), the dependency parse adds the
 //!    reporting clauses it finds in the sentences the rules leave untouched
 //!    (`parse.rs`).
 //! 2. **The clause rules** below, for claims no attribution covers. Scanning

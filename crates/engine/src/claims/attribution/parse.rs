@@ -8,13 +8,12 @@
 //! | a main verb with a person's name or "he" / "she" as subject and an object, an open complement or an oblique ("Sanders criticized [the plan]", "Cruz refused [to back it]") | the same, unless the verb is one of doing ("lost", "met") |
 //!
 //! Light verbs ("has", "made", "is") are never cues. The models (`pos.clw`,
-//! `dep.clw`) are in [`crate::weights::FILES`] and installed with the
-//! others ([`install_tagger`], [`install_parser`]); until they are (the
-//! browser fetches them after the first paint) [`attributions`] finds
-//! nothing and attribution runs on its rules alone. Tagging and parsing
-//! the candidate sentences makes `claims --jsonl` about 40 % slower
-//! natively, which the whole-analysis budget (≥ 5× compromise) allows.
-//! The tagger's tags are
+//! `dep.clw`) are optional: without them [`attributions`] finds nothing and
+//! attribution runs on its rules alone. They are not in
+//! [`crate::weights::FILES`] (nothing installs them by default: tagging and
+//! parsing the unattributed sentences makes `claims --jsonl` about 40 %
+//! slower natively); [`install_tagger`] and [`install_parser`] turn the
+//! parse on (`claimlens eval attribution --parse`). The tagger's tags are
 //! not passed to the rules: on PolNeAR train they changed nothing (speaker
 //! accuracy 0.600 → 0.599).
 
