@@ -907,31 +907,13 @@ impl Scoring {
                 super::background::idf(w).unwrap_or_else(|| idf(n, ix.term_post[t].len()))
             })
             .collect();
-        let mut norm = vec![0.0f32; n];
-        for (t, post) in ix.term_post.iter().enumerate() {
-            let w = bg[t];
-            for &(s, tf) in post {
-                norm[s as usize] += (tf * w) * (tf * w);
-            }
-        }
-        for x in &mut norm {
-            *x = x.sqrt().max(1e-6);
-        }
+        let norm = l2_norms(n, &ix.term_post, &bg);
         let widf: Vec<f32> = ix
             .wdf
             .iter()
             .map(|&d| ((1.0 + ix.n_all as f32) / (1.0 + d as f32)).ln() + 1.0)
             .collect();
-        let mut wnorm = vec![0.0f32; n];
-        for (t, post) in ix.wpost.iter().enumerate() {
-            let w = widf[t];
-            for &(s, tf) in post {
-                wnorm[s as usize] += (tf * w) * (tf * w);
-            }
-        }
-        for x in &mut wnorm {
-            *x = x.sqrt().max(1e-6);
-        }
+        let wnorm = l2_norms(n, &ix.wpost, &widf);
         Norms {
             n,
             idf_max,
@@ -1348,4 +1330,19 @@ pub(super) fn compare(ws: &Workspace) -> Comparison {
     let mut sc = Scoring::new(ws, true);
     sc.run(ws);
     sc.comparison(ws)
+}
+
+/// Each sentence's L2 norm over weighted term frequencies: `posts[t]` holds
+/// the (sentence, tf) pairs of term `t`, whose weight is `weights[t]`.
+fn l2_norms(n: usize, posts: &[Vec<(u32, f32)>], weights: &[f32]) -> Vec<f32> {
+    let mut norm = vec![0.0f32; n];
+    for (post, &w) in posts.iter().zip(weights) {
+        for &(s, tf) in post {
+            norm[s as usize] += (tf * w) * (tf * w);
+        }
+    }
+    for x in &mut norm {
+        *x = x.sqrt().max(1e-6);
+    }
+    norm
 }
