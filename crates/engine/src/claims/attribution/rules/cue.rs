@@ -420,6 +420,18 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         // "three in 10 saying", "Ryan saying he was …": the noun phrase right before
         if j > sa {
             if let Some((a, b)) = np_back(d, sa, j - 1) {
+                // "resigned in a letter to Apple's board stating, “…”": the
+                // noun phrase after "to" is addressed, not speaking; the
+                // participle is the clause subject's.
+                if a > sa && d.lw(a - 1) == "to" {
+                    let (ca, cb) = clause_subject(d, sa, a - 1)?;
+                    if mute_subject(d, &w, ca, cb) {
+                        return None;
+                    }
+                    let (sp, named) = speaker_of(d, ca, cb);
+                    let content = content_span(d, sa, sb, ca, next_i);
+                    return Some((mk(d, cue, Some((ca, cb)), content, sp, named), next_i));
+                }
                 let t = &d.toks[b - 1];
                 if t.is_cap()
                     || (t.lower.ends_with('s') && !t.lower.ends_with("ss"))

@@ -22,6 +22,15 @@ fn error_families() {
             "“We will rebuild,” said council leader Priya Natarajan.",
             &[("council leader Priya Natarajan", "Priya Natarajan")],
         ),
+        // the addressee of a letter is not the participle's subject
+        (
+            "Jobs resigned in a letter to Apple's board of directors stating, “I must go.”",
+            &[("Jobs", "Jobs")],
+        ),
+        (
+            "The mayor resigned in a note to residents saying the water was safe.",
+            &[("The mayor", "mayor")],
+        ),
         (
             "Friends of the Wendle said the plan was reckless.",
             &[("Friends of the Wendle", "Friends of the Wendle")],
