@@ -125,7 +125,26 @@ fn clock_unit(w: &str) -> bool {
             | "a.m."
             | "p.m."
             | "o'clock"
+            // time zones: "0800 UTC", "9 GMT"
+            | "utc"
+            | "gmt"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "pst"
+            | "pdt"
+            | "cet"
+            | "cest"
+            | "bst"
+            | "msk"
     )
+}
+
+/// A 24-hour clock time written as four digits with a leading zero
+/// ("0800", "0930"): no count.
+fn clock_digits(w: &str) -> bool {
+    w.len() == 4 && w.starts_with('0') && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Currency words after a number, with ISO codes.
@@ -1186,7 +1205,7 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
             ));
         }
     }
-    if clock_unit(lw(t, ue)) {
+    if clock_unit(lw(t, ue)) || (e == j + 1 && clock_digits(lw(t, j))) {
         return None;
     }
     // Money after: "5 million dollars", "300 euros".
@@ -1319,6 +1338,10 @@ mod tests {
             ("April Ryan said", &[]),
             ("It may rain.", &[]),
             ("at 10:30 on Friday", &[("Friday", Date, "")]),
+            // clock times are no counts
+            ("At 0800 UTC, banks", &[]),
+            ("by 0930, the", &[]),
+            ("at 9 GMT on Friday", &[("Friday", Date, "")]),
         ]);
     }
 
