@@ -389,7 +389,8 @@ pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
             // ", and" joins lists far more often than clauses: only before a
             // clause with its own auxiliary or reporting verb.
             "," if s.words[k + 1] == "and"
-                && (k + 3..n.min(k + 10)).any(|j| s.has(j, words::AUX | words::REPORT)) =>
+                && (k + 3..n.min(k + 10)).any(|j| s.has(j, words::AUX | words::REPORT))
+                && !serial_list(s, start, k) =>
             {
                 Some(k + 2)
             }
@@ -506,6 +507,30 @@ fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the `,` at `k` closes the last but one item of a list ("the
+/// Bank of Canada, the Bank of England, the Bank of Japan, and the Swiss
+/// National Bank announced"): at least two short comma-separated pieces
+/// without an auxiliary or reporting verb lead up to it.
+fn serial_list(s: &Sent, start: usize, k: usize) -> bool {
+    let mut pieces = 0;
+    let mut end = k;
+    for j in (start..k).rev() {
+        if s.words[j] != "," {
+            continue;
+        }
+        let piece = j + 1..end;
+        if piece.is_empty()
+            || piece.len() > 8
+            || piece.clone().any(|m| s.has(m, words::AUX | words::REPORT))
+        {
+            break;
+        }
+        pieces += 1;
+        end = j;
+    }
+    pieces >= 2
+}
+
 /// The next `;` after `from`, looking at most 40 tokens ahead (enough to
 /// judge the clause's start; keeps long unpunctuated input linear).
 fn next_boundary(s: &Sent, from: usize) -> usize {
@@ -612,6 +637,16 @@ mod tests {
             (
                 "Ohio, Texas, and Iowa voted for the bill in May.",
                 &["Ohio, Texas, and Iowa voted for the bill in May."],
+            ),
+            // a long list of subjects before ", and" stays one clause
+            (
+                "At noon, the Bank of Canada, the Bank of England, the Bank of Japan, and the Swiss National Bank jointly announced that they would lend dollars.",
+                &["At noon, the Bank of Canada, the Bank of England, the Bank of Japan, and the Swiss National Bank jointly announced that they would lend dollars."],
+            ),
+            // clauses joined by ", and" are still cut
+            (
+                "The mayor rejected the plan on Monday, and the council said it would raise taxes.",
+                &["The mayor rejected the plan on Monday", "the council said it would raise taxes."],
             ),
         ];
         check(cases);
