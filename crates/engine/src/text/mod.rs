@@ -512,6 +512,23 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             });
         }
     };
+    // Whether a straight double quote is open before each token (reset at
+    // every line break): a spaced `"` after a stop then closes it
+    // ("… I will miss Steve immensely. \" The current …").
+    let mut open = false;
+    let straight_open: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            if t.line_before {
+                open = false;
+            }
+            let before = open;
+            if t.text(text) == "\"" {
+                open = !open;
+            }
+            before
+        })
+        .collect();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -543,6 +560,16 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     tokens[j].text(text),
                     "." | "!" | "?" | "…" | "”" | "’" | "\"" | "'" | ")" | "]" | "»"
                 )
+            {
+                j += 1;
+            }
+            if j < tokens.len()
+                && tokens[j].text(text) == "\""
+                && straight_open[j]
+                && !tokens[j].line_before
+                && tokens
+                    .get(j + 1)
+                    .is_none_or(|n| n.space_before || n.line_before)
             {
                 j += 1;
             }
@@ -685,6 +712,20 @@ mod tests {
             ("Heading\nText here.", &["Heading", "Text here."]),
             ("wrapped\nline.", &["wrapped\nline."]),
             ("Why? Because.", &["Why?", "Because."]),
+            // a spaced straight quote after a stop closes an open quotation
+            (
+                "He wrote: \"It is over. I will miss him. \" Then he left.",
+                &[
+                    "He wrote: \"It is over.",
+                    "I will miss him. \"",
+                    "Then he left.",
+                ],
+            ),
+            // … but opens one when none is open
+            (
+                "He left. \"It is over,\" she said.",
+                &["He left.", "\"It is over,\" she said."],
+            ),
         ];
         for (text, want) in cases {
             let t = tokenize(text);

@@ -158,6 +158,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// quotes after it) when the next token starts a new sentence, and at every newline.
 pub fn sentences(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Whether a straight double quote is open before each token (reset at
+    // every newline), as in [`crate::text::sentences`].
+    let mut open = false;
+    let straight_open: Vec<bool> = toks
+        .iter()
+        .map(|t| {
+            if t.after_newline {
+                open = false;
+            }
+            let before = open;
+            if t.text == "\"" {
+                open = !open;
+            }
+            before
+        })
+        .collect();
     let mut a = 0;
     let mut i = 0;
     while i < toks.len() {
@@ -173,6 +189,17 @@ pub fn sentences(toks: &[Token]) -> Vec<(usize, usize)> {
                 && toks[j].kind == TokKind::Quote
                 && !toks[j].after_newline
                 && toks[j].span.start == toks[j - 1].span.end
+            {
+                j += 1;
+            }
+            // a spaced straight quote that closes an open one ('. " The')
+            if j < toks.len()
+                && toks[j].text == "\""
+                && straight_open[j]
+                && !toks[j].after_newline
+                && toks
+                    .get(j + 1)
+                    .is_none_or(|n| n.after_newline || n.span.start > toks[j].span.end)
             {
                 j += 1;
             }
@@ -244,5 +271,12 @@ mod tests {
         for (text, n) in cases {
             assert_eq!(sentences(&tokenize(text)).len(), *n, "{text}");
         }
+        // a spaced straight quote after a stop closes an open quotation
+        let toks = tokenize("He wrote: \"It is over. I will miss him. \" Then he left.");
+        let firsts: Vec<&str> = sentences(&toks)
+            .iter()
+            .map(|&(a, _)| toks[a].text.as_str())
+            .collect();
+        assert_eq!(firsts, ["He", "I", "Then"]);
     }
 }
