@@ -575,6 +575,20 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 return (a2, b);
             }
         }
+        // "Tom LaSorda, the president of Chrysler announced": a role phrase
+        // in apposition whose closing comma is missing; the name is the
+        // subject.
+        if a >= sa + 3
+            && d.toks[a - 1].text == ","
+            && matches!(d.lw(a), "the" | "its" | "his" | "her" | "their")
+            && (a + 1..b).any(|k| ROLE_NOUNS.contains(d.lw(k)) || TITLES.contains(d.lw(k)))
+        {
+            if let Some((na, nb)) = np_back(d, sa, a - 2) {
+                if (2..=4).contains(&(nb - na)) && (na..nb).all(|k| d.toks[k].is_cap()) {
+                    return (na, nb);
+                }
+            }
+        }
         // "A study published in The Lancet found": the noun before the
         // participle phrase is the subject.
         if a >= sa + 3

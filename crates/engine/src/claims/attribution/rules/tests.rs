@@ -22,6 +22,11 @@ fn error_families() {
             "“We will rebuild,” said council leader Priya Natarajan.",
             &[("council leader Priya Natarajan", "Priya Natarajan")],
         ),
+        // a role phrase in apposition without its closing comma
+        (
+            "As part of the plan, Tom LaSorda, the president of Chrysler announced that plants would close.",
+            &[("Tom LaSorda", "Tom LaSorda")],
+        ),
         // the addressee of a letter is not the participle's subject
         (
             "Jobs resigned in a letter to Apple's board of directors stating, “I must go.”",
