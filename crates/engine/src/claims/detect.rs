@@ -394,7 +394,7 @@ pub(super) fn split(s: &Sent) -> Vec<(usize, usize)> {
             {
                 Some(k + 2)
             }
-            "–" | "—" if s.tokens[k].space_before => Some(k + 1),
+            "–" | "—" if s.tokens[k].space_before && !dash_pair(s, k) => Some(k + 1),
             _ => None,
         };
         if let Some(r) = right {
@@ -511,24 +511,43 @@ fn cut(s: &Sent, a: usize, b: usize, found: &[Found]) -> Vec<(usize, usize)> {
 /// Bank of Canada, the Bank of England, the Bank of Japan, and the Swiss
 /// National Bank announced"): at least two short comma-separated pieces
 /// without an auxiliary or reporting verb lead up to it.
+/// A list opened by a dash, colon or parenthesis counts its first item
+/// too ("automakers -- Chrysler, Ford, and General Motors -- have").
 fn serial_list(s: &Sent, start: usize, k: usize) -> bool {
     let mut pieces = 0;
     let mut end = k;
     for j in (start..k).rev() {
-        if s.words[j] != "," {
+        let w = s.words[j].as_ref();
+        // ("--" may come as two hyphens)
+        let opens = matches!(w, "--" | "—" | "–" | ":" | "(")
+            || (w == "-" && (s.tokens[j].space_before || (j > 0 && s.words[j - 1] == "-")));
+        if w != "," && !opens {
             continue;
         }
-        let piece = j + 1..end;
-        if piece.is_empty()
-            || piece.len() > 8
-            || piece.clone().any(|m| s.has(m, words::AUX | words::REPORT))
-        {
+        if !short_piece(s, j + 1, end) {
             break;
         }
         pieces += 1;
         end = j;
+        if opens {
+            break;
+        }
     }
     pieces >= 2
+}
+
+/// Tokens `a..b` are a short list item or aside: one to eight tokens
+/// without an auxiliary or reporting verb.
+fn short_piece(s: &Sent, a: usize, b: usize) -> bool {
+    a < b && b - a <= 8 && !(a..b).any(|m| s.has(m, words::AUX | words::REPORT))
+}
+
+/// Whether the spaced dash at `k` opens a pair around a short aside or
+/// list ("the automakers – Chrysler, Ford and GM – have"), not a clause.
+fn dash_pair(s: &Sent, k: usize) -> bool {
+    (k + 2..s.len().min(k + 14))
+        .find(|&j| matches!(s.words[j].as_ref(), "–" | "—" | "--") && s.tokens[j].space_before)
+        .is_some_and(|j| short_piece(s, k + 1, j))
 }
 
 /// The next `;` after `from`, looking at most 40 tokens ahead (enough to
@@ -642,6 +661,15 @@ mod tests {
             (
                 "At noon, the Bank of Canada, the Bank of England, the Bank of Japan, and the Swiss National Bank jointly announced that they would lend dollars.",
                 &["At noon, the Bank of Canada, the Bank of England, the Bank of Japan, and the Swiss National Bank jointly announced that they would lend dollars."],
+            ),
+            (
+                "A deal for the three automakers -- Chrysler, Ford, and General Motors -- has been rejected in the Senate.",
+                &["A deal for the three automakers -- Chrysler, Ford, and General Motors -- has been rejected in the Senate."],
+            ),
+            // dashes around a short aside or list do not cut
+            (
+                "A deal for the three automakers – Chrysler, Ford and General Motors – has been rejected in the Senate.",
+                &["A deal for the three automakers – Chrysler, Ford and General Motors – has been rejected in the Senate."],
             ),
             // clauses joined by ", and" are still cut
             (
