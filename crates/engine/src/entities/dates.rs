@@ -886,6 +886,21 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             i += 1;
             continue;
         }
+        // A spelled number after a name is part of the name: "the \"Big
+        // Three\" automakers", "the Final Four", "Ocean's Eleven".
+        if t.toks[i].kind == TokenKind::Word
+            && t.toks[i].is_capitalised(t.text)
+            && !is_sentence_start[i]
+            && super::numbers::small_word(lw(t, i))
+            && i > 0
+            && t.toks[i - 1].kind == TokenKind::Word
+            && t.toks[i - 1].is_capitalised(t.text)
+            && !is_sentence_start[i - 1]
+            && month_at(t, i - 1).is_none()
+        {
+            i += 1;
+            continue;
+        }
         // A model number before a singular name is a designation too: "its
         // new 787 Dreamliner", "the 737 Max". A count takes a plural ("300
         // Marines", "1,000 Ukrainian soldiers"), an acronym is a unit or a
@@ -1338,6 +1353,10 @@ mod tests {
             ("April Ryan said", &[]),
             ("It may rain.", &[]),
             ("at 10:30 on Friday", &[("Friday", Date, "")]),
+            // a spelled number after a name is part of it
+            ("the \"Big Three\" automakers", &[]),
+            ("won the Final Four in May", &[("May", Date, "--05")]),
+            ("Three Democrats voted", &[("Three", Quantity, "3")]),
             // clock times are no counts
             ("At 0800 UTC, banks", &[]),
             ("by 0930, the", &[]),

@@ -96,6 +96,11 @@ impl<'a> Toks<'a> {
     }
 }
 
+/// Whether `w` (lowercase) is a simple number word (units, teens, tens).
+pub(crate) fn small_word(w: &str) -> bool {
+    small(w).is_some()
+}
+
 /// Value of a simple number word (units, teens, tens).
 fn small(w: &str) -> Option<f64> {
     Some(match w {
