@@ -367,6 +367,48 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             j -= 1;
         }
     }
+    // "and several times described": a count of times between the subject
+    // (or "and") and the verb
+    if j >= sa + 2
+        && d.lw(j - 1) == "times"
+        && matches!(
+            d.lw(j - 2),
+            "several"
+                | "many"
+                | "multiple"
+                | "numerous"
+                | "countless"
+                | "repeated"
+                | "two"
+                | "three"
+        )
+    {
+        j -= 2;
+    }
+    // "challenges voiced by political opponents": a participle after a
+    // noun with its agent is a reduced passive; the agent is the source.
+    if !part
+        && j == i
+        && j > sa
+        && !matches!(w.as_str(), "said" | "told")
+        && participle_form(&w)
+        && i + 2 < sb
+        && d.lw(i + 1) == "by"
+        && d.toks[j - 1].is_word()
+        && !d.toks[j - 1].is_cap()
+        && !is_pronoun(d.lw(j - 1))
+        && !BETWEEN.contains(d.lw(j - 1))
+    {
+        let agent = |&(a, b): &(usize, usize)| {
+            let t = &d.toks[b - 1].lower;
+            plausible_speaker(d, a, b) || (t.ends_with('s') && !t.ends_with("ss"))
+        };
+        if let Some((a, b)) = np_fwd(d, i + 2, sb).filter(agent) {
+            let (sp, named) = speaker_of(d, a, b);
+            let content = content_span(d, sa, sb, j, b);
+            return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
+        }
+    }
     // A passive ("are said to", "was told by the minister") does not make its
     // subject the speaker: the agent after "by" is the source, else abstain.
     if !part

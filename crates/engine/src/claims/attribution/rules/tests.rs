@@ -22,6 +22,16 @@ fn error_families() {
             "“We will rebuild,” said council leader Priya Natarajan.",
             &[("council leader Priya Natarajan", "Priya Natarajan")],
         ),
+        // a reduced passive: the agent is the source
+        (
+            "Responding to challenges voiced by political opponents, the mayor left.",
+            &[("political opponents", "political opponents")],
+        ),
+        // a count of times between "and" and the verb
+        (
+            "The mayor praised the plan and several times described it as bold.",
+            &[("The mayor", "mayor"), ("The mayor", "mayor")],
+        ),
         // a role phrase in apposition without its closing comma
         (
             "As part of the plan, Tom LaSorda, the president of Chrysler announced that plants would close.",
