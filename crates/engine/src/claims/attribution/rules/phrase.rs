@@ -506,12 +506,13 @@ pub(super) fn appositive_after(d: &Doc, a: usize, b: usize, sb: usize) -> Option
         .then_some((nb, sp))
 }
 
-/// The noun phrase a relative "who" at token `a` stands for: "Bernie
+/// The noun phrase a relative "who" (or "which") at token `a` stands for: "Bernie
 /// Sanders, who endorsed Clinton" → ("Bernie Sanders", named), "voters who
 /// say" → ("voters", not named). The source stays where "who" is written.
 pub(super) fn relative_antecedent(d: &Doc, a: usize) -> Option<(String, bool)> {
-    // "who" as written: "WHO" is the World Health Organization
-    if d.toks[a].text != "who" || a == 0 {
+    // "who" as written: "WHO" is the World Health Organization; "which"
+    // stands for a document or a body ("Jobs's email, which reads:")
+    if !matches!(d.toks[a].text.as_str(), "who" | "which") || a == 0 {
         return None;
     }
     let end = if d.toks[a - 1].text == "," { a - 1 } else { a };

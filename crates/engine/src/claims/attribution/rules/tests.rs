@@ -22,6 +22,11 @@ fn error_families() {
             "“We will rebuild,” said council leader Priya Natarajan.",
             &[("council leader Priya Natarajan", "Priya Natarajan")],
         ),
+        // a relative "which" stands for its antecedent
+        (
+            "Apple released the text of his email, which reads: “I am on leave.”",
+            &[("Apple", "Apple"), ("which", "email")],
+        ),
         // a reduced passive: the agent is the source
         (
             "Responding to challenges voiced by political opponents, the mayor left.",
