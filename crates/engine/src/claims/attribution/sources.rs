@@ -309,17 +309,30 @@ fn mention_in(text: &str, analysis: &Analysis, source: Span, speaker: &str) -> O
 
 /// The last person or organisation mention before `before` that spells the
 /// rules' resolved name (a pronoun's referent).
+///
+/// Failing that, the first such mention shortly after it: "I want to rest,
+/// Steve Jobs wrote" (the rules give "I" the speaker of the clause that
+/// reports it).
 fn mention_named(text: &str, analysis: &Analysis, before: usize, name: &str) -> Option<usize> {
     let ms = &analysis.mentions;
     let end = ms.partition_point(|m| m.span.start < before);
-    (0..end).rev().take(400).find(|&i| {
-        is_agent(ms[i].label)
-            && ms[i]
+    let is_named = |i: &usize| {
+        is_agent(ms[*i].label)
+            && ms[*i]
                 .span
                 .get(text)
                 .is_some_and(|t| t == name || name.ends_with(t) || t.ends_with(name))
+    };
+    (0..end).rev().take(400).find(is_named).or_else(|| {
+        (end..ms.len())
+            .take_while(|&i| ms[i].span.start < before + AFTER_REACH)
+            .find(is_named)
     })
 }
+
+/// How far after a first-person source (bytes) its reporting speaker's
+/// name may come.
+const AFTER_REACH: usize = 300;
 
 /// For a source that is "he" or "she", the person mention nearest before
 /// it (within [`PRONOUN_REACH`] bytes): "Trump … he said".
@@ -560,6 +573,14 @@ mod tests {
                 "Ann Lee",
                 Some("who"),
                 Some("opposed"),
+            ),
+            // "I" inside what a later name reports is that name.
+            (
+                "Tim Cook spoke on Monday. I want to focus on my health, Steve Jobs wrote.",
+                "entity",
+                "Steve Jobs",
+                Some("I"),
+                Some("want"),
             ),
             // "she" with no earlier speaker: the person named last.
             (

@@ -172,6 +172,30 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
             }
             i += 1;
         }
+        // "I want to rest, Jobs wrote": a first-person source inside what
+        // another attribution of the sentence reports is that speaker.
+        for x in first..out.len() {
+            let Some(src) = out[x].source.filter(|s| {
+                s.end > s.start
+                    && matches!(
+                        d.chars[s.start..s.end].iter().collect::<String>().to_lowercase().as_str(),
+                        "i" | "we"
+                    )
+            }) else {
+                continue;
+            };
+            let outer = (first..out.len()).find(|&y| {
+                y != x
+                    && out[y].content.start <= src.start
+                    && src.end <= out[y].content.end
+                    && out[y].speaker.is_some()
+                    && out[y].source.is_some_and(|o| !o.overlaps(&out[y].content))
+            });
+            if let Some(y) = outer {
+                out[x].speaker = out[y].speaker.clone();
+                out[x].speaker_kind = out[y].speaker_kind;
+            }
+        }
         // Whether a cue lies within this sentence: one found for it, or
         // (only if an earlier cue reaches this far) one found before.
         let (s0, s1) = (toks[sa].span.start, toks[sb - 1].span.end);

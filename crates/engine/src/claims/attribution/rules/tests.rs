@@ -22,6 +22,15 @@ fn error_families() {
             "“We will rebuild,” said council leader Priya Natarajan.",
             &[("council leader Priya Natarajan", "Priya Natarajan")],
         ),
+        // a first-person source inside a reported clause is its speaker
+        (
+            "Tim Cook spoke. I want to focus on my health, Steve Jobs wrote.",
+            &[
+                ("Steve Jobs", "Steve Jobs"),
+                ("I", "Steve Jobs"),
+                ("I", "Steve Jobs"),
+            ],
+        ),
         // a relative "which" stands for its antecedent
         (
             "Apple released the text of his email, which reads: “I am on leave.”",
