@@ -18,7 +18,7 @@ pub const WEIGHTS: [f32; N_FEATURES] = [
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -1.0107, 0.4955, 0.0000, -1.4231, 1.0881, 0.0000, 0.0000, 2.3485, 1.5548, 0.0000, -0.3880, 0.3831, 0.9017, 0.0000,
+    -0.6236, 0.5121, 0.0000, -1.1927, 1.1067, 0.0000, 0.0000, 2.3569, 1.4877, 0.0000, -0.4476, 0.3129, 0.9002, 0.0000, -1.0961,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

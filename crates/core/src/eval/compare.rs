@@ -576,6 +576,8 @@ pub struct Instance {
     /// The article claim each candidate was scored for (a sentence may
     /// hold several claims; the candidates of one claim are together).
     pub claims: Vec<usize>,
+    /// How alike the pair's two documents are ([`crate::compare::AlignmentFeatures::doc_cos`]).
+    pub doc_cos: f32,
 }
 
 impl Instance {
@@ -637,6 +639,7 @@ impl Instance {
             z,
             ranked.get(1).map(|r| r.1),
             ranked.len(),
+            self.doc_cos,
         );
         let f = &self.cands[k].1;
         let p = if f[5] < 1.0 && f[4] == 0.0 {
@@ -670,8 +673,11 @@ pub fn instances(pairs: &[Pair]) -> Vec<Instance> {
         ws.add_user_text(&p.source.doc, "source", &p.source.text);
         let claims = &ws.article().analysis.claims;
         let ssents = &ws.source(0).analysis.sentences;
-        let mut by_gold: HashMap<usize, Vec<(usize, usize, [f32; N_FEATURES])>> = HashMap::new();
-        for (ci, _, k, f) in ws.alignment_features() {
+        let af = ws.alignment_features();
+        // (claim, source sentence, features)
+        type Found = (usize, usize, [f32; N_FEATURES]);
+        let mut by_gold: HashMap<usize, Vec<Found>> = HashMap::new();
+        for (ci, _, k, f) in af.rows {
             let Some(i) = most_overlap(&p.base.sentences, claims[ci].span) else {
                 continue;
             };
@@ -700,6 +706,7 @@ pub fn instances(pairs: &[Pair]) -> Vec<Instance> {
                 cands,
                 rel,
                 claims,
+                doc_cos: af.doc_cos.first().copied().unwrap_or(0.0),
             });
         }
     }
@@ -815,6 +822,7 @@ mod tests {
                 cands: cands.iter().map(|c| (c.1, f(c.2), false)).collect(),
                 rel: vec![None; cands.len()],
                 claims: cands.iter().map(|c| c.0).collect(),
+                doc_cos: 0.0,
             };
             let (k, x, _) = inst.pick(&w, &v).unwrap();
             assert_eq!(inst.cands[k].0, want, "{cands:?}");
