@@ -135,8 +135,8 @@ pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
 pub use values::{
-    agree_closely, comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE,
-    EXACT_TOLERANCE,
+    agree_closely, bounded, comparable, precision, tolerance, unit_scale, values_agree,
+    APPROX_TOLERANCE, EXACT_TOLERANCE,
 };
 
 use crate::entities::{Label, RelationKind};

@@ -48,6 +48,10 @@ struct Thing {
     /// A limit on an attribute of the noun before it ("prisoners *under
     /// 25*", "children *over 5*"): an age or a size, never a head count.
     limit: bool,
+    /// A bound written right before the value and outside its span
+    /// ("fell to *below* 9,000", "*above* 10,000"): the value is that
+    /// bound, not an exact figure.
+    bound: Option<crate::entities::Op>,
 }
 
 /// Whether a counted noun names people, and how generally.
@@ -95,6 +99,9 @@ static MEASURING: WordSet = WordSet::new(concat!(
 static FRACTIONS: WordSet = WordSet::new("half|quarter|third|thirds|quarters|fifth|tenth|");
 /// Words that put a limit on an attribute of the noun before them.
 static LIMITS: WordSet = WordSet::new("under|over|below|above|aged|younger|older|");
+/// Bound words the entity spans leave outside ("under" and "over" are
+/// inside them): as lower (`true`) or upper bounds.
+const BOUND_WORDS: &[(&str, bool)] = &[("below", false), ("beneath", false), ("above", true)];
 
 /// The words around a value: all of them (sorted), and the nearest one on
 /// each side.

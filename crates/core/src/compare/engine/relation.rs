@@ -287,6 +287,45 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// "Below" and "above" make the figure after them a bound: a figure
+    /// inside it, or another bound in the same direction, does not differ.
+    #[test]
+    fn bound_words_make_bounds() {
+        use Relation::*;
+        let mut wrong = Vec::new();
+        for (article, source, want) in [
+            (
+                "The Springfield index fell to below 9,000 points in heavy trading.",
+                "The Springfield index fell below 8,000 points in heavy trading.",
+                AddsContext,
+            ),
+            (
+                "The Springfield index fell to below 9,000 points in heavy trading.",
+                "The Springfield index fell to 8,579 points in heavy trading.",
+                AddsContext,
+            ),
+            (
+                "The Springfield index fell to below 9,000 points in heavy trading.",
+                "The Springfield index fell to 9,800 points in heavy trading.",
+                Differs,
+            ),
+            (
+                "The Springfield index rose to above 9,000 points in heavy trading.",
+                "The Springfield index rose above 10,000 points in heavy trading.",
+                AddsContext,
+            ),
+            (
+                "The Springfield index rose to 9,000 points in heavy trading.",
+                "The Springfield index rose to 10,000 points in heavy trading.",
+                Differs,
+            ),
+        ] {
+            let got = relation(article, source);
+            (got != want).then(|| wrong.push(format!("{article} / {source}: {got:?}")));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn agrees_on_figures_written_in_digits() {
         use Relation::*;
