@@ -3,7 +3,7 @@
 //! rewrites this file. Do not edit by hand.
 //!
 //! Fitted on data/eval/compare/events.jsonl (split dev): 4212 candidate rows,
-//! 407 counterpart rows.
+//! 412 counterpart rows.
 
 use super::{N_COUNTERPART, N_FEATURES};
 
@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5988, 0.5203, -0.1488, 2.0505, 0.0000, 1.9102, 0.0000, 0.7282, 0.0519, -0.0404, 0.5377, -1.6717, 0.0000, 1.6540, 1.3996, 2.1971, 0.0000, 0.0000, 0.0000, -0.9639, 0.0000, -1.2064,
+    -1.6015, 0.5254, -0.1448, 2.0561, 0.0000, 1.9107, 0.0000, 0.6675, 0.0561, -0.0423, 0.5409, -1.6739, 0.0000, 1.6570, 1.3994, 2.2029, 0.0000, 0.0000, 0.0000, -0.9678, 0.0000, -1.2039,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.9122, 0.5014, 0.0000, -1.5565, 1.0497, 0.0000, 0.0000, 2.3178, 1.5002, 0.0000, -0.3817, 0.3385, 0.8721, 0.0000,
+    -0.6332, 0.5053, 0.0000, -1.1929, 1.1313, 0.0000, 0.0000, 2.3781, 1.4965, 0.0000, -0.4458, 0.3198, 0.9296, 0.0000, -1.0891,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

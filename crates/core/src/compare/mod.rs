@@ -52,8 +52,10 @@
 //! source's best candidate statement for the claim. **Counterpart**: a
 //! second logistic model ([`COUNTERPART_WEIGHTS`] over
 //! [`COUNTERPART_FEATURE_NAMES`]: the best candidate's ranking score, its
-//! margin over the second, its evidence and how many candidates the source
-//! has) says whether the source states the claim's fact at all; the best
+//! margin over the second, its evidence, how many candidates the source
+//! has and how alike the two documents are as wholes: in reports on one
+//! story every sentence looks alike, so the same cosine says less) says
+//! whether the source states the claim's fact at all; the best
 //! statement becomes an [`Alignment`] from [`COUNTERPART_MIN`] (a source
 //! counts once per claim). A best statement that shares one word and no
 //! entity with the claim is never aligned, whatever its probability.
@@ -133,8 +135,8 @@ pub use list::{claim_names_entity, list, ListQuery};
 pub use pack::{parse_pack, reference_pack, reference_pack_file, ReferenceDoc};
 pub use terms::{BM25_B, BM25_K1};
 pub use values::{
-    agree_closely, comparable, precision, tolerance, unit_scale, values_agree, APPROX_TOLERANCE,
-    EXACT_TOLERANCE,
+    agree_closely, bounded, comparable, precision, tolerance, unit_scale, values_agree,
+    APPROX_TOLERANCE, EXACT_TOLERANCE,
 };
 
 use crate::entities::{Label, RelationKind};
@@ -153,7 +155,7 @@ pub use train::{
 };
 
 /// Number of counterpart features ([`COUNTERPART_FEATURE_NAMES`]).
-pub const N_COUNTERPART: usize = 14;
+pub const N_COUNTERPART: usize = 15;
 /// What each feature of the counterpart decision measures: whether a
 /// source has a statement of the claim's fact at all, read from its best
 /// candidate (ranked by [`WEIGHTS`]) and the gap to the second.
@@ -172,16 +174,31 @@ pub const COUNTERPART_FEATURE_NAMES: [&str; N_COUNTERPART] = [
     "1 / (1 + the claim's sentence position in the article)",
     "a date of the claim agrees with a date of the statement",
     "a value of the same kind on both sides",
+    "TF-IDF cosine of all the article's terms and all the source's (background IDF)",
 ];
+
+/// Every claim's candidates with their alignment features, as
+/// [`Workspace::alignment_features`] gives them.
+#[derive(Clone, Debug, Default)]
+pub struct AlignmentFeatures {
+    /// `(claim, source, sentence, features)` per candidate.
+    pub rows: Vec<(usize, usize, usize, [f32; N_FEATURES])>,
+    /// Per source, the TF-IDF cosine of all the article's terms and all
+    /// the source's (background IDF): how alike the two documents are as
+    /// wholes.
+    pub doc_cos: Vec<f32>,
+}
 
 /// The features of the counterpart decision ([`COUNTERPART_FEATURE_NAMES`])
 /// from the best candidate's alignment features, its ranking logit, the
-/// second candidate's (if any) and how many candidates the source has.
+/// second candidate's (if any), how many candidates the source has and
+/// how alike the article and the source are ([`AlignmentFeatures::doc_cos`]).
 pub fn counterpart_features(
     best: &[f32; N_FEATURES],
     z1: f32,
     z2: Option<f32>,
     candidates: usize,
+    doc_cos: f32,
 ) -> [f32; N_COUNTERPART] {
     let z1c = z1.clamp(-10.0, 10.0);
     [
@@ -199,6 +216,7 @@ pub fn counterpart_features(
         best[10],
         best[18],
         best[20],
+        doc_cos,
     ]
 }
 
@@ -715,8 +733,9 @@ impl Workspace {
 
     /// The alignment features of every claim against every source statement
     /// that shares a term or an entity with it, as `(claim, source,
-    /// sentence, features)`: what [`fit`] learns [`WEIGHTS`] from.
-    pub fn alignment_features(&self) -> Vec<(usize, usize, usize, [f32; N_FEATURES])> {
+    /// sentence, features)`: what [`fit`] learns [`WEIGHTS`] from; with
+    /// how alike the article and each source are as wholes.
+    pub fn alignment_features(&self) -> AlignmentFeatures {
         engine::features(self)
     }
 }

@@ -41,17 +41,36 @@ pub fn precision(v: f64) -> f64 {
     0.5 * place
 }
 
-/// The interval a number with a comparison stands for.
+/// The interval a number with a comparison stands for. A bound is open on
+/// one side and, on the other, as loose as an exact figure: "below 9,000"
+/// meets 9,100 (a round figure, ±2 %) but not 9,500.
 fn interval(op: Op, v: f64) -> (f64, f64) {
+    let t = precision(v).min(v.abs() * EXACT_TOLERANCE);
     match op {
-        Op::Eq => {
-            let t = precision(v).min(v.abs() * EXACT_TOLERANCE);
-            (v - t, v + t)
-        }
+        Op::Eq => (v - t, v + t),
         Op::Approx => (v * (1.0 - APPROX_TOLERANCE), v * (1.0 + APPROX_TOLERANCE)),
-        Op::Gt | Op::Ge => (v, f64::INFINITY),
-        Op::Lt | Op::Le => (f64::NEG_INFINITY, v),
+        Op::Gt | Op::Ge => (v - t, f64::INFINITY),
+        Op::Lt | Op::Le => (f64::NEG_INFINITY, v + t),
     }
+}
+
+/// A value read as a bound where the word before it makes it one and its
+/// own span does not ("fell to *below* 9,000": `Lt`): an exact figure
+/// takes the bound's operator; approximations, bounds and dates stay.
+pub fn bounded(v: &Value, bound: Op) -> Value {
+    let mut v = v.clone();
+    match &mut v {
+        Value::Number { op, .. }
+        | Value::Percent { op, .. }
+        | Value::Money { op, .. }
+        | Value::Duration { op, .. } => {
+            if *op == Op::Eq {
+                *op = bound;
+            }
+        }
+        Value::Date { .. } => {}
+    }
+    v
 }
 
 fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
@@ -347,6 +366,52 @@ mod tests {
         assert!(values_agree(&n(Op::Gt, 3.0), &n(Op::Eq, 21.0)));
         assert!(!values_agree(&n(Op::Gt, 1e6), &n(Op::Approx, 4e5)));
         assert!(!values_agree(&n(Op::Lt, 10.0), &n(Op::Eq, 40.0)));
+    }
+
+    /// A bound is an interval: a figure inside it agrees, one outside
+    /// differs only beyond the exact tolerance of the bound's figure, and
+    /// two bounds in the same direction never differ (nor agree closely
+    /// unless they state the same bound).
+    #[test]
+    fn bounds_are_intervals() {
+        // (a, b, agree, agree closely)
+        for (a, b, agree, closely) in [
+            (n(Op::Lt, 9000.0), n(Op::Eq, 8579.19), true, false),
+            (n(Op::Lt, 9000.0), n(Op::Eq, 9100.0), true, false),
+            (n(Op::Lt, 9000.0), n(Op::Eq, 9500.0), false, false),
+            (n(Op::Lt, 9000.0), n(Op::Lt, 8000.0), true, false),
+            (n(Op::Gt, 200.0), n(Op::Eq, 250.0), true, false),
+            (n(Op::Gt, 200.0), n(Op::Eq, 197.0), true, false),
+            (n(Op::Gt, 200.0), n(Op::Eq, 150.0), false, false),
+            (n(Op::Gt, 200.0), n(Op::Gt, 300.0), true, false),
+            (n(Op::Gt, 200.0), n(Op::Gt, 200.0), true, true),
+            (n(Op::Gt, 200.0), n(Op::Lt, 150.0), false, false),
+            (n(Op::Ge, 70e6), n(Op::Approx, 80e6), true, false),
+            (n(Op::Le, 5.0), n(Op::Eq, 7.0), false, false),
+        ] {
+            assert_eq!(values_agree(&a, &b), agree, "{a:?} / {b:?}");
+            assert_eq!(values_agree(&b, &a), agree, "{b:?} / {a:?}");
+            assert_eq!(agree_closely(&a, &b), closely, "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_bound_word_makes_an_exact_figure_a_bound() {
+        let usd = |op, amount| Value::Money {
+            op,
+            amount,
+            currency: "USD".into(),
+        };
+        let d = Value::Date { iso: "2008".into() };
+        for (v, op, want) in [
+            (n(Op::Eq, 9000.0), Op::Lt, n(Op::Lt, 9000.0)),
+            (n(Op::Approx, 9000.0), Op::Lt, n(Op::Approx, 9000.0)),
+            (n(Op::Ge, 9000.0), Op::Lt, n(Op::Ge, 9000.0)),
+            (usd(Op::Eq, 5e6), Op::Gt, usd(Op::Gt, 5e6)),
+            (d.clone(), Op::Gt, d.clone()),
+        ] {
+            assert_eq!(bounded(&v, op), want, "{v:?} {op:?}");
+        }
     }
 
     #[test]

@@ -573,6 +573,11 @@ pub struct Instance {
     pub cands: Vec<(usize, [f32; N_FEATURES], bool)>,
     /// Gold relation of each candidate, where labelled.
     pub rel: Vec<Option<Relation>>,
+    /// The article claim each candidate was scored for (a sentence may
+    /// hold several claims; the candidates of one claim are together).
+    pub claims: Vec<usize>,
+    /// How alike the pair's two documents are ([`crate::compare::AlignmentFeatures::doc_cos`]).
+    pub doc_cos: f32,
 }
 
 impl Instance {
@@ -582,19 +587,48 @@ impl Instance {
         self.best_at(w).map(|(k, p)| (p, self.cands[k].2))
     }
 
-    /// What the engine does with this sentence's candidates: the
-    /// best-ranked one under `w`, its counterpart features and its
-    /// counterpart probability under `v` (0 when it shares one word and no
-    /// entity with the claim, as in the engine).
+    /// What the engine does with this sentence's candidates: per claim on
+    /// the sentence, the best-ranked candidate under `w`, its counterpart
+    /// features and its counterpart probability under `v` (0 when it shares
+    /// one word and no entity with the claim, as in the engine); of the
+    /// claims, the one whose pick is the most probable (then the best
+    /// ranked; ties: the first claim), as the engine's answer for a
+    /// sentence is its best-scored claim's.
     pub fn pick(
         &self,
         w: &[f32; N_FEATURES],
         v: &[f32; N_COUNTERPART],
     ) -> Option<(usize, [f32; N_COUNTERPART], f32)> {
+        let mut groups: Vec<usize> = self.claims.clone();
+        groups.dedup();
+        let mut out: Option<(usize, [f32; N_COUNTERPART], f32, f32)> = None;
+        for g in groups {
+            let Some((k, x, p, z)) = self.pick_claim(g, w, v) else {
+                continue;
+            };
+            if out
+                .as_ref()
+                .is_none_or(|o| p > o.2 || (p == o.2 && z > o.3))
+            {
+                out = Some((k, x, p, z));
+            }
+        }
+        out.map(|(k, x, p, _)| (k, x, p))
+    }
+
+    /// [`Instance::pick`] among the candidates of claim `g` alone, with the
+    /// chosen candidate's ranking logit.
+    fn pick_claim(
+        &self,
+        g: usize,
+        w: &[f32; N_FEATURES],
+        v: &[f32; N_COUNTERPART],
+    ) -> Option<(usize, [f32; N_COUNTERPART], f32, f32)> {
         let mut ranked: Vec<(usize, f32)> = self
             .cands
             .iter()
             .enumerate()
+            .filter(|(k, _)| self.claims[*k] == g)
             .map(|(k, c)| (k, logit(&c.1, w)))
             .collect();
         // Best first; ties: the first candidate, as in the engine.
@@ -605,6 +639,7 @@ impl Instance {
             z,
             ranked.get(1).map(|r| r.1),
             ranked.len(),
+            self.doc_cos,
         );
         let f = &self.cands[k].1;
         let p = if f[5] < 1.0 && f[4] == 0.0 {
@@ -612,7 +647,7 @@ impl Instance {
         } else {
             counterpart_probability(&x, v)
         };
-        Some((k, x, p))
+        Some((k, x, p, z))
     }
 
     /// Index and probability of the most probable candidate under `w`.
@@ -638,8 +673,11 @@ pub fn instances(pairs: &[Pair]) -> Vec<Instance> {
         ws.add_user_text(&p.source.doc, "source", &p.source.text);
         let claims = &ws.article().analysis.claims;
         let ssents = &ws.source(0).analysis.sentences;
-        let mut by_gold: HashMap<usize, Vec<(usize, [f32; N_FEATURES])>> = HashMap::new();
-        for (ci, _, k, f) in ws.alignment_features() {
+        let af = ws.alignment_features();
+        // (claim, source sentence, features)
+        type Found = (usize, usize, [f32; N_FEATURES]);
+        let mut by_gold: HashMap<usize, Vec<Found>> = HashMap::new();
+        for (ci, _, k, f) in af.rows {
             let Some(i) = most_overlap(&p.base.sentences, claims[ci].span) else {
                 continue;
             };
@@ -649,14 +687,14 @@ pub fn instances(pairs: &[Pair]) -> Vec<Instance> {
             else {
                 continue;
             };
-            by_gold.entry(i).or_default().push((j, f));
+            by_gold.entry(i).or_default().push((ci, j, f));
         }
         for (i, gold) in &p.gold {
-            let cands: Vec<(usize, [f32; N_FEATURES], bool)> = by_gold
-                .remove(i)
-                .unwrap_or_default()
+            let found = by_gold.remove(i).unwrap_or_default();
+            let claims = found.iter().map(|c| c.0).collect();
+            let cands: Vec<(usize, [f32; N_FEATURES], bool)> = found
                 .into_iter()
-                .map(|(j, f)| (j, f, gold.iter().any(|g| g.0 == j)))
+                .map(|(_, j, f)| (j, f, gold.iter().any(|g| g.0 == j)))
                 .collect();
             let rel = cands
                 .iter()
@@ -667,6 +705,8 @@ pub fn instances(pairs: &[Pair]) -> Vec<Instance> {
                 has: !gold.is_empty(),
                 cands,
                 rel,
+                claims,
+                doc_cos: af.doc_cos.first().copied().unwrap_or(0.0),
             });
         }
     }
@@ -737,6 +777,59 @@ mod tests {
     use super::*;
 
     /// The ranking row aligns every sentence that has candidates, whatever
+    /// A sentence split into several claims is picked as the engine
+    /// answers it: each claim ranks its own candidates (the margin is to
+    /// the claim's own second statement, never to the other claim's copy
+    /// of the same statement), and the claim whose pick is the most
+    /// probable answers for the sentence.
+    #[test]
+    fn pick_ranks_each_claim_apart() {
+        // Feature 1 (a cosine) alone decides ranking and counterpart; 5 is
+        // the shared-terms feature (at 1 or more, never blocked).
+        let f = |cos: f32| {
+            let mut f = [0.0; N_FEATURES];
+            f[0] = 1.0;
+            f[1] = cos;
+            f[5] = 2.0;
+            f
+        };
+        let mut w = [0.0; N_FEATURES];
+        w[1] = 1.0;
+        let mut v = [0.0; N_COUNTERPART];
+        v[2] = 1.0; // the margin over the claim's second statement
+                    // (claim of each candidate, statement, cosine) → picked statement
+                    // and its margin
+        type Cands<'a> = &'a [(usize, usize, f32)];
+        let cases: [(Cands, usize, f32); 3] = [
+            // One claim: the best statement.
+            (&[(0, 4, 0.2), (0, 5, 0.9)], 5, 0.7),
+            // Two claims with the same statements: claim 1's pick has the
+            // larger margin over its own second statement (not 0.2 over
+            // claim 0's copy of statement 5).
+            (
+                &[(0, 4, 0.5), (0, 5, 0.6), (1, 4, 0.1), (1, 5, 0.8)],
+                5,
+                0.7,
+            ),
+            // Claim 0's pick stands alone (margin 5), claim 1's barely
+            // leads: claim 0 answers.
+            (&[(0, 7, 0.3), (1, 4, 0.5), (1, 5, 0.45)], 7, 5.0),
+        ];
+        for (cands, want, margin) in cases {
+            let inst = Instance {
+                pair: 0,
+                has: true,
+                cands: cands.iter().map(|c| (c.1, f(c.2), false)).collect(),
+                rel: vec![None; cands.len()],
+                claims: cands.iter().map(|c| c.0).collect(),
+                doc_cos: 0.0,
+            };
+            let (k, x, _) = inst.pick(&w, &v).unwrap();
+            assert_eq!(inst.cands[k].0, want, "{cands:?}");
+            assert!((x[2] - margin).abs() < 1e-5, "{cands:?}: {x:?}");
+        }
+    }
+
     /// the counterpart decision would say.
     #[test]
     fn ranking_always_aligns() {

@@ -48,6 +48,10 @@ struct Thing {
     /// A limit on an attribute of the noun before it ("prisoners *under
     /// 25*", "children *over 5*"): an age or a size, never a head count.
     limit: bool,
+    /// A bound written right before the value and outside its span
+    /// ("fell to *below* 9,000", "*above* 10,000"): the value is that
+    /// bound, not an exact figure.
+    bound: Option<crate::entities::Op>,
 }
 
 /// Whether a counted noun names people, and how generally.
@@ -95,6 +99,9 @@ static MEASURING: WordSet = WordSet::new(concat!(
 static FRACTIONS: WordSet = WordSet::new("half|quarter|third|thirds|quarters|fifth|tenth|");
 /// Words that put a limit on an attribute of the noun before them.
 static LIMITS: WordSet = WordSet::new("under|over|below|above|aged|younger|older|");
+/// Bound words the entity spans leave outside ("under" and "over" are
+/// inside them): as lower (`true`) or upper bounds.
+const BOUND_WORDS: &[(&str, bool)] = &[("below", false), ("beneath", false), ("above", true)];
 
 /// The words around a value: all of them (sorted), and the nearest one on
 /// each side.
@@ -603,6 +610,9 @@ pub(super) struct Scoring {
     /// Per article claim scored: its entity clusters and candidates (kept
     /// only when not explaining).
     claims: Vec<(Vec<u32>, Vec<Cand>)>,
+    /// Per source, the TF-IDF cosine of its terms and the article's
+    /// ([`doc_cosines`]).
+    doc_cos: Vec<f32>,
     out: Vec<ClaimAlignments>,
     /// Steps taken, and in all (an estimate until the index is built).
     steps: usize,
@@ -651,6 +661,7 @@ impl Scoring {
             norms: None,
             scratch: Scratch::default(),
             claims: Vec::new(),
+            doc_cos: Vec::new(),
             out: Vec::with_capacity(ws.article.analysis.claims.len()),
             steps: 0,
         }
@@ -771,7 +782,9 @@ impl Scoring {
                 }
             }
             Stage::Norms => {
-                self.norms = Some(self.norms());
+                let norms = self.norms();
+                self.doc_cos = doc_cosines(&self.preps, &norms.bg);
+                self.norms = Some(norms);
                 let n = self.index.sents.len();
                 let s = &mut self.scratch;
                 s.lex = vec![0.0; n];
@@ -1244,7 +1257,8 @@ impl Scoring {
             if c.features[5] < ONE_WORD && c.e == 0.0 {
                 continue;
             }
-            let x = counterpart_features(&c.features, z, second[src], count[src]);
+            let x =
+                counterpart_features(&c.features, z, second[src], count[src], self.doc_cos[src]);
             let p = counterpart_probability(&x, &COUNTERPART_WEIGHTS);
             if p < COUNTERPART_MIN {
                 continue;
@@ -1305,17 +1319,60 @@ impl Scoring {
 /// The alignment features of every claim of the workspace's article against
 /// every statement of its sources that shares a term or an entity with it:
 /// `(claim, source, sentence, features)`, for fitting [`WEIGHTS`].
-pub(super) fn features(ws: &Workspace) -> Vec<(usize, usize, usize, [f32; N_FEATURES])> {
+pub(super) fn features(ws: &Workspace) -> AlignmentFeatures {
     let mut sc = Scoring::new(ws, false);
     sc.run(ws);
-    let mut out = Vec::new();
+    let mut rows = Vec::new();
     for (ci, (_, cands)) in sc.claims.iter().enumerate() {
         for c in cands {
             let rs = &sc.index.sents[c.sent as usize];
-            out.push((ci, rs.source, rs.sentence, c.features));
+            rows.push((ci, rs.source, rs.sentence, c.features));
         }
     }
-    out
+    AlignmentFeatures {
+        rows,
+        doc_cos: sc.doc_cos,
+    }
+}
+
+/// Per source, the TF-IDF cosine of all its terms and all the article's
+/// (`preps[0]`), with the terms' background IDF `bg`: how close the two
+/// documents are as a whole, the baseline a claim's best statement is
+/// read against (in documents on one story every sentence looks alike).
+fn doc_cosines(preps: &[Prep], bg: &[f32]) -> Vec<f32> {
+    // A document's terms with their TF-IDF weights, by term id.
+    let vector = |p: &Prep| -> Vec<(u32, f32)> {
+        let mut ts: Vec<u32> = p.terms.iter().flatten().copied().collect();
+        ts.sort_unstable();
+        let mut v: Vec<(u32, f32)> = Vec::new();
+        for t in ts {
+            let w = bg.get(t as usize).copied().unwrap_or(0.0);
+            match v.last_mut() {
+                Some(last) if last.0 == t => last.1 += w,
+                _ => v.push((t, w)),
+            }
+        }
+        v
+    };
+    let norm = |v: &[(u32, f32)]| v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
+    let Some(article) = preps.first().map(vector) else {
+        return Vec::new();
+    };
+    let an = norm(&article);
+    preps[1..]
+        .iter()
+        .map(|p| {
+            let v = vector(p);
+            let dot: f32 = v
+                .iter()
+                .filter_map(|(t, x)| {
+                    let k = article.binary_search_by_key(t, |a| a.0).ok()?;
+                    Some(x * article[k].1)
+                })
+                .sum();
+            dot / (an * norm(&v))
+        })
+        .collect()
 }
 
 /// Two figures further apart than this ratio are not paired.
@@ -1345,4 +1402,40 @@ fn l2_norms(n: usize, posts: &[Vec<(u32, f32)>], weights: &[f32]) -> Vec<f32> {
         *x = x.sqrt().max(1e-6);
     }
     norm
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Document;
+
+    /// How alike the article and each source are as wholes.
+    #[test]
+    fn doc_cosines_compare_whole_documents() {
+        crate::frontcode::install_bundled();
+        let article = "Airbus delivered the first A380 to Singapore Airlines in Toulouse.";
+        // (source, lowest, highest)
+        let cases = [
+            (article, 0.99, 1.01),
+            (
+                "Farmers harvested wheat near Kansas after heavy rain.",
+                -0.01,
+                0.01,
+            ),
+            (
+                "Singapore Airlines received its first A380 from Airbus. Rain fell.",
+                0.3,
+                0.99,
+            ),
+        ];
+        let mut ws = Workspace::new(Document::from_plain_text("a", "A", article));
+        for (i, c) in cases.iter().enumerate() {
+            ws.add_user_text(&format!("s{i}"), "S", c.0);
+        }
+        let cos = features(&ws).doc_cos;
+        assert_eq!(cos.len(), cases.len());
+        for (c, got) in cases.iter().zip(&cos) {
+            assert!(*got >= c.1 && *got <= c.2, "{:?}: {got}", c.0);
+        }
+    }
 }

@@ -152,6 +152,7 @@ pub(super) fn thing_of(
             && terms[first - 1].is_some()
             && lower(first - 1).chars().all(char::is_alphabetic);
     }
+    t.bound = bound_before(tokens, text, first, lo).filter(|_| !t.limit);
     // The subject: the nearest content word before the value that
     // is not a word of measuring, within the sentence.
     let mut i = first;
@@ -171,6 +172,14 @@ pub(super) fn thing_of(
         }
     }
     t
+}
+
+/// The bound a word right before token `first` (not before `lo`, the
+/// sentence's first token) puts on the value there ([`BOUND_WORDS`]).
+fn bound_before(tokens: &[Token], text: &str, first: usize, lo: usize) -> Option<Op> {
+    let w = fold(tokens[first.checked_sub(1).filter(|&i| i >= lo)?].text(text));
+    let &(_, lower) = BOUND_WORDS.iter().find(|(b, _)| *b == w)?;
+    Some(if lower { Op::Gt } else { Op::Lt })
 }
 
 /// Years between two dates (0 for other values or unreadable dates).
@@ -299,10 +308,16 @@ pub(super) fn pair_values(
         if !art.1.comparable[cm] {
             continue;
         }
+        let cv = &art.1.thing[cm]
+            .bound
+            .map_or_else(|| cv.clone(), |b| bounded(cv, b));
         let mut best: Option<(bool, f64, usize)> = None;
         for rm in sent.mentions.clone() {
             let r = &src.0.analysis.mentions[rm];
             let Some(rv) = &r.value else { continue };
+            let rv = &src.1.thing[rm]
+                .bound
+                .map_or_else(|| rv.clone(), |b| bounded(rv, b));
             let telling = telling && {
                 let (ct, rt) = (m.span.slice(&art.0.doc.text), r.span.slice(&src.0.doc.text));
                 telling_match(cv, rv, ct, rt)
@@ -331,11 +346,14 @@ pub(super) fn pair_values(
         }
         if let Some((ok, _, rm)) = best {
             let r = &src.0.analysis.mentions[rm];
+            let rv = r.value.as_ref().expect("value");
             out.push(ValuePair {
                 claim: m.span,
                 reference: r.span,
                 claim_value: cv.clone(),
-                reference_value: r.value.clone().expect("value"),
+                reference_value: src.1.thing[rm]
+                    .bound
+                    .map_or_else(|| rv.clone(), |b| bounded(rv, b)),
                 agrees: ok,
             });
         }

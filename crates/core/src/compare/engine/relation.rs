@@ -191,12 +191,21 @@ pub(super) fn explain(
     // Agreeing values make "agrees" where one is written in figures on
     // both sides and they agree closely (not a bound met by a figure, not
     // two approximations a tolerance apart).
-    let informative = values.iter().any(|v| {
-        v.agrees
-            && has_digit(&art.doc.text, v.claim)
-            && has_digit(&src.doc.text, v.reference)
-            && agree_closely(&v.claim_value, &v.reference_value)
-    });
+    let in_digits =
+        |v: &&ValuePair| has_digit(&art.doc.text, v.claim) && has_digit(&src.doc.text, v.reference);
+    let close = |v: &ValuePair| agree_closely(&v.claim_value, &v.reference_value);
+    // A figure of the same kind met only loosely ("up to 800" / "up to
+    // 840": two bounds of one thing) leaves it open whether the
+    // statements meet, whatever else agrees.
+    let loose = values
+        .iter()
+        .filter(in_digits)
+        .any(|v| v.agrees && !close(v));
+    let informative = !loose
+        && values
+            .iter()
+            .filter(in_digits)
+            .any(|v| v.agrees && close(v));
     let may_agree = !opposite;
     let relation = if differs {
         if score >= DIFFERS_MIN && same_setting {
@@ -287,6 +296,45 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// "Below" and "above" make the figure after them a bound: a figure
+    /// inside it, or another bound in the same direction, does not differ.
+    #[test]
+    fn bound_words_make_bounds() {
+        use Relation::*;
+        let mut wrong = Vec::new();
+        for (article, source, want) in [
+            (
+                "The Springfield index fell to below 9,000 points in heavy trading.",
+                "The Springfield index fell below 8,000 points in heavy trading.",
+                AddsContext,
+            ),
+            (
+                "The Springfield index fell to below 9,000 points in heavy trading.",
+                "The Springfield index fell to 8,579 points in heavy trading.",
+                AddsContext,
+            ),
+            (
+                "The Springfield index fell to below 9,000 points in heavy trading.",
+                "The Springfield index fell to 9,800 points in heavy trading.",
+                Differs,
+            ),
+            (
+                "The Springfield index rose to above 9,000 points in heavy trading.",
+                "The Springfield index rose above 10,000 points in heavy trading.",
+                AddsContext,
+            ),
+            (
+                "The Springfield index rose to 9,000 points in heavy trading.",
+                "The Springfield index rose to 10,000 points in heavy trading.",
+                Differs,
+            ),
+        ] {
+            let got = relation(article, source);
+            (got != want).then(|| wrong.push(format!("{article} / {source}: {got:?}")));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn agrees_on_figures_written_in_digits() {
         use Relation::*;
@@ -329,6 +377,17 @@ mod tests {
             (
                 "The Springfield ceremony was attended by some 480 guests.",
                 "The Springfield ceremony was attended by about 500 guests.",
+                Agrees,
+            ),
+            // A figure met only loosely beside one met closely: open.
+            (
+                "The Springfield jet seats 555 people in three classes or up to 800 people.",
+                "The Springfield jet seats 555 people in three classes or up to 840 people.",
+                AddsContext,
+            ),
+            (
+                "The Springfield jet seats 555 people in three classes or up to 840 people.",
+                "The Springfield jet seats 555 people in three classes or up to 840 people.",
                 Agrees,
             ),
             // The same figure of a fall and of a rise: no agreement.
