@@ -619,3 +619,51 @@ fn possessed_stance_nouns() {
         ("His support grew.", &[]),
     ]);
 }
+
+/// (cue, content) of every attribution with a cue.
+fn contents(text: &str) -> Vec<(String, String)> {
+    let cs: Vec<char> = text.chars().collect();
+    let s = |sp: Span| cs[sp.start..sp.end].iter().collect::<String>();
+    attribute(text, None)
+        .into_iter()
+        .filter_map(|a| Some((s(a.cue?), s(a.content))))
+        .collect()
+}
+
+#[test]
+fn crossing_contents_keep_the_reporting_verb_outside() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // "in the polls" took the text before it, "says" and its source included
+        (
+            "Ben Carson says he is under attack because of his rise in the polls.",
+            &[
+                ("says", "he is under attack because of his rise in the polls"),
+                ("in", "he is under attack because of his rise"),
+            ],
+        ),
+        (
+            "Clinton has a strong ground game and support from all major Democrats, said Mindy Romero.",
+            &[
+                ("said", "Clinton has a strong ground game and support from all major Democrats"),
+                ("support", "from all major Democrats"),
+            ],
+        ),
+        // nested, not crossing: both stay
+        (
+            "The mayor said the council voted for the plan.",
+            &[
+                ("said", "the council voted for the plan"),
+                ("voted for", "the plan"),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(c, t)| (c.to_string(), t.to_string()))
+            .collect();
+        let mut got = contents(text);
+        got.sort_by_key(|x| std::cmp::Reverse(x.1.len()));
+        assert_eq!(got, want, "{text}");
+    }
+}
