@@ -245,7 +245,7 @@ pub(super) fn phrasal_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
 pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
     let w = d.lw(i).to_string();
     if w == ":" {
-        return transcript(d, sa, i);
+        return transcript(d, sa, i).or_else(|| colon_quote(d, sa, sb, i));
     }
     if d.toks[i].kind != TokKind::Word || d.in_long_quote(i) {
         return None;

@@ -667,3 +667,28 @@ fn crossing_contents_keep_the_reporting_verb_outside() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_name_and_a_colon_before_a_quotation() {
+    check_cues(&[
+        (
+            "Clinton said the goal was clear. Bush: “The mission is to destroy ISIS, not to contain it.”",
+            &[
+                ("said", "Clinton", "Clinton"),
+                (":", "Bush", "Bush"),
+            ],
+        ),
+        // after a dash in a digest, or "More from"
+        (
+            "Polls were not wrong - Philip Bump: “Two weeks ago, his strongest territory had been the South.”",
+            &[(":", "Philip Bump", "Philip Bump")],
+        ),
+        (
+            "More from Jones: “The partisanship of the state is a starting point.”",
+            &[(":", "Jones", "Jones")],
+        ),
+        // a label, a lowercase phrase, or no quotation after the colon: none
+        ("Watch: “The mission is to destroy ISIS, not to contain it.”", &[]),
+        ("He had one rule for the team: “Never quit before the end.”", &[]),
+    ]);
+}
