@@ -161,11 +161,13 @@ pub(super) fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
         return None;
     }
     let any_subject = GENERIC_ANY;
+    // A subject that is neither a pronoun nor an earlier speaker's name
+    // ("Political pundits are shocked that", "The missive suggests that")
+    // needs a clause after the verb.
+    let mut loose = false;
     if !pron && GENERIC_NAMES && !any_subject {
         let (sp, named) = speaker_of(d, a, b);
-        if !named || !d.named_heads.contains(&last_word_lower(&sp)) {
-            return None;
-        }
+        loose = !named || !d.named_heads.contains(&last_word_lower(&sp));
     }
     let mut v = b;
     while v < sb && (BETWEEN.contains(d.lw(v)) || (d.lw(v).ends_with("ly") && d.lw(v).len() > 4)) {
@@ -192,6 +194,9 @@ pub(super) fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
         nx,
         "that" | "to" | ":" | "“" | "\"" | "''" | "whether" | "if" | "how" | "why" | "what"
     );
+    if loose && (!complement || nx == "to") {
+        return None;
+    }
     // "Ann Lee’s pointed remarks": after a possessive, no verb
     if !complement
         && (AFTER_DOING.contains(nx) || NOT_SAYING.contains(w) || possessive(d.lw(v - 1)))

@@ -692,3 +692,20 @@ fn a_name_and_a_colon_before_a_quotation() {
         ("He had one rule for the team: “Never quit before the end.”", &[]),
     ]);
 }
+
+#[test]
+fn any_subject_with_a_clause_after_its_verb() {
+    check_cues(&[
+        (
+            "The party leaders fretted that the vote would fail.",
+            &[("fretted", "The party leaders", "party leaders")],
+        ),
+        (
+            "The committee members expected that the vote would fail.",
+            &[("expected", "The committee members", "committee members")],
+        ),
+        // no clause after the verb: a subject no one named before is no source
+        ("The committee members expected to vote on Monday.", &[]),
+        ("The committee members visited the plant on Monday.", &[]),
+    ]);
+}
