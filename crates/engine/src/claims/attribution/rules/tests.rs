@@ -709,3 +709,26 @@ fn any_subject_with_a_clause_after_its_verb() {
         ("The committee members visited the plant on Monday.", &[]),
     ]);
 }
+
+#[test]
+fn a_name_opening_the_sentence_before_an_aside_and_the_cue() {
+    check_cues(&[
+        (
+            "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said that Sanders had been rude.",
+            &[("said", "Sandy Phillips", "Sandy Phillips")],
+        ),
+        (
+            "Hemsley, the co-author of “Going Viral,” about rumours, said the days of one story are gone.",
+            &[("said", "Hemsley", "Hemsley")],
+        ),
+        (
+            "Giovanni Maria Vian, the editor of the newspaper, L'Osservatore Romano, said every pope was political.",
+            &[("said", "Giovanni Maria Vian", "Giovanni Maria Vian")],
+        ),
+        // the name after the cue closes the sentence: the inverted subject
+        (
+            "Turnout will be high in Iowa, said Brad Bannon.",
+            &[("said", "Brad Bannon", "Brad Bannon")],
+        ),
+    ]);
+}
