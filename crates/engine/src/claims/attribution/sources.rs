@@ -153,6 +153,7 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
     // subject opens a clause after a conjunction ([`CLAUSE_LINKS`]).
     for i in 0..out.len() {
         let c = out[i].content;
+        let speaker = out[i].speaker.clone();
         // Contents are in order: the inner one comes after, near.
         let inner = out[i + 1..]
             .iter()
@@ -163,7 +164,10 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
                 let cue = g.cue?.start;
                 let x = cue.min(g.content.start);
                 let before = text[..x].trim_end();
-                if before.ends_with(',') || (x == cue && before.ends_with(" and")) {
+                // "X praised Y and said Z": the same speaker ("… ground game
+                // and support from …, said Mindy Romero" is no second cue).
+                let and_cue = x == cue && before.ends_with(" and") && g.speaker == speaker;
+                if before.ends_with(',') || and_cue {
                     return Some((x, before.len()));
                 }
                 // The subject's clause after a comma ("While most agree X, | some
@@ -620,6 +624,23 @@ mod tests {
                 "Carson",
                 Some("he"),
                 Some("told"),
+            ),
+            // Crossing contents: the reporting verb's attribution is the outer one.
+            (
+                "Ben Carson says he is under attack because of his rise in the polls.",
+                "entity",
+                "Ben Carson",
+                Some("Ben Carson"),
+                Some("says"),
+            ),
+            // "and support from" is a noun after "and", no second cue of the
+            // speaker: the claim is not cut there.
+            (
+                "Clinton has a strong ground game and support from all major Democrats, said Mindy Romero.",
+                "entity",
+                "Mindy Romero",
+                Some("Mindy Romero"),
+                Some("said"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",

@@ -245,7 +245,7 @@ pub(super) fn phrasal_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
 pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribution, usize)> {
     let w = d.lw(i).to_string();
     if w == ":" {
-        return transcript(d, sa, i);
+        return transcript(d, sa, i).or_else(|| colon_quote(d, sa, sb, i));
     }
     if d.toks[i].kind != TokKind::Word || d.in_long_quote(i) {
         return None;
@@ -489,6 +489,14 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     }
     // 2. "X, who …, said" / "X, the spokesman, said" (apposition), else inversion "…,” said X"
     if prev_punct || j == sa {
+        // "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July
+        // 2012, said that …": a name opening the sentence, a comma, and a cue
+        // after a comma with what was said after it is the name's.
+        if let Some((a, b)) = lead_name(d, sa, j, next_i, sb) {
+            let (sp, named) = speaker_of(d, a, b);
+            let content = content_span(d, sa, sb, a, next_i);
+            return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
+        }
         // "Apple's marketing chief, Greg Joswiak, indicated that": a name in
         // apposition to a description is the speaker.
         if let Some((a, b)) = appositive_name(d, sa, j) {
@@ -692,6 +700,59 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     let (sp, named) = speaker_of(d, a, b);
     let content = content_span(d, sa, sb, a, next_i);
     Some((mk(d, cue, Some((a, b)), content, sp, named), next_i))
+}
+
+/// The name that opens sentence `sa..sb` when a cue ending at `next` after a comma
+/// (`j` its first word before auxiliaries) reports what follows it: "Sandy
+/// Phillips, who lost …, Colorado, in July 2012, said that", "Hemsley, the
+/// co-author of “Going Viral,” about …, said the days when". One to five
+/// capitalised words, then a comma that opens an aside ("who", "the", a
+/// role, a title …); after the cue, a clause ("that", or words on to a
+/// finite verb), not a name closing the sentence ("…, said Brad Bannon, a
+/// pollster").
+pub(super) fn lead_name(
+    d: &Doc,
+    sa: usize,
+    j: usize,
+    next: usize,
+    sb: usize,
+) -> Option<(usize, usize)> {
+    if j <= sa + 2 || d.toks[j - 1].text != "," || next >= sb || j - sa > 40 {
+        return None;
+    }
+    let mut e = sa;
+    while e < j && e - sa < 5 && d.toks[e].is_cap() && d.toks[e].is_word() {
+        e += 1;
+    }
+    if e == sa
+        || e >= j - 1
+        || d.toks[e].text != ","
+        || NP_STOP.contains(d.lw(sa))
+        || DETS.contains(d.lw(sa))
+        || d.lw(sa).ends_with("ly")
+        || TITLES.contains(d.lw(e - 1))
+    {
+        return None;
+    }
+    let first = d.lw(e + 1);
+    let aside = matches!(first, "who" | "whose" | "a" | "an" | "the")
+        || TITLES.contains(first)
+        || ROLE_NOUNS.contains(first)
+        || role_apposition(d, e, j - 1);
+    if !aside {
+        return None;
+    }
+    // What follows the cue is said, not its speaker: "that", or no name
+    // right before the sentence's end or a comma.
+    let n = d.lw(next);
+    let clause = n == "that"
+        || match np_fwd(d, next, sb) {
+            Some((x, y)) => {
+                !(d.toks[x].is_cap() || TITLES.contains(d.lw(x))) && y < sb && d.toks[y].is_word()
+            }
+            None => d.toks[next].is_word(),
+        };
+    clause.then_some((sa, e))
 }
 
 /// Whether the phrase between the commas at `c` and `e` describes the name

@@ -284,11 +284,57 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
     }
     out.extend(extra);
     // By content, then cue (none first).
-    crate::order::sort_by_key(&mut out, |a| {
+    let key = |a: &Attribution| {
         use crate::order::field;
         field(a.content.start, 32) << 32 | a.cue.map_or(0, |c| field(c.start + 1, 32))
-    });
+    };
+    crate::order::sort_by_key(&mut out, key);
+    if uncross(&d.chars, &mut out) {
+        crate::order::sort_by_key(&mut out, key);
+    }
     out
+}
+
+/// Two attributions that cross, each content holding the other's cue:
+/// "Ben Carson says [he is under attack because of his rise] in the polls"
+/// gives "in the polls" the text before it, "says" included. The one with a
+/// reporting verb of [`CUE_VERBS`] (or "say") is the outer one; the other's content
+/// keeps only its part inside the outer content. `out` is in content order;
+/// whether any content changed.
+fn uncross(chars: &[char], out: &mut [Attribution]) -> bool {
+    let strong = |a: &Attribution| {
+        a.cue.is_some_and(|c| {
+            let w: String = chars[c.start..c.end]
+                .iter()
+                .take_while(|ch| ch.is_alphabetic())
+                .flat_map(|ch| ch.to_lowercase())
+                .collect();
+            CUE_VERBS.contains(&w) || w == "say"
+        })
+    };
+    let inside = |s: Span, c: Option<Span>| c.is_some_and(|c| c.start >= s.start && c.end <= s.end);
+    let mut changed = false;
+    for i in 0..out.len() {
+        if !strong(&out[i]) {
+            continue;
+        }
+        let outer = out[i].content;
+        let cue = out[i].cue;
+        // Crossing contents overlap: the other starts near in content order.
+        for j in i.saturating_sub(16)..out.len().min(i + 16) {
+            let inner = &out[j];
+            if j == i || strong(inner) || !inside(outer, inner.cue) || !inside(inner.content, cue) {
+                continue;
+            }
+            let c = inner.content;
+            let clipped = Span::new(c.start.max(outer.start), c.end.min(outer.end));
+            if !clipped.is_empty() && clipped != c {
+                out[j].content = clipped;
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 fn mk(

@@ -657,3 +657,116 @@ fn possessed_stance_nouns() {
         ("His support grew.", &[]),
     ]);
 }
+
+/// (cue, content) of every attribution with a cue.
+fn contents(text: &str) -> Vec<(String, String)> {
+    let cs: Vec<char> = text.chars().collect();
+    let s = |sp: Span| cs[sp.start..sp.end].iter().collect::<String>();
+    attribute(text, None)
+        .into_iter()
+        .filter_map(|a| Some((s(a.cue?), s(a.content))))
+        .collect()
+}
+
+#[test]
+fn crossing_contents_keep_the_reporting_verb_outside() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // "in the polls" took the text before it, "says" and its source included
+        (
+            "Ben Carson says he is under attack because of his rise in the polls.",
+            &[
+                ("says", "he is under attack because of his rise in the polls"),
+                ("in", "he is under attack because of his rise"),
+            ],
+        ),
+        (
+            "Clinton has a strong ground game and support from all major Democrats, said Mindy Romero.",
+            &[
+                ("said", "Clinton has a strong ground game and support from all major Democrats"),
+                ("support", "from all major Democrats"),
+            ],
+        ),
+        // nested, not crossing: both stay
+        (
+            "The mayor said the council voted for the plan.",
+            &[
+                ("said", "the council voted for the plan"),
+                ("voted for", "the plan"),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(c, t)| (c.to_string(), t.to_string()))
+            .collect();
+        let mut got = contents(text);
+        got.sort_by_key(|x| std::cmp::Reverse(x.1.len()));
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn a_name_and_a_colon_before_a_quotation() {
+    check_cues(&[
+        (
+            "Clinton said the goal was clear. Bush: “The mission is to destroy ISIS, not to contain it.”",
+            &[
+                ("said", "Clinton", "Clinton"),
+                (":", "Bush", "Bush"),
+            ],
+        ),
+        // after a dash in a digest, or "More from"
+        (
+            "Polls were not wrong - Philip Bump: “Two weeks ago, his strongest territory had been the South.”",
+            &[(":", "Philip Bump", "Philip Bump")],
+        ),
+        (
+            "More from Jones: “The partisanship of the state is a starting point.”",
+            &[(":", "Jones", "Jones")],
+        ),
+        // a label, a lowercase phrase, or no quotation after the colon: none
+        ("Watch: “The mission is to destroy ISIS, not to contain it.”", &[]),
+        ("He had one rule for the team: “Never quit before the end.”", &[]),
+    ]);
+}
+
+#[test]
+fn any_subject_with_a_clause_after_its_verb() {
+    check_cues(&[
+        (
+            "The party leaders fretted that the vote would fail.",
+            &[("fretted", "The party leaders", "party leaders")],
+        ),
+        (
+            "The committee members expected that the vote would fail.",
+            &[("expected", "The committee members", "committee members")],
+        ),
+        // no clause after the verb: a subject no one named before is no source
+        ("The committee members expected to vote on Monday.", &[]),
+        ("The committee members visited the plant on Monday.", &[]),
+    ]);
+}
+
+#[test]
+fn a_name_opening_the_sentence_before_an_aside_and_the_cue() {
+    check_cues(&[
+        (
+            "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said that Sanders had been rude.",
+            &[("said", "Sandy Phillips", "Sandy Phillips")],
+        ),
+        (
+            "Hemsley, the co-author of “Going Viral,” about rumours, said the days of one story are gone.",
+            &[("said", "Hemsley", "Hemsley")],
+        ),
+        (
+            "Giovanni Maria Vian, the editor of the newspaper, L'Osservatore Romano, said every pope was political.",
+            &[("said", "Giovanni Maria Vian", "Giovanni Maria Vian")],
+        ),
+        // the name after the cue closes the sentence: the inverted subject
+        (
+            "Turnout will be high in Iowa, said Brad Bannon.",
+            &[("said", "Brad Bannon", "Brad Bannon")],
+        ),
+    ]);
+}
