@@ -578,13 +578,14 @@ mod tests {
                 Some("who"),
                 Some("opposed"),
             ),
-            // "I" inside what a later name reports is that name.
+            // "I" inside what a later name reports is that name: the
+            // reporting clause is the claim's attribution.
             (
                 "Tim Cook spoke on Monday. I want to focus on my health, Steve Jobs wrote.",
                 "entity",
                 "Steve Jobs",
-                Some("I"),
-                Some("want"),
+                Some("Steve Jobs"),
+                Some("wrote"),
             ),
             // "she" with no earlier speaker: the person named last.
             (
