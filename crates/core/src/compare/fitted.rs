@@ -2,7 +2,7 @@
 //! `claimlens train compare` (crates/cli/src/compare_eval.rs), which
 //! rewrites this file. Do not edit by hand.
 //!
-//! Fitted on data/eval/compare/events.jsonl (split dev): 4212 candidate rows,
+//! Fitted on data/eval/compare/events.jsonl (split dev): 4187 candidate rows,
 //! 412 counterpart rows.
 
 use super::{N_COUNTERPART, N_FEATURES};
@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.6015, 0.5254, -0.1448, 2.0561, 0.0000, 1.9107, 0.0000, 0.6675, 0.0561, -0.0423, 0.5409, -1.6739, 0.0000, 1.6570, 1.3994, 2.2029, 0.0000, 0.0000, 0.0000, -0.9678, 0.0000, -1.2039,
+    -1.5751, 0.5664, -0.1597, 2.0578, 0.0000, 1.8903, 0.0000, 0.6608, 0.0554, -0.0435, 0.5557, -1.6345, 0.0000, 1.6665, 1.4194, 2.2309, 0.0000, 0.0000, 0.0000, -0.9698, 0.0000, -1.2755,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.6332, 0.5053, 0.0000, -1.1929, 1.1313, 0.0000, 0.0000, 2.3781, 1.4965, 0.0000, -0.4458, 0.3198, 0.9296, 0.0000, -1.0891,
+    -0.6218, 0.5069, 0.0000, -1.2127, 1.1740, 0.0000, 0.0000, 2.3665, 1.4798, 0.0000, -0.4514, 0.3239, 0.9233, 0.0000, -1.1049,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.
