@@ -178,7 +178,11 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
             let Some(src) = out[x].source.filter(|s| {
                 s.end > s.start
                     && matches!(
-                        d.chars[s.start..s.end].iter().collect::<String>().to_lowercase().as_str(),
+                        d.chars[s.start..s.end]
+                            .iter()
+                            .collect::<String>()
+                            .to_lowercase()
+                            .as_str(),
                         "i" | "we"
                     )
             }) else {
