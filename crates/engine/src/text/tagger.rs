@@ -7,9 +7,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::features::{prepare, static_features, tag_features, Tok};
+use super::features::{prepare, prepare_into, static_features, TagFeatures, Toks};
 use super::pos::{Pos, Upos};
-use crate::weights::{self, Weights, WeightsError};
+use crate::weights::{self, Sparse, Weights, WeightsError};
 
 /// Model name written in (and required from) the CLW1 header.
 pub const MODEL: &str = "claimlens-pos";
@@ -29,10 +29,10 @@ pub const MODEL: &str = "claimlens-pos";
 /// ```
 #[derive(Clone, Debug)]
 pub struct Tagger {
-    weights: Weights,
+    weights: Sparse,
     labels: Vec<(Pos, Upos)>,
-    /// Label names as used in features (`"NN|NOUN"`).
-    names: Vec<String>,
+    /// The features of the previous labels, hashed per label.
+    tag_features: TagFeatures,
     /// Label indices of `MD|AUX`, `VB|AUX`, `VBP|AUX`, `VBZ|AUX`, `VBD|AUX` (for contractions).
     aux: [Option<usize>; 5],
 }
@@ -70,7 +70,7 @@ impl Tagger {
             let u = Upos::parse(u).ok_or_else(|| WeightsError::BadHeader(format!("tag {u:?}")))?;
             labels.push((x, u));
         }
-        let names = weights.labels().to_vec();
+        let names = weights.labels();
         let find = |n: &str| names.iter().position(|x| x == n);
         let aux = [
             find("MD|AUX"),
@@ -79,10 +79,11 @@ impl Tagger {
             find("VBZ|AUX"),
             find("VBD|AUX"),
         ];
+        let tag_features = TagFeatures::new(names);
         Ok(Tagger {
-            weights,
+            weights: Sparse::new(weights)?,
             labels,
-            names,
+            tag_features,
             aux,
         })
     }
@@ -105,39 +106,37 @@ impl Tagger {
 
     /// A header value of the weights (`data`, `seed`, `epochs`…).
     pub fn header(&self, key: &str) -> Option<&str> {
-        self.weights.header(key)
+        self.weights.weights().header(key)
     }
 
     fn predict(&self, words: &[&str]) -> Vec<usize> {
-        let toks = prepare(words);
+        thread_local! {
+            static TOKS: std::cell::RefCell<Toks> = Default::default();
+        }
+        TOKS.with_borrow_mut(|toks| {
+            prepare_into(words, toks);
+            self.predict_prepared(toks)
+        })
+    }
+
+    fn predict_prepared(&self, toks: &Toks) -> Vec<usize> {
         let nl = self.labels.len();
-        let mut out = Vec::with_capacity(words.len());
+        let start = self.tag_features.start();
+        let mut out = Vec::with_capacity(toks.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0i32; nl];
         for i in 0..toks.len() {
             feats.clear();
-            static_features(&toks, i, &mut feats);
-            let p1 = out
-                .last()
-                .map_or("-START-", |&l: &usize| self.names[l].as_str());
-            let p2 = if i >= 2 {
-                self.names[out[i - 2]].as_str()
-            } else {
-                "-START-"
-            };
-            tag_features(&toks, i, p1, p2, &mut feats);
+            static_features(toks, i, &mut feats);
+            let p1 = out.last().copied().unwrap_or(start);
+            let p2 = if i >= 2 { out[i - 2] } else { start };
+            self.tag_features.push(toks.l(i), p1, p2, &mut feats);
             scores.iter_mut().for_each(|s| *s = 0);
-            for &f in &feats {
-                if let Some(row) = self.weights.get(f) {
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += w as i32;
-                    }
-                }
-            }
+            self.weights.add_to(&feats, &mut scores);
             let mut best = argmax(&scores);
             let clause_start =
-                i == 0 || matches!(toks[i - 1].w.as_str(), "``" | "\"" | "(" | ":" | ";" | "-");
-            if let Some(k) = contraction(&toks[i].l, clause_start) {
+                i == 0 || matches!(toks.w(i - 1), "``" | "\"" | "(" | ":" | ";" | "-");
+            if let Some(k) = contraction(toks.l(i), clause_start) {
                 if let Some(l) = self.aux[k] {
                     best = l;
                 }
@@ -196,7 +195,9 @@ pub fn train(examples: &[Example], names: &[String], cfg: &TrainConfig) -> Vec<u
     let nl = names.len();
     // Precompute static features once per token.
     let mut counts: HashMap<u32, u32> = HashMap::new();
-    let prepared: Vec<(Vec<Tok>, Vec<Vec<u32>>)> = examples
+    let tag_features = TagFeatures::new(names);
+    let start = tag_features.start();
+    let prepared: Vec<(Toks, Vec<Vec<u32>>)> = examples
         .iter()
         .map(|ex| {
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
@@ -234,13 +235,9 @@ pub fn train(examples: &[Example], names: &[String], cfg: &TrainConfig) -> Vec<u
             for i in 0..toks.len() {
                 feats.clear();
                 feats.extend_from_slice(&stat[i]);
-                let p1 = pred.last().map_or("-START-", |&l| names[l].as_str());
-                let p2 = if i >= 2 {
-                    names[pred[i - 2]].as_str()
-                } else {
-                    "-START-"
-                };
-                tag_features(toks, i, p1, p2, &mut feats);
+                let p1 = pred.last().copied().unwrap_or(start);
+                let p2 = if i >= 2 { pred[i - 2] } else { start };
+                tag_features.push(toks.l(i), p1, p2, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0.0);
                 for f in &feats {
                     if let Some(row) = model.get(f) {
