@@ -239,8 +239,40 @@ mod names {
     pub const T1L: Hasher = Hasher::of(b"t-1l=");
 }
 
-/// Hashes of the features of token `i` that do not depend on predicted tags.
+/// Hashes of the features of token `i` that do not depend on predicted tags:
+/// the bias, [`word_features`] and [`context_features`].
 pub(crate) fn static_features(toks: &Toks, i: usize, out: &mut Vec<u32>) {
+    out.push(names::B);
+    word_features(toks, i, out);
+    context_features(toks, i, out);
+}
+
+/// The hash of the bias feature (`b`), which every token has.
+pub(crate) const BIAS: u32 = names::B;
+
+/// Hashes of the features that read only token `i`'s own word (its
+/// lowercase form, affixes and shape): the same for every occurrence of
+/// the word.
+pub(crate) fn word_features(toks: &Toks, i: usize, out: &mut Vec<u32>) {
+    use names::*;
+    let (w, l) = (toks.w(i), toks.l(i));
+    out.extend_from_slice(&[
+        // (no exact-case word feature: "l=" plus "p1=" and "sh=" carry case)
+        h2(L, l),
+        h2(S1, suffix(l, 1)),
+        h2(S2, suffix(l, 2)),
+        h2(S3, suffix(l, 3)),
+        h2(S4, suffix(l, 4)),
+        h2(P1, prefix(w, 1)),
+        h2(P2, prefix(l, 2)),
+        h2(P3, prefix(l, 3)),
+        h2(SH, toks.shape(i)),
+    ]);
+}
+
+/// Hashes of the features of token `i` that read its neighbours (and
+/// whether it is the first).
+pub(crate) fn context_features(toks: &Toks, i: usize, out: &mut Vec<u32>) {
     use names::*;
     let get = |j: isize| -> (&str, &str) {
         if j < 0 {
@@ -251,24 +283,13 @@ pub(crate) fn static_features(toks: &Toks, i: usize, out: &mut Vec<u32>) {
             (toks.l(j as usize), toks.shape(j as usize))
         }
     };
-    let (w, l, shape) = (toks.w(i), toks.l(i), toks.shape(i));
+    let l = toks.l(i);
     let i_ = i as isize;
     let (lm1, _) = get(i_ - 1);
     let (lm2, _) = get(i_ - 2);
     let (lp1, shp1) = get(i_ + 1);
     let (lp2, _) = get(i_ + 2);
     out.extend_from_slice(&[
-        B,
-        // (no exact-case word feature: "l=" plus "p1=" and "sh=" carry case)
-        h2(L, l),
-        h2(S1, suffix(l, 1)),
-        h2(S2, suffix(l, 2)),
-        h2(S3, suffix(l, 3)),
-        h2(S4, suffix(l, 4)),
-        h2(P1, prefix(w, 1)),
-        h2(P2, prefix(l, 2)),
-        h2(P3, prefix(l, 3)),
-        h2(SH, shape),
         h2(LM1, lm1),
         h2(LM2, lm2),
         h2(LP1, lp1),
@@ -280,7 +301,7 @@ pub(crate) fn static_features(toks: &Toks, i: usize, out: &mut Vec<u32>) {
         h3(LLP1, l, lp1),
     ]);
     if i == 0 {
-        out.push(h2(FIRST, shape));
+        out.push(h2(FIRST, toks.shape(i)));
     }
 }
 
@@ -331,12 +352,27 @@ impl TagFeatures {
     /// labels `p1` and `p2` (indices, or [`TagFeatures::start`]).
     #[inline]
     pub(crate) fn push(&self, l: &str, p1: usize, p2: usize, out: &mut Vec<u32>) {
+        out.extend_from_slice(&[self.t1[p1], self.t2[p2]]);
+        self.push_pair(l, p1, p2, out);
+    }
+
+    /// The same without `t-1=` and `t-2=` (see [`TagFeatures::t1`]).
+    #[inline]
+    pub(crate) fn push_pair(&self, l: &str, p1: usize, p2: usize, out: &mut Vec<u32>) {
         out.extend_from_slice(&[
-            self.t1[p1],
-            self.t2[p2],
             self.t12[p1 * self.t1.len() + p2],
             self.t1l[p1].with(l.as_bytes()).finish32(),
         ]);
+    }
+
+    /// The hash of `t-1=` + label `p`'s name (indices as in [`TagFeatures::push`]).
+    pub(crate) fn t1(&self, p: usize) -> u32 {
+        self.t1[p]
+    }
+
+    /// The hash of `t-2=` + label `p`'s name.
+    pub(crate) fn t2(&self, p: usize) -> u32 {
+        self.t2[p]
     }
 }
 

@@ -7,7 +7,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::features::{prepare, prepare_into, static_features, TagFeatures, Toks};
+use super::features::{
+    context_features, prepare, prepare_into, static_features, word_features, TagFeatures, Toks,
+    BIAS,
+};
 use super::pos::{Pos, Upos};
 use crate::weights::{self, Sparse, Weights, WeightsError};
 
@@ -33,6 +36,11 @@ pub struct Tagger {
     labels: Vec<(Pos, Upos)>,
     /// The features of the previous labels, hashed per label.
     tag_features: TagFeatures,
+    /// Per previous label (or the start), `nl` scores: the bias's and
+    /// `t-1=`'s weights, summed once when the tagger is made.
+    after1: Vec<i32>,
+    /// Per label before that, `t-2=`'s weights.
+    after2: Vec<i32>,
     /// Label indices of `MD|AUX`, `VB|AUX`, `VBP|AUX`, `VBZ|AUX`, `VBD|AUX` (for contractions).
     aux: [Option<usize>; 5],
 }
@@ -80,10 +88,23 @@ impl Tagger {
             find("VBD|AUX"),
         ];
         let tag_features = TagFeatures::new(names);
+        let weights = Sparse::new(weights)?;
+        let nl = labels.len();
+        let (mut after1, mut after2) = (Vec::new(), Vec::new());
+        for p in 0..=tag_features.start() {
+            let mut row = vec![0; nl];
+            weights.add_to(&[BIAS, tag_features.t1(p)], &mut row);
+            after1.extend(row);
+            let mut row = vec![0; nl];
+            weights.add_to(&[tag_features.t2(p)], &mut row);
+            after2.extend(row);
+        }
         Ok(Tagger {
-            weights: Sparse::new(weights)?,
+            weights,
             labels,
             tag_features,
+            after1,
+            after2,
             aux,
         })
     }
@@ -119,6 +140,10 @@ impl Tagger {
         })
     }
 
+    /// The labels of prepared tokens. The same sums as the features of
+    /// [`static_features`] and [`TagFeatures::push`] (what training reads),
+    /// in parts: the bias and `t-1=`, `t-2=` from per-label rows, the rest
+    /// looked up.
     fn predict_prepared(&self, toks: &Toks) -> Vec<usize> {
         let nl = self.labels.len();
         let start = self.tag_features.start();
@@ -126,12 +151,16 @@ impl Tagger {
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0i32; nl];
         for i in 0..toks.len() {
-            feats.clear();
-            static_features(toks, i, &mut feats);
             let p1 = out.last().copied().unwrap_or(start);
             let p2 = if i >= 2 { out[i - 2] } else { start };
-            self.tag_features.push(toks.l(i), p1, p2, &mut feats);
-            scores.iter_mut().for_each(|s| *s = 0);
+            let (a, b) = (&self.after1[p1 * nl..][..nl], &self.after2[p2 * nl..][..nl]);
+            for ((s, &x), &y) in scores.iter_mut().zip(a).zip(b) {
+                *s = x + y;
+            }
+            feats.clear();
+            word_features(toks, i, &mut feats);
+            context_features(toks, i, &mut feats);
+            self.tag_features.push_pair(toks.l(i), p1, p2, &mut feats);
             self.weights.add_to(&feats, &mut scores);
             let mut best = argmax(&scores);
             let clause_start =
@@ -404,6 +433,54 @@ mod tests {
             labels: vec![0],
         }];
         assert!(Tagger::from_bytes(&train(&ex1, &bad, &cfg())).is_err());
+    }
+
+    /// The tags of the features as training reads them ([`static_features`],
+    /// [`TagFeatures::push`]), summed in one go: what `predict` must give.
+    fn reference(t: &Tagger, words: &[&str]) -> Vec<usize> {
+        let toks = prepare(words);
+        let start = t.tag_features.start();
+        let mut out: Vec<usize> = Vec::new();
+        for i in 0..toks.len() {
+            let mut feats = Vec::new();
+            static_features(&toks, i, &mut feats);
+            let p1 = out.last().copied().unwrap_or(start);
+            let p2 = if i >= 2 { out[i - 2] } else { start };
+            t.tag_features.push(toks.l(i), p1, p2, &mut feats);
+            let mut scores = vec![0; t.labels.len()];
+            t.weights.add_to(&feats, &mut scores);
+            let mut best = argmax(&scores);
+            let clause_start =
+                i == 0 || matches!(toks.w(i - 1), "``" | "\"" | "(" | ":" | ";" | "-");
+            if let Some(k) = contraction(toks.l(i), clause_start) {
+                best = t.aux[k].unwrap_or(best);
+            }
+            out.push(best);
+        }
+        out
+    }
+
+    /// The per-label rows change no tag.
+    #[test]
+    fn tags_are_the_reference_tags() {
+        let t = Tagger::from_bytes(include_bytes!("../../../../data/weights/pos.clw")).unwrap();
+        let many: Vec<String> = (0..400).map(|i| format!("Word{i}")).collect();
+        let mut sentences: Vec<Vec<&str>> = [
+            "The minister said talks would resume .",
+            "Talks resume , the minister said , but critics don’t agree .",
+            "U.S. officials met in Kyiv on 12 May 2025 .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        sentences.extend(
+            many.chunks(40)
+                .map(|c| c.iter().map(String::as_str).collect()),
+        );
+        sentences.push(sentences[0].clone());
+        for w in &sentences {
+            assert_eq!(t.predict(w), reference(&t, w), "{w:?}");
+        }
     }
 
     /// The committed weights (`data/weights/pos.clw`) on app-tokenised sentences.
