@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::features::{normalise, Hasher};
 use super::pos::Pos;
-use crate::weights::{self, Weights, WeightsError};
+use crate::weights::{self, Sparse, Weights, WeightsError};
 
 /// Model name written in (and required from) the CLW1 header.
 pub const MODEL: &str = "claimlens-dep";
@@ -28,29 +28,123 @@ pub struct Dep<'a> {
 /// A dependency parser built from CLW1 bytes.
 #[derive(Clone, Debug)]
 pub struct Parser {
-    weights: Weights,
+    weights: Sparse,
     /// Per transition: 0 shift, 1 left, 2 right; and its relation name.
     moves: Vec<(u8, String)>,
     /// Relation name per transition (empty for shift), for features.
     rels: Vec<String>,
+    /// Per transition its kind and whether it is the root arc.
+    kinds: Vec<(u8, bool)>,
 }
 
 struct Sent {
+    /// Per token (1-based; 0 is the artificial root, `n + 1` stands for no
+    /// token): the word the features read, its tag, and the hashes of the
+    /// features that read that one token ([`single`]).
     w: Vec<String>,
     t: Vec<&'static str>,
+    single: Vec<[u32; SINGLE]>,
 }
 
 impl Sent {
     /// Tokens are 1-based; 0 is the artificial root.
     fn new(words: &[&str], tags: &[Pos]) -> Sent {
-        let mut w = vec!["-ROOT-".to_string()];
-        let mut t = vec!["-ROOT-"];
+        let mut w = Vec::with_capacity(words.len() + 2);
+        let mut t = Vec::with_capacity(words.len() + 2);
+        w.push("-ROOT-".to_string());
+        t.push("-ROOT-");
         for (i, word) in words.iter().enumerate() {
             w.push(first_part(normalise(word).to_lowercase()));
             t.push(tags.get(i).map_or("XX", |p| p.as_str()));
         }
-        Sent { w, t }
+        w.push("-NONE-".to_string());
+        t.push("-NONE-");
+        let single = w.iter().zip(&t).map(|(w, t)| single(w, t)).collect();
+        Sent { w, t, single }
     }
+}
+
+/// The number of features that read one token (see [`single`]).
+const SINGLE: usize = 13;
+
+/// Indices into [`single`]'s hashes.
+mod one {
+    pub const S0W: usize = 0;
+    pub const S0T: usize = 1;
+    pub const S0WT: usize = 2;
+    pub const S1W: usize = 3;
+    pub const S1T: usize = 4;
+    pub const S1WT: usize = 5;
+    pub const S2T: usize = 6;
+    pub const B0W: usize = 7;
+    pub const B0T: usize = 8;
+    pub const B0WT: usize = 9;
+    pub const B1T: usize = 10;
+    pub const B1W: usize = 11;
+    pub const B2T: usize = 12;
+}
+
+/// The hashes of the features that read one token (word `w`, tag `t`),
+/// for each place the token may be in: computed once per token instead
+/// of once per transition.
+fn single(w: &str, t: &str) -> [u32; SINGLE] {
+    let (w, t) = (w.as_bytes(), t.as_bytes());
+    let h1 = |name: Hasher, a: &[u8]| name.with(a).finish32();
+    let h2 = |name: Hasher, a: &[u8], b: &[u8]| name.with(a).with(b"|").with(b).finish32();
+    [
+        h1(names::S0W, w),
+        h1(names::S0T, t),
+        h2(names::S0WT, w, t),
+        h1(names::S1W, w),
+        h1(names::S1T, t),
+        h2(names::S1WT, w, t),
+        h1(names::S2T, t),
+        h1(names::B0W, w),
+        h1(names::B0T, t),
+        h2(names::B0WT, w, t),
+        h1(names::B1T, t),
+        h1(names::B1W, w),
+        h1(names::B2T, t),
+    ]
+}
+
+/// The feature names and their separator, hashed at compile time: a
+/// feature is its name, then each of its parts after a `|`.
+mod names {
+    use super::Hasher;
+    pub const B: u32 = Hasher::of(b"b").finish32();
+    pub const S0W: Hasher = Hasher::of(b"s0w|");
+    pub const S0T: Hasher = Hasher::of(b"s0t|");
+    pub const S0WT: Hasher = Hasher::of(b"s0wt|");
+    pub const S1W: Hasher = Hasher::of(b"s1w|");
+    pub const S1T: Hasher = Hasher::of(b"s1t|");
+    pub const S1WT: Hasher = Hasher::of(b"s1wt|");
+    pub const S2T: Hasher = Hasher::of(b"s2t|");
+    pub const B0W: Hasher = Hasher::of(b"b0w|");
+    pub const B0T: Hasher = Hasher::of(b"b0t|");
+    pub const B0WT: Hasher = Hasher::of(b"b0wt|");
+    pub const B1T: Hasher = Hasher::of(b"b1t|");
+    pub const B1W: Hasher = Hasher::of(b"b1w|");
+    pub const B2T: Hasher = Hasher::of(b"b2t|");
+    pub const S0W_S1W: Hasher = Hasher::of(b"s0w s1w|");
+    pub const S0T_S1T: Hasher = Hasher::of(b"s0t s1t|");
+    pub const S0W_S1T: Hasher = Hasher::of(b"s0w s1t|");
+    pub const S0T_S1W: Hasher = Hasher::of(b"s0t s1w|");
+    pub const S0T_B0T: Hasher = Hasher::of(b"s0t b0t|");
+    pub const S0W_B0W: Hasher = Hasher::of(b"s0w b0w|");
+    pub const S1T_S0T_B0T: Hasher = Hasher::of(b"s1t s0t b0t|");
+    pub const S2T_S1T_S0T: Hasher = Hasher::of(b"s2t s1t s0t|");
+    pub const S0T_B0T_B1T: Hasher = Hasher::of(b"s0t b0t b1t|");
+    pub const S0LC: Hasher = Hasher::of(b"s0lc|");
+    pub const S0RC: Hasher = Hasher::of(b"s0rc|");
+    pub const S1LC: Hasher = Hasher::of(b"s1lc|");
+    pub const S1RC: Hasher = Hasher::of(b"s1rc|");
+    pub const S1T_S0T_S0LCL: Hasher = Hasher::of(b"s1t s0t s0lcl|");
+    pub const S1T_S0T_S1RCL: Hasher = Hasher::of(b"s1t s0t s1rcl|");
+    pub const S1T_S0T_S1LCL: Hasher = Hasher::of(b"s1t s0t s1lcl|");
+    pub const DIST: Hasher = Hasher::of(b"dist|");
+    pub const VAL0: Hasher = Hasher::of(b"val0|");
+    pub const VAL0W: Hasher = Hasher::of(b"val0w|");
 }
 
 /// The app keeps contractions whole (`don't`, `I'm`, `cannot`); the parser
@@ -147,15 +241,17 @@ impl State {
 }
 
 fn features(s: &Sent, st: &State, rels: &[String], out: &mut Vec<u32>) {
+    use names::*;
     let k = st.stack.len();
-    let none = usize::MAX;
+    // Positions in `s`; `none` (the last) stands for no token.
+    let none = s.w.len() - 1;
     let s0 = if k >= 1 { st.stack[k - 1] } else { none };
     let s1 = if k >= 2 { st.stack[k - 2] } else { none };
     let s2 = if k >= 3 { st.stack[k - 3] } else { none };
     let bi = |j: usize| if st.b + j <= st.n { st.b + j } else { none };
     let (b0, b1, b2) = (bi(0), bi(1), bi(2));
-    let w = |x: usize| if x == none { "-NONE-" } else { s.w[x].as_str() };
-    let t = |x: usize| if x == none { "-NONE-" } else { s.t[x] };
+    let w = |x: usize| s.w[x].as_bytes();
+    let t = |x: usize| s.t[x].as_bytes();
     let child = |x: usize, left: bool| -> usize {
         if x == none {
             return none;
@@ -167,22 +263,21 @@ fn features(s: &Sent, st: &State, rels: &[String], out: &mut Vec<u32>) {
             c
         }
     };
-    let l = |x: usize| -> &str {
+    let l = |x: usize| -> &[u8] {
         if x == none || st.rel[x] == NONE_REL {
-            "-NONE-"
+            b"-NONE-"
         } else {
-            rels[st.rel[x] as usize].as_str()
+            rels[st.rel[x] as usize].as_bytes()
         }
     };
-    let f = |parts: &[&[u8]]| -> u32 {
-        let mut h = Hasher::new();
-        for (i, p) in parts.iter().enumerate() {
-            if i > 0 {
-                h.write(b"|");
-            }
-            h.write(p);
-        }
-        h.finish32()
+    let f2 = |name: Hasher, a: &[u8], b: &[u8]| name.with(a).with(b"|").with(b).finish32();
+    let f3 = |name: Hasher, a: &[u8], b: &[u8], c: &[u8]| {
+        name.with(a)
+            .with(b"|")
+            .with(b)
+            .with(b"|")
+            .with(c)
+            .finish32()
     };
     let (s0lc, s0rc, s1lc, s1rc) = (
         child(s0, true),
@@ -190,11 +285,11 @@ fn features(s: &Sent, st: &State, rels: &[String], out: &mut Vec<u32>) {
         child(s1, true),
         child(s1, false),
     );
-    const DIGITS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
-    let dist = if s0 != none && s1 != none {
+    const DIGITS: [&[u8]; 6] = [b"0", b"1", b"2", b"3", b"4", b"5"];
+    let dist: &[u8] = if s0 != none && s1 != none {
         DIGITS[(s0 - s1).min(5)]
     } else {
-        "-"
+        b"-"
     };
     let v0buf: [u8; 3] = if s0 != none {
         [b'0' + st.nl[s0].min(3), b'/', b'0' + st.nr[s0].min(3)]
@@ -202,74 +297,43 @@ fn features(s: &Sent, st: &State, rels: &[String], out: &mut Vec<u32>) {
         [b'-', 0, 0]
     };
     let v0: &[u8] = if s0 != none { &v0buf } else { &v0buf[..1] };
-    out.push(f(&[b"b"]));
-    out.push(f(&[b"s0w", w(s0).as_bytes()]));
-    out.push(f(&[b"s0t", t(s0).as_bytes()]));
-    out.push(f(&[b"s0wt", w(s0).as_bytes(), t(s0).as_bytes()]));
-    out.push(f(&[b"s1w", w(s1).as_bytes()]));
-    out.push(f(&[b"s1t", t(s1).as_bytes()]));
-    out.push(f(&[b"s1wt", w(s1).as_bytes(), t(s1).as_bytes()]));
-    out.push(f(&[b"s2t", t(s2).as_bytes()]));
-    out.push(f(&[b"b0w", w(b0).as_bytes()]));
-    out.push(f(&[b"b0t", t(b0).as_bytes()]));
-    out.push(f(&[b"b0wt", w(b0).as_bytes(), t(b0).as_bytes()]));
-    out.push(f(&[b"b1t", t(b1).as_bytes()]));
-    out.push(f(&[b"b1w", w(b1).as_bytes()]));
-    out.push(f(&[b"b2t", t(b2).as_bytes()]));
-    out.push(f(&[b"s0w s1w", w(s0).as_bytes(), w(s1).as_bytes()]));
-    out.push(f(&[b"s0t s1t", t(s0).as_bytes(), t(s1).as_bytes()]));
-    out.push(f(&[b"s0w s1t", w(s0).as_bytes(), t(s1).as_bytes()]));
-    out.push(f(&[b"s0t s1w", t(s0).as_bytes(), w(s1).as_bytes()]));
-    out.push(f(&[b"s0t b0t", t(s0).as_bytes(), t(b0).as_bytes()]));
-    out.push(f(&[b"s0w b0w", w(s0).as_bytes(), w(b0).as_bytes()]));
-    out.push(f(&[
-        b"s1t s0t b0t",
-        t(s1).as_bytes(),
-        t(s0).as_bytes(),
-        t(b0).as_bytes(),
-    ]));
-    out.push(f(&[
-        b"s2t s1t s0t",
-        t(s2).as_bytes(),
-        t(s1).as_bytes(),
-        t(s0).as_bytes(),
-    ]));
-    out.push(f(&[
-        b"s0t b0t b1t",
-        t(s0).as_bytes(),
-        t(b0).as_bytes(),
-        t(b1).as_bytes(),
-    ]));
-    out.push(f(&[b"s0lc", t(s0lc).as_bytes(), l(s0lc).as_bytes()]));
-    out.push(f(&[b"s0rc", t(s0rc).as_bytes(), l(s0rc).as_bytes()]));
-    out.push(f(&[b"s1lc", t(s1lc).as_bytes(), l(s1lc).as_bytes()]));
-    out.push(f(&[b"s1rc", t(s1rc).as_bytes(), l(s1rc).as_bytes()]));
-    out.push(f(&[
-        b"s1t s0t s0lcl",
-        t(s1).as_bytes(),
-        t(s0).as_bytes(),
-        l(s0lc).as_bytes(),
-    ]));
-    out.push(f(&[
-        b"s1t s0t s1rcl",
-        t(s1).as_bytes(),
-        t(s0).as_bytes(),
-        l(s1rc).as_bytes(),
-    ]));
-    out.push(f(&[
-        b"s1t s0t s1lcl",
-        t(s1).as_bytes(),
-        t(s0).as_bytes(),
-        l(s1lc).as_bytes(),
-    ]));
-    out.push(f(&[
-        b"dist",
-        dist.as_bytes(),
-        t(s1).as_bytes(),
-        t(s0).as_bytes(),
-    ]));
-    out.push(f(&[b"val0", v0, t(s0).as_bytes()]));
-    out.push(f(&[b"val0w", v0, w(s0).as_bytes()]));
+    let (o0, o1, o2) = (&s.single[s0], &s.single[s1], &s.single[s2]);
+    let (p0, p1, p2) = (&s.single[b0], &s.single[b1], &s.single[b2]);
+    out.extend_from_slice(&[
+        B,
+        o0[one::S0W],
+        o0[one::S0T],
+        o0[one::S0WT],
+        o1[one::S1W],
+        o1[one::S1T],
+        o1[one::S1WT],
+        o2[one::S2T],
+        p0[one::B0W],
+        p0[one::B0T],
+        p0[one::B0WT],
+        p1[one::B1T],
+        p1[one::B1W],
+        p2[one::B2T],
+        f2(S0W_S1W, w(s0), w(s1)),
+        f2(S0T_S1T, t(s0), t(s1)),
+        f2(S0W_S1T, w(s0), t(s1)),
+        f2(S0T_S1W, t(s0), w(s1)),
+        f2(S0T_B0T, t(s0), t(b0)),
+        f2(S0W_B0W, w(s0), w(b0)),
+        f3(S1T_S0T_B0T, t(s1), t(s0), t(b0)),
+        f3(S2T_S1T_S0T, t(s2), t(s1), t(s0)),
+        f3(S0T_B0T_B1T, t(s0), t(b0), t(b1)),
+        f2(S0LC, t(s0lc), l(s0lc)),
+        f2(S0RC, t(s0rc), l(s0rc)),
+        f2(S1LC, t(s1lc), l(s1lc)),
+        f2(S1RC, t(s1rc), l(s1rc)),
+        f3(S1T_S0T_S0LCL, t(s1), t(s0), l(s0lc)),
+        f3(S1T_S0T_S1RCL, t(s1), t(s0), l(s1rc)),
+        f3(S1T_S0T_S1LCL, t(s1), t(s0), l(s1lc)),
+        f3(DIST, dist, t(s1), t(s0)),
+        f2(VAL0, v0, t(s0)),
+        f2(VAL0W, v0, w(s0)),
+    ]);
 }
 
 impl Parser {
@@ -288,7 +352,8 @@ impl Parser {
         }
         let rels = moves.iter().map(|m| m.1.clone()).collect();
         Ok(Parser {
-            weights,
+            weights: Sparse::new(weights)?,
+            kinds: kinds(&moves),
             moves,
             rels,
         })
@@ -306,14 +371,8 @@ impl Parser {
             feats.clear();
             features(&s, &st, rels, &mut feats);
             scores.iter_mut().for_each(|x| *x = 0);
-            for &f in &feats {
-                if let Some(row) = self.weights.get(f) {
-                    for (x, &v) in scores.iter_mut().zip(row) {
-                        *x += v as i32;
-                    }
-                }
-            }
-            let best = best_valid(&st, &self.moves, |m| scores[m] as f64);
+            self.weights.add_to(&feats, &mut scores);
+            let best = best_valid(&st, &self.kinds, |m| scores[m] as f64);
             let (kind, _) = &self.moves[best];
             st.apply(*kind, best as u16);
         }
@@ -353,22 +412,27 @@ fn parse_moves(labels: &[String]) -> Result<Vec<(u8, String)>, WeightsError> {
         .collect()
 }
 
-fn best_valid(st: &State, moves: &[(u8, String)], score: impl Fn(usize) -> f64) -> usize {
+/// Per transition its kind (0 shift, 1 left, 2 right) and whether its
+/// relation is `root`, for [`best_valid`].
+fn kinds(moves: &[(u8, String)]) -> Vec<(u8, bool)> {
+    moves.iter().map(|(k, r)| (*k, r == "root")).collect()
+}
+
+fn best_valid(st: &State, moves: &[(u8, bool)], score: impl Fn(usize) -> f64) -> usize {
     let mut best = usize::MAX;
     let mut bs = f64::NEG_INFINITY;
-    for (m, (kind, rel)) in moves.iter().enumerate() {
-        if !st.valid(*kind) {
+    let k = st.stack.len();
+    // Arcs from the artificial root are `root`, and only they.
+    let root_arc = k >= 2 && st.stack[k - 2] == 0;
+    let valid = [st.valid(0), st.valid(1), st.valid(2)];
+    for (m, &(kind, root)) in moves.iter().enumerate() {
+        if !valid[usize::from(kind.min(2))] {
             continue;
         }
-        // Arcs from the artificial root are `root`, and only they.
-        let k = st.stack.len();
-        if *kind == 2 && k >= 2 {
-            let root_arc = st.stack[k - 2] == 0;
-            if root_arc != (rel == "root") {
-                continue;
-            }
+        if kind == 2 && k >= 2 && root_arc != root {
+            continue;
         }
-        if *kind == 1 && rel == "root" {
+        if kind == 1 && root {
             continue;
         }
         let v = score(m);
@@ -381,7 +445,7 @@ fn best_valid(st: &State, moves: &[(u8, String)], score: impl Fn(usize) -> f64) 
         // No scored move is valid (e.g. no `root` label): shift, else attach right.
         best = moves
             .iter()
-            .position(|m| st.valid(m.0) && (m.0 != 1 || m.1 != "root"))
+            .position(|&(kind, root)| st.valid(kind) && (kind != 1 || !root))
             .unwrap_or(0);
     }
     best
@@ -458,6 +522,7 @@ pub fn train_parser(
         moves.push((1, r.clone()));
         moves.push((2, r.clone()));
     }
+    let move_kinds = kinds(&moves);
     let index: HashMap<(u8, String), usize> = moves
         .iter()
         .cloned()
@@ -523,7 +588,7 @@ pub fn train_parser(
                         }
                     }
                 }
-                let guess = best_valid(&st, &moves, |m| scores[m] as f64);
+                let guess = best_valid(&st, &move_kinds, |m| scores[m] as f64);
                 now += 1;
                 if epoch == 0 {
                     for f in &feats {
@@ -749,5 +814,59 @@ mod tests {
             .map(|(i, m)| (m, i))
             .collect();
         assert!(oracle(&e, &index).is_none());
+    }
+
+    /// The features are the CLW1 hashes of the strings they stand for.
+    #[test]
+    fn features_are_the_hashes_of_their_strings() {
+        use crate::weights::feature_hash as fh;
+        let s = Sent::new(
+            &["Officials", "don’t", "agree"],
+            &[Pos::NNS, Pos::VBP, Pos::VB],
+        );
+        let rels = vec![String::new(), "nsubj".to_string()];
+        let mut st = State::new(3);
+        st.apply(0, 0);
+        st.apply(0, 0);
+        st.apply(1, 1);
+        // stack [0, 2] (do, with its left child officials), buffer [agree]
+        let mut got = Vec::new();
+        features(&s, &st, &rels, &mut got);
+        let want = [
+            "b",
+            "s0w|do",
+            "s0t|VBP",
+            "s0wt|do|VBP",
+            "s1w|-ROOT-",
+            "s1t|-ROOT-",
+            "s1wt|-ROOT-|-ROOT-",
+            "s2t|-NONE-",
+            "b0w|agree",
+            "b0t|VB",
+            "b0wt|agree|VB",
+            "b1t|-NONE-",
+            "b1w|-NONE-",
+            "b2t|-NONE-",
+            "s0w s1w|do|-ROOT-",
+            "s0t s1t|VBP|-ROOT-",
+            "s0w s1t|do|-ROOT-",
+            "s0t s1w|VBP|-ROOT-",
+            "s0t b0t|VBP|VB",
+            "s0w b0w|do|agree",
+            "s1t s0t b0t|-ROOT-|VBP|VB",
+            "s2t s1t s0t|-NONE-|-ROOT-|VBP",
+            "s0t b0t b1t|VBP|VB|-NONE-",
+            "s0lc|NNS|nsubj",
+            "s0rc|-NONE-|-NONE-",
+            "s1lc|-NONE-|-NONE-",
+            "s1rc|-NONE-|-NONE-",
+            "s1t s0t s0lcl|-ROOT-|VBP|nsubj",
+            "s1t s0t s1rcl|-ROOT-|VBP|-NONE-",
+            "s1t s0t s1lcl|-ROOT-|VBP|-NONE-",
+            "dist|2|-ROOT-|VBP",
+            "val0|1/0|VBP",
+            "val0w|1/0|do",
+        ];
+        assert_eq!(got, want.map(fh));
     }
 }

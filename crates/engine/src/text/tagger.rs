@@ -7,9 +7,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::features::{prepare, static_features, tag_features, Tok};
+use super::features::{
+    context_features, prepare, prepare_into, static_features, word_features, TagFeatures, Toks,
+    BIAS,
+};
 use super::pos::{Pos, Upos};
-use crate::weights::{self, Weights, WeightsError};
+use crate::weights::{self, Sparse, Weights, WeightsError};
 
 /// Model name written in (and required from) the CLW1 header.
 pub const MODEL: &str = "claimlens-pos";
@@ -29,10 +32,15 @@ pub const MODEL: &str = "claimlens-pos";
 /// ```
 #[derive(Clone, Debug)]
 pub struct Tagger {
-    weights: Weights,
+    weights: Sparse,
     labels: Vec<(Pos, Upos)>,
-    /// Label names as used in features (`"NN|NOUN"`).
-    names: Vec<String>,
+    /// The features of the previous labels, hashed per label.
+    tag_features: TagFeatures,
+    /// Per previous label (or the start), `nl` scores: the bias's and
+    /// `t-1=`'s weights, summed once when the tagger is made.
+    after1: Vec<i32>,
+    /// Per label before that, `t-2=`'s weights.
+    after2: Vec<i32>,
     /// Label indices of `MD|AUX`, `VB|AUX`, `VBP|AUX`, `VBZ|AUX`, `VBD|AUX` (for contractions).
     aux: [Option<usize>; 5],
 }
@@ -70,7 +78,7 @@ impl Tagger {
             let u = Upos::parse(u).ok_or_else(|| WeightsError::BadHeader(format!("tag {u:?}")))?;
             labels.push((x, u));
         }
-        let names = weights.labels().to_vec();
+        let names = weights.labels();
         let find = |n: &str| names.iter().position(|x| x == n);
         let aux = [
             find("MD|AUX"),
@@ -79,10 +87,24 @@ impl Tagger {
             find("VBZ|AUX"),
             find("VBD|AUX"),
         ];
+        let tag_features = TagFeatures::new(names);
+        let weights = Sparse::new(weights)?;
+        let nl = labels.len();
+        let (mut after1, mut after2) = (Vec::new(), Vec::new());
+        for p in 0..=tag_features.start() {
+            let mut row = vec![0; nl];
+            weights.add_to(&[BIAS, tag_features.t1(p)], &mut row);
+            after1.extend(row);
+            let mut row = vec![0; nl];
+            weights.add_to(&[tag_features.t2(p)], &mut row);
+            after2.extend(row);
+        }
         Ok(Tagger {
             weights,
             labels,
-            names,
+            tag_features,
+            after1,
+            after2,
             aux,
         })
     }
@@ -105,39 +127,45 @@ impl Tagger {
 
     /// A header value of the weights (`data`, `seed`, `epochs`…).
     pub fn header(&self, key: &str) -> Option<&str> {
-        self.weights.header(key)
+        self.weights.weights().header(key)
     }
 
     fn predict(&self, words: &[&str]) -> Vec<usize> {
-        let toks = prepare(words);
+        thread_local! {
+            static TOKS: std::cell::RefCell<Toks> = Default::default();
+        }
+        TOKS.with_borrow_mut(|toks| {
+            prepare_into(words, toks);
+            self.predict_prepared(toks)
+        })
+    }
+
+    /// The labels of prepared tokens. The same sums as the features of
+    /// [`static_features`] and [`TagFeatures::push`] (what training reads),
+    /// in parts: the bias and `t-1=`, `t-2=` from per-label rows, the rest
+    /// looked up.
+    fn predict_prepared(&self, toks: &Toks) -> Vec<usize> {
         let nl = self.labels.len();
-        let mut out = Vec::with_capacity(words.len());
+        let start = self.tag_features.start();
+        let mut out = Vec::with_capacity(toks.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0i32; nl];
         for i in 0..toks.len() {
-            feats.clear();
-            static_features(&toks, i, &mut feats);
-            let p1 = out
-                .last()
-                .map_or("-START-", |&l: &usize| self.names[l].as_str());
-            let p2 = if i >= 2 {
-                self.names[out[i - 2]].as_str()
-            } else {
-                "-START-"
-            };
-            tag_features(&toks, i, p1, p2, &mut feats);
-            scores.iter_mut().for_each(|s| *s = 0);
-            for &f in &feats {
-                if let Some(row) = self.weights.get(f) {
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += w as i32;
-                    }
-                }
+            let p1 = out.last().copied().unwrap_or(start);
+            let p2 = if i >= 2 { out[i - 2] } else { start };
+            let (a, b) = (&self.after1[p1 * nl..][..nl], &self.after2[p2 * nl..][..nl]);
+            for ((s, &x), &y) in scores.iter_mut().zip(a).zip(b) {
+                *s = x + y;
             }
+            feats.clear();
+            word_features(toks, i, &mut feats);
+            context_features(toks, i, &mut feats);
+            self.tag_features.push_pair(toks.l(i), p1, p2, &mut feats);
+            self.weights.add_to(&feats, &mut scores);
             let mut best = argmax(&scores);
             let clause_start =
-                i == 0 || matches!(toks[i - 1].w.as_str(), "``" | "\"" | "(" | ":" | ";" | "-");
-            if let Some(k) = contraction(&toks[i].l, clause_start) {
+                i == 0 || matches!(toks.w(i - 1), "``" | "\"" | "(" | ":" | ";" | "-");
+            if let Some(k) = contraction(toks.l(i), clause_start) {
                 if let Some(l) = self.aux[k] {
                     best = l;
                 }
@@ -196,7 +224,9 @@ pub fn train(examples: &[Example], names: &[String], cfg: &TrainConfig) -> Vec<u
     let nl = names.len();
     // Precompute static features once per token.
     let mut counts: HashMap<u32, u32> = HashMap::new();
-    let prepared: Vec<(Vec<Tok>, Vec<Vec<u32>>)> = examples
+    let tag_features = TagFeatures::new(names);
+    let start = tag_features.start();
+    let prepared: Vec<(Toks, Vec<Vec<u32>>)> = examples
         .iter()
         .map(|ex| {
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
@@ -234,13 +264,9 @@ pub fn train(examples: &[Example], names: &[String], cfg: &TrainConfig) -> Vec<u
             for i in 0..toks.len() {
                 feats.clear();
                 feats.extend_from_slice(&stat[i]);
-                let p1 = pred.last().map_or("-START-", |&l| names[l].as_str());
-                let p2 = if i >= 2 {
-                    names[pred[i - 2]].as_str()
-                } else {
-                    "-START-"
-                };
-                tag_features(toks, i, p1, p2, &mut feats);
+                let p1 = pred.last().copied().unwrap_or(start);
+                let p2 = if i >= 2 { pred[i - 2] } else { start };
+                tag_features.push(toks.l(i), p1, p2, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0.0);
                 for f in &feats {
                     if let Some(row) = model.get(f) {
@@ -407,6 +433,54 @@ mod tests {
             labels: vec![0],
         }];
         assert!(Tagger::from_bytes(&train(&ex1, &bad, &cfg())).is_err());
+    }
+
+    /// The tags of the features as training reads them ([`static_features`],
+    /// [`TagFeatures::push`]), summed in one go: what `predict` must give.
+    fn reference(t: &Tagger, words: &[&str]) -> Vec<usize> {
+        let toks = prepare(words);
+        let start = t.tag_features.start();
+        let mut out: Vec<usize> = Vec::new();
+        for i in 0..toks.len() {
+            let mut feats = Vec::new();
+            static_features(&toks, i, &mut feats);
+            let p1 = out.last().copied().unwrap_or(start);
+            let p2 = if i >= 2 { out[i - 2] } else { start };
+            t.tag_features.push(toks.l(i), p1, p2, &mut feats);
+            let mut scores = vec![0; t.labels.len()];
+            t.weights.add_to(&feats, &mut scores);
+            let mut best = argmax(&scores);
+            let clause_start =
+                i == 0 || matches!(toks.w(i - 1), "``" | "\"" | "(" | ":" | ";" | "-");
+            if let Some(k) = contraction(toks.l(i), clause_start) {
+                best = t.aux[k].unwrap_or(best);
+            }
+            out.push(best);
+        }
+        out
+    }
+
+    /// The per-label rows change no tag.
+    #[test]
+    fn tags_are_the_reference_tags() {
+        let t = Tagger::from_bytes(include_bytes!("../../../../data/weights/pos.clw")).unwrap();
+        let many: Vec<String> = (0..400).map(|i| format!("Word{i}")).collect();
+        let mut sentences: Vec<Vec<&str>> = [
+            "The minister said talks would resume .",
+            "Talks resume , the minister said , but critics don’t agree .",
+            "U.S. officials met in Kyiv on 12 May 2025 .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        sentences.extend(
+            many.chunks(40)
+                .map(|c| c.iter().map(String::as_str).collect()),
+        );
+        sentences.push(sentences[0].clone());
+        for w in &sentences {
+            assert_eq!(t.predict(w), reference(&t, w), "{w:?}");
+        }
     }
 
     /// The committed weights (`data/weights/pos.clw`) on app-tokenised sentences.
