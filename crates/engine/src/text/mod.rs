@@ -494,6 +494,31 @@ static SENTENCE_STARTERS: WordSet = WordSet::new(concat!(
     "Such|",
 ));
 
+/// Whether a straight double quote is open before each token: `"` marks
+/// toggle it, a line break (`line`) closes it. Both sentence splitters (this
+/// module's and the attribution rules', over their own tokens) read it to
+/// attach a spaced closing `"` to the sentence before it.
+pub fn straight_quote_open<T>(
+    tokens: &[T],
+    line: impl Fn(&T) -> bool,
+    straight: impl Fn(&T) -> bool,
+) -> Vec<bool> {
+    let mut open = false;
+    tokens
+        .iter()
+        .map(|t| {
+            if line(t) {
+                open = false;
+            }
+            let before = open;
+            if straight(t) {
+                open = !open;
+            }
+            before
+        })
+        .collect()
+}
+
 /// Group tokens into sentences.
 ///
 /// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and
@@ -512,23 +537,9 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             });
         }
     };
-    // Whether a straight double quote is open before each token (reset at
-    // every line break): a spaced `"` after a stop then closes it
-    // ("… I will miss Steve immensely. \" The current …").
-    let mut open = false;
-    let straight_open: Vec<bool> = tokens
-        .iter()
-        .map(|t| {
-            if t.line_before {
-                open = false;
-            }
-            let before = open;
-            if t.text(text) == "\"" {
-                open = !open;
-            }
-            before
-        })
-        .collect();
+    // A spaced `"` after a stop closes an open one ("… I will miss Steve
+    // immensely. \" The current …").
+    let straight_open = straight_quote_open(tokens, |t| t.line_before, |t| t.text(text) == "\"");
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];

@@ -158,22 +158,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// quotes after it) when the next token starts a new sentence, and at every newline.
 pub fn sentences(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // Whether a straight double quote is open before each token (reset at
-    // every newline), as in [`crate::text::sentences`].
-    let mut open = false;
-    let straight_open: Vec<bool> = toks
-        .iter()
-        .map(|t| {
-            if t.after_newline {
-                open = false;
-            }
-            let before = open;
-            if t.text == "\"" {
-                open = !open;
-            }
-            before
-        })
-        .collect();
+    let straight_open =
+        crate::text::straight_quote_open(toks, |t| t.after_newline, |t| t.text == "\"");
     let mut a = 0;
     let mut i = 0;
     while i < toks.len() {
