@@ -589,10 +589,20 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 Some(next) => {
                     let ns = next.text(text);
                     let c0 = ns.chars().next().unwrap_or(' ');
+                    // An opening quotation may be written with apostrophes
+                    // ("''It's a home run.''", "'We won'").
+                    let quoted_upper = || {
+                        text[next.span.start..]
+                            .trim_start_matches('\'')
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    };
                     let new_start = next.space_before
                         && (c0.is_uppercase()
                             || c0.is_ascii_digit()
-                            || matches!(c0, '“' | '"' | '‘' | '(' | '['));
+                            || matches!(c0, '“' | '"' | '‘' | '(' | '[')
+                            || (c0 == '\'' && quoted_upper()));
                     if t.kind == TokenKind::Abbrev {
                         // "U.S. officials" continues; "U.S. The talks" ends.
                         new_start && SENTENCE_STARTERS.contains(ns)
@@ -731,6 +741,19 @@ mod tests {
                     "I will miss him. \"",
                     "Then he left.",
                 ],
+            ),
+            // an opening quotation written with apostrophes
+            (
+                "Ms. Tanzer said so. ''It's a home run.''",
+                &["Ms. Tanzer said so.", "''It's a home run.''"],
+            ),
+            (
+                "He said 'no'. 'We won', she said.",
+                &["He said 'no'.", "'We won', she said."],
+            ),
+            (
+                "It was the '90s. 'tis fine.",
+                &["It was the '90s. 'tis fine."],
             ),
             // … but opens one when none is open
             (
