@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5751, 0.5664, -0.1597, 2.0578, 0.0000, 1.8903, 0.0000, 0.6608, 0.0554, -0.0435, 0.5557, -1.6345, 0.0000, 1.6665, 1.4194, 2.2309, 0.0000, 0.0000, 0.0000, -0.9698, 0.0000, -1.2755,
+    -1.5774, 0.5647, -0.1591, 2.0556, 0.0000, 1.8908, 0.0000, 0.6619, 0.0552, -0.0424, 0.5559, -1.6298, 0.0000, 1.6680, 1.4213, 2.2306, 0.0000, 0.0000, 0.0000, -0.9698, 0.0000, -1.2767,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.6218, 0.5069, 0.0000, -1.2127, 1.1740, 0.0000, 0.0000, 2.3665, 1.4798, 0.0000, -0.4514, 0.3239, 0.9233, 0.0000, -1.1049,
+    -0.6258, 0.5047, 0.0000, -1.2095, 1.1828, 0.0000, 0.0000, 2.3768, 1.4890, 0.0000, -0.4541, 0.3240, 0.9243, 0.0000, -1.1027,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

@@ -497,7 +497,7 @@ pub fn units_of_attributions(text: &str, attrs: &[Attribution]) -> Vec<Unit> {
         })
         .collect();
     let toks = tokenize(text);
-    for (a, b) in sentences(&toks) {
+    for (a, b) in sentences(text, &toks) {
         let s = Span::new(toks[a].span.start, toks[b - 1].span.end);
         if !attrs.iter().any(|x| x.content.overlaps(&s)) {
             units.push(Unit {
@@ -715,7 +715,7 @@ pub fn speaker_misses(a: &Article) -> Vec<SpeakerMiss> {
     let units = units_of_claims(&a.text, &an.claims);
     let runits = units_of_attributions(&a.text, &attribute(&a.text, None));
     let toks = tokenize(&a.text);
-    let sents: Vec<Span> = sentences(&toks)
+    let sents: Vec<Span> = sentences(&a.text, &toks)
         .into_iter()
         .map(|(x, y)| Span::new(toks[x].span.start, toks[y - 1].span.end))
         .collect();

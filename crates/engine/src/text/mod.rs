@@ -495,10 +495,9 @@ static SENTENCE_STARTERS: WordSet = WordSet::new(concat!(
 ));
 
 /// Whether a straight double quote is open before each token: `"` marks
-/// toggle it, a line break (`line`) closes it. Both sentence splitters (this
-/// module's and the attribution rules', over their own tokens) read it to
+/// toggle it, a line break (`line`) closes it. [`sentences`] reads it to
 /// attach a spaced closing `"` to the sentence before it.
-pub fn straight_quote_open<T>(
+fn straight_quote_open<T>(
     tokens: &[T],
     line: impl Fn(&T) -> bool,
     straight: impl Fn(&T) -> bool,

@@ -407,6 +407,7 @@ fn plain(s: &[char]) -> bool {
 /// Attributions the parse finds in the sentences of `toks` (`chars`: the
 /// text's code points) that `covered` does not exclude ([`reporting`]).
 pub(super) fn attributions(
+    text: &str,
     chars: &[char],
     toks: &[Token],
     covered: impl Fn(Span) -> bool,
@@ -415,7 +416,7 @@ pub(super) fn attributions(
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (a, b) in sentences(toks) {
+    for (a, b) in sentences(text, toks) {
         let whole = Span::new(toks[a].span.start, toks[b - 1].span.end);
         if b <= a + 2 || covered(whole) || !plain(&chars[whole.start..whole.end]) {
             continue;
@@ -645,10 +646,10 @@ mod tests {
         let text = "Sanders criticized the plan. Cruz praised it.";
         let toks = super::super::text::tokenize(text);
         let chars: Vec<char> = text.chars().collect();
-        assert!(attributions(&chars, &toks, |_| true).is_empty());
+        assert!(attributions(text, &chars, &toks, |_| true).is_empty());
         // Each found attribution lies in an uncovered sentence.
         let first = Span::new(0, 28);
-        for a in attributions(&chars, &toks, |s| s.overlaps(&first)) {
+        for a in attributions(text, &chars, &toks, |s| s.overlaps(&first)) {
             assert!(a.cue.is_some_and(|c| c.start >= 28), "{a:?}");
         }
     }

@@ -90,7 +90,7 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
                 _ => merged.push((a, b)),
             }
         }
-        let extra = super::parse::attributions(&chars, &toks, |s| {
+        let extra = super::parse::attributions(text, &chars, &toks, |s| {
             let i = merged.partition_point(|m| m.1 <= s.start);
             merged.get(i).is_some_and(|m| m.0 < s.end)
         });

@@ -154,61 +154,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// Token ranges `[a, b)` of sentences: a sentence ends at ". ! ?" (with any closing
-/// quotes after it) when the next token starts a new sentence, and at every newline.
-pub fn sentences(toks: &[Token]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let straight_open =
-        crate::text::straight_quote_open(toks, |t| t.after_newline, |t| t.text == "\"");
-    let mut a = 0;
-    let mut i = 0;
-    while i < toks.len() {
-        if i > a && toks[i].after_newline {
-            out.push((a, i));
-            a = i;
+/// Token ranges `[a, b)` of sentences: the engine's sentences
+/// ([`crate::text::sentences`], the one owner of sentence splitting) over
+/// these code-point tokens. A token belongs to the sentence its first code
+/// point lies in; every token is in exactly one range.
+pub fn sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let etoks = crate::text::tokenize(text);
+    let sents = crate::text::sentences(text, &etoks);
+    // Each sentence's first code point (ascending).
+    let mut starts = Vec::with_capacity(sents.len());
+    let mut cp = 0;
+    let mut bytes = text.char_indices().map(|(b, _)| b).peekable();
+    for s in &sents {
+        while bytes.next_if(|&b| b < s.span.start).is_some() {
+            cp += 1;
         }
-        let t = &toks[i];
-        if t.kind == TokKind::Punct && matches!(t.text.as_str(), "." | "!" | "?") {
-            let mut j = i + 1;
-            // closing quotes are attached to the stop ('."', '.”'); an opening quote is not
-            while j < toks.len()
-                && toks[j].kind == TokKind::Quote
-                && !toks[j].after_newline
-                && toks[j].span.start == toks[j - 1].span.end
-            {
-                j += 1;
-            }
-            // a spaced straight quote that closes an open one ('. " The')
-            if j < toks.len()
-                && toks[j].text == "\""
-                && straight_open[j]
-                && !toks[j].after_newline
-                && toks
-                    .get(j + 1)
-                    .is_none_or(|n| n.after_newline || n.span.start > toks[j].span.end)
-            {
-                j += 1;
-            }
-            let next_starts = j >= toks.len()
-                || toks[j].after_newline
-                || toks[j].is_cap()
-                || toks[j].kind == TokKind::Quote
-                || toks[j]
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit());
-            if next_starts {
-                out.push((a, j));
-                a = j;
-                i = j;
-                continue;
-            }
-        }
-        i += 1;
+        starts.push(cp);
     }
-    if a < toks.len() {
-        out.push((a, toks.len()));
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
+    let mut cur = usize::MAX;
+    for (i, t) in toks.iter().enumerate() {
+        let k = starts.partition_point(|&s| s <= t.span.start);
+        match out.last_mut() {
+            Some(r) if k == cur => r.1 = i + 1,
+            _ => {
+                out.push((i, i + 1));
+                cur = k;
+            }
+        }
     }
     out
 }
@@ -251,15 +224,21 @@ mod tests {
             ("Mr. Smith said so. Then he left.", 2),
             ("“It is over.” He left.", 2),
             ("“It is,” she said. “It will be.”", 2),
-            ("one\ntwo", 2),
+            // the engine's sentences: a line break ends one after a stop,
+            // before a capital or at a blank line, not in a hard-wrapped line
+            ("one\ntwo", 1),
+            ("One\nTwo", 2),
+            ("one\n\ntwo", 2),
+            ("She said. ''It's a home run.''", 2),
             ("It cost 3.5 dollars.", 1),
         ];
         for (text, n) in cases {
-            assert_eq!(sentences(&tokenize(text)).len(), *n, "{text}");
+            assert_eq!(sentences(text, &tokenize(text)).len(), *n, "{text}");
         }
         // a spaced straight quote after a stop closes an open quotation
-        let toks = tokenize("He wrote: \"It is over. I will miss him. \" Then he left.");
-        let firsts: Vec<&str> = sentences(&toks)
+        let text = "He wrote: \"It is over. I will miss him. \" Then he left.";
+        let toks = tokenize(text);
+        let firsts: Vec<&str> = sentences(text, &toks)
             .iter()
             .map(|&(a, _)| toks[a].text.as_str())
             .collect();

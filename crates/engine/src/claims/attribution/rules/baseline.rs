@@ -68,7 +68,7 @@ pub fn subject_rule(text: &str, according_to: bool) -> Vec<Attribution> {
     ));
     let toks = tokenize(text);
     let mut out = Vec::new();
-    for &(sa, sb) in &sentences(&toks) {
+    for &(sa, sb) in &sentences(text, &toks) {
         let content = Span::new(toks[sa].span.start, toks[sb - 1].span.end);
         for i in sa..sb {
             let w = toks[i].lower.as_str();

@@ -122,7 +122,7 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
         named_heads: Default::default(),
         quotes: quote_regions(&toks),
     };
-    let sents = sentences(&toks);
+    let sents = sentences(text, &toks);
     let mut out: Vec<Attribution> = Vec::new();
     // per sentence: index into `out` of its attribution, if any
     let mut sent_attr: Vec<Option<usize>> = vec![None; sents.len()];
