@@ -258,7 +258,8 @@ pub(super) fn claims(
     // The last person mentioned so far (mention index), for pronouns.
     let mut last_person: Option<usize> = None;
     // The attribution rules read the whole text once.
-    let found = sources::find(text);
+    let starts: Vec<usize> = sents.iter().map(|s| s.span.start).collect();
+    let found = sources::find(text, &starts);
     for (si, s) in sents.iter().enumerate() {
         if s.first_token >= s.end_token || s.end_token > tokens.len() {
             continue;

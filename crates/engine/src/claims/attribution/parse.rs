@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::rules::{Attribution, SpeakerKind};
-use super::text::{sentences, Span, TokKind, Token};
+use super::text::{Span, TokKind, Token};
 use crate::text::parser::Dep;
 use crate::text::parser::Parser;
 use crate::text::pos::Pos as Ptb;
@@ -407,16 +407,16 @@ fn plain(s: &[char]) -> bool {
 /// Attributions the parse finds in the sentences of `toks` (`chars`: the
 /// text's code points) that `covered` does not exclude ([`reporting`]).
 pub(super) fn attributions(
-    text: &str,
     chars: &[char],
     toks: &[Token],
+    sents: &[(usize, usize)],
     covered: impl Fn(Span) -> bool,
 ) -> Vec<Attribution> {
     let (Some(tagger), Some(parser)) = (tagger(), parser()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (a, b) in sentences(text, toks) {
+    for &(a, b) in sents {
         let whole = Span::new(toks[a].span.start, toks[b - 1].span.end);
         if b <= a + 2 || covered(whole) || !plain(&chars[whole.start..whole.end]) {
             continue;
@@ -449,6 +449,7 @@ pub(super) fn attributions(
 
 #[cfg(test)]
 mod tests {
+    use super::super::text::sentences;
     use super::*;
 
     #[test]
@@ -646,10 +647,11 @@ mod tests {
         let text = "Sanders criticized the plan. Cruz praised it.";
         let toks = super::super::text::tokenize(text);
         let chars: Vec<char> = text.chars().collect();
-        assert!(attributions(text, &chars, &toks, |_| true).is_empty());
+        let sents = sentences(text, &toks);
+        assert!(attributions(&chars, &toks, &sents, |_| true).is_empty());
         // Each found attribution lies in an uncovered sentence.
         let first = Span::new(0, 28);
-        for a in attributions(text, &chars, &toks, |s| s.overlaps(&first)) {
+        for a in attributions(&chars, &toks, &sents, |s| s.overlaps(&first)) {
             assert!(a.cue.is_some_and(|c| c.start >= 28), "{a:?}");
         }
     }

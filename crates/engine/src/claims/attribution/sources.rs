@@ -48,8 +48,9 @@ pub(in crate::claims) struct Found {
     own_cue: bool,
 }
 
-/// The rules' attributions of `text`, with byte spans, in content order.
-pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
+/// The rules' attributions of `text`, with byte spans, in content order;
+/// `starts`: the first byte of each of the engine's sentences.
+pub(in crate::claims) fn find(text: &str, starts: &[usize]) -> Vec<Found> {
     let bytes: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)
@@ -68,11 +69,12 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
         }
         Span::new(a, b)
     };
-    let mut found: Vec<super::rules::Attribution> = rules::attribute(text, None);
+    let toks = super::text::tokenize(text);
+    let sents = super::text::sentences_at(text, &toks, starts);
+    let mut found: Vec<super::rules::Attribution> = rules::attribute_in(text, &toks, &sents, None);
     if super::parse::installed() {
         // The parse's reporting clauses in the sentences the rules leave
         // uncovered (no content, no cue); nothing without the models.
-        let toks = super::text::tokenize(text);
         let chars: Vec<char> = text.chars().collect();
         let mut taken: Vec<(usize, usize)> = found
             .iter()
@@ -90,7 +92,7 @@ pub(in crate::claims) fn find(text: &str) -> Vec<Found> {
                 _ => merged.push((a, b)),
             }
         }
-        let extra = super::parse::attributions(text, &chars, &toks, |s| {
+        let extra = super::parse::attributions(&chars, &toks, &sents, |s| {
             let i = merged.partition_point(|m| m.1 <= s.start);
             merged.get(i).is_some_and(|m| m.0 < s.end)
         });

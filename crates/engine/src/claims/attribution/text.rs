@@ -156,25 +156,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Token ranges `[a, b)` of sentences: the engine's sentences
 /// ([`crate::text::sentences`], the one owner of sentence splitting) over
-/// these code-point tokens. A token belongs to the sentence its first code
-/// point lies in; every token is in exactly one range.
+/// these code-point tokens ([`sentences_at`]).
 pub fn sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let etoks = crate::text::tokenize(text);
-    let sents = crate::text::sentences(text, &etoks);
+    let starts: Vec<usize> = crate::text::sentences(text, &etoks)
+        .iter()
+        .map(|s| s.span.start)
+        .collect();
+    sentences_at(text, toks, &starts)
+}
+
+/// Token ranges `[a, b)` of the sentences that start at the byte offsets
+/// `starts` (ascending; the engine's sentences, which a caller holding them
+/// passes instead of splitting again). A token belongs to the sentence its
+/// first code point lies in; every token is in exactly one range.
+pub fn sentences_at(text: &str, toks: &[Token], starts: &[usize]) -> Vec<(usize, usize)> {
     // Each sentence's first code point (ascending).
-    let mut starts = Vec::with_capacity(sents.len());
+    let mut cps = Vec::with_capacity(starts.len());
     let mut cp = 0;
     let mut bytes = text.char_indices().map(|(b, _)| b).peekable();
-    for s in &sents {
-        while bytes.next_if(|&b| b < s.span.start).is_some() {
+    for &start in starts {
+        while bytes.next_if(|&b| b < start).is_some() {
             cp += 1;
         }
-        starts.push(cp);
+        cps.push(cp);
     }
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(starts.len());
     let mut cur = usize::MAX;
     for (i, t) in toks.iter().enumerate() {
-        let k = starts.partition_point(|&s| s <= t.span.start);
+        let k = cps.partition_point(|&s| s <= t.span.start);
         match out.last_mut() {
             Some(r) if k == cur => r.1 = i + 1,
             _ => {

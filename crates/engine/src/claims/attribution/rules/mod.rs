@@ -113,16 +113,27 @@ pub struct Attribution {
 /// capitalisation and word lists.
 pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
     let toks = tokenize(text);
+    let sents = sentences(text, &toks);
+    attribute_in(text, &toks, &sents, pos)
+}
+
+/// [`attribute`] over the tokens of `text` already split into sentences
+/// (token ranges, as [`super::super::text::sentences_at`] gives them).
+pub(in crate::claims) fn attribute_in(
+    text: &str,
+    toks: &[Token],
+    sents: &[(usize, usize)],
+    pos: Option<&[Pos]>,
+) -> Vec<Attribution> {
     let pos = pos.filter(|p| p.len() == toks.len());
     let mut d = Doc {
-        toks: &toks,
+        toks,
         pos,
         chars: text.chars().collect(),
         named: Vec::new(),
         named_heads: Default::default(),
-        quotes: quote_regions(&toks),
+        quotes: quote_regions(toks),
     };
-    let sents = sentences(text, &toks);
     let mut out: Vec<Attribution> = Vec::new();
     // per sentence: index into `out` of its attribution, if any
     let mut sent_attr: Vec<Option<usize>> = vec![None; sents.len()];
