@@ -755,7 +755,7 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
     .map_err(werr)?;
     writeln!(
         out,
-        "{:<34} {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} {:>5}",
+        "{:<34} {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} {:>5} {:>5}",
         "system",
         "cueP",
         "cueR",
@@ -766,10 +766,12 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
         "spkAc",
         "spkAl",
         "spkNm",
-        "spkSt"
+        "spkSt",
+        "spkSp"
     )
     .map_err(werr)?;
-    let row = |name: &str, c: (f64, f64, f64), s: (f64, f64, f64), k: (f64, f64, f64, f64)| {
+    type Speaker = (f64, f64, f64, f64, f64);
+    let row = |name: &str, c: (f64, f64, f64), s: (f64, f64, f64), k: Speaker| {
         let f = |x: f64| {
             if x.is_nan() {
                 "    –".to_string()
@@ -778,7 +780,7 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
             }
         };
         format!(
-            "{name:<34} {} {} {} | {} {} {} | {} {} {} {}",
+            "{name:<34} {} {} {} | {} {} {} | {} {} {} {} {}",
             f(c.0),
             f(c.1),
             f(c.2),
@@ -788,7 +790,8 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
             f(k.0),
             f(k.1),
             f(k.2),
-            f(k.3)
+            f(k.3),
+            f(k.4)
         )
     };
     for s in evaluate(&articles) {
@@ -798,13 +801,14 @@ fn eval_attribution(args: &[String]) -> Result<(), String> {
             c.spk_acc_all(),
             c.spk_acc_named(),
             c.spk_acc_stated(),
+            c.spk_acc_span(),
         );
         writeln!(out, "{}", row(s.name, c.cue_prf(), c.src_prf(), k)).map_err(werr)?;
     }
     if let Some(r) = LANDED.iter().find(|r| r.split == split) {
         let name = "landed engine 1812dea (recorded)";
         let (a, b, n) = r.speaker;
-        let k = (a, b, n, r.speaker_stated);
+        let k = (a, b, n, r.speaker_stated, r.speaker_span);
         writeln!(out, "{}", row(name, r.cue, r.source, k)).map_err(werr)?;
     }
     Ok(())
