@@ -393,6 +393,66 @@ static SUBJECT_ADVERBS: WordSet = WordSet::new(concat!(
     "have|"
 ));
 
+/// When the rules' source `src` is a lone preposition or conjunction opening
+/// a phrase ("After blasting the Drudge Report …, Glenn Beck doubled
+/// down", "In a victory speech …, Mr. Trump struck a measured tone,
+/// saying", "Since announcing …, Mr. Biden has been"), the person or
+/// organisation named right after the comma that closes the phrase: the
+/// main clause's subject. The comma comes within 300 bytes, with no
+/// sentence end or quotation mark before it.
+fn main_subject(text: &str, analysis: &Analysis, src: Span) -> Option<usize> {
+    let word = words::fold(src.get(text)?);
+    if !(words::tags(&word) & words::PREP != 0 || OPENING_LINKS.contains(&word)) {
+        return None;
+    }
+    let rest = text.get(src.end..)?;
+    let mut reach = rest.len().min(300);
+    while !rest.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let comma = rest[..reach].find(',')?;
+    let phrase = &rest[..comma];
+    let ends = phrase.match_indices(". ").any(|(i, _)| {
+        let w = phrase[..i].rsplit(' ').next().unwrap_or("");
+        w.len() > 3 && !w.contains('.')
+    });
+    if ends || phrase.contains(['“', '”', '"', '!', '?', ';']) {
+        return None;
+    }
+    let after = &rest[comma + 1..];
+    let at = src.end + comma + 1 + (after.len() - after.trim_start().len());
+    let ms = &analysis.mentions;
+    let i = ms.partition_point(|m| m.span.start < at);
+    // The mention may leave out a title: "Mr. Trump".
+    let titled = |m: &crate::entities::Mention| {
+        text.get(at..m.span.start).is_some_and(|t| {
+            t.is_empty()
+                || matches!(
+                    t,
+                    "Mr. " | "Mrs. " | "Ms. " | "Dr. " | "Sen. " | "Rep. " | "Gov. "
+                )
+        })
+    };
+    ms.get(i)
+        .filter(|m| titled(m) && is_agent(m.label))
+        .map(|_| i)
+}
+
+/// Conjunctions that open a phrase before the main clause ("Since
+/// announcing …, Mr. Biden"), beside the prepositions.
+static OPENING_LINKS: WordSet = WordSet::new(concat!(
+    "after|",
+    "since|",
+    "while|",
+    "amid|",
+    "despite|",
+    "following|",
+    "before|",
+    "upon|",
+    "when|",
+    "as|"
+));
+
 /// The last person or organisation mention before `before` that spells the
 /// rules' resolved name (a pronoun's referent).
 ///
@@ -570,7 +630,11 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
         },
         (_, Some(src), Some(name)) => {
             let written = src.get(text).unwrap_or("");
-            if let Some(m) = mention_in(text, analysis, src, name) {
+            if let Some(m) = main_subject(text, analysis, src) {
+                // "After blasting X, Glenn Beck doubled down": the rules took
+                // the opening preposition for the participle's subject.
+                entity(analysis, m, analysis.mentions[m].span)
+            } else if let Some(m) = mention_in(text, analysis, src, name) {
                 let span = analysis.mentions[m].span;
                 entity(analysis, m, span)
             } else if f.kind == SpeakerKind::Entity && written != name {
@@ -761,6 +825,37 @@ mod tests {
                 "unknown source",
                 None,
                 Some("warned"),
+            ),
+            // A participle after an opening preposition or conjunction: the
+            // subject named after the phrase's comma, not the preposition.
+            (
+                "After blasting the Drudge Report for linking to a Breitbart article about his latest fast, Glenn Beck doubled down on his religious rhetoric.",
+                "entity",
+                "Glenn Beck",
+                Some("Glenn Beck"),
+                Some("blasting"),
+            ),
+            (
+                "In a victory speech in Westchester County on Tuesday night, Mr. Trump struck a measured tone, saying he understood the responsibility of carrying the mantle.",
+                "entity",
+                "Trump",
+                Some("Trump"),
+                Some("saying"),
+            ),
+            (
+                "Since announcing in October that he would not seek the presidency, Mr. Biden has been a loyal Democratic lieutenant.",
+                "entity",
+                "Biden",
+                Some("Biden"),
+                Some("announcing"),
+            ),
+            // No name after the comma: the rules' phrase stays.
+            (
+                "At a heated press conference outside of City Hall on Friday, families of those affected by mass shootings urged the senator to apologize, reiterating calls that were dismissed.",
+                "unnamed",
+                "mass shootings",
+                Some("mass shootings"),
+                Some("urged"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",
