@@ -327,7 +327,10 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
         return None;
     }
-    let part = PARTICIPLES.contains(&w);
+    // "Rubio is looking for", "the city is considering": verbs of intent
+    // that are cues only in the progressive, after a subject
+    let intent = PROGRESSIVE_CUES.contains(&w);
+    let part = PARTICIPLES.contains(&w) || intent;
     if !(strong || weak || part) {
         return None;
     }
@@ -445,6 +448,16 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         }
         return Some((mk(d, cue, None, cue, String::new(), false), next_i));
     }
+    // "he is hoping", "they were pushing for": a form of "be" before the
+    // participle makes it the verb of the clause
+    let progressive = part && (j..i).any(|k| BE_FORMS.contains(d.lw(k)));
+    if intent && !progressive {
+        return None;
+    }
+    // "looking for", "looking to", not "looking dire"
+    if w == "looking" && !matches!(next, "for" | "to" | "forward" | "into" | "at") {
+        return None;
+    }
     let prev_punct = j > sa
         && matches!(d.toks[j - 1].kind, TokKind::Punct | TokKind::Quote)
         && !matches!(d.toks[j - 1].text.as_str(), ")" | "%");
@@ -478,6 +491,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 if t.is_cap()
                     || (t.lower.ends_with('s') && !t.lower.ends_with("ss"))
                     || t.lower.chars().all(|c| c.is_ascii_digit())
+                    || (progressive && plausible_speaker(d, a, b))
                 {
                     let (sp, named) = speaker_of(d, a, b);
                     let content = content_span(d, sa, sb, a, next_i);

@@ -770,3 +770,33 @@ fn a_name_opening_the_sentence_before_an_aside_and_the_cue() {
         ),
     ]);
 }
+
+#[test]
+fn progressive_stance_and_intent_verbs() {
+    check_cues(&[
+        (
+            "Rubio is looking for a strong finish in South Carolina.",
+            &[("looking", "Rubio", "Rubio")],
+        ),
+        (
+            "In some states, he is seeking to pick off delegates.",
+            &[("seeking", "he", "he")],
+        ),
+        (
+            "Last week, they were pushing for a vote on the bill.",
+            &[("pushing", "they", "they")],
+        ),
+        (
+            "The committee is considering a ban on marches.",
+            &[("considering", "The committee", "committee")],
+        ),
+        (
+            "A group of rabbis is planning to boycott the speech.",
+            &[("planning", "A group of rabbis", "group of rabbis")],
+        ),
+        // a verb of intent without "be", or "looking" without its
+        // preposition, is no cue
+        ("Clinton aides planning the event left early.", &[]),
+        ("Things have been looking dire for Rubio.", &[]),
+    ]);
+}
