@@ -450,7 +450,11 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     }
     // "he is hoping", "they were pushing for": a form of "be" before the
     // participle makes it the verb of the clause
-    let progressive = part && (j..i).any(|k| BE_FORMS.contains(d.lw(k)));
+    // ("he’s hoping": the form of "be" fused with the pronoun)
+    let fused_be = j > sa
+        && is_pronoun(d.lw(j - 1))
+        && matches!(d.lw(j - 1).rsplit_once('\''), Some((_, "s" | "re" | "m")));
+    let progressive = part && ((j..i).any(|k| BE_FORMS.contains(d.lw(k))) || fused_be);
     if intent && !progressive {
         return None;
     }

@@ -349,7 +349,7 @@ fn mk(
     sp: String,
     named: bool,
 ) -> Attribution {
-    let (source, mut speaker, mut kind) = match src {
+    let (mut source, mut speaker, mut kind) = match src {
         Some((a, b)) => (
             Some(d.span(a, b)),
             Some(sp),
@@ -363,7 +363,14 @@ fn mk(
     };
     if let Some((a, b)) = src {
         if b == a + 1 && is_pronoun(d.lw(a)) {
-            let w = d.lw(a).to_string();
+            let w = pronoun_head(d.lw(a)).to_string();
+            // "He’s aiming to": the source is the pronoun, not its auxiliary
+            if w.len() < d.lw(a).len() {
+                let t = d.toks[a].span;
+                let n = w.chars().count();
+                source = Some(Span::new(t.start, t.start + n));
+                speaker = Some(d.chars[t.start..t.start + n].iter().collect());
+            }
             if let Some((sp, named)) = relative_antecedent(d, a) {
                 speaker = Some(sp);
                 kind = if named {

@@ -800,3 +800,35 @@ fn progressive_stance_and_intent_verbs() {
         ("Things have been looking dire for Rubio.", &[]),
     ]);
 }
+
+#[test]
+fn contracted_pronoun_subjects() {
+    check_cues(&[
+        (
+            "Barack Obama spoke on Tuesday. He’s aiming to expand background checks.",
+            &[("aiming", "He", "Barack Obama")],
+        ),
+        (
+            "But they've offered no specifics about targets.",
+            &[("offered", "they", "they")],
+        ),
+        (
+            "He is not sure whether he'll vote for Clinton.",
+            &[("vote for", "he", "he")],
+        ),
+        // "it's" is no speaker
+        ("But it's expected to rain.", &[]),
+    ]);
+    for (w, want) in [
+        ("he's", "he"),
+        ("they're", "they"),
+        ("i'm", "i"),
+        ("we'll", "we"),
+        ("she'd", "she"),
+        ("it's", "it's"),
+        ("lee's", "lee's"),
+        ("he", "he"),
+    ] {
+        assert_eq!(pronoun_head(w), want, "{w}");
+    }
+}
