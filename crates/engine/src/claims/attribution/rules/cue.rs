@@ -229,12 +229,145 @@ pub(super) fn phrasal_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
     if PHRASAL_CUES.iter().any(|&(v, p)| v == w && p == next) {
         return Some(i + 2);
     }
+    if let Some(e) = light_verb_end(d, i, sb) {
+        return Some(e);
+    }
     if matches!(w, "made" | "makes" | "make") {
         if next == "clear" {
             return Some(i + 2);
         }
         if next == "it" && i + 2 < sb && d.lw(i + 2) == "clear" {
             return Some(i + 3);
+        }
+    }
+    None
+}
+
+/// Light verbs that report speech or a stance with a noun of speech as
+/// their object ("made similar comments", "gave a speech", "raised
+/// questions", "cast their votes").
+pub(super) static LIGHT_VERBS: WordSet = WordSet::new(concat!(
+    "made|",
+    "makes|",
+    "make|",
+    "gave|",
+    "gives|",
+    "give|",
+    "delivered|",
+    "delivers|",
+    "sent|",
+    "sends|",
+    "raised|",
+    "raises|",
+    "cast|",
+    "casts|",
+    "lodged|",
+    "voiced|",
+    "renewed|",
+    "repeated|",
+    "issued|",
+    "issues|",
+    "offered|",
+    "offers|"
+));
+
+/// Nouns of speech, stance and voting that a light verb's object names.
+pub(super) static SPEECH_NOUNS: WordSet = WordSet::new(concat!(
+    "comments|",
+    "comment|",
+    "remarks|",
+    "remark|",
+    "statement|",
+    "statements|",
+    "speech|",
+    "speeches|",
+    "address|",
+    "case|",
+    "argument|",
+    "arguments|",
+    "claim|",
+    "claims|",
+    "charge|",
+    "charges|",
+    "accusation|",
+    "accusations|",
+    "allegation|",
+    "allegations|",
+    "promise|",
+    "promises|",
+    "pledge|",
+    "vow|",
+    "appeal|",
+    "plea|",
+    "warning|",
+    "warnings|",
+    "threat|",
+    "threats|",
+    "prediction|",
+    "predictions|",
+    "announcement|",
+    "assurance|",
+    "assurances|",
+    "apology|",
+    "joke|",
+    "jokes|",
+    "point|",
+    "message|",
+    "interview|",
+    "interviews|",
+    "endorsement|",
+    "pitch|",
+    "request|",
+    "demand|",
+    "demands|",
+    "suggestion|",
+    "observation|",
+    "reference|",
+    "references|",
+    "mention|",
+    "shout|",
+    "vote|",
+    "votes|",
+    "ballot|",
+    "ballots|",
+    "testimony|",
+    "admission|",
+    "complaint|",
+    "complaints|",
+    "objection|",
+    "objections|",
+    "recommendation|",
+    "concerns|",
+    "concern|",
+    "questions|",
+    "doubts|",
+    "alarm|",
+    "criticism|",
+    "praise|",
+    "defense|",
+    "rebuttal|",
+    "denial|",
+    "response|",
+    "reply|",
+    "retort|"
+));
+
+/// The token after "made similar comments", "gave a speech", "raised
+/// questions": a light verb ([`LIGHT_VERBS`]) at `i`, then up to three
+/// words (a determiner, a possessive, adjectives) and a noun of speech
+/// ([`SPEECH_NOUNS`]).
+pub(super) fn light_verb_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
+    if !LIGHT_VERBS.contains(d.lw(i)) {
+        return None;
+    }
+    for k in i + 1..sb.min(i + 5) {
+        let t = &d.toks[k];
+        if SPEECH_NOUNS.contains(&t.lower) && !t.is_cap() {
+            // "made a point of", "the case for": still the noun of speech
+            return Some(k + 1);
+        }
+        if !t.is_word() || t.is_cap() || NP_STOP.contains(&t.lower) && !possessive(&t.lower) {
+            return None;
         }
     }
     None

@@ -832,3 +832,28 @@ fn contracted_pronoun_subjects() {
         assert_eq!(pronoun_head(w), want, "{w}");
     }
 }
+
+#[test]
+fn light_verbs_with_a_noun_of_speech() {
+    check_cues(&[
+        (
+            "Trump made similar comments on Thursday.",
+            &[("made similar comments", "Trump", "Trump")],
+        ),
+        (
+            "Hillary Clinton gave a stump speech in Ohio.",
+            &[("gave a stump speech", "Hillary Clinton", "Hillary Clinton")],
+        ),
+        (
+            "Senate Democrats raised questions about the deal.",
+            &[("raised questions", "Senate Democrats", "Senate Democrats")],
+        ),
+        (
+            "More than 13 million people cast a vote for him.",
+            &[("cast a vote", "13 million people", "13 million people")],
+        ),
+        // a light verb with another object, or a name after it: no cue
+        ("Trump made a fortune in real estate.", &[]),
+        ("Clinton gave Sanders a speech to read.", &[]),
+    ]);
+}
