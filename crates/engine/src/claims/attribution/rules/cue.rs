@@ -121,76 +121,6 @@ pub(super) static HEADLINE_VERBS: WordSet = WordSet::new(concat!(
     "wants|"
 ));
 
-/// Nouns of a stance that a possessive holds ("his support for", "Trump's
-/// attacks on", "her criticism of").
-pub(super) static STANCE_NOUNS: WordSet = WordSet::new(concat!(
-    "support|",
-    "criticism|",
-    "criticisms|",
-    "endorsement|",
-    "opposition|",
-    "attacks|",
-    "attack|",
-    "praise|",
-    "views|",
-    "view|",
-    "position|",
-    "stance|",
-    "call|",
-    "calls|",
-    "commitment|",
-    "defense|",
-    "embrace|"
-));
-
-/// "his support for Y", "Trump's attacks on Y": a stance noun after a
-/// possessive and before "for", "of", "on", "to" or "against" is a cue
-/// whose source is the possessor (the possessive pronoun itself, or the
-/// noun phrase before "'s").
-pub(super) fn possessed_stance(
-    d: &Doc,
-    sa: usize,
-    sb: usize,
-    i: usize,
-) -> Option<(Attribution, usize)> {
-    if i <= sa
-        || i + 2 >= sb
-        || !STANCE_NOUNS.contains(d.lw(i))
-        || !matches!(d.lw(i + 1), "for" | "of" | "on" | "to" | "against")
-    {
-        return None;
-    }
-    let (a, b) = match d.lw(i - 1) {
-        "his" | "her" | "their" => (i - 1, i),
-        "'s" | "’s" if i >= sa + 2 => np_back(d, sa, i - 2)?,
-        w if possessive(w) && !matches!(w, "its" | "our" | "my" | "your") => np_back(d, sa, i - 1)?,
-        _ => return None,
-    };
-    if !plausible_speaker(d, a, b) && b != a + 1 {
-        return None;
-    }
-    let (mut sp, named) = speaker_of(d, a, b);
-    for suffix in ["'s", "’s"] {
-        if let Some(x) = sp.strip_suffix(suffix) {
-            sp = x.to_string();
-        }
-    }
-    if b == a + 1 && matches!(d.lw(a), "his" | "her" | "their") {
-        let w = if d.lw(a) == "their" { "they" } else { "he" };
-        if let Some(r) = resolve(d, a, w) {
-            sp = r;
-            let cue = d.span(i, i + 2);
-            let content = content_span(d, sa, sb, a, i + 2);
-            let mut at = mk(d, cue, Some((a, b)), content, sp, true);
-            at.speaker_kind = SpeakerKind::Entity;
-            return Some((at, i + 2));
-        }
-    }
-    let cue = d.span(i, i + 2);
-    let content = content_span(d, sa, sb, a, i + 2);
-    Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2))
-}
-
 /// Verbs that report speech or a stance with the particle after them, and
 /// that particle ("talked about", "voted for", "focused on", "points to"):
 /// cues only as a pair, after a subject, like the weak verbs.
@@ -444,7 +374,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         };
         return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2));
     }
-    if let Some(found) = possessed_stance(d, sa, sb, i) {
+    if let Some(found) = possessed_stance(d, sa, sb, i, false) {
         return Some(found);
     }
     // "state(s)" is a verb only before "that" or a colon ("the statement

@@ -20,6 +20,7 @@
 mod baseline;
 mod cue;
 mod lexicon;
+mod nominal;
 mod phrase;
 mod special;
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub use lexicon::{noun_use, CUE_VERBS, PARTICIPLES, WEAK_VERBS};
 
 use cue::*;
 use lexicon::*;
+use nominal::*;
 use phrase::*;
 use special::*;
 
@@ -212,6 +214,13 @@ pub fn attribute(text: &str, pos: Option<&[Pos]>) -> Vec<Attribution> {
                     sent_attr[si] = Some(out.len());
                 }
                 out.push(a);
+            } else {
+                for a in nominal_cues(&d, sa, sb) {
+                    if sent_attr[si].is_none() && a.speaker.is_some() {
+                        sent_attr[si] = Some(out.len());
+                    }
+                    out.push(a);
+                }
             }
         }
         for c in out[first..].iter().filter_map(|x| x.cue) {

@@ -857,3 +857,33 @@ fn light_verbs_with_a_noun_of_speech() {
         ("Clinton gave Sanders a speech to read.", &[]),
     ]);
 }
+
+#[test]
+fn nominal_cues_in_sentences_without_a_verb_cue() {
+    check_cues(&[
+        (
+            "Mr. Sanders's plan would raise $15 trillion in new taxes.",
+            &[("plan", "Mr. Sanders's", "Sanders")],
+        ),
+        (
+            "Maybe the DNC’s decision to bury the debates helped Republicans.",
+            &[("decision", "the DNC’s", "DNC")],
+        ),
+        (
+            "The ethanol program is facing criticism from many Republicans.",
+            &[("criticism from", "many Republicans", "Republicans")],
+        ),
+        (
+            "Cruz picked up an endorsement from the Club for Growth.",
+            &[("endorsement from", "the Club for Growth", "Club for Growth")],
+        ),
+        // a verb cue in the sentence: the noun is part of what is said
+        (
+            "Wilson praised Rubio's positions on national defense.",
+            &[("praised", "Wilson", "Wilson")],
+        ),
+        // a thing after "from", or no possessor: no cue
+        ("The plan drew criticism from the start.", &[]),
+        ("The plan would raise taxes.", &[]),
+    ]);
+}
