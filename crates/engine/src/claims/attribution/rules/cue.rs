@@ -538,6 +538,9 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         let content = content_span(d, sa, sb, a, next_i);
         return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
     }
+    if part && j == i && j > sa && ADVERBIAL_OPENERS.contains(d.lw(j - 1)) && !progressive {
+        return adverbial_participle(d, sa, sb, j - 1, i, &w);
+    }
     if part {
         // "three in 10 saying", "Ryan saying he was …": the noun phrase right before
         if j > sa {
@@ -781,6 +784,47 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     let (sp, named) = speaker_of(d, a, b);
     let content = content_span(d, sa, sb, a, next_i);
     Some((mk(d, cue, Some((a, b)), content, sp, named), next_i))
+}
+
+/// Prepositions and conjunctions that open an adverbial clause with a
+/// participle ("by denouncing", "after arguing", "while touting").
+pub(super) static ADVERBIAL_OPENERS: WordSet = WordSet::new(concat!(
+    "by|", "after|", "while|", "before|", "without|", "when|", "since|", "in|"
+));
+
+/// "Gary Hart won campaigns by denouncing the New Deal", "After bragging
+/// for a year about it, Trump is spending": a participle cue at `i` right
+/// after an adverbial opener at `k` is the clause subject's — the subject
+/// before the opener, or, when the opener starts the sentence, the subject
+/// after the adverbial's comma. Only a subject that can speak.
+fn adverbial_participle(
+    d: &Doc,
+    sa: usize,
+    sb: usize,
+    k: usize,
+    i: usize,
+    w: &str,
+) -> Option<(Attribution, usize)> {
+    let (a, b) = if k == sa {
+        let c = (i + 1..sb.min(i + 30)).find(|&x| d.toks[x].text == ",")?;
+        np_fwd(d, c + 1, sb)?
+    } else {
+        clause_subject(d, sa, k).filter(|&(_, b)| b <= k)?
+    };
+    // "In the six months since announcing": a preposition is no subject
+    if !plausible_speaker(d, a, b)
+        || mute_subject(d, w, a, b)
+        || NP_STOP.contains(d.lw(a))
+        || IS_CONTRACTIONS.contains(d.lw(a))
+    {
+        return None;
+    }
+    let (sp, named) = speaker_of(d, a, b);
+    let content = content_span(d, sa, sb, a, i + 1);
+    Some((
+        mk(d, d.span(i, i + 1), Some((a, b)), content, sp, named),
+        i + 1,
+    ))
 }
 
 /// The name that opens sentence `sa..sb` when a cue ending at `next` after a comma

@@ -887,3 +887,23 @@ fn nominal_cues_in_sentences_without_a_verb_cue() {
         ("The plan would raise taxes.", &[]),
     ]);
 }
+
+#[test]
+fn participle_after_an_adverbial_opener() {
+    check_cues(&[
+        (
+            "Gary Hart started winning Senate campaigns by denouncing the New Deal.",
+            &[("denouncing", "Gary Hart", "Gary Hart")],
+        ),
+        (
+            "After arguing that the race was over, Rubio left Iowa.",
+            &[("arguing", "Rubio", "Rubio")],
+        ),
+        // a subject that names no one, or a preposition: no cue
+        ("The bill passed after citing the costs.", &[]),
+        (
+            "In the months since announcing her bid, the campaign grew.",
+            &[],
+        ),
+    ]);
+}
