@@ -121,76 +121,6 @@ pub(super) static HEADLINE_VERBS: WordSet = WordSet::new(concat!(
     "wants|"
 ));
 
-/// Nouns of a stance that a possessive holds ("his support for", "Trump's
-/// attacks on", "her criticism of").
-pub(super) static STANCE_NOUNS: WordSet = WordSet::new(concat!(
-    "support|",
-    "criticism|",
-    "criticisms|",
-    "endorsement|",
-    "opposition|",
-    "attacks|",
-    "attack|",
-    "praise|",
-    "views|",
-    "view|",
-    "position|",
-    "stance|",
-    "call|",
-    "calls|",
-    "commitment|",
-    "defense|",
-    "embrace|"
-));
-
-/// "his support for Y", "Trump's attacks on Y": a stance noun after a
-/// possessive and before "for", "of", "on", "to" or "against" is a cue
-/// whose source is the possessor (the possessive pronoun itself, or the
-/// noun phrase before "'s").
-pub(super) fn possessed_stance(
-    d: &Doc,
-    sa: usize,
-    sb: usize,
-    i: usize,
-) -> Option<(Attribution, usize)> {
-    if i <= sa
-        || i + 2 >= sb
-        || !STANCE_NOUNS.contains(d.lw(i))
-        || !matches!(d.lw(i + 1), "for" | "of" | "on" | "to" | "against")
-    {
-        return None;
-    }
-    let (a, b) = match d.lw(i - 1) {
-        "his" | "her" | "their" => (i - 1, i),
-        "'s" | "’s" if i >= sa + 2 => np_back(d, sa, i - 2)?,
-        w if possessive(w) && !matches!(w, "its" | "our" | "my" | "your") => np_back(d, sa, i - 1)?,
-        _ => return None,
-    };
-    if !plausible_speaker(d, a, b) && b != a + 1 {
-        return None;
-    }
-    let (mut sp, named) = speaker_of(d, a, b);
-    for suffix in ["'s", "’s"] {
-        if let Some(x) = sp.strip_suffix(suffix) {
-            sp = x.to_string();
-        }
-    }
-    if b == a + 1 && matches!(d.lw(a), "his" | "her" | "their") {
-        let w = if d.lw(a) == "their" { "they" } else { "he" };
-        if let Some(r) = resolve(d, a, w) {
-            sp = r;
-            let cue = d.span(i, i + 2);
-            let content = content_span(d, sa, sb, a, i + 2);
-            let mut at = mk(d, cue, Some((a, b)), content, sp, true);
-            at.speaker_kind = SpeakerKind::Entity;
-            return Some((at, i + 2));
-        }
-    }
-    let cue = d.span(i, i + 2);
-    let content = content_span(d, sa, sb, a, i + 2);
-    Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2))
-}
-
 /// Verbs that report speech or a stance with the particle after them, and
 /// that particle ("talked about", "voted for", "focused on", "points to"):
 /// cues only as a pair, after a subject, like the weak verbs.
@@ -229,12 +159,145 @@ pub(super) fn phrasal_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
     if PHRASAL_CUES.iter().any(|&(v, p)| v == w && p == next) {
         return Some(i + 2);
     }
+    if let Some(e) = light_verb_end(d, i, sb) {
+        return Some(e);
+    }
     if matches!(w, "made" | "makes" | "make") {
         if next == "clear" {
             return Some(i + 2);
         }
         if next == "it" && i + 2 < sb && d.lw(i + 2) == "clear" {
             return Some(i + 3);
+        }
+    }
+    None
+}
+
+/// Light verbs that report speech or a stance with a noun of speech as
+/// their object ("made similar comments", "gave a speech", "raised
+/// questions", "cast their votes").
+pub(super) static LIGHT_VERBS: WordSet = WordSet::new(concat!(
+    "made|",
+    "makes|",
+    "make|",
+    "gave|",
+    "gives|",
+    "give|",
+    "delivered|",
+    "delivers|",
+    "sent|",
+    "sends|",
+    "raised|",
+    "raises|",
+    "cast|",
+    "casts|",
+    "lodged|",
+    "voiced|",
+    "renewed|",
+    "repeated|",
+    "issued|",
+    "issues|",
+    "offered|",
+    "offers|"
+));
+
+/// Nouns of speech, stance and voting that a light verb's object names.
+pub(super) static SPEECH_NOUNS: WordSet = WordSet::new(concat!(
+    "comments|",
+    "comment|",
+    "remarks|",
+    "remark|",
+    "statement|",
+    "statements|",
+    "speech|",
+    "speeches|",
+    "address|",
+    "case|",
+    "argument|",
+    "arguments|",
+    "claim|",
+    "claims|",
+    "charge|",
+    "charges|",
+    "accusation|",
+    "accusations|",
+    "allegation|",
+    "allegations|",
+    "promise|",
+    "promises|",
+    "pledge|",
+    "vow|",
+    "appeal|",
+    "plea|",
+    "warning|",
+    "warnings|",
+    "threat|",
+    "threats|",
+    "prediction|",
+    "predictions|",
+    "announcement|",
+    "assurance|",
+    "assurances|",
+    "apology|",
+    "joke|",
+    "jokes|",
+    "point|",
+    "message|",
+    "interview|",
+    "interviews|",
+    "endorsement|",
+    "pitch|",
+    "request|",
+    "demand|",
+    "demands|",
+    "suggestion|",
+    "observation|",
+    "reference|",
+    "references|",
+    "mention|",
+    "shout|",
+    "vote|",
+    "votes|",
+    "ballot|",
+    "ballots|",
+    "testimony|",
+    "admission|",
+    "complaint|",
+    "complaints|",
+    "objection|",
+    "objections|",
+    "recommendation|",
+    "concerns|",
+    "concern|",
+    "questions|",
+    "doubts|",
+    "alarm|",
+    "criticism|",
+    "praise|",
+    "defense|",
+    "rebuttal|",
+    "denial|",
+    "response|",
+    "reply|",
+    "retort|"
+));
+
+/// The token after "made similar comments", "gave a speech", "raised
+/// questions": a light verb ([`LIGHT_VERBS`]) at `i`, then up to three
+/// words (a determiner, a possessive, adjectives) and a noun of speech
+/// ([`SPEECH_NOUNS`]).
+pub(super) fn light_verb_end(d: &Doc, i: usize, sb: usize) -> Option<usize> {
+    if !LIGHT_VERBS.contains(d.lw(i)) {
+        return None;
+    }
+    for k in i + 1..sb.min(i + 5) {
+        let t = &d.toks[k];
+        if SPEECH_NOUNS.contains(&t.lower) && !t.is_cap() {
+            // "made a point of", "the case for": still the noun of speech
+            return Some(k + 1);
+        }
+        if !t.is_word() || t.is_cap() || NP_STOP.contains(&t.lower) && !possessive(&t.lower) {
+            return None;
         }
     }
     None
@@ -311,7 +374,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         };
         return Some((mk(d, cue, Some((a, b)), content, sp, named), i + 2));
     }
-    if let Some(found) = possessed_stance(d, sa, sb, i) {
+    if let Some(found) = possessed_stance(d, sa, sb, i, false) {
         return Some(found);
     }
     // "state(s)" is a verb only before "that" or a colon ("the statement
@@ -327,7 +390,10 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
         return None;
     }
-    let part = PARTICIPLES.contains(&w);
+    // "Rubio is looking for", "the city is considering": verbs of intent
+    // that are cues only in the progressive, after a subject
+    let intent = PROGRESSIVE_CUES.contains(&w);
+    let part = PARTICIPLES.contains(&w) || intent;
     if !(strong || weak || part) {
         return None;
     }
@@ -445,6 +511,20 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         }
         return Some((mk(d, cue, None, cue, String::new(), false), next_i));
     }
+    // "he is hoping", "they were pushing for": a form of "be" before the
+    // participle makes it the verb of the clause
+    // ("he’s hoping": the form of "be" fused with the pronoun)
+    let fused_be = j > sa
+        && is_pronoun(d.lw(j - 1))
+        && matches!(d.lw(j - 1).rsplit_once('\''), Some((_, "s" | "re" | "m")));
+    let progressive = part && ((j..i).any(|k| BE_FORMS.contains(d.lw(k))) || fused_be);
+    if intent && !progressive {
+        return None;
+    }
+    // "looking for", "looking to", not "looking dire"
+    if w == "looking" && !matches!(next, "for" | "to" | "forward" | "into" | "at") {
+        return None;
+    }
     let prev_punct = j > sa
         && matches!(d.toks[j - 1].kind, TokKind::Punct | TokKind::Quote)
         && !matches!(d.toks[j - 1].text.as_str(), ")" | "%");
@@ -457,6 +537,9 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
         let (sp, named) = speaker_of(d, a, b);
         let content = content_span(d, sa, sb, a, next_i);
         return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
+    }
+    if part && j == i && j > sa && ADVERBIAL_OPENERS.contains(d.lw(j - 1)) && !progressive {
+        return adverbial_participle(d, sa, sb, j - 1, i, &w);
     }
     if part {
         // "three in 10 saying", "Ryan saying he was …": the noun phrase right before
@@ -478,6 +561,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 if t.is_cap()
                     || (t.lower.ends_with('s') && !t.lower.ends_with("ss"))
                     || t.lower.chars().all(|c| c.is_ascii_digit())
+                    || (progressive && plausible_speaker(d, a, b))
                 {
                     let (sp, named) = speaker_of(d, a, b);
                     let content = content_span(d, sa, sb, a, next_i);
@@ -700,6 +784,47 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     let (sp, named) = speaker_of(d, a, b);
     let content = content_span(d, sa, sb, a, next_i);
     Some((mk(d, cue, Some((a, b)), content, sp, named), next_i))
+}
+
+/// Prepositions and conjunctions that open an adverbial clause with a
+/// participle ("by denouncing", "after arguing", "while touting").
+pub(super) static ADVERBIAL_OPENERS: WordSet = WordSet::new(concat!(
+    "by|", "after|", "while|", "before|", "without|", "when|", "since|", "in|"
+));
+
+/// "Gary Hart won campaigns by denouncing the New Deal", "After bragging
+/// for a year about it, Trump is spending": a participle cue at `i` right
+/// after an adverbial opener at `k` is the clause subject's — the subject
+/// before the opener, or, when the opener starts the sentence, the subject
+/// after the adverbial's comma. Only a subject that can speak.
+fn adverbial_participle(
+    d: &Doc,
+    sa: usize,
+    sb: usize,
+    k: usize,
+    i: usize,
+    w: &str,
+) -> Option<(Attribution, usize)> {
+    let (a, b) = if k == sa {
+        let c = (i + 1..sb.min(i + 30)).find(|&x| d.toks[x].text == ",")?;
+        np_fwd(d, c + 1, sb)?
+    } else {
+        clause_subject(d, sa, k).filter(|&(_, b)| b <= k)?
+    };
+    // "In the six months since announcing": a preposition is no subject
+    if !plausible_speaker(d, a, b)
+        || mute_subject(d, w, a, b)
+        || NP_STOP.contains(d.lw(a))
+        || IS_CONTRACTIONS.contains(d.lw(a))
+    {
+        return None;
+    }
+    let (sp, named) = speaker_of(d, a, b);
+    let content = content_span(d, sa, sb, a, i + 1);
+    Some((
+        mk(d, d.span(i, i + 1), Some((a, b)), content, sp, named),
+        i + 1,
+    ))
 }
 
 /// The name that opens sentence `sa..sb` when a cue ending at `next` after a comma

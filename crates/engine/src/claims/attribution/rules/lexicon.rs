@@ -636,6 +636,28 @@ pub static PARTICIPLES: WordSet = WordSet::new(concat!(
     "talking|"
 ));
 
+/// Verbs of intent and deliberation that are cues only in the progressive
+/// after a subject ("Rubio is looking for", "the city is considering",
+/// "they are counting on"); their participles elsewhere are no cues ("the
+/// people looking on").
+pub(super) static PROGRESSIVE_CUES: WordSet = WordSet::new(concat!(
+    "looking|",
+    "planning|",
+    "considering|",
+    "counting|",
+    "weighing|",
+    "campaigning|",
+    "preparing|",
+    "lobbying|",
+    "pressing|",
+    "aiming|"
+));
+
+/// Forms of "be" before a participle (the progressive).
+pub(super) static BE_FORMS: WordSet = WordSet::new(concat!(
+    "is|", "are|", "was|", "were|", "am|", "be|", "been|", "being|"
+));
+
 /// Auxiliaries, negation and adverbs that may sit between a subject and its verb.
 pub(super) static BETWEEN: WordSet = WordSet::new(concat!(
     "has|",

@@ -20,6 +20,7 @@
 mod baseline;
 mod cue;
 mod lexicon;
+mod nominal;
 mod phrase;
 mod special;
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub use lexicon::{noun_use, CUE_VERBS, PARTICIPLES, WEAK_VERBS};
 
 use cue::*;
 use lexicon::*;
+use nominal::*;
 use phrase::*;
 use special::*;
 
@@ -223,6 +225,13 @@ pub(in crate::claims) fn attribute_in(
                     sent_attr[si] = Some(out.len());
                 }
                 out.push(a);
+            } else {
+                for a in nominal_cues(&d, sa, sb) {
+                    if sent_attr[si].is_none() && a.speaker.is_some() {
+                        sent_attr[si] = Some(out.len());
+                    }
+                    out.push(a);
+                }
             }
         }
         for c in out[first..].iter().filter_map(|x| x.cue) {
@@ -360,7 +369,7 @@ fn mk(
     sp: String,
     named: bool,
 ) -> Attribution {
-    let (source, mut speaker, mut kind) = match src {
+    let (mut source, mut speaker, mut kind) = match src {
         Some((a, b)) => (
             Some(d.span(a, b)),
             Some(sp),
@@ -374,7 +383,14 @@ fn mk(
     };
     if let Some((a, b)) = src {
         if b == a + 1 && is_pronoun(d.lw(a)) {
-            let w = d.lw(a).to_string();
+            let w = pronoun_head(d.lw(a)).to_string();
+            // "He’s aiming to": the source is the pronoun, not its auxiliary
+            if w.len() < d.lw(a).len() {
+                let t = d.toks[a].span;
+                let n = w.chars().count();
+                source = Some(Span::new(t.start, t.start + n));
+                speaker = Some(d.chars[t.start..t.start + n].iter().collect());
+            }
             if let Some((sp, named)) = relative_antecedent(d, a) {
                 speaker = Some(sp);
                 kind = if named {

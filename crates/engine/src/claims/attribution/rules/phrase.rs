@@ -4,7 +4,22 @@
 use super::*;
 
 pub(super) fn is_pronoun(w: &str) -> bool {
-    SUBJ_PRONOUNS.contains(w)
+    SUBJ_PRONOUNS.contains(pronoun_head(w))
+}
+
+/// The pronoun of a contraction of a personal pronoun and an auxiliary
+/// ("he's" → "he", "they're" → "they", "I'll" → "i"; lowercase, with the
+/// straight apostrophe tokens carry), else `w` itself. "it's" stays as it
+/// is: "it" is no speaker of most cues.
+pub(super) fn pronoun_head(w: &str) -> &str {
+    match w.split_once('\'') {
+        Some((p, "s" | "re" | "ll" | "ve" | "d" | "m"))
+            if matches!(p, "he" | "she" | "they" | "we" | "i" | "you") =>
+        {
+            p
+        }
+        _ => w,
+    }
 }
 
 /// Capitalised words that open a clause, not a name.

@@ -770,3 +770,140 @@ fn a_name_opening_the_sentence_before_an_aside_and_the_cue() {
         ),
     ]);
 }
+
+#[test]
+fn progressive_stance_and_intent_verbs() {
+    check_cues(&[
+        (
+            "Rubio is looking for a strong finish in South Carolina.",
+            &[("looking", "Rubio", "Rubio")],
+        ),
+        (
+            "In some states, he is seeking to pick off delegates.",
+            &[("seeking", "he", "he")],
+        ),
+        (
+            "Last week, they were pushing for a vote on the bill.",
+            &[("pushing", "they", "they")],
+        ),
+        (
+            "The committee is considering a ban on marches.",
+            &[("considering", "The committee", "committee")],
+        ),
+        (
+            "A group of rabbis is planning to boycott the speech.",
+            &[("planning", "A group of rabbis", "group of rabbis")],
+        ),
+        // a verb of intent without "be", or "looking" without its
+        // preposition, is no cue
+        ("Clinton aides planning the event left early.", &[]),
+        ("Things have been looking dire for Rubio.", &[]),
+    ]);
+}
+
+#[test]
+fn contracted_pronoun_subjects() {
+    check_cues(&[
+        (
+            "Barack Obama spoke on Tuesday. He’s aiming to expand background checks.",
+            &[("aiming", "He", "Barack Obama")],
+        ),
+        (
+            "But they've offered no specifics about targets.",
+            &[("offered", "they", "they")],
+        ),
+        (
+            "He is not sure whether he'll vote for Clinton.",
+            &[("vote for", "he", "he")],
+        ),
+        // "it's" is no speaker
+        ("But it's expected to rain.", &[]),
+    ]);
+    for (w, want) in [
+        ("he's", "he"),
+        ("they're", "they"),
+        ("i'm", "i"),
+        ("we'll", "we"),
+        ("she'd", "she"),
+        ("it's", "it's"),
+        ("lee's", "lee's"),
+        ("he", "he"),
+    ] {
+        assert_eq!(pronoun_head(w), want, "{w}");
+    }
+}
+
+#[test]
+fn light_verbs_with_a_noun_of_speech() {
+    check_cues(&[
+        (
+            "Trump made similar comments on Thursday.",
+            &[("made similar comments", "Trump", "Trump")],
+        ),
+        (
+            "Hillary Clinton gave a stump speech in Ohio.",
+            &[("gave a stump speech", "Hillary Clinton", "Hillary Clinton")],
+        ),
+        (
+            "Senate Democrats raised questions about the deal.",
+            &[("raised questions", "Senate Democrats", "Senate Democrats")],
+        ),
+        (
+            "More than 13 million people cast a vote for him.",
+            &[("cast a vote", "13 million people", "13 million people")],
+        ),
+        // a light verb with another object, or a name after it: no cue
+        ("Trump made a fortune in real estate.", &[]),
+        ("Clinton gave Sanders a speech to read.", &[]),
+    ]);
+}
+
+#[test]
+fn nominal_cues_in_sentences_without_a_verb_cue() {
+    check_cues(&[
+        (
+            "Mr. Sanders's plan would raise $15 trillion in new taxes.",
+            &[("plan", "Mr. Sanders's", "Sanders")],
+        ),
+        (
+            "Maybe the DNC’s decision to bury the debates helped Republicans.",
+            &[("decision", "the DNC’s", "DNC")],
+        ),
+        (
+            "The ethanol program is facing criticism from many Republicans.",
+            &[("criticism from", "many Republicans", "Republicans")],
+        ),
+        (
+            "Cruz picked up an endorsement from the Club for Growth.",
+            &[("endorsement from", "the Club for Growth", "Club for Growth")],
+        ),
+        // a verb cue in the sentence: the noun is part of what is said
+        (
+            "Wilson praised Rubio's positions on national defense.",
+            &[("praised", "Wilson", "Wilson")],
+        ),
+        // a thing after "from", or no possessor: no cue
+        ("The plan drew criticism from the start.", &[]),
+        ("The plan would raise taxes.", &[]),
+    ]);
+}
+
+#[test]
+fn participle_after_an_adverbial_opener() {
+    check_cues(&[
+        (
+            "Gary Hart started winning Senate campaigns by denouncing the New Deal.",
+            &[("denouncing", "Gary Hart", "Gary Hart")],
+        ),
+        (
+            "After arguing that the race was over, Rubio left Iowa.",
+            &[("arguing", "Rubio", "Rubio")],
+        ),
+        // a subject that names no one, or a preposition: no cue
+        ("The bill passed after citing the costs.", &[]),
+        (
+            "In the months since announcing her bid, the campaign grew.",
+            &[],
+        ),
+    ]);
+}
