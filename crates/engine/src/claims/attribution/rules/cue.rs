@@ -420,15 +420,29 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     {
         j -= 1;
     }
-    // "Trump on Tuesday said", "Gowdy earlier Thursday said"
-    if j >= sa + 2
-        && is_day(d.lw(j - 1))
+    // "Trump on Tuesday said", "Gowdy earlier Thursday said", "The GAO on
+    // June 18 called", "The board on 18 June 2008 voted"
+    let mut k = j;
+    while k > sa
+        && j - k < 5
+        && (is_day(d.lw(k - 1))
+            || is_month(d.lw(k - 1))
+            || d.lw(k - 1) == ","
+            || d.lw(k - 1).bytes().all(|b| b.is_ascii_digit()))
+    {
+        k -= 1;
+    }
+    if k < j
+        && k > sa
+        && d.lw(j - 1) != ","
+        && d.lw(k) != ","
+        && (k..j).any(|x| is_day(d.lw(x)) || is_month(d.lw(x)))
         && matches!(
-            d.lw(j - 2),
+            d.lw(k - 1),
             "on" | "last" | "this" | "earlier" | "late" | "early"
         )
     {
-        j -= 2;
+        j = k - 1;
         while j > sa && BETWEEN.contains(d.lw(j - 1)) {
             j -= 1;
         }

@@ -189,6 +189,15 @@ fn error_families() {
             "Gowdy earlier Thursday said the report was late.",
             &[("Gowdy", "Gowdy")],
         ),
+        // a date between the subject and the verb is skipped
+        (
+            "The Government Accountability Office on June 18 called for a re-run.",
+            &[("The Government Accountability Office", "Government Accountability Office")],
+        ),
+        (
+            "The board on 18 June, 2008 said the deal was off.",
+            &[("The board", "board")],
+        ),
         (
             "The senator soon noted that the bill failed.",
             &[("The senator", "senator")],
