@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5751, 0.5664, -0.1597, 2.0578, 0.0000, 1.8903, 0.0000, 0.6608, 0.0554, -0.0435, 0.5557, -1.6345, 0.0000, 1.6665, 1.4194, 2.2309, 0.0000, 0.0000, 0.0000, -0.9698, 0.0000, -1.2755,
+    -1.5678, 0.5754, -0.1551, 2.0658, 0.0000, 1.8840, 0.0000, 0.5673, 0.2651, -0.0474, 0.5514, -1.6431, 0.0000, 1.6685, 1.4226, 2.2385, 0.0000, 0.0000, 0.0000, -1.0411, 0.0000, -1.2718,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.6218, 0.5069, 0.0000, -1.2127, 1.1740, 0.0000, 0.0000, 2.3665, 1.4798, 0.0000, -0.4514, 0.3239, 0.9233, 0.0000, -1.1049,
+    -0.6194, 0.4935, 0.0000, -1.2289, 1.2498, 0.0000, 0.0000, 2.4122, 1.5626, 0.0000, -0.4420, 0.2991, 0.8681, 0.0000, -1.1019,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

@@ -24,7 +24,9 @@
 //! - **values compared**: quantities, money, percentages, dates and
 //!   durations ([`crate::Value`]) of the same kind whose nearby words
 //!   overlap ("1,000 *prisoners* from *each side*") are paired and compared
-//!   as intervals ([`values_agree`]); a bare year ("the 1991 agreement"), a
+//!   as intervals ([`values_agree`]; a range, "between 210 and 330", is
+//!   one interval: ranges that overlap agree, a figure inside one agrees);
+//!   a bare year ("the 1991 agreement"), a
 //!   number inside a name ("iPhone 4", "FTSE 100"; a figure written after a
 //!   name anywhere in the workspace, "the Boeing 787", wherever it is
 //!   written: "the new 787 Dreamliner"), a fraction ("half a

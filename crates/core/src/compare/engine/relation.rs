@@ -335,6 +335,28 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// A range is one value: overlapping ranges, or a figure inside one,
+    /// never differ; ranges apart do.
+    #[test]
+    fn ranges_differ_only_when_apart() {
+        use Relation::*;
+        let mut wrong = Vec::new();
+        let jet = |seats: &str| {
+            format!("The Springfield jet will seat {seats} passengers on its first route.")
+        };
+        for (claim, statement, want) in [
+            ("between 200 and 350", "between 210 and 330", AddsContext),
+            ("between 210 and 330", "280", AddsContext),
+            ("between 210 and 330", "between 210 and 330", Agrees),
+            ("between 200 and 250", "between 400 and 450", Differs),
+            ("between 200 and 250", "400", Differs),
+        ] {
+            let got = relation(&jet(claim), &jet(statement));
+            (got != want).then(|| wrong.push(format!("{claim} / {statement}: {got:?}")));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn agrees_on_figures_written_in_digits() {
         use Relation::*;
