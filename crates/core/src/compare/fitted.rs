@@ -3,7 +3,7 @@
 //! rewrites this file. Do not edit by hand.
 //!
 //! Fitted on data/eval/compare/events.jsonl (split dev): 4187 candidate rows,
-//! 412 counterpart rows.
+//! 413 counterpart rows.
 
 use super::{N_COUNTERPART, N_FEATURES};
 
@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5678, 0.5754, -0.1551, 2.0658, 0.0000, 1.8840, 0.0000, 0.5673, 0.2651, -0.0474, 0.5514, -1.6431, 0.0000, 1.6685, 1.4226, 2.2385, 0.0000, 0.0000, 0.0000, -1.0411, 0.0000, -1.2718,
+    -1.5690, 0.5737, -0.1557, 2.0650, 0.0000, 1.8848, 0.0000, 0.5793, 0.2474, -0.0466, 0.5517, -1.6411, 0.0000, 1.6668, 1.4226, 2.2372, 0.0000, 0.0000, 0.0000, -1.0350, 0.0000, -1.2724,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.6194, 0.4935, 0.0000, -1.2289, 1.2498, 0.0000, 0.0000, 2.4122, 1.5626, 0.0000, -0.4420, 0.2991, 0.8681, 0.0000, -1.1019,
+    -0.6253, 0.5012, 0.0000, -1.2113, 1.2210, 0.0000, 0.0000, 2.3942, 1.4876, 0.0000, -0.4539, 0.3335, 0.9605, 0.0000, -1.1276,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

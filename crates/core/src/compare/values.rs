@@ -82,8 +82,19 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
+/// Two limits stated the same way ("up to 800" / "up to 840", "at least
+/// 200" / "at least 250") state the limit itself: they are compared as the
+/// figures they give. Other pairs keep their comparisons; two open bounds
+/// in the same direction ("below 9,000" / "below 8,000") never contradict.
+fn as_limits(op1: Op, op2: Op) -> (Op, Op) {
+    match (op1, op2) {
+        (Op::Le, Op::Le) | (Op::Ge, Op::Ge) => (Op::Eq, Op::Eq),
+        ops => ops,
+    }
+}
+
 fn num_ok(op1: Op, v1: f64, op2: Op, v2: f64) -> bool {
-    // Two open bounds in the same direction never contradict.
+    let (op1, op2) = as_limits(op1, op2);
     let i1 = interval(op1, v1);
     let i2 = interval(op2, v2);
     overlap(i1, i2)
@@ -225,7 +236,8 @@ pub fn values_agree(a: &Value, b: &Value) -> bool {
             let Some((f1, f2)) = unit_ratio(u1, u2) else {
                 return false;
             };
-            let (i1, i2) = (interval(*o1, *v1), interval(*o2, *v2));
+            let (o1, o2) = as_limits(*o1, *o2);
+            let (i1, i2) = (interval(o1, *v1), interval(o2, *v2));
             overlap((i1.0 * f1, i1.1 * f1), (i2.0 * f2, i2.1 * f2))
         }
         (Value::Percent { op: o1, value: v1 }, Value::Percent { op: o2, value: v2 }) => {
@@ -463,6 +475,28 @@ mod tests {
         }
         assert_eq!(tolerance(&r(1.0, 2.0), &n(Op::Eq, 1.0)), "the range given");
         assert_eq!(bounded(&r(1.0, 2.0), Op::Lt), r(1.0, 2.0));
+    }
+
+    /// Two limits stated the same way ("up to", "at least") are compared
+    /// as the figures they give; open bounds ("below", "more than") and
+    /// limits of two kinds keep their intervals.
+    #[test]
+    fn limits_stated_alike_are_their_figures() {
+        let pct = |op, value| Value::Percent { op, value };
+        for (a, b, agree) in [
+            (n(Op::Le, 800.0), n(Op::Le, 840.0), false),
+            (n(Op::Le, 800.0), n(Op::Le, 810.0), true),
+            (n(Op::Ge, 200.0), n(Op::Ge, 250.0), false),
+            (n(Op::Ge, 200.0), n(Op::Ge, 200.0), true),
+            (pct(Op::Ge, 20.0), pct(Op::Ge, 30.0), false),
+            (n(Op::Lt, 9000.0), n(Op::Lt, 8000.0), true),
+            (n(Op::Gt, 200.0), n(Op::Gt, 300.0), true),
+            (n(Op::Le, 800.0), n(Op::Lt, 840.0), true),
+            (n(Op::Le, 800.0), n(Op::Eq, 555.0), true),
+        ] {
+            assert_eq!(values_agree(&a, &b), agree, "{a:?} / {b:?}");
+            assert_eq!(values_agree(&b, &a), agree, "{b:?} / {a:?}");
+        }
     }
 
     #[test]
