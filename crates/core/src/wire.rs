@@ -333,14 +333,38 @@ wire_struct!(Claim {
     per_unit,
 });
 wire_enum!(Label = Label::ALL);
-wire_enum!(Op {
-    Eq,
-    Gt,
-    Ge,
-    Lt,
-    Le,
-    Approx
-});
+
+/// A comparison as its variant's position, a range then its low end.
+impl Wire for Op {
+    fn put(&self, w: &mut String) {
+        let k = match self {
+            Op::Eq => 0,
+            Op::Gt => 1,
+            Op::Ge => 2,
+            Op::Lt => 3,
+            Op::Le => 4,
+            Op::Approx => 5,
+            Op::Between(low) => {
+                put_int(w, 6);
+                low.put(w);
+                return;
+            }
+        };
+        put_int(w, k);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        Some(match r.int()? {
+            0 => Op::Eq,
+            1 => Op::Gt,
+            2 => Op::Ge,
+            3 => Op::Lt,
+            4 => Op::Le,
+            5 => Op::Approx,
+            6 => Op::Between(Wire::get(r)?),
+            _ => return None,
+        })
+    }
+}
 wire_enum!(RelationKind {
     DemonymOf,
     CapitalOf,

@@ -24,7 +24,9 @@
 //! - **values compared**: quantities, money, percentages, dates and
 //!   durations ([`crate::Value`]) of the same kind whose nearby words
 //!   overlap ("1,000 *prisoners* from *each side*") are paired and compared
-//!   as intervals ([`values_agree`]); a bare year ("the 1991 agreement"), a
+//!   as intervals ([`values_agree`]; a range, "between 210 and 330", is
+//!   one interval: ranges that overlap agree, a figure inside one agrees);
+//!   a bare year ("the 1991 agreement"), a
 //!   number inside a name ("iPhone 4", "FTSE 100"; a figure written after a
 //!   name anywhere in the workspace, "the Boeing 787", wherever it is
 //!   written: "the new 787 Dreamliner"), a fraction ("half a
@@ -58,7 +60,9 @@
 //! whether the source states the claim's fact at all; the best
 //! statement becomes an [`Alignment`] from [`COUNTERPART_MIN`] (a source
 //! counts once per claim). A best statement that shares one word and no
-//! entity with the claim is never aligned, whatever its probability.
+//! entity with the claim is never aligned, whatever its probability, nor
+//! one that meets none of the claim's event words, agreeing values or
+//! dates ([`meets_event`]: names and words of the story alone).
 //!
 //! An alignment has a [`Relation`]: **differs** from [`DIFFERS_MIN`] when a
 //! paired value (same kind, same thing) disagrees (both values kept, with
@@ -218,6 +222,15 @@ pub fn counterpart_features(
         best[20],
         doc_cos,
     ]
+}
+
+/// Whether a statement's alignment features show it meeting the claim's
+/// event, not only its story: one of the claim's event words (its
+/// predicate, event nouns), an agreeing value or an agreeing date. A best
+/// statement that shares only names and words of the story ("Jobs",
+/// "Apple", "iPhone") is never aligned.
+pub fn meets_event(f: &[f32; N_FEATURES]) -> bool {
+    f[15] > 0.0 || f[7] > 0.0 || f[18] > 0.0
 }
 
 /// The ranking logit of a statement's alignment features under `w`.
@@ -745,6 +758,25 @@ mod engine;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A statement meets the claim's event by an event word, an agreeing
+    /// value or an agreeing date; names, shared words of the story and a
+    /// differing value alone do not.
+    #[test]
+    fn a_statement_meets_the_event() {
+        // (event wording, value agrees, value differs, date agrees, names, terms, meets)
+        for (event, agrees, differs, date, names, terms, want) in [
+            (0.3, 0.0, 0.0, 0.0, 0.0, 0.0, true),
+            (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, true),
+            (0.0, 0.0, 0.0, 1.0, 0.0, 0.0, true),
+            (0.0, 0.0, 1.0, 0.0, 0.8, 1.6, false),
+            (0.0, 0.0, 0.0, 0.0, 1.0, 2.0, false),
+        ] {
+            let mut f = [0.0; N_FEATURES];
+            (f[15], f[7], f[8], f[18], f[4], f[5]) = (event, agrees, differs, date, names, terms);
+            assert_eq!(meets_event(&f), want, "{f:?}");
+        }
+    }
 
     fn ws(article: &str, sources: &[&str]) -> Workspace {
         let mut ws = Workspace::new(Document::from_plain_text("a", "A", article));

@@ -43,10 +43,14 @@ pub fn precision(v: f64) -> f64 {
 
 /// The interval a number with a comparison stands for. A bound is open on
 /// one side and, on the other, as loose as an exact figure: "below 9,000"
-/// meets 9,100 (a round figure, ±2 %) but not 9,500.
+/// meets 9,100 (a round figure, ±2 %) but not 9,500. A range runs from its
+/// low end to its high end, each as loose as an exact figure: "between 200
+/// and 350" meets "between 210 and 330", 345 and "about 360", not 400.
 fn interval(op: Op, v: f64) -> (f64, f64) {
-    let t = precision(v).min(v.abs() * EXACT_TOLERANCE);
+    let tol = |v: f64| precision(v).min(v.abs() * EXACT_TOLERANCE);
+    let t = tol(v);
     match op {
+        Op::Between(low) => (low - tol(low), v + t),
         Op::Eq => (v - t, v + t),
         Op::Approx => (v * (1.0 - APPROX_TOLERANCE), v * (1.0 + APPROX_TOLERANCE)),
         Op::Gt | Op::Ge => (v - t, f64::INFINITY),
@@ -56,7 +60,8 @@ fn interval(op: Op, v: f64) -> (f64, f64) {
 
 /// A value read as a bound where the word before it makes it one and its
 /// own span does not ("fell to *below* 9,000": `Lt`): an exact figure
-/// takes the bound's operator; approximations, bounds and dates stay.
+/// takes the bound's operator; approximations, bounds, ranges and dates
+/// stay.
 pub fn bounded(v: &Value, bound: Op) -> Value {
     let mut v = v.clone();
     match &mut v {
@@ -77,8 +82,19 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
+/// Two limits stated the same way ("up to 800" / "up to 840", "at least
+/// 200" / "at least 250") state the limit itself: they are compared as the
+/// figures they give. Other pairs keep their comparisons; two open bounds
+/// in the same direction ("below 9,000" / "below 8,000") never contradict.
+fn as_limits(op1: Op, op2: Op) -> (Op, Op) {
+    match (op1, op2) {
+        (Op::Le, Op::Le) | (Op::Ge, Op::Ge) => (Op::Eq, Op::Eq),
+        ops => ops,
+    }
+}
+
 fn num_ok(op1: Op, v1: f64, op2: Op, v2: f64) -> bool {
-    // Two open bounds in the same direction never contradict.
+    let (op1, op2) = as_limits(op1, op2);
     let i1 = interval(op1, v1);
     let i2 = interval(op2, v2);
     overlap(i1, i2)
@@ -220,7 +236,8 @@ pub fn values_agree(a: &Value, b: &Value) -> bool {
             let Some((f1, f2)) = unit_ratio(u1, u2) else {
                 return false;
             };
-            let (i1, i2) = (interval(*o1, *v1), interval(*o2, *v2));
+            let (o1, o2) = as_limits(*o1, *o2);
+            let (i1, i2) = (interval(o1, *v1), interval(o2, *v2));
             overlap((i1.0 * f1, i1.1 * f1), (i2.0 * f2, i2.1 * f2))
         }
         (Value::Percent { op: o1, value: v1 }, Value::Percent { op: o2, value: v2 }) => {
@@ -279,6 +296,14 @@ pub fn agree_closely(a: &Value, b: &Value) -> bool {
         return false;
     }
     let (oa, ob) = (op(a), op(b));
+    // A range tells only against the same range: both ends agree.
+    match (oa, ob) {
+        (Some(Op::Between(la)), Some(Op::Between(lb))) => {
+            return num_ok(Op::Eq, la, Op::Eq, lb) && num_ok(Op::Eq, high(a), Op::Eq, high(b));
+        }
+        (Some(Op::Between(_)), _) | (_, Some(Op::Between(_))) => return false,
+        _ => {}
+    }
     if bound(oa) || bound(ob) {
         return oa == ob && distance(a, b) <= 1.0 + EXACT_TOLERANCE;
     }
@@ -302,11 +327,21 @@ pub fn tolerance(a: &Value, b: &Value) -> &'static str {
     };
     match (op(a), op(b)) {
         (None, _) | (_, None) => "the period given",
+        (Some(Op::Between(_)), _) | (_, Some(Op::Between(_))) => "the range given",
         (Some(x), Some(y)) if x != Op::Eq && x != Op::Approx || y != Op::Eq && y != Op::Approx => {
             "the bound"
         }
         (Some(Op::Approx), _) | (_, Some(Op::Approx)) => "±15 %",
         _ => "±2 % or the last digit written",
+    }
+}
+
+/// The figure of a value (a range's high end; a date's none).
+fn high(v: &Value) -> f64 {
+    match v {
+        Value::Number { value, .. } | Value::Percent { value, .. } => *value,
+        Value::Money { amount, .. } | Value::Duration { amount, .. } => *amount,
+        Value::Date { .. } => f64::NAN,
     }
 }
 
@@ -392,6 +427,75 @@ mod tests {
             assert_eq!(values_agree(&a, &b), agree, "{a:?} / {b:?}");
             assert_eq!(values_agree(&b, &a), agree, "{b:?} / {a:?}");
             assert_eq!(agree_closely(&a, &b), closely, "{a:?} / {b:?}");
+        }
+    }
+
+    /// A range is one interval: two ranges agree when they overlap within
+    /// the tolerance of their ends and differ only when apart beyond it; a
+    /// point inside a range agrees. Only the same range agrees closely.
+    #[test]
+    fn ranges_are_intervals() {
+        let r = |low, high| n(Op::Between(low), high);
+        let days = |op, amount| Value::Duration {
+            op,
+            amount,
+            unit: "day".into(),
+        };
+        // (a, b, agree, agree closely)
+        for (a, b, agree, closely) in [
+            (r(200.0, 350.0), r(210.0, 330.0), true, false),
+            (r(210.0, 330.0), r(210.0, 250.0), true, false),
+            (r(210.0, 330.0), r(210.0, 330.0), true, true),
+            (r(200.0, 250.0), r(250.0, 290.0), true, false),
+            (r(200.0, 250.0), r(300.0, 350.0), false, false),
+            (r(200.0, 250.0), r(254.0, 290.0), true, false),
+            (r(210.0, 330.0), n(Op::Eq, 250.0), true, false),
+            (r(210.0, 330.0), n(Op::Eq, 400.0), false, false),
+            (r(210.0, 330.0), n(Op::Eq, 150.0), false, false),
+            (r(210.0, 330.0), n(Op::Approx, 360.0), true, false),
+            (r(210.0, 330.0), n(Op::Gt, 300.0), true, false),
+            (r(210.0, 330.0), n(Op::Lt, 200.0), false, false),
+            (
+                days(Op::Between(30.0), 60.0),
+                days(Op::Between(60.0), 90.0),
+                true,
+                false,
+            ),
+            (
+                days(Op::Between(30.0), 60.0),
+                days(Op::Eq, 90.0),
+                false,
+                false,
+            ),
+        ] {
+            assert_eq!(values_agree(&a, &b), agree, "{a:?} / {b:?}");
+            assert_eq!(values_agree(&b, &a), agree, "{b:?} / {a:?}");
+            assert_eq!(agree_closely(&a, &b), closely, "{a:?} / {b:?}");
+            assert_eq!(agree_closely(&b, &a), closely, "{b:?} / {a:?}");
+        }
+        assert_eq!(tolerance(&r(1.0, 2.0), &n(Op::Eq, 1.0)), "the range given");
+        assert_eq!(bounded(&r(1.0, 2.0), Op::Lt), r(1.0, 2.0));
+    }
+
+    /// Two limits stated the same way ("up to", "at least") are compared
+    /// as the figures they give; open bounds ("below", "more than") and
+    /// limits of two kinds keep their intervals.
+    #[test]
+    fn limits_stated_alike_are_their_figures() {
+        let pct = |op, value| Value::Percent { op, value };
+        for (a, b, agree) in [
+            (n(Op::Le, 800.0), n(Op::Le, 840.0), false),
+            (n(Op::Le, 800.0), n(Op::Le, 810.0), true),
+            (n(Op::Ge, 200.0), n(Op::Ge, 250.0), false),
+            (n(Op::Ge, 200.0), n(Op::Ge, 200.0), true),
+            (pct(Op::Ge, 20.0), pct(Op::Ge, 30.0), false),
+            (n(Op::Lt, 9000.0), n(Op::Lt, 8000.0), true),
+            (n(Op::Gt, 200.0), n(Op::Gt, 300.0), true),
+            (n(Op::Le, 800.0), n(Op::Lt, 840.0), true),
+            (n(Op::Le, 800.0), n(Op::Eq, 555.0), true),
+        ] {
+            assert_eq!(values_agree(&a, &b), agree, "{a:?} / {b:?}");
+            assert_eq!(values_agree(&b, &a), agree, "{b:?} / {a:?}");
         }
     }
 

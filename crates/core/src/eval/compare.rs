@@ -642,7 +642,7 @@ impl Instance {
             self.doc_cos,
         );
         let f = &self.cands[k].1;
-        let p = if f[5] < 1.0 && f[4] == 0.0 {
+        let p = if f[5] < 1.0 && f[4] == 0.0 || !crate::compare::meets_event(f) {
             0.0
         } else {
             counterpart_probability(&x, v)
@@ -785,12 +785,14 @@ mod tests {
     #[test]
     fn pick_ranks_each_claim_apart() {
         // Feature 1 (a cosine) alone decides ranking and counterpart; 5 is
-        // the shared-terms feature (at 1 or more, never blocked).
+        // the shared-terms feature (at 1 or more, never blocked), 15 the
+        // shared event wording (above 0: the event is met).
         let f = |cos: f32| {
             let mut f = [0.0; N_FEATURES];
             f[0] = 1.0;
             f[1] = cos;
             f[5] = 2.0;
+            f[15] = 0.5;
             f
         };
         let mut w = [0.0; N_FEATURES];

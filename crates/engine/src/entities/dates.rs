@@ -655,9 +655,9 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
 /// the first number `v` (ending before `e`): "30-to-60-day", "3- to 5-year",
 /// "10 to 15 years", "3-to-5 percent", "5–10 km", "5 to 10 dollars". One
 /// mention from the first number to the unit, with the
-/// second number's value and unit; a value is one figure with a comparison,
-/// so the range is read as "at most" its upper end (a qualifier written
-/// before it, "about 20 to 30 minutes", is kept instead). Bare numbers
+/// second number's value and unit, read as one interval ([`Op::Between`]:
+/// "10–15 years"; a qualifier written before it, "about 20 to 30
+/// minutes", is kept instead). Bare numbers
 /// joined by a dash ("20-30 people", "9-11", scores) are left as they
 /// were: without a unit they are too often something else.
 fn range_to(t: &Toks, e: usize, v: f64, op: Op, starts: &[bool]) -> Option<(usize, Option<Value>)> {
@@ -683,8 +683,7 @@ fn range_to(t: &Toks, e: usize, v: f64, op: Op, starts: &[bool]) -> Option<(usiz
     if n.tokens.0 != k || !(v >= 0.0 && v < n.value) || t.toks[k].text(t.text).starts_with('0') {
         return None;
     }
-    let inner = if op == Op::Eq { Op::Le } else { op };
-    let (end, value) = match_at(t, k, inner, starts)?;
+    let (end, value) = match_at(t, k, op, starts)?;
     // The second number must carry the unit: a duration, a rate, money or
     // a measure (not an age, not a count).
     let fits = match &value {
@@ -701,7 +700,166 @@ fn range_to(t: &Toks, e: usize, v: f64, op: Op, starts: &[bool]) -> Option<(usiz
     };
     // "20-to-25-year-olds": ages, not a duration.
     let glued_on = is_hyphen(t, end) && glued(t, end);
-    (fits && !glued_on).then_some((end, value))
+    if !fits || glued_on {
+        return None;
+    }
+    let value = match (op, value) {
+        (Op::Eq, Some(second)) => {
+            let low = low_end(t, v_of(&second), k, end, v)?;
+            Some(with_op(second, Op::Between(low)))
+        }
+        (_, second) => second,
+    };
+    Some((end, value))
+}
+
+/// The figure of a number, a percentage, a sum or a length of time.
+fn v_of(v: &Value) -> f64 {
+    match v {
+        Value::Number { value, .. } | Value::Percent { value, .. } => *value,
+        Value::Money { amount, .. } | Value::Duration { amount, .. } => *amount,
+        Value::Date { .. } => f64::NAN,
+    }
+}
+
+/// The value with another comparison.
+fn with_op(mut v: Value, new: Op) -> Value {
+    match &mut v {
+        Value::Number { op, .. }
+        | Value::Percent { op, .. }
+        | Value::Money { op, .. }
+        | Value::Duration { op, .. } => *op = new,
+        Value::Date { .. } => {}
+    }
+    v
+}
+
+/// The low end of a range whose high end `high` is written from token `k`
+/// to `end`: the first figure `low`, taking the second's scale word when
+/// it has none of its own ("US$300 to 350 million": 300 million). None
+/// when the figures do not go up.
+fn low_end(t: &Toks, high: f64, k: usize, end: usize, low: f64) -> Option<f64> {
+    let scaled = (k..end)
+        .rev()
+        .find_map(|i| super::numbers::scale(lw(t, i)))
+        .map(|sc| low * sc)
+        .filter(|&l| l < high && low < 1000.0);
+    let low = scaled.unwrap_or(low);
+    (low >= 0.0 && low < high).then_some(low)
+}
+
+/// A range of two figures of one kind joined by "and" (after "between")
+/// or by "to" or a dash: the first `first` ends before token `e`, the
+/// second takes its unit, its currency or its scale from wherever it is
+/// written ("between 210 and 330 passengers", "between 60 and 90 days",
+/// "US$3,000 to 5,000", "US$300 to 350 million"). One value, its
+/// comparison [`Op::Between`]; none when the second is another kind
+/// (a year: "between 2008 and 2010" are dates) or the figures go down.
+fn range_after(
+    t: &Toks,
+    first: &Value,
+    e: usize,
+    joiner: &str,
+    starts: &[bool],
+) -> Option<(usize, Value)> {
+    let joined = match joiner {
+        "and" => lw(t, e) == "and",
+        _ => lw(t, e) == "to" || matches!(t.toks.get(e).map(|x| x.text(t.text)), Some("–" | "—")),
+    };
+    if !joined
+        || number_at(t, e + 1).is_none()
+            && currency_symbol(lw(t, e + 1)).is_none()
+            && lw(t, e + 1) != "us"
+    {
+        return None;
+    }
+    let (end, second) = match_at(t, e + 1, Op::Eq, starts)?;
+    let second = second?;
+    let same = match (first, &second) {
+        (
+            Value::Number {
+                op: Op::Eq,
+                unit: None,
+                ..
+            },
+            Value::Number {
+                op: Op::Eq,
+                unit: u,
+                ..
+            },
+        ) => u.as_deref().is_none_or(|u| !u.ends_with(" old")),
+        (
+            Value::Number {
+                op: Op::Eq,
+                unit: None,
+                ..
+            },
+            Value::Percent { op: Op::Eq, .. },
+        )
+        | (
+            Value::Number {
+                op: Op::Eq,
+                unit: None,
+                ..
+            },
+            Value::Duration { op: Op::Eq, .. },
+        )
+        | (
+            Value::Number {
+                op: Op::Eq,
+                unit: None,
+                ..
+            },
+            Value::Money { op: Op::Eq, .. },
+        ) => true,
+        (
+            Value::Money {
+                op: Op::Eq,
+                currency: c1,
+                ..
+            },
+            Value::Money {
+                op: Op::Eq,
+                currency: c2,
+                ..
+            },
+        ) => c1 == c2,
+        (Value::Percent { op: Op::Eq, .. }, Value::Percent { op: Op::Eq, .. }) => true,
+        (
+            Value::Duration {
+                op: Op::Eq,
+                unit: u1,
+                ..
+            },
+            Value::Duration {
+                op: Op::Eq,
+                unit: u2,
+                ..
+            },
+        ) => u1 == u2,
+        _ => false,
+    };
+    // A sum with its currency first and a bare figure after it: the
+    // second is a sum of the same currency ("US$3,000 to 5,000").
+    let second = match (first, second) {
+        (
+            Value::Money { currency, .. },
+            Value::Number {
+                op: Op::Eq,
+                value,
+                unit: None,
+            },
+        ) => Value::Money {
+            op: Op::Eq,
+            amount: value,
+            currency: currency.clone(),
+        },
+        (_, s) if same => s,
+        _ => return None,
+    };
+    let high = v_of(&second);
+    let low = low_end(t, high, e + 1, end, v_of(first))?;
+    Some((end, with_op(second, Op::Between(low))))
 }
 
 /// "N in M" after the number `v` that ends before `e`: "one in five", "1-in-200",
@@ -770,6 +928,7 @@ fn starters() -> &'static FxSet<&'static str> {
         ]);
         set.extend(super::numbers::NUMBER_WORDS.split_terminator('|'));
         set.extend([
+            "between",
             "yesterday",
             "today",
             "tomorrow",
@@ -925,6 +1084,25 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
             i += 1;
             continue;
         }
+        // "between 210 and 330 passengers": one range.
+        if lw(t, i) == "between" {
+            if let Some((e1, Some(first))) = match_at(t, i + 1, Op::Eq, is_sentence_start) {
+                if let Some((e, v)) = range_after(t, &first, e1, "and", is_sentence_start) {
+                    let label = if matches!(v, Value::Money { .. }) {
+                        Label::Money
+                    } else if matches!(v, Value::Duration { .. }) {
+                        Label::Date
+                    } else {
+                        Label::Quantity
+                    };
+                    let mut c = Cand::new(i, e, label, 9);
+                    c.value = Some(v);
+                    out.push(c);
+                    i = e;
+                    continue;
+                }
+            }
+        }
         // Modifier.
         let mut op = Op::Eq;
         let mut j = i;
@@ -942,7 +1120,13 @@ pub(crate) fn numeric_cands(t: &Toks, is_sentence_start: &[bool]) -> Vec<Cand> {
                 break;
             }
         }
-        if let Some((e, v)) = match_at(t, j, op, is_sentence_start) {
+        if let Some((mut e, mut v)) = match_at(t, j, op, is_sentence_start) {
+            // "US$300 to 350 million": a range of sums.
+            if let (Op::Eq, Some(first @ Value::Money { .. })) = (op, &v) {
+                if let Some((e2, r)) = range_after(t, first, e, "to", is_sentence_start) {
+                    (e, v) = (e2, Some(r));
+                }
+            }
             let label = match &v {
                 Some(Value::Money { .. }) => Label::Money,
                 Some(Value::Date { .. }) | Some(Value::Duration { .. }) => Label::Date,
@@ -1408,26 +1592,62 @@ mod tests {
         check(&[
             (
                 "a 30-to-60-day bankruptcy process",
-                &[("30-to-60-day", Date, "≤ 60 days")],
+                &[("30-to-60-day", Date, "30–60 days")],
             ),
             (
                 "a 10-to-15-year sentence",
-                &[("10-to-15-year", Date, "≤ 15 years")],
+                &[("10-to-15-year", Date, "10–15 years")],
             ),
-            ("3- to 5-year loans", &[("3- to 5-year", Date, "≤ 5 years")]),
+            ("3- to 5-year loans", &[("3- to 5-year", Date, "3–5 years")]),
             (
                 "it took 30 to 60 days",
-                &[("30 to 60 days", Date, "≤ 60 days")],
+                &[("30 to 60 days", Date, "30–60 days")],
             ),
-            ("a 5-10 year plan", &[("5-10 year", Date, "≤ 10 years")]),
-            ("5–10 km away", &[("5–10 km", Quantity, "≤ 10 km")]),
+            ("a 5-10 year plan", &[("5-10 year", Date, "5–10 years")]),
+            ("5–10 km away", &[("5–10 km", Quantity, "5–10 km")]),
             (
                 "prices rose 3-to-5 percent",
-                &[("3-to-5 percent", Quantity, "≤ 5%")],
+                &[("3-to-5 percent", Quantity, "3–5%")],
             ),
             (
                 "about 20 to 30 years",
                 &[("about 20 to 30 years", Date, "≈ 30 years")],
+            ),
+            // "between … and …": a range of any kind, the unit, the
+            // currency or the scale written once.
+            (
+                "it will seat between 210 and 330 passengers",
+                &[("between 210 and 330", Quantity, "210–330")],
+            ),
+            (
+                "it would take between 60 and 90 days",
+                &[("between 60 and 90 days", Date, "60–90 days")],
+            ),
+            (
+                "prices rose between 3 and 5 percent",
+                &[("between 3 and 5 percent", Quantity, "3–5%")],
+            ),
+            (
+                "they paid between $2 and $3 million",
+                &[("between $2 and $3 million", Money, "2000000–3000000 USD")],
+            ),
+            // A sum with its currency first, then "to" a figure.
+            (
+                "contracts provide US$300 to 350 million a year",
+                &[("US$300 to 350 million", Money, "300000000–350000000 USD")],
+            ),
+            (
+                "a US$3,000 to 5,000 incentive",
+                &[("US$3,000 to 5,000", Money, "3000–5000 USD")],
+            ),
+            // Years stay dates; figures going down stay apart.
+            (
+                "between 2008 and 2010",
+                &[("2008", Date, "2008"), ("2010", Date, "2010")],
+            ),
+            (
+                "between 90 and 60 days",
+                &[("90", Quantity, "90"), ("60 days", Date, "60 days")],
             ),
             // No unit, or the numbers going down: left as they were.
             (

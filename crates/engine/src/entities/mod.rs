@@ -162,8 +162,9 @@ impl Label {
     }
 }
 
-/// Comparison carried by a value ("more than" → `Gt`, "at least" → `Ge`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// Comparison carried by a value ("more than" → `Gt`, "at least" → `Ge`,
+/// "between 210 and 330" → `Between(210.0)` on the value 330).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     /// Exactly (or unqualified).
@@ -178,18 +179,23 @@ pub enum Op {
     Le,
     /// Approximately.
     Approx,
+    /// A range, from this low end to the value (its high end): "between
+    /// 210 and 330", "10 to 15 years", "US$300 to 350 million".
+    Between(f64),
 }
 
 impl Op {
-    fn symbol(&self) -> &'static str {
-        match self {
+    /// What is written before the figure ("≥ ", "≈ ", "210–").
+    fn symbol(&self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(match self {
+            Op::Between(low) => return format!("{}–", numbers::fmt_num(*low)).into(),
             Op::Eq => "",
             Op::Gt => "> ",
             Op::Ge => "≥ ",
             Op::Lt => "< ",
             Op::Le => "≤ ",
             Op::Approx => "≈ ",
-        }
+        })
     }
 }
 

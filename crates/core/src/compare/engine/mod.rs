@@ -1254,7 +1254,7 @@ impl Scoring {
             let Some((z, c)) = b else { continue };
             // A best statement that shares one word and no entity with the
             // claim is never a match, whatever the rest of the evidence.
-            if c.features[5] < ONE_WORD && c.e == 0.0 {
+            if c.features[5] < ONE_WORD && c.e == 0.0 || !meets_event(&c.features) {
                 continue;
             }
             let x =

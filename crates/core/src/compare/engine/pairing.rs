@@ -311,7 +311,7 @@ pub(super) fn pair_values(
         let cv = &art.1.thing[cm]
             .bound
             .map_or_else(|| cv.clone(), |b| bounded(cv, b));
-        let mut best: Option<(bool, f64, usize)> = None;
+        let mut best: Option<((bool, bool, bool), f64, usize)> = None;
         for rm in sent.mentions.clone() {
             let r = &src.0.analysis.mentions[rm];
             let Some(rv) = &r.value else { continue };
@@ -331,6 +331,9 @@ pub(super) fn pair_values(
             }
             let ok = values_agree(cv, rv);
             let d = distance(cv, rv);
+            // A close agreement first, then a figure stated the same way
+            // ("up to 800" meets "up to 840" before the "555" it contains).
+            let rank = (ok && agree_closely(cv, rv), same_op(cv, rv), ok);
             // Figures an order of magnitude apart count different things
             // ("$30 billion" of a plan, "$1.5 million" of a salary).
             if !ok && d > MAX_RATIO && !matches!(cv, Value::Date { .. }) {
@@ -338,13 +341,13 @@ pub(super) fn pair_values(
             }
             let better = match best {
                 None => true,
-                Some((bok, bd, _)) => (ok && !bok) || (ok == bok && d < bd),
+                Some((brank, bd, _)) => rank > brank || (rank == brank && d < bd),
             };
             if better {
-                best = Some((ok, d, rm));
+                best = Some((rank, d, rm));
             }
         }
-        if let Some((ok, _, rm)) = best {
+        if let Some(((_, _, ok), _, rm)) = best {
             let r = &src.0.analysis.mentions[rm];
             let rv = r.value.as_ref().expect("value");
             out.push(ValuePair {
@@ -359,6 +362,19 @@ pub(super) fn pair_values(
         }
     }
     out
+}
+
+/// Whether two values carry the same comparison ("up to" both, "about"
+/// both, exact both; dates always).
+fn same_op(a: &Value, b: &Value) -> bool {
+    let op = |v: &Value| match v {
+        Value::Number { op, .. }
+        | Value::Percent { op, .. }
+        | Value::Money { op, .. }
+        | Value::Duration { op, .. } => Some(std::mem::discriminant(op)),
+        Value::Date { .. } => None,
+    };
+    op(a) == op(b)
 }
 
 #[cfg(test)]

@@ -122,14 +122,24 @@ pub(super) fn explain(
         })
         .map(|cm| art.analysis.mentions[cm].span)
         .collect();
-    // A statement whose figures of one kind partly agree with the claim's
-    // lines up with it; its other figures of that kind count other things
-    // ("52 = 52, 35 = 35, eight ≠ 35"): they do not make it differ.
+    // A figure that agrees with one of the other side's is accounted for:
+    // a mismatch it is part of pairs it with another thing ("52 = 52, 35 =
+    // 35, eight ≠ 35": "eight" counts something else; "below 9,000" =
+    // "below 8,000" beside "8,579.19" ≠ "below 8,000"), and does not make
+    // the statement differ. A mismatch of two figures met nowhere else
+    // does ("555 = 555" beside "up to 800" ≠ "up to 840"), and so does one
+    // whose figure only a figure in words meets ("three" = "up to 840"):
+    // that says little.
+    let accounts = |o: &ValuePair| {
+        o.agrees
+            && (agree_closely(&o.claim_value, &o.reference_value)
+                || has_digit(&art.doc.text, o.claim) && has_digit(&src.doc.text, o.reference))
+    };
     let differs = values.iter().any(|v| {
         !v.agrees
             && !values
                 .iter()
-                .any(|o| o.agrees && o.claim_value.kind() == v.claim_value.kind())
+                .any(|o| (o.claim == v.claim || o.reference == v.reference) && accounts(o))
     });
     // "Differs" only within the same setting: where both give dates, one
     // agrees (unless a date is what differs); where both name places, they
@@ -335,6 +345,28 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// A range is one value: overlapping ranges, or a figure inside one,
+    /// never differ; ranges apart do.
+    #[test]
+    fn ranges_differ_only_when_apart() {
+        use Relation::*;
+        let mut wrong = Vec::new();
+        let jet = |seats: &str| {
+            format!("The Springfield jet will seat {seats} passengers on its first route.")
+        };
+        for (claim, statement, want) in [
+            ("between 200 and 350", "between 210 and 330", AddsContext),
+            ("between 210 and 330", "280", AddsContext),
+            ("between 210 and 330", "between 210 and 330", Agrees),
+            ("between 200 and 250", "between 400 and 450", Differs),
+            ("between 200 and 250", "400", Differs),
+        ] {
+            let got = relation(&jet(claim), &jet(statement));
+            (got != want).then(|| wrong.push(format!("{claim} / {statement}: {got:?}")));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn agrees_on_figures_written_in_digits() {
         use Relation::*;
@@ -379,15 +411,23 @@ mod tests {
                 "The Springfield ceremony was attended by about 500 guests.",
                 Agrees,
             ),
-            // A figure met only loosely beside one met closely: open.
+            // Two limits stated the same way are the limits themselves:
+            // "up to 800" / "up to 840" differ beside "555 = 555".
             (
                 "The Springfield jet seats 555 people in three classes or up to 800 people.",
                 "The Springfield jet seats 555 people in three classes or up to 840 people.",
-                AddsContext,
+                Differs,
             ),
             (
                 "The Springfield jet seats 555 people in three classes or up to 840 people.",
                 "The Springfield jet seats 555 people in three classes or up to 840 people.",
+                Agrees,
+            ),
+            // A figure met elsewhere is accounted for: "eight" ≠ "35"
+            // beside "35 = 35" counts something else.
+            (
+                "The final Springfield council vote was 52-35, eight short of the 60 needed.",
+                "The Springfield council voted the measure down with a vote of 52-35.",
                 Agrees,
             ),
             // The same figure of a fall and of a rise: no agreement.
