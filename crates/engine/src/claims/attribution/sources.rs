@@ -571,6 +571,41 @@ fn including(text: &str, att: &Attribution) -> bool {
         .is_some_and(|t| t.starts_with(", including ") || t.starts_with(", such as "))
 }
 
+/// When `f`'s source is a pronoun inside a quotation that opens right after
+/// a sentence ending with its cue ("“CNN has done an awful job,” Barkley
+/// said. “They have followed ratings …”"), the attribution of that cue: the
+/// quotation goes on in the voice of the speaker just named.
+fn quoted_on<'f>(text: &str, found: &'f [Found], f: &Found) -> Option<&'f Found> {
+    let src = f.source?;
+    let word = src.get(text)?.to_lowercase();
+    if !QUOTED_PRONOUNS.contains(&word) {
+        return None;
+    }
+    let before = text.get(..src.start)?;
+    let q = before.rfind(['“', '"'])?;
+    if before[q..].contains('”') || src.start - q > 400 {
+        return None;
+    }
+    let prev = before[..q].trim_end();
+    if !prev.ends_with('.') {
+        return None;
+    }
+    found.iter().rev().find(|g| {
+        g.own_cue
+            && g.content.end <= q
+            && g.cue
+                .is_some_and(|c| c.end + 12 >= prev.len() && c.end <= prev.len())
+            && g.source.is_some_and(|x| {
+                x.end <= prev.len()
+                    && x.get(text)
+                        .is_some_and(|w| !QUOTED_PRONOUNS.contains(&w.to_lowercase()))
+            })
+    })
+}
+
+/// Pronouns a quoted speaker says of themselves or others ("they're worried").
+static QUOTED_PRONOUNS: WordSet = WordSet::new("i|we|they|he|she|you|it");
+
 /// The attribution of clause `a..b` of `s` (local tokens), from the rules'
 /// attributions `found`: the one whose content overlaps the clause most
 /// (ties: the one whose content starts last), among those whose own cue is
@@ -622,6 +657,7 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
     }
     let (f, _) = best?;
     let (text, analysis) = (s.text, s.analysis);
+    let f = quoted_on(text, &found[..lo + 64.min(found.len() - lo)], f).unwrap_or(f);
     let speaker = match (f.kind, f.source, f.speaker.as_deref()) {
         (SpeakerKind::Unknown, _, _) => match f.cue.filter(|_| f.own_cue) {
             // The rules abstain; a name just before the cue is its subject.
@@ -858,6 +894,30 @@ mod tests {
                 "mass shootings",
                 Some("mass shootings"),
                 Some("urged"),
+            ),
+            // A pronoun's cue inside a quotation that goes on after "X said.":
+            // the quotation is X's.
+            (
+                "“CNN has done an awful job this election,” Charles Barkley said. “They have followed ratings and sound bites this entire cycle.”",
+                "entity",
+                "Charles Barkley",
+                Some("Charles Barkley"),
+                Some("said"),
+            ),
+            (
+                "“The bridge is safe,” said Priya Natarajan. “I think we will rebuild it by 2027.”",
+                "entity",
+                "Priya Natarajan",
+                Some("Priya Natarajan"),
+                Some("said"),
+            ),
+            // Not after a sentence that ends with its cue: the pronoun stays.
+            (
+                "Charles Barkley said on Sunday that CNN had done an awful job. “They have followed ratings and sound bites this entire cycle.”",
+                "unnamed",
+                "They",
+                Some("They"),
+                Some("followed"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",
