@@ -627,6 +627,19 @@ fn stance_and_evidence_verbs_after_a_subject() {
         ),
         // a thing is no speaker of a weak verb
         ("The figures released on Friday were weak.", &[]),
+        // polling, evidence and papers show and find as sources do
+        (
+            "Exit polling showed that Trump led.",
+            &[("showed", "Exit polling", "Exit polling")],
+        ),
+        (
+            "The evidence suggests that wages rose.",
+            &[("suggests", "The evidence", "evidence")],
+        ),
+        (
+            "The authors found that trade cost jobs.",
+            &[("found", "The authors", "authors")],
+        ),
     ]);
 }
 
