@@ -149,6 +149,8 @@ pub(super) static PHRASAL_CUES: &[(&str, &str)] = &[
     ("worry", "about"),
     ("agreed", "with"),
     ("agree", "with"),
+    // a wish: "The White House would like to make the election …"
+    ("would", "like"),
 ];
 
 /// The token after a two- or three-word cue starting at `i`: a verb of

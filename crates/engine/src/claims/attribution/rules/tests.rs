@@ -505,6 +505,10 @@ fn phrasal_cues() {
             &[("voted against", "Republicans", "Republicans")],
         ),
         (
+            "The White House would like to make the election a test of competence.",
+            &[("would like", "The White House", "White House")],
+        ),
+        (
             "Sanders has focused on income inequality.",
             &[("focused on", "Sanders", "Sanders")],
         ),
