@@ -149,6 +149,8 @@ pub(super) static PHRASAL_CUES: &[(&str, &str)] = &[
     ("worry", "about"),
     ("agreed", "with"),
     ("agree", "with"),
+    // a wish: "The White House would like to make the election …"
+    ("would", "like"),
 ];
 
 /// The token after a two- or three-word cue starting at `i`: a verb of
@@ -1072,6 +1074,7 @@ pub(super) static ASIDE_OPENERS: WordSet = WordSet::new(concat!(
 pub(super) static EVIDENCE_NOUNS: WordSet = WordSet::new(concat!(
     "poll|",
     "polls|",
+    "polling|",
     "survey|",
     "surveys|",
     "study|",
@@ -1080,6 +1083,11 @@ pub(super) static EVIDENCE_NOUNS: WordSet = WordSet::new(concat!(
     "report|",
     "reports|",
     "analysis|",
+    "analyses|",
+    "evidence|",
+    "paper|",
+    "papers|",
+    "authors|",
     "research|",
     "figures|",
     "statistics|",

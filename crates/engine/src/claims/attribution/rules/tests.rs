@@ -505,6 +505,10 @@ fn phrasal_cues() {
             &[("voted against", "Republicans", "Republicans")],
         ),
         (
+            "The White House would like to make the election a test of competence.",
+            &[("would like", "The White House", "White House")],
+        ),
+        (
             "Sanders has focused on income inequality.",
             &[("focused on", "Sanders", "Sanders")],
         ),
@@ -627,6 +631,19 @@ fn stance_and_evidence_verbs_after_a_subject() {
         ),
         // a thing is no speaker of a weak verb
         ("The figures released on Friday were weak.", &[]),
+        // polling, evidence and papers show and find as sources do
+        (
+            "Exit polling showed that Trump led.",
+            &[("showed", "Exit polling", "Exit polling")],
+        ),
+        (
+            "The evidence suggests that wages rose.",
+            &[("suggests", "The evidence", "evidence")],
+        ),
+        (
+            "The authors found that trade cost jobs.",
+            &[("found", "The authors", "authors")],
+        ),
     ]);
 }
 
