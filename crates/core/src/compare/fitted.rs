@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5712, 0.5721, -0.1551, 2.0627, 0.0000, 1.8853, 0.0000, 0.5805, 0.2471, -0.0455, 0.5519, -1.6363, 0.0000, 1.6683, 1.4245, 2.2370, 0.0000, 0.0000, 0.0000, -1.0350, 0.0000, -1.2736,
+    -1.5672, 0.5719, -0.1552, 2.0638, 0.0000, 1.8828, 0.0000, 0.5801, 0.2997, -0.0459, 0.5495, -1.6380, 0.0000, 1.6684, 1.4244, 2.2366, 0.0000, 0.0000, 0.0000, -1.0516, 0.0000, -1.2742,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.9521, 0.3958, 0.0000, -1.1663, 1.5538, 0.0000, 0.0000, 2.8012, 1.6857, 0.0000, -0.2170, 0.4625, 1.0099, 0.0000, -0.9499,
+    -0.9553, 0.3929, 0.0000, -1.1641, 1.5653, 0.0000, 0.0000, 2.8103, 1.6913, 0.0000, -0.2170, 0.4628, 1.0123, 0.0000, -0.9492,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

@@ -653,14 +653,22 @@ fn date_at(t: &Toks, i: usize) -> Option<(usize, Option<Value>)> {
 
 /// A range whose unit is written once, after its second number, read from
 /// the first number `v` (ending before `e`): "30-to-60-day", "3- to 5-year",
-/// "10 to 15 years", "3-to-5 percent", "5–10 km", "5 to 10 dollars". One
+/// "10 to 15 years", "3-to-5 percent", "5–10 km", "5 to 10 dollars",
+/// "20 to 30 people" (a count, with the word "to" only). One
 /// mention from the first number to the unit, with the
 /// second number's value and unit, read as one interval ([`Op::Between`]:
 /// "10–15 years"; a qualifier written before it, "about 20 to 30
 /// minutes", is kept instead). Bare numbers
 /// joined by a dash ("20-30 people", "9-11", scores) are left as they
 /// were: without a unit they are too often something else.
-fn range_to(t: &Toks, e: usize, v: f64, op: Op, starts: &[bool]) -> Option<(usize, Option<Value>)> {
+fn range_to(
+    t: &Toks,
+    j: usize,
+    e: usize,
+    v: f64,
+    op: Op,
+    starts: &[bool],
+) -> Option<(usize, Option<Value>)> {
     let dash = |i: usize| matches!(t.toks.get(i).map(|x| x.text(t.text)), Some("–" | "—"));
     // Where the second number starts.
     let k = if is_hyphen(t, e)
@@ -696,6 +704,17 @@ fn range_to(t: &Toks, e: usize, v: f64, op: Op, starts: &[bool]) -> Option<(usiz
             unit: Some(u),
             ..
         }) => *value == n.value && !u.ends_with(" old"),
+        // "20 to 30 people": a count joined by the word "to" and followed
+        // by what it counts (not "from 20 to 30", a change; not a tally,
+        // "52 to 48 votes").
+        Some(Value::Number {
+            value, unit: None, ..
+        }) => {
+            *value == n.value
+                && lw(t, e) == "to"
+                && (j == 0 || lw(t, j - 1) != "from")
+                && counted_noun(t, end)
+        }
         _ => false,
     };
     // "20-to-25-year-olds": ages, not a duration.
@@ -711,6 +730,25 @@ fn range_to(t: &Toks, e: usize, v: f64, op: Op, starts: &[bool]) -> Option<(usiz
         (_, second) => second,
     };
     Some((end, value))
+}
+
+/// Whether token `i` is a plural noun naming what a count counts ("people",
+/// "cars", "children"), not a tally's unit ("votes", "points").
+fn counted_noun(t: &Toks, i: usize) -> bool {
+    let Some(tok) = t.toks.get(i) else {
+        return false;
+    };
+    let w = lw(t, i);
+    tok.kind == TokenKind::Word
+        && !tok.is_capitalised(t.text)
+        && (matches!(
+            w,
+            "people" | "children" | "men" | "women" | "staff" | "police"
+        ) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+        && !matches!(
+            w,
+            "votes" | "points" | "seats" | "goals" | "runs" | "times" | "wins" | "losses"
+        )
 }
 
 /// The figure of a number, a percentage, a sum or a length of time.
@@ -863,19 +901,27 @@ fn range_after(
 }
 
 /// "N in M" after the number `v` that ends before `e`: "one in five", "1-in-200",
+/// "one out of every 200", "one in every four",
 /// "1-in-200-year" (a return period: the word "year" belongs to it). Returns
 /// (end, percent). The hyphens, when used, must be glued on both sides; a
 /// four-digit second number must be glued ("1 in 2020" is a year).
 fn rate_at(t: &Toks, e: usize, v: f64) -> Option<(usize, f64)> {
     let hy = is_hyphen(t, e) && glued(t, e) && glued(t, e + 1);
     let k = if hy { e + 1 } else { e };
-    if lw(t, k) != "in" {
+    // "one out of every 200", "3 out of 5", "one in every four"
+    let out_of = !hy && lw(t, k) == "out" && lw(t, k + 1) == "of";
+    if lw(t, k) != "in" && !out_of {
         return None;
     }
     let m = if hy {
         (is_hyphen(t, k + 1) && glued(t, k + 1) && glued(t, k + 2)).then_some(k + 2)?
     } else {
-        k + 1
+        let m = if out_of { k + 2 } else { k + 1 };
+        if lw(t, m) == "every" {
+            m + 1
+        } else {
+            m
+        }
     };
     if !hy && year_value(t, m).is_some() {
         return None;
@@ -1288,7 +1334,7 @@ fn match_at(t: &Toks, j: usize, op: Op, starts: &[bool]) -> Option<(usize, Optio
     let m = number_at(t, j)?;
     let mut e = m.tokens.1;
     let v = m.value;
-    if let Some(r) = range_to(t, e, v, op, starts) {
+    if let Some(r) = range_to(t, j, e, v, op, starts) {
         return Some(r);
     }
     // Ages: "aged 66", "at the age of 76" are a count of years of age.
@@ -1579,6 +1625,27 @@ mod tests {
             ),
             ("one in five adults", &[("one in five", Quantity, "20%")]),
             ("1 in 4 voters", &[("1 in 4", Quantity, "25%")]),
+            (
+                "about one out of every 200 cars",
+                &[("about one out of every 200", Quantity, "≈ 0.5%")],
+            ),
+            ("3 out of 5 voters", &[("3 out of 5", Quantity, "60%")]),
+            (
+                "one in every four homes",
+                &[("one in every four", Quantity, "25%")],
+            ),
+            (
+                "20 to 30 people were hurt",
+                &[("20 to 30", Quantity, "20–30")],
+            ),
+            (
+                "rose from 20 to 30 people",
+                &[("20", Quantity, "20"), ("30", Quantity, "30")],
+            ),
+            (
+                "voted 52 to 48 votes",
+                &[("52", Quantity, "52"), ("48", Quantity, "48")],
+            ),
             ("scored 20 in 30 minutes", &[("20", Quantity, "20")]),
             (
                 "won 3 in 2020",
