@@ -373,7 +373,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
                     .map(|(c, g)| serde_json::json!([c.0, c.2, c.1.to_vec(), g]))
                     .collect();
                 let r: Vec<_> = i.rel.iter().map(|r| r.map(|r| r.name())).collect();
-                lines.push_str(&serde_json::json!({"pair": i.pair, "split": split, "has": i.has, "cands": c, "rel": r}).to_string());
+                lines.push_str(&serde_json::json!({"pair": i.pair, "split": split, "has": i.has, "cands": c, "rel": r, "doc_cos": i.doc_cos}).to_string());
                 lines.push('\n');
             }
         }
