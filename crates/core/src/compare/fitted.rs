@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5672, 0.5719, -0.1552, 2.0638, 0.0000, 1.8828, 0.0000, 0.5801, 0.2997, -0.0459, 0.5495, -1.6380, 0.0000, 1.6684, 1.4244, 2.2366, 0.0000, 0.0000, 0.0000, -1.0516, 0.0000, -1.2742,
+    -1.5686, 0.5697, -0.1554, 2.0626, 0.0000, 1.8837, 0.0000, 0.5965, 0.2736, -0.0444, 0.5504, -1.6361, 0.0000, 1.6671, 1.4242, 2.2346, 0.0000, 0.0000, 0.0000, -1.0426, 0.0000, -1.2747,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.9553, 0.3929, 0.0000, -1.1641, 1.5653, 0.0000, 0.0000, 2.8103, 1.6913, 0.0000, -0.2170, 0.4628, 1.0123, 0.0000, -0.9492,
+    -0.9542, 0.3952, 0.0000, -1.1640, 1.5537, 0.0000, 0.0000, 2.8024, 1.6878, 0.0000, -0.2146, 0.4630, 1.0059, 0.0000, -0.9475,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

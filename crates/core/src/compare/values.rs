@@ -78,8 +78,13 @@ pub fn bounded(v: &Value, bound: Op) -> Value {
     v
 }
 
+/// Whether two intervals share more than an end: figures written to the
+/// same last digit and one unit apart touch without overlapping ("678
+/// points" stands for 677.5–678.5, "679 points" for 678.5–679.5: two
+/// figures, not one rounded two ways).
 fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
-    a.0 <= b.1 && b.0 <= a.1
+    let apart = |lo: f64, hi: f64| hi - lo > 1e-9 * lo.abs().max(hi.abs()).min(1e15);
+    apart(b.0, a.1) && apart(a.0, b.1)
 }
 
 /// Two limits stated the same way ("up to 800" / "up to 840", "at least
@@ -401,6 +406,28 @@ mod tests {
         assert!(values_agree(&n(Op::Gt, 3.0), &n(Op::Eq, 21.0)));
         assert!(!values_agree(&n(Op::Gt, 1e6), &n(Op::Approx, 4e5)));
         assert!(!values_agree(&n(Op::Lt, 10.0), &n(Op::Eq, 40.0)));
+    }
+
+    /// Figures written to the same last digit one unit apart touch
+    /// without overlapping: two figures, never one rounded two ways.
+    #[test]
+    fn adjacent_figures_differ() {
+        // (a, b, agree)
+        for (a, b, agree) in [
+            (n(Op::Eq, 678.0), n(Op::Eq, 679.0), false),
+            (n(Op::Eq, 678.0), n(Op::Eq, 678.0), true),
+            (n(Op::Eq, 3.6), n(Op::Eq, 3.7), false),
+            (n(Op::Eq, 3.6), n(Op::Eq, 3.65), true),
+            (n(Op::Eq, 144.0), n(Op::Eq, 145.0), false),
+            (n(Op::Eq, 8579.19), n(Op::Eq, 8579.2), true),
+            (n(Op::Eq, 8579.19), n(Op::Eq, 8579.18), false),
+            (n(Op::Eq, 1000.0), n(Op::Eq, 1020.0), true),
+            (n(Op::Eq, 10.0), n(Op::Eq, 11.0), false),
+            (n(Op::Lt, 9000.0), n(Op::Eq, 9180.0), true),
+        ] {
+            assert_eq!(values_agree(&a, &b), agree, "{a:?} / {b:?}");
+            assert_eq!(values_agree(&b, &a), agree, "{b:?} / {a:?}");
+        }
     }
 
     /// A bound is an interval: a figure inside it agrees, one outside
