@@ -28,9 +28,27 @@ fn settle(b: &Browser) {
 /// coordinates. (With scripts off no frame callback runs, so only a page
 /// with scripts on is let settle first; layout is read either way.)
 fn seen(b: &Browser, scripts: bool) -> Value {
-    if scripts {
-        settle(b);
+    if !scripts {
+        return look(b);
     }
+    // On a loaded machine the app may still be laying out after two
+    // frames: read until two looks 200 ms apart agree (at most ~4 s).
+    settle(b);
+    let mut last = look(b);
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        settle(b);
+        let now = look(b);
+        if now == last {
+            break;
+        }
+        last = now;
+    }
+    last
+}
+
+/// One reading of [`seen`].
+fn look(b: &Browser) -> Value {
     b.js(
         "const [sx, sy] = [scrollX, scrollY];
          const n = (x) => Math.round(x * 100) / 100;
