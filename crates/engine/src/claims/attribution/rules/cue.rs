@@ -693,6 +693,25 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
+        // "…,” said one Democrat familiar with the talks, who …": right
+        // after a quotation, a strong cue's subject is the whole phrase up
+        // to the clause's end, however long its modifiers.
+        if let Some((a, b)) = (strong && after_quotation(d, sa, j))
+            .then(|| inverted_phrase(d, i + 1, sb))
+            .flatten()
+        {
+            let (sp, named) = speaker_of(d, a, b);
+            let mut e = j.saturating_sub(1).max(sa);
+            while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
+                e -= 1;
+            }
+            let content = if e > sa {
+                d.span(sa, e)
+            } else {
+                d.span(sa, sb)
+            };
+            return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
+        }
         // a strong cue after a quote or comma whose source cannot be told: abstain
         if strong && j > sa && !EVIDENTIAL.contains(&w) {
             return Some((mk(d, cue, None, cue, String::new(), false), next_i));
@@ -800,6 +819,61 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     let (sp, named) = speaker_of(d, a, b);
     let content = content_span(d, sa, sb, a, next_i);
     Some((mk(d, cue, Some((a, b)), content, sp, named), next_i))
+}
+
+/// Whether the verb whose first word is at `j` comes right after a
+/// quotation that closes on a comma, "?" or "!" ("…,” said", "…?” asked",
+/// "…”, said").
+pub(super) fn after_quotation(d: &Doc, sa: usize, j: usize) -> bool {
+    if j < sa + 2 {
+        return false;
+    }
+    let (q, p) = (&d.toks[j - 1], &d.toks[j - 2]);
+    (q.kind == TokKind::Quote && matches!(p.text.as_str(), "," | "?" | "!"))
+        || (q.text == "," && p.kind == TokKind::Quote)
+}
+
+/// The subject phrase of an inverted cue from `i` ("said one Republican
+/// involved in the planning, who …", "wrote the American ambassador at the
+/// time, John E. Herbst."): it opens with a determiner, a possessive, a
+/// title or a capitalised word and runs to the first comma, stop,
+/// quotation mark, dash, semicolon, relative word or day ("said Trump
+/// aides Tuesday"), at most 16 tokens.
+pub(super) fn inverted_phrase(d: &Doc, i: usize, sb: usize) -> Option<(usize, usize)> {
+    let t = d.toks.get(i).filter(|_| i < sb)?;
+    let opens = t.is_cap()
+        || DETS.contains(&t.lower)
+        || TITLES.contains(&t.lower)
+        || matches!(t.lower.as_str(), "his" | "her" | "their" | "its" | "our");
+    if !opens || is_pronoun(&t.lower) || t.kind != TokKind::Word {
+        return None;
+    }
+    let mut b = i;
+    while b < sb && b - i < 16 {
+        let tk = &d.toks[b];
+        let stop = match tk.kind {
+            TokKind::Quote => true,
+            TokKind::Punct => matches!(
+                tk.text.as_str(),
+                "," | "." | ";" | ":" | "—" | "–" | "!" | "?"
+            ),
+            TokKind::Word => {
+                b > i
+                    && (matches!(
+                        tk.lower.as_str(),
+                        "who" | "which" | "that" | "whose" | "yesterday" | "today" | "tonight"
+                    ) || is_day(&tk.lower)
+                        || is_month(&tk.lower))
+            }
+        };
+        if stop {
+            break;
+        }
+        b += 1;
+    }
+    // the phrase ends within reach (a stop, a relative word or the sentence's end)
+    let ends = b >= sb || b - i < 16;
+    (b > i && ends && d.toks[b - 1].is_word()).then_some((i, b))
 }
 
 /// Prepositions and conjunctions that open an adverbial clause with a

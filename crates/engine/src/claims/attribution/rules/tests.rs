@@ -354,8 +354,11 @@ fn error_families() {
             "“It is a show,” said Virginia delegate Beau Correll, angered by it.",
             &[("Virginia delegate Beau Correll", "Beau Correll")],
         ),
-        // a day after the lowercase word is no name
-        ("“It is a show,” said Trump aides Tuesday.", &[("", "")]),
+        // a day after the lowercase word is no name (nor part of the source)
+        (
+            "“It is a show,” said Trump aides Tuesday.",
+            &[("Trump aides", "Trump aides")],
+        ),
         // an aside between the subject and the cue
         (
             "Hunter, meanwhile, told Politico that the race was close.",
@@ -371,6 +374,35 @@ fn error_families() {
         ),
         // a thing that shows, not a record: no cue
         ("The dogs show no fear.", &[]),
+        // an inverted cue right after a quotation: the whole phrase to the
+        // clause's end is the source, however long its modifiers
+        (
+            "“The bridge will cost more,” said one Democrat familiar with the talks, speaking on Monday.",
+            &[(
+                "one Democrat familiar with the talks",
+                "Democrat familiar with the talks",
+            )],
+        ),
+        (
+            "“It was a haven for crooks,” wrote the American ambassador at the time, John E. Herbst.",
+            &[(
+                "the American ambassador at the time",
+                "American ambassador at the time",
+            )],
+        ),
+        (
+            "“Why not?” said his best friend at Lehigh, Bruce Turry.",
+            &[("his best friend at Lehigh", "his best friend at Lehigh")],
+        ),
+        (
+            "“We will win,” said former Pennsylvania Gov. and party chairman Ed Rendell.",
+            &[(
+                "former Pennsylvania Gov. and party chairman Ed Rendell",
+                "Pennsylvania Gov. and party chairman Ed Rendell",
+            )],
+        ),
+        // not after a quotation: "said" with no subject still abstains
+        ("Yesterday, said the plan would fail.", &[("", "")]),
     ];
     for (text, want) in cases {
         let got = speakers(text);
