@@ -35,17 +35,59 @@ pub(super) fn clause_subject(d: &Doc, sa: usize, lim: usize) -> Option<(usize, u
     while i < lim && d.toks[i].kind != TokKind::Word {
         i += 1;
     }
-    // fronted adverbial: "On Tuesday, …", "In a statement, …"
-    if i < lim && (NP_STOP.contains(d.lw(i)) || d.lw(i).ends_with("ly")) {
-        if let Some(c) = (i..lim).find(|&k| d.toks[k].text == ",") {
-            if c - i <= 8 {
-                i = c + 1;
-            }
+    // fronted adverbials: "On Tuesday, …", "In a statement, …", "Last
+    // month, when I asked him, …", "Having announced that …, Judge Berman",
+    // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton"
+    let first = i;
+    let mut jumped = false;
+    for _ in 0..4 {
+        if i >= lim {
+            break;
         }
+        let Some(c) = (i..lim).find(|&k| d.toks[k].text == ",") else {
+            break;
+        };
+        let w = d.lw(i);
+        let opener = NP_STOP.contains(w)
+            || w.ends_with("ly")
+            || OPENER_WORDS.contains(w)
+            || is_day(w)
+            || is_month(w)
+            || (i == first && w.ends_with("ing") && d.toks[i].is_cap());
+        // the rest of a place name after an opener that ends with a name:
+        // "in Ames, Iowa, …" (not "In the interview, Reid, who …")
+        let place =
+            jumped && c - i <= 2 && d.toks[i - 2].is_cap() && (i..c).all(|k| d.toks[k].is_cap());
+        let reach = if jumped || w.ends_with("ing") { 14 } else { 8 };
+        if !(opener || place) || c - i > reach {
+            break;
+        }
+        i = c + 1;
+        jumped = true;
     }
     let (a, b) = np_fwd(d, i, lim)?;
     Some((a, b))
 }
+
+/// Words that open a fronted adverbial before the clause's subject, beside
+/// [`NP_STOP`] and "-ly" adverbs ([`clause_subject`]).
+pub(super) static OPENER_WORDS: WordSet = WordSet::new(concat!(
+    "last|",
+    "next|",
+    "earlier|",
+    "later|",
+    "likewise|",
+    "indeed|",
+    "meanwhile|",
+    "instead|",
+    "moreover|",
+    "still|",
+    "again|",
+    "yesterday|",
+    "today|",
+    "tonight|",
+    "having|"
+));
 
 /// Base forms of verbs of saying and believing, after a plural subject.
 pub(super) static BELIEF_BASE_VERBS: WordSet = WordSet::new(concat!(

@@ -401,6 +401,26 @@ fn error_families() {
                 "Pennsylvania Gov. and party chairman Ed Rendell",
             )],
         ),
+        // fronted adverbials before the clause's subject are skipped: a
+        // time word ("Last month, when …,"), a participle opening the
+        // sentence ("Recognizing this,"), the rest of a place name
+        (
+            "Last month, when reporters asked him, Tom Cole looked at the camera and said he would run.",
+            &[("reporters", "reporters"), ("Tom Cole", "Tom Cole")],
+        ),
+        (
+            "Recognizing this, Mr. Rubio joined the talks, arguing that the bill was fair.",
+            &[("Mr. Rubio", "Rubio")],
+        ),
+        (
+            "At a rally in Ames, Iowa, on Sunday, Ann Lee defended her plan, saying that taxes would fall.",
+            &[("Ann Lee", "Ann Lee"), ("Ann Lee", "Ann Lee")],
+        ),
+        // … but a name after the opener is the subject, not a place
+        (
+            "In the interview, Ann Lee, who backed the plan in May, repeated her view and stressed the need to wait.",
+            &[("who", "Ann Lee"), ("Ann Lee", "Ann Lee"), ("Ann Lee", "Ann Lee")],
+        ),
         // not after a quotation: "said" with no subject still abstains
         ("Yesterday, said the plan would fail.", &[("", "")]),
     ];
