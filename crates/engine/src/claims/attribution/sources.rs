@@ -192,6 +192,20 @@ pub(in crate::claims) fn find(text: &str, starts: &[usize]) -> Vec<Found> {
             let end = before.trim_end_matches(',').trim_end().len();
             if end > c.start {
                 out[i].content = Span::new(c.start, end);
+                // The attributions nested in the cut content end with it:
+                // "X said [the warning showed the President did not know
+                // what he meant], and accused Y" ("know" is said's, not
+                // the sentence's to its end).
+                for g in out[i + 1..].iter_mut().take(64) {
+                    if g.content.start >= end {
+                        break;
+                    }
+                    let nested =
+                        g.own_cue && g.cue.is_some_and(|q| q.start >= c.start && q.end <= end);
+                    if nested && g.content.end > end && g.content.start < end {
+                        g.content = Span::new(g.content.start, end);
+                    }
+                }
             }
         }
     }
@@ -934,6 +948,30 @@ mod tests {
             assert_eq!(c.speaker.display(text), *display, "{text}");
             assert_eq!(c.speaker.span().map(|s| s.slice(text)), *words, "{text}");
             assert_eq!(c.cue.map(|s| s.slice(text)), *cue, "{text}");
+        }
+    }
+
+    /// (text, speaker as displayed, cue) of the first claim: an attribution
+    /// nested in a content cut before "and" + a second cue ends with it.
+    #[test]
+    fn nested_contents_end_with_the_cut_outer_one() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Council leader Priya Natarajan said the report was proof that the mayor did not know what he was doing, and accused the council of hiding the costs.",
+                "Priya Natarajan",
+                "said",
+            ),
+            (
+                "Senator Ted Cruz said the memo showed that the agency did not believe the numbers, and urged the board to resign.",
+                "Ted Cruz",
+                "said",
+            ),
+        ];
+        for (text, display, cue) in cases {
+            let a = analyse_text(text);
+            let c = &a.claims[0];
+            assert_eq!(c.speaker.display(text), *display, "{text}");
+            assert_eq!(c.cue.map(|s| s.slice(text)), Some(*cue), "{text}");
         }
     }
 }

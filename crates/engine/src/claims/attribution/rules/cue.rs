@@ -35,17 +35,59 @@ pub(super) fn clause_subject(d: &Doc, sa: usize, lim: usize) -> Option<(usize, u
     while i < lim && d.toks[i].kind != TokKind::Word {
         i += 1;
     }
-    // fronted adverbial: "On Tuesday, …", "In a statement, …"
-    if i < lim && (NP_STOP.contains(d.lw(i)) || d.lw(i).ends_with("ly")) {
-        if let Some(c) = (i..lim).find(|&k| d.toks[k].text == ",") {
-            if c - i <= 8 {
-                i = c + 1;
-            }
+    // fronted adverbials: "On Tuesday, …", "In a statement, …", "Last
+    // month, when I asked him, …", "Having announced that …, Judge Berman",
+    // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton"
+    let first = i;
+    let mut jumped = false;
+    for _ in 0..4 {
+        if i >= lim {
+            break;
         }
+        let Some(c) = (i..lim).find(|&k| d.toks[k].text == ",") else {
+            break;
+        };
+        let w = d.lw(i);
+        let opener = NP_STOP.contains(w)
+            || w.ends_with("ly")
+            || OPENER_WORDS.contains(w)
+            || is_day(w)
+            || is_month(w)
+            || (i == first && w.ends_with("ing") && d.toks[i].is_cap());
+        // the rest of a place name after an opener that ends with a name:
+        // "in Ames, Iowa, …" (not "In the interview, Reid, who …")
+        let place =
+            jumped && c - i <= 2 && d.toks[i - 2].is_cap() && (i..c).all(|k| d.toks[k].is_cap());
+        let reach = if jumped || w.ends_with("ing") { 14 } else { 8 };
+        if !(opener || place) || c - i > reach {
+            break;
+        }
+        i = c + 1;
+        jumped = true;
     }
     let (a, b) = np_fwd(d, i, lim)?;
     Some((a, b))
 }
+
+/// Words that open a fronted adverbial before the clause's subject, beside
+/// [`NP_STOP`] and "-ly" adverbs ([`clause_subject`]).
+pub(super) static OPENER_WORDS: WordSet = WordSet::new(concat!(
+    "last|",
+    "next|",
+    "earlier|",
+    "later|",
+    "likewise|",
+    "indeed|",
+    "meanwhile|",
+    "instead|",
+    "moreover|",
+    "still|",
+    "again|",
+    "yesterday|",
+    "today|",
+    "tonight|",
+    "having|"
+));
 
 /// Base forms of verbs of saying and believing, after a plural subject.
 pub(super) static BELIEF_BASE_VERBS: WordSet = WordSet::new(concat!(
@@ -693,6 +735,25 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
+        // "…,” said one Democrat familiar with the talks, who …": right
+        // after a quotation, a strong cue's subject is the whole phrase up
+        // to the clause's end, however long its modifiers.
+        if let Some((a, b)) = (strong && after_quotation(d, sa, j))
+            .then(|| inverted_phrase(d, i + 1, sb))
+            .flatten()
+        {
+            let (sp, named) = speaker_of(d, a, b);
+            let mut e = j.saturating_sub(1).max(sa);
+            while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
+                e -= 1;
+            }
+            let content = if e > sa {
+                d.span(sa, e)
+            } else {
+                d.span(sa, sb)
+            };
+            return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
+        }
         // a strong cue after a quote or comma whose source cannot be told: abstain
         if strong && j > sa && !EVIDENTIAL.contains(&w) {
             return Some((mk(d, cue, None, cue, String::new(), false), next_i));
@@ -800,6 +861,61 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     let (sp, named) = speaker_of(d, a, b);
     let content = content_span(d, sa, sb, a, next_i);
     Some((mk(d, cue, Some((a, b)), content, sp, named), next_i))
+}
+
+/// Whether the verb whose first word is at `j` comes right after a
+/// quotation that closes on a comma, "?" or "!" ("…,” said", "…?” asked",
+/// "…”, said").
+pub(super) fn after_quotation(d: &Doc, sa: usize, j: usize) -> bool {
+    if j < sa + 2 {
+        return false;
+    }
+    let (q, p) = (&d.toks[j - 1], &d.toks[j - 2]);
+    (q.kind == TokKind::Quote && matches!(p.text.as_str(), "," | "?" | "!"))
+        || (q.text == "," && p.kind == TokKind::Quote)
+}
+
+/// The subject phrase of an inverted cue from `i` ("said one Republican
+/// involved in the planning, who …", "wrote the American ambassador at the
+/// time, John E. Herbst."): it opens with a determiner, a possessive, a
+/// title or a capitalised word and runs to the first comma, stop,
+/// quotation mark, dash, semicolon, relative word or day ("said Trump
+/// aides Tuesday"), at most 16 tokens.
+pub(super) fn inverted_phrase(d: &Doc, i: usize, sb: usize) -> Option<(usize, usize)> {
+    let t = d.toks.get(i).filter(|_| i < sb)?;
+    let opens = t.is_cap()
+        || DETS.contains(&t.lower)
+        || TITLES.contains(&t.lower)
+        || matches!(t.lower.as_str(), "his" | "her" | "their" | "its" | "our");
+    if !opens || is_pronoun(&t.lower) || t.kind != TokKind::Word {
+        return None;
+    }
+    let mut b = i;
+    while b < sb && b - i < 16 {
+        let tk = &d.toks[b];
+        let stop = match tk.kind {
+            TokKind::Quote => true,
+            TokKind::Punct => matches!(
+                tk.text.as_str(),
+                "," | "." | ";" | ":" | "—" | "–" | "!" | "?"
+            ),
+            TokKind::Word => {
+                b > i
+                    && (matches!(
+                        tk.lower.as_str(),
+                        "who" | "which" | "that" | "whose" | "yesterday" | "today" | "tonight"
+                    ) || is_day(&tk.lower)
+                        || is_month(&tk.lower))
+            }
+        };
+        if stop {
+            break;
+        }
+        b += 1;
+    }
+    // the phrase ends within reach (a stop, a relative word or the sentence's end)
+    let ends = b >= sb || b - i < 16;
+    (b > i && ends && d.toks[b - 1].is_word()).then_some((i, b))
 }
 
 /// Prepositions and conjunctions that open an adverbial clause with a

@@ -354,8 +354,11 @@ fn error_families() {
             "“It is a show,” said Virginia delegate Beau Correll, angered by it.",
             &[("Virginia delegate Beau Correll", "Beau Correll")],
         ),
-        // a day after the lowercase word is no name
-        ("“It is a show,” said Trump aides Tuesday.", &[("", "")]),
+        // a day after the lowercase word is no name (nor part of the source)
+        (
+            "“It is a show,” said Trump aides Tuesday.",
+            &[("Trump aides", "Trump aides")],
+        ),
         // an aside between the subject and the cue
         (
             "Hunter, meanwhile, told Politico that the race was close.",
@@ -371,6 +374,55 @@ fn error_families() {
         ),
         // a thing that shows, not a record: no cue
         ("The dogs show no fear.", &[]),
+        // an inverted cue right after a quotation: the whole phrase to the
+        // clause's end is the source, however long its modifiers
+        (
+            "“The bridge will cost more,” said one Democrat familiar with the talks, speaking on Monday.",
+            &[(
+                "one Democrat familiar with the talks",
+                "Democrat familiar with the talks",
+            )],
+        ),
+        (
+            "“It was a haven for crooks,” wrote the American ambassador at the time, John E. Herbst.",
+            &[(
+                "the American ambassador at the time",
+                "American ambassador at the time",
+            )],
+        ),
+        (
+            "“Why not?” said his best friend at Lehigh, Bruce Turry.",
+            &[("his best friend at Lehigh", "his best friend at Lehigh")],
+        ),
+        (
+            "“We will win,” said former Pennsylvania Gov. and party chairman Ed Rendell.",
+            &[(
+                "former Pennsylvania Gov. and party chairman Ed Rendell",
+                "Pennsylvania Gov. and party chairman Ed Rendell",
+            )],
+        ),
+        // fronted adverbials before the clause's subject are skipped: a
+        // time word ("Last month, when …,"), a participle opening the
+        // sentence ("Recognizing this,"), the rest of a place name
+        (
+            "Last month, when reporters asked him, Tom Cole looked at the camera and said he would run.",
+            &[("reporters", "reporters"), ("Tom Cole", "Tom Cole")],
+        ),
+        (
+            "Recognizing this, Mr. Rubio joined the talks, arguing that the bill was fair.",
+            &[("Mr. Rubio", "Rubio")],
+        ),
+        (
+            "At a rally in Ames, Iowa, on Sunday, Ann Lee defended her plan, saying that taxes would fall.",
+            &[("Ann Lee", "Ann Lee"), ("Ann Lee", "Ann Lee")],
+        ),
+        // … but a name after the opener is the subject, not a place
+        (
+            "In the interview, Ann Lee, who backed the plan in May, repeated her view and stressed the need to wait.",
+            &[("who", "Ann Lee"), ("Ann Lee", "Ann Lee"), ("Ann Lee", "Ann Lee")],
+        ),
+        // not after a quotation: "said" with no subject still abstains
+        ("Yesterday, said the plan would fail.", &[("", "")]),
     ];
     for (text, want) in cases {
         let got = speakers(text);
@@ -681,6 +733,24 @@ fn possessed_stance_nouns() {
         // a thing's "support" is no stance, nor is the noun without its particle
         ("The bridge's support for the deck failed.", &[]),
         ("His support grew.", &[]),
+        // the clause's subject just before the possessive is the source
+        (
+            "Donald Trump is keeping up his criticism of the Fed.",
+            &[("criticism of", "Donald Trump", "Donald Trump")],
+        ),
+        (
+            "Later in the day, she escalated her attacks on the mayor.",
+            &[("attacks on", "she", "she")],
+        ),
+        (
+            "Latino Republicans have been unsparing in their criticism of the plan.",
+            &[("criticism of", "Latino Republicans", "Latino Republicans")],
+        ),
+        // a pronoun that does not fit, or punctuation between: the possessive stays
+        (
+            "Tom Cole spoke on Monday. He said it was her support for the bill, not money.",
+            &[("said", "He", "Tom Cole"), ("support for", "her", "Tom Cole")],
+        ),
     ]);
 }
 
