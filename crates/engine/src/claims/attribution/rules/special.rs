@@ -142,8 +142,8 @@ pub(super) static NOT_VERB_S: WordSet = WordSet::new(concat!(
 
 /// A sentence with no lexicon cue whose subject is a personal pronoun or an earlier
 /// speaker's name, followed by a past-tense or present verb with a complement or an
-/// object: that verb is taken as a cue (PolNeAR counts what people do with words and
-/// minds, not only "say").
+/// object, outside a longer quotation: that verb is taken as a cue (PolNeAR counts
+/// what people do with words and minds, not only "say").
 pub(super) fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
     let mut i = sa;
     while i < sb && d.toks[i].kind != TokKind::Word {
@@ -173,7 +173,10 @@ pub(super) fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
     while v < sb && (BETWEEN.contains(d.lw(v)) || (d.lw(v).ends_with("ly") && d.lw(v).len() > 4)) {
         v += 1;
     }
-    if v >= sb || d.toks[v].is_cap() || !d.toks[v].is_word() {
+    // A verb inside a longer quotation is the quoted speaker's own ("“I
+    // think we won,” he said"), which PolNeAR does not annotate, as the
+    // lexicon cues are not taken there ([`cue_at`]).
+    if v >= sb || d.toks[v].is_cap() || !d.toks[v].is_word() || d.in_long_quote(v) {
         return None;
     }
     let w = d.lw(v);

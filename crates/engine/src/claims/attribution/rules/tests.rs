@@ -307,6 +307,11 @@ fn error_families() {
             "Sen. Ted Cruz said the bill was dead. He settled in a chair.",
             &[("Sen. Ted Cruz", "Ted Cruz")],
         ),
+        // nor inside a longer quotation: the quoted speaker's own words
+        (
+            "Sen. Ted Cruz said the bill was dead. “He denounced the annexation in plain words. It is over,” Smith said.",
+            &[("Sen. Ted Cruz", "Ted Cruz"), ("Smith", "Smith")],
+        ),
         // a name in apposition after a role noun
         (
             "Apple's vice president of marketing, Greg Joswiak, indicated that it ships in May.",
