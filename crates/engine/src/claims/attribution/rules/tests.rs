@@ -265,7 +265,9 @@ fn error_families() {
             "Many of his endorsers think that can be reversed.",
             &[("endorsers", "endorsers")],
         ),
-        ("They think about it.", &[]),
+        // a verb of thought with no clause: the generic rule's stance verbs
+        // (PolNeAR counts what people think about)
+        ("They think about it.", &[("They", "They")]),
         // a name in apposition to a description is the speaker
         (
             "Apple's marketing chief, Greg Joswiak, indicated that sales rose.",
@@ -307,6 +309,23 @@ fn error_families() {
             "Sen. Ted Cruz said the bill was dead. He settled in a chair.",
             &[("Sen. Ted Cruz", "Ted Cruz")],
         ),
+        // a verb of speech, thought or stance in any form, after auxiliaries
+        // and after any subject that can speak
+        (
+            "Sanders did apologize to Clinton for the incident.",
+            &[("Sanders", "Sanders")],
+        ),
+        (
+            "Zucker didn’t respond to the request.",
+            &[("Zucker", "Zucker")],
+        ),
+        (
+            "Two Democrats currently back the bill.",
+            &[("Two Democrats", "Democrats")],
+        ),
+        ("Republicans have seen a powerful unifier.", &[("Republicans", "Republicans")]),
+        ("It seems the plan failed.", &[]),
+        ("The storm pushed the boats ashore.", &[]),
         // nor inside a longer quotation: the quoted speaker's own words
         (
             "Sen. Ted Cruz said the bill was dead. “He denounced the annexation in plain words. It is over,” Smith said.",
