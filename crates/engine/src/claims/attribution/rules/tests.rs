@@ -326,6 +326,17 @@ fn error_families() {
         ("Republicans have seen a powerful unifier.", &[("Republicans", "Republicans")]),
         ("It seems the plan failed.", &[]),
         ("The storm pushed the boats ashore.", &[]),
+        // a form of "be" and an adjective of stance or feeling
+        (
+            "Republicans were quick to cast the attacks as a failure.",
+            &[("Republicans", "Republicans")],
+        ),
+        (
+            "Senator Maria Lopez was pleased with the outcome.",
+            &[("Senator Maria Lopez", "Maria Lopez")],
+        ),
+        ("The room was comfortable.", &[]),
+        ("The data is critical to the campaign.", &[]),
         // nor inside a longer quotation: the quoted speaker's own words
         (
             "Sen. Ted Cruz said the bill was dead. “He denounced the annexation in plain words. It is over,” Smith said.",
