@@ -2,7 +2,7 @@
 //! `claimlens train compare` (crates/cli/src/compare_eval.rs), which
 //! rewrites this file. Do not edit by hand.
 //!
-//! Fitted on data/eval/compare/events.jsonl (split dev): 4187 candidate rows,
+//! Fitted on data/eval/compare/events.jsonl (split dev): 4203 candidate rows,
 //! 358 counterpart rows.
 
 use super::{N_COUNTERPART, N_FEATURES};
@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5712, 0.5721, -0.1551, 2.0627, 0.0000, 1.8853, 0.0000, 0.5805, 0.2471, -0.0455, 0.5519, -1.6363, 0.0000, 1.6683, 1.4245, 2.2370, 0.0000, 0.0000, 0.0000, -1.0350, 0.0000, -1.2736,
+    -1.6411, 0.4937, -0.1290, 2.0965, 0.0000, 1.9085, 0.0000, 0.6027, 0.2504, -0.0320, 0.5526, -1.6486, 0.0000, 1.6956, 1.4478, 2.0938, 0.0000, 0.0000, 0.0000, -1.0244, 0.0000, -1.1636,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.9521, 0.3958, 0.0000, -1.1663, 1.5538, 0.0000, 0.0000, 2.8012, 1.6857, 0.0000, -0.2170, 0.4625, 1.0099, 0.0000, -0.9499,
+    -0.9365, 0.4087, 0.0000, -1.1673, 1.4898, 0.0000, 0.0000, 2.7616, 1.5904, 0.0000, -0.2067, 0.4643, 1.0056, 0.0000, -0.9672,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

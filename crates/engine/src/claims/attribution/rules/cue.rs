@@ -387,7 +387,14 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             && matches!(d.lw(i + 1), "that" | ":"));
     // "talked about", "voted for", "made it clear": a verb and its particle
     let phrasal = phrasal_end(d, i, sb);
-    let weak = WEAK_VERBS.contains(&w) || phrasal.is_some();
+    // The generic rule's verbs of speech, thought and stance are weak cues too
+    // ("Cruz, who has seen his lead evaporate", "where developers see"),
+    // but not as an infinitive after "to" ("a speech to read") nor before a
+    // particle ("would not back down").
+    let stance = STANCE_VERBS.contains(&w)
+        && !(i > sa && d.lw(i - 1) == "to")
+        && !(i + 1 < sb && matches!(d.lw(i + 1), "down" | "off" | "away" | "up" | "out"));
+    let weak = WEAK_VERBS.contains(&w) || phrasal.is_some() || stance;
     // with tags: a weak cue word read as a noun is not a cue ("plans", "claims", "shows")
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
         return None;

@@ -586,8 +586,13 @@ fn parenthesis_after_a_name() {
 fn verb_after_and_shares_the_subject() {
     check_cues(&[
         (
-            "He congratulated her for her victory and praised her effort.",
+            "He met her after her victory and praised her effort.",
             &[("praised", "He", "He")],
+        ),
+        // a verb of stance is a cue of its own
+        (
+            "He congratulated her for her victory and praised her effort.",
+            &[("congratulated", "He", "He"), ("praised", "He", "He")],
         ),
         (
             "O’Malley spoke at the forum on Sunday and criticized Sanders after the event.",
