@@ -332,8 +332,17 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             i + 1,
         ));
     }
-    let headline =
-        d.toks[i].is_cap() && HEADLINE_VERBS.contains(&w) && i > sa && d.toks[i - 1].is_cap();
+    // "Hillary Clinton Reassures House Democrats", "Trump Endorses …": in
+    // a title-case headline, a reporting verb or a verb of stance in -s or
+    // -ed after a capitalised word, not a plural noun after a participle
+    // ("Leaked Documents Reveal …").
+    let title_verb = (CUE_VERBS.contains(&w) || STANCE_VERBS.contains(&w))
+        && (w.ends_with('s') || w.ends_with("ed"))
+        && !(i > sa && w.ends_with('s') && participle_before_noun(d.lw(i - 1)));
+    let headline = d.toks[i].is_cap()
+        && (HEADLINE_VERBS.contains(&w) || title_verb)
+        && i > sa
+        && d.toks[i - 1].is_cap();
     // "In the latest Gallup poll, …" / "… leads in exit polls": the poll reports it
     if w == "in" {
         return in_poll(d, sa, sb, i);

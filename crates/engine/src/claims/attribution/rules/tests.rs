@@ -337,6 +337,16 @@ fn error_families() {
         ),
         ("The room was comfortable.", &[]),
         ("The data is critical to the campaign.", &[]),
+        // a title-case headline: a reporting or stance verb in -s or -ed
+        (
+            "Trump Endorses Ryan In Wisconsin Primary.",
+            &[("Trump", "Trump")],
+        ),
+        (
+            "Sanders Questioned Clinton On Wall Street Ties.",
+            &[("Sanders", "Sanders")],
+        ),
+        ("Leaked Documents Reveal Campaign Donors.", &[]),
         // nor inside a longer quotation: the quoted speaker's own words
         (
             "Sen. Ted Cruz said the bill was dead. “He denounced the annexation in plain words. It is over,” Smith said.",
