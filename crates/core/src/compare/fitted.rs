@@ -2,7 +2,7 @@
 //! `claimlens train compare` (crates/cli/src/compare_eval.rs), which
 //! rewrites this file. Do not edit by hand.
 //!
-//! Fitted on data/eval/compare/events.jsonl (split dev): 4187 candidate rows,
+//! Fitted on data/eval/compare/events.jsonl (split dev): 4203 candidate rows,
 //! 358 counterpart rows.
 
 use super::{N_COUNTERPART, N_FEATURES};
@@ -11,14 +11,14 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.5686, 0.5697, -0.1554, 2.0626, 0.0000, 1.8837, 0.0000, 0.5965, 0.2736, -0.0444, 0.5504, -1.6361, 0.0000, 1.6671, 1.4242, 2.2346, 0.0000, 0.0000, 0.0000, -1.0426, 0.0000, -1.2747,
+    -1.6385, 0.4913, -0.1293, 2.0964, 0.0000, 1.9070, 0.0000, 0.6190, 0.2759, -0.0309, 0.5513, -1.6484, 0.0000, 1.6943, 1.4474, 2.0916, 0.0000, 0.0000, 0.0000, -1.0317, 0.0000, -1.1647,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
 /// claim's fact at all.
 #[rustfmt::skip]
 pub const COUNTERPART_WEIGHTS: [f32; N_COUNTERPART] = [
-    -0.9542, 0.3952, 0.0000, -1.1640, 1.5537, 0.0000, 0.0000, 2.8024, 1.6878, 0.0000, -0.2146, 0.4630, 1.0059, 0.0000, -0.9475,
+    -0.9387, 0.4081, 0.0000, -1.1649, 1.4891, 0.0000, 0.0000, 2.7626, 1.5925, 0.0000, -0.2040, 0.4650, 1.0014, 0.0000, -0.9647,
 ];
 /// A source's best statement is aligned with a claim from this
 /// counterpart probability.

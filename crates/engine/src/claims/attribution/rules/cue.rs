@@ -374,8 +374,17 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             i + 1,
         ));
     }
-    let headline =
-        d.toks[i].is_cap() && HEADLINE_VERBS.contains(&w) && i > sa && d.toks[i - 1].is_cap();
+    // "Hillary Clinton Reassures House Democrats", "Trump Endorses …": in
+    // a title-case headline, a reporting verb or a verb of stance in -s or
+    // -ed after a capitalised word, not a plural noun after a participle
+    // ("Leaked Documents Reveal …").
+    let title_verb = (CUE_VERBS.contains(&w) || STANCE_VERBS.contains(&w))
+        && (w.ends_with('s') || w.ends_with("ed"))
+        && !(i > sa && w.ends_with('s') && participle_before_noun(d.lw(i - 1)));
+    let headline = d.toks[i].is_cap()
+        && (HEADLINE_VERBS.contains(&w) || title_verb)
+        && i > sa
+        && d.toks[i - 1].is_cap();
     // "In the latest Gallup poll, …" / "… leads in exit polls": the poll reports it
     if w == "in" {
         return in_poll(d, sa, sb, i);
@@ -429,7 +438,14 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             && matches!(d.lw(i + 1), "that" | ":"));
     // "talked about", "voted for", "made it clear": a verb and its particle
     let phrasal = phrasal_end(d, i, sb);
-    let weak = WEAK_VERBS.contains(&w) || phrasal.is_some();
+    // The generic rule's verbs of speech, thought and stance are weak cues too
+    // ("Cruz, who has seen his lead evaporate", "where developers see"),
+    // but not as an infinitive after "to" ("a speech to read") nor before a
+    // particle ("would not back down").
+    let stance = STANCE_VERBS.contains(&w)
+        && !(i > sa && d.lw(i - 1) == "to")
+        && !(i + 1 < sb && matches!(d.lw(i + 1), "down" | "off" | "away" | "up" | "out"));
+    let weak = WEAK_VERBS.contains(&w) || phrasal.is_some() || stance;
     // with tags: a weak cue word read as a noun is not a cue ("plans", "claims", "shows")
     if weak && !strong && matches!(d.p(i), Some(Pos::Noun | Pos::Propn)) {
         return None;

@@ -530,7 +530,7 @@ pub fn noun_use(prev: &str, w: &str, next: &str) -> bool {
 /// A participle read as an adjective before a plural noun ("dropped
 /// calls", "unconfirmed reports", "growing calls", "conflicting claims"):
 /// a reporting verb's subject is no participle.
-fn participle_before_noun(prev: &str) -> bool {
+pub(super) fn participle_before_noun(prev: &str) -> bool {
     prev.len() > 5
         && (prev.ends_with("ed") || prev.ends_with("ing"))
         && prev.chars().all(|c| c.is_ascii_lowercase())
