@@ -11,7 +11,7 @@ use super::{N_COUNTERPART, N_FEATURES};
 /// statement of a source is the best candidate.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    -1.6411, 0.4937, -0.1290, 2.0965, 0.0000, 1.9085, 0.0000, 0.6027, 0.2504, -0.0320, 0.5526, -1.6486, 0.0000, 1.6956, 1.4478, 2.0938, 0.0000, 0.0000, 0.0000, -1.0244, 0.0000, -1.1636,
+    -1.6411, 0.4937, -0.1290, 2.0964, 0.0000, 1.9085, 0.0000, 0.6027, 0.2504, -0.0320, 0.5526, -1.6486, 0.0000, 1.6956, 1.4478, 2.0938, 0.0000, 0.0000, 0.0000, -1.0244, 0.0000, -1.1636,
 ];
 /// Counterpart weights (logistic) over
 /// [`super::COUNTERPART_FEATURE_NAMES`]: whether the source states the
