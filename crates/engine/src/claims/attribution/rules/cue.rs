@@ -453,7 +453,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     // "Rubio is looking for", "the city is considering": verbs of intent
     // that are cues only in the progressive, after a subject
     let intent = PROGRESSIVE_CUES.contains(&w);
-    let part = PARTICIPLES.contains(&w) || intent;
+    let part = PARTICIPLES.contains(&w) || intent || stance_participle(&w);
     if !(strong || weak || part) {
         return None;
     }
@@ -1266,6 +1266,20 @@ pub(super) fn possessive(w: &str) -> bool {
     matches!(w, "his" | "their" | "its" | "our" | "my" | "your")
         || (w.ends_with("'s") && !IS_CONTRACTIONS.contains(w))
         || (w.len() > 2 && w.ends_with("s'"))
+}
+
+/// The -ing form of a verb of speech, thought or stance ([`STANCE_VERBS`]):
+/// "talking", "congratulating", "rebutting", "apologizing" — a participle
+/// cue as those of [`PARTICIPLES`] are.
+pub(super) fn stance_participle(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() > 2) else {
+        return false;
+    };
+    let undoubled =
+        stem.len() > 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+    STANCE_VERBS.contains(stem)
+        || STANCE_VERBS.contains(&format!("{stem}e"))
+        || (undoubled && STANCE_VERBS.contains(&stem[..stem.len() - 1]))
 }
 
 /// Irregular past participles.

@@ -347,6 +347,16 @@ fn error_families() {
             &[("Sanders", "Sanders")],
         ),
         ("Leaked Documents Reveal Campaign Donors.", &[]),
+        // the -ing form of a verb of stance is a participle cue
+        (
+            "Sen. Ted Cruz is congratulating the winners.",
+            &[("Sen. Ted Cruz", "Ted Cruz")],
+        ),
+        (
+            "Protesters were chanting outside the hall.",
+            &[("Protesters", "Protesters")],
+        ),
+        ("The morning was nothing special.", &[]),
         // nor inside a longer quotation: the quoted speaker's own words
         (
             "Sen. Ted Cruz said the bill was dead. “He denounced the annexation in plain words. It is over,” Smith said.",
