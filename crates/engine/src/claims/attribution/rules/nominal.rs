@@ -159,6 +159,15 @@ pub(super) fn possessed_stance(
     }
     let cue = d.span(i, end);
     let content = content_span(d, sa, sb, a, end);
+    // "Trump is keeping up his criticism of", "Latino Republicans have been
+    // unsparing in their criticism of": the clause's subject just before
+    // is the one the possessive names, and the source.
+    if b == a + 1 {
+        if let Some((x, y)) = possessor_subject(d, sa, a) {
+            let (sp, named) = speaker_of(d, x, y);
+            return Some((mk(d, cue, Some((x, y)), content, sp, named), end));
+        }
+    }
     if b == a + 1 && matches!(d.lw(a), "his" | "her" | "their") {
         let w = if d.lw(a) == "their" { "they" } else { "he" };
         if let Some(r) = resolve(d, a, w) {
@@ -168,6 +177,39 @@ pub(super) fn possessed_stance(
         }
     }
     Some((mk(d, cue, Some((a, b)), content, sp, named), end))
+}
+
+/// For a possessive pronoun at `a` ("his", "her", "their"), the subject
+/// named within six words before it with no punctuation between: the
+/// nearest name or fitting pronoun ("he" for "his", "she" for "her",
+/// "they" for "their") ends a noun phrase that is
+/// the source ("Donald Trump is keeping up his criticism", "she escalated
+/// her attacks on").
+pub(super) fn possessor_subject(d: &Doc, sa: usize, a: usize) -> Option<(usize, usize)> {
+    let w = d.lw(a);
+    if !matches!(w, "his" | "her" | "their") {
+        return None;
+    }
+    let lo = sa.max(a.saturating_sub(7));
+    let k = (lo..a).rev().find(|&k| {
+        let t = &d.toks[k];
+        t.kind != TokKind::Word || t.is_cap() || matches!(t.lower.as_str(), "he" | "she" | "they")
+    })?;
+    let t = &d.toks[k];
+    let fits = match t.lower.as_str() {
+        "he" => w == "his",
+        "she" => w == "her",
+        "they" => w == "their",
+        _ => t.is_cap(),
+    };
+    if t.kind != TokKind::Word || !fits {
+        return None;
+    }
+    if matches!(t.lower.as_str(), "he" | "she" | "they") {
+        return Some((k, k + 1));
+    }
+    let (x, y) = np_back(d, sa, k)?;
+    (y == k + 1 && plausible_speaker(d, x, y) && !object_of_preposition(d, sa, x)).then_some((x, y))
 }
 
 /// "criticism from many environmentalists", "complaints by his American

@@ -733,6 +733,27 @@ fn possessed_stance_nouns() {
         // a thing's "support" is no stance, nor is the noun without its particle
         ("The bridge's support for the deck failed.", &[]),
         ("His support grew.", &[]),
+        // the clause's subject just before the possessive is the source
+        (
+            "Donald Trump is keeping up his criticism of the Fed.",
+            &[("criticism of", "Donald Trump", "Donald Trump")],
+        ),
+        (
+            "Later in the day, she escalated her attacks on the mayor.",
+            &[("attacks on", "she", "she")],
+        ),
+        (
+            "Latino Republicans have been unsparing in their criticism of the plan.",
+            &[("criticism of", "Latino Republicans", "Latino Republicans")],
+        ),
+        // a pronoun that does not fit, or punctuation between: the possessive stays
+        (
+            "Tom Cole spoke on Monday. He said it was her support for the bill, not money.",
+            &[
+                ("said", "He", "Tom Cole"),
+                ("support for", "her", "Tom Cole"),
+            ],
+        ),
     ]);
 }
 
