@@ -809,7 +809,10 @@ fn possessed_stance_nouns() {
         // a pronoun that does not fit, or punctuation between: the possessive stays
         (
             "Tom Cole spoke on Monday. He said it was her support for the bill, not money.",
-            &[("said", "He", "Tom Cole"), ("support for", "her", "Tom Cole")],
+            &[
+                ("said", "He", "Tom Cole"),
+                ("support for", "her", "Tom Cole"),
+            ],
         ),
     ]);
 }
