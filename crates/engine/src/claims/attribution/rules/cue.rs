@@ -871,6 +871,19 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
     if object_of_preposition(d, sa, a) {
         return None;
     }
+    // A verb of stance only by the generic rule's list is often a plural
+    // noun ("obstacle to Western attempts", "the Turkish-hosted talks"):
+    // not after a subject that is a preposition's object, nor as an -s
+    // form after a compound participle.
+    if stance
+        && !WEAK_VERBS.contains(&w)
+        && phrasal.is_none()
+        && !strong
+        && ((a > sa && STANCE_OBJECT_OF.contains(d.lw(a - 1)))
+            || (w.ends_with('s') && i > sa && participle_before_noun(d.lw(i - 1))))
+    {
+        return None;
+    }
     if mute_subject(d, &w, a, b) {
         return None;
     }
@@ -1327,6 +1340,12 @@ static NOT_SPEECH_PASSIVES: WordSet = WordSet::new(concat!(
 pub(super) static PREPOSITIONS: WordSet = WordSet::new(concat!(
     "between|", "among|", "against|", "with|", "without|", "about|", "over|", "under|", "into|",
     "through|", "toward|", "towards|", "despite|", "like|"
+));
+
+/// Prepositions whose object is no subject of a verb of stance after it
+/// ("an obstacle to Western attempts", "the fear of Republicans hopes").
+pub(super) static STANCE_OBJECT_OF: WordSet = WordSet::new(concat!(
+    "to|", "of|", "for|", "from|", "by|", "with|", "against|", "at|", "on|"
 ));
 
 /// Number words and fractions: "about half" is an amount.

@@ -531,6 +531,8 @@ pub fn noun_use(prev: &str, w: &str, next: &str) -> bool {
 /// calls", "unconfirmed reports", "growing calls", "conflicting claims"):
 /// a reporting verb's subject is no participle.
 pub(super) fn participle_before_noun(prev: &str) -> bool {
+    // "Turkish-hosted talks", "U.S.-backed attempts": the compound's last part
+    let prev = prev.rsplit('-').next().unwrap_or(prev);
     prev.len() > 5
         && (prev.ends_with("ed") || prev.ends_with("ing"))
         && prev.chars().all(|c| c.is_ascii_lowercase())

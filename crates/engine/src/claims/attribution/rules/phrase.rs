@@ -350,6 +350,7 @@ pub(super) fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
                         | "operative"
                 ))
             && !role_before_name(d, b, hi)
+            && !head_after_names(d, i, start_words, b, hi)
         {
             break;
         }
@@ -365,6 +366,27 @@ pub(super) fn np_fwd(d: &Doc, i: usize, hi: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((i, b))
+}
+
+/// Whether the lowercase word at `b`, after a determiner (the phrase opens
+/// at `i`, its words at `start_words`) and a capitalised run, is the
+/// phrase's head noun closing it before a comma: "The Russian delegation,
+/// led by …", "the Trump campaign, which …" (not "the Senate voted, …" nor
+/// "the President yesterday,").
+pub(super) fn head_after_names(d: &Doc, i: usize, start_words: usize, b: usize, hi: usize) -> bool {
+    let t = &d.toks[b].lower;
+    start_words == i + 1
+        && b + 1 < hi
+        && d.toks[b + 1].text == ","
+        && !t.ends_with("ed")
+        && !t.ends_with("ly")
+        && (!t.ends_with('s') || t.ends_with("ss"))
+        && !BETWEEN.contains(t)
+        && !is_day(t)
+        && !matches!(
+            t.as_str(),
+            "said" | "says" | "told" | "wrote" | "yesterday" | "today" | "tonight" | "too"
+        )
 }
 
 /// Whether the lowercase words from `b` (one or two) describe the name right

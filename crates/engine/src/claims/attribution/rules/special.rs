@@ -215,6 +215,8 @@ pub(super) fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
         && !possessive(d.lw(v - 1))
         // "Insurance claims rose": a noun, not a verb
         && !noun_use(d.lw(v - 1), w, d.toks.get(v + 1).map_or("", |t| t.lower.as_str()))
+        // "The Turkish-hosted talks": a plural after a compound participle
+        && !(w.ends_with('s') && participle_before_noun(d.lw(v - 1)))
     {
         let cue = d.span(v, v + 1);
         let content = content_span(d, sa, sb, a, v + 1);

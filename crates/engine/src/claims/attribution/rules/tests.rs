@@ -1066,3 +1066,42 @@ fn participle_after_an_adverbial_opener() {
         ),
     ]);
 }
+
+#[test]
+fn stance_words_read_as_plural_nouns() {
+    check_cues(&[
+        // a preposition's object is no subject of a verb of stance
+        (
+            "The alliance presents an obstacle to Western attempts to contain China.",
+            &[],
+        ),
+        // a plural after a compound participle is a noun
+        (
+            "The Turkish-hosted talks, while producing few results, ended on Friday.",
+            &[],
+        ),
+        // the verb after a subject still is a cue
+        (
+            "Western leaders urged restraint.",
+            &[("urged", "Western leaders", "Western leaders")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_head_noun_after_names_closes_the_subject() {
+    check_cues(&[
+        (
+            "The Russian delegation, led by Vladimir Medinsky, arrived late, directly challenging the agenda.",
+            &[(
+                "challenging",
+                "The Russian delegation",
+                "Russian delegation",
+            )],
+        ),
+        (
+            "The Senate voted, and the senators later said it was fair.",
+            &[("said", "the senators", "senators")],
+        ),
+    ]);
+}
