@@ -155,6 +155,11 @@ pub(in crate::claims) fn find(text: &str, starts: &[usize]) -> Vec<Found> {
     // subject opens a clause after a conjunction ([`CLAUSE_LINKS`]).
     for i in 0..out.len() {
         let c = out[i].content;
+        // "In one email, Carter discussed Z, the Times reported": a cue after
+        // its content has the attributions before it inside its content.
+        if out[i].own_cue && out[i].cue.is_some_and(|q| q.start >= c.end) {
+            continue;
+        }
         let speaker = out[i].speaker.clone();
         // Contents are in order: the inner one comes after, near.
         let inner = out[i + 1..]
@@ -918,6 +923,15 @@ mod tests {
                 "They",
                 Some("They"),
                 Some("followed"),
+            ),
+            // A cue after its content keeps the attributions before it inside
+            // its content: the reporting clause is the claim's attribution.
+            (
+                "In one email, Ash Carter discussed how he had put a note card in a burn bag, the Times reported.",
+                "entity",
+                "Times",
+                Some("Times"),
+                Some("reported"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",
