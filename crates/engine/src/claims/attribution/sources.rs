@@ -155,6 +155,11 @@ pub(in crate::claims) fn find(text: &str, starts: &[usize]) -> Vec<Found> {
     // subject opens a clause after a conjunction ([`CLAUSE_LINKS`]).
     for i in 0..out.len() {
         let c = out[i].content;
+        // "In one email, Carter discussed Z, the Times reported": a cue after
+        // its content has the attributions before it inside its content.
+        if out[i].own_cue && out[i].cue.is_some_and(|q| q.start >= c.end) {
+            continue;
+        }
         let speaker = out[i].speaker.clone();
         // Contents are in order: the inner one comes after, near.
         let inner = out[i + 1..]
@@ -623,7 +628,8 @@ static QUOTED_PRONOUNS: WordSet = WordSet::new("i|we|they|he|she|you|it");
 /// The attribution of clause `a..b` of `s` (local tokens), from the rules'
 /// attributions `found`: the one whose content overlaps the clause most
 /// (ties: the one whose content starts last), among those whose own cue is
-/// written in the clause when there are any. `None` when none overlaps or it has neither speaker nor cue.
+/// written in the clause when there are any; of two such, the one whose
+/// content holds the other's cue ("X said Y was a sign that Z did not know W"). `None` when none overlaps or it has neither speaker nor cue.
 fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribution> {
     let clause = s.span(a, b);
     // Sorted by content start; a content that starts a little before the
@@ -647,6 +653,14 @@ fn attribution(s: &Sent, a: usize, b: usize, found: &[Found]) -> Option<Attribut
         // ones ("X rejected [the plan, adding that [Z]]").
         let better = |b: &Found, o: usize| {
             let (x, y) = (cued_here(f), cued_here(b));
+            // One holds the other's cue in its content: the outer one.
+            let holds = |p: &Found, q: &Found| {
+                q.cue
+                    .is_some_and(|c| p.content.start <= c.start && c.end <= p.content.end)
+            };
+            if x && y && holds(f, b) != holds(b, f) {
+                return holds(f, b);
+            }
             (x && !y) || (x == y && (ov > o || (ov == o && f.content.start > b.content.start)))
         };
         if ov > 0 && best.is_none_or(|(b, o)| better(b, o)) {
@@ -933,6 +947,24 @@ mod tests {
                 "entity",
                 "Charles Barkley",
                 Some("Charles Barkley"),
+                Some("said"),
+            ),
+            // A cue after its content keeps the attributions before it inside
+            // its content: the reporting clause is the claim's attribution.
+            (
+                "In one email, Ash Carter discussed how he had put a note card in a burn bag, the Times reported.",
+                "entity",
+                "Times",
+                Some("Times"),
+                Some("reported"),
+            ),
+            // Two cues in the claim, one inside the other's content: the
+            // outer one, though the inner content runs on further.
+            (
+                "UK Independence Party leader Nigel Farage said the warning was indicative that the President did not know what he was talking about, and accused Number 10 Downing Street of putting words in the President’s mouth.",
+                "entity",
+                "Nigel Farage",
+                Some("Nigel Farage"),
                 Some("said"),
             ),
             (
