@@ -959,13 +959,14 @@ mod tests {
                 Some("reported"),
             ),
             // Two cues in the claim, one inside the other's content: the
-            // outer one, though the inner content runs on further.
+            // outer one, though the inner content runs on further (the
+            // last claim is the second cue's, "and accused", the same speaker).
             (
                 "UK Independence Party leader Nigel Farage said the warning was indicative that the President did not know what he was talking about, and accused Number 10 Downing Street of putting words in the President’s mouth.",
                 "entity",
                 "Nigel Farage",
                 Some("Nigel Farage"),
-                Some("said"),
+                Some("accused"),
             ),
             (
                 "The bridge was finished in 2024 and cost $4 billion.",
