@@ -217,6 +217,13 @@ pub(super) fn generic(d: &Doc, sa: usize, sb: usize) -> Option<Attribution> {
         && !noun_use(d.lw(v - 1), w, d.toks.get(v + 1).map_or("", |t| t.lower.as_str()))
         // "The Turkish-hosted talks": a plural after a compound participle
         && !(w.ends_with('s') && participle_before_noun(d.lw(v - 1)))
+        // "could not agree on 40 points": a weak verb with a prepositional
+        // object reports nothing, as in [`cue_at`]
+        // (not "think about it", a thought)
+        && !(WEAK_VERBS.contains(w)
+            && d.toks.get(v + 1).is_some_and(|t| {
+                t.lower != "about" && PREPOSITIONS_AFTER_WEAK.contains(&t.lower)
+            }))
     {
         let cue = d.span(v, v + 1);
         let content = content_span(d, sa, sb, a, v + 1);

@@ -1105,3 +1105,11 @@ fn a_head_noun_after_names_closes_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn weak_stance_verbs_with_a_prepositional_object() {
+    check_cues(&[
+        ("Negotiators in Ohio could not agree on 40 points.", &[]),
+        ("They think about it.", &[("think", "They", "They")]),
+    ]);
+}
