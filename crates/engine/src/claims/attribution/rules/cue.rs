@@ -28,6 +28,21 @@ pub(super) fn content_span(d: &Doc, sa: usize, sb: usize, src_a: usize, cue_b: u
     }
 }
 
+/// Content of an inverted cue whose verb starts at `j` ("“…,” said X"): the
+/// sentence up to the verb, without the punctuation and quotation marks
+/// before it; the whole sentence when nothing precedes.
+pub(super) fn content_before(d: &Doc, sa: usize, sb: usize, j: usize) -> Span {
+    let mut e = j.saturating_sub(1).max(sa);
+    while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
+        e -= 1;
+    }
+    if e > sa {
+        d.span(sa, e)
+    } else {
+        d.span(sa, sb)
+    }
+}
+
 /// The main-clause subject of a sentence (for participle cues): the first noun phrase
 /// after any fronted adverbial, before token `lim`.
 pub(super) fn clause_subject(d: &Doc, sa: usize, lim: usize) -> Option<(usize, usize)> {
@@ -739,15 +754,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 if let Some((nb, s2)) = appositive_after(d, a, b, sb).filter(|_| !named) {
                     (sp, named, b) = (s2, true, nb);
                 }
-                let mut e = j.saturating_sub(1).max(sa);
-                while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
-                    e -= 1;
-                }
-                let content = if e > sa {
-                    d.span(sa, e)
-                } else {
-                    d.span(sa, sb)
-                };
+                let content = content_before(d, sa, sb, j);
                 return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
@@ -759,15 +766,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             .flatten()
         {
             let (sp, named) = speaker_of(d, a, b);
-            let mut e = j.saturating_sub(1).max(sa);
-            while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
-                e -= 1;
-            }
-            let content = if e > sa {
-                d.span(sa, e)
-            } else {
-                d.span(sa, sb)
-            };
+            let content = content_before(d, sa, sb, j);
             return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
         }
         // a strong cue after a quote or comma whose source cannot be told: abstain
