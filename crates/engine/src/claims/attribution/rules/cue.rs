@@ -17,22 +17,15 @@ pub(super) fn content_span(d: &Doc, sa: usize, sb: usize, src_a: usize, cue_b: u
     if e > c + 1 {
         return d.span(c, e);
     }
-    let mut e2 = src_a;
-    while e2 > sa && matches!(d.toks[e2 - 1].kind, TokKind::Punct | TokKind::Quote) {
-        e2 -= 1;
-    }
-    if e2 > sa {
-        d.span(sa, e2)
-    } else {
-        d.span(sa, sb)
-    }
+    content_up_to(d, sa, sb, src_a)
 }
 
-/// Content of an inverted cue whose verb starts at `j` ("“…,” said X"): the
-/// sentence up to the verb, without the punctuation and quotation marks
-/// before it; the whole sentence when nothing precedes.
-pub(super) fn content_before(d: &Doc, sa: usize, sb: usize, j: usize) -> Span {
-    let mut e = j.saturating_sub(1).max(sa);
+/// Content that ends before token `end` (a source, or the comma or quotation
+/// mark before an inverted cue: "“…,” said X"): the sentence from its start,
+/// without the punctuation and quotation marks before `end`; the whole
+/// sentence when nothing precedes.
+pub(super) fn content_up_to(d: &Doc, sa: usize, sb: usize, end: usize) -> Span {
+    let mut e = end.max(sa);
     while e > sa && matches!(d.toks[e - 1].kind, TokKind::Punct | TokKind::Quote) {
         e -= 1;
     }
@@ -754,7 +747,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
                 if let Some((nb, s2)) = appositive_after(d, a, b, sb).filter(|_| !named) {
                     (sp, named, b) = (s2, true, nb);
                 }
-                let content = content_before(d, sa, sb, j);
+                let content = content_up_to(d, sa, sb, j.saturating_sub(1));
                 return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
             }
         }
@@ -766,7 +759,7 @@ pub(super) fn cue_at(d: &Doc, sa: usize, sb: usize, i: usize) -> Option<(Attribu
             .flatten()
         {
             let (sp, named) = speaker_of(d, a, b);
-            let content = content_before(d, sa, sb, j);
+            let content = content_up_to(d, sa, sb, j.saturating_sub(1));
             return Some((mk(d, cue, Some((a, b)), content, sp, named), next_i));
         }
         // a strong cue after a quote or comma whose source cannot be told: abstain
